@@ -1,0 +1,97 @@
+/* cli/cmd_init.c — `lnd init [--demo]` creates the database, and `lnd tui` opens the
+ * dashboard after checking the terminal is one. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../tui/tui.h"
+#include "cli.h"
+
+static const char init_help[] =
+    "usage: lnd init [--demo]\n\n"
+    "Create the database (see --db) with the current schema. With --demo, load the worked\n"
+    "examples (enterprise sales, onboarding, support first-call resolution, privacy) as an\n"
+    "active 13-week cycle around today, with weekly check-ins so far.\n";
+
+static int init_opt(void *st, int c, const char *arg)
+{
+    (void)arg;
+    if (c == 'd') *(bool *)st = true;
+    return 0;
+}
+
+int cmd_init(cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {{"demo", no_argument, NULL, 'd'}, {0}};
+    bool demo = false, help;
+    int rc = cli_getopt(ctx, argc, argv, "", opts, init_opt, &demo, &help);
+    if (rc) return rc;
+    if (help) {
+        fputs(init_help, stdout);
+        return 0;
+    }
+    if (optind < argc) return cli_fail(EX_USAGE_, "init: unexpected '%s'", argv[optind]);
+    if ((rc = cli_setup(ctx))) return rc;
+    bool existed = access(ctx->db, F_OK) == 0;
+    store *s;
+    if ((rc = cli_open(ctx, STORE_OPEN_CREATE, &s))) return rc;
+    if (demo) {
+        lnd_arena *a = arena_new();
+        lnd_cycle *cs;
+        size_t n = 0;
+        store_rc src = store_cycles(s, a, &cs, &n);
+        arena_free(a);
+        if (src == STORE_OK && n > 0) {
+            store_close(s);
+            return cli_fail(EX_DATAERR_, "%s already has cycles; the demo needs an empty database (use another --db)", ctx->db);
+        }
+        if (src == STORE_OK) src = demo_load(s, ctx->user);
+        if (src != STORE_OK) {
+            rc = cli_store_fail(s, src);
+            store_close(s);
+            return rc;
+        }
+        printf("demo database ready: %s\nopen it with: lnd --db %s   (or: lnd --db %s status)\n",
+               ctx->db, ctx->db, ctx->db);
+    } else {
+        printf("%s %s (schema %d)\n", existed ? "database already exists:" : "database created:",
+               ctx->db, store_schema_version());
+    }
+    store_close(s);
+    return 0;
+}
+
+static const char tui_help[] =
+    "usage: lnd [tui] [--cycle NAME]\n\n"
+    "Open the full-screen dashboard. Press ? inside for every key.\n";
+
+static int tui_opt(void *st, int c, const char *arg)
+{
+    if (c == 'c') *(const char **)st = arg;
+    return 0;
+}
+
+int cmd_tui(cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {{"cycle", required_argument, NULL, 'c'}, {0}};
+    const char *cycle = NULL;
+    bool help;
+    int rc = cli_getopt(ctx, argc, argv, "", opts, tui_opt, &cycle, &help);
+    if (rc) return rc;
+    if (help) {
+        fputs(tui_help, stdout);
+        return 0;
+    }
+    if (optind < argc) return cli_fail(EX_USAGE_, "tui: unexpected '%s'", argv[optind]);
+    if ((rc = cli_setup(ctx))) return rc;
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+        return cli_fail(EX_USAGE_, "the dashboard needs a terminal; for a quick look use `lnd status`");
+    store *s;
+    if ((rc = cli_open(ctx, 0, &s))) return rc;
+    tui_opts o = {.db_path = ctx->db, .user = ctx->user, .cycle = cycle, .ascii = ctx->ascii,
+                  .color = !ctx->no_color && ctx->cfg.color != 0 && !(getenv("NO_COLOR") && *getenv("NO_COLOR")),
+                  .cfg = &ctx->cfg};
+    rc = tui_run(s, &o);
+    store_close(s);
+    return rc;
+}

@@ -1,0 +1,401 @@
+/* cli/cmd_more.c — `lnd programme`, `lnd kpi`, `lnd log` and `lnd due`: learning programmes
+ * on the cycle's calendar, steady-state KPIs kept apart from OKRs, the audit history, and
+ * the behaviour follow-ups due for a manager today. */
+#include <string.h>
+
+#include "../core/dates.h"
+#include "../core/followup.h"
+#include "../core/summary.h"
+#include "cli.h"
+#include "out.h"
+
+/* ---------------- programmes ---------------- */
+
+enum { P_TITLE = 1, P_OBJ, P_START, P_END, P_AUD, P_CYCLE, P_VERSION, P_MIN, P_MAX, P_UNIT,
+       P_SINCE, P_LIMIT, P_MINE, P_N };
+typedef struct {
+    const char *v[P_N];
+} popts;
+
+static int p_opt(void *st, int c, const char *arg)
+{
+    popts *o = st;
+    if (c > 0 && c < P_N) o->v[c] = arg ? arg : "1";
+    return 0;
+}
+
+static const char programme_help[] =
+    "usage: lnd programme add --title TEXT --objective O7 --start-week W --end-week W\n"
+    "                         [--audience TEXT] [--cycle NAME]\n"
+    "       lnd programme edit P3 [--title ...] [--objective O7|none] [--start-week W]\n"
+    "                         [--end-week W] [--audience TEXT] [--version N]\n"
+    "       lnd programme archive P3\n"
+    "       lnd programme list [--cycle NAME]\n\n"
+    "A programme is a learning initiative on the L&D calendar (workshop, pathway, coaching).\n"
+    "It names the objective it serves and its weeks, so late delivery shows up, and its end\n"
+    "schedules behaviour follow-ups (see `lnd due`).\n";
+
+static int load_current(cli_ctx *ctx, store *s, const char *cycle, lnd_plan **p)
+{
+    lnd_arena *a = arena_new();
+    lnd_cycle cy;
+    store_rc rc = store_find_cycle(s, a, cycle, &cy);
+    if (rc == STORE_OK) rc = store_load_plan(s, cy.id, p);
+    arena_free(a);
+    if (rc == STORE_NOTFOUND)
+        return cycle ? cli_fail(EX_DATAERR_, "no cycle named '%s'; see `lnd cycle list`", cycle)
+                     : cli_fail(EX_NOINPUT_, "no cycle in %s yet; add one: lnd cycle add 2027-Q1 --start 2027-01-04", ctx->db);
+    return rc == STORE_OK ? 0 : cli_store_fail(s, rc);
+}
+
+static int programme_list(cli_ctx *ctx, store *s, const popts *o)
+{
+    lnd_plan *p;
+    int rc = load_current(ctx, s, o->v[P_CYCLE], &p);
+    if (rc) return rc;
+    int week = summary_week(p);
+    printf("%-5s %-36s %-6s %-7s timeline (week %d of %d)\n", "ID", "PROGRAMME", "SERVES", "WEEKS",
+           week, p->cycle.weeks);
+    for (size_t i = 0; i < p->nprogs; i++) {
+        const lnd_programme *pr = &p->progs[i];
+        if (pr->archived) continue;
+        char id[16], serves[16], weeks[16];
+        snprintf(id, sizeof id, "P%lld", pr->id);
+        if (pr->objective_id) snprintf(serves, sizeof serves, "O%lld", pr->objective_id);
+        else snprintf(serves, sizeof serves, "none");
+        snprintf(weeks, sizeof weeks, "%d-%d", pr->start_week, pr->end_week);
+        printf("%-5s ", id);
+        out_text(stdout, ctx, pr->title, 36, true);
+        printf(" %-6s %-7s ", serves, weeks);
+        for (int w = 1; w <= p->cycle.weeks; w++) {
+            bool on = w >= pr->start_week && w <= pr->end_week;
+            if (w == week) fputs(on ? (ctx->ascii ? "#" : "█") : "|", stdout);
+            else fputs(on ? (ctx->ascii ? "=" : "▆") : ".", stdout);
+        }
+        putchar('\n');
+    }
+    if (p->nprogs == 0) printf("no programmes yet: lnd programme add --title ... --objective O7 --start-week 2 --end-week 4\n");
+    plan_free(p);
+    return 0;
+}
+
+static int parse_week(const char *s, const char *what, int *out)
+{
+    long v;
+    if (!cli_parse_int(s, 1, 53, &v))
+        return cli_fail(EX_DATAERR_, "%s '%s' must be a week number from 1 to 53", what, s);
+    *out = (int)v;
+    return 0;
+}
+
+static int programme_apply(const popts *o, lnd_programme *p)
+{
+    int rc = 0;
+    if (o->v[P_TITLE]) p->title = (char *)o->v[P_TITLE];
+    if (o->v[P_AUD]) p->audience = (char *)o->v[P_AUD];
+    if (o->v[P_OBJ]) {
+        if (strcmp(o->v[P_OBJ], "none") == 0) p->objective_id = 0;
+        else if (!cli_parse_id(o->v[P_OBJ], 'O', &p->objective_id))
+            return cli_fail(EX_DATAERR_, "--objective '%s' is not an objective id like O7", o->v[P_OBJ]);
+    }
+    if (o->v[P_START] && (rc = parse_week(o->v[P_START], "--start-week", &p->start_week))) return rc;
+    if (o->v[P_END] && (rc = parse_week(o->v[P_END], "--end-week", &p->end_week))) return rc;
+    return 0;
+}
+
+int cmd_programme(cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"title", required_argument, NULL, P_TITLE}, {"objective", required_argument, NULL, P_OBJ},
+        {"start-week", required_argument, NULL, P_START}, {"end-week", required_argument, NULL, P_END},
+        {"audience", required_argument, NULL, P_AUD}, {"cycle", required_argument, NULL, P_CYCLE},
+        {"version", required_argument, NULL, P_VERSION}, {0},
+    };
+    popts o = {0};
+    bool help;
+    int rc = cli_getopt(ctx, argc, argv, "", opts, p_opt, &o, &help);
+    if (rc) return rc;
+    if (help || optind >= argc) {
+        fputs(programme_help, help ? stdout : stderr);
+        return help ? 0 : EX_USAGE_;
+    }
+    const char *verb = argv[optind];
+    bool list = !strcmp(verb, "list"), add = !strcmp(verb, "add"), edit = !strcmp(verb, "edit"),
+         archive = !strcmp(verb, "archive");
+    if (!list && !add && !edit && !archive)
+        return cli_fail(EX_USAGE_, "programme: unknown action '%s'; use add, edit, archive or list", verb);
+    lnd_id id = 0;
+    if ((edit || archive) && (optind + 1 >= argc || !cli_parse_id(argv[optind + 1], 'P', &id)))
+        return cli_fail(EX_USAGE_, "programme %s: which programme? give its id, e.g. P3", verb);
+    if (add && (!o.v[P_TITLE] || !o.v[P_START] || !o.v[P_END]))
+        return cli_fail(EX_USAGE_, "programme add: --title, --start-week and --end-week are required");
+    if ((rc = cli_setup(ctx))) return rc;
+    store *s;
+    if ((rc = cli_open(ctx, list ? STORE_OPEN_READONLY : 0, &s))) return rc;
+    if (list) {
+        rc = programme_list(ctx, s, &o);
+        store_close(s);
+        return rc;
+    }
+    lnd_plan *p = NULL;
+    lnd_programme pr = {.title = "", .audience = ""};
+    store_rc src = STORE_OK;
+    if (add) {
+        if ((rc = load_current(ctx, s, o.v[P_CYCLE], &p))) goto out;
+        pr.cycle_id = p->cycle.id;
+        if ((rc = programme_apply(&o, &pr))) goto out;
+        src = store_add_programme(s, &pr, ctx->user);
+    } else {
+        /* find the programme in its cycle: programmes live in plans */
+        lnd_arena *a = arena_new();
+        lnd_cycle *cs;
+        size_t n;
+        src = store_cycles(s, a, &cs, &n);
+        for (size_t i = 0; src == STORE_OK && i < n && !pr.id; i++) {
+            lnd_plan *q;
+            if ((src = store_load_plan(s, cs[i].id, &q)) != STORE_OK) break;
+            for (size_t k = 0; k < q->nprogs; k++)
+                if (q->progs[k].id == id) {
+                    pr = q->progs[k];
+                    pr.title = arena_strdup(a, pr.title);
+                    pr.audience = arena_strdup(a, pr.audience);
+                }
+            plan_free(q);
+        }
+        if (src == STORE_OK && !pr.id) {
+            arena_free(a);
+            rc = cli_fail(EX_DATAERR_, "no programme P%lld; see `lnd programme list`", id);
+            goto out;
+        }
+        long v;
+        if (o.v[P_VERSION]) {
+            if (!cli_parse_int(o.v[P_VERSION], 1, 0x7fffffffL, &v)) {
+                arena_free(a);
+                rc = cli_fail(EX_DATAERR_, "--version '%s' must be a number", o.v[P_VERSION]);
+                goto out;
+            }
+            pr.version = v;
+        }
+        if (src == STORE_OK && edit) {
+            if ((rc = programme_apply(&o, &pr))) {
+                arena_free(a);
+                goto out;
+            }
+            src = store_update_programme(s, &pr, ctx->user);
+        } else if (src == STORE_OK) {
+            src = store_archive_programme(s, id, pr.version, ctx->user);
+        }
+        if (src == STORE_OK) {
+            printf("P%lld ", pr.id);
+            out_text(stdout, ctx, pr.title, 60, false);
+            printf(" %s\n", edit ? "updated" : "archived");
+        }
+        arena_free(a);
+    }
+    if (src != STORE_OK) rc = cli_store_fail(s, src);
+    else if (add) {
+        printf("P%lld ", pr.id);
+        out_text(stdout, ctx, pr.title, 60, false);
+        printf(" added (weeks %d-%d)\n", pr.start_week, pr.end_week);
+    }
+out:
+    plan_free(p);
+    store_close(s);
+    return rc;
+}
+
+/* ---------------- KPIs ---------------- */
+
+static const char kpi_help[] =
+    "usage: lnd kpi add NAME [--unit U] [--min N] [--max N]\n"
+    "       lnd kpi set NAME VALUE\n"
+    "       lnd kpi list\n\n"
+    "KPIs are steady-state health indicators (compliance completion, platform uptime,\n"
+    "satisfaction) with a healthy range. KPIs say *is it working*; OKRs say *is it improving*:\n"
+    "they are kept apart. Out-of-range KPIs are marked.\n";
+
+static bool kpi_ok(const lnd_kpi *k)
+{
+    return !k->has_value || ((!k->has_min || k->value >= k->min) && (!k->has_max || k->value <= k->max));
+}
+
+int cmd_kpi(cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"unit", required_argument, NULL, P_UNIT}, {"min", required_argument, NULL, P_MIN},
+        {"max", required_argument, NULL, P_MAX}, {0},
+    };
+    popts o = {0};
+    bool help;
+    int rc = cli_getopt(ctx, argc, argv, "", opts, p_opt, &o, &help);
+    if (rc) return rc;
+    if (help || optind >= argc) {
+        fputs(kpi_help, help ? stdout : stderr);
+        return help ? 0 : EX_USAGE_;
+    }
+    const char *verb = argv[optind];
+    bool list = !strcmp(verb, "list"), add = !strcmp(verb, "add"), set = !strcmp(verb, "set");
+    if (!list && !add && !set) return cli_fail(EX_USAGE_, "kpi: unknown action '%s'; use add, set or list", verb);
+    int need = list ? 1 : add ? 2 : 3;
+    if (argc - optind != need)
+        return cli_fail(EX_USAGE_, "kpi %s: usage: %s", verb, add ? "lnd kpi add NAME [--unit U] [--min N] [--max N]" : set ? "lnd kpi set NAME VALUE" : "lnd kpi list");
+    lnd_kpi k = {.unit = ""};
+    double value = 0;
+    if (add) {
+        k.name = argv[optind + 1];
+        if (o.v[P_UNIT]) k.unit = (char *)o.v[P_UNIT];
+        if (o.v[P_MIN] && !(k.has_min = cli_parse_double(o.v[P_MIN], &k.min)))
+            return cli_fail(EX_DATAERR_, "kpi add: --min '%s' is not a number", o.v[P_MIN]);
+        if (o.v[P_MAX] && !(k.has_max = cli_parse_double(o.v[P_MAX], &k.max)))
+            return cli_fail(EX_DATAERR_, "kpi add: --max '%s' is not a number", o.v[P_MAX]);
+        if (!k.has_min && !k.has_max)
+            return cli_fail(EX_USAGE_, "kpi add: give a healthy range with --min and/or --max");
+    }
+    if (set && !cli_parse_double(argv[optind + 2], &value))
+        return cli_fail(EX_DATAERR_, "kpi set: value '%s' is not a number", argv[optind + 2]);
+    if ((rc = cli_setup(ctx))) return rc;
+    store *s;
+    if ((rc = cli_open(ctx, list ? STORE_OPEN_READONLY : 0, &s))) return rc;
+    lnd_arena *a = arena_new();
+    store_rc src = STORE_OK;
+    if (add) {
+        src = store_add_kpi(s, &k, ctx->user);
+        if (src == STORE_OK) printf("KPI '%s' added\n", k.name);
+    } else {
+        lnd_kpi *ks;
+        size_t n;
+        src = store_kpis(s, a, &ks, &n);
+        if (src == STORE_OK && set) {
+            lnd_kpi *hit = NULL;
+            for (size_t i = 0; i < n; i++)
+                if (strcmp(ks[i].name, argv[optind + 1]) == 0) hit = &ks[i];
+            if (!hit) {
+                rc = cli_fail(EX_DATAERR_, "no KPI named '%s'; see `lnd kpi list`", argv[optind + 1]);
+            } else if ((src = store_set_kpi_value(s, hit->id, value, ctx->user)) == STORE_OK) {
+                hit->value = value;
+                hit->has_value = true;
+                printf("KPI ");
+                out_text(stdout, ctx, hit->name, 40, false);
+                printf(" = %g%s\n", value, kpi_ok(hit) ? "" : "  (out of range)");
+            }
+        } else if (src == STORE_OK) {
+            printf("%-34s %10s  %-16s %s\n", "KPI", "VALUE", "HEALTHY RANGE", "");
+            for (size_t i = 0; i < n; i++) {
+                if (ks[i].archived) continue;
+                char v[32] = "-", lo[32] = "", hi[32] = "", range[80];
+                if (ks[i].has_value) model_fmt_num(ks[i].value, v, sizeof v);
+                if (ks[i].has_min) model_fmt_num(ks[i].min, lo, sizeof lo);
+                if (ks[i].has_max) model_fmt_num(ks[i].max, hi, sizeof hi);
+                snprintf(range, sizeof range, "%s%s%s", ks[i].has_min ? ">= " : "", lo,
+                         ks[i].has_max ? (ks[i].has_min ? ", <= " : "<= ") : "");
+                strncat(range, hi, sizeof range - strlen(range) - 1);
+                out_text(stdout, ctx, ks[i].name, 34, true);
+                printf(" %10s ", v);
+                out_text(stdout, ctx, ks[i].unit, 4, true);
+                printf(" %-16s %s%s%s\n", range, out_status_color(ctx, kpi_ok(&ks[i]) ? STATUS_ON_TRACK : STATUS_OFF_TRACK),
+                       kpi_ok(&ks[i]) ? "ok" : "OUT OF RANGE", out_reset(ctx));
+            }
+            if (n == 0) printf("no KPIs yet: lnd kpi add \"Platform uptime\" --unit %% --min 99.5\n");
+        }
+    }
+    if (src != STORE_OK) rc = cli_store_fail(s, src);
+    arena_free(a);
+    store_close(s);
+    return rc;
+}
+
+/* ---------------- audit log ---------------- */
+
+int cmd_log(cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"since", required_argument, NULL, P_SINCE}, {"limit", required_argument, NULL, P_LIMIT}, {0}};
+    popts o = {0};
+    bool help;
+    int rc = cli_getopt(ctx, argc, argv, "", opts, p_opt, &o, &help);
+    if (rc) return rc;
+    if (help) {
+        fputs("usage: lnd log [--since YYYY-MM-DD] [--limit N]\n\n"
+              "Who changed what, when: every edit, archive, state change and check-in, newest first.\n",
+              stdout);
+        return 0;
+    }
+    lnd_day d;
+    if (o.v[P_SINCE] && !date_parse(o.v[P_SINCE], &d))
+        return cli_fail(EX_DATAERR_, "log: --since '%s' is not a date; use YYYY-MM-DD", o.v[P_SINCE]);
+    long limit = 0;
+    if (o.v[P_LIMIT] && !cli_parse_int(o.v[P_LIMIT], 1, 1000000, &limit))
+        return cli_fail(EX_DATAERR_, "log: --limit '%s' must be a positive number", o.v[P_LIMIT]);
+    if (optind < argc) return cli_fail(EX_USAGE_, "log: unexpected '%s'", argv[optind]);
+    if ((rc = cli_setup(ctx))) return rc;
+    store *s;
+    if ((rc = cli_open(ctx, STORE_OPEN_READONLY, &s))) return rc;
+    lnd_arena *a = arena_new();
+    lnd_audit *au;
+    size_t n;
+    store_rc src = store_audit(s, a, o.v[P_SINCE], (size_t)limit, &au, &n);
+    if (src != STORE_OK) rc = cli_store_fail(s, src);
+    for (size_t i = 0; src == STORE_OK && i < n; i++) {
+        printf("%s  ", au[i].at);
+        out_text(stdout, ctx, au[i].user, 12, true);
+        printf("  %-8s %-9s %5lld  ", au[i].action, au[i].entity, au[i].entity_id);
+        out_text(stdout, ctx, au[i].detail, 100, false);
+        putchar('\n');
+    }
+    arena_free(a);
+    store_close(s);
+    return rc;
+}
+
+/* ---------------- follow-ups due ---------------- */
+
+int cmd_due(cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {{"mine", no_argument, NULL, P_MINE}, {"cycle", required_argument, NULL, P_CYCLE}, {0}};
+    popts o = {0};
+    bool help;
+    int rc = cli_getopt(ctx, argc, argv, "", opts, p_opt, &o, &help);
+    if (rc) return rc;
+    if (help) {
+        fputs("usage: lnd due [--mine] [--cycle NAME]\n\n"
+              "Behaviour follow-ups due or overdue: a programme's end schedules check-ins on the\n"
+              "behaviour KRs it serves at +30, +60 and +90 days (config health.followup_days).\n"
+              "--mine lists only the KRs you own or co-own.\n", stdout);
+        return 0;
+    }
+    if (optind < argc) return cli_fail(EX_USAGE_, "due: unexpected '%s'", argv[optind]);
+    if ((rc = cli_setup(ctx))) return rc;
+    store *s;
+    if ((rc = cli_open(ctx, STORE_OPEN_READONLY, &s))) return rc;
+    lnd_plan *p;
+    if ((rc = load_current(ctx, s, o.v[P_CYCLE], &p))) {
+        store_close(s);
+        return rc;
+    }
+    lnd_followup *f;
+    lnd_day today = date_today();
+    size_t n = followup_list(p, ctx->cfg.followup_days, 3, today, p->arena, &f);
+    int shown = 0;
+    for (size_t i = 0; i < n; i++) {
+        const lnd_kr *kr = &p->krs[f[i].kr];
+        if (f[i].state == FOLLOWUP_DONE) continue;
+        if (o.v[P_MINE] && strcmp(kr->owner, ctx->user) != 0 && strcmp(kr->coowner, ctx->user) != 0) continue;
+        char due[16];
+        date_format(f[i].due, due, sizeof due);
+        lnd_status st = f[i].state == FOLLOWUP_OVERDUE ? STATUS_OFF_TRACK
+                      : f[i].state == FOLLOWUP_DUE     ? STATUS_AT_RISK
+                                                       : STATUS_NONE;
+        printf("%s%-8s%s %s  K%-4lld ", out_status_color(ctx, st), followup_state_name(f[i].state),
+               out_reset(ctx), due, kr->id);
+        out_text(stdout, ctx, kr->title, 44, true);
+        printf("  +%dd after ", f[i].offset_days);
+        out_text(stdout, ctx, p->progs[f[i].prog].title, 30, false);
+        putchar('\n');
+        shown++;
+    }
+    if (!shown) printf("nothing due: no behaviour follow-ups are open%s\n", o.v[P_MINE] ? " for you" : "");
+    else printf("log one with: lnd checkin K<id> --observed N --applied M\n");
+    plan_free(p);
+    store_close(s);
+    return 0;
+}

@@ -1,0 +1,125 @@
+/* cli/cmd_report.c — `lnd report`: the quarter in business terms, as Markdown for a wiki or
+ * PDF, or plain text for a terminal. Loads what core/report.c needs (plan, check-in
+ * histories, reviews, health findings) and prints it sanitised. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/dates.h"
+#include "../core/report.h"
+#include "../core/sanitize.h"
+#include "../core/summary.h"
+#include "../store/store_io.h"
+#include "cli.h"
+
+typedef struct {
+    const char *cycle;
+    bool text;
+} report_opts;
+
+static int report_opt(void *st, int c, const char *arg)
+{
+    report_opts *o = st;
+    if (c == 'c') o->cycle = arg;
+    else if (c == 'f') {
+        if (!strcmp(arg, "text")) o->text = true;
+        else if (!strcmp(arg, "md") || !strcmp(arg, "markdown")) o->text = false;
+        else return cli_fail(EX_USAGE_, "report: --format must be md or text, not '%s'", arg);
+    }
+    return 0;
+}
+
+/* Print the report line by line through the sanitiser; text mode drops Markdown marks. */
+static void print_report(const cli_ctx *ctx, const char *md, bool text)
+{
+    const char *p = md;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        char *line = malloc(len + 1), *out = malloc(len * 3 + 8);
+        memcpy(line, p, len);
+        line[len] = '\0';
+        if (text) {   /* drop emphasis and escapes; headings become plain lines */
+            size_t w = 0;
+            for (size_t i = 0; i < len; i++) {
+                if (line[i] == '\\' && i + 1 < len) { line[w++] = line[++i]; continue; }
+                if (line[i] == '*') continue;
+                line[w++] = line[i];
+            }
+            line[w] = '\0';
+            char *h = line;
+            while (*h == '#') h++;
+            if (h != line && *h == ' ') memmove(line, h + 1, strlen(h));
+        }
+        san_text(line, -1, ctx->ascii, out, len * 3 + 8);
+        puts(out);
+        free(line);
+        free(out);
+        if (!nl) break;
+        p = nl + 1;
+    }
+}
+
+int cmd_report(cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {{"cycle", required_argument, NULL, 'c'},
+                                         {"format", required_argument, NULL, 'f'}, {0}};
+    report_opts ro = {0};
+    bool help;
+    int rc = cli_getopt(ctx, argc, argv, "", opts, report_opt, &ro, &help);
+    if (rc) return rc;
+    if (help) {
+        fputs("usage: lnd report [--cycle NAME] [--format md|text]\n\n"
+              "The quarter in business terms: per business objective each KR as \"first-call\n"
+              "resolution moved from 64% to 71% (target 75%)\", the chain of evidence from\n"
+              "programmes to learning, behaviour and results, verdicts, health findings and\n"
+              "carry-forwards. Markdown (default) pastes into a wiki or converts to PDF.\n", stdout);
+        return 0;
+    }
+    if (optind < argc) return cli_fail(EX_USAGE_, "report: unexpected '%s'", argv[optind]);
+    if ((rc = cli_setup(ctx))) return rc;
+    store *s;
+    if ((rc = cli_open(ctx, STORE_OPEN_READONLY, &s))) return rc;
+    lnd_arena *a = arena_new();
+    lnd_cycle cy;
+    lnd_plan *p = NULL;
+    store_rc src = store_find_cycle(s, a, ro.cycle, &cy);
+    if (src == STORE_NOTFOUND) {
+        rc = ro.cycle ? cli_fail(EX_DATAERR_, "no cycle named '%s'; see `lnd cycle list`", ro.cycle)
+                      : cli_fail(EX_NOINPUT_, "no cycle in %s yet", ctx->db);
+        goto out;
+    }
+    if (src == STORE_OK) src = store_load_plan(s, cy.id, &p);
+    report_history *hist = NULL;
+    lnd_review *rv = NULL;
+    size_t nr = 0;
+    if (src == STORE_OK) {
+        hist = arena_alloc(a, (p->nkrs + 1) * sizeof *hist);
+        for (size_t k = 0; k < p->nkrs && src == STORE_OK; k++) {
+            lnd_checkin *c;
+            src = store_checkins(s, a, p->krs[k].id, &c, &hist[k].n);
+            hist[k].items = c;
+        }
+    }
+    if (src == STORE_OK) src = store_reviews(s, a, cy.id, &rv, &nr);
+    if (src != STORE_OK) {
+        rc = cli_store_fail(s, src);
+        goto out;
+    }
+    const char **findings = NULL;
+    size_t nf = cli_health_lines(ctx, p, a, &findings);
+    char today[16];
+    date_format(date_today(), today, sizeof today);
+    report_input in = {.plan = p, .week = summary_week(p), .rules = &ctx->cfg.rules, .hist = hist,
+                       .reviews = rv, .nreviews = nr, .findings = findings, .nfindings = nf,
+                       .today = today};
+    lnd_buf b = {0};
+    report_markdown(&in, &b);
+    print_report(ctx, buf_str(&b), ro.text);
+    buf_free(&b);
+    if (fflush(stdout) != 0) rc = cli_fail(EX_IOERR_, "cannot write to stdout");
+out:
+    plan_free(p);
+    arena_free(a);
+    store_close(s);
+    return rc;
+}

@@ -1,0 +1,200 @@
+/* cli/cmd_review.c — `lnd review`: the end-of-cycle scores, judged by each objective's type,
+ * with the retrospective (what worked, what did not, what carries forward), and
+ * `lnd review carry` to create the carried objectives in the next cycle. */
+#include <string.h>
+
+#include "../core/summary.h"
+#include "../store/store_io.h"
+#include "cli.h"
+#include "out.h"
+
+enum { R_CYCLE = 1, R_SCORE, R_WORKED, R_DIDNT, R_CARRY, R_CF, R_NOCF, R_TO, R_VERSION, R_N };
+typedef struct {
+    const char *v[R_N];
+} ropts;
+
+static int r_opt(void *st, int c, const char *arg)
+{
+    ropts *o = st;
+    if (c > 0 && c < R_N) o->v[c] = arg ? arg : "1";
+    return 0;
+}
+
+static const char review_help[] =
+    "usage: lnd review [--cycle NAME]\n"
+    "       lnd review set O7 [--score 0.0-1.0] [--worked TEXT] [--didnt TEXT]\n"
+    "                         [--carry TEXT] [--carry-forward|--no-carry-forward] [--cycle NAME]\n"
+    "       lnd review carry --to NAME [--cycle NAME]\n\n"
+    "At cycle end each objective gets an honest score from 0.0 to 1.0 (suggested from its\n"
+    "progress), judged by its type: committed needs 1.0, aspirational succeeds at 0.7,\n"
+    "learning reports what was learned. `carry` creates the objectives marked\n"
+    "--carry-forward, with their KRs, in the next cycle; each KR's last value becomes its\n"
+    "new baseline.\n";
+
+static const lnd_review *find_review(const lnd_review *r, size_t n, lnd_id oid)
+{
+    for (size_t i = 0; i < n; i++)
+        if (r[i].objective_id == oid) return &r[i];
+    return NULL;
+}
+
+static int review_list(cli_ctx *ctx, store *s, const lnd_plan *p)
+{
+    lnd_arena *a = arena_new();
+    lnd_review *rv;
+    size_t nr;
+    store_rc src = store_reviews(s, a, p->cycle.id, &rv, &nr);
+    if (src != STORE_OK) {
+        arena_free(a);
+        return cli_store_fail(s, src);
+    }
+    int week = summary_week(p);
+    printf("review of ");
+    out_text(stdout, ctx, p->cycle.name, 30, false);
+    printf(" (%s, week %d of %d)\n", model_cycle_state_name(p->cycle.state), week, p->cycle.weeks);
+    plan_row *rows;
+    size_t n = plan_cascade(p, false, &rows);
+    for (size_t i = 0; i < n; i++) {
+        const lnd_objective *o = &p->objs[rows[i].obj];
+        summary_obj so;
+        summary_objective(p, rows[i].obj, &ctx->cfg.rules, week, &so);
+        const lnd_review *r = find_review(rv, nr, o->id);
+        double suggested = so.progress >= 0 ? so.progress : so.rollup;
+        double score = r && r->has_score ? r->score : suggested;
+        char id[24];
+        snprintf(id, sizeof id, "O%lld", o->id);
+        printf("%*s%-5s ", rows[i].depth * 2, "", id);
+        out_text(stdout, ctx, o->title, 46 - rows[i].depth * 2, true);
+        if (score < 0) {
+            printf("  no KRs\n");
+            continue;
+        }
+        lnd_verdict v = progress_verdict(o->type, score);
+        lnd_band b = progress_band(&ctx->cfg.rules, score);
+        printf("  %s%.1f%s %-12s %-9s %s\n", out_band_color(ctx, b), score, out_reset(ctx),
+               model_otype_name(o->type), progress_verdict_name(v),
+               r && r->has_score ? "" : "(suggested)");
+        if (r) {
+            const char *labels[] = {"worked", "did not", "carries"};
+            const char *texts[] = {r->worked, r->didnt, r->carry};
+            for (int t = 0; t < 3; t++) {
+                if (!texts[t] || !*texts[t]) continue;
+                printf("%*s  %-8s ", rows[i].depth * 2 + 4, "", labels[t]);
+                out_text(stdout, ctx, texts[t], 90, false);
+                putchar('\n');
+            }
+            if (r->carry_forward) printf("%*s  -> carries forward to the next cycle\n", rows[i].depth * 2 + 4, "");
+        }
+    }
+    arena_free(a);
+    return 0;
+}
+
+static int review_set(cli_ctx *ctx, store *s, const lnd_plan *p, lnd_id oid, const ropts *o)
+{
+    if (plan_obj_index(p, oid) < 0)
+        return cli_fail(EX_DATAERR_, "no objective O%lld in cycle %s; see `lnd review`", oid, p->cycle.name);
+    lnd_arena *a = arena_new();
+    lnd_review *rv;
+    size_t nr;
+    store_rc src = store_reviews(s, a, p->cycle.id, &rv, &nr);
+    lnd_review r = {.objective_id = oid, .worked = "", .didnt = "", .carry = ""};
+    const lnd_review *old = src == STORE_OK ? find_review(rv, nr, oid) : NULL;
+    if (old) r = *old;
+    int rc = 0;
+    if (o->v[R_SCORE]) {
+        if (!cli_parse_double(o->v[R_SCORE], &r.score) || r.score < 0 || r.score > 1) {
+            arena_free(a);
+            return cli_fail(EX_DATAERR_, "review: --score '%s' must be a number from 0.0 to 1.0", o->v[R_SCORE]);
+        }
+        r.has_score = true;
+    }
+    long v;
+    if (o->v[R_VERSION]) {
+        if (!cli_parse_int(o->v[R_VERSION], 1, 0x7fffffffL, &v)) {
+            arena_free(a);
+            return cli_fail(EX_DATAERR_, "review: --version '%s' must be a number", o->v[R_VERSION]);
+        }
+        r.version = v;
+    }
+    if (o->v[R_WORKED]) r.worked = (char *)o->v[R_WORKED];
+    if (o->v[R_DIDNT]) r.didnt = (char *)o->v[R_DIDNT];
+    if (o->v[R_CARRY]) r.carry = (char *)o->v[R_CARRY];
+    if (o->v[R_CF]) r.carry_forward = true;
+    if (o->v[R_NOCF]) r.carry_forward = false;
+    if (src == STORE_OK) src = store_set_review(s, &r, ctx->user);
+    if (src != STORE_OK) rc = cli_store_fail(s, src);
+    else {
+        long oi = plan_obj_index(p, oid);
+        printf("O%lld reviewed: ", oid);
+        if (r.has_score)
+            printf("%.1f, %s", r.score, progress_verdict_name(progress_verdict(p->objs[oi].type, r.score)));
+        else
+            printf("no score yet");
+        printf("%s\n", r.carry_forward ? "; carries forward" : "");
+    }
+    arena_free(a);
+    return rc;
+}
+
+int cmd_review(cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"cycle", required_argument, NULL, R_CYCLE}, {"score", required_argument, NULL, R_SCORE},
+        {"worked", required_argument, NULL, R_WORKED}, {"didnt", required_argument, NULL, R_DIDNT},
+        {"carry", required_argument, NULL, R_CARRY}, {"carry-forward", no_argument, NULL, R_CF},
+        {"no-carry-forward", no_argument, NULL, R_NOCF}, {"to", required_argument, NULL, R_TO},
+        {"version", required_argument, NULL, R_VERSION}, {0},
+    };
+    ropts o = {0};
+    bool help;
+    int rc = cli_getopt(ctx, argc, argv, "", opts, r_opt, &o, &help);
+    if (rc) return rc;
+    if (help) {
+        fputs(review_help, stdout);
+        return 0;
+    }
+    const char *verb = optind < argc ? argv[optind] : "list";
+    bool set = !strcmp(verb, "set"), carry = !strcmp(verb, "carry"), list = !strcmp(verb, "list");
+    if (!set && !carry && !list) return cli_fail(EX_USAGE_, "review: unknown action '%s'; use set or carry", verb);
+    lnd_id oid = 0;
+    if (set && (optind + 1 >= argc || !cli_parse_id(argv[optind + 1], 'O', &oid)))
+        return cli_fail(EX_USAGE_, "review set: which objective? e.g. lnd review set O7 --score 0.7");
+    if (carry && !o.v[R_TO]) return cli_fail(EX_USAGE_, "review carry: --to NAME (the next cycle) is required");
+    if ((rc = cli_setup(ctx))) return rc;
+    store *s;
+    if ((rc = cli_open(ctx, list ? STORE_OPEN_READONLY : 0, &s))) return rc;
+    lnd_arena *a = arena_new();
+    lnd_cycle cy, to;
+    store_rc src = store_find_cycle(s, a, o.v[R_CYCLE], &cy);
+    lnd_plan *p = NULL;
+    if (src == STORE_NOTFOUND) {
+        rc = cli_fail(EX_DATAERR_, "no cycle %s%s; see `lnd cycle list`", o.v[R_CYCLE] ? "named " : "yet", o.v[R_CYCLE] ? o.v[R_CYCLE] : "");
+        goto out;
+    }
+    if (src == STORE_OK) src = store_load_plan(s, cy.id, &p);
+    if (src != STORE_OK) {
+        rc = cli_store_fail(s, src);
+        goto out;
+    }
+    if (list) rc = review_list(ctx, s, p);
+    else if (set) rc = review_set(ctx, s, p, oid, &o);
+    else {
+        src = store_find_cycle(s, a, o.v[R_TO], &to);
+        int created = 0;
+        if (src == STORE_NOTFOUND) {
+            rc = cli_fail(EX_DATAERR_, "no cycle named '%s'; add it first: lnd cycle add %s --start YYYY-MM-DD", o.v[R_TO], o.v[R_TO]);
+        } else if (src == STORE_OK && to.id == cy.id) {
+            rc = cli_fail(EX_DATAERR_, "review carry: --to must be another cycle than %s", cy.name);
+        } else {
+            if (src == STORE_OK) src = store_carry_forward(s, cy.id, to.id, ctx->user, &created);
+            if (src != STORE_OK) rc = cli_store_fail(s, src);
+            else printf("carried %d objective%s forward into %s\n", created, created == 1 ? "" : "s", to.name);
+        }
+    }
+out:
+    plan_free(p);
+    arena_free(a);
+    store_close(s);
+    return rc;
+}

@@ -1,0 +1,350 @@
+/* cli/cmd_status.c — `lnd status`: the cascade of a cycle with progress bars, baseline →
+ * current → target, pace and status; colour only on a terminal, JSON for scripts. Never
+ * starts curses. */
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/dates.h"
+#include "../core/sanitize.h"
+#include "../core/summary.h"
+#include "cli.h"
+#include "out.h"
+
+typedef struct {
+    const char *cycle;
+    bool mine;
+    bool json;
+} status_opts;
+
+static int status_opt(void *st, int c, const char *arg)
+{
+    status_opts *o = st;
+    switch (c) {
+    case 'c': o->cycle = arg; break;
+    case 'm': o->mine = true; break;
+    case 'f':
+        if (strcmp(arg, "json") == 0) o->json = true;
+        else if (strcmp(arg, "text") == 0) o->json = false;
+        else return cli_fail(EX_USAGE_, "status: --format must be text or json, not '%s'", arg);
+        break;
+    }
+    return 0;
+}
+
+static const char status_help[] =
+    "usage: lnd status [--cycle NAME] [--mine] [--format text|json]\n\n"
+    "Print the cycle's cascade: business objectives, the L&D objectives beneath them and\n"
+    "their key results, with progress, baseline -> current -> target, pace and status.\n\n"
+    "  --cycle NAME     a cycle other than the current one (see `lnd cycle list`)\n"
+    "  --mine           only what you own or co-own (--user, default $USER)\n"
+    "  --format FORMAT  text (default; colour on a terminal) or json (for scripts)\n";
+
+static bool is_mine(const char *who, const char *user)
+{
+    return who && *who && strcmp(who, user) == 0;
+}
+
+static bool kr_mine(const lnd_kr *k, const char *user)
+{
+    return is_mine(k->owner, user) || is_mine(k->coowner, user);
+}
+
+static bool obj_mine(const lnd_plan *p, size_t oi, const char *user)
+{
+    const lnd_objective *o = &p->objs[oi];
+    if (is_mine(o->owner, user) || is_mine(o->business_owner, user)) return true;
+    size_t first, n = plan_krs_of(p, oi, &first);
+    for (size_t k = first; k < first + n; k++)
+        if (!p->krs[k].archived && kr_mine(&p->krs[k], user)) return true;
+    return false;
+}
+
+static void pct(double p, char *buf, size_t n)
+{
+    if (p < 0) snprintf(buf, n, "  -");
+    else snprintf(buf, n, "%3d%%", (int)lround(p * 100));
+}
+
+/* "64 → 71 → 75 %"; returns its display width */
+static int kr_values(const cli_ctx *ctx, const lnd_kr *k, char *buf, size_t n)
+{
+    char b[32], c[32], t[32];
+    if (k->has_baseline) model_fmt_num(k->baseline, b, sizeof b);
+    else snprintf(b, sizeof b, "?");
+    if (k->has_current) model_fmt_num(k->current, c, sizeof c);
+    else snprintf(c, sizeof c, "-");
+    model_fmt_num(k->target, t, sizeof t);
+    const char *ar = out_arrow(ctx);
+    size_t len = 0;
+    const char *parts[] = {b, " ", ar, " ", c, " ", ar, " ", t};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        size_t l = strlen(parts[i]);
+        if (len + l + 1 > n) break;
+        memcpy(buf + len, parts[i], l);
+        len += l;
+    }
+    buf[len] = '\0';
+    return (int)(strlen(b) + strlen(c) + strlen(t) + 4 + 2 * (ctx->ascii ? 2 : 1));
+}
+
+static void print_right(const cli_ctx *ctx, double p, lnd_status st)
+{
+    char bar[128], pc[16];
+    out_bar(ctx, p, 10, bar, sizeof bar);
+    pct(p, pc, sizeof pc);
+    const char *col = out_status_color(ctx, st), *rst = out_reset(ctx);
+    const char *parts[] = {" ", col, bar, rst, " ", pc, "  ", col, model_status_name(st), rst, "\n"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) fputs(parts[i], stdout);
+}
+
+#define RIGHT_W 29   /* " " bar(10) " " pct(4) "  " status(9) + margin */
+#define VALUES_W 22
+
+static void print_text(const cli_ctx *ctx, const lnd_plan *p, int week, const status_opts *so)
+{
+    int width = out_width(100);
+    if (width < 60) width = 60;
+    if (width > 160) width = 160;
+    const progress_rules *r = &ctx->cfg.rules;
+    double pace = progress_pace(week, p->cycle.weeks);
+    printf("%s", out_bold(ctx));
+    out_text(stdout, ctx, p->cycle.name, 40, false);
+    printf("%s  %s  week %d of %d  pace %.0f%%", out_reset(ctx),
+           model_cycle_state_name(p->cycle.state), week, p->cycle.weeks, pace * 100);
+    if (so->mine) {
+        printf("  mine: ");
+        out_text(stdout, ctx, ctx->user, 30, false);
+    }
+    putchar('\n');
+
+    plan_row *rows;
+    size_t nrows = plan_cascade(p, false, &rows), shown = 0;
+    /* one id column width for the whole listing, so titles line up: "K12 " */
+    lnd_id maxid = 1;
+    for (size_t i = 0; i < p->nobjs; i++) if (p->objs[i].id > maxid) maxid = p->objs[i].id;
+    for (size_t i = 0; i < p->nkrs; i++) if (p->krs[i].id > maxid) maxid = p->krs[i].id;
+    char tmp[32];
+    int idw = snprintf(tmp, sizeof tmp, "K%lld", maxid) + 1;
+    for (size_t i = 0; i < nrows; i++) {
+        size_t oi = rows[i].obj;
+        const lnd_objective *o = &p->objs[oi];
+        bool mine_o = so->mine && obj_mine(p, oi, ctx->user);
+        if (so->mine && !mine_o) continue;
+        shown++;
+        summary_obj s;
+        summary_objective(p, oi, r, week, &s);
+        int indent = rows[i].depth * 2;
+        char id[32];
+        snprintf(id, sizeof id, "O%lld", o->id);
+        int left = width - RIGHT_W - indent - idw - 1;
+        printf("%*s%s%-*s%s ", indent, "", out_bold(ctx), idw, id, out_reset(ctx));
+        out_text(stdout, ctx, o->title, left, true);
+        print_right(ctx, s.progress >= 0 ? s.progress : s.rollup, s.status);
+        if (o->level == LEVEL_BUSINESS && s.rollup >= 0) {
+            printf("%*s%sroll-up of its L&D objectives: %.0f%%%s\n", indent + 4, "",
+                   out_dim(ctx), s.rollup * 100, out_reset(ctx));
+        }
+        size_t first, n = plan_krs_of(p, oi, &first);
+        for (size_t k = first; k < first + n; k++) {
+            const lnd_kr *kr = &p->krs[k];
+            if (kr->archived) continue;
+            bool ownk = is_mine(o->owner, ctx->user) || is_mine(o->business_owner, ctx->user);
+            if (so->mine && !ownk && !kr_mine(kr, ctx->user)) continue;
+            summary_kr ks;
+            summary_key_result(kr, r, week, p->cycle.weeks, &ks);
+            char kid[32], vals[160];
+            snprintf(kid, sizeof kid, "K%lld", kr->id);
+            int vw = kr_values(ctx, kr, vals, sizeof vals);
+            int kindent = indent + 2;
+            int kleft = width - RIGHT_W - VALUES_W - kindent - idw - 1;
+            printf("%*s%-*s ", kindent, "", idw, kid);
+            out_text(stdout, ctx, kr->title, kleft, true);
+            /* values cell: numbers are ours, the unit is user text */
+            int uw = 0;
+            if (kr->unit && *kr->unit) {
+                uw = VALUES_W - 1 - vw - 1;
+                if (uw < 1) uw = 1;
+            }
+            printf(" %s", vals);
+            if (uw) {
+                putchar(' ');
+                char ub[64];
+                int w = san_text(kr->unit, uw, ctx->ascii, ub, sizeof ub);
+                fputs(ub, stdout);
+                vw += 1 + w;
+            }
+            for (; vw < VALUES_W - 1; vw++) putchar(' ');
+            print_right(ctx, ks.progress, ks.status);
+        }
+    }
+    if (nrows == 0) printf("no objectives yet: add one with `lnd objective add --title ...`\n");
+    else if (so->mine && shown == 0) printf("nothing owned by this user in this cycle\n");
+}
+
+/* A JSON string of user text: as stored when it is valid UTF-8 (jansson escapes controls),
+ * else sanitised so bad bytes become U+FFFD instead of dropping the field. */
+static json_t *jstr(const char *v)
+{
+    if (!v) return json_null();
+    json_t *j = json_string(v);
+    if (j) return j;
+    size_t n = strlen(v) * 3 + 1;
+    char *buf = malloc(n);
+    if (!buf) return json_null();
+    san_text(v, -1, false, buf, n);
+    j = json_string(buf);
+    free(buf);
+    return j ? j : json_null();
+}
+
+static json_t *jnum_or_null(bool has, double v)
+{
+    return has ? json_real(v) : json_null();
+}
+
+static json_t *jid(char prefix, lnd_id id)
+{
+    char b[32];
+    snprintf(b, sizeof b, "%c%lld", prefix, id);
+    return json_string(b);
+}
+
+static int print_json(const cli_ctx *ctx, const lnd_plan *p, int week, const status_opts *so)
+{
+    const progress_rules *r = &ctx->cfg.rules;
+    lnd_day start = 0;
+    date_parse(p->cycle.start, &start);
+    char end[16];
+    date_format(start + 7L * p->cycle.weeks - 1, end, sizeof end);
+    json_t *root = json_object();
+    json_t *cy = json_object();
+    json_object_set_new(cy, "name", jstr(p->cycle.name));
+    json_object_set_new(cy, "state", json_string(model_cycle_state_name(p->cycle.state)));
+    json_object_set_new(cy, "start", jstr(p->cycle.start));
+    json_object_set_new(cy, "end", json_string(end));
+    json_object_set_new(cy, "week", json_integer(week));
+    json_object_set_new(cy, "weeks", json_integer(p->cycle.weeks));
+    json_object_set_new(cy, "pace", json_real(progress_pace(week, p->cycle.weeks)));
+    json_object_set_new(root, "cycle", cy);
+    /* Streamed: the document is written one objective at a time, so memory stays flat for
+     * large organisations (one jansson tree per objective, not one for everything). */
+    const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10);
+    int rc = 0;
+    fputs("{\n  \"cycle\": ", stdout);
+    rc |= json_dumpf(cy, stdout, flags);
+    fputs(",\n  \"objectives\": [", stdout);
+    size_t nout = 0;
+    plan_row *rows;
+    size_t nrows = plan_cascade(p, false, &rows);
+    for (size_t i = 0; i < nrows; i++) {
+        size_t oi = rows[i].obj;
+        const lnd_objective *o = &p->objs[oi];
+        if (so->mine && !obj_mine(p, oi, ctx->user)) continue;
+        summary_obj s;
+        summary_objective(p, oi, r, week, &s);
+        json_t *jo = json_object();
+        json_object_set_new(jo, "id", jid('O', o->id));
+        json_object_set_new(jo, "title", jstr(o->title));
+        json_object_set_new(jo, "level", json_string(model_level_name(o->level)));
+        json_object_set_new(jo, "type", json_string(model_otype_name(o->type)));
+        json_object_set_new(jo, "parent", o->parent_id ? jid('O', o->parent_id) : json_null());
+        json_object_set_new(jo, "depth", json_integer(rows[i].depth));
+        json_object_set_new(jo, "owner", jstr(o->owner));
+        json_object_set_new(jo, "business_owner", jstr(o->business_owner));
+        json_object_set_new(jo, "problem", jstr(o->problem));
+        json_object_set_new(jo, "outcome", jstr(o->outcome));
+        json_object_set_new(jo, "capability", jstr(o->capability));
+        json_object_set_new(jo, "progress", jnum_or_null(s.progress >= 0, s.progress));
+        json_object_set_new(jo, "rollup", jnum_or_null(s.rollup >= 0, s.rollup));
+        json_object_set_new(jo, "status", json_string(model_status_name(s.status)));
+        json_t *krs = json_array();
+        size_t first, n = plan_krs_of(p, oi, &first);
+        for (size_t k = first; k < first + n; k++) {
+            const lnd_kr *kr = &p->krs[k];
+            if (kr->archived) continue;
+            if (so->mine && !is_mine(o->owner, ctx->user) &&
+                !is_mine(o->business_owner, ctx->user) && !kr_mine(kr, ctx->user))
+                continue;
+            summary_kr ks;
+            summary_key_result(kr, r, week, p->cycle.weeks, &ks);
+            json_t *jk = json_object();
+            json_object_set_new(jk, "id", jid('K', kr->id));
+            json_object_set_new(jk, "title", jstr(kr->title));
+            json_object_set_new(jk, "unit", jstr(kr->unit));
+            json_object_set_new(jk, "baseline", jnum_or_null(kr->has_baseline, kr->baseline));
+            json_object_set_new(jk, "target", json_real(kr->target));
+            json_object_set_new(jk, "current", jnum_or_null(kr->has_current, kr->current));
+            json_object_set_new(jk, "direction", json_string(model_direction_name(kr->direction)));
+            json_object_set_new(jk, "progress", json_real(ks.progress));
+            json_object_set_new(jk, "pace", json_real(ks.pace));
+            json_object_set_new(jk, "confidence",
+                                kr->confidence >= 0 ? json_integer(kr->confidence) : json_null());
+            json_object_set_new(jk, "status", json_string(model_status_name(ks.status)));
+            json_object_set_new(jk, "evidence", json_string(model_evidence_name(kr->evidence)));
+            json_object_set_new(jk, "indicator", json_string(model_indicator_name(kr->indicator)));
+            json_object_set_new(jk, "due_week", json_integer(kr->due_week));
+            json_object_set_new(jk, "owner", jstr(kr->owner));
+            json_object_set_new(jk, "coowner", jstr(kr->coowner));
+            json_object_set_new(jk, "weight", json_real(kr->weight));
+            json_object_set_new(jk, "checkins", json_integer(kr->checkins));
+            json_object_set_new(jk, "last_checkin", kr->last_at ? jstr(kr->last_at) : json_null());
+            json_array_append_new(krs, jk);
+        }
+        json_object_set_new(jo, "key_results", krs);
+        fputs(nout++ ? ",\n" : "\n", stdout);
+        rc |= json_dumpf(jo, stdout, flags);
+        json_decref(jo);
+    }
+    fputs(nout ? "\n  ]\n}\n" : "]\n}\n", stdout);
+    json_decref(root);
+    return rc == 0 ? 0 : cli_fail(EX_IOERR_, "cannot write JSON to stdout");
+}
+
+int cmd_status(cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"cycle", required_argument, NULL, 'c'},
+        {"mine", no_argument, NULL, 'm'},
+        {"format", required_argument, NULL, 'f'},
+        {0},
+    };
+    status_opts so = {0};
+    bool help;
+    int rc = cli_getopt(ctx, argc, argv, "c:mf:", opts, status_opt, &so, &help);
+    if (rc) return rc;
+    if (help) {
+        fputs(status_help, stdout);
+        return 0;
+    }
+    if (optind < argc)
+        return cli_fail(EX_USAGE_, "status: unexpected '%s'; see `lnd status --help`", argv[optind]);
+    if ((rc = cli_setup(ctx))) return rc;
+    store *s;
+    if ((rc = cli_open(ctx, STORE_OPEN_READONLY, &s))) return rc;
+    lnd_arena *a = arena_new();
+    lnd_cycle cy;
+    store_rc src = store_find_cycle(s, a, so.cycle, &cy);
+    if (src == STORE_NOTFOUND && !so.cycle) {
+        rc = cli_fail(EX_NOINPUT_, "no cycle in %s yet; add one: lnd cycle add 2027-Q1 --start 2027-01-04",
+                      ctx->db);
+    } else if (src != STORE_OK) {
+        rc = cli_store_fail(s, src);
+    } else {
+        lnd_plan *p;
+        src = store_load_plan(s, cy.id, &p);
+        if (src != STORE_OK) {
+            rc = cli_store_fail(s, src);
+        } else {
+            int week = summary_week(p);
+            if (so.json) rc = print_json(ctx, p, week, &so);
+            else print_text(ctx, p, week, &so);
+            if (fflush(stdout) != 0 && !rc) rc = cli_fail(EX_IOERR_, "cannot write to stdout");
+            plan_free(p);
+        }
+    }
+    arena_free(a);
+    store_close(s);
+    return rc;
+}

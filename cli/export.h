@@ -1,0 +1,11 @@
+/* cli/export.h — the JSON export document shared by `lnd export` and the import check. */
+#ifndef LND_EXPORT_H
+#define LND_EXPORT_H
+
+#include <jansson.h>
+#include "../store/store.h"
+
+/* Everything (only NULL) or one cycle as a JSON document (caller json_decref()s). */
+store_rc export_json(store *s, const lnd_cycle *only, json_t **out);
+
+#endif

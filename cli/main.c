@@ -1,0 +1,78 @@
+/* cli/main.c — lnd's entry point: global options, the command table, help and version.
+ * Decides between the full-screen UI and a one-shot command before any curses starts. */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const cli_command commands[] = {
+    {"tui", "open the full-screen dashboard (the default)", cmd_tui},
+    {"status", "print the cascade with progress, pace and status", cmd_status},
+    {"checkin", "log a check-in on a key result", cmd_checkin},
+    {"init", "create the database (--demo: with the worked examples)", cmd_init},
+    {"cycle", "add, list, activate, review or close planning cycles", cmd_cycle},
+    {"objective", "add, edit or archive objectives", cmd_objective},
+    {"kr", "add, edit or archive key results", cmd_kr},
+    {"check", "alignment health: the pitfalls in the plan (exit 1 on errors)", cmd_check},
+    {"review", "end-of-cycle scores, retrospective and carry-forward", cmd_review},
+    {"report", "the quarter in business terms (Markdown)", cmd_report},
+    {"programme", "add, edit, archive or list learning programmes", cmd_programme},
+    {"due", "behaviour follow-ups due or overdue (--mine)", cmd_due},
+    {"kpi", "add, set or list steady-state KPIs", cmd_kpi},
+    {"log", "who changed what, when", cmd_log},
+    {"export", "export a cycle or everything as JSON or CSV", cmd_export},
+    {"import", "restore a JSON export, or load check-ins from CSV", cmd_import},
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f)
+{
+    fputs("usage: lnd [--db PATH] [--config FILE] [--user NAME] [--no-color] [--ascii]"
+          " [COMMAND ...]\n\n"
+          "OKRs that tie Learning & Development to business results.\n\n"
+          "commands:\n", f);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fputs("\noptions (also accepted after the command):\n"
+          "  --db PATH       database file (default: $LND_DB, config `database`,\n"
+          "                  $XDG_DATA_HOME/lnd/lnd.db)\n"
+          "  --config FILE   configuration file (default: $LND_CONFIG,\n"
+          "                  $XDG_CONFIG_HOME/lnd/lnd.conf, /etc/lnd.conf)\n"
+          "  --user NAME     who you are in check-ins and the audit log (default: $USER)\n"
+          "  --no-color      no colour (NO_COLOR is honoured too)\n"
+          "  --ascii         ASCII glyphs only (automatic when the locale is not UTF-8)\n"
+          "  -h, --help      this help; `lnd COMMAND --help` for a command's\n"
+          "  --version       print the version\n\n"
+          "Start with `lnd init --demo`, then `lnd` or `lnd status`. See lnd(1).\n", f);
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    cli_ctx ctx = {0};
+    if (argc > 1 && strcmp(argv[1], "--version") == 0) {
+        printf("lnd %s (database schema %d)\n", LND_VERSION, store_schema_version());
+        return 0;
+    }
+    bool help;
+    int rc = cli_getopt(&ctx, argc, argv, "+", NULL, NULL, NULL, &help);
+    if (rc) return rc;
+    if (help) {
+        usage(stdout);
+        return 0;
+    }
+    int first = optind;
+    if (first >= argc) {
+        char *tui_argv[] = {"tui", NULL};
+        return cmd_tui(&ctx, 1, tui_argv);
+    }
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(argv[first], commands[i].name) == 0)
+            return commands[i].run(&ctx, argc - first, argv + first);
+    if (strcmp(argv[first], "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    return cli_fail(EX_USAGE_, "unknown command '%s'; see `lnd --help`", argv[first]);
+}

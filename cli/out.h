@@ -1,0 +1,25 @@
+/* cli/out.h — terminal output of the one-shot commands: progress bars (UTF-8 or ASCII),
+ * status colours (only when colour is on), and padded, sanitised text cells. */
+#ifndef LND_OUT_H
+#define LND_OUT_H
+
+#include <stdio.h>
+#include "cli.h"
+
+/* Progress bar of `width` cells for p in [0,1] (p < 0: empty, "no KRs"). */
+void out_bar(const cli_ctx *ctx, double p, int width, char *buf, size_t n);
+/* SGR sequences for a status / band, "" without colour. out_reset() ends them. */
+const char *out_status_color(const cli_ctx *ctx, lnd_status st);
+const char *out_band_color(const cli_ctx *ctx, lnd_band b);
+const char *out_dim(const cli_ctx *ctx);
+const char *out_bold(const cli_ctx *ctx);
+const char *out_reset(const cli_ctx *ctx);
+/* Print user text sanitised, cut to width columns (width < 0: whole), padded with spaces
+ * to exactly width when pad. */
+void out_text(FILE *f, const cli_ctx *ctx, const char *s, int width, bool pad);
+/* "→" or "->" */
+const char *out_arrow(const cli_ctx *ctx);
+/* Terminal width of stdout (COLUMNS, ioctl), or fallback when not a terminal. */
+int out_width(int fallback);
+
+#endif

@@ -1,0 +1,19 @@
+/* core/arena.h — a grow-only allocator: everything loaded for one view or one command lives
+ * in one arena and is released together. Out of memory aborts with a message (there is no
+ * sensible recovery in a dashboard). Not thread-safe; never holds file or terminal state. */
+#ifndef LND_ARENA_H
+#define LND_ARENA_H
+
+#include <stddef.h>
+
+typedef struct lnd_arena lnd_arena;
+
+lnd_arena *arena_new(void);
+void arena_free(lnd_arena *a);                 /* NULL is fine */
+void *arena_alloc(lnd_arena *a, size_t n);     /* zeroed, aligned for any type */
+char *arena_strdup(lnd_arena *a, const char *s);        /* NULL -> "" */
+char *arena_strndup(lnd_arena *a, const char *s, size_t n);
+char *arena_printf(lnd_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+size_t arena_bytes(const lnd_arena *a);        /* bytes reserved, for benchmarks */
+
+#endif

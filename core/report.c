@@ -1,0 +1,299 @@
+/* core/report.c — the end-of-quarter report in business terms (see report.h). */
+#include "report.h"
+
+#include <string.h>
+
+#include "dates.h"
+#include "summary.h"
+
+/* Markdown-safe copy of user text: one line, no table pipes, no leading markup. */
+static void md_text(lnd_buf *b, const char *s)
+{
+    if (!s) return;
+    for (const char *c = s; *c; c++) {
+        char ch = *c;
+        if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+        if (ch == '|' || ch == '*' || ch == '_' || ch == '`' || ch == '[' || ch == ']' ||
+            ch == '<' || ch == '>' || (ch == '#' && c == s)) {
+            char esc[3] = {'\\', ch, 0};
+            buf_add(b, esc);
+        } else {
+            char one[2] = {ch, 0};
+            buf_add(b, one);
+        }
+    }
+}
+
+static void value_with_unit(lnd_buf *b, double v, const char *unit)
+{
+    char n[48];
+    model_fmt_num(v, n, sizeof n);
+    buf_add(b, n);
+    if (unit && *unit) {
+        if (strcmp(unit, "%") != 0) buf_add(b, " ");
+        md_text(b, unit);
+    }
+}
+
+void report_kr_sentence(const lnd_kr *kr, lnd_buf *b)
+{
+    md_text(b, kr->title);
+    if (!kr->has_current) {
+        buf_add(b, ": no measurement yet (");
+        if (kr->has_baseline) {
+            buf_add(b, "baseline ");
+            value_with_unit(b, kr->baseline, kr->unit);
+            buf_add(b, ", ");
+        }
+        buf_add(b, "target ");
+        value_with_unit(b, kr->target, kr->unit);
+        buf_add(b, ")");
+        return;
+    }
+    if (!kr->has_baseline) {
+        buf_add(b, " is at ");
+        value_with_unit(b, kr->current, kr->unit);
+        buf_add(b, " (target ");
+        value_with_unit(b, kr->target, kr->unit);
+        buf_add(b, "; no baseline, so the change cannot be shown)");
+        return;
+    }
+    if (kr->current == kr->baseline) {
+        buf_add(b, " stayed at ");
+    } else {
+        bool better = kr->direction == DIR_DECREASE ? kr->current < kr->baseline
+                                                    : kr->current > kr->baseline;
+        buf_add(b, better ? " moved from " : " moved the wrong way, from ");
+        value_with_unit(b, kr->baseline, kr->unit);
+        buf_add(b, " to ");
+    }
+    value_with_unit(b, kr->current, kr->unit);
+    buf_add(b, " (target ");
+    value_with_unit(b, kr->target, kr->unit);
+    buf_add(b, ")");
+}
+
+int report_first_move(const lnd_plan *p, const lnd_kr *kr, const report_history *h)
+{
+    if (!h || !kr->has_baseline) return 0;
+    lnd_day start;
+    if (!date_parse(p->cycle.start, &start)) return 0;
+    for (size_t i = h->n; i > 0; i--) {          /* oldest first */
+        const lnd_checkin *c = &h->items[i - 1];
+        bool moved = kr->direction == DIR_DECREASE ? c->value < kr->baseline
+                                                   : c->value > kr->baseline;
+        if (!moved || !c->at) continue;
+        char d[11] = {0};
+        memcpy(d, c->at, strlen(c->at) >= 10 ? 10 : strlen(c->at));
+        lnd_day day;
+        if (!date_parse(d, &day)) continue;
+        int w = date_week_of_cycle(start, p->cycle.weeks, day);
+        return w < 1 ? 1 : w;
+    }
+    return 0;
+}
+
+static const lnd_review *review_of(const report_input *in, lnd_id oid)
+{
+    for (size_t i = 0; i < in->nreviews; i++)
+        if (in->reviews[i].objective_id == oid) return &in->reviews[i];
+    return NULL;
+}
+
+static void pct(lnd_buf *b, double p)
+{
+    if (p < 0) buf_add(b, "–");
+    else buf_printf(b, "%.0f%%", p * 100);
+}
+
+/* Is objective oi inside the cascade rooted at root? */
+static bool under(const lnd_plan *p, size_t oi, lnd_id root)
+{
+    for (int guard = 0; guard < 64; guard++) {
+        if (p->objs[oi].id == root) return true;
+        long pi = p->objs[oi].parent_id ? plan_obj_index(p, p->objs[oi].parent_id) : -1;
+        if (pi < 0) return false;
+        oi = (size_t)pi;
+    }
+    return false;
+}
+
+static void chain_of_evidence(const report_input *in, size_t root, lnd_buf *b)
+{
+    const lnd_plan *p = in->plan;
+    lnd_id rid = p->objs[root].id;
+    buf_add(b, "\n**Chain of evidence**\n\n");
+    int nprog = 0;
+    for (size_t i = 0; i < p->nprogs; i++) {
+        const lnd_programme *pr = &p->progs[i];
+        long oi = pr->objective_id ? plan_obj_index(p, pr->objective_id) : -1;
+        if (pr->archived || oi < 0 || !under(p, (size_t)oi, rid)) continue;
+        buf_add(b, nprog++ ? "; " : "1. Programmes delivered: ");
+        md_text(b, pr->title);
+        buf_printf(b, " (weeks %d–%d", pr->start_week, pr->end_week);
+        if (pr->audience && *pr->audience) {
+            buf_add(b, ", ");
+            md_text(b, pr->audience);
+        }
+        buf_add(b, ")");
+    }
+    buf_add(b, nprog ? "\n" : "1. Programmes delivered: none recorded\n");
+    static const struct { lnd_evidence ev; const char *label; } steps[] = {
+        {EV_LEARNING, "Learning"}, {EV_BEHAVIOUR, "Behaviour"}, {EV_RESULTS, "Results"}};
+    int first_move[3] = {0, 0, 0};
+    for (int s = 0; s < 3; s++) {
+        buf_printf(b, "%d. %s: ", s + 2, steps[s].label);
+        int shown = 0;
+        for (size_t oi = 0; oi < p->nobjs; oi++) {
+            if (p->objs[oi].archived || !under(p, oi, rid)) continue;
+            size_t first, n = plan_krs_of(p, oi, &first);
+            for (size_t k = first; k < first + n; k++) {
+                const lnd_kr *kr = &p->krs[k];
+                if (kr->archived || kr->evidence != steps[s].ev) continue;
+                if (shown++) buf_add(b, "; ");
+                report_kr_sentence(kr, b);
+                int w = report_first_move(p, kr, in->hist ? &in->hist[k] : NULL);
+                if (w) {
+                    buf_printf(b, ", first moved in week %d", w);
+                    if (!first_move[s] || w < first_move[s]) first_move[s] = w;
+                }
+            }
+        }
+        buf_add(b, shown ? "\n" : "no key result at this level\n");
+    }
+    if (first_move[1] && first_move[2]) {
+        if (first_move[1] <= first_move[2])
+            buf_printf(b, "\nBehaviour moved (week %d) before results did (week %d).\n",
+                       first_move[1], first_move[2]);
+        else
+            buf_printf(b, "\nResults moved (week %d) before behaviour did (week %d): the result "
+                       "may owe little to the programme.\n", first_move[2], first_move[1]);
+    } else if (first_move[1]) {
+        buf_add(b, "\nBehaviour has moved; results have not yet.\n");
+    } else if (first_move[2]) {
+        buf_add(b, "\nResults moved without any measured behaviour change.\n");
+    }
+}
+
+static void objective_section(const report_input *in, size_t oi, int depth, lnd_buf *b)
+{
+    const lnd_plan *p = in->plan;
+    const lnd_objective *o = &p->objs[oi];
+    summary_obj s;
+    summary_objective(p, oi, in->rules, in->week, &s);
+    buf_printf(b, "\n%s O%lld ", depth == 0 ? "##" : "###", o->id);
+    md_text(b, o->title);
+    buf_printf(b, "\n\n*%s objective, %s.* ", o->level == LEVEL_BUSINESS ? "Business"
+                                             : o->level == LEVEL_LD     ? "L&D"
+                                                                        : "Team",
+               model_otype_name(o->type));
+    if (s.progress >= 0) {
+        buf_add(b, "Progress ");
+        pct(b, s.progress);
+    }
+    if (s.rollup >= 0) {
+        buf_add(b, s.progress >= 0 ? "; roll-up of its L&D objectives " : "Roll-up of its L&D objectives ");
+        pct(b, s.rollup);
+    }
+    buf_printf(b, " — %s.\n", model_status_name(s.status));
+    if (o->problem && *o->problem) { buf_add(b, "\n- Problem: "); md_text(b, o->problem); }
+    if (o->outcome && *o->outcome) { buf_add(b, "\n- Outcome: "); md_text(b, o->outcome); }
+    if (o->capability && *o->capability) { buf_add(b, "\n- Capability: "); md_text(b, o->capability); }
+    if (o->business_owner && *o->business_owner) { buf_add(b, "\n- Business owner: "); md_text(b, o->business_owner); }
+    buf_add(b, "\n");
+    size_t first, n = plan_krs_of(p, oi, &first);
+    int shown = 0;
+    for (size_t k = first; k < first + n; k++) {
+        const lnd_kr *kr = &p->krs[k];
+        if (kr->archived) continue;
+        summary_kr ks;
+        summary_key_result(kr, in->rules, in->week, p->cycle.weeks, &ks);
+        buf_add(b, shown++ ? "" : "\n");
+        buf_printf(b, "- K%lld ", kr->id);
+        report_kr_sentence(kr, b);
+        buf_printf(b, " — %.0f%%, %s; %s, %s", ks.progress * 100, model_status_name(ks.status),
+                   model_evidence_name(kr->evidence), model_indicator_name(kr->indicator));
+        if (kr->coowner && *kr->coowner) {
+            buf_add(b, "; co-owned with ");
+            md_text(b, kr->coowner);
+        }
+        buf_add(b, "\n");
+    }
+    const lnd_review *r = review_of(in, o->id);
+    double score = r && r->has_score ? r->score : (s.progress >= 0 ? s.progress : s.rollup);
+    if (score >= 0) {
+        lnd_verdict v = progress_verdict(o->type, score);
+        buf_printf(b, "\n**Verdict:** %.1f, %s%s", score, progress_verdict_name(v),
+                   r && r->has_score ? "" : " (suggested from progress; not yet reviewed)");
+        buf_add(b, ".\n");
+    }
+    if (r) {
+        if (r->worked && *r->worked) { buf_add(b, "\n- What worked: "); md_text(b, r->worked); }
+        if (r->didnt && *r->didnt) { buf_add(b, "\n- What did not: "); md_text(b, r->didnt); }
+        if (r->carry && *r->carry) { buf_add(b, "\n- Carries forward: "); md_text(b, r->carry); }
+        buf_add(b, "\n");
+    }
+}
+
+void report_markdown(const report_input *in, lnd_buf *b)
+{
+    const lnd_plan *p = in->plan;
+    buf_add(b, "# ");
+    md_text(b, p->cycle.name);
+    buf_add(b, ": learning in business terms\n\n");
+    buf_printf(b, "*Cycle %s, week %d of %d (pace %.0f%%). Report of %s.*\n",
+               model_cycle_state_name(p->cycle.state), in->week, p->cycle.weeks,
+               progress_pace(in->week, p->cycle.weeks) * 100, in->today ? in->today : "");
+    plan_row *rows;
+    size_t nrows = plan_cascade(p, false, &rows);
+    buf_add(b, "\n## Summary\n\n| Objective | Type | Progress | Status | Verdict |\n"
+               "|---|---|---:|---|---|\n");
+    for (size_t i = 0; i < nrows; i++) {
+        const lnd_objective *o = &p->objs[rows[i].obj];
+        summary_obj s;
+        summary_objective(p, rows[i].obj, in->rules, in->week, &s);
+        double shown = s.progress >= 0 ? s.progress : s.rollup;
+        const lnd_review *r = review_of(in, o->id);
+        double score = r && r->has_score ? r->score : shown;
+        buf_printf(b, "| %sO%lld ", rows[i].depth ? "↳ " : "", o->id);
+        md_text(b, o->title);
+        buf_printf(b, " | %s | ", model_otype_name(o->type));
+        pct(b, shown);
+        buf_printf(b, " | %s | %s |\n", model_status_name(s.status),
+                   score >= 0 ? progress_verdict_name(progress_verdict(o->type, score)) : "–");
+    }
+    for (size_t i = 0; i < nrows; i++) {
+        size_t oi = rows[i].obj;
+        objective_section(in, oi, rows[i].depth, b);
+        bool last_of_root = i + 1 == nrows || rows[i + 1].depth == 0;
+        if (last_of_root) {
+            size_t root = i;
+            while (root > 0 && rows[root].depth > 0) root--;
+            if (p->objs[rows[root].obj].level == LEVEL_BUSINESS)
+                chain_of_evidence(in, rows[root].obj, b);
+        }
+    }
+    buf_add(b, "\n## Health findings\n\n");
+    if (in->nfindings == 0) buf_add(b, "None: every objective is in line of sight of a business result.\n");
+    for (size_t i = 0; i < in->nfindings; i++) {
+        buf_add(b, "- ");
+        md_text(b, in->findings[i]);
+        buf_add(b, "\n");
+    }
+    buf_add(b, "\n## Carried forward\n\n");
+    int carried = 0;
+    for (size_t i = 0; i < in->nreviews; i++) {
+        const lnd_review *r = &in->reviews[i];
+        long oi = plan_obj_index(p, r->objective_id);
+        if (!r->carry_forward || oi < 0) continue;
+        buf_printf(b, "- O%lld ", r->objective_id);
+        md_text(b, p->objs[oi].title);
+        if (r->carry && *r->carry) {
+            buf_add(b, ": ");
+            md_text(b, r->carry);
+        }
+        buf_add(b, "\n");
+        carried++;
+    }
+    if (!carried) buf_add(b, "Nothing chosen to carry forward yet.\n");
+}

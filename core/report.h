@@ -1,0 +1,39 @@
+/* core/report.h — the quarter in business terms, as Markdown: per business objective each
+ * KR as "first-call resolution moved from 64% to 71% (target 75%)", the chain of evidence
+ * from programmes to learning, behaviour and results, verdicts, health findings and
+ * carry-forwards. Pure: builds text into an lnd_buf from what the caller loaded. User text
+ * is included raw (Markdown-escaped); the caller sanitises before printing to a terminal. */
+#ifndef LND_REPORT_H
+#define LND_REPORT_H
+
+#include "buf.h"
+#include "plan.h"
+#include "progress.h"
+
+typedef struct {
+    const lnd_checkin *items;   /* newest first, as store_checkins returns */
+    size_t n;
+} report_history;
+
+typedef struct {
+    const lnd_plan *plan;
+    int week;
+    const progress_rules *rules;
+    const report_history *hist;     /* per KR index of plan->krs, NULL = none loaded */
+    const lnd_review *reviews;      /* any order, NULL = none */
+    size_t nreviews;
+    const char *const *findings;    /* preformatted "[error] H01 O9 ...: ... (fix: ...)" */
+    size_t nfindings;
+    const char *today;              /* YYYY-MM-DD */
+} report_input;
+
+void report_markdown(const report_input *in, lnd_buf *out);
+
+/* One KR in business terms: "First-call resolution moved from 64% to 71% (target 75%)". */
+void report_kr_sentence(const lnd_kr *kr, lnd_buf *out);
+
+/* First week (1-based) whose check-in moved the KR off its baseline in its direction; 0 when
+ * it has not moved. */
+int report_first_move(const lnd_plan *p, const lnd_kr *kr, const report_history *h);
+
+#endif

@@ -1,0 +1,112 @@
+/* store/store.h — the only door to the database. Verbs are named for what a user does; the
+ * rest of the program never sees SQL (store/ is the only place that includes <sqlite3.h>).
+ * A second backend must be possible behind this header, so nothing here is SQLite-shaped.
+ *
+ * Rules every implementation keeps: WAL, busy_timeout and foreign keys on every connection;
+ * every write in one BEGIN IMMEDIATE transaction (or inside store_tx_begin/commit); editable
+ * rows carry a version and an update against a stale version is STORE_CONFLICT, never a
+ * silent overwrite; check-ins are append-only; every change is written to the audit log in
+ * the same transaction. On any error nothing is written and store_errmsg() says what and how
+ * to fix it in one line. */
+#ifndef LND_STORE_H
+#define LND_STORE_H
+
+#include <stddef.h>
+#include "../core/arena.h"
+#include "../core/model.h"
+#include "../core/plan.h"
+
+typedef struct store store;
+
+typedef enum {
+    STORE_OK = 0,
+    STORE_NOTFOUND,   /* no such row (unknown id or name) */
+    STORE_CONFLICT,   /* the row changed since it was read (version mismatch) */
+    STORE_BUSY,       /* locked by another user after busy_timeout: try again */
+    STORE_INVALID,    /* a value breaks a rule (message says which) */
+    STORE_READONLY,   /* database file or directory not writable */
+    STORE_NEWER,      /* database schema newer than this binary: refused */
+    STORE_NODB,       /* no database at that path (and create not asked) */
+    STORE_LOCKED,     /* the cycle is closed: its check-ins are locked */
+    STORE_IO,         /* anything else: disk, corruption, out of memory */
+} store_rc;
+
+enum { STORE_OPEN_CREATE = 1, STORE_OPEN_READONLY = 2 };
+
+/* Schema version this binary writes. */
+int store_schema_version(void);
+
+/* Open (and with STORE_OPEN_CREATE create and migrate) the database at path. On failure
+ * *out is NULL and err holds one line. Migrates older schemas in order, each in one
+ * transaction. A newer schema is STORE_NEWER ("database schema 7 is newer than this lnd
+ * (5); upgrade lnd"), and nothing is written. */
+store_rc store_open(const char *path, int flags, store **out, char *err, size_t errsz);
+void store_close(store *s);                   /* NULL is fine */
+const char *store_errmsg(const store *s);     /* last error, one line */
+const char *store_rc_name(store_rc rc);
+/* sysexits code for a store_rc: 65 invalid/notfound/newer/locked (EX_DATAERR), 75 conflict
+ * (EX_TEMPFAIL: reload and retry), 66 nodb, 69 busy, 73 readonly, 74 io. */
+int store_rc_exit(store_rc rc);
+
+/* Changes when any connection commits: poll to notice other users' writes. */
+store_rc store_data_version(store *s, long long *out);
+
+/* Group several writes into one transaction (bulk loads, demo data, imports). The verbs
+ * below join an open transaction instead of starting their own. Rollback discards all. */
+store_rc store_tx_begin(store *s);
+store_rc store_tx_commit(store *s);
+void store_tx_rollback(store *s);
+
+/* ---- cycles ---- */
+store_rc store_add_cycle(store *s, lnd_cycle *c, const char *user);      /* sets id, version */
+store_rc store_cycles(store *s, lnd_arena *a, lnd_cycle **out, size_t *n); /* by start date */
+/* name NULL: the current cycle — the active one whose dates contain today, else the newest
+ * active, else the newest by start. */
+store_rc store_find_cycle(store *s, lnd_arena *a, const char *name, lnd_cycle *out);
+store_rc store_set_cycle_state(store *s, lnd_id id, lnd_cycle_state st, long version,
+                               const char *user);
+
+/* ---- the plan of one cycle ---- */
+/* Objectives, KRs (with their latest check-in values) and programmes, archived included
+ * (flagged). The plan owns its arena. */
+store_rc store_load_plan(store *s, lnd_id cycle_id, lnd_plan **out);
+
+/* ---- objectives ---- */
+store_rc store_add_objective(store *s, lnd_objective *o, const char *user);  /* sets id, version */
+store_rc store_get_objective(store *s, lnd_arena *a, lnd_id id, lnd_objective *out);
+/* o->version is the version the user started from; on success o->version is the new one. */
+store_rc store_update_objective(store *s, lnd_objective *o, const char *user);
+store_rc store_archive_objective(store *s, lnd_id id, long version, const char *user);
+
+/* ---- key results ---- */
+store_rc store_add_kr(store *s, lnd_kr *k, const char *user);
+store_rc store_get_kr(store *s, lnd_arena *a, lnd_id id, lnd_kr *out);
+store_rc store_update_kr(store *s, lnd_kr *k, const char *user);
+store_rc store_archive_kr(store *s, lnd_id id, long version, const char *user);
+
+/* ---- check-ins (append-only) ---- */
+/* c->at NULL or "" means now (date_now_stamp). Sets c->id. STORE_LOCKED when the KR's cycle
+ * is closed; STORE_NOTFOUND for an unknown or archived KR. */
+store_rc store_add_checkin(store *s, lnd_checkin *c, const char *user);
+/* Check-ins of a KR, newest first. */
+store_rc store_checkins(store *s, lnd_arena *a, lnd_id kr_id, lnd_checkin **out, size_t *n);
+
+/* ---- programmes ---- */
+store_rc store_add_programme(store *s, lnd_programme *p, const char *user);
+store_rc store_update_programme(store *s, lnd_programme *p, const char *user);
+store_rc store_archive_programme(store *s, lnd_id id, long version, const char *user);
+
+/* ---- KPIs (steady state, apart from OKRs) ---- */
+store_rc store_add_kpi(store *s, lnd_kpi *k, const char *user);
+store_rc store_set_kpi_value(store *s, lnd_id id, double value, const char *user);
+store_rc store_kpis(store *s, lnd_arena *a, lnd_kpi **out, size_t *n);
+
+/* ---- audit ---- */
+/* since NULL = all; newest first; limit 0 = no limit. */
+store_rc store_audit(store *s, lnd_arena *a, const char *since, size_t limit,
+                     lnd_audit **out, size_t *n);
+/* The latest audit entry for an entity: who changed it last (for conflict messages). */
+store_rc store_last_change(store *s, lnd_arena *a, const char *entity, lnd_id id,
+                           lnd_audit *out);
+
+#endif

@@ -1,0 +1,108 @@
+/* store/store_audit.c — the audit log: one row per change (who, when, what), written in the
+ * same transaction as the change; reading it back; and the conflict message that names who
+ * last changed a row. The log is append-only (triggers refuse UPDATE and DELETE). */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/dates.h"
+
+store_rc st_audit(store *s, const char *user, const char *action, const char *entity, lnd_id id,
+                  const char *detail)
+{
+    char now[32];
+    date_now_stamp(now, sizeof now);
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO audit(at, user, action, entity, entity_id, detail) "
+                                  "VALUES (?, ?, ?, ?, ?, ?)");
+    if (!st) return STORE_IO;
+    st_bind_text(st, 1, now);
+    st_bind_text(st, 2, st_blank(user) ? "unknown" : user);
+    st_bind_text(st, 3, action);
+    st_bind_text(st, 4, entity);
+    sqlite3_bind_int64(st, 5, id);
+    st_bind_text(st, 6, detail);
+    int rc = st_step_done(s, st);
+    return rc == SQLITE_DONE ? STORE_OK : st_sqlfail(s, rc, "writing the audit log");
+}
+
+static void audit_row(lnd_arena *a, sqlite3_stmt *st, lnd_audit *out)
+{
+    out->id = sqlite3_column_int64(st, 0);
+    out->at = st_col_str(a, st, 1);
+    out->user = st_col_str(a, st, 2);
+    out->action = st_col_str(a, st, 3);
+    out->entity = st_col_str(a, st, 4);
+    out->entity_id = sqlite3_column_int64(st, 5);
+    out->detail = st_col_str(a, st, 6);
+}
+
+store_rc store_audit(store *s, lnd_arena *a, const char *since, size_t limit, lnd_audit **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail FROM audit "
+                                  "WHERE at >= ? ORDER BY id DESC LIMIT ?");
+    if (!st) return STORE_IO;
+    st_bind_text(st, 1, since ? since : "");
+    sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
+    size_t cap = 0;
+    lnd_audit *v = NULL;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            size_t ncap = cap ? cap * 2 : 64;
+            lnd_audit *nv = arena_alloc(a, ncap * sizeof *nv);
+            if (cap) memcpy(nv, v, cap * sizeof *nv);
+            v = nv;
+            cap = ncap;
+        }
+        audit_row(a, st, &v[(*n)++]);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, "reading the audit log");
+    *out = v;
+    return STORE_OK;
+}
+
+store_rc store_last_change(store *s, lnd_arena *a, const char *entity, lnd_id id, lnd_audit *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail FROM audit "
+                                  "WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1");
+    if (!st) return STORE_IO;
+    st_bind_text(st, 1, entity);
+    sqlite3_bind_int64(st, 2, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) audit_row(a, st, out);
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no change recorded for %s %lld", entity, id);
+    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading the audit log");
+    return STORE_OK;
+}
+
+store_rc st_conflict(store *s, const char *table, const char *entity, lnd_id id, const char *label, long had)
+{
+    char sql[96];
+    snprintf(sql, sizeof sql, "SELECT version FROM %s WHERE id = ?", table);   /* table: ours */
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) return st_sqlfail(s, rc, "reading the current version");
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st);
+    long now = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no %s %s; check the id", entity, label);
+    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading the current version");
+    lnd_arena *a = arena_new();
+    lnd_audit last;
+    store_rc r = store_last_change(s, a, entity, id, &last);
+    if (r == STORE_OK)
+        st_fail(s, STORE_CONFLICT, "%s was changed by %s at %s (version %ld, you had %ld); reload and reapply",
+                label, last.user, last.at, now, had);
+    else
+        st_fail(s, STORE_CONFLICT, "%s was changed by someone else (version %ld, you had %ld); reload and reapply",
+                label, now, had);
+    arena_free(a);
+    return STORE_CONFLICT;
+}

@@ -1,0 +1,160 @@
+/* store/store_checkin.c — check-ins: append-only (triggers refuse UPDATE and DELETE, and any
+ * insert on a KR of a closed cycle). Adding one validates the values, refuses unknown or
+ * archived KRs and closed cycles with a message naming them, and writes an audit row; the
+ * KR's current value follows from the trigger in the schema (latest by date, then id). Also
+ * the check-in readers used by the dashboard, export and re-import guards. */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store_io.h"
+
+#define CHECKIN_COLS "id, kr_id, at, value, confidence, note, author, observed, applied"
+
+static void checkin_row(lnd_arena *a, sqlite3_stmt *st, lnd_checkin *c)
+{
+    c->id = sqlite3_column_int64(st, 0);
+    c->kr_id = sqlite3_column_int64(st, 1);
+    c->at = st_col_str(a, st, 2);
+    c->value = sqlite3_column_double(st, 3);
+    c->confidence = sqlite3_column_int(st, 4);
+    c->note = st_col_str(a, st, 5);
+    c->author = st_col_str(a, st, 6);
+    c->observed = sqlite3_column_int(st, 7);
+    c->applied = sqlite3_column_int(st, 8);
+}
+
+static store_rc checkin_list(store *s, lnd_arena *a, sqlite3_stmt *st, lnd_checkin **out, size_t *n)
+{
+    size_t cap = 0;
+    lnd_checkin *v = NULL;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            size_t ncap = cap ? cap * 2 : 32;
+            lnd_checkin *nv = arena_alloc(a, ncap * sizeof *nv);
+            if (cap) memcpy(nv, v, cap * sizeof *nv);
+            v = nv;
+            cap = ncap;
+        }
+        checkin_row(a, st, &v[(*n)++]);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, "reading check-ins");
+    *out = v;
+    return STORE_OK;
+}
+
+/* Can a check-in go on this KR? NOTFOUND for unknown/archived, LOCKED for a closed cycle. */
+static store_rc checkin_target(store *s, lnd_id kr_id, bool *has_cur, double *cur)
+{
+    sqlite3_stmt *st = st_prep(s, "SELECT kr.archived, c.state, c.name, kr.cur_value FROM kr "
+                                  "JOIN objective o ON o.id = kr.objective_id JOIN cycle c ON c.id = o.cycle_id "
+                                  "WHERE kr.id = ?");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, kr_id);
+    int rc = sqlite3_step(st);
+    bool archived = false, closed = false;
+    char cname[128] = "";
+    if (rc == SQLITE_ROW) {
+        archived = sqlite3_column_int(st, 0) != 0;
+        closed = strcmp((const char *)sqlite3_column_text(st, 1), "closed") == 0;
+        snprintf(cname, sizeof cname, "%s", (const char *)sqlite3_column_text(st, 2));
+        *has_cur = sqlite3_column_type(st, 3) != SQLITE_NULL;
+        *cur = sqlite3_column_double(st, 3);
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no key result K%lld; see `lnd status` for ids", kr_id);
+    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "checking the key result");
+    if (archived)
+        return st_fail(s, STORE_NOTFOUND, "key result K%lld is archived; check in on a current key result", kr_id);
+    if (closed) return st_fail(s, STORE_LOCKED, "cycle %s is closed; its check-ins are locked", cname);
+    return STORE_OK;
+}
+
+store_rc store_add_checkin(store *s, lnd_checkin *c, const char *user)
+{
+    char at[32];
+    if (!st_stamp(c->at, at))
+        return st_fail(s, STORE_INVALID, "check-in time '%s' is not valid; use YYYY-MM-DD or YYYY-MM-DD HH:MM:SS",
+                       c->at);
+    store_rc rc = st_valid_checkin(s, c);
+    if (rc != STORE_OK) return rc;
+    if ((rc = st_wbegin(s)) != STORE_OK) return rc;
+    bool has_cur = false;
+    double cur = 0;
+    if ((rc = checkin_target(s, c->kr_id, &has_cur, &cur)) != STORE_OK) return st_wend(s, rc);
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO checkin(kr_id, at, value, confidence, note, author, observed, applied) "
+                                  "VALUES (?,?,?,?,?,?,?,?)");
+    if (!st) return st_wend(s, STORE_IO);
+    const char *author = st_blank(c->author) ? (st_blank(user) ? "unknown" : user) : c->author;
+    sqlite3_bind_int64(st, 1, c->kr_id);
+    st_bind_text(st, 2, at);
+    sqlite3_bind_double(st, 3, c->value);
+    sqlite3_bind_int(st, 4, c->confidence);
+    st_bind_text(st, 5, c->note);
+    st_bind_text(st, 6, author);
+    sqlite3_bind_int(st, 7, c->observed);
+    sqlite3_bind_int(st, 8, c->applied);
+    int r = st_step_done(s, st);
+    if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "adding a check-in"));
+    lnd_id id = sqlite3_last_insert_rowid(s->db);
+    char detail[256], was[64] = "-", now[64];
+    if (has_cur) model_fmt_num(cur, was, sizeof was);
+    model_fmt_num(c->value, now, sizeof now);
+    int n = snprintf(detail, sizeof detail, "K%lld: %s \xe2\x86\x92 %s at %s", c->kr_id, was, now, at);
+    if (c->confidence >= 0 && n > 0 && (size_t)n < sizeof detail)
+        n += snprintf(detail + n, sizeof detail - (size_t)n, ", confidence %d", c->confidence);
+    if (c->observed > 0 && n > 0 && (size_t)n < sizeof detail)
+        snprintf(detail + n, sizeof detail - (size_t)n, ", %d of %d applying", c->applied, c->observed);
+    rc = st_wend(s, st_audit(s, user, "checkin", "checkin", id, detail));
+    if (rc == STORE_OK) c->id = id;
+    return rc;
+}
+
+store_rc store_checkins(store *s, lnd_arena *a, lnd_id kr_id, lnd_checkin **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = st_prep(s, "SELECT " CHECKIN_COLS " FROM checkin WHERE kr_id = ? ORDER BY at DESC, id DESC");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, kr_id);
+    store_rc rc = checkin_list(s, a, st, out, n);
+    if (rc == STORE_OK && *n == 0) {
+        lnd_kr k;
+        rc = store_get_kr(s, a, kr_id, &k);
+    }
+    return rc;
+}
+
+store_rc store_cycle_checkins(store *s, lnd_arena *a, lnd_id cycle_id, lnd_checkin **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = st_prep(s, "SELECT c.id, c.kr_id, c.at, c.value, c.confidence, c.note, c.author, c.observed, "
+                                  "c.applied FROM checkin c JOIN kr ON kr.id = c.kr_id "
+                                  "JOIN objective o ON o.id = kr.objective_id WHERE o.cycle_id = ? "
+                                  "ORDER BY c.at, c.id");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, cycle_id);
+    return checkin_list(s, a, st, out, n);
+}
+
+store_rc store_checkin_exists(store *s, lnd_id kr_id, const char *at, double value, bool *exists)
+{
+    char stamp[32];
+    *exists = false;
+    if (!st_stamp(at, stamp))
+        return st_fail(s, STORE_INVALID, "check-in time '%s' is not valid; use YYYY-MM-DD or YYYY-MM-DD HH:MM:SS", at);
+    sqlite3_stmt *st = st_prep(s, "SELECT 1 FROM checkin WHERE kr_id = ? AND at = ? AND value = ? LIMIT 1");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, kr_id);
+    st_bind_text(st, 2, stamp);
+    sqlite3_bind_double(st, 3, value);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return st_sqlfail(s, rc, "looking for a check-in");
+    *exists = rc == SQLITE_ROW;
+    return STORE_OK;
+}

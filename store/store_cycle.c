@@ -1,0 +1,175 @@
+/* store/store_cycle.c — cycles: add (unique name, valid start, 1..53 weeks), list by start,
+ * find the current one (active and containing today, else newest active, else newest), and
+ * state changes (planning → active → review → closed) against the version the user saw. */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/dates.h"
+
+#define CYCLE_COLS "id, name, start, weeks, state, version"
+
+static void cycle_row(lnd_arena *a, sqlite3_stmt *st, lnd_cycle *c)
+{
+    c->id = sqlite3_column_int64(st, 0);
+    c->name = st_col_str(a, st, 1);
+    c->start = st_col_str(a, st, 2);
+    c->weeks = sqlite3_column_int(st, 3);
+    int stt = model_cycle_state_parse((const char *)sqlite3_column_text(st, 4));
+    c->state = stt < 0 ? CYCLE_PLANNING : (lnd_cycle_state)stt;
+    c->version = (long)sqlite3_column_int64(st, 5);
+}
+
+static store_rc valid_cycle(store *s, const lnd_cycle *c)
+{
+    lnd_day d;
+    if (st_blank(c->name)) return st_fail(s, STORE_INVALID, "cycle name is empty; give one, e.g. 2027-Q1");
+    if (!c->start || !date_parse(c->start, &d))
+        return st_fail(s, STORE_INVALID, "cycle %s: start '%s' is not a date; use YYYY-MM-DD", c->name,
+                       c->start ? c->start : "");
+    if (c->weeks < 1 || c->weeks > 53)
+        return st_fail(s, STORE_INVALID, "cycle %s: weeks %d is out of range; use 1 to 53 (a quarter is 13)",
+                       c->name, c->weeks);
+    if ((unsigned)c->state >= CYCLE_STATE_N)
+        return st_fail(s, STORE_INVALID, "cycle %s: unknown state %d; use planning, active, review or closed",
+                       c->name, (int)c->state);
+    return STORE_OK;
+}
+
+store_rc store_add_cycle(store *s, lnd_cycle *c, const char *user)
+{
+    store_rc rc = valid_cycle(s, c);
+    if (rc != STORE_OK) return rc;
+    if ((rc = st_wbegin(s)) != STORE_OK) return rc;
+    sqlite3_stmt *st = st_prep(s, "SELECT 1 FROM cycle WHERE name = ?");
+    if (!st) return st_wend(s, STORE_IO);
+    st_bind_text(st, 1, c->name);
+    int r = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (r == SQLITE_ROW)
+        return st_wend(s, st_fail(s, STORE_INVALID, "a cycle named %s already exists; choose another name", c->name));
+    if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "adding a cycle"));
+    st = st_prep(s, "INSERT INTO cycle(name, start, weeks, state) VALUES (?, ?, ?, ?)");
+    if (!st) return st_wend(s, STORE_IO);
+    st_bind_text(st, 1, c->name);
+    st_bind_text(st, 2, c->start);
+    sqlite3_bind_int(st, 3, c->weeks);
+    st_bind_text(st, 4, model_cycle_state_name(c->state));
+    r = st_step_done(s, st);
+    if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "adding a cycle"));
+    lnd_id id = sqlite3_last_insert_rowid(s->db);
+    char detail[512];
+    snprintf(detail, sizeof detail, "cycle %.200s: starts %s, %d weeks, %s", c->name, c->start, c->weeks,
+             model_cycle_state_name(c->state));
+    rc = st_audit(s, user, "add", "cycle", id, detail);
+    rc = st_wend(s, rc);
+    if (rc == STORE_OK) {
+        c->id = id;
+        c->version = 1;
+    }
+    return rc;
+}
+
+static store_rc cycle_list(store *s, lnd_arena *a, sqlite3_stmt *st, lnd_cycle **out, size_t *n)
+{
+    size_t cap = 0;
+    lnd_cycle *v = NULL;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            lnd_cycle *nv = arena_alloc(a, ncap * sizeof *nv);
+            if (cap) memcpy(nv, v, cap * sizeof *nv);
+            v = nv;
+            cap = ncap;
+        }
+        cycle_row(a, st, &v[(*n)++]);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, "reading cycles");
+    *out = v;
+    return STORE_OK;
+}
+
+store_rc store_cycles(store *s, lnd_arena *a, lnd_cycle **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = st_prep(s, "SELECT " CYCLE_COLS " FROM cycle ORDER BY start, id");
+    if (!st) return STORE_IO;
+    return cycle_list(s, a, st, out, n);
+}
+
+store_rc st_get_cycle(store *s, lnd_arena *a, lnd_id id, lnd_cycle *out)
+{
+    sqlite3_stmt *st = st_prep(s, "SELECT " CYCLE_COLS " FROM cycle WHERE id = ?");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) cycle_row(a, st, out);
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no cycle with id %lld; see `lnd cycle list`", id);
+    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading a cycle");
+    return STORE_OK;
+}
+
+store_rc store_find_cycle(store *s, lnd_arena *a, const char *name, lnd_cycle *out)
+{
+    sqlite3_stmt *st;
+    if (name) {
+        st = st_prep(s, "SELECT " CYCLE_COLS " FROM cycle WHERE name = ?");
+        if (!st) return STORE_IO;
+        st_bind_text(st, 1, name);
+    } else {
+        st = st_prep(s, "SELECT " CYCLE_COLS " FROM cycle ORDER BY "
+                        "(state = 'active' AND start <= ?1 AND date(start, '+' || (weeks * 7) || ' days') > ?1) DESC,"
+                        " state = 'active' DESC, start DESC, id DESC LIMIT 1");
+        if (!st) return STORE_IO;
+        char today[16];
+        date_format(date_today(), today, sizeof today);
+        st_bind_text(st, 1, today);
+    }
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) cycle_row(a, st, out);
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE) {
+        if (name) return st_fail(s, STORE_NOTFOUND, "no cycle named %s; see `lnd cycle list`", name);
+        return st_fail(s, STORE_NOTFOUND, "no cycles yet; add one with `lnd cycle add NAME --start YYYY-MM-DD`");
+    }
+    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading cycles");
+    return STORE_OK;
+}
+
+store_rc store_set_cycle_state(store *s, lnd_id id, lnd_cycle_state stt, long version, const char *user)
+{
+    if ((unsigned)stt >= CYCLE_STATE_N)
+        return st_fail(s, STORE_INVALID, "unknown cycle state %d; use planning, active, review or closed", (int)stt);
+    store_rc rc = st_wbegin(s);
+    if (rc != STORE_OK) return rc;
+    lnd_arena *a = arena_new();
+    lnd_cycle old;
+    rc = st_get_cycle(s, a, id, &old);
+    char label[256];
+    snprintf(label, sizeof label, "cycle %.200s", rc == STORE_OK ? old.name : "?");
+    if (rc == STORE_OK && old.version != version) rc = st_conflict(s, "cycle", "cycle", id, label, version);
+    if (rc == STORE_OK) {
+        sqlite3_stmt *st = st_prep(s, "UPDATE cycle SET state = ?, version = version + 1 WHERE id = ? AND version = ?");
+        if (!st) rc = STORE_IO;
+        else {
+            st_bind_text(st, 1, model_cycle_state_name(stt));
+            sqlite3_bind_int64(st, 2, id);
+            sqlite3_bind_int64(st, 3, version);
+            int r = st_step_done(s, st);
+            if (r != SQLITE_DONE) rc = st_sqlfail(s, r, "changing the cycle state");
+            else if (sqlite3_changes(s->db) == 0) rc = st_conflict(s, "cycle", "cycle", id, label, version);
+        }
+    }
+    if (rc == STORE_OK) {
+        st_diff d = {0};
+        st_diff_raw(&d, "state", model_cycle_state_name(old.state), model_cycle_state_name(stt));
+        rc = st_audit(s, user, "state", "cycle", id, d.len ? d.buf : "state unchanged");
+    }
+    arena_free(a);
+    return st_wend(s, rc);
+}

@@ -1,0 +1,236 @@
+/* store/store_db.c — the plumbing every verb uses: a small cache of prepared statements
+ * (keyed by the address of their static SQL), bind/column helpers, SQLite result codes
+ * turned into store_rc with one-line messages, and write transactions (BEGIN IMMEDIATE, or a
+ * savepoint when the caller grouped writes with store_tx_begin). No SQL built from user data
+ * here or anywhere in store/. */
+#include "store_int.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+sqlite3_stmt *st_prep(store *s, const char *sql)
+{
+    int free_slot = -1;
+    for (int i = 0; i < STORE_STMT_CACHE; i++) {
+        if (s->cache[i].sql == sql) {
+            sqlite3_stmt *st = s->cache[i].st;
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            return st;
+        }
+        if (!s->cache[i].sql && free_slot < 0) free_slot = i;
+    }
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+    if (rc != SQLITE_OK) {
+        st_sqlfail(s, rc, "prepare");
+        return NULL;
+    }
+    if (free_slot < 0) {                 /* cache full: evict the first slot */
+        sqlite3_finalize(s->cache[0].st);
+        free_slot = 0;
+    }
+    s->cache[free_slot].sql = sql;
+    s->cache[free_slot].st = st;
+    return st;
+}
+
+int st_step_done(store *s, sqlite3_stmt *st)
+{
+    (void)s;
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? SQLITE_DONE : rc;
+}
+
+int st_exec(store *s, const char *sql)
+{
+    return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+}
+
+void st_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT);
+}
+
+void st_bind_opt_double(sqlite3_stmt *st, int i, bool has, double v)
+{
+    if (has) sqlite3_bind_double(st, i, v);
+    else sqlite3_bind_null(st, i);
+}
+
+void st_bind_id0(sqlite3_stmt *st, int i, lnd_id id)
+{
+    if (id) sqlite3_bind_int64(st, i, id);
+    else sqlite3_bind_null(st, i);
+}
+
+char *st_col_str(lnd_arena *a, sqlite3_stmt *st, int col)
+{
+    const char *t = (const char *)sqlite3_column_text(st, col);
+    int n = sqlite3_column_bytes(st, col);
+    return arena_strndup(a, t ? t : "", (size_t)n);
+}
+
+void st_strs_pack(st_strs *ss, lnd_arena *a)
+{
+    memset(ss, 0, sizeof *ss);
+    ss->a = a;
+    ss->pack = true;
+    ss->tabcap = 8192;
+    ss->tab = calloc(ss->tabcap, sizeof *ss->tab);   /* NULL: pack without sharing */
+}
+
+void st_strs_done(st_strs *ss)
+{
+    free(ss->tab);
+    ss->tab = NULL;
+}
+
+char *st_str(st_strs *ss, sqlite3_stmt *st, int col, bool intern)
+{
+    const char *t = (const char *)sqlite3_column_text(st, col);
+    size_t n = t ? strnlen(t, (size_t)sqlite3_column_bytes(st, col)) : 0;
+    if (!t) t = "";
+    if (!ss->pack) return arena_strndup(ss->a, t, n);
+    size_t slot = 0;
+    bool share = intern && ss->tab && n <= 64;
+    if (share) {
+        unsigned long h = 2166136261u;                    /* FNV-1a */
+        for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)t[i]) * 16777619u;
+        slot = h & (ss->tabcap - 1);
+        while (ss->tab[slot]) {
+            if (memcmp(ss->tab[slot], t, n) == 0 && ss->tab[slot][n] == '\0') return ss->tab[slot];
+            slot = (slot + 1) & (ss->tabcap - 1);
+        }
+        if (ss->tabn >= ss->tabcap / 2) share = false;     /* full enough: stop sharing */
+    }
+    if (ss->left < n + 1) {
+        size_t sz = n + 1 > 16384 ? n + 1 : 65536;
+        ss->buf = arena_alloc(ss->a, sz);
+        ss->left = sz;
+    }
+    char *p = ss->buf;
+    memcpy(p, t, n);
+    p[n] = '\0';
+    ss->buf += n + 1;
+    ss->left -= n + 1;
+    if (share) {
+        ss->tab[slot] = p;
+        ss->tabn++;
+    }
+    return p;
+}
+
+store_rc st_fail(store *s, store_rc rc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->err, sizeof s->err, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+store_rc st_sqlfail(store *s, int sqlrc, const char *what)
+{
+    const char *msg = sqlite3_errmsg(s->db);
+    switch (sqlrc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return st_fail(s, STORE_BUSY, "database busy, try again");
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+        return st_fail(s, STORE_READONLY, "cannot write %s: read-only; check permissions", s->path);
+    case SQLITE_CONSTRAINT:
+        if (strstr(msg, "is closed")) return st_fail(s, STORE_LOCKED, "%s", msg);
+        if (sqlrc == SQLITE_CONSTRAINT_FOREIGNKEY)
+            return st_fail(s, STORE_INVALID, "%s: it refers to a row that does not exist; check the id", what);
+        if (sqlrc == SQLITE_CONSTRAINT_UNIQUE)
+            return st_fail(s, STORE_INVALID, "%s: that name is already taken; choose another", what);
+        return st_fail(s, STORE_INVALID, "%s: %s", what, msg);
+    case SQLITE_NOTADB:
+        return st_fail(s, STORE_IO, "%s is not an lnd database (%s)", s->path, msg);
+    case SQLITE_FULL:
+        return st_fail(s, STORE_IO, "cannot write %s: disk full", s->path);
+    default:
+        return st_fail(s, STORE_IO, "%s: %s (%s)", what, msg, s->path);
+    }
+}
+
+store_rc st_wbegin(store *s)
+{
+    if (s->readonly)
+        return st_fail(s, STORE_READONLY, "cannot write %s: read-only; check permissions", s->path);
+    int rc;
+    if (!sqlite3_get_autocommit(s->db)) {   /* inside store_tx_begin or another verb */
+        rc = st_exec(s, "SAVEPOINT lnd_verb");
+        if (rc != SQLITE_OK) return st_sqlfail(s, rc, "savepoint");
+        s->sp_depth++;
+        return STORE_OK;
+    }
+    rc = st_exec(s, "BEGIN IMMEDIATE");
+    if (rc != SQLITE_OK) return st_sqlfail(s, rc, "begin");
+    return STORE_OK;
+}
+
+store_rc st_wend(store *s, store_rc rc)
+{
+    if (s->sp_depth > 0) {
+        if (rc != STORE_OK) st_exec(s, "ROLLBACK TO lnd_verb");
+        st_exec(s, "RELEASE lnd_verb");
+        s->sp_depth--;
+        return rc;
+    }
+    if (rc != STORE_OK) {
+        if (!sqlite3_get_autocommit(s->db)) st_exec(s, "ROLLBACK");
+        return rc;
+    }
+    int src = st_exec(s, "COMMIT");
+    if (src != SQLITE_OK) {
+        store_rc r = st_sqlfail(s, src, "commit");
+        if (!sqlite3_get_autocommit(s->db)) st_exec(s, "ROLLBACK");
+        return r;
+    }
+    s->own_commits++;
+    return STORE_OK;
+}
+
+/* ---- edit details for the audit log ---- */
+
+static void diff_add(st_diff *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void diff_add(st_diff *d, const char *fmt, ...)
+{
+    if (d->len >= sizeof d->buf - 1) return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(d->buf + d->len, sizeof d->buf - d->len, fmt, ap);
+    va_end(ap);
+    if (n > 0) d->len += (size_t)n;
+    if (d->len >= sizeof d->buf) d->len = sizeof d->buf - 1;
+}
+
+void st_diff_raw(st_diff *d, const char *field, const char *old, const char *new_)
+{
+    if (strcmp(old ? old : "", new_ ? new_ : "") == 0) return;
+    diff_add(d, "%s%s: %s \xe2\x86\x92 %s", d->len ? "; " : "", field, old, new_);
+}
+
+void st_diff_str(st_diff *d, const char *field, const char *old, const char *new_)
+{
+    if (!old) old = "";
+    if (!new_) new_ = "";
+    if (strcmp(old, new_) == 0) return;
+    diff_add(d, "%s%s: '%.200s' \xe2\x86\x92 '%.200s'", d->len ? "; " : "", field, old, new_);
+}
+
+void st_diff_num(st_diff *d, const char *field, double old, double new_)
+{
+    if (old == new_) return;
+    char a[64], b[64];
+    model_fmt_num(old, a, sizeof a);
+    model_fmt_num(new_, b, sizeof b);
+    diff_add(d, "%s%s: %s \xe2\x86\x92 %s", d->len ? "; " : "", field, a, b);
+}

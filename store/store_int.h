@@ -1,0 +1,121 @@
+/* store/store_int.h — private to store/: the connection struct, the statement cache, write
+ * transactions (BEGIN IMMEDIATE or a savepoint inside store_tx_begin), error messages, the
+ * audit writer and the test hooks. Nothing outside store/ (and its unit tests) includes it;
+ * it is the only header besides the .c files here that sees <sqlite3.h>. */
+#ifndef LND_STORE_INT_H
+#define LND_STORE_INT_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "store.h"
+#include "store_test.h"
+
+#define STORE_SCHEMA_VERSION 3
+#define STORE_STMT_CACHE 128   /* more than the distinct statements in store/ (about 60) */
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    bool readonly;          /* opened STORE_OPEN_READONLY or the file is not writable */
+    bool in_tx;             /* store_tx_begin is open */
+    int sp_depth;           /* nested verb savepoints */
+    long long own_commits;  /* our commits, so store_data_version sees them too */
+    struct {
+        const char *sql;    /* static string: the cache key is its address */
+        sqlite3_stmt *st;
+    } cache[STORE_STMT_CACHE];
+    lnd_id *pending_close;  /* restored closed cycles: closed at commit (see store_restore.c) */
+    size_t npending, cap_pending;
+    char err[1024];
+};
+
+/* ---- statements (store_db.c) ---- */
+/* Prepared, reset and cleared statement for a static SQL string; NULL on error (errmsg set). */
+sqlite3_stmt *st_prep(store *s, const char *sql);
+/* Run a cached statement that returns no rows, after binding. Resets it. */
+int st_step_done(store *s, sqlite3_stmt *st);
+/* Execute literal SQL (no parameters, never user data). */
+int st_exec(store *s, const char *sql);
+
+/* Bind helpers (index from 1). Text NULL binds "". */
+void st_bind_text(sqlite3_stmt *st, int i, const char *v);
+void st_bind_opt_double(sqlite3_stmt *st, int i, bool has, double v);
+void st_bind_id0(sqlite3_stmt *st, int i, lnd_id id);   /* 0 -> NULL */
+/* Column text copied into the arena ("" for NULL). */
+char *st_col_str(lnd_arena *a, sqlite3_stmt *st, int col);
+
+/* Where row readers put their strings: plainly in the arena (pack false), or, for big loads,
+ * packed end to end in arena chunks with short repeated values (units, owners, dates)
+ * shared — a plan of 40,000 KRs then touches a few MB less memory. */
+typedef struct {
+    lnd_arena *a;
+    bool pack;
+    char *buf;
+    size_t left;
+    char **tab;         /* intern table (malloc'd, power of two), NULL = none */
+    size_t tabcap, tabn;
+} st_strs;
+char *st_str(st_strs *ss, sqlite3_stmt *st, int col, bool intern);
+void st_strs_pack(st_strs *ss, lnd_arena *a);   /* start packing with an intern table */
+void st_strs_done(st_strs *ss);                 /* frees the intern table only */
+
+/* ---- errors ---- */
+store_rc st_fail(store *s, store_rc rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Map an SQLite result code to store_rc with a one-line message about what we were doing. */
+store_rc st_sqlfail(store *s, int sqlrc, const char *what);
+
+/* ---- write transactions ---- */
+/* Start a write: BEGIN IMMEDIATE, or a SAVEPOINT when a transaction is already open
+ * (store_tx_begin, or a verb built from other verbs). Every STORE_OK is paired with st_wend. */
+store_rc st_wbegin(store *s);
+/* End a write started by st_wbegin: commit/release on STORE_OK, else roll back. Returns rc,
+ * or the commit's failure. */
+store_rc st_wend(store *s, store_rc rc);
+
+/* ---- audit (store_audit.c) ---- */
+store_rc st_audit(store *s, const char *user, const char *action, const char *entity,
+                  lnd_id id, const char *detail);
+/* Message for an update that matched no row: NOTFOUND if the row is gone, else CONFLICT
+ * naming who changed it last. label e.g. "O3"; table e.g. "objective". */
+store_rc st_conflict(store *s, const char *table, const char *entity, lnd_id id,
+                     const char *label, long had);
+
+/* Detail text builder for edits: "title: 'Old' → 'New'; target: 75 → 80". */
+typedef struct {
+    char buf[2048];
+    size_t len;
+} st_diff;
+void st_diff_str(st_diff *d, const char *field, const char *old, const char *new_);
+void st_diff_num(st_diff *d, const char *field, double old, double new_);
+void st_diff_raw(st_diff *d, const char *field, const char *old, const char *new_);
+
+/* ---- shared validation (store_valid.c) ---- */
+bool st_blank(const char *s);
+/* Normalise a check-in timestamp: NULL/"" = now; "YYYY-MM-DD" = noon that day;
+ * "YYYY-MM-DD HH:MM:SS" (or with T). false if invalid. out >= 20 bytes. */
+bool st_stamp(const char *in, char *out);
+store_rc st_valid_checkin(store *s, const lnd_checkin *c);
+store_rc st_valid_kpi(store *s, const lnd_kpi *k);             /* store_misc.c */
+
+/* ---- rows shared between files ---- */
+#define ST_KR_COLS                                                                                 \
+    "id, objective_id, title, unit, baseline, target, direction, due_week, owner, coowner, "     \
+    "weight, evidence, indicator, carried_from, archived, version, cur_value, cur_confidence, "  \
+    "last_at, ncheckins"
+#define ST_OBJ_COLS                                                                                \
+    "id, cycle_id, parent_id, level, type, title, problem, outcome, capability, owner, "          \
+    "business_owner, cadence_days, carried_from, archived, version"
+#define ST_PROG_COLS "id, cycle_id, objective_id, title, audience, start_week, end_week, archived, version"
+void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *k);            /* ST_KR_COLS */
+void st_objective_row(st_strs *ss, sqlite3_stmt *st, lnd_objective *o); /* ST_OBJ_COLS */
+void st_programme_row(st_strs *ss, sqlite3_stmt *st, lnd_programme *p); /* ST_PROG_COLS */
+store_rc st_get_cycle(store *s, lnd_arena *a, lnd_id id, lnd_cycle *out);
+/* Archive a row of `table` (objective, kr, programme, kpi) against version, with audit. */
+store_rc st_archive(store *s, const char *table, const char *entity, lnd_id id, long version,
+                    const char *label, const char *user);
+
+/* ---- schema (store_schema.c) ---- */
+store_rc st_migrate(store *s, int from);
+
+#endif

@@ -1,0 +1,217 @@
+/* store/store_kr.c — key results: add, read one (with its latest check-in, kept on the row
+ * by a trigger), edit against a version, archive. Rules: a metric name, finite baseline and
+ * target, known direction/evidence/indicator, weight > 0, due week within the cycle, and
+ * an objective that exists. Check-ins live in store_checkin.c. */
+#include "store_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *k)
+{
+    k->id = sqlite3_column_int64(st, 0);
+    k->objective_id = sqlite3_column_int64(st, 1);
+    k->title = st_str(ss, st, 2, false);
+    k->unit = st_str(ss, st, 3, true);
+    k->has_baseline = sqlite3_column_type(st, 4) != SQLITE_NULL;
+    k->baseline = k->has_baseline ? sqlite3_column_double(st, 4) : 0;
+    k->target = sqlite3_column_double(st, 5);
+    k->direction = sqlite3_column_text(st, 6)[0] == 'd' ? DIR_DECREASE : DIR_INCREASE;
+    k->due_week = sqlite3_column_int(st, 7);
+    k->owner = st_str(ss, st, 8, true);
+    k->coowner = st_str(ss, st, 9, true);
+    k->weight = sqlite3_column_double(st, 10);
+    int v = model_evidence_parse((const char *)sqlite3_column_text(st, 11));
+    k->evidence = v < 0 ? EV_ACTIVITY : (lnd_evidence)v;
+    k->indicator = sqlite3_column_text(st, 12)[1] == 'a' ? IND_LAGGING : IND_LEADING;  /* lagging/leading */
+    k->carried_from = sqlite3_column_int64(st, 13);
+    k->archived = sqlite3_column_int(st, 14) != 0;
+    k->version = (long)sqlite3_column_int64(st, 15);
+    k->has_current = sqlite3_column_type(st, 16) != SQLITE_NULL;
+    k->current = k->has_current ? sqlite3_column_double(st, 16) : 0;
+    k->confidence = sqlite3_column_int(st, 17);
+    k->last_at = sqlite3_column_type(st, 18) == SQLITE_NULL ? NULL : st_str(ss, st, 18, true);
+    k->checkins = sqlite3_column_int(st, 19);
+}
+
+store_rc store_get_kr(store *s, lnd_arena *a, lnd_id id, lnd_kr *out)
+{
+    sqlite3_stmt *st = st_prep(s, "SELECT " ST_KR_COLS " FROM kr WHERE id = ?");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    st_strs ss = {.a = a};
+    if (rc == SQLITE_ROW) st_kr_row(&ss, st, out);
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no key result K%lld; see `lnd status` for ids", id);
+    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading a key result");
+    return STORE_OK;
+}
+
+static store_rc valid_kr(store *s, const lnd_kr *k, bool adding)
+{
+    if (st_blank(k->title)) return st_fail(s, STORE_INVALID, "key result title is empty; name the metric");
+    if (k->has_baseline && !isfinite(k->baseline))
+        return st_fail(s, STORE_INVALID, "key result baseline must be a finite number");
+    if (!isfinite(k->target)) return st_fail(s, STORE_INVALID, "key result target must be a finite number");
+    if ((unsigned)k->direction >= DIR_N)
+        return st_fail(s, STORE_INVALID, "key result direction %d is unknown; use increase or decrease",
+                       (int)k->direction);
+    if ((unsigned)k->evidence >= EV_N)
+        return st_fail(s, STORE_INVALID, "key result evidence %d is unknown; use activity, reaction, learning, "
+                       "behaviour or results", (int)k->evidence);
+    if ((unsigned)k->indicator >= IND_N)
+        return st_fail(s, STORE_INVALID, "key result indicator %d is unknown; use leading or lagging",
+                       (int)k->indicator);
+    if (!isfinite(k->weight) || k->weight < 0 || (k->weight == 0 && !adding))
+        return st_fail(s, STORE_INVALID, "key result weight must be more than 0 (1 is normal)");
+    if (k->due_week < 0) return st_fail(s, STORE_INVALID, "due week %d is before the cycle; use 1 or later (0 = end)",
+                                        k->due_week);
+    return STORE_OK;
+}
+
+/* The objective a KR hangs on: must exist and not be archived; due week within its cycle. */
+static store_rc valid_kr_objective(store *s, const lnd_kr *k)
+{
+    sqlite3_stmt *st = st_prep(s, "SELECT o.archived, c.weeks, c.name FROM objective o "
+                                  "JOIN cycle c ON c.id = o.cycle_id WHERE o.id = ?");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, k->objective_id);
+    int rc = sqlite3_step(st);
+    bool archived = false;
+    int weeks = 0;
+    char cname[128] = "";
+    if (rc == SQLITE_ROW) {
+        archived = sqlite3_column_int(st, 0) != 0;
+        weeks = sqlite3_column_int(st, 1);
+        snprintf(cname, sizeof cname, "%s", (const char *)sqlite3_column_text(st, 2));
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE)
+        return st_fail(s, STORE_NOTFOUND, "no objective O%lld; see `lnd status` for ids", k->objective_id);
+    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "checking the objective");
+    if (archived)
+        return st_fail(s, STORE_INVALID, "objective O%lld is archived; put the key result on a current objective",
+                       k->objective_id);
+    if (k->due_week > weeks)
+        return st_fail(s, STORE_INVALID, "due week %d is after the end of cycle %s (%d weeks); use 1 to %d, or 0 "
+                       "for the end", k->due_week, cname, weeks, weeks);
+    return STORE_OK;
+}
+
+static void bind_fields(sqlite3_stmt *st, const lnd_kr *k)
+{
+    sqlite3_bind_int64(st, 1, k->objective_id);
+    st_bind_text(st, 2, k->title);
+    st_bind_text(st, 3, k->unit);
+    st_bind_opt_double(st, 4, k->has_baseline, k->baseline);
+    sqlite3_bind_double(st, 5, k->target);
+    st_bind_text(st, 6, model_direction_name(k->direction));
+    sqlite3_bind_int(st, 7, k->due_week);
+    st_bind_text(st, 8, k->owner);
+    st_bind_text(st, 9, k->coowner);
+    sqlite3_bind_double(st, 10, k->weight > 0 ? k->weight : 1);
+    st_bind_text(st, 11, model_evidence_name(k->evidence));
+    st_bind_text(st, 12, model_indicator_name(k->indicator));
+}
+
+store_rc store_add_kr(store *s, lnd_kr *k, const char *user)
+{
+    store_rc rc = valid_kr(s, k, true);
+    if (rc != STORE_OK) return rc;
+    if ((rc = st_wbegin(s)) != STORE_OK) return rc;
+    if ((rc = valid_kr_objective(s, k)) != STORE_OK) return st_wend(s, rc);
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO kr(objective_id, title, unit, baseline, target, direction, due_week, "
+                                  "owner, coowner, weight, evidence, indicator, carried_from) "
+                                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!st) return st_wend(s, STORE_IO);
+    bind_fields(st, k);
+    st_bind_id0(st, 13, k->carried_from);
+    int r = st_step_done(s, st);
+    if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "adding a key result"));
+    lnd_id id = sqlite3_last_insert_rowid(s->db);
+    char detail[512], b[64], t[64];
+    if (k->has_baseline) model_fmt_num(k->baseline, b, sizeof b);
+    else snprintf(b, sizeof b, "no baseline");
+    model_fmt_num(k->target, t, sizeof t);
+    snprintf(detail, sizeof detail, "K%lld on O%lld '%.300s': %s \xe2\x86\x92 %s", id, k->objective_id, k->title,
+             b, t);
+    rc = st_wend(s, st_audit(s, user, "add", "kr", id, detail));
+    if (rc == STORE_OK) {
+        k->id = id;
+        k->version = 1;
+        if (k->weight == 0) k->weight = 1;
+        k->has_current = false;
+        k->confidence = -1;
+        k->last_at = NULL;
+        k->checkins = 0;
+    }
+    return rc;
+}
+
+static void diff_baseline(st_diff *d, const lnd_kr *o, const lnd_kr *k)
+{
+    char a[64] = "none", b[64] = "none";
+    if (o->has_baseline) model_fmt_num(o->baseline, a, sizeof a);
+    if (k->has_baseline) model_fmt_num(k->baseline, b, sizeof b);
+    st_diff_raw(d, "baseline", a, b);
+}
+
+store_rc store_update_kr(store *s, lnd_kr *k, const char *user)
+{
+    store_rc rc = valid_kr(s, k, false);
+    if (rc != STORE_OK) return rc;
+    if ((rc = st_wbegin(s)) != STORE_OK) return rc;
+    lnd_arena *a = arena_new();
+    lnd_kr old;
+    char label[32];
+    snprintf(label, sizeof label, "K%lld", k->id);
+    rc = store_get_kr(s, a, k->id, &old);
+    if (rc == STORE_OK && old.version != k->version) rc = st_conflict(s, "kr", "kr", k->id, label, k->version);
+    if (rc == STORE_OK) rc = valid_kr_objective(s, k);
+    if (rc == STORE_OK) {
+        sqlite3_stmt *st = st_prep(s, "UPDATE kr SET objective_id=?, title=?, unit=?, baseline=?, target=?, "
+                                      "direction=?, due_week=?, owner=?, coowner=?, weight=?, evidence=?, "
+                                      "indicator=?, version = version + 1 WHERE id = ? AND version = ?");
+        if (!st) rc = STORE_IO;
+        else {
+            bind_fields(st, k);
+            sqlite3_bind_int64(st, 13, k->id);
+            sqlite3_bind_int64(st, 14, k->version);
+            int r = st_step_done(s, st);
+            if (r != SQLITE_DONE) rc = st_sqlfail(s, r, "saving the key result");
+            else if (sqlite3_changes(s->db) == 0) rc = st_conflict(s, "kr", "kr", k->id, label, k->version);
+        }
+    }
+    if (rc == STORE_OK) {
+        st_diff d = {0};
+        char o1[32], o2[32];
+        snprintf(o1, sizeof o1, "O%lld", old.objective_id);
+        snprintf(o2, sizeof o2, "O%lld", k->objective_id);
+        st_diff_raw(&d, "objective", o1, o2);
+        st_diff_str(&d, "title", old.title, k->title);
+        st_diff_str(&d, "unit", old.unit, k->unit);
+        diff_baseline(&d, &old, k);
+        st_diff_num(&d, "target", old.target, k->target);
+        st_diff_raw(&d, "direction", model_direction_name(old.direction), model_direction_name(k->direction));
+        st_diff_num(&d, "due week", old.due_week, k->due_week);
+        st_diff_str(&d, "owner", old.owner, k->owner);
+        st_diff_str(&d, "co-owner", old.coowner, k->coowner);
+        st_diff_num(&d, "weight", old.weight, k->weight);
+        st_diff_raw(&d, "evidence", model_evidence_name(old.evidence), model_evidence_name(k->evidence));
+        st_diff_raw(&d, "indicator", model_indicator_name(old.indicator), model_indicator_name(k->indicator));
+        rc = st_audit(s, user, "edit", "kr", k->id, d.len ? d.buf : "no change");
+    }
+    arena_free(a);
+    rc = st_wend(s, rc);
+    if (rc == STORE_OK) k->version++;
+    return rc;
+}
+
+store_rc store_archive_kr(store *s, lnd_id id, long version, const char *user)
+{
+    char label[32];
+    snprintf(label, sizeof label, "K%lld", id);
+    return st_archive(s, "kr", "kr", id, version, label, user);
+}

@@ -1,0 +1,235 @@
+/* store/store_objective.c — objectives: add, read one, edit against the version the user
+ * started from (stale → STORE_CONFLICT naming who changed it), archive. Rules: a title,
+ * known level and type, a parent in the same cycle that does not create a loop. */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void st_objective_row(st_strs *ss, sqlite3_stmt *st, lnd_objective *o)
+{
+    o->id = sqlite3_column_int64(st, 0);
+    o->cycle_id = sqlite3_column_int64(st, 1);
+    o->parent_id = sqlite3_column_int64(st, 2);
+    int v = model_level_parse((const char *)sqlite3_column_text(st, 3));
+    o->level = v < 0 ? LEVEL_LD : (lnd_level)v;
+    v = model_otype_parse((const char *)sqlite3_column_text(st, 4));
+    o->type = v < 0 ? OTYPE_COMMITTED : (lnd_otype)v;
+    o->title = st_str(ss, st, 5, false);
+    o->problem = st_str(ss, st, 6, true);
+    o->outcome = st_str(ss, st, 7, true);
+    o->capability = st_str(ss, st, 8, true);
+    o->owner = st_str(ss, st, 9, true);
+    o->business_owner = st_str(ss, st, 10, true);
+    o->cadence_days = sqlite3_column_int(st, 11);
+    o->carried_from = sqlite3_column_int64(st, 12);
+    o->archived = sqlite3_column_int(st, 13) != 0;
+    o->version = (long)sqlite3_column_int64(st, 14);
+}
+
+store_rc store_get_objective(store *s, lnd_arena *a, lnd_id id, lnd_objective *out)
+{
+    sqlite3_stmt *st = st_prep(s, "SELECT " ST_OBJ_COLS " FROM objective WHERE id = ?");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    st_strs ss = {.a = a};
+    if (rc == SQLITE_ROW) st_objective_row(&ss, st, out);
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no objective O%lld; see `lnd status` for ids", id);
+    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading an objective");
+    return STORE_OK;
+}
+
+/* The parent must exist, be in the same cycle, not be archived and not sit beneath o. */
+static store_rc valid_parent(store *s, const lnd_objective *o)
+{
+    if (!o->parent_id) return STORE_OK;
+    if (o->id && o->parent_id == o->id)
+        return st_fail(s, STORE_INVALID, "O%lld cannot be its own parent; choose another parent or none", o->id);
+    sqlite3_stmt *st = st_prep(s, "SELECT cycle_id, archived, parent_id FROM objective WHERE id = ?");
+    if (!st) return STORE_IO;
+    lnd_id at = o->parent_id;
+    for (long steps = 0; at && steps < 1000000; steps++) {
+        sqlite3_bind_int64(st, 1, at);
+        int rc = sqlite3_step(st);
+        lnd_id cyc = 0, up = 0;
+        bool archived = false;
+        if (rc == SQLITE_ROW) {
+            cyc = sqlite3_column_int64(st, 0);
+            archived = sqlite3_column_int(st, 1) != 0;
+            up = sqlite3_column_int64(st, 2);
+        }
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return st_sqlfail(s, rc, "checking the parent");
+        if (steps == 0) {
+            if (rc == SQLITE_DONE)
+                return st_fail(s, STORE_INVALID, "parent O%lld does not exist; see `lnd status` for ids", at);
+            if (cyc != o->cycle_id)
+                return st_fail(s, STORE_INVALID, "parent O%lld is in another cycle; choose a parent in the same cycle",
+                               at);
+            if (archived)
+                return st_fail(s, STORE_INVALID, "parent O%lld is archived; choose a current objective", at);
+        }
+        if (rc == SQLITE_DONE) break;
+        if (o->id && up == o->id)
+            return st_fail(s, STORE_INVALID, "parent O%lld sits beneath O%lld; that would make a loop",
+                           o->parent_id, o->id);
+        at = up;
+    }
+    return STORE_OK;
+}
+
+static store_rc valid_objective(store *s, const lnd_objective *o)
+{
+    if (st_blank(o->title)) return st_fail(s, STORE_INVALID, "objective title is empty; give it a title");
+    if ((unsigned)o->level >= LEVEL_N)
+        return st_fail(s, STORE_INVALID, "objective level %d is unknown; use business, ld or team", (int)o->level);
+    if ((unsigned)o->type >= OTYPE_N)
+        return st_fail(s, STORE_INVALID, "objective type %d is unknown; use committed, aspirational or learning",
+                       (int)o->type);
+    if (o->cadence_days < 0 || o->cadence_days > 366)
+        return st_fail(s, STORE_INVALID, "check-in cadence %d days is out of range; use 1 to 366", o->cadence_days);
+    return STORE_OK;
+}
+
+static void bind_fields(sqlite3_stmt *st, const lnd_objective *o)
+{
+    st_bind_id0(st, 1, o->parent_id);
+    st_bind_text(st, 2, model_level_name(o->level));
+    st_bind_text(st, 3, model_otype_name(o->type));
+    st_bind_text(st, 4, o->title);
+    st_bind_text(st, 5, o->problem);
+    st_bind_text(st, 6, o->outcome);
+    st_bind_text(st, 7, o->capability);
+    st_bind_text(st, 8, o->owner);
+    st_bind_text(st, 9, o->business_owner);
+    sqlite3_bind_int(st, 10, o->cadence_days ? o->cadence_days : 7);
+}
+
+store_rc store_add_objective(store *s, lnd_objective *o, const char *user)
+{
+    lnd_objective tmp = *o;
+    tmp.id = 0;
+    store_rc rc = valid_objective(s, &tmp);
+    if (rc != STORE_OK) return rc;
+    if ((rc = st_wbegin(s)) != STORE_OK) return rc;
+    sqlite3_stmt *st = st_prep(s, "SELECT 1 FROM cycle WHERE id = ?");
+    if (!st) return st_wend(s, STORE_IO);
+    sqlite3_bind_int64(st, 1, o->cycle_id);
+    int r = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (r == SQLITE_DONE)
+        return st_wend(s, st_fail(s, STORE_NOTFOUND, "no cycle with id %lld; see `lnd cycle list`", o->cycle_id));
+    if (r != SQLITE_ROW) return st_wend(s, st_sqlfail(s, r, "adding an objective"));
+    if ((rc = valid_parent(s, &tmp)) != STORE_OK) return st_wend(s, rc);
+    st = st_prep(s, "INSERT INTO objective(parent_id, level, type, title, problem, outcome, capability, owner, "
+                    "business_owner, cadence_days, cycle_id, carried_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!st) return st_wend(s, STORE_IO);
+    bind_fields(st, o);
+    sqlite3_bind_int64(st, 11, o->cycle_id);
+    st_bind_id0(st, 12, o->carried_from);
+    r = st_step_done(s, st);
+    if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "adding an objective"));
+    lnd_id id = sqlite3_last_insert_rowid(s->db);
+    char detail[512];
+    snprintf(detail, sizeof detail, "O%lld %s '%.300s'", id, model_level_name(o->level), o->title);
+    rc = st_wend(s, st_audit(s, user, "add", "objective", id, detail));
+    if (rc == STORE_OK) {
+        o->id = id;
+        o->version = 1;
+        if (!o->cadence_days) o->cadence_days = 7;
+    }
+    return rc;
+}
+
+store_rc store_update_objective(store *s, lnd_objective *o, const char *user)
+{
+    store_rc rc = valid_objective(s, o);
+    if (rc != STORE_OK) return rc;
+    if ((rc = st_wbegin(s)) != STORE_OK) return rc;
+    lnd_arena *a = arena_new();
+    lnd_objective old;
+    char label[32];
+    snprintf(label, sizeof label, "O%lld", o->id);
+    rc = store_get_objective(s, a, o->id, &old);
+    if (rc == STORE_OK && old.version != o->version) rc = st_conflict(s, "objective", "objective", o->id, label, o->version);
+    if (rc == STORE_OK) {
+        lnd_objective chk = *o;
+        chk.cycle_id = old.cycle_id;
+        rc = valid_parent(s, &chk);
+    }
+    if (rc == STORE_OK) {
+        sqlite3_stmt *st = st_prep(s, "UPDATE objective SET parent_id=?, level=?, type=?, title=?, problem=?, "
+                                      "outcome=?, capability=?, owner=?, business_owner=?, cadence_days=?, "
+                                      "version = version + 1 WHERE id = ? AND version = ?");
+        if (!st) rc = STORE_IO;
+        else {
+            bind_fields(st, o);
+            sqlite3_bind_int64(st, 11, o->id);
+            sqlite3_bind_int64(st, 12, o->version);
+            int r = st_step_done(s, st);
+            if (r != SQLITE_DONE) rc = st_sqlfail(s, r, "saving the objective");
+            else if (sqlite3_changes(s->db) == 0)
+                rc = st_conflict(s, "objective", "objective", o->id, label, o->version);
+        }
+    }
+    if (rc == STORE_OK) {
+        st_diff d = {0};
+        char a1[32], a2[32];
+        if (old.parent_id) snprintf(a1, sizeof a1, "O%lld", old.parent_id);
+        else snprintf(a1, sizeof a1, "none");
+        if (o->parent_id) snprintf(a2, sizeof a2, "O%lld", o->parent_id);
+        else snprintf(a2, sizeof a2, "none");
+        st_diff_raw(&d, "parent", a1, a2);
+        st_diff_raw(&d, "level", model_level_name(old.level), model_level_name(o->level));
+        st_diff_raw(&d, "type", model_otype_name(old.type), model_otype_name(o->type));
+        st_diff_str(&d, "title", old.title, o->title);
+        st_diff_str(&d, "problem", old.problem, o->problem);
+        st_diff_str(&d, "outcome", old.outcome, o->outcome);
+        st_diff_str(&d, "capability", old.capability, o->capability);
+        st_diff_str(&d, "owner", old.owner, o->owner);
+        st_diff_str(&d, "business owner", old.business_owner, o->business_owner);
+        st_diff_num(&d, "cadence days", old.cadence_days, o->cadence_days ? o->cadence_days : 7);
+        rc = st_audit(s, user, "edit", "objective", o->id, d.len ? d.buf : "no change");
+    }
+    arena_free(a);
+    rc = st_wend(s, rc);
+    if (rc == STORE_OK) {
+        o->version++;
+        if (!o->cadence_days) o->cadence_days = 7;
+    }
+    return rc;
+}
+
+store_rc st_archive(store *s, const char *table, const char *entity, lnd_id id, long version, const char *label,
+                    const char *user)
+{
+    store_rc rc = st_wbegin(s);
+    if (rc != STORE_OK) return rc;
+    char sql[128];
+    snprintf(sql, sizeof sql, "UPDATE %s SET archived = 1, version = version + 1 WHERE id = ? AND version = ?",
+             table);   /* table names are ours, never user data */
+    sqlite3_stmt *st;
+    int r = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (r != SQLITE_OK) return st_wend(s, st_sqlfail(s, r, "archiving"));
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, version);
+    r = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (r != SQLITE_DONE) rc = st_sqlfail(s, r, "archiving");
+    else if (sqlite3_changes(s->db) == 0) rc = st_conflict(s, table, entity, id, label, version);
+    if (rc == STORE_OK) {
+        char detail[64];
+        snprintf(detail, sizeof detail, "%s archived", label);
+        rc = st_audit(s, user, "archive", entity, id, detail);
+    }
+    return st_wend(s, rc);
+}
+
+store_rc store_archive_objective(store *s, lnd_id id, long version, const char *user)
+{
+    char label[32];
+    snprintf(label, sizeof label, "O%lld", id);
+    return st_archive(s, "objective", "objective", id, version, label, user);
+}

@@ -1,0 +1,259 @@
+/* store/store_restore.c — import of a JSON export: rows written back exactly as exported
+ * (ids, versions, timestamps, authors), only inside store_tx_begin/commit on an empty
+ * database, with no audit rows added (the exported audit log is restored as it was).
+ * Foreign keys are checked at commit, so rows may arrive in any order. A closed cycle is
+ * restored as 'review' and closed at commit, so its check-ins can be restored first (the
+ * closed-cycle trigger would refuse them). */
+#include "store_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_io.h"
+
+store_rc store_is_empty(store *s, bool *empty)
+{
+    sqlite3_stmt *st = st_prep(s, "SELECT EXISTS (SELECT 1 FROM cycle) OR EXISTS (SELECT 1 FROM objective) "
+                                  "OR EXISTS (SELECT 1 FROM kpi) OR EXISTS (SELECT 1 FROM audit)");
+    if (!st) return STORE_IO;
+    int rc = sqlite3_step(st);
+    *empty = rc == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? STORE_OK : st_sqlfail(s, rc, "checking the database is empty");
+}
+
+static store_rc restoring(store *s, const char *what)
+{
+    if (!s->in_tx) return st_fail(s, STORE_INVALID, "restoring %s needs an open transaction (store_tx_begin)", what);
+    int rc = st_exec(s, "PRAGMA defer_foreign_keys = ON");
+    return rc == SQLITE_OK ? STORE_OK : st_sqlfail(s, rc, "restoring");
+}
+
+static store_rc run(store *s, sqlite3_stmt *st, const char *what)
+{
+    int rc = st_step_done(s, st);
+    return rc == SQLITE_DONE ? STORE_OK : st_sqlfail(s, rc, what);
+}
+
+store_rc store_restore_cycle(store *s, const lnd_cycle *c)
+{
+    store_rc rc = restoring(s, "a cycle");
+    if (rc != STORE_OK) return rc;
+    lnd_cycle v = *c;
+    v.state = c->state == CYCLE_CLOSED ? CYCLE_REVIEW : c->state;
+    if ((unsigned)c->state >= CYCLE_STATE_N) return st_fail(s, STORE_INVALID, "cycle %s: unknown state", c->name);
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO cycle(id, name, start, weeks, state, version) VALUES (?,?,?,?,?,?)");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, c->id);
+    st_bind_text(st, 2, c->name);
+    st_bind_text(st, 3, c->start);
+    sqlite3_bind_int(st, 4, c->weeks);
+    st_bind_text(st, 5, model_cycle_state_name(v.state));
+    sqlite3_bind_int64(st, 6, c->version);
+    if ((rc = run(s, st, "restoring a cycle")) != STORE_OK) return rc;
+    if (c->state == CYCLE_CLOSED) {
+        if (s->npending == s->cap_pending) {
+            size_t ncap = s->cap_pending ? s->cap_pending * 2 : 8;
+            lnd_id *np = realloc(s->pending_close, ncap * sizeof *np);
+            if (!np) return st_fail(s, STORE_IO, "out of memory restoring cycles");
+            s->pending_close = np;
+            s->cap_pending = ncap;
+        }
+        s->pending_close[s->npending++] = c->id;
+    }
+    return STORE_OK;
+}
+
+store_rc store_restore_objective(store *s, const lnd_objective *o)
+{
+    store_rc rc = restoring(s, "an objective");
+    if (rc != STORE_OK) return rc;
+    if ((unsigned)o->level >= LEVEL_N || (unsigned)o->type >= OTYPE_N)
+        return st_fail(s, STORE_INVALID, "objective O%lld: unknown level or type", o->id);
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO objective(id, cycle_id, parent_id, level, type, title, problem, "
+                                  "outcome, capability, owner, business_owner, cadence_days, carried_from, "
+                                  "archived, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, o->id);
+    sqlite3_bind_int64(st, 2, o->cycle_id);
+    st_bind_id0(st, 3, o->parent_id);
+    st_bind_text(st, 4, model_level_name(o->level));
+    st_bind_text(st, 5, model_otype_name(o->type));
+    st_bind_text(st, 6, o->title);
+    st_bind_text(st, 7, o->problem);
+    st_bind_text(st, 8, o->outcome);
+    st_bind_text(st, 9, o->capability);
+    st_bind_text(st, 10, o->owner);
+    st_bind_text(st, 11, o->business_owner);
+    sqlite3_bind_int(st, 12, o->cadence_days > 0 ? o->cadence_days : 7);
+    st_bind_id0(st, 13, o->carried_from);
+    sqlite3_bind_int(st, 14, o->archived);
+    sqlite3_bind_int64(st, 15, o->version);
+    return run(s, st, "restoring an objective");
+}
+
+store_rc store_restore_kr(store *s, const lnd_kr *k)
+{
+    store_rc rc = restoring(s, "a key result");
+    if (rc != STORE_OK) return rc;
+    if ((unsigned)k->direction >= DIR_N || (unsigned)k->evidence >= EV_N || (unsigned)k->indicator >= IND_N)
+        return st_fail(s, STORE_INVALID, "key result K%lld: unknown direction, evidence or indicator", k->id);
+    if (!isfinite(k->target) || (k->has_baseline && !isfinite(k->baseline)))
+        return st_fail(s, STORE_INVALID, "key result K%lld: baseline and target must be finite numbers", k->id);
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO kr(id, objective_id, title, unit, baseline, target, direction, "
+                                  "due_week, owner, coowner, weight, evidence, indicator, carried_from, archived, "
+                                  "version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, k->id);
+    sqlite3_bind_int64(st, 2, k->objective_id);
+    st_bind_text(st, 3, k->title);
+    st_bind_text(st, 4, k->unit);
+    st_bind_opt_double(st, 5, k->has_baseline, k->baseline);
+    sqlite3_bind_double(st, 6, k->target);
+    st_bind_text(st, 7, model_direction_name(k->direction));
+    sqlite3_bind_int(st, 8, k->due_week);
+    st_bind_text(st, 9, k->owner);
+    st_bind_text(st, 10, k->coowner);
+    sqlite3_bind_double(st, 11, k->weight > 0 ? k->weight : 1);
+    st_bind_text(st, 12, model_evidence_name(k->evidence));
+    st_bind_text(st, 13, model_indicator_name(k->indicator));
+    st_bind_id0(st, 14, k->carried_from);
+    sqlite3_bind_int(st, 15, k->archived);
+    sqlite3_bind_int64(st, 16, k->version);
+    return run(s, st, "restoring a key result");
+}
+
+store_rc store_restore_checkin(store *s, const lnd_checkin *c)
+{
+    store_rc rc = restoring(s, "a check-in");
+    if (rc != STORE_OK) return rc;
+    char at[32];
+    if (st_blank(c->at) || !st_stamp(c->at, at))
+        return st_fail(s, STORE_INVALID, "check-in %lld: time '%s' is not YYYY-MM-DD HH:MM:SS", c->id,
+                       c->at ? c->at : "");
+    if ((rc = st_valid_checkin(s, c)) != STORE_OK) return rc;
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO checkin(id, kr_id, at, value, confidence, note, author, observed, "
+                                  "applied) VALUES (?,?,?,?,?,?,?,?,?)");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, c->id);
+    sqlite3_bind_int64(st, 2, c->kr_id);
+    st_bind_text(st, 3, at);
+    sqlite3_bind_double(st, 4, c->value);
+    sqlite3_bind_int(st, 5, c->confidence);
+    st_bind_text(st, 6, c->note);
+    st_bind_text(st, 7, c->author);
+    sqlite3_bind_int(st, 8, c->observed);
+    sqlite3_bind_int(st, 9, c->applied);
+    return run(s, st, "restoring a check-in");
+}
+
+store_rc store_restore_programme(store *s, const lnd_programme *p)
+{
+    store_rc rc = restoring(s, "a programme");
+    if (rc != STORE_OK) return rc;
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO programme(id, cycle_id, objective_id, title, audience, start_week, "
+                                  "end_week, archived, version) VALUES (?,?,?,?,?,?,?,?,?)");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, p->id);
+    sqlite3_bind_int64(st, 2, p->cycle_id);
+    st_bind_id0(st, 3, p->objective_id);
+    st_bind_text(st, 4, p->title);
+    st_bind_text(st, 5, p->audience);
+    sqlite3_bind_int(st, 6, p->start_week);
+    sqlite3_bind_int(st, 7, p->end_week);
+    sqlite3_bind_int(st, 8, p->archived);
+    sqlite3_bind_int64(st, 9, p->version);
+    return run(s, st, "restoring a programme");
+}
+
+store_rc store_restore_kpi(store *s, const lnd_kpi *k)
+{
+    store_rc rc = restoring(s, "a KPI");
+    if (rc != STORE_OK) return rc;
+    if ((rc = st_valid_kpi(s, k)) != STORE_OK) return rc;
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO kpi(id, name, unit, min, max, archived, version) "
+                                  "VALUES (?,?,?,?,?,?,?)");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, k->id);
+    st_bind_text(st, 2, k->name);
+    st_bind_text(st, 3, k->unit);
+    st_bind_opt_double(st, 4, k->has_min, k->min);
+    st_bind_opt_double(st, 5, k->has_max, k->max);
+    sqlite3_bind_int(st, 6, k->archived);
+    sqlite3_bind_int64(st, 7, k->version);
+    return run(s, st, "restoring a KPI");
+}
+
+store_rc store_restore_kpi_value(store *s, lnd_id kpi_id, const char *at, double value, const char *author)
+{
+    store_rc rc = restoring(s, "a KPI value");
+    if (rc != STORE_OK) return rc;
+    char stamp[32];
+    if (st_blank(at) || !st_stamp(at, stamp))
+        return st_fail(s, STORE_INVALID, "KPI %lld value: time '%s' is not YYYY-MM-DD HH:MM:SS", kpi_id,
+                       at ? at : "");
+    if (!isfinite(value)) return st_fail(s, STORE_INVALID, "KPI %lld value must be a finite number", kpi_id);
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO kpi_value(kpi_id, at, value, author) VALUES (?,?,?,?)");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, kpi_id);
+    st_bind_text(st, 2, stamp);
+    sqlite3_bind_double(st, 3, value);
+    st_bind_text(st, 4, author);
+    if ((rc = run(s, st, "restoring a KPI value")) != STORE_OK) return rc;
+    st = st_prep(s, "UPDATE kpi SET value = ?1, updated_at = ?2 WHERE id = ?3 AND "
+                    "(updated_at IS NULL OR updated_at <= ?2)");
+    if (!st) return STORE_IO;
+    sqlite3_bind_double(st, 1, value);
+    st_bind_text(st, 2, stamp);
+    sqlite3_bind_int64(st, 3, kpi_id);
+    return run(s, st, "restoring a KPI value");
+}
+
+store_rc store_restore_review(store *s, lnd_id cycle_id, const lnd_review *r)
+{
+    store_rc rc = restoring(s, "a review");
+    if (rc != STORE_OK) return rc;
+    if (r->has_score && (!isfinite(r->score) || r->score < 0 || r->score > 1))
+        return st_fail(s, STORE_INVALID, "review of O%lld: score must be from 0.0 to 1.0", r->objective_id);
+    sqlite3_stmt *st = st_prep(s, "SELECT cycle_id FROM objective WHERE id = ?");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, r->objective_id);
+    int x = sqlite3_step(st);
+    lnd_id cyc = x == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (x != SQLITE_ROW && x != SQLITE_DONE) return st_sqlfail(s, x, "restoring a review");
+    if (cyc != cycle_id)
+        return st_fail(s, STORE_INVALID, "review of O%lld: no such objective in this cycle", r->objective_id);
+    st = st_prep(s, "INSERT INTO review(objective_id, score, worked, didnt, carry, carry_forward, version, "
+                    "updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?)");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, r->objective_id);
+    st_bind_opt_double(st, 2, r->has_score, r->score);
+    st_bind_text(st, 3, r->worked);
+    st_bind_text(st, 4, r->didnt);
+    st_bind_text(st, 5, r->carry);
+    sqlite3_bind_int(st, 6, r->carry_forward);
+    sqlite3_bind_int64(st, 7, r->version > 0 ? r->version : 1);
+    st_bind_text(st, 8, r->updated_by);
+    st_bind_text(st, 9, r->updated_at);
+    return run(s, st, "restoring a review");
+}
+
+store_rc store_restore_audit(store *s, const lnd_audit *a)
+{
+    store_rc rc = restoring(s, "an audit entry");
+    if (rc != STORE_OK) return rc;
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO audit(id, at, user, action, entity, entity_id, detail) "
+                                  "VALUES (?,?,?,?,?,?,?)");
+    if (!st) return STORE_IO;
+    if (a->id) sqlite3_bind_int64(st, 1, a->id);
+    else sqlite3_bind_null(st, 1);
+    st_bind_text(st, 2, a->at);
+    st_bind_text(st, 3, a->user);
+    st_bind_text(st, 4, a->action);
+    st_bind_text(st, 5, a->entity);
+    sqlite3_bind_int64(st, 6, a->entity_id);
+    st_bind_text(st, 7, a->detail);
+    return run(s, st, "restoring the audit log");
+}

@@ -1,0 +1,269 @@
+/* store/store_schema.c — the database schema and its migrations, versioned by
+ * PRAGMA user_version. Each step runs in its own BEGIN IMMEDIATE transaction, in order; a
+ * step never edits an earlier one (released databases exist at every version). Also the
+ * test hooks that build a database at an old version. Nothing here touches user data except
+ * the backfills a migration needs. */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* v1: cycles, objectives, key results, append-only check-ins. */
+static const char schema_v1[] =
+    "CREATE TABLE cycle ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " name TEXT NOT NULL UNIQUE CHECK (name <> ''),"
+    " start TEXT NOT NULL,"
+    " weeks INTEGER NOT NULL CHECK (weeks BETWEEN 1 AND 53),"
+    " state TEXT NOT NULL DEFAULT 'planning' CHECK (state IN ('planning','active','review','closed')),"
+    " version INTEGER NOT NULL DEFAULT 1);"
+    "CREATE TABLE objective ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " cycle_id INTEGER NOT NULL REFERENCES cycle(id),"
+    " parent_id INTEGER REFERENCES objective(id),"
+    " level TEXT NOT NULL CHECK (level IN ('business','ld','team')),"
+    " type TEXT NOT NULL CHECK (type IN ('committed','aspirational','learning')),"
+    " title TEXT NOT NULL CHECK (title <> ''),"
+    " problem TEXT NOT NULL DEFAULT '',"
+    " outcome TEXT NOT NULL DEFAULT '',"
+    " capability TEXT NOT NULL DEFAULT '',"
+    " owner TEXT NOT NULL DEFAULT '',"
+    " business_owner TEXT NOT NULL DEFAULT '',"
+    " cadence_days INTEGER NOT NULL DEFAULT 7 CHECK (cadence_days >= 1),"
+    " archived INTEGER NOT NULL DEFAULT 0,"
+    " version INTEGER NOT NULL DEFAULT 1);"
+    "CREATE INDEX objective_cycle ON objective(cycle_id);"
+    "CREATE TABLE kr ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " objective_id INTEGER NOT NULL REFERENCES objective(id),"
+    " title TEXT NOT NULL CHECK (title <> ''),"
+    " unit TEXT NOT NULL DEFAULT '',"
+    " baseline REAL,"                                   /* NULL: no baseline captured */
+    " target REAL NOT NULL,"
+    " direction TEXT NOT NULL DEFAULT 'increase' CHECK (direction IN ('increase','decrease')),"
+    " due_week INTEGER NOT NULL DEFAULT 0 CHECK (due_week >= 0),"
+    " owner TEXT NOT NULL DEFAULT '',"
+    " coowner TEXT NOT NULL DEFAULT '',"
+    " weight REAL NOT NULL DEFAULT 1 CHECK (weight > 0),"
+    " evidence TEXT NOT NULL CHECK (evidence IN ('activity','reaction','learning','behaviour','results')),"
+    " indicator TEXT NOT NULL CHECK (indicator IN ('leading','lagging')),"
+    " archived INTEGER NOT NULL DEFAULT 0,"
+    " version INTEGER NOT NULL DEFAULT 1);"
+    "CREATE INDEX kr_objective ON kr(objective_id);"
+    "CREATE TABLE checkin ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " kr_id INTEGER NOT NULL REFERENCES kr(id),"
+    " at TEXT NOT NULL,"                                /* YYYY-MM-DD HH:MM:SS UTC */
+    " value REAL NOT NULL,"
+    " confidence INTEGER NOT NULL DEFAULT -1 CHECK (confidence BETWEEN -1 AND 10),"
+    " note TEXT NOT NULL DEFAULT '',"
+    " author TEXT NOT NULL DEFAULT '',"
+    " observed INTEGER NOT NULL DEFAULT -1,"
+    " applied INTEGER NOT NULL DEFAULT -1,"
+    " CHECK ((observed = -1 AND applied = -1) OR (observed > 0 AND applied BETWEEN 0 AND observed)));"
+    "CREATE INDEX checkin_kr_at ON checkin(kr_id, at, id);"
+    "CREATE TRIGGER checkin_no_update BEFORE UPDATE ON checkin BEGIN"
+    " SELECT RAISE(ABORT, 'check-ins are append-only: log a new check-in instead of changing one'); END;"
+    "CREATE TRIGGER checkin_no_delete BEFORE DELETE ON checkin BEGIN"
+    " SELECT RAISE(ABORT, 'check-ins are append-only: they cannot be deleted'); END;"
+    "CREATE TRIGGER checkin_closed_cycle BEFORE INSERT ON checkin"
+    " WHEN (SELECT c.state FROM kr JOIN objective o ON o.id = kr.objective_id"
+    "       JOIN cycle c ON c.id = o.cycle_id WHERE kr.id = NEW.kr_id) = 'closed'"
+    " BEGIN SELECT RAISE(ABORT, 'the cycle is closed: its check-ins are locked'); END;";
+
+/* v2: programmes, KPIs with history, the audit log, carry-forward links, and each KR's
+ * latest check-in kept on the KR by a trigger (never touching kr.version). */
+static const char schema_v2[] =
+    "ALTER TABLE objective ADD COLUMN carried_from INTEGER REFERENCES objective(id);"
+    "ALTER TABLE kr ADD COLUMN carried_from INTEGER REFERENCES kr(id);"
+    "ALTER TABLE kr ADD COLUMN cur_value REAL;"
+    "ALTER TABLE kr ADD COLUMN cur_confidence INTEGER NOT NULL DEFAULT -1;"
+    "ALTER TABLE kr ADD COLUMN last_at TEXT;"
+    "ALTER TABLE kr ADD COLUMN last_checkin INTEGER;"
+    "ALTER TABLE kr ADD COLUMN ncheckins INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE kr SET ncheckins = (SELECT count(*) FROM checkin c WHERE c.kr_id = kr.id),"
+    " last_checkin = (SELECT c.id FROM checkin c WHERE c.kr_id = kr.id ORDER BY c.at DESC, c.id DESC LIMIT 1);"
+    "UPDATE kr SET (cur_value, cur_confidence, last_at) ="
+    " (SELECT c.value, c.confidence, c.at FROM checkin c WHERE c.id = kr.last_checkin)"
+    " WHERE last_checkin IS NOT NULL;"
+    "CREATE TRIGGER checkin_latest AFTER INSERT ON checkin BEGIN"
+    " UPDATE kr SET ncheckins = ncheckins + 1 WHERE id = NEW.kr_id;"
+    " UPDATE kr SET cur_value = NEW.value, cur_confidence = NEW.confidence, last_at = NEW.at,"
+    "  last_checkin = NEW.id WHERE id = NEW.kr_id AND (last_at IS NULL OR NEW.at > last_at"
+    "  OR (NEW.at = last_at AND NEW.id > last_checkin)); END;"
+    "CREATE TABLE programme ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " cycle_id INTEGER NOT NULL REFERENCES cycle(id),"
+    " objective_id INTEGER REFERENCES objective(id),"  /* NULL: serves no objective */
+    " title TEXT NOT NULL CHECK (title <> ''),"
+    " audience TEXT NOT NULL DEFAULT '',"
+    " start_week INTEGER NOT NULL CHECK (start_week >= 1),"
+    " end_week INTEGER NOT NULL,"
+    " archived INTEGER NOT NULL DEFAULT 0,"
+    " version INTEGER NOT NULL DEFAULT 1,"
+    " CHECK (end_week >= start_week));"
+    "CREATE INDEX programme_cycle ON programme(cycle_id);"
+    "CREATE TABLE kpi ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " name TEXT NOT NULL CHECK (name <> ''),"
+    " unit TEXT NOT NULL DEFAULT '',"
+    " min REAL, max REAL,"                              /* healthy range; NULL = unbounded */
+    " value REAL, updated_at TEXT,"                     /* latest value, from kpi_value */
+    " archived INTEGER NOT NULL DEFAULT 0,"
+    " version INTEGER NOT NULL DEFAULT 1);"
+    "CREATE TABLE kpi_value ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " kpi_id INTEGER NOT NULL REFERENCES kpi(id),"
+    " at TEXT NOT NULL,"
+    " value REAL NOT NULL,"
+    " author TEXT NOT NULL DEFAULT '');"
+    "CREATE INDEX kpi_value_kpi ON kpi_value(kpi_id, at, id);"
+    "CREATE TABLE audit ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " at TEXT NOT NULL,"
+    " user TEXT NOT NULL,"
+    " action TEXT NOT NULL,"                            /* add, edit, archive, state, checkin ... */
+    " entity TEXT NOT NULL,"                            /* cycle, objective, kr, checkin ... */
+    " entity_id INTEGER NOT NULL DEFAULT 0,"
+    " detail TEXT NOT NULL DEFAULT '');"
+    "CREATE INDEX audit_at ON audit(at);"
+    "CREATE INDEX audit_entity ON audit(entity, entity_id, id);"
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN"
+    " SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN"
+    " SELECT RAISE(ABORT, 'the audit log is append-only'); END;";
+
+/* v3: end-of-cycle reviews (one per objective, versioned). */
+static const char schema_v3[] =
+    "CREATE TABLE review ("
+    " objective_id INTEGER PRIMARY KEY REFERENCES objective(id),"
+    " score REAL CHECK (score IS NULL OR score BETWEEN 0 AND 1),"
+    " worked TEXT NOT NULL DEFAULT '',"
+    " didnt TEXT NOT NULL DEFAULT '',"
+    " carry TEXT NOT NULL DEFAULT '',"
+    " carry_forward INTEGER NOT NULL DEFAULT 0,"
+    " version INTEGER NOT NULL DEFAULT 1,"
+    " updated_by TEXT NOT NULL DEFAULT '',"
+    " updated_at TEXT NOT NULL DEFAULT '');";
+
+static const char *const steps[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3};
+
+int store_schema_version(void)
+{
+    return STORE_SCHEMA_VERSION;
+}
+
+static int user_version(sqlite3 *db, int *out)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+    if (rc != SQLITE_OK) return rc;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *out = sqlite3_column_int(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Bring db from its version up to `to`, one transaction per step. Returns an SQLite code;
+ * *failed_step says which step failed. */
+static int migrate_db(sqlite3 *db, int to, int *failed_step)
+{
+    for (;;) {
+        int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+        if (rc != SQLITE_OK) return rc;
+        int v = 0;
+        rc = user_version(db, &v);            /* re-read: another process may have migrated */
+        if (rc == SQLITE_OK && v >= to) {
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            return SQLITE_OK;
+        }
+        *failed_step = v + 1;
+        if (rc == SQLITE_OK) rc = sqlite3_exec(db, steps[v], NULL, NULL, NULL);
+        if (rc == SQLITE_OK) {
+            char sql[64];
+            snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+            rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+        }
+        if (rc == SQLITE_OK) rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+        if (rc != SQLITE_OK) {
+            if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            return rc;
+        }
+    }
+}
+
+store_rc st_migrate(store *s, int from)
+{
+    int step = from + 1;
+    int rc = migrate_db(s->db, STORE_SCHEMA_VERSION, &step);
+    if (rc == SQLITE_OK) return STORE_OK;
+    char what[96];
+    snprintf(what, sizeof what, "upgrading the database to schema %d", step);
+    return st_sqlfail(s, rc, what);
+}
+
+/* ---- test hooks ---- */
+
+store_rc store_create_at_version(const char *path, int version, char *err, size_t errsz)
+{
+    if (version < 1 || version > STORE_SCHEMA_VERSION) {
+        snprintf(err, errsz, "no schema version %d", version);
+        return STORE_INVALID;
+    }
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    int step = 0;
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+    if (rc == SQLITE_OK) rc = migrate_db(db, version, &step);
+    if (rc != SQLITE_OK) snprintf(err, errsz, "%s: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    return rc == SQLITE_OK ? STORE_OK : STORE_IO;
+}
+
+store_rc store_set_user_version(const char *path, int version)
+{
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", version);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    sqlite3_close(db);
+    return rc == SQLITE_OK ? STORE_OK : STORE_IO;
+}
+
+store_rc store_exec_raw(store *s, const char *sql)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
+    if (rc == SQLITE_OK) return STORE_OK;
+    store_rc r = st_fail(s, STORE_INVALID, "%s", msg ? msg : sqlite3_errstr(rc));
+    sqlite3_free(msg);
+    if ((rc & 0xff) == SQLITE_BUSY) r = STORE_BUSY;
+    return r;
+}
+
+store_rc store_raw_path(const char *path, const char *sql, char *err, size_t errsz)
+{
+    sqlite3 *db = NULL;
+    char *msg = NULL;
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) snprintf(err, errsz, "%s", msg ? msg : db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_free(msg);
+    sqlite3_close(db);
+    return rc == SQLITE_OK ? STORE_OK : STORE_IO;
+}
+
+store_rc store_user_version(const char *path, int *version)
+{
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+    if (rc == SQLITE_OK) rc = user_version(db, version);
+    sqlite3_close(db);
+    return rc == SQLITE_OK ? STORE_OK : STORE_IO;
+}

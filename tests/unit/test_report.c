@@ -1,0 +1,150 @@
+/* tests/unit/test_report.c — the quarter report in business terms and the behaviour
+ * follow-up schedule: what a leader reads and what a manager is asked to log. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../core/followup.h"
+#include "../../core/report.h"
+
+/* A small cascade: O1 business, O2 L&D beneath it with a learning, a behaviour and a
+ * results KR; one programme in weeks 2-4 serving O2. Cycle starts Monday 2027-01-04. */
+static lnd_plan *mk_plan(void)
+{
+    lnd_plan *p = plan_new();
+    lnd_arena *a = p->arena;
+    p->cycle = (lnd_cycle){.id = 1, .name = "2027-Q1", .start = "2027-01-04", .weeks = 13,
+                           .state = CYCLE_ACTIVE};
+    p->nobjs = 2;
+    p->objs = arena_alloc(a, 2 * sizeof *p->objs);
+    p->objs[0] = (lnd_objective){.id = 1, .cycle_id = 1, .level = LEVEL_BUSINESS,
+                                 .title = "Improve support", .problem = "Callbacks",
+                                 .outcome = "Solved first time", .capability = "Diagnosis",
+                                 .owner = "sam", .business_owner = "sam"};
+    p->objs[1] = (lnd_objective){.id = 2, .cycle_id = 1, .parent_id = 1, .level = LEVEL_LD,
+                                 .type = OTYPE_ASPIRATIONAL,
+                                 .title = "Build troubleshooting | skills", .problem = "",
+                                 .outcome = "", .capability = "", .owner = "lee",
+                                 .business_owner = ""};
+    p->nkrs = 3;
+    p->krs = arena_alloc(a, 3 * sizeof *p->krs);
+    p->krs[0] = (lnd_kr){.id = 1, .objective_id = 2, .title = "Assessment score", .unit = "%",
+                         .has_baseline = true, .baseline = 55, .target = 80, .weight = 1,
+                         .evidence = EV_LEARNING, .has_current = true, .current = 70,
+                         .owner = "lee", .coowner = "", .confidence = 7};
+    p->krs[1] = (lnd_kr){.id = 2, .objective_id = 2, .title = "Checklist use", .unit = "%",
+                         .has_baseline = true, .baseline = 10, .target = 80, .weight = 1,
+                         .evidence = EV_BEHAVIOUR, .has_current = true, .current = 70,
+                         .owner = "ana", .coowner = "", .confidence = 7,
+                         .last_at = "2027-02-05 15:00:00"};
+    p->krs[2] = (lnd_kr){.id = 3, .objective_id = 2, .title = "First-call resolution",
+                         .unit = "%", .has_baseline = true, .baseline = 64, .target = 75,
+                         .weight = 1, .evidence = EV_RESULTS, .indicator = IND_LAGGING,
+                         .has_current = true, .current = 71, .owner = "lee", .coowner = "sam",
+                         .confidence = 7};
+    p->nprogs = 1;
+    p->progs = arena_alloc(a, sizeof *p->progs);
+    p->progs[0] = (lnd_programme){.id = 1, .cycle_id = 1, .objective_id = 2,
+                                  .title = "Troubleshooting clinics", .audience = "Tier 1",
+                                  .start_week = 2, .end_week = 4};
+    plan_index(p);
+    return p;
+}
+
+static void kr_sentence_in_business_terms(void **st)
+{
+    (void)st;
+    lnd_plan *p = mk_plan();
+    lnd_buf b = {0};
+    report_kr_sentence(&p->krs[2], &b);
+    assert_string_equal(buf_str(&b), "First-call resolution moved from 64% to 71% (target 75%)");
+    buf_free(&b);
+    lnd_kr ramp = {.title = "Ramp time", .unit = "days", .has_baseline = true, .baseline = 45,
+                   .target = 30, .direction = DIR_DECREASE, .has_current = true, .current = 50};
+    report_kr_sentence(&ramp, &b);
+    assert_string_equal(buf_str(&b), "Ramp time moved the wrong way, from 45 days to 50 days (target 30 days)");
+    buf_free(&b);
+    ramp.has_current = false;
+    report_kr_sentence(&ramp, &b);
+    assert_string_equal(buf_str(&b), "Ramp time: no measurement yet (baseline 45 days, target 30 days)");
+    buf_free(&b);
+    plan_free(p);
+}
+
+static void report_has_chain_verdict_and_escapes_markdown(void **st)
+{
+    (void)st;
+    lnd_plan *p = mk_plan();
+    progress_rules r;
+    progress_defaults(&r);
+    /* behaviour first moved in week 3, results in week 5 */
+    lnd_checkin beh[] = {{.value = 70, .at = "2027-02-05 15:00:00"}, {.value = 30, .at = "2027-01-20 15:00:00"}};
+    lnd_checkin res[] = {{.value = 71, .at = "2027-02-05 15:00:00"}, {.value = 66, .at = "2027-02-02 15:00:00"},
+                         {.value = 64, .at = "2027-01-12 15:00:00"}};
+    report_history h[3] = {{NULL, 0}, {beh, 2}, {res, 3}};
+    const char *findings[] = {"[warning] H05 O2: no business co-owner"};
+    lnd_review rev = {.objective_id = 2, .has_score = true, .score = 0.7, .worked = "Clinics",
+                      .didnt = "Night shift", .carry = "De-escalation", .carry_forward = true};
+    report_input in = {.plan = p, .week = 6, .rules = &r, .hist = h, .reviews = &rev,
+                       .nreviews = 1, .findings = findings, .nfindings = 1, .today = "2027-02-10"};
+    lnd_buf b = {0};
+    report_markdown(&in, &b);
+    const char *md = buf_str(&b);
+    assert_non_null(strstr(md, "# 2027-Q1: learning in business terms"));
+    assert_non_null(strstr(md, "First-call resolution moved from 64% to 71% (target 75%)"));
+    assert_non_null(strstr(md, "1. Programmes delivered: Troubleshooting clinics (weeks 2–4, Tier 1)"));
+    assert_non_null(strstr(md, "Behaviour moved (week 3) before results did (week 5)."));
+    assert_non_null(strstr(md, "**Verdict:** 0.7, success."));
+    assert_non_null(strstr(md, "Build troubleshooting \\| skills"));   /* table-safe */
+    assert_non_null(strstr(md, "- O2 Build troubleshooting \\| skills: De-escalation"));
+    assert_non_null(strstr(md, "H05 O2"));
+    buf_free(&b);
+    plan_free(p);
+}
+
+static void followups_at_30_60_90_days_after_programme_end(void **st)
+{
+    (void)st;
+    lnd_plan *p = mk_plan();
+    int offs[] = {30, 60, 90};
+    lnd_arena *a = arena_new();
+    lnd_followup *f;
+    /* programme ends Sunday of week 4 = 2027-01-31; +30 = 2027-03-02 */
+    lnd_day today;
+    assert_true(date_parse("2027-03-05", &today));
+    size_t n = followup_list(p, offs, 3, today, a, &f);
+    assert_int_equal(n, 3);                       /* only the behaviour KR */
+    assert_int_equal(p->krs[f[0].kr].id, 2);
+    char d[16];
+    date_format(f[0].due, d, sizeof d);
+    assert_string_equal(d, "2027-03-02");
+    assert_int_equal(f[0].state, FOLLOWUP_OVERDUE);   /* last check-in 2027-02-05 is too early */
+    assert_int_equal(f[1].state, FOLLOWUP_UPCOMING);
+    /* a check-in within the week before the due date counts */
+    p->krs[1].last_at = "2027-02-24 09:00:00";
+    n = followup_list(p, offs, 3, today, a, &f);
+    assert_int_equal(f[0].state, FOLLOWUP_DONE);
+    /* due: within a week before the date */
+    assert_true(date_parse("2027-03-28", &today));
+    n = followup_list(p, offs, 3, today, a, &f);
+    assert_int_equal(f[1].state, FOLLOWUP_DUE);
+    /* archived programme schedules nothing */
+    p->progs[0].archived = true;
+    assert_int_equal(followup_list(p, offs, 3, today, a, &f), 0);
+    arena_free(a);
+    plan_free(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(kr_sentence_in_business_terms),
+        cmocka_unit_test(report_has_chain_verdict_and_escapes_markdown),
+        cmocka_unit_test(followups_at_30_60_90_days_after_programme_end),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,167 @@
+/* tests/unit/test_tui_le.c — the line editor's key handling (tui/tui_le.c), the form's field
+ * navigation and validation (tui/tui_form.c): what a user typing in a check-in would notice. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../tui/tui_form.h"
+#include "../../tui/tui_key.h"
+#include "../../tui/tui_le.h"
+
+static void type(tui_le *e, const char *s)
+{
+    /* ASCII and 2-3 byte UTF-8 sequences to code points */
+    const unsigned char *u = (const unsigned char *)s;
+    while (*u) {
+        unsigned cp = *u++;
+        if (cp >= 0xE0) { cp = ((cp & 0x0F) << 12) | ((u[0] & 0x3F) << 6) | (u[1] & 0x3F); u += 2; }
+        else if (cp >= 0xC0) { cp = ((cp & 0x1F) << 6) | (u[0] & 0x3F); u += 1; }
+        tui_le_key(e, (int)cp);
+    }
+}
+
+static void test_insert_and_move(void **st)
+{
+    (void)st;
+    tui_le e;
+    tui_le_set(&e, NULL);
+    type(&e, "hello");
+    assert_string_equal(e.buf, "hello");
+    assert_int_equal(tui_le_key(&e, TK_CTRL('a')), LE_MOVED);
+    type(&e, ">");
+    assert_string_equal(e.buf, ">hello");
+    assert_int_equal(tui_le_key(&e, TK_CTRL('e')), LE_MOVED);
+    assert_int_equal(e.cur, e.len);
+    assert_int_equal(tui_le_key(&e, TK_CTRL('e')), LE_NOOP);
+}
+
+static void test_utf8_backspace_and_arrows(void **st)
+{
+    (void)st;
+    tui_le e;
+    tui_le_set(&e, "");
+    type(&e, "Zoë→x");
+    assert_string_equal(e.buf, "Zoë→x");
+    tui_le_key(&e, TK_BACKSPACE);
+    tui_le_key(&e, TK_BACKSPACE);   /* removes the 3-byte arrow whole */
+    assert_string_equal(e.buf, "Zoë");
+    tui_le_key(&e, TK_LEFT);        /* before ë (2 bytes) */
+    assert_int_equal(e.cur, 2);
+    tui_le_key(&e, TK_DC);
+    assert_string_equal(e.buf, "Zo");
+}
+
+static void test_kill_keys(void **st)
+{
+    (void)st;
+    tui_le e;
+    tui_le_set(&e, "six of eight applied");
+    assert_int_equal(tui_le_key(&e, TK_CTRL('w')), LE_CHANGED);
+    assert_string_equal(e.buf, "six of eight ");
+    tui_le_key(&e, TK_CTRL('w'));
+    assert_string_equal(e.buf, "six of ");
+    tui_le_key(&e, TK_CTRL('a'));
+    tui_le_key(&e, TK_CTRL('f'));
+    tui_le_key(&e, TK_CTRL('f'));
+    tui_le_key(&e, TK_CTRL('f'));
+    assert_int_equal(tui_le_key(&e, TK_CTRL('k')), LE_CHANGED);
+    assert_string_equal(e.buf, "six");
+    assert_int_equal(tui_le_key(&e, TK_CTRL('u')), LE_CHANGED);
+    assert_string_equal(e.buf, "");
+    assert_int_equal(tui_le_key(&e, TK_BACKSPACE), LE_NOOP);
+}
+
+static void test_enter_esc_and_unhandled(void **st)
+{
+    (void)st;
+    tui_le e;
+    tui_le_set(&e, "draft");
+    assert_int_equal(tui_le_key(&e, '\r'), LE_SAVE);
+    assert_int_equal(tui_le_key(&e, TK_ENTER), LE_SAVE);
+    assert_int_equal(tui_le_key(&e, TK_ESC), LE_CANCEL);
+    assert_int_equal(tui_le_key(&e, '\t'), LE_UNHANDLED);
+    assert_int_equal(tui_le_key(&e, TK_UP), LE_UNHANDLED);
+    assert_int_equal(tui_le_key(&e, 0x9b), LE_UNHANDLED);   /* C1 control is not text */
+    assert_string_equal(e.buf, "draft");                     /* the draft is kept */
+}
+
+static void test_full_buffer(void **st)
+{
+    (void)st;
+    tui_le e;
+    tui_le_set(&e, "");
+    for (int i = 0; i < TUI_LE_MAX + 10; i++) tui_le_key(&e, 'x');
+    assert_int_equal(e.len, TUI_LE_MAX - 1);
+    assert_int_equal(tui_le_key(&e, 0x2192), LE_NOOP);
+}
+
+static void test_view_scrolls_to_cursor(void **st)
+{
+    (void)st;
+    tui_le e;
+    size_t start = 0;
+    tui_le_set(&e, "abcdefghijklmnopqrstuvwxyz");
+    int col = tui_le_view(&e, 10, &start);
+    assert_true(col < 10);
+    assert_int_equal(start + (size_t)col, e.cur);
+    tui_le_key(&e, TK_HOME);
+    assert_int_equal(tui_le_view(&e, 10, &start), 0);
+    assert_int_equal(start, 0);
+}
+
+static void test_form_navigation_and_validation(void **st)
+{
+    (void)st;
+    static const char *const dirs[] = {"increase", "decrease"};
+    tui_form f;
+    tui_form_init(&f, 0, "t");
+    tui_form_num(&f, "Value", "71", true, 1, 0, false);
+    tui_form_num(&f, "Confidence", "", false, 0, 10, true);
+    tui_form_choice(&f, "Direction", dirs, 2, 0);
+    tui_form_text(&f, "Note", "", false);
+    assert_int_equal(tui_form_key(&f, '\t'), FORM_CONT);
+    assert_int_equal(f.cur, 1);
+    tui_form_key(&f, '1');
+    tui_form_key(&f, '2');
+    assert_true(f.changed);
+    assert_false(tui_form_validate(&f));
+    assert_string_equal(f.f[1].err, "between 0 and 10");
+    assert_int_equal(f.cur, 1);
+    tui_form_key(&f, TK_BACKSPACE);               /* "1": fixes it, the rest stays */
+    assert_string_equal(f.f[1].err, "");
+    assert_true(tui_form_validate(&f));
+    tui_form_key(&f, TK_DOWN);
+    tui_form_key(&f, TK_RIGHT);
+    assert_string_equal(tui_form_str(&f, 2), "decrease");
+    tui_form_key(&f, 'i');                         /* a letter picks a choice */
+    assert_string_equal(tui_form_str(&f, 2), "increase");
+    bool has;
+    assert_true(tui_form_double(&f, 0, &has) == 71 && has);
+    tui_form_key(&f, TK_BTAB);
+    tui_form_key(&f, TK_BTAB);
+    tui_form_key(&f, TK_CTRL('u'));
+    tui_form_key(&f, 'x');
+    assert_false(tui_form_validate(&f));
+    assert_string_equal(f.f[0].err, "a number, please");
+    assert_int_equal(tui_form_key(&f, TK_ESC), FORM_CANCEL);
+    assert_int_equal(tui_form_key(&f, '\r'), FORM_SAVE);
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_insert_and_move),
+        cmocka_unit_test(test_utf8_backspace_and_arrows),
+        cmocka_unit_test(test_kill_keys),
+        cmocka_unit_test(test_enter_esc_and_unhandled),
+        cmocka_unit_test(test_full_buffer),
+        cmocka_unit_test(test_view_scrolls_to_cursor),
+        cmocka_unit_test(test_form_navigation_and_validation),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

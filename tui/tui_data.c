@@ -1,0 +1,267 @@
+/* tui/tui_data.c — the dashboard's data: cycles, the shown cycle's plan, the visible cascade
+ * rows (collapse and filter), the selection kept by id across reloads, the selected KR's
+ * check-ins, and search over ids and titles. Talks to store/ through its verbs only; draws
+ * nothing. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_int.h"
+
+int tui_data_load_cycles(tui_app *a, const char *name)
+{
+    arena_free(a->cy_arena);
+    a->cy_arena = arena_new();
+    a->cycles = NULL;
+    a->ncycles = 0;
+    store_rc rc = store_cycles(a->st, a->cy_arena, &a->cycles, &a->ncycles);
+    if (rc != STORE_OK) return rc;
+    lnd_cycle cur;
+    rc = store_find_cycle(a->st, a->cy_arena, name, &cur);
+    if (rc != STORE_OK) return name ? rc : STORE_OK;   /* no cycle yet is fine */
+    for (size_t i = 0; i < a->ncycles; i++)
+        if (a->cycles[i].id == cur.id) a->cy = i;
+    return STORE_OK;
+}
+
+bool tui_is_collapsed(const tui_app *a, lnd_id id)
+{
+    for (size_t i = 0; i < a->ncollapsed; i++)
+        if (a->collapsed[i] == id) return true;
+    return false;
+}
+
+void tui_set_collapsed(tui_app *a, lnd_id id, bool on)
+{
+    for (size_t i = 0; i < a->ncollapsed; i++)
+        if (a->collapsed[i] == id) {
+            if (!on) a->collapsed[i] = a->collapsed[--a->ncollapsed];
+            return;
+        }
+    if (!on) return;
+    if (a->ncollapsed == a->capcollapsed) {
+        a->capcollapsed = a->capcollapsed ? a->capcollapsed * 2 : 16;
+        lnd_id *n = realloc(a->collapsed, a->capcollapsed * sizeof *n);
+        if (!n) return;
+        a->collapsed = n;
+    }
+    a->collapsed[a->ncollapsed++] = id;
+}
+
+bool tui_has_children(const tui_app *a, size_t oi)
+{
+    lnd_id id = a->plan->objs[oi].id;
+    for (size_t i = 0; i < a->nall; i++)
+        if (a->plan->objs[a->all[i].obj].parent_id == id) return true;
+    return false;
+}
+
+static bool same_user(const char *x, const char *u)
+{
+    return x && u && *x && strcmp(x, u) == 0;
+}
+
+static bool obj_matches_filter(tui_app *a, size_t oi)
+{
+    const lnd_plan *p = a->plan;
+    const lnd_objective *o = &p->objs[oi];
+    size_t first, n = plan_krs_of(p, oi, &first);
+    if (a->filter == FILTER_MINE) {
+        if (same_user(o->owner, a->o->user) || same_user(o->business_owner, a->o->user)) return true;
+        for (size_t k = first; k < first + n; k++)
+            if (!p->krs[k].archived &&
+                (same_user(p->krs[k].owner, a->o->user) || same_user(p->krs[k].coowner, a->o->user)))
+                return true;
+        return false;
+    }
+    /* at risk: the objective or one of its KRs is at risk or off track */
+    summary_obj s;
+    summary_objective(p, oi, &a->rules, a->week, &s);
+    if (s.status == STATUS_AT_RISK || s.status == STATUS_OFF_TRACK) return true;
+    for (size_t k = first; k < first + n; k++) {
+        if (p->krs[k].archived) continue;
+        summary_kr ks;
+        summary_key_result(&p->krs[k], &a->rules, a->week, p->cycle.weeks, &ks);
+        if (ks.status == STATUS_AT_RISK || ks.status == STATUS_OFF_TRACK) return true;
+    }
+    return false;
+}
+
+/* Row index in all[] of objective oi's parent, or -1. */
+static long parent_row(const tui_app *a, size_t r)
+{
+    int d = a->all[r].depth;
+    if (d == 0) return -1;
+    for (long i = (long)r - 1; i >= 0; i--)
+        if (a->all[i].depth < d) return i;
+    return -1;
+}
+
+void tui_data_rows(tui_app *a)
+{
+    free(a->vis);
+    a->vis = NULL;
+    a->nvis = 0;
+    if (!a->plan || !a->nall) return;
+    a->vis = calloc(a->nall, sizeof *a->vis);
+    bool *keep = calloc(a->nall, sizeof *keep);
+    if (!a->vis || !keep) {
+        free(keep);
+        return;
+    }
+    for (size_t r = 0; r < a->nall; r++) {
+        if (a->filter == FILTER_ALL || obj_matches_filter(a, a->all[r].obj)) {
+            keep[r] = true;   /* and its ancestors, so the line of sight stays visible */
+            for (long p = parent_row(a, r); p >= 0; p = parent_row(a, (size_t)p)) keep[p] = true;
+        }
+    }
+    int hide_below = -1;   /* depth of a collapsed ancestor */
+    for (size_t r = 0; r < a->nall; r++) {
+        int d = a->all[r].depth;
+        if (hide_below >= 0 && d > hide_below) continue;
+        hide_below = -1;
+        if (!keep[r]) continue;
+        a->vis[a->nvis++] = r;
+        if (tui_is_collapsed(a, a->plan->objs[a->all[r].obj].id)) hide_below = d;
+    }
+    free(keep);
+    if (a->sel >= a->nvis) a->sel = a->nvis ? a->nvis - 1 : 0;
+}
+
+long tui_sel_obj(const tui_app *a)
+{
+    if (!a->plan || a->sel >= a->nvis) return -1;
+    return (long)a->all[a->vis[a->sel]].obj;
+}
+
+long tui_sel_kr(const tui_app *a)
+{
+    return a->ksel < a->nkrs ? (long)a->krs[a->ksel] : -1;
+}
+
+void tui_data_sync(tui_app *a)
+{
+    a->nkrs = 0;
+    long oi = tui_sel_obj(a);
+    if (oi >= 0) {
+        size_t first, n = plan_krs_of(a->plan, (size_t)oi, &first);
+        for (size_t k = first; k < first + n && a->nkrs < TUI_MAX_KRS; k++)
+            if (!a->plan->krs[k].archived) a->krs[a->nkrs++] = k;
+    }
+    if (a->ksel >= a->nkrs) a->ksel = a->nkrs ? a->nkrs - 1 : 0;
+    long ki = tui_sel_kr(a);
+    lnd_id kid = ki >= 0 ? a->plan->krs[ki].id : 0;
+    if (kid != a->ci_kr || !a->ci_arena) {
+        arena_free(a->ci_arena);
+        a->ci_arena = arena_new();
+        a->cis = NULL;
+        a->ncis = 0;
+        a->ctop = 0;
+        a->ci_kr = kid;
+        if (kid && store_checkins(a->st, a->ci_arena, kid, &a->cis, &a->ncis) != STORE_OK) {
+            tui_notice(a, true, "cannot read check-ins: %s", store_errmsg(a->st));
+            a->ncis = 0;
+        }
+    }
+}
+
+void tui_select_obj(tui_app *a, lnd_id id)
+{
+    for (size_t i = 0; i < a->nvis; i++)
+        if (a->plan->objs[a->all[a->vis[i]].obj].id == id) {
+            a->sel = i;
+            return;
+        }
+}
+
+void tui_data_reload(tui_app *a)
+{
+    long oi = tui_sel_obj(a), ki = tui_sel_kr(a);
+    lnd_id oid = oi >= 0 ? a->plan->objs[oi].id : 0, kid = ki >= 0 ? a->plan->krs[ki].id : 0;
+    size_t old_sel = a->sel;
+    plan_free(a->plan);
+    a->plan = NULL;
+    a->all = NULL;
+    a->nall = 0;
+    arena_free(a->ci_arena);   /* force the check-ins to be read again */
+    a->ci_arena = NULL;
+    store_data_version(a->st, &a->data_version);
+    if (a->ncycles) {
+        store_rc rc = store_load_plan(a->st, a->cycles[a->cy].id, &a->plan);
+        if (rc != STORE_OK) {
+            a->plan = NULL;
+            tui_notice(a, true, "cannot load the plan: %s", store_errmsg(a->st));
+        }
+    }
+    if (a->plan) {
+        a->week = summary_week(a->plan);
+        a->nall = plan_cascade(a->plan, false, &a->all);
+    }
+    tui_data_rows(a);
+    a->sel = old_sel < a->nvis ? old_sel : 0;
+    if (oid) tui_select_obj(a, oid);
+    tui_data_sync(a);
+    for (size_t k = 0; kid && k < a->nkrs; k++)
+        if (a->plan->krs[a->krs[k]].id == kid) a->ksel = k;
+    tui_data_sync(a);
+    a->dirty = D_ALL;
+}
+
+/* Case-insensitive substring (ASCII folding; other bytes compare as they are). */
+static bool contains(const char *hay, const char *needle)
+{
+    if (!*needle) return false;
+    for (; *hay; hay++) {
+        size_t i = 0;
+        while (needle[i] && hay[i] &&
+               tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[i])) i++;
+        if (!needle[i]) return true;
+    }
+    return false;
+}
+
+/* Match of row r (index into all[]): the objective itself (-1) or one of its KRs. */
+static long row_match(const tui_app *a, size_t r, const char *q)
+{
+    const lnd_plan *p = a->plan;
+    size_t oi = a->all[r].obj;
+    char id[32];
+    tui_fmt_id('O', p->objs[oi].id, id, sizeof id);
+    if (contains(id, q) || contains(p->objs[oi].title, q)) return -1;
+    size_t first, n = plan_krs_of(p, oi, &first);
+    for (size_t k = first; k < first + n; k++) {
+        if (p->krs[k].archived) continue;
+        tui_fmt_id('K', p->krs[k].id, id, sizeof id);
+        if (contains(id, q) || contains(p->krs[k].title, q)) return (long)k;
+    }
+    return -2;
+}
+
+/* Search the whole cascade (collapsed parts included; the filter is respected) starting at
+ * visible row from, in direction dir (+1/-1), wrapping. On a hit: expands its ancestors,
+ * selects the objective (and the KR when the KR matched). */
+bool tui_search_next(tui_app *a, const char *q, size_t from, int dir, bool include_from)
+{
+    if (!a->plan || !a->nall || !*q) return false;
+    size_t start = from < a->nvis ? a->vis[from] : 0;
+    for (size_t step = include_from ? 0 : 1; step <= a->nall; step++) {
+        size_t off = step % a->nall;
+        size_t r = dir > 0 ? (start + off) % a->nall : (start + a->nall - off) % a->nall;
+        long m = row_match(a, r, q);
+        if (m == -2) continue;
+        if (a->filter != FILTER_ALL && !obj_matches_filter(a, a->all[r].obj)) continue;
+        for (long p = parent_row(a, r); p >= 0; p = parent_row(a, (size_t)p))
+            tui_set_collapsed(a, a->plan->objs[a->all[p].obj].id, false);
+        tui_data_rows(a);
+        tui_select_obj(a, a->plan->objs[a->all[r].obj].id);
+        a->ksel = 0;
+        tui_data_sync(a);
+        for (size_t k = 0; m >= 0 && k < a->nkrs; k++)
+            if ((long)a->krs[k] == m) a->ksel = k;
+        tui_data_sync(a);
+        a->dirty |= D_TREE | D_KRS | D_CIS;
+        return true;
+    }
+    return false;
+}

@@ -1,0 +1,239 @@
+/* tui/tui_detail.c — the two detail panes. Key results: the selected objective's KRs with id,
+ * title, bar with pace marker, baseline -> current -> target with unit, confidence, evidence
+ * level, leading/lagging, owner/co-owner and due week. Check-ins: the selected KR's trend
+ * sparkline against the pace line, then its history newest first. Views; no store writes. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/dates.h"
+#include "tui_int.h"
+
+static void num(double v, const char *unit, char *buf, size_t n)
+{
+    char b[48];
+    model_fmt_num(v, b, sizeof b);
+    snprintf(buf, n, "%s%s%s", b, unit && *unit && strcmp(unit, "%") != 0 ? " " : "",
+             unit ? unit : "");
+}
+
+/* ---- key results ---- */
+
+static int kr_rows(tui_app *a)
+{
+    int h = (getmaxy(a->w[PANE_KRS]) - 1) / 2;
+    return h > 0 ? h : 1;
+}
+
+static void kr_draw_one(tui_app *a, WINDOW *w, int y, size_t k, bool selected, bool focused)
+{
+    const lnd_kr *kr = &a->plan->krs[a->krs[k]];
+    int cols = getmaxx(w);
+    attr_t sel = selected ? (focused ? A_REVERSE : A_BOLD) : A_NORMAL;
+    summary_kr s;
+    summary_key_result(kr, &a->rules, a->week, a->plan->cycle.weeks, &s);
+    if (selected) {
+        wattrset(w, sel);
+        mvwhline(w, y, 0, ' ', cols);
+    }
+    char id[32], bar[256], pct[16];
+    tui_fmt_id('K', kr->id, id, sizeof id);
+    int x = 1 + tui_put(a, w, y, 1, id, 6, a->attr[R_ID] | sel);
+    x = x < 5 ? 5 : x + 1;
+    int bw = cols >= 90 ? 16 : 10;
+    int tail = bw + 5 + 5;
+    tui_put(a, w, y, x, kr->title, cols - x - tail - 1, sel);
+    x = cols - tail;
+    tui_glyph_bar(a->g, s.progress, s.pace, bw, bar, sizeof bar);
+    tui_glyph_put(w, y, x, bar, tui_status_attr(a, s.status) | sel);
+    snprintf(pct, sizeof pct, " %3.0f%%", s.progress * 100);
+    tui_put(a, w, y, x + bw, pct, 5, sel);
+    mvwaddch(w, y, x + bw + 5, ' ');
+    tui_put(a, w, y, x + bw + 6, tui_status_tag(s.status), 4, tui_status_attr(a, s.status) | sel);
+
+    /* second line: numbers and tags */
+    char base[64], cur[64], tgt[64], line[512], conf[16], due[16];
+    if (kr->has_baseline) num(kr->baseline, kr->unit, base, sizeof base);
+    else snprintf(base, sizeof base, "no baseline");
+    if (kr->has_current) num(kr->current, kr->unit, cur, sizeof cur);
+    else snprintf(cur, sizeof cur, "-");
+    num(kr->target, kr->unit, tgt, sizeof tgt);
+    if (kr->confidence >= 0) snprintf(conf, sizeof conf, "conf %d", kr->confidence);
+    else snprintf(conf, sizeof conf, "conf -");
+    if (kr->due_week > 0) snprintf(due, sizeof due, "W%d", kr->due_week);
+    else snprintf(due, sizeof due, "end");
+    snprintf(line, sizeof line, "%s %s %s %s %s  %s  %s %s %s  %s%s%s  due %s", base, a->g->arrow,
+             cur, a->g->arrow, tgt, conf, model_evidence_name(kr->evidence), a->g->dot,
+             model_indicator_name(kr->indicator), kr->owner ? kr->owner : "",
+             kr->coowner && *kr->coowner ? "/" : "", kr->coowner ? kr->coowner : "", due);
+    tui_put(a, w, y + 1, 5, line, cols - 6, a->attr[R_DIM]);
+}
+
+static void krs_draw(tui_app *a, WINDOW *w, bool focused)
+{
+    long oi = tui_sel_obj(a);
+    char title[256], id[32];
+    if (oi < 0) {
+        tui_pane_title(a, w, "Key results", focused);
+        return;
+    }
+    tui_fmt_id('O', a->plan->objs[oi].id, id, sizeof id);
+    snprintf(title, sizeof title, "Key results of %s %s %zu", id, a->g->dot, a->nkrs);
+    tui_pane_title(a, w, title, focused);
+    if (!a->nkrs) {
+        tui_put(a, w, 2, 2, "No key results yet: Tab here and press a to add one.", getmaxx(w) - 3,
+                a->attr[R_DIM]);
+        return;
+    }
+    size_t h = (size_t)kr_rows(a);
+    if (a->ksel < a->ktop) a->ktop = a->ksel;
+    if (a->ksel >= a->ktop + h) a->ktop = a->ksel - h + 1;
+    for (size_t i = 0; i < h && a->ktop + i < a->nkrs; i++)
+        kr_draw_one(a, w, 1 + (int)i * 2, a->ktop + i, a->ktop + i == a->ksel, focused);
+}
+
+static bool krs_key(tui_app *a, tui_action act, int key)
+{
+    (void)key;
+    size_t old = a->ksel;
+    switch (act) {
+    case ACT_UP: if (a->ksel) a->ksel--; break;
+    case ACT_DOWN: if (a->ksel + 1 < a->nkrs) a->ksel++; break;
+    case ACT_TOP: case ACT_PGUP: a->ksel = 0; break;
+    case ACT_BOTTOM: case ACT_PGDN: a->ksel = a->nkrs ? a->nkrs - 1 : 0; break;
+    case ACT_ENTER: tui_edit_checkin(a); return true;
+    case ACT_COLLAPSE: a->focus = PANE_TREE; a->dirty |= D_ALL; return true;
+    default: return false;
+    }
+    if (old != a->ksel) {
+        tui_data_sync(a);
+        a->dirty |= D_KRS | D_CIS;
+    }
+    return true;
+}
+
+static void krs_resize(tui_app *a, int h, int w)
+{
+    (void)h;
+    (void)w;
+    a->ktop = 0;
+}
+
+const tui_view tui_view_krs = {"key results", krs_draw, krs_key, krs_resize};
+
+/* ---- check-ins ---- */
+
+/* Value per week 1..week (latest check-in of or before that week), NAN before the first. */
+static int week_values(tui_app *a, const lnd_kr *kr, double *v, int max)
+{
+    lnd_day start;
+    int n = a->week < max ? a->week : max;
+    if (n < 1 || !date_parse(a->plan->cycle.start, &start)) return 0;
+    for (int wk = 1; wk <= n; wk++) {
+        v[wk - 1] = NAN;
+        lnd_day end = date_week_start(start, wk + 1);
+        for (size_t i = a->ncis; i-- > 0;) {   /* oldest first */
+            lnd_day d;
+            char day[11];
+            snprintf(day, sizeof day, "%.10s", a->cis[i].at ? a->cis[i].at : "");
+            if (date_parse(day, &d) && d < end) v[wk - 1] = a->cis[i].value;
+        }
+    }
+    (void)kr;
+    return n;
+}
+
+static void spark_line(tui_app *a, WINDOW *w, int y, const lnd_kr *kr)
+{
+    int weeks = a->plan->cycle.weeks > 0 ? a->plan->cycle.weeks : 13;
+    if (weeks > 60) weeks = 60;
+    double v[64], lo, hi;
+    int n = week_values(a, kr, v, weeks);
+    double b = kr->has_baseline ? kr->baseline : 0;
+    lo = b < kr->target ? b : kr->target;
+    hi = b < kr->target ? kr->target : b;
+    for (int i = 0; i < n; i++)
+        if (!isnan(v[i])) {
+            if (v[i] < lo) lo = v[i];
+            if (v[i] > hi) hi = v[i];
+        }
+    int due = kr->due_week > 0 && kr->due_week <= weeks ? kr->due_week : weeks;
+    tui_put(a, w, y, 1, "trend", 6, a->attr[R_DIM]);
+    tui_put(a, w, y + 1, 1, "pace", 6, a->attr[R_DIM]);
+    int cols = getmaxx(w);
+    for (int i = 0; i < weeks && 8 + i < cols - 1; i++) {
+        char cell[8];
+        double pv = b + (kr->target - b) * (i + 1 >= due ? 1.0 : (double)(i + 1) / due);
+        tui_glyph_spark(a->g, &pv, 1, lo, hi, 1, cell, sizeof cell);
+        tui_glyph_put(w, y + 1, 8 + i, cell, a->attr[R_PACE]);
+        if (i < n && !isnan(v[i])) {
+            tui_glyph_spark(a->g, &v[i], 1, lo, hi, 1, cell, sizeof cell);
+            bool behind = kr->direction == DIR_DECREASE ? v[i] > pv : v[i] < pv;
+            tui_glyph_put(w, y, 8 + i, cell, behind ? a->attr[R_AMBER] : a->attr[R_GREEN]);
+        }
+    }
+    char wk[48];
+    snprintf(wk, sizeof wk, "week %d/%d", a->week, weeks);
+    if (8 + weeks + 2 + 10 < cols) tui_put(a, w, y, 8 + weeks + 2, wk, cols - 10 - weeks, a->attr[R_DIM]);
+}
+
+static void cis_draw(tui_app *a, WINDOW *w, bool focused)
+{
+    long ki = tui_sel_kr(a);
+    char title[256], id[32];
+    if (ki < 0) {
+        tui_pane_title(a, w, "Check-ins", focused);
+        return;
+    }
+    const lnd_kr *kr = &a->plan->krs[ki];
+    tui_fmt_id('K', kr->id, id, sizeof id);
+    snprintf(title, sizeof title, "Check-ins of %s %s %zu %s c check in", id, a->g->dot, a->ncis,
+             a->g->dot);
+    tui_pane_title(a, w, title, focused);
+    int cols = getmaxx(w), h = getmaxy(w);
+    spark_line(a, w, 1, kr);
+    if (!a->ncis) {
+        tui_put(a, w, 4, 2, "No check-ins yet: press c to log the first.", cols - 3, a->attr[R_DIM]);
+        return;
+    }
+    int rows = h - 3;
+    if (rows < 1) return;
+    if (a->ctop + (size_t)rows > a->ncis) a->ctop = a->ncis > (size_t)rows ? a->ncis - (size_t)rows : 0;
+    for (int i = 0; i < rows && a->ctop + (size_t)i < a->ncis; i++) {
+        const lnd_checkin *c = &a->cis[a->ctop + (size_t)i];
+        char val[64], line[512], conf[16], obs[48] = "";
+        num(c->value, kr->unit, val, sizeof val);
+        if (c->confidence >= 0) snprintf(conf, sizeof conf, "c%d", c->confidence);
+        else snprintf(conf, sizeof conf, "c-");
+        if (c->observed > 0) snprintf(obs, sizeof obs, " (%d of %d)", c->applied, c->observed);
+        snprintf(line, sizeof line, "%.10s %8s%s %-3s", c->at ? c->at : "", val, obs, conf);
+        int x = 1 + tui_put(a, w, 3 + i, 1, line, cols - 2, A_NORMAL);
+        x += 1 + tui_put(a, w, 3 + i, x + 1, c->author, 12, a->attr[R_ID]);
+        if (x + 2 < cols) tui_put(a, w, 3 + i, x + 1, c->note, cols - x - 2, a->attr[R_DIM]);
+    }
+}
+
+static bool cis_key(tui_app *a, tui_action act, int key)
+{
+    (void)key;
+    switch (act) {
+    case ACT_UP: if (a->ctop) a->ctop--; break;
+    case ACT_DOWN: if (a->ctop + 1 < a->ncis) a->ctop++; break;
+    case ACT_TOP: case ACT_PGUP: a->ctop = 0; break;
+    case ACT_BOTTOM: case ACT_PGDN: a->ctop = a->ncis ? a->ncis - 1 : 0; break;
+    case ACT_ENTER: tui_edit_checkin(a); return true;
+    case ACT_COLLAPSE: a->focus = PANE_KRS; a->dirty |= D_ALL; return true;
+    default: return false;
+    }
+    a->dirty |= D_CIS;
+    return true;
+}
+
+static void cis_resize(tui_app *a, int h, int w)
+{
+    (void)h;
+    (void)w;
+    a->ctop = 0;
+}
+
+const tui_view tui_view_cis = {"check-ins", cis_draw, cis_key, cis_resize};

@@ -1,0 +1,596 @@
+/* tui/tui_edit.c — the editors: the check-in form (value, or observed/applied for a behaviour
+ * KR with the percentage live), the objective and KR forms (add and edit, every field), archive
+ * with confirmation, and what happens when saving meets another user: STORE_BUSY keeps the
+ * draft and retries, STORE_CONFLICT shows both values and who changed it (keep mine / take
+ * theirs / edit again). Nothing is overwritten silently and no draft is lost. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_int.h"
+
+#define BUSY_RETRIES 20   /* one every input timeout (~0.5 s): ~10 s, then the user decides */
+
+static const char *levels[LEVEL_N], *otypes[OTYPE_N], *dirs[DIR_N], *evs[EV_N], *inds[IND_N];
+
+static void names_init(void)
+{
+    for (int i = 0; i < LEVEL_N; i++) levels[i] = model_level_name((lnd_level)i);
+    for (int i = 0; i < OTYPE_N; i++) otypes[i] = model_otype_name((lnd_otype)i);
+    for (int i = 0; i < DIR_N; i++) dirs[i] = model_direction_name((lnd_direction)i);
+    for (int i = 0; i < EV_N; i++) evs[i] = model_evidence_name((lnd_evidence)i);
+    for (int i = 0; i < IND_N; i++) inds[i] = model_indicator_name((lnd_indicator)i);
+}
+
+static void fmt(double v, char *buf, size_t n) { model_fmt_num(v, buf, n); }
+
+static void open_form(tui_app *a)
+{
+    a->mode = M_FORM;
+    a->form_open = true;
+    a->dirty = D_ALL;
+}
+
+static void close_form(tui_app *a)
+{
+    a->mode = M_NONE;
+    a->form_open = false;
+    a->dirty = D_ALL;
+}
+
+/* ---- check-in ---- */
+
+/* Field indexes of the check-in form. */
+enum { CI_VALUE = 0, CI_OBS = 0, CI_APP = 1 };
+
+static bool is_behaviour(const tui_form *f) { return strcmp(f->f[0].label, "Observed") == 0; }
+
+void tui_edit_checkin(tui_app *a)
+{
+    long ki = tui_sel_kr(a);
+    if (ki < 0) {
+        tui_notice(a, true, "select a key result first (Tab to the key results pane)");
+        return;
+    }
+    const lnd_kr *kr = &a->plan->krs[ki];
+    char title[200], id[32], v[48] = "", c[16] = "";
+    tui_fmt_id('K', kr->id, id, sizeof id);
+    snprintf(title, sizeof title, "Check in on %s %s", id, kr->title ? kr->title : "");
+    tui_form_init(&a->form, FK_CHECKIN, title);
+    a->form.id = kr->id;
+    if (kr->confidence >= 0) snprintf(c, sizeof c, "%d", kr->confidence);
+    if (kr->evidence == EV_BEHAVIOUR) {
+        char o[16] = "", ap[16] = "";
+        if (a->ncis && a->cis[0].observed > 0) {
+            snprintf(o, sizeof o, "%d", a->cis[0].observed);
+            snprintf(ap, sizeof ap, "%d", a->cis[0].applied);
+        }
+        tui_form_num(&a->form, "Observed", o, true, 1, 100000, true);
+        tui_form_num(&a->form, "Applied", ap, true, 0, 100000, true);
+        a->form.f[0].hint = "participants observed";
+        a->form.f[1].hint = "of those, applying the behaviour";
+    } else {
+        if (kr->has_current) fmt(kr->current, v, sizeof v);
+        else if (kr->has_baseline) fmt(kr->baseline, v, sizeof v);
+        int i = tui_form_num(&a->form, "Value", v, true, 1, 0, false);
+        a->form.f[i].hint = kr->unit && *kr->unit ? kr->unit : NULL;
+    }
+    int ic = tui_form_num(&a->form, "Confidence", c, false, 0, 10, true);
+    a->form.f[ic].hint = "0-10: how likely the target is hit";
+    tui_form_text(&a->form, "Note", "", false);
+    open_form(a);
+}
+
+/* Live behaviour percentage for the form ("6 of 8 applying: 75%"); false when invalid. */
+bool tui_edit_live(const tui_form *f, char *buf, size_t n)
+{
+    bool ho, ha;
+    double o = tui_form_double(f, CI_OBS, &ho), ap = tui_form_double(f, CI_APP, &ha);
+    double pct;
+    if (!ho || !ha || progress_behaviour_value((int)o, (int)ap, &pct) != 0) {
+        snprintf(buf, n, "applied must be a whole number from 0 to observed");
+        return false;
+    }
+    snprintf(buf, n, "%d of %d applying: %.0f%%", (int)ap, (int)o, pct);
+    return true;
+}
+
+static store_rc save_checkin(tui_app *a)
+{
+    tui_form *f = &a->form;
+    lnd_checkin c = {.kr_id = f->id, .observed = -1, .applied = -1, .confidence = -1};
+    int nf = 0;
+    if (is_behaviour(f)) {
+        char live[128];
+        if (!tui_edit_live(f, live, sizeof live)) {
+            snprintf(f->f[CI_APP].err, sizeof f->f[CI_APP].err, "0 to observed");
+            f->cur = CI_APP;
+            return STORE_INVALID;
+        }
+        c.observed = (int)tui_form_double(f, CI_OBS, NULL);
+        c.applied = (int)tui_form_double(f, CI_APP, NULL);
+        progress_behaviour_value(c.observed, c.applied, &c.value);
+        nf = 2;
+    } else {
+        c.value = tui_form_double(f, CI_VALUE, NULL);
+        nf = 1;
+    }
+    bool has;
+    double conf = tui_form_double(f, nf, &has);
+    c.confidence = has ? (int)conf : -1;
+    c.note = (char *)tui_form_str(f, nf + 1);
+    c.author = (char *)a->o->user;
+    return store_add_checkin(a->st, &c, a->o->user);
+}
+
+/* ---- objectives ---- */
+
+enum { OF_LEVEL, OF_PARENT, OF_TYPE, OF_TITLE, OF_PROBLEM, OF_OUTCOME, OF_CAP, OF_OWNER,
+       OF_BOWNER, OF_CADENCE };
+
+static void objective_form(tui_app *a, int kind, const lnd_objective *o, const char *title)
+{
+    tui_form *f = &a->form;
+    char parent[32] = "", cad[16];
+    if (o->parent_id) tui_fmt_id('O', o->parent_id, parent, sizeof parent);
+    snprintf(cad, sizeof cad, "%d", o->cadence_days > 0 ? o->cadence_days : 7);
+    tui_form_init(f, kind, title);
+    tui_form_choice(f, "Level", levels, LEVEL_N, o->level);
+    tui_form_text(f, "Parent", parent, false);
+    f->f[OF_PARENT].hint = "O id; empty = top level";
+    tui_form_choice(f, "Type", otypes, OTYPE_N, o->type);
+    tui_form_text(f, "Title", o->title, true);
+    tui_form_text(f, "Problem", o->problem, false);
+    f->f[OF_PROBLEM].hint = "the business issue that must shift";
+    tui_form_text(f, "Outcome", o->outcome, false);
+    f->f[OF_OUTCOME].hint = "what is different if it works";
+    tui_form_text(f, "Capability", o->capability, false);
+    f->f[OF_CAP].hint = "what people must know, do or believe";
+    tui_form_text(f, "Owner", o->owner, true);
+    tui_form_text(f, "Business owner", o->business_owner, false);
+    tui_form_num(f, "Cadence (days)", cad, true, 1, 366, true);
+    f->id = o->id;
+    f->version = o->version;
+    f->cur = kind == FK_OBJ_ADD ? OF_TITLE : 0;
+}
+
+static bool parent_field(tui_app *a, lnd_id *out)
+{
+    tui_field *fl = &a->form.f[OF_PARENT];
+    const char *s = fl->le.buf;
+    while (*s == ' ') s++;
+    *out = 0;
+    if (!*s) return true;
+    if (*s == 'O' || *s == 'o') s++;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    long oi = *end == '\0' && v > 0 ? plan_obj_index(a->plan, v) : -1;
+    if (oi < 0 || a->plan->objs[oi].archived) {
+        snprintf(fl->err, sizeof fl->err, "no such objective in this cycle");
+        a->form.cur = OF_PARENT;
+        return false;
+    }
+    if (v == a->form.id) {
+        snprintf(fl->err, sizeof fl->err, "cannot be its own parent");
+        a->form.cur = OF_PARENT;
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+static void objective_from_form(tui_app *a, lnd_objective *o, lnd_id parent)
+{
+    const tui_form *f = &a->form;
+    o->parent_id = parent;
+    o->level = (lnd_level)f->f[OF_LEVEL].choice;
+    o->type = (lnd_otype)f->f[OF_TYPE].choice;
+    o->title = (char *)tui_form_str(f, OF_TITLE);
+    o->problem = (char *)tui_form_str(f, OF_PROBLEM);
+    o->outcome = (char *)tui_form_str(f, OF_OUTCOME);
+    o->capability = (char *)tui_form_str(f, OF_CAP);
+    o->owner = (char *)tui_form_str(f, OF_OWNER);
+    o->business_owner = (char *)tui_form_str(f, OF_BOWNER);
+    o->cadence_days = (int)tui_form_double(f, OF_CADENCE, NULL);
+}
+
+/* ---- key results ---- */
+
+enum { KF_TITLE, KF_UNIT, KF_BASE, KF_TARGET, KF_DIR, KF_DUE, KF_OWNER, KF_CO, KF_WEIGHT, KF_EV,
+       KF_IND };
+
+static void kr_form(tui_app *a, int kind, const lnd_kr *k, const char *title)
+{
+    tui_form *f = &a->form;
+    char b[48] = "", t[48] = "", due[16], w[48];
+    if (k->has_baseline) fmt(k->baseline, b, sizeof b);
+    if (kind == FK_KR_EDIT) fmt(k->target, t, sizeof t);
+    snprintf(due, sizeof due, "%d", k->due_week);
+    fmt(k->weight > 0 ? k->weight : 1, w, sizeof w);
+    int weeks = a->plan ? a->plan->cycle.weeks : 13;
+    tui_form_init(f, kind, title);
+    tui_form_text(f, "Metric", k->title, true);
+    tui_form_text(f, "Unit", k->unit, false);
+    f->f[KF_UNIT].hint = "%, days, $M ... or empty";
+    tui_form_num(f, "Baseline", b, false, 1, 0, false);
+    f->f[KF_BASE].hint = "before the programme; empty = unknown";
+    tui_form_num(f, "Target", t, true, 1, 0, false);
+    tui_form_choice(f, "Direction", dirs, DIR_N, k->direction);
+    tui_form_num(f, "Due week", due, true, 0, weeks, true);
+    f->f[KF_DUE].hint = "0 = end of cycle";
+    tui_form_text(f, "Owner", k->owner, true);
+    tui_form_text(f, "Co-owner", k->coowner, false);
+    f->f[KF_CO].hint = "business co-owner";
+    tui_form_num(f, "Weight", w, true, 0.001, 1000, false);
+    tui_form_choice(f, "Evidence", evs, EV_N, k->evidence);
+    tui_form_choice(f, "Indicator", inds, IND_N, k->indicator);
+    f->id = k->id;
+    f->parent = k->objective_id;
+    f->version = k->version;
+}
+
+static void kr_from_form(tui_app *a, lnd_kr *k)
+{
+    const tui_form *f = &a->form;
+    k->title = (char *)tui_form_str(f, KF_TITLE);
+    k->unit = (char *)tui_form_str(f, KF_UNIT);
+    k->baseline = tui_form_double(f, KF_BASE, &k->has_baseline);
+    k->target = tui_form_double(f, KF_TARGET, NULL);
+    k->direction = (lnd_direction)f->f[KF_DIR].choice;
+    k->due_week = (int)tui_form_double(f, KF_DUE, NULL);
+    k->owner = (char *)tui_form_str(f, KF_OWNER);
+    k->coowner = (char *)tui_form_str(f, KF_CO);
+    k->weight = tui_form_double(f, KF_WEIGHT, NULL);
+    k->evidence = (lnd_evidence)f->f[KF_EV].choice;
+    k->indicator = (lnd_indicator)f->f[KF_IND].choice;
+}
+
+/* ---- opening forms ---- */
+
+void tui_edit_add(tui_app *a, bool top_level)
+{
+    if (!a->plan) {
+        tui_notice(a, true, "no cycle yet: lnd cycle add 2027-Q1 --start 2027-01-04");
+        return;
+    }
+    if (!levels[0]) names_init();
+    long oi = tui_sel_obj(a);
+    char title[200], id[32];
+    if (a->focus != PANE_TREE && oi >= 0 && !top_level) {
+        lnd_kr k = {.objective_id = a->plan->objs[oi].id, .owner = (char *)a->o->user,
+                    .coowner = "", .title = "", .unit = "", .weight = 1,
+                    .evidence = EV_RESULTS, .indicator = IND_LAGGING};
+        tui_fmt_id('O', k.objective_id, id, sizeof id);
+        snprintf(title, sizeof title, "New key result of %s", id);
+        kr_form(a, FK_KR_ADD, &k, title);
+    } else {
+        lnd_objective o = {.level = LEVEL_BUSINESS, .type = OTYPE_COMMITTED, .title = "",
+                           .owner = (char *)a->o->user,
+                           .cadence_days = a->o->cfg ? a->o->cfg->cadence_days : 7};
+        if (!top_level && oi >= 0) {
+            const lnd_objective *p = &a->plan->objs[oi];
+            o.parent_id = p->id;
+            o.level = p->level == LEVEL_BUSINESS ? LEVEL_LD : LEVEL_TEAM;
+            o.type = OTYPE_ASPIRATIONAL;
+            o.business_owner = p->business_owner;
+        }
+        objective_form(a, FK_OBJ_ADD, &o, top_level || oi < 0 ? "New business objective"
+                                                             : "New objective in the cascade");
+    }
+    open_form(a);
+}
+
+void tui_edit_edit(tui_app *a)
+{
+    if (!levels[0]) names_init();
+    long oi = tui_sel_obj(a), ki = tui_sel_kr(a);
+    char title[200], id[32];
+    if (a->focus != PANE_TREE && ki >= 0) {
+        tui_fmt_id('K', a->plan->krs[ki].id, id, sizeof id);
+        snprintf(title, sizeof title, "Edit %s", id);
+        kr_form(a, FK_KR_EDIT, &a->plan->krs[ki], title);
+    } else if (oi >= 0) {
+        tui_fmt_id('O', a->plan->objs[oi].id, id, sizeof id);
+        snprintf(title, sizeof title, "Edit %s", id);
+        objective_form(a, FK_OBJ_EDIT, &a->plan->objs[oi], title);
+    } else {
+        tui_notice(a, true, "nothing selected to edit");
+        return;
+    }
+    open_form(a);
+}
+
+/* ---- prompts ---- */
+
+void tui_prompt_open(tui_app *a, int kind, const char *keys)
+{
+    a->prompt = kind;
+    a->nprompt_lines = 0;
+    snprintf(a->prompt_keys, sizeof a->prompt_keys, "%s", keys);
+    a->mode = M_PROMPT;
+    a->dirty = D_ALL;
+}
+
+void tui_prompt_line(tui_app *a, const char *f, ...)
+{
+    if (a->nprompt_lines >= TUI_PROMPT_LINES) return;
+    va_list ap;
+    va_start(ap, f);
+    vsnprintf(a->prompt_lines[a->nprompt_lines++], sizeof a->prompt_lines[0], f, ap);
+    va_end(ap);
+}
+
+void tui_edit_archive(tui_app *a)
+{
+    long oi = tui_sel_obj(a), ki = tui_sel_kr(a);
+    char id[32];
+    if (a->focus != PANE_TREE && ki >= 0) {
+        tui_fmt_id('K', a->plan->krs[ki].id, id, sizeof id);
+        tui_prompt_open(a, PK_ARCHIVE_KR, "yn");
+        tui_prompt_line(a, "Archive key result %s?", id);
+        tui_prompt_line(a, "%s", a->plan->krs[ki].title);
+        tui_prompt_line(a, "Its check-ins are kept; it leaves the plan and the roll-ups.");
+    } else if (oi >= 0) {
+        tui_fmt_id('O', a->plan->objs[oi].id, id, sizeof id);
+        tui_prompt_open(a, PK_ARCHIVE_OBJ, "yn");
+        tui_prompt_line(a, "Archive objective %s?", id);
+        tui_prompt_line(a, "%s", a->plan->objs[oi].title);
+        tui_prompt_line(a, "Its key results leave the plan with it; nothing is deleted.");
+    } else {
+        return;
+    }
+    tui_prompt_line(a, "%s", "");
+    tui_prompt_line(a, "y archive    n keep it");
+}
+
+static void diff_line(tui_app *a, const char *field, const char *mine, const char *theirs)
+{
+    if (strcmp(mine ? mine : "", theirs ? theirs : "") == 0) return;
+    tui_prompt_line(a, "%s:", field);
+    tui_prompt_line(a, "  mine:   %s", mine ? mine : "");
+    tui_prompt_line(a, "  theirs: %s", theirs ? theirs : "");
+}
+
+static void diff_num(tui_app *a, const char *field, double mine, bool hm, double theirs, bool ht)
+{
+    char m[48] = "", t[48] = "";
+    if (hm) fmt(mine, m, sizeof m);
+    if (ht) fmt(theirs, t, sizeof t);
+    diff_line(a, field, m, t);
+}
+
+/* Someone saved the row while we edited: show both and who, then keep mine / take theirs /
+ * edit again. */
+static void conflict(tui_app *a)
+{
+    tui_form *f = &a->form;
+    bool is_kr = f->kind == FK_KR_EDIT;
+    lnd_arena *t = arena_new();
+    lnd_audit au = {0};
+    char id[32];
+    tui_fmt_id(is_kr ? 'K' : 'O', f->id, id, sizeof id);
+    store_rc lc = store_last_change(a->st, t, is_kr ? "kr" : "objective", f->id, &au);
+    tui_prompt_open(a, PK_CONFLICT, "mte");
+    tui_prompt_line(a, "%s was changed while you were editing it", id);
+    if (lc == STORE_OK)
+        tui_prompt_line(a, "by %s at %s: %s", au.user, au.at, au.detail ? au.detail : au.action);
+    tui_prompt_line(a, "%s", "");
+    if (is_kr) {
+        lnd_kr th, mine = {0};
+        if (store_get_kr(a->st, t, f->id, &th) == STORE_OK) {
+            kr_from_form(a, &mine);
+            a->conflict_version = th.version;
+            diff_line(a, "metric", mine.title, th.title);
+            diff_line(a, "unit", mine.unit, th.unit);
+            diff_num(a, "baseline", mine.baseline, mine.has_baseline, th.baseline, th.has_baseline);
+            diff_num(a, "target", mine.target, true, th.target, true);
+            diff_line(a, "owner", mine.owner, th.owner);
+            diff_line(a, "co-owner", mine.coowner, th.coowner);
+            diff_num(a, "due week", mine.due_week, true, th.due_week, true);
+            diff_num(a, "weight", mine.weight, true, th.weight, true);
+            diff_line(a, "evidence", evs[mine.evidence], evs[th.evidence]);
+            diff_line(a, "indicator", inds[mine.indicator], inds[th.indicator]);
+            diff_line(a, "direction", dirs[mine.direction], dirs[th.direction]);
+        }
+    } else {
+        lnd_objective th, mine = {0};
+        if (store_get_objective(a->st, t, f->id, &th) == STORE_OK) {
+            lnd_id parent = 0;
+            parent_field(a, &parent);
+            objective_from_form(a, &mine, parent);
+            a->conflict_version = th.version;
+            diff_line(a, "title", mine.title, th.title);
+            diff_line(a, "level", levels[mine.level], levels[th.level]);
+            diff_line(a, "type", otypes[mine.type], otypes[th.type]);
+            diff_line(a, "problem", mine.problem, th.problem);
+            diff_line(a, "outcome", mine.outcome, th.outcome);
+            diff_line(a, "capability", mine.capability, th.capability);
+            diff_line(a, "owner", mine.owner, th.owner);
+            diff_line(a, "business owner", mine.business_owner, th.business_owner);
+            diff_num(a, "cadence", mine.cadence_days, true, th.cadence_days, true);
+            diff_num(a, "parent", (double)mine.parent_id, true, (double)th.parent_id, true);
+        }
+    }
+    arena_free(t);
+    tui_prompt_line(a, "%s", "");
+    tui_prompt_line(a, "m keep mine (save over theirs)   t take theirs   e edit again");
+}
+
+/* ---- saving ---- */
+
+static store_rc save(tui_app *a)
+{
+    tui_form *f = &a->form;
+    switch (f->kind) {
+    case FK_CHECKIN: return save_checkin(a);
+    case FK_OBJ_ADD: case FK_OBJ_EDIT: {
+        lnd_id parent;
+        if (!parent_field(a, &parent)) return STORE_INVALID;
+        lnd_objective o = {.id = f->id, .version = f->version,
+                           .cycle_id = a->plan->cycle.id};
+        if (f->kind == FK_OBJ_EDIT) {
+            long oi = plan_obj_index(a->plan, f->id);
+            if (oi >= 0) o = a->plan->objs[oi];   /* keeps fields the form does not show */
+            o.version = f->version;
+        }
+        objective_from_form(a, &o, parent);
+        store_rc rc = f->kind == FK_OBJ_ADD ? store_add_objective(a->st, &o, a->o->user)
+                                           : store_update_objective(a->st, &o, a->o->user);
+        if (rc == STORE_OK) f->id = o.id;
+        return rc;
+    }
+    default: {
+        lnd_kr k = {.id = f->id, .objective_id = f->parent, .version = f->version};
+        if (f->kind == FK_KR_EDIT) {
+            long ki = plan_kr_index(a->plan, f->id);
+            if (ki >= 0) k = a->plan->krs[ki];
+            k.version = f->version;
+        }
+        kr_from_form(a, &k);
+        store_rc rc = f->kind == FK_KR_ADD ? store_add_kr(a->st, &k, a->o->user)
+                                          : store_update_kr(a->st, &k, a->o->user);
+        if (rc == STORE_OK) f->id = k.id;
+        return rc;
+    }
+    }
+}
+
+static void try_save(tui_app *a, bool retry)
+{
+    tui_form *f = &a->form;
+    if (!retry && !tui_form_validate(f)) {
+        snprintf(f->msg, sizeof f->msg, "fix the marked field; your draft is kept");
+        f->msg_error = true;
+        a->dirty |= D_OVERLAY;
+        return;
+    }
+    store_rc rc = save(a);
+    char id[32];
+    switch (rc) {
+    case STORE_OK: {
+        int kind = f->kind;
+        lnd_id saved = f->id;
+        close_form(a);
+        tui_data_reload(a);
+        if (kind == FK_OBJ_ADD) {
+            tui_select_obj(a, saved);
+            tui_data_sync(a);
+        } else if (kind == FK_KR_ADD) {
+            for (size_t k = 0; k < a->nkrs; k++)
+                if (a->plan->krs[a->krs[k]].id == saved) a->ksel = k;
+            tui_data_sync(a);
+        }
+        tui_fmt_id(kind == FK_OBJ_ADD || kind == FK_OBJ_EDIT ? 'O' : 'K', saved, id, sizeof id);
+        tui_notice(a, false, kind == FK_CHECKIN ? "checked in on %s" : "saved %s", id);
+        return;
+    }
+    case STORE_BUSY:
+        if (!retry) f->retries = BUSY_RETRIES;
+        snprintf(f->msg, sizeof f->msg, "database busy (someone else is saving); retrying%s",
+                 f->retries ? "..." : " stopped: Enter to try again");
+        f->msg_error = true;
+        break;
+    case STORE_CONFLICT:
+        f->retries = 0;
+        conflict(a);
+        break;
+    case STORE_INVALID:
+        f->retries = 0;
+        if (!f->msg[0] || f->msg_error) {
+            bool field_err = false;
+            for (int i = 0; i < f->nf; i++) field_err |= f->f[i].err[0] != '\0';
+            snprintf(f->msg, sizeof f->msg, "%s", field_err ? "fix the marked field; your draft is kept"
+                                                           : store_errmsg(a->st));
+        }
+        f->msg_error = true;
+        break;
+    default:
+        f->retries = 0;
+        snprintf(f->msg, sizeof f->msg, "%s", store_errmsg(a->st));
+        f->msg_error = true;
+        break;
+    }
+    a->dirty |= D_OVERLAY | D_HEADER;
+}
+
+void tui_edit_tick(tui_app *a)
+{
+    if (a->mode == M_FORM && a->form.retries > 0) {
+        a->form.retries--;
+        try_save(a, true);
+    }
+}
+
+static void prompt_key(tui_app *a, int key)
+{
+    if (key == TK_ESC) key = a->prompt == PK_CONFLICT ? 'e' : 'n';
+    if (key > 127 || !strchr(a->prompt_keys, key) || !key) return;
+    switch (a->prompt) {
+    case PK_ARCHIVE_OBJ: case PK_ARCHIVE_KR: {
+        a->mode = M_NONE;
+        a->dirty = D_ALL;
+        if (key != 'y') return;
+        bool kr = a->prompt == PK_ARCHIVE_KR;
+        long i = kr ? tui_sel_kr(a) : tui_sel_obj(a);
+        if (i < 0) return;
+        lnd_id id = kr ? a->plan->krs[i].id : a->plan->objs[i].id;
+        long v = kr ? a->plan->krs[i].version : a->plan->objs[i].version;
+        store_rc rc = kr ? store_archive_kr(a->st, id, v, a->o->user)
+                         : store_archive_objective(a->st, id, v, a->o->user);
+        char sid[32];
+        tui_fmt_id(kr ? 'K' : 'O', id, sid, sizeof sid);
+        if (rc == STORE_OK) tui_notice(a, false, "archived %s", sid);
+        else if (rc == STORE_CONFLICT)
+            tui_notice(a, true, "%s changed meanwhile; look again, then archive", sid);
+        else tui_notice(a, true, "%s", store_errmsg(a->st));
+        tui_data_reload(a);
+        return;
+    }
+    case PK_DISCARD:
+        if (key == 'y') close_form(a);
+        else a->mode = M_FORM;
+        a->dirty = D_ALL;
+        return;
+    case PK_CONFLICT:
+        a->mode = M_FORM;
+        a->dirty = D_ALL;
+        a->form.version = a->conflict_version;
+        if (key == 'm') {
+            try_save(a, false);
+        } else if (key == 't') {
+            close_form(a);
+            tui_data_reload(a);
+            tui_notice(a, false, "took their version");
+        } else {
+            snprintf(a->form.msg, sizeof a->form.msg, "editing again on top of their version");
+            a->form.msg_error = false;
+        }
+        return;
+    default: return;
+    }
+}
+
+void tui_edit_key(tui_app *a, int key)
+{
+    if (a->mode == M_PROMPT) {
+        prompt_key(a, key);
+        return;
+    }
+    tui_form_rc rc = tui_form_key(&a->form, key);
+    a->dirty |= D_OVERLAY;
+    if (rc == FORM_SAVE) {
+        try_save(a, false);
+    } else if (rc == FORM_CANCEL) {
+        if (a->form.changed) {
+            tui_prompt_open(a, PK_DISCARD, "yn");
+            tui_prompt_line(a, "Discard this draft?");
+            tui_prompt_line(a, "%s", "");
+            tui_prompt_line(a, "y discard it    n keep editing");
+        } else {
+            close_form(a);
+        }
+    } else if (a->form.msg[0] && !a->form.retries) {
+        a->form.msg[0] = '\0';
+    }
+}

@@ -1,0 +1,132 @@
+/* tui/tui_editdraw.c — draws the open form or prompt in the centred overlay window: labels,
+ * each field's line editor (scrolled so the cursor shows), choices, the validation message
+ * next to its field, the live behaviour percentage, and the form-wide message. Drawing only:
+ * tui_form.c and tui_edit.c own the state. */
+#include <stdio.h>
+#include <string.h>
+
+#include "tui_int.h"
+
+#define LABEL_W 16
+
+static void box_border(tui_app *a, WINDOW *w)
+{
+    /* our glyph table, not the alternate character set: no "lqqk" on odd terminals */
+    int h = getmaxy(w), cols = getmaxx(w);
+    for (int x = 1; x < cols - 1; x++) {
+        mvwaddstr(w, 0, x, a->g->hline);
+        mvwaddstr(w, h - 1, x, a->g->hline);
+    }
+    for (int y = 1; y < h - 1; y++) {
+        mvwaddstr(w, y, 0, a->g->sep);
+        mvwaddstr(w, y, cols - 1, a->g->sep);
+    }
+    mvwaddstr(w, 0, 0, a->g->tl);
+    mvwaddstr(w, 0, cols - 1, a->g->tr);
+    mvwaddstr(w, h - 1, 0, a->g->bl);
+    mvwaddstr(w, h - 1, cols - 1, a->g->br);
+}
+
+bool tui_edit_live(const tui_form *f, char *buf, size_t n);
+
+static int draw_field(tui_app *a, WINDOW *w, int y, tui_field *fl, bool cur, int *cx)
+{
+    int cols = getmaxx(w);
+    int x = LABEL_W + 3, avail = cols - x - 2;
+    int fw = fl->kind == FF_TEXT ? (avail * 2 / 3 > 48 ? 48 : avail * 2 / 3) : 12;
+    if (fw > avail) fw = avail;
+    char label[64];
+    snprintf(label, sizeof label, "%*s", LABEL_W, fl->label);
+    tui_put(a, w, y, 2, label, LABEL_W, cur ? A_BOLD : a->attr[R_DIM]);
+    *cx = x;
+    if (fl->kind == FF_CHOICE) {
+        int cxx = x;
+        for (int i = 0; i < fl->nchoices && cxx < cols - 2; i++) {
+            attr_t at = i == fl->choice ? (A_REVERSE | (cur ? A_BOLD : 0)) : a->attr[R_DIM];
+            if (i == fl->choice) *cx = cxx;
+            cxx += tui_put(a, w, y, cxx, fl->choices[i], cols - 2 - cxx, at) + 1;
+        }
+        fw = cxx - x;
+    } else {
+        int cur_col = tui_le_view(&fl->le, fw, &fl->scroll);
+        if (!cur) fl->scroll = 0;   /* other fields show their beginning */
+        wattrset(w, A_UNDERLINE);
+        mvwhline(w, y, x, ' ', fw);
+        tui_put(a, w, y, x, fl->le.buf + fl->scroll, fw, A_UNDERLINE | (cur ? A_BOLD : 0));
+        *cx = x + cur_col;
+    }
+    int tx = x + fw + 1;
+    if (tx < cols - 3) {
+        if (fl->err[0]) tui_put(a, w, y, tx, fl->err, cols - tx - 2, a->attr[R_ERROR]);
+        else if (fl->hint) tui_put(a, w, y, tx, fl->hint, cols - tx - 2, a->attr[R_DIM]);
+    } else if (fl->err[0]) {   /* too narrow: the message replaces the label */
+        tui_put(a, w, y, 1, fl->err, LABEL_W + 1, a->attr[R_ERROR]);
+    }
+    return 0;
+}
+
+static void draw_form(tui_app *a)
+{
+    tui_form *f = &a->form;
+    bool live = f->kind == FK_CHECKIN && strcmp(f->f[0].label, "Observed") == 0;
+    int h = f->nf + 5 + (live ? 1 : 0);
+    int wdt = COLS - 2 < 80 ? COLS - 2 : 80;
+    if (h > LINES - 2) h = LINES - 2;
+    tui_overlay(a, h, wdt);
+    WINDOW *w = a->wo;
+    werase(w);
+    box_border(a, w);
+    tui_put(a, w, 0, 2, f->title, getmaxx(w) - 4, A_BOLD);
+    int y = 2, cy = 2, cx = LABEL_W + 3;
+    for (int i = 0; i < f->nf && y < h - 2; i++, y++) {
+        int fx;
+        draw_field(a, w, y, &f->f[i], i == f->cur, &fx);
+        if (i == f->cur) {
+            cy = y;
+            cx = fx;
+        }
+    }
+    if (live && y < h - 1) {
+        char buf[160], line[200];
+        bool ok = tui_edit_live(f, buf, sizeof buf);
+        snprintf(line, sizeof line, "%s %s", a->g->arrow, buf);
+        tui_put(a, w, y, LABEL_W + 3, line, getmaxx(w) - LABEL_W - 5,
+                ok ? (a->attr[R_GREEN] | A_BOLD) : a->attr[R_DIM]);
+        y++;
+    }
+    if (f->msg[0])
+        tui_put(a, w, h - 2, 2, f->msg, getmaxx(w) - 4, f->msg_error ? a->attr[R_ERROR] : a->attr[R_NOTICE]);
+    else
+        tui_put(a, w, h - 2, 2, "Enter saves  Esc cancels  Tab next field", getmaxx(w) - 4, a->attr[R_DIM]);
+    wmove(w, cy, cx);
+    curs_set(1);
+    wnoutrefresh(w);
+}
+
+static void draw_prompt(tui_app *a)
+{
+    int wmax = 20;
+    for (int i = 0; i < a->nprompt_lines; i++) {
+        int l = (int)strlen(a->prompt_lines[i]) + 4;
+        if (l > wmax) wmax = l;
+    }
+    int wdt = wmax < COLS - 2 ? wmax : COLS - 2;
+    if (wdt > 90) wdt = 90;
+    int h = a->nprompt_lines + 2;
+    if (h > LINES - 2) h = LINES - 2;
+    tui_overlay(a, h, wdt);
+    WINDOW *w = a->wo;
+    werase(w);
+    box_border(a, w);
+    for (int i = 0; i < a->nprompt_lines && i + 1 < h - 1; i++)
+        tui_put(a, w, i + 1, 2, a->prompt_lines[i], wdt - 4,
+                i == 0 ? (a->prompt == PK_CONFLICT ? a->attr[R_ERROR] : A_BOLD) : A_NORMAL);
+    curs_set(0);
+    wnoutrefresh(w);
+}
+
+void tui_edit_draw(tui_app *a)
+{
+    if (a->mode == M_PROMPT) draw_prompt(a);
+    else if (a->mode == M_FORM) draw_form(a);
+}

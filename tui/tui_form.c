@@ -1,0 +1,166 @@
+/* tui/tui_form.c — form state and key handling (pure: no curses, no store). A form never
+ * loses its draft: validation only writes messages next to the fields. */
+#include "tui_form.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_key.h"
+
+void tui_form_init(tui_form *f, int kind, const char *title)
+{
+    memset(f, 0, sizeof *f);
+    f->kind = kind;
+    snprintf(f->title, sizeof f->title, "%s", title);
+}
+
+static tui_field *add(tui_form *f, const char *label, tui_ff_kind k)
+{
+    if (f->nf >= TUI_FORM_MAXF) return NULL;
+    tui_field *fl = &f->f[f->nf++];
+    memset(fl, 0, sizeof *fl);
+    fl->label = label;
+    fl->kind = k;
+    fl->lo = 1;
+    fl->hi = 0;
+    return fl;
+}
+
+int tui_form_text(tui_form *f, const char *label, const char *value, bool required)
+{
+    tui_field *fl = add(f, label, FF_TEXT);
+    if (!fl) return -1;
+    tui_le_set(&fl->le, value);
+    fl->required = required;
+    return f->nf - 1;
+}
+
+int tui_form_num(tui_form *f, const char *label, const char *value, bool required, double lo,
+                 double hi, bool integer)
+{
+    tui_field *fl = add(f, label, integer ? FF_INT : FF_NUM);
+    if (!fl) return -1;
+    tui_le_set(&fl->le, value);
+    fl->required = required;
+    fl->lo = lo;
+    fl->hi = hi;
+    return f->nf - 1;
+}
+
+int tui_form_choice(tui_form *f, const char *label, const char *const *choices, int n, int sel)
+{
+    tui_field *fl = add(f, label, FF_CHOICE);
+    if (!fl) return -1;
+    fl->choices = choices;
+    fl->nchoices = n;
+    fl->choice = sel >= 0 && sel < n ? sel : 0;
+    return f->nf - 1;
+}
+
+tui_form_rc tui_form_key(tui_form *f, int key)
+{
+    if (f->nf == 0) return key == TK_ESC ? FORM_CANCEL : FORM_CONT;
+    tui_field *fl = &f->f[f->cur];
+    switch (key) {
+    case '\t': case TK_DOWN:
+        f->cur = (f->cur + 1) % f->nf;
+        return FORM_CONT;
+    case TK_BTAB: case TK_UP:
+        f->cur = (f->cur + f->nf - 1) % f->nf;
+        return FORM_CONT;
+    default: break;
+    }
+    if (fl->kind == FF_CHOICE) {
+        switch (key) {
+        case TK_RIGHT: case ' ':
+            fl->choice = (fl->choice + 1) % fl->nchoices;
+            f->changed = true;
+            return FORM_CONT;
+        case TK_LEFT:
+            fl->choice = (fl->choice + fl->nchoices - 1) % fl->nchoices;
+            f->changed = true;
+            return FORM_CONT;
+        case '\r': case '\n': case TK_ENTER: return FORM_SAVE;
+        case TK_ESC: return FORM_CANCEL;
+        default:
+            /* a letter picks the next choice starting with it */
+            for (int i = 1; key > ' ' && key < 127 && i <= fl->nchoices; i++) {
+                int c = (fl->choice + i) % fl->nchoices;
+                if (fl->choices[c][0] == key) {
+                    fl->choice = c;
+                    f->changed = true;
+                    break;
+                }
+            }
+            return FORM_CONT;
+        }
+    }
+    switch (tui_le_key(&fl->le, key)) {
+    case LE_SAVE: return FORM_SAVE;
+    case LE_CANCEL: return FORM_CANCEL;
+    case LE_CHANGED:
+        f->changed = true;
+        fl->err[0] = '\0';
+        return FORM_CONT;
+    default: return FORM_CONT;
+    }
+}
+
+static bool parse_num(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    while (*s == ' ') s++;
+    double v = strtod(s, &end);
+    while (*end == ' ') end++;
+    if (end == s || *end || errno || !isfinite(v)) return false;
+    *out = v;
+    return true;
+}
+
+static bool blank(const char *s)
+{
+    while (*s == ' ') s++;
+    return !*s;
+}
+
+bool tui_form_validate(tui_form *f)
+{
+    int bad = -1;
+    for (int i = 0; i < f->nf; i++) {
+        tui_field *fl = &f->f[i];
+        fl->err[0] = '\0';
+        if (fl->kind == FF_CHOICE) continue;
+        if (blank(fl->le.buf)) {
+            if (fl->required) snprintf(fl->err, sizeof fl->err, "required");
+        } else if (fl->kind != FF_TEXT) {
+            double v;
+            if (!parse_num(fl->le.buf, &v) || (fl->kind == FF_INT && v != floor(v)))
+                snprintf(fl->err, sizeof fl->err, "%s", fl->kind == FF_INT ? "a whole number, please"
+                                                                           : "a number, please");
+            else if (fl->lo <= fl->hi && (v < fl->lo || v > fl->hi))
+                snprintf(fl->err, sizeof fl->err, "between %g and %g", fl->lo, fl->hi);
+        }
+        if (fl->err[0] && bad < 0) bad = i;
+    }
+    if (bad >= 0) f->cur = bad;
+    return bad < 0;
+}
+
+double tui_form_double(const tui_form *f, int i, bool *has)
+{
+    double v = 0;
+    bool ok = i >= 0 && i < f->nf && parse_num(f->f[i].le.buf, &v);
+    if (has) *has = ok;
+    return ok ? v : 0;
+}
+
+const char *tui_form_str(const tui_form *f, int i)
+{
+    if (i < 0 || i >= f->nf) return "";
+    if (f->f[i].kind == FF_CHOICE) return f->f[i].choices[f->f[i].choice];
+    return f->f[i].le.buf;
+}

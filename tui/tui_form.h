@@ -1,0 +1,60 @@
+/* tui/tui_form.h — a form: labelled fields (text, number, integer, choice) each with its own
+ * line editor, field navigation and generic validation. Pure: tui_edit.c builds the forms
+ * (check-in, objective, key result) and draws them; tests/unit/test_tui_form.c tests keys. */
+#ifndef LND_TUI_FORM_H
+#define LND_TUI_FORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "tui_le.h"
+
+#define TUI_FORM_MAXF 12
+
+typedef enum { FF_TEXT, FF_NUM, FF_INT, FF_CHOICE } tui_ff_kind;
+
+typedef struct {
+    const char *label;
+    tui_ff_kind kind;
+    tui_le le;                  /* text of TEXT, NUM and INT fields */
+    size_t scroll;              /* first byte shown (tui_le_view) */
+    const char *const *choices; /* CHOICE: names, nchoices of them */
+    int nchoices, choice;
+    bool required;              /* empty is an error */
+    double lo, hi;              /* NUM/INT bounds, ignored when lo > hi */
+    const char *hint;           /* shown after the field when there is no error */
+    char err[128];              /* validation message shown next to the field */
+} tui_field;
+
+typedef enum { FORM_CONT, FORM_SAVE, FORM_CANCEL } tui_form_rc;
+
+typedef struct {
+    int kind;                   /* what the form edits (tui_edit.c's enum) */
+    char title[160];
+    tui_field f[TUI_FORM_MAXF];
+    int nf, cur;
+    bool changed;               /* the user changed something: a draft would be lost */
+    char msg[256];              /* form-wide message (store error, busy) */
+    bool msg_error;
+    /* what is being edited */
+    long long id;               /* row id (0 = new) */
+    long long parent;           /* objective of a new KR, parent of a new objective */
+    long version;               /* version the edit started from */
+    int retries;                /* BUSY: automatic retries left */
+} tui_form;
+
+void tui_form_init(tui_form *f, int kind, const char *title);
+/* Add a field; returns its index (or -1 when full). */
+int tui_form_text(tui_form *f, const char *label, const char *value, bool required);
+int tui_form_num(tui_form *f, const char *label, const char *value, bool required, double lo,
+                 double hi, bool integer);
+int tui_form_choice(tui_form *f, const char *label, const char *const *choices, int n, int sel);
+
+tui_form_rc tui_form_key(tui_form *f, int key);
+/* Generic checks (required, number syntax and bounds); sets each field's err, moves the cursor
+ * to the first bad field. True when everything is valid. */
+bool tui_form_validate(tui_form *f);
+/* Parsed values (after tui_form_validate). has: false when the field is empty. */
+double tui_form_double(const tui_form *f, int i, bool *has);
+const char *tui_form_str(const tui_form *f, int i);
+
+#endif

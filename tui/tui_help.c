@@ -1,0 +1,171 @@
+/* tui/tui_help.c — the two full-screen overlays: the help screen, generated from the actions
+ * table (tui_act_help_lines), and presentation mode (`z`): the selected business objective's
+ * whole cascade — L&D objectives, KRs, bars and latest check-ins — with generous spacing for
+ * a projector. Both scroll with the movement keys; their key closes them. */
+#include <stdio.h>
+#include <string.h>
+
+#include "tui_int.h"
+
+static void full_overlay(tui_app *a)
+{
+    tui_overlay(a, LINES - 2, COLS);
+    werase(a->wo);
+}
+
+static bool scroll_key(int *top, tui_action act, int page)
+{
+    switch (act) {
+    case ACT_UP: if (*top > 0) (*top)--; return true;
+    case ACT_DOWN: (*top)++; return true;
+    case ACT_PGUP: *top = *top > page ? *top - page : 0; return true;
+    case ACT_PGDN: *top += page; return true;
+    case ACT_TOP: *top = 0; return true;
+    case ACT_BOTTOM: *top = 100000; return true;   /* the draw clamps it */
+    default: return false;
+    }
+}
+
+void tui_help_draw(tui_app *a, WINDOW *w)
+{
+    (void)w;
+    full_overlay(a);
+    w = a->wo;
+    static char buf[8192];
+    const char *lines[128];
+    size_t n = tui_act_help_lines(buf, sizeof buf, lines, 128);
+    int h = getmaxy(w), cols = getmaxx(w);
+    tui_pane_title(a, w, "Help: every key (? or q or Esc closes; j/k scroll)", true);
+    if (a->help_top > (int)n - (h - 1)) a->help_top = (int)n - (h - 1) > 0 ? (int)n - (h - 1) : 0;
+    for (int i = 0; i + 1 < h && a->help_top + i < (int)n; i++) {
+        const char *l = lines[a->help_top + i];
+        tui_put(a, w, i + 1, 1, l, cols - 2, l[0] && l[0] != ' ' ? a->attr[R_TITLE] : A_NORMAL);
+    }
+    curs_set(0);
+    wnoutrefresh(w);
+}
+
+bool tui_help_key(tui_app *a, tui_action act, int key)
+{
+    if (act == ACT_HELP || act == ACT_QUIT || key == TK_ESC) {
+        a->mode = M_NONE;
+        a->dirty = D_ALL;
+        return true;
+    }
+    scroll_key(&a->help_top, act, LINES - 4);
+    a->dirty |= D_OVERLAY;
+    return true;
+}
+
+/* Root (top-level) row in all[] of the selected objective. */
+static long root_row(const tui_app *a)
+{
+    if (a->sel >= a->nvis) return -1;
+    long r = (long)a->vis[a->sel];
+    while (r > 0 && a->all[r].depth > 0) r--;
+    return r;
+}
+
+static int zline(tui_app *a, WINDOW *w, int line, int x, const char *s, attr_t at)
+{
+    int y = line - a->zoom_top + 1;
+    if (y >= 1 && y < getmaxy(w)) tui_put(a, w, y, x, s, getmaxx(w) - x - 1, at);
+    return line + 1;
+}
+
+static int zbar(tui_app *a, WINDOW *w, int line, int x, double prog, double pace, lnd_status st,
+                const char *after)
+{
+    int y = line - a->zoom_top + 1, cols = getmaxx(w);
+    int bw = cols / 4 > 40 ? 40 : cols / 4;
+    bool wrap = after && x + bw + 16 + (int)strlen(after) > cols;
+    if (y >= 1 && y < getmaxy(w)) {
+        char bar[512], pct[64];
+        tui_glyph_bar(a->g, prog, pace, bw, bar, sizeof bar);
+        tui_glyph_put(w, y, x, bar, tui_status_attr(a, st));
+        if (prog >= 0) snprintf(pct, sizeof pct, " %3.0f%% %s", prog * 100, model_status_name(st));
+        else snprintf(pct, sizeof pct, "    - %s", model_status_name(st));
+        int px = x + bw;
+        px += tui_put(a, w, y, px, pct, cols - px - 1, tui_status_attr(a, st) | A_BOLD);
+        if (after && !wrap && px + 3 < cols) tui_put(a, w, y, px + 2, after, cols - px - 3, a->attr[R_DIM]);
+    }
+    if (wrap && *after) return zline(a, w, line + 1, x, after, a->attr[R_DIM]);
+    return line + 1;
+}
+
+void tui_zoom_draw(tui_app *a, WINDOW *w)
+{
+    (void)w;
+    full_overlay(a);
+    w = a->wo;
+    long root = root_row(a);
+    char buf[512], id[32];
+    if (root < 0) {
+        tui_pane_title(a, w, "Presentation", true);
+        wnoutrefresh(w);
+        return;
+    }
+    const lnd_plan *p = a->plan;
+    snprintf(buf, sizeof buf, "%s %s week %d of %d (z or Esc returns)", p->cycle.name, a->g->dot,
+             a->week, p->cycle.weeks);
+    tui_pane_title(a, w, buf, true);
+    int line = 1;
+    for (size_t r = (size_t)root; r < a->nall; r++) {
+        if (r > (size_t)root && a->all[r].depth == 0) break;
+        size_t oi = a->all[r].obj;
+        const lnd_objective *o = &p->objs[oi];
+        int x = 2 + a->all[r].depth * 4;
+        summary_obj s;
+        summary_objective(p, oi, &a->rules, a->week, &s);
+        tui_fmt_id('O', o->id, id, sizeof id);
+        snprintf(buf, sizeof buf, "%s  %s", id, o->title ? o->title : "");
+        line = zline(a, w, line, x, buf, A_BOLD | (o->level == LEVEL_BUSINESS ? A_UNDERLINE : 0));
+        snprintf(buf, sizeof buf, "%s %s %s %s owner %s", model_level_name(o->level), a->g->dot,
+                 model_otype_name(o->type), a->g->dot, o->owner ? o->owner : "");
+        line = zline(a, w, line, x + 4, buf, a->attr[R_DIM]);
+        if (o->capability && *o->capability) {
+            snprintf(buf, sizeof buf, "capability: %s", o->capability);
+            line = zline(a, w, line, x + 4, buf, A_NORMAL);
+        }
+        char roll[64] = "";
+        if (s.rollup >= 0) snprintf(roll, sizeof roll, "roll-up of L&D objectives %.0f%%", s.rollup * 100);
+        line = zbar(a, w, line, x + 4, s.progress >= 0 ? s.progress : s.rollup, s.pace, s.status,
+                    roll);
+        size_t first, n = plan_krs_of(p, oi, &first);
+        for (size_t k = first; k < first + n; k++) {
+            const lnd_kr *kr = &p->krs[k];
+            if (kr->archived) continue;
+            summary_kr ks;
+            summary_key_result(kr, &a->rules, a->week, p->cycle.weeks, &ks);
+            tui_fmt_id('K', kr->id, id, sizeof id);
+            line++;
+            snprintf(buf, sizeof buf, "%s  %s  (%s, %s)", id, kr->title ? kr->title : "",
+                     model_evidence_name(kr->evidence), model_indicator_name(kr->indicator));
+            line = zline(a, w, line, x + 4, buf, A_NORMAL);
+            char cur[48] = "-", tgt[48], last[160] = "no check-in yet";
+            if (kr->has_current) model_fmt_num(kr->current, cur, sizeof cur);
+            model_fmt_num(kr->target, tgt, sizeof tgt);
+            if (kr->last_at)
+                snprintf(last, sizeof last, "%s%s of %s%s, latest %.10s, confidence %d", cur,
+                         kr->unit ? kr->unit : "", tgt, kr->unit ? kr->unit : "", kr->last_at,
+                         kr->confidence);
+            line = zbar(a, w, line, x + 8, ks.progress, ks.pace, ks.status, last);
+        }
+        line += 2;
+    }
+    if (a->zoom_top > line - 3) a->zoom_top = line - 3 > 0 ? line - 3 : 0;
+    curs_set(0);
+    wnoutrefresh(w);
+}
+
+bool tui_zoom_key(tui_app *a, tui_action act, int key)
+{
+    if (act == ACT_ZOOM || act == ACT_QUIT || key == TK_ESC) {
+        a->mode = M_NONE;
+        a->dirty = D_ALL;
+        return true;
+    }
+    scroll_key(&a->zoom_top, act, LINES - 4);
+    a->dirty |= D_OVERLAY;
+    return true;
+}

@@ -1,0 +1,168 @@
+/* tui/tui_int.h — what the dashboard's curses modules share: the application state, the
+ * view interface (draw, key, resize — tig's view_ops), colour roles and drawing helpers.
+ * Only tui/ includes this (and <curses.h>); nothing outside tui/ may depend on it. */
+#ifndef LND_TUI_INT_H
+#define LND_TUI_INT_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+#include <stdbool.h>
+
+#include "../core/arena.h"
+#include "../core/plan.h"
+#include "../core/progress.h"
+#include "../core/summary.h"
+#include "tui.h"
+#include "tui_act.h"
+#include "tui_form.h"
+#include "tui_glyph.h"
+#include "tui_layout.h"
+
+/* Colour roles: a theme maps each to colours and attributes (tui_theme.c). */
+typedef enum {
+    R_NORMAL, R_HEADER, R_TITLE, R_TITLE_FOCUS, R_GREEN, R_AMBER, R_RED, R_NODATA, R_DIM,
+    R_KEY, R_BAR, R_NOTICE, R_ERROR, R_PACE, R_ID, R_N
+} tui_role;
+
+enum { PANE_TREE, PANE_KRS, PANE_CIS, PANE_N };
+enum { FILTER_ALL, FILTER_MINE, FILTER_RISK, FILTER_N };
+/* What needs drawing before the next doupdate(). */
+enum { D_HEADER = 1, D_TREE = 2, D_KRS = 4, D_CIS = 8, D_BAR = 16, D_OVERLAY = 32, D_ALL = 63 };
+/* Modal states above the panes. */
+typedef enum { M_NONE, M_HELP, M_ZOOM, M_FORM, M_PROMPT, M_SEARCH } tui_mode;
+/* Form kinds (tui_edit.c). */
+enum { FK_CHECKIN, FK_OBJ_ADD, FK_OBJ_EDIT, FK_KR_ADD, FK_KR_EDIT };
+/* Prompt kinds (tui_edit.c). */
+enum { PK_ARCHIVE_OBJ, PK_ARCHIVE_KR, PK_DISCARD, PK_CONFLICT };
+
+typedef struct tui_app tui_app;
+
+/* A pane or overlay: tig's view_ops in small. draw paints into w (already erased); key gets
+ * the action looked up from the actions table and the raw key, returns true when used. */
+typedef struct {
+    const char *name;
+    void (*draw)(tui_app *a, WINDOW *w, bool focused);
+    bool (*key)(tui_app *a, tui_action act, int key);
+    void (*resize)(tui_app *a, int h, int w);
+} tui_view;
+
+#define TUI_MAX_KRS 64
+#define TUI_PROMPT_LINES 16
+
+struct tui_app {
+    store *st;
+    const tui_opts *o;
+    progress_rules rules;
+    const tui_glyphs *g;
+    bool color;
+    attr_t attr[R_N];
+    char theme_note[200];      /* theme problem, shown once as a notice */
+
+    /* cycles and the plan of the shown one */
+    lnd_arena *cy_arena;
+    lnd_cycle *cycles;
+    size_t ncycles, cy;
+    lnd_plan *plan;            /* NULL when there is no cycle */
+    int week;
+    long long data_version;
+
+    /* cascade: all rows of the plan, and the visible ones (collapse + filter) */
+    plan_row *all;
+    size_t nall;
+    size_t *vis;
+    size_t nvis, sel, top;
+    lnd_id *collapsed;
+    size_t ncollapsed, capcollapsed;
+    int filter;
+
+    /* key results of the selected objective (plan->krs indexes, archived skipped) */
+    size_t krs[TUI_MAX_KRS];
+    size_t nkrs, ksel, ktop;
+
+    /* check-ins of the selected key result, newest first */
+    lnd_arena *ci_arena;
+    lnd_checkin *cis;
+    size_t ncis, ctop;
+    lnd_id ci_kr;
+
+    /* layout and windows */
+    tui_layout lay;
+    WINDOW *w[PANE_N], *wh, *wb, *wo;   /* panes, header, action bar, overlay */
+    int focus;
+    unsigned dirty;
+
+    /* modes */
+    tui_mode mode;
+    int help_top, zoom_top;
+    tui_form form;
+    bool form_open;            /* a form stays open (its draft too) under a prompt */
+    int prompt;
+    char prompt_lines[TUI_PROMPT_LINES][200];
+    int nprompt_lines;
+    char prompt_keys[64];      /* keys the prompt accepts */
+    long conflict_version;     /* version of the row someone else saved meanwhile */
+    tui_le search;
+    char last_search[TUI_LE_MAX];
+    size_t search_from;        /* selection when the search started */
+
+    /* header notices */
+    char notice[256];
+    bool notice_error;
+    bool quit;
+};
+
+extern const tui_view tui_view_tree, tui_view_krs, tui_view_cis;
+
+/* tui_theme.c */
+void tui_theme_init(tui_app *a);
+
+/* tui_draw.c: drawing helpers (every user string passes san_text here) */
+int tui_put(tui_app *a, WINDOW *w, int y, int x, const char *s, int maxw, attr_t at);
+int tui_glyph_put(WINDOW *w, int y, int x, const char *glyphs, attr_t at);
+attr_t tui_status_attr(const tui_app *a, lnd_status s);
+const char *tui_status_tag(lnd_status s);
+void tui_pane_title(tui_app *a, WINDOW *w, const char *title, bool focused);
+void tui_draw_header(tui_app *a);
+void tui_draw_bar(tui_app *a);
+void tui_draw_small(tui_app *a);
+void tui_fmt_id(char prefix, lnd_id id, char *buf, size_t n);
+void tui_notice(tui_app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* tui_data.c: cycles, plan, visible rows, selection, check-ins, filter, search */
+int tui_data_load_cycles(tui_app *a, const char *name);
+void tui_data_reload(tui_app *a);          /* reload the plan keeping the selection */
+void tui_data_rows(tui_app *a);            /* rebuild visible rows (collapse, filter) */
+void tui_data_sync(tui_app *a);            /* KRs and check-ins of the selection */
+long tui_sel_obj(const tui_app *a);        /* plan->objs index of the selection, -1 none */
+long tui_sel_kr(const tui_app *a);         /* plan->krs index, -1 none */
+bool tui_is_collapsed(const tui_app *a, lnd_id id);
+void tui_set_collapsed(tui_app *a, lnd_id id, bool on);
+bool tui_has_children(const tui_app *a, size_t oi);
+bool tui_search_next(tui_app *a, const char *q, size_t from, int dir, bool include_from);
+void tui_select_obj(tui_app *a, lnd_id id);
+
+/* tui_edit.c: forms and prompts */
+void tui_edit_checkin(tui_app *a);
+void tui_edit_add(tui_app *a, bool top_level);
+void tui_edit_edit(tui_app *a);
+void tui_edit_archive(tui_app *a);
+void tui_edit_key(tui_app *a, int key);    /* M_FORM and M_PROMPT */
+void tui_edit_tick(tui_app *a);            /* timeout: retry a busy save */
+void tui_edit_draw(tui_app *a);            /* tui_editdraw.c: form or prompt overlay */
+bool tui_edit_live(const tui_form *f, char *buf, size_t n);   /* behaviour percentage */
+void tui_prompt_open(tui_app *a, int kind, const char *keys);
+void tui_prompt_line(tui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* tui_help.c: help screen and presentation mode */
+void tui_help_draw(tui_app *a, WINDOW *w);
+bool tui_help_key(tui_app *a, tui_action act, int key);
+void tui_zoom_draw(tui_app *a, WINDOW *w);
+bool tui_zoom_key(tui_app *a, tui_action act, int key);
+
+/* tui_main.c */
+void tui_layout_windows(tui_app *a);
+void tui_overlay(tui_app *a, int h, int w);   /* (re)create the centred overlay window */
+
+#endif

@@ -1,0 +1,170 @@
+/* tui/tui_le.c — the line editor's key handling: pure functions over a tui_le buffer (UTF-8
+ * aware, emacs keys). It must not draw or know about curses; tui_form.c draws the result. */
+#include "tui_le.h"
+
+#include <string.h>
+#include <wchar.h>
+
+#include "tui_key.h"
+
+static bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+static size_t next_char(const tui_le *e, size_t i)
+{
+    if (i >= e->len) return e->len;
+    i++;
+    while (i < e->len && is_cont((unsigned char)e->buf[i])) i++;
+    return i;
+}
+
+static size_t prev_char(const tui_le *e, size_t i)
+{
+    if (i == 0) return 0;
+    i--;
+    while (i > 0 && is_cont((unsigned char)e->buf[i])) i--;
+    return i;
+}
+
+/* Decode one code point at s (n bytes available); *len gets its byte length. */
+static unsigned decode(const char *s, size_t n, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned c = u[0];
+    size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (k > n) k = 1;
+    if (k == 1) { *len = 1; return c < 0x80 ? c : 0xFFFD; }
+    unsigned cp = c & (0x7F >> k);
+    for (size_t i = 1; i < k; i++) cp = (cp << 6) | (u[i] & 0x3F);
+    *len = k;
+    return cp;
+}
+
+static int char_width(const char *s, size_t n, size_t *len)
+{
+    unsigned cp = decode(s, n, len);
+    int w = wcwidth((wchar_t)cp);
+    return w < 0 ? 1 : w;
+}
+
+static size_t encode(unsigned cp, char *out)
+{
+    if (cp < 0x80) { out[0] = (char)cp; return 1; }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+void tui_le_set(tui_le *e, const char *s)
+{
+    if (!s) s = "";
+    size_t n = strlen(s);
+    if (n >= TUI_LE_MAX) {
+        n = TUI_LE_MAX - 1;
+        while (n > 0 && is_cont((unsigned char)s[n])) n--;   /* never split a character */
+    }
+    memcpy(e->buf, s, n);
+    e->buf[n] = '\0';
+    e->len = e->cur = n;
+}
+
+static void cut(tui_le *e, size_t from, size_t to)
+{
+    memmove(e->buf + from, e->buf + to, e->len - to + 1);
+    e->len -= to - from;
+    e->cur = from;
+}
+
+static tui_le_rc insert(tui_le *e, unsigned cp)
+{
+    char u[4];
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return LE_NOOP;
+    size_t k = encode(cp, u);
+    if (e->len + k >= TUI_LE_MAX) return LE_NOOP;
+    memmove(e->buf + e->cur + k, e->buf + e->cur, e->len - e->cur + 1);
+    memcpy(e->buf + e->cur, u, k);
+    e->len += k;
+    e->cur += k;
+    return LE_CHANGED;
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+tui_le_rc tui_le_key(tui_le *e, int key)
+{
+    size_t c = e->cur;
+    switch (key) {
+    case '\r': case '\n': case TK_ENTER: return LE_SAVE;
+    case TK_ESC: return LE_CANCEL;
+    case TK_CTRL('a'): case TK_HOME:
+        e->cur = 0;
+        return c ? LE_MOVED : LE_NOOP;
+    case TK_CTRL('e'): case TK_END:
+        e->cur = e->len;
+        return c != e->len ? LE_MOVED : LE_NOOP;
+    case TK_CTRL('b'): case TK_LEFT:
+        e->cur = prev_char(e, c);
+        return c ? LE_MOVED : LE_NOOP;
+    case TK_CTRL('f'): case TK_RIGHT:
+        e->cur = next_char(e, c);
+        return c != e->len ? LE_MOVED : LE_NOOP;
+    case TK_CTRL('h'): case 127: case TK_BACKSPACE:
+        if (!c) return LE_NOOP;
+        cut(e, prev_char(e, c), c);
+        return LE_CHANGED;
+    case TK_CTRL('d'): case TK_DC:
+        if (c == e->len) return LE_NOOP;
+        cut(e, c, next_char(e, c));
+        e->cur = c;
+        return LE_CHANGED;
+    case TK_CTRL('u'):
+        if (!c) return LE_NOOP;
+        cut(e, 0, c);
+        return LE_CHANGED;
+    case TK_CTRL('k'):
+        if (c == e->len) return LE_NOOP;
+        e->buf[c] = '\0';
+        e->len = c;
+        return LE_CHANGED;
+    case TK_CTRL('w'): {
+        if (!c) return LE_NOOP;
+        size_t i = c;
+        while (i > 0 && is_space(e->buf[i - 1])) i--;
+        while (i > 0 && !is_space(e->buf[i - 1])) i--;
+        cut(e, i, c);
+        return LE_CHANGED;
+    }
+    default:
+        if (key >= 0x20 && key != 127 && key < TK_BASE && !(key >= 0x80 && key < 0xA0))
+            return insert(e, (unsigned)key);
+        return LE_UNHANDLED;
+    }
+}
+
+int tui_le_view(const tui_le *e, int width, size_t *start)
+{
+    if (width < 1) width = 1;
+    *start = 0;
+    for (;;) {   /* the first start from which the cursor (plus one cell for it) fits */
+        int col = 0;
+        size_t i = *start, k;
+        while (i < e->cur) {
+            col += char_width(e->buf + i, e->len - i, &k);
+            i += k;
+        }
+        if (col < width || *start >= e->cur) return col < width ? col : width - 1;
+        *start = next_char(e, *start);
+    }
+}

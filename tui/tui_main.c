@@ -1,0 +1,381 @@
+/* tui/tui_main.c — tui_run: starts curses on the terminal (newterm, so an unknown TERM is a
+ * one-line hint and not a crash), owns the windows and the main loop: input with a 500 ms
+ * timeout that also polls the database for other users' commits, the key dispatch through the
+ * actions table, KEY_RESIZE, and redrawing only what changed (werase + wnoutrefresh +
+ * doupdate; no full-screen erase per key). Signals only set a flag; the loop restores the terminal. */
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tui_int.h"
+#include <term.h>   /* setupterm, cur_term: probe TERM before newterm */
+
+#define INPUT_TIMEOUT_MS 500
+#define EX_USAGE_TTY 64
+#define EX_NO_TERMINAL 69   /* unknown or unusable TERM: the terminal is "unavailable" */
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig) { got_signal = sig; }
+
+static const tui_view *const panes[PANE_N] = {&tui_view_tree, &tui_view_krs, &tui_view_cis};
+
+static void del(WINDOW **w)
+{
+    if (*w) delwin(*w);
+    *w = NULL;
+}
+
+static WINDOW *mk(tui_rect r)
+{
+    WINDOW *w = newwin(r.h, r.w, r.y, r.x);
+    if (w) leaveok(w, TRUE);
+    return w;
+}
+
+void tui_overlay(tui_app *a, int h, int w)
+{
+    if (h < 3) h = 3;
+    if (w < 10) w = 10;
+    if (h > LINES) h = LINES;
+    if (w > COLS) w = COLS;
+    int y = (LINES - h) / 2, x = (COLS - w) / 2;
+    if (a->wo && getmaxy(a->wo) == h && getmaxx(a->wo) == w && getbegy(a->wo) == y &&
+        getbegx(a->wo) == x)
+        return;
+    del(&a->wo);
+    a->wo = newwin(h, w, y, x);
+}
+
+void tui_layout_windows(tui_app *a)
+{
+    del(&a->wo);
+    del(&a->wh);
+    del(&a->wb);
+    for (int i = 0; i < PANE_N; i++) del(&a->w[i]);
+    tui_layout_compute(LINES, COLS, &a->lay);
+    a->dirty = D_ALL;
+    if (a->lay.too_small) return;
+    a->wh = mk(a->lay.header);
+    a->wb = mk(a->lay.bar);
+    a->w[PANE_TREE] = mk(a->lay.tree);
+    a->w[PANE_KRS] = mk(a->lay.krs);
+    a->w[PANE_CIS] = mk(a->lay.cis);
+    for (int i = 0; i < PANE_N; i++)
+        if (a->w[i]) panes[i]->resize(a, getmaxy(a->w[i]), getmaxx(a->w[i]));
+}
+
+static int detail_pane(const tui_app *a)
+{
+    return a->lay.stacked && a->focus == PANE_CIS ? PANE_CIS : PANE_KRS;
+}
+
+static void draw_pane(tui_app *a, int p)
+{
+    WINDOW *w = a->w[p];
+    if (!w) return;
+    werase(w);
+    panes[p]->draw(a, w, a->focus == p);
+    wnoutrefresh(w);
+}
+
+static void render(tui_app *a)
+{
+    if (!a->dirty) return;
+    if (a->lay.too_small || !a->wh || !a->wb || !a->w[PANE_TREE]) {
+        tui_draw_small(a);
+        doupdate();
+        a->dirty = 0;
+        return;
+    }
+    bool overlay_full = a->mode == M_HELP || a->mode == M_ZOOM;
+    unsigned d = a->dirty;
+    if (d & D_HEADER) tui_draw_header(a);
+    if (!overlay_full) {
+        if (d & D_TREE) draw_pane(a, PANE_TREE);
+        if (a->lay.stacked) {
+            if (d & (D_KRS | D_CIS)) draw_pane(a, detail_pane(a));
+        } else {
+            if (d & D_KRS) draw_pane(a, PANE_KRS);
+            if (d & D_CIS) draw_pane(a, PANE_CIS);
+        }
+    }
+    if (d & D_BAR) tui_draw_bar(a);
+    curs_set(a->mode == M_SEARCH ? 1 : 0);
+    if (a->mode == M_HELP) tui_help_draw(a, a->wo);
+    else if (a->mode == M_ZOOM) tui_zoom_draw(a, a->wo);
+    else if (a->mode == M_FORM || a->mode == M_PROMPT) tui_edit_draw(a);
+    doupdate();
+    a->dirty = 0;
+}
+
+static int translate(int r, wint_t ch)
+{
+    if (r != KEY_CODE_YES) return (int)ch;
+    switch (ch) {
+    case KEY_UP: return TK_UP;
+    case KEY_DOWN: return TK_DOWN;
+    case KEY_LEFT: return TK_LEFT;
+    case KEY_RIGHT: return TK_RIGHT;
+    case KEY_HOME: return TK_HOME;
+    case KEY_END: return TK_END;
+    case KEY_PPAGE: return TK_PGUP;
+    case KEY_NPAGE: return TK_PGDN;
+    case KEY_BTAB: return TK_BTAB;
+    case KEY_BACKSPACE: return TK_BACKSPACE;
+    case KEY_DC: return TK_DC;
+    case KEY_ENTER: return TK_ENTER;
+    case KEY_RESIZE: return TK_RESIZE;
+    case KEY_F(1): return TK_F1;
+    default: return TK_OTHER;
+    }
+}
+
+static void switch_cycle(tui_app *a, int dir)
+{
+    if (!a->ncycles) return;
+    if ((dir < 0 && a->cy == 0) || (dir > 0 && a->cy + 1 >= a->ncycles)) {
+        tui_notice(a, false, "no %s cycle", dir < 0 ? "earlier" : "later");
+        return;
+    }
+    a->cy += (size_t)(long)dir;
+    a->sel = a->top = a->ksel = 0;
+    tui_data_reload(a);
+    tui_notice(a, false, "cycle %s", a->cycles[a->cy].name);
+}
+
+static void search_key(tui_app *a, int key)
+{
+    tui_le_rc rc = tui_le_key(&a->search, key);
+    a->dirty |= D_BAR;
+    if (rc == LE_CHANGED) {
+        if (!tui_search_next(a, a->search.buf, a->search_from, +1, true) && a->search.len)
+            tui_notice(a, true, "no match for \"%s\"", a->search.buf);
+        else
+            a->notice[0] = '\0', a->dirty |= D_HEADER;
+    } else if (rc == LE_SAVE) {
+        snprintf(a->last_search, sizeof a->last_search, "%s", a->search.buf);
+        a->mode = M_NONE;
+    } else if (rc == LE_CANCEL) {
+        a->sel = a->search_from < a->nvis ? a->search_from : 0;
+        tui_data_sync(a);
+        a->mode = M_NONE;
+        a->dirty = D_ALL;
+    }
+}
+
+static void main_key(tui_app *a, int key)
+{
+    tui_action act = tui_act_for_key(key);
+    switch (act) {
+    case ACT_QUIT: a->quit = true; return;   /* no draft exists outside a form */
+    case ACT_HELP: a->mode = M_HELP; a->help_top = 0; a->dirty = D_ALL; return;
+    case ACT_ZOOM:
+        if (tui_sel_obj(a) >= 0) {
+            a->mode = M_ZOOM;
+            a->zoom_top = 0;
+            a->dirty = D_ALL;
+        }
+        return;
+    case ACT_SEARCH:
+        a->mode = M_SEARCH;
+        tui_le_set(&a->search, "");
+        a->search_from = a->sel;
+        a->dirty |= D_BAR;
+        return;
+    case ACT_NEXT_MATCH: case ACT_PREV_MATCH:
+        if (!a->last_search[0]) tui_notice(a, false, "no search yet: press / to search");
+        else if (!tui_search_next(a, a->last_search, a->sel, act == ACT_NEXT_MATCH ? 1 : -1, false))
+            tui_notice(a, true, "no match for \"%s\"", a->last_search);
+        return;
+    case ACT_FILTER: {
+        static const char *const names[FILTER_N] = {"all objectives", "mine", "at risk"};
+        a->filter = (a->filter + 1) % FILTER_N;
+        a->sel = a->top = 0;
+        tui_data_rows(a);
+        tui_data_sync(a);
+        tui_notice(a, false, "filter: %s", names[a->filter]);
+        a->dirty = D_ALL;
+        return;
+    }
+    case ACT_PREV_CYCLE: switch_cycle(a, -1); return;
+    case ACT_NEXT_CYCLE: switch_cycle(a, +1); return;
+    case ACT_RELOAD: {
+        lnd_id cur = a->ncycles ? a->cycles[a->cy].id : 0;
+        tui_data_load_cycles(a, NULL);
+        for (size_t i = 0; i < a->ncycles; i++)
+            if (a->cycles[i].id == cur) a->cy = i;
+        tui_data_reload(a);
+        tui_notice(a, false, "reloaded");
+        return;
+    }
+    case ACT_REDRAW:   /* the one full repaint: on request, never per keystroke */
+        clearok(curscr, TRUE);
+        a->dirty = D_ALL;
+        return;
+    case ACT_NEXT_PANE: a->focus = (a->focus + 1) % PANE_N; a->dirty = D_ALL; return;
+    case ACT_PREV_PANE: a->focus = (a->focus + PANE_N - 1) % PANE_N; a->dirty = D_ALL; return;
+    case ACT_CHECKIN: tui_edit_checkin(a); return;
+    case ACT_ADD: tui_edit_add(a, false); return;
+    case ACT_ADD_TOP: tui_edit_add(a, true); return;
+    case ACT_EDIT: tui_edit_edit(a); return;
+    case ACT_ARCHIVE: tui_edit_archive(a); return;
+    default:
+        if (a->plan) panes[a->focus]->key(a, act, key);
+        return;
+    }
+}
+
+static void handle_key(tui_app *a, int key)
+{
+    if (key == TK_RESIZE) {
+        tui_layout_windows(a);
+        return;
+    }
+    if (a->lay.too_small) {   /* keys wait; an open draft stays */
+        if (key == 'q' && a->mode != M_FORM && a->mode != M_PROMPT) a->quit = true;
+        return;
+    }
+    if (a->notice[0] && a->mode != M_SEARCH) {
+        a->notice[0] = '\0';
+        a->dirty |= D_HEADER;
+    }
+    tui_action act = tui_act_for_key(key);
+    switch (a->mode) {
+    case M_FORM: case M_PROMPT: tui_edit_key(a, key); break;
+    case M_SEARCH: search_key(a, key); break;
+    case M_HELP: tui_help_key(a, act, key); break;
+    case M_ZOOM: tui_zoom_key(a, act, key); break;
+    default: main_key(a, key); break;
+    }
+}
+
+/* Another process committed: reload under whatever is open (drafts stay as typed). */
+static void poll_db(tui_app *a)
+{
+    long long v;
+    if (store_data_version(a->st, &v) != STORE_OK || v == a->data_version) return;
+    tui_data_reload(a);
+    tui_notice(a, false, "updated by another user");
+}
+
+static bool locale_utf8(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+    return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+static void cleanup(tui_app *a)
+{
+    del(&a->wo);
+    del(&a->wh);
+    del(&a->wb);
+    for (int i = 0; i < PANE_N; i++) del(&a->w[i]);
+    plan_free(a->plan);
+    arena_free(a->cy_arena);
+    arena_free(a->ci_arena);
+    free(a->vis);
+    free(a->collapsed);
+}
+
+int tui_run(store *s, const tui_opts *o)
+{
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+        fputs("lnd: the dashboard needs a terminal on stdin and stdout; for a quick look use "
+              "`lnd status`\n", stderr);
+        return EX_USAGE_TTY;
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);   /* no SA_RESTART: the input wait returns at once */
+    struct sigaction old_term, old_hup, old_int;
+    sigaction(SIGTERM, &sa, &old_term);
+    sigaction(SIGHUP, &sa, &old_hup);
+    sigaction(SIGINT, &sa, &old_int);
+
+    const char *term = getenv("TERM");
+    /* ask terminfo first: a failed newterm() leaves ncurses' allocations behind */
+    int terr = 0;
+    bool known = term && *term && setupterm(term, STDOUT_FILENO, &terr) == OK;
+    if (known) del_curterm(cur_term);
+    SCREEN *scr = known ? newterm(NULL, stdout, stdin) : NULL;
+    if (scr) {
+        const char *cup = tigetstr("cup");
+        if (!cup || cup == (char *)-1) {   /* dumb terminals cannot place text */
+            endwin();
+            delscreen(scr);
+            scr = NULL;
+        }
+    }
+    if (!scr) {
+        fprintf(stderr, "lnd: unknown terminal type '%s'; try TERM=xterm-256color, or `lnd status`\n",
+                term ? term : "");
+        sigaction(SIGTERM, &old_term, NULL);
+        sigaction(SIGHUP, &old_hup, NULL);
+        sigaction(SIGINT, &old_int, NULL);
+        return EX_NO_TERMINAL;
+    }
+    if (!getenv("ESCDELAY")) set_escdelay(25);
+    cbreak();
+    noecho();
+    nonl();
+    intrflush(stdscr, FALSE);
+    curs_set(0);
+
+    tui_app app;
+    memset(&app, 0, sizeof app);
+    tui_app *a = &app;
+    a->st = s;
+    a->o = o;
+    a->g = o->ascii || !locale_utf8() ? &tui_glyphs_ascii : &tui_glyphs_utf8;
+    if (o->cfg) a->rules = o->cfg->rules;
+    else progress_defaults(&a->rules);
+    tui_theme_init(a);
+    if (a->theme_note[0]) tui_notice(a, true, "%s", a->theme_note);
+
+    /* input comes through a 1x1 window that is never drawn, so waiting for a key never
+     * repaints anything */
+    WINDOW *in = newwin(1, 1, 0, 0);
+    keypad(in, TRUE);
+    wtimeout(in, INPUT_TIMEOUT_MS);
+    wnoutrefresh(in);
+
+    int rc = 0;
+    if (tui_data_load_cycles(a, o->cycle) != STORE_OK) {
+        rc = -1;
+    } else {
+        tui_data_reload(a);
+        tui_layout_windows(a);
+        render(a);
+        while (!a->quit && !got_signal) {
+            wint_t ch;
+            int r = wget_wch(in, &ch);
+            if (got_signal) break;
+            if (r == ERR) {
+                poll_db(a);
+                tui_edit_tick(a);
+            } else {
+                handle_key(a, translate(r, ch));
+            }
+            render(a);
+        }
+    }
+    char err[300] = "";
+    if (rc < 0) snprintf(err, sizeof err, "lnd: %s\n", store_errmsg(s));
+    cleanup(a);
+    delwin(in);
+    endwin();
+    delscreen(scr);
+    sigaction(SIGTERM, &old_term, NULL);
+    sigaction(SIGHUP, &old_hup, NULL);
+    sigaction(SIGINT, &old_int, NULL);
+    if (rc < 0) {
+        fputs(err, stderr);
+        return o->cycle ? 66 : 74;
+    }
+    return got_signal ? 128 + got_signal : 0;
+}

@@ -1,0 +1,174 @@
+/* tui/tui_tree.c — the cascade pane: business objectives with their L&D objectives (and
+ * deeper levels) beneath, collapsible, each with id, type mark, progress bar with the pace
+ * marker, percentage, roll-up for parents, and a status tag in the status colour. A view:
+ * draw, key, resize; it reads the app state and never touches the store. */
+#include <stdio.h>
+#include <string.h>
+
+#include "tui_int.h"
+
+static int rows_shown(tui_app *a)
+{
+    int h = getmaxy(a->w[PANE_TREE]) - 1;
+    return h > 0 ? h : 1;
+}
+
+static void keep_visible(tui_app *a)
+{
+    size_t h = (size_t)rows_shown(a);
+    if (a->sel < a->top) a->top = a->sel;
+    if (a->sel >= a->top + h) a->top = a->sel - h + 1;
+    if (a->top + h > a->nvis) a->top = a->nvis > h ? a->nvis - h : 0;
+}
+
+/* Does a row at depth l follow row r before the cascade climbs above l? (tree line) */
+static bool more_at(const tui_app *a, size_t r, int l)
+{
+    for (size_t i = r + 1; i < a->nall; i++) {
+        if (a->all[i].depth < l) return false;
+        if (a->all[i].depth == l) return true;
+    }
+    return false;
+}
+
+static const char otype_mark[OTYPE_N] = {'C', 'A', 'L'};
+
+static void draw_row(tui_app *a, WINDOW *w, int y, size_t vi, bool selected)
+{
+    const lnd_plan *p = a->plan;
+    size_t r = a->vis[vi];
+    size_t oi = a->all[r].obj;
+    const lnd_objective *o = &p->objs[oi];
+    int d = a->all[r].depth, cols = getmaxx(w), x = 0;
+    attr_t sel = selected ? A_REVERSE : A_NORMAL;
+    if (selected) {
+        wattrset(w, A_REVERSE);
+        mvwhline(w, y, 0, ' ', cols);
+    }
+    for (int l = 1; l < d && x < cols - 4; l++, x += 2)
+        tui_glyph_put(w, y, x, more_at(a, r, l) ? a->g->vert : a->g->space, a->attr[R_DIM] | sel);
+    if (d > 0) {
+        tui_glyph_put(w, y, x, more_at(a, r, d) ? a->g->branch : a->g->last, a->attr[R_DIM] | sel);
+        x += 2;
+    }
+    const char *ex = !tui_has_children(a, oi) ? a->g->leaf
+                     : tui_is_collapsed(a, o->id) ? a->g->closed : a->g->open;
+    tui_glyph_put(w, y, x, ex, sel);
+    x += 2;
+
+    summary_obj s;
+    summary_objective(p, oi, &a->rules, a->week, &s);
+    int bw = cols >= 70 ? 10 : 8;
+    bool rollup = s.rollup >= 0;
+    int tail = bw + 5 + 5 + 5;   /* the roll-up column is kept so the bars line up */
+    char id[32];
+    tui_fmt_id('O', o->id, id, sizeof id);
+    int idw = tui_put(a, w, y, x, id, cols - x, a->attr[R_ID] | sel);
+    x += idw < 4 ? 4 : idw + 1;
+    char mark[3] = {otype_mark[o->type % OTYPE_N], ' ', 0};
+    x += tui_put(a, w, y, x, mark, 2, a->attr[R_DIM] | sel);
+    int tw = cols - x - tail - 1;
+    attr_t tat = (o->level == LEVEL_BUSINESS ? A_BOLD : A_NORMAL) | sel;
+    if (tw > 3) tui_put(a, w, y, x, o->title, tw, tat);
+    x = cols - tail;
+    if (x < 0) return;
+    char bar[256], pct[16];
+    double shown = s.progress >= 0 ? s.progress : s.rollup;
+    tui_glyph_bar(a->g, shown, s.pace, bw, bar, sizeof bar);
+    tui_glyph_put(w, y, x, bar, tui_status_attr(a, s.status) | sel);
+    x += bw;
+    if (shown >= 0) snprintf(pct, sizeof pct, " %3.0f%%", shown * 100);
+    else snprintf(pct, sizeof pct, "    -");
+    tui_put(a, w, y, x, pct, 5, sel);
+    x += 5;
+    if (rollup) {
+        snprintf(pct, sizeof pct, " r%2.0f%%", s.rollup * 100 > 99 ? 99 : s.rollup * 100);
+        tui_put(a, w, y, x, pct, 5, a->attr[R_DIM] | sel);
+    }
+    x += 5;
+    mvwaddch(w, y, x, ' ');
+    tui_put(a, w, y, x + 1, tui_status_tag(s.status), 4, tui_status_attr(a, s.status) | sel);
+}
+
+static void tree_draw(tui_app *a, WINDOW *w, bool focused)
+{
+    char title[128];
+    int n = snprintf(title, sizeof title, "Cascade");
+    if (a->plan) snprintf(title + n, sizeof title - (size_t)n, " %s %zu objectives%s", a->g->dot,
+                          a->nvis, a->filter == FILTER_MINE ? " (mine)"
+                                   : a->filter == FILTER_RISK ? " (at risk)" : "");
+    tui_pane_title(a, w, title, focused);
+    if (!a->plan) {
+        tui_put(a, w, 2, 2, "No cycle yet. Create one: lnd cycle add 2027-Q1 --start 2027-01-04",
+                getmaxx(w) - 3, A_NORMAL);
+        return;
+    }
+    if (!a->nvis) {
+        tui_put(a, w, 2, 2, a->filter == FILTER_ALL ? "No objectives yet: press A to add one."
+                                                    : "Nothing matches the filter (f to change).",
+                getmaxx(w) - 3, a->attr[R_DIM]);
+        return;
+    }
+    keep_visible(a);
+    int h = rows_shown(a);
+    for (int i = 0; i < h && a->top + (size_t)i < a->nvis; i++)
+        draw_row(a, w, i + 1, a->top + (size_t)i, a->top + (size_t)i == a->sel);
+}
+
+static void moved(tui_app *a)
+{
+    a->ksel = 0;
+    tui_data_sync(a);
+    a->dirty |= D_TREE | D_KRS | D_CIS;
+}
+
+static bool tree_key(tui_app *a, tui_action act, int key)
+{
+    (void)key;
+    if (!a->plan || !a->nvis) return false;
+    size_t page = (size_t)rows_shown(a);
+    size_t old = a->sel;
+    long oi = tui_sel_obj(a);
+    switch (act) {
+    case ACT_UP: if (a->sel) a->sel--; break;
+    case ACT_DOWN: if (a->sel + 1 < a->nvis) a->sel++; break;
+    case ACT_PGUP: a->sel = a->sel > page ? a->sel - page : 0; break;
+    case ACT_PGDN: a->sel = a->sel + page < a->nvis ? a->sel + page : a->nvis - 1; break;
+    case ACT_TOP: a->sel = 0; break;
+    case ACT_BOTTOM: a->sel = a->nvis - 1; break;
+    case ACT_COLLAPSE:
+        if (tui_has_children(a, (size_t)oi) && !tui_is_collapsed(a, a->plan->objs[oi].id)) {
+            tui_set_collapsed(a, a->plan->objs[oi].id, true);
+            tui_data_rows(a);
+            a->dirty |= D_TREE;
+        } else {   /* go to the parent */
+            int d = a->all[a->vis[a->sel]].depth;
+            while (a->sel > 0 && a->all[a->vis[a->sel]].depth >= d && d > 0) a->sel--;
+        }
+        break;
+    case ACT_EXPAND: case ACT_ENTER:
+        if (tui_has_children(a, (size_t)oi)) {
+            bool c = tui_is_collapsed(a, a->plan->objs[oi].id);
+            if (act == ACT_EXPAND && !c) return true;
+            tui_set_collapsed(a, a->plan->objs[oi].id, !c);
+            tui_data_rows(a);
+            a->dirty |= D_TREE;
+        } else if (act == ACT_ENTER) {
+            a->focus = PANE_KRS;
+            a->dirty |= D_ALL;
+        }
+        return true;
+    default: return false;
+    }
+    if (a->sel != old) moved(a);
+    return true;
+}
+
+static void tree_resize(tui_app *a, int h, int w)
+{
+    (void)h;
+    (void)w;
+    keep_visible(a);
+}
+
+const tui_view tui_view_tree = {"cascade", tree_draw, tree_key, tree_resize};
