@@ -192,10 +192,6 @@ store_rc store_open(const char *path, int flags, store **out, char *err, size_t 
         int is_wal = 0;
         rc = pragma_int(s, "SELECT journal_mode = 'wal' FROM pragma_journal_mode", &is_wal);
         if (rc == SQLITE_OK && !is_wal) rc = st_exec(s, "PRAGMA journal_mode=WAL");
-        /* Leave checkpoints to SQLite's automatic ones (every ~1000 WAL pages) instead of
-         * one per process exit: a one-shot `lnd checkin` then costs one WAL sync, not five.
-         * Durability is unchanged (synchronous stays FULL). */
-        if (rc == SQLITE_OK) rc = sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
     }
     if (rc != SQLITE_OK) return open_fail(s, st_sqlfail(s, rc, "opening the database"), out, err, errsz);
     if (uv < STORE_SCHEMA_VERSION) {

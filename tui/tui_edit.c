@@ -490,10 +490,12 @@ static void try_save(tui_app *a, bool retry)
         snprintf(f->msg, sizeof f->msg, "database busy (someone else is saving); retrying%s",
                  f->retries ? "..." : " stopped: Enter to try again");
         f->msg_error = true;
+        tui_notice(a, true, "database busy: retrying, draft kept");
         break;
     case STORE_CONFLICT:
         f->retries = 0;
         conflict(a);
+        tui_notice(a, true, "conflict: someone else saved this meanwhile");
         break;
     case STORE_INVALID:
         f->retries = 0;
