@@ -1,0 +1,46 @@
+# tests/cli/test_check.sh — `lnd check` on the demo: findings a facilitator sees, the exit
+# code scripts rely on, JSON, config thresholds and disabled rules, and the report section.
+. "$LND_TOP/tests/lib.sh"
+DB="$T/demo.db"
+"$LND" --db "$DB" init --demo >/dev/null
+
+run "$LND" --db "$DB" check
+expect_eq "check exits 1 while an error-level finding remains" "$RC" 1
+expect_in "orphan L&D objective is an error naming it" "$OUT" "H01  O9 'Grow first-time managers"
+expect_in "KR without baseline is named" "$OUT" "H04  K15 'Attrition of direct reports"
+expect_in "programme serving nothing is flagged" "$OUT" "P5 'Coaching circles': serves no objective"
+expect_in "each finding has a fix" "$OUT" "fix: measure it before the programme runs: lnd kr edit K15 --baseline N"
+expect_in "summary line counts" "$OUT" "2 errors,"
+run "$LND" --db "$DB" check --format json
+check "check json parses" sh -c "jq -e . '$T/out' >/dev/null"
+expect_eq "json counts errors" "$(jq .errors "$T/out")" 2
+expect_eq "json names rule and objective" "$(jq -r '[.findings[]|select(.rule=="H01")][0].objective' "$T/out")" "O9"
+run "$LND" check --rules
+expect_eq "--rules lists eleven rules" "$(printf '%s\n' "$OUT" | grep -c '^H[0-9][0-9] ')" 11
+
+# the facilitator fixes the plan: findings disappear
+"$LND" --db "$DB" objective edit O9 --parent O1 >/dev/null
+run "$LND" --db "$DB" check
+expect_not_in "H01 gone once O9 has a business parent" "$OUT" "H01"
+expect_eq "still an error: K15 has no baseline" "$RC" 1
+"$LND" --db "$DB" kr edit K15 --baseline 14 >/dev/null
+run "$LND" --db "$DB" check
+expect_eq "no error-level finding: exit 0" "$RC" 0
+expect_in "warnings remain listed" "$OUT" "0 errors,"
+
+# thresholds and disabled rules come from the config
+printf 'health = { disabled = [ "H09" ]; max_krs = 2; };\n' > "$T/h.conf"
+run "$LND" --config "$T/h.conf" --db "$DB" check
+expect_not_in "a disabled rule reports nothing" "$OUT" "H09"
+expect_in "max_krs from the config" "$OUT" "4 KRs (focus: at most 2)"
+printf 'health = { disabled = [ "HX" ]; };\n' > "$T/bad.conf"
+run "$LND" --config "$T/bad.conf" --db "$DB" check
+expect_eq "a bad rule id in the config is a config error" "$RC" 78
+
+# the report carries the findings
+run "$LND" --db "$DB" report
+expect_in "report lists health findings" "$OUT" "H06 O9"
+run "$LND" --db "$DB" check --cycle 2027-Q2
+expect_eq "an empty planning cycle has no errors" "$RC" 0
+run "$LND" --db "$DB" check --cycle nope
+expect_eq "unknown cycle is bad data" "$RC" 65
