@@ -198,3 +198,12 @@ expect_eq "locked database exits 69 after busy_timeout" "$RC" 69
 expect_in "busy message says try again" "$ERR" "busy, try again"
 wait
 expect_eq "nothing was written while busy" "$("$LND" --db "$T/busy.db" status --format json | jq '.objectives[0].key_results[0].checkins')" 0
+
+# --- colour only on a terminal (script(1) gives the command a pty) ---
+"$LND" --db "$T/busy.db" objective add --title "Colour" >/dev/null
+tty_out=$(script -qec "$LND --db $T/busy.db status" /dev/null 2>/dev/null)
+expect_in "status on a terminal is in colour" "$tty_out" "$(printf '\033[')"
+tty_out=$(NO_COLOR=1 script -qec "$LND --db $T/busy.db status" /dev/null 2>/dev/null)
+expect_not_in "NO_COLOR turns colour off on a terminal" "$tty_out" "$(printf '\033[3')"
+tty_out=$(script -qec "$LND --db $T/busy.db --no-color status" /dev/null 2>/dev/null)
+expect_not_in "--no-color turns colour off on a terminal" "$tty_out" "$(printf '\033[3')"
