@@ -192,7 +192,10 @@ chmod 755 "$T/ro"
 "$LND" --db "$T/busy.db" objective add --title T >/dev/null
 "$LND" --db "$T/busy.db" kr add --objective O1 --title K --baseline 0 --target 10 >/dev/null
 (printf 'BEGIN IMMEDIATE;\nSELECT 1;\n'; sleep 3; printf 'COMMIT;\n') | sqlite3 "$T/busy.db" >/dev/null &
-sleep 0.5
+i=0   # wait until the other writer really holds the lock (no fixed sleep)
+while sqlite3 "$T/busy.db" 'PRAGMA busy_timeout=0; BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 && [ $i -lt 50 ]; do
+  sleep 0.1; i=$((i + 1))
+done
 LND_BUSY_TIMEOUT_MS=300 run "$LND" --db "$T/busy.db" checkin K1 5
 expect_eq "locked database exits 69 after busy_timeout" "$RC" 69
 expect_in "busy message says try again" "$ERR" "busy, try again"
