@@ -4,6 +4,7 @@
  * check-in for spreadsheets. */
 #include <csv.h>
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../store/store_io.h"
@@ -216,7 +217,11 @@ static void csv_cell(FILE *f, const char *s, bool last)
 static void csv_num(FILE *f, bool has, double v, bool last)
 {
     char b[48] = "";
-    if (has) snprintf(b, sizeof b, "%.17g", v);
+    /* the shortest form that reads back as the same double: 3.6, not 3.6000000000000001 */
+    for (int prec = 15; has && prec <= 17; prec++) {
+        snprintf(b, sizeof b, "%.*g", prec, v);
+        if (strtod(b, NULL) == v) break;
+    }
     /* numbers never need quoting */
     fputs(b, f);
     fputc(last ? '\n' : ',', f);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../core/dates.h"
+#include "../core/sanitize.h"
 #include "../store/store_io.h"
 #include "cli.h"
 
@@ -270,6 +271,7 @@ typedef struct {
     const char *file;
     long line;             /* line being fed */
     long row_line;         /* line the current row started on */
+    long next_row_line;    /* line where the parser's next row begins */
     int col[C_N];          /* column index of each field, -1 = absent */
     int ncols;
     bool header_done;
@@ -293,7 +295,10 @@ static void csv_err(csv_ctx *c, long line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(m, sizeof m, fmt, ap);
     va_end(ap);
-    snprintf(c->err, sizeof c->err, "%s:%ld: %s", c->file, line, m);
+    /* the message quotes the file's text: never let it put control bytes on the terminal */
+    char safe[sizeof m];
+    san_text(m, -1, c->ctx->ascii, safe, sizeof safe);
+    snprintf(c->err, sizeof c->err, "%s:%ld: %s", c->file, line, safe);
 }
 
 static void on_field(void *data, size_t len, void *p)
@@ -301,7 +306,7 @@ static void on_field(void *data, size_t len, void *p)
     csv_ctx *c = p;
     if (!c->in_row) {
         c->in_row = true;
-        c->row_line = c->line;
+        c->row_line = c->next_row_line;
     }
     if (c->nf < 32) {
         char *f = malloc(len + 1);
@@ -340,6 +345,20 @@ static bool resolve_kr(csv_ctx *c, const char *s, lnd_id *out)
     return false;
 }
 
+/* " HH:MM:SS" or "THH:MM:SS", a real time of day. */
+static bool valid_time(const char *t)
+{
+    static const char pat[] = "_dd:dd:dd";
+    for (int i = 0; i < 9; i++) {
+        if (pat[i] == 'd' && (t[i] < '0' || t[i] > '9')) return false;
+        if (pat[i] == ':' && t[i] != ':') return false;
+    }
+    if (t[0] != ' ' && t[0] != 'T') return false;
+    int hh = (t[1] - '0') * 10 + t[2] - '0', mm = (t[4] - '0') * 10 + t[5] - '0',
+        ss = (t[7] - '0') * 10 + t[8] - '0';
+    return hh < 24 && mm < 60 && ss < 60;
+}
+
 static void on_row(int term, void *p)
 {
     (void)term;
@@ -352,6 +371,7 @@ static void on_row(int term, void *p)
         c->ncols = c->nf;
         for (int i = 0; i < c->nf; i++) {
             const char *h = c->fields[i];
+            if (i == 0 && !strncmp(h, "\xef\xbb\xbf", 3)) h += 3;   /* UTF-8 BOM (spreadsheets) */
             int k = !strcmp(h, "kr") || !strcmp(h, "kr_id") || !strcmp(h, "metric") ? C_KR
                   : !strcmp(h, "date") || !strcmp(h, "at")                          ? C_DATE
                   : !strcmp(h, "value")                                             ? C_VALUE
@@ -359,6 +379,7 @@ static void on_row(int term, void *p)
                   : !strcmp(h, "note")                                              ? C_NOTE
                                                                                     : -1;
             if (k < 0) csv_err(c, c->row_line, "unknown column '%s'; use kr, date, value, confidence, note", h);
+            else if (c->col[k] >= 0) csv_err(c, c->row_line, "column '%s' appears twice in the header", h);
             else c->col[k] = i;
         }
         if (c->col[C_KR] < 0 || c->col[C_DATE] < 0 || c->col[C_VALUE] < 0)
@@ -366,11 +387,9 @@ static void on_row(int term, void *p)
     } else if (!c->err[0]) {
         csv_row r = {.confidence = -1, .line = c->row_line};
         const char *f[C_N] = {0};
-        if (c->nf != c->ncols) {
-            char m[64];
-            snprintf(m, sizeof m, "%d", c->ncols);
-            csv_err(c, c->row_line, "expected %s columns as in the header", m);
-        }
+        if (c->nf != c->ncols)
+            csv_err(c, c->row_line, "%d column%s, but the header has %d", c->nf, c->nf == 1 ? "" : "s",
+                    c->ncols);
         for (int i = 0; i < C_N && !c->err[0]; i++) f[i] = c->col[i] >= 0 ? c->fields[c->col[i]] : "";
         lnd_day d;
         if (c->err[0]) {
@@ -380,8 +399,7 @@ static void on_row(int term, void *p)
             size_t dl = strlen(f[C_DATE]);
             char day[11] = {0};
             memcpy(day, f[C_DATE], dl >= 10 ? 10 : dl);
-            if ((dl != 10 && dl != 19) || !date_parse(day, &d) ||
-                (dl == 19 && (f[C_DATE][10] != ' ' && f[C_DATE][10] != 'T')))
+            if ((dl != 10 && dl != 19) || !date_parse(day, &d) || (dl == 19 && !valid_time(f[C_DATE] + 10)))
                 csv_err(c, r.line, "date '%s' is not YYYY-MM-DD (or YYYY-MM-DD HH:MM:SS)", f[C_DATE]);
             else if (!cli_parse_double(f[C_VALUE], &r.value))
                 csv_err(c, r.line, "value '%s' is not a number", f[C_VALUE]);
@@ -421,21 +439,27 @@ static int import_csv(cli_ctx *ctx, const char *file)
     if (store_find_cycle(s, a, NULL, &cy) == STORE_OK) store_load_plan(s, cy.id, &c.plan);
     struct csv_parser p;
     csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL * 0);
-    char line[8192];
-    while (!c.err[0] && fgets(line, sizeof line, f)) {
-        size_t n = strlen(line);
-        if (n == sizeof line - 1 && line[n - 1] != '\n') {
-            csv_err(&c, c.line + 1, "%s", "line longer than 8 KiB");
-            break;
-        }
+    char *line = NULL;
+    size_t lcap = 0;
+    ssize_t got;
+    c.next_row_line = 1;
+    while (!c.err[0] && (got = getline(&line, &lcap, f)) > 0) {
+        size_t n = (size_t)got;
         c.line++;
+        if (p.pstate == 0) c.next_row_line = c.line;   /* between rows: a new one may begin here */
         if (csv_parse(&p, line, n, on_field, on_row, &c) != n)
-            csv_err(&c, c.line, "%s", csv_strerror(csv_error(&p)));
+            csv_err(&c, c.line, "%s", csv_error(&p) == CSV_EPARSE
+                                          ? "a quote inside an unquoted field, or text after a closing quote; "
+                                            "quote the whole field and double quotes inside it (RFC 4180)"
+                                          : csv_strerror(csv_error(&p)));
     }
+    free(line);
     if (!c.err[0] && ferror(f)) csv_err(&c, c.line, "%s", "read error");
     if (!c.err[0] && csv_fini(&p, on_field, on_row, &c) != 0)
-        csv_err(&c, c.row_line, "%s", "unterminated quoted field");
+        csv_err(&c, c.next_row_line, "%s", "unterminated quoted field: a quote opened here is never closed");
     csv_free(&p);
+    for (int i = 0; i < c.nf; i++) free(c.fields[i]);   /* a row the error cut short */
+    c.nf = 0;
     fclose(f);
     if (!c.err[0] && !c.header_done) csv_err(&c, 1, "%s", "empty file: expected a header row kr,date,value");
     size_t added = 0, skipped = 0;

@@ -182,6 +182,10 @@ int cmd_programme(cli_ctx *ctx, int argc, char **argv)
                 goto out;
             }
             src = store_update_programme(s, &pr, ctx->user);
+        } else if (src == STORE_OK && pr.archived) {
+            arena_free(a);
+            rc = cli_fail(EX_DATAERR_, "programme P%lld is already archived", id);
+            goto out;
         } else if (src == STORE_OK) {
             src = store_archive_programme(s, id, pr.version, ctx->user);
         }
@@ -259,8 +263,20 @@ int cmd_kpi(cli_ctx *ctx, int argc, char **argv)
     lnd_arena *a = arena_new();
     store_rc src = STORE_OK;
     if (add) {
-        src = store_add_kpi(s, &k, ctx->user);
-        if (src == STORE_OK) printf("KPI '%s' added\n", k.name);
+        lnd_kpi *ks;
+        size_t n;
+        src = store_kpis(s, a, &ks, &n);
+        for (size_t i = 0; src == STORE_OK && i < n; i++)
+            if (!ks[i].archived && strcmp(ks[i].name, k.name) == 0) {
+                rc = cli_fail(EX_DATAERR_, "a KPI named '%s' already exists; set its value with `lnd kpi set`", k.name);
+                break;
+            }
+        if (src == STORE_OK && !rc) src = store_add_kpi(s, &k, ctx->user);
+        if (src == STORE_OK && !rc) {
+            printf("KPI ");
+            out_text(stdout, ctx, k.name, 60, false);
+            printf(" added\n");
+        }
     } else {
         lnd_kpi *ks;
         size_t n;
@@ -279,7 +295,7 @@ int cmd_kpi(cli_ctx *ctx, int argc, char **argv)
                 printf(" = %g%s\n", value, kpi_ok(hit) ? "" : "  (out of range)");
             }
         } else if (src == STORE_OK) {
-            printf("%-34s %10s  %-16s %s\n", "KPI", "VALUE", "HEALTHY RANGE", "");
+            printf("%-34s %10s %-8s %-16s %s\n", "KPI", "VALUE", "UNIT", "HEALTHY RANGE", "STATE");
             for (size_t i = 0; i < n; i++) {
                 if (ks[i].archived) continue;
                 char v[32] = "-", lo[32] = "", hi[32] = "", range[80];
@@ -291,9 +307,11 @@ int cmd_kpi(cli_ctx *ctx, int argc, char **argv)
                 strncat(range, hi, sizeof range - strlen(range) - 1);
                 out_text(stdout, ctx, ks[i].name, 34, true);
                 printf(" %10s ", v);
-                out_text(stdout, ctx, ks[i].unit, 4, true);
-                printf(" %-16s %s%s%s\n", range, out_status_color(ctx, kpi_ok(&ks[i]) ? STATUS_ON_TRACK : STATUS_OFF_TRACK),
-                       kpi_ok(&ks[i]) ? "ok" : "OUT OF RANGE", out_reset(ctx));
+                out_text(stdout, ctx, ks[i].unit, 8, true);
+                bool good = kpi_ok(&ks[i]);
+                printf(" %-16s %s%s%s\n", range,
+                       out_status_color(ctx, !ks[i].has_value ? STATUS_NONE : good ? STATUS_ON_TRACK : STATUS_OFF_TRACK),
+                       !ks[i].has_value ? "no value yet" : good ? "ok" : "OUT OF RANGE", out_reset(ctx));
             }
             if (n == 0) printf("no KPIs yet: lnd kpi add \"Platform uptime\" --unit %% --min 99.5\n");
         }
@@ -342,6 +360,8 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
         out_text(stdout, ctx, au[i].detail, 100, false);
         putchar('\n');
     }
+    if (src == STORE_OK && n == 0)
+        printf("no changes%s%s\n", o.v[P_SINCE] ? " since " : " recorded yet", o.v[P_SINCE] ? o.v[P_SINCE] : "");
     arena_free(a);
     store_close(s);
     return rc;
@@ -367,35 +387,61 @@ int cmd_due(cli_ctx *ctx, int argc, char **argv)
     if ((rc = cli_setup(ctx))) return rc;
     store *s;
     if ((rc = cli_open(ctx, STORE_OPEN_READONLY, &s))) return rc;
-    lnd_plan *p;
-    if ((rc = load_current(ctx, s, o.v[P_CYCLE], &p))) {
+    /* Follow-ups run past the end of the cycle (+90 days after a week-12 programme is in the
+     * next quarter): without --cycle, every cycle that is not closed (closed ones are locked). */
+    lnd_arena *ca = arena_new();
+    lnd_cycle *cs = NULL, one;
+    size_t ncs = 0;
+    store_rc src = STORE_OK;
+    if (o.v[P_CYCLE]) {
+        src = store_find_cycle(s, ca, o.v[P_CYCLE], &one);
+        cs = &one;
+        ncs = 1;
+    } else {
+        src = store_cycles(s, ca, &cs, &ncs);
+        if (src == STORE_OK && ncs == 0) src = store_find_cycle(s, ca, NULL, &one);
+    }
+    if (src == STORE_NOTFOUND)
+        rc = o.v[P_CYCLE] ? cli_fail(EX_DATAERR_, "no cycle named '%s'; see `lnd cycle list`", o.v[P_CYCLE])
+                          : cli_fail(EX_NOINPUT_, "no cycle in %s yet; add one: lnd cycle add 2027-Q1 --start 2027-01-04", ctx->db);
+    else if (src != STORE_OK) rc = cli_store_fail(s, src);
+    lnd_day today = date_today();
+    int shown = 0;
+    for (size_t c = 0; !rc && c < ncs; c++) {
+        if (!o.v[P_CYCLE] && cs[c].state == CYCLE_CLOSED) continue;
+        lnd_plan *p;
+        if ((src = store_load_plan(s, cs[c].id, &p)) != STORE_OK) {
+            rc = cli_store_fail(s, src);
+            break;
+        }
+        lnd_followup *f;
+        size_t n = followup_list(p, ctx->cfg.followup_days, 3, today, p->arena, &f);
+        for (size_t i = 0; i < n; i++) {
+            const lnd_kr *kr = &p->krs[f[i].kr];
+            if (f[i].state == FOLLOWUP_DONE) continue;
+            if (o.v[P_MINE] && strcmp(kr->owner, ctx->user) != 0 && strcmp(kr->coowner, ctx->user) != 0) continue;
+            char due[16];
+            date_format(f[i].due, due, sizeof due);
+            lnd_status st = f[i].state == FOLLOWUP_OVERDUE ? STATUS_OFF_TRACK
+                          : f[i].state == FOLLOWUP_DUE     ? STATUS_AT_RISK
+                                                           : STATUS_NONE;
+            printf("%s%-8s%s %s  K%-4lld ", out_status_color(ctx, st), followup_state_name(f[i].state),
+                   out_reset(ctx), due, kr->id);
+            out_text(stdout, ctx, kr->title, 44, true);
+            printf("  +%dd after ", f[i].offset_days);
+            out_text(stdout, ctx, p->progs[f[i].prog].title, 30, false);
+            putchar('\n');
+            shown++;
+        }
+        plan_free(p);
+    }
+    arena_free(ca);
+    if (rc) {
         store_close(s);
         return rc;
     }
-    lnd_followup *f;
-    lnd_day today = date_today();
-    size_t n = followup_list(p, ctx->cfg.followup_days, 3, today, p->arena, &f);
-    int shown = 0;
-    for (size_t i = 0; i < n; i++) {
-        const lnd_kr *kr = &p->krs[f[i].kr];
-        if (f[i].state == FOLLOWUP_DONE) continue;
-        if (o.v[P_MINE] && strcmp(kr->owner, ctx->user) != 0 && strcmp(kr->coowner, ctx->user) != 0) continue;
-        char due[16];
-        date_format(f[i].due, due, sizeof due);
-        lnd_status st = f[i].state == FOLLOWUP_OVERDUE ? STATUS_OFF_TRACK
-                      : f[i].state == FOLLOWUP_DUE     ? STATUS_AT_RISK
-                                                       : STATUS_NONE;
-        printf("%s%-8s%s %s  K%-4lld ", out_status_color(ctx, st), followup_state_name(f[i].state),
-               out_reset(ctx), due, kr->id);
-        out_text(stdout, ctx, kr->title, 44, true);
-        printf("  +%dd after ", f[i].offset_days);
-        out_text(stdout, ctx, p->progs[f[i].prog].title, 30, false);
-        putchar('\n');
-        shown++;
-    }
     if (!shown) printf("nothing due: no behaviour follow-ups are open%s\n", o.v[P_MINE] ? " for you" : "");
     else printf("log one with: lnd checkin K<id> --observed N --applied M\n");
-    plan_free(p);
     store_close(s);
     return 0;
 }

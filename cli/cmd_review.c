@@ -1,6 +1,7 @@
 /* cli/cmd_review.c — `lnd review`: the end-of-cycle scores, judged by each objective's type,
  * with the retrospective (what worked, what did not, what carries forward), and
  * `lnd review carry` to create the carried objectives in the next cycle. */
+#include <math.h>
 #include <string.h>
 
 #include "../core/summary.h"
@@ -31,6 +32,15 @@ static const char review_help[] =
     "--carry-forward, with their KRs, in the next cycle; each KR's last value becomes its\n"
     "new baseline.\n";
 
+/* A score as people write it: one decimal, two when needed (0.7, 0.69, 1.0), so it is never
+ * shown rounded across a verdict threshold (0.69 is not "0.7"). */
+static void fmt_score(double v, char *out, size_t n)
+{
+    snprintf(out, n, "%.2f", v);
+    size_t len = strlen(out);
+    if (len >= 4 && out[len - 1] == '0') out[len - 1] = '\0';
+}
+
 static const lnd_review *find_review(const lnd_review *r, size_t n, lnd_id oid)
 {
     for (size_t i = 0; i < n; i++)
@@ -59,7 +69,9 @@ static int review_list(cli_ctx *ctx, store *s, const lnd_plan *p)
         summary_obj so;
         summary_objective(p, rows[i].obj, &ctx->cfg.rules, week, &so);
         const lnd_review *r = find_review(rv, nr, o->id);
+        /* suggested to two decimals, as shown: a 69.96% objective is suggested as 0.70 */
         double suggested = so.progress >= 0 ? so.progress : so.rollup;
+        if (suggested >= 0) suggested = round(suggested * 100) / 100;
         double score = r && r->has_score ? r->score : suggested;
         char id[24];
         snprintf(id, sizeof id, "O%lld", o->id);
@@ -71,7 +83,9 @@ static int review_list(cli_ctx *ctx, store *s, const lnd_plan *p)
         }
         lnd_verdict v = progress_verdict(o->type, score);
         lnd_band b = progress_band(&ctx->cfg.rules, score);
-        printf("  %s%.1f%s %-12s %-9s %s\n", out_band_color(ctx, b), score, out_reset(ctx),
+        char sc[16];
+        fmt_score(score, sc, sizeof sc);
+        printf("  %s%-4s%s %-12s %-9s %s\n", out_band_color(ctx, b), sc, out_reset(ctx),
                model_otype_name(o->type), progress_verdict_name(v),
                r && r->has_score ? "" : "(suggested)");
         if (r) {
@@ -127,8 +141,11 @@ static int review_set(cli_ctx *ctx, store *s, const lnd_plan *p, lnd_id oid, con
     else {
         long oi = plan_obj_index(p, oid);
         printf("O%lld reviewed: ", oid);
-        if (r.has_score)
-            printf("%.1f, %s", r.score, progress_verdict_name(progress_verdict(p->objs[oi].type, r.score)));
+        if (r.has_score) {
+            char sc[16];
+            fmt_score(r.score, sc, sizeof sc);
+            printf("%s, %s", sc, progress_verdict_name(progress_verdict(p->objs[oi].type, r.score)));
+        }
         else
             printf("no score yet");
         printf("%s\n", r.carry_forward ? "; carries forward" : "");

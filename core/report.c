@@ -1,6 +1,8 @@
 /* core/report.c — the end-of-quarter report in business terms (see report.h). */
 #include "report.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "dates.h"
@@ -98,6 +100,23 @@ static const lnd_review *review_of(const report_input *in, lnd_id oid)
     for (size_t i = 0; i < in->nreviews; i++)
         if (in->reviews[i].objective_id == oid) return &in->reviews[i];
     return NULL;
+}
+
+/* The score suggested from progress (or the roll-up), to the two decimals shown: an
+ * objective at 69.96% is suggested as 0.70, and judged as such. -1 when it has no KRs. */
+static double suggested_score(const summary_obj *s)
+{
+    double p = s->progress >= 0 ? s->progress : s->rollup;
+    return p >= 0 ? round(p * 100) / 100 : p;
+}
+
+/* A score as people write it: one decimal, two when needed (0.7, 0.69, 1.0), so it is never
+ * shown rounded across a verdict threshold (0.69 is not "0.7"). */
+static void fmt_score(double v, char *out, size_t n)
+{
+    snprintf(out, n, "%.2f", v);
+    size_t len = strlen(out);
+    if (len >= 4 && out[len - 1] == '0') out[len - 1] = '\0';
 }
 
 static void pct(lnd_buf *b, double p)
@@ -220,10 +239,12 @@ static void objective_section(const report_input *in, size_t oi, int depth, lnd_
         buf_add(b, "\n");
     }
     const lnd_review *r = review_of(in, o->id);
-    double score = r && r->has_score ? r->score : (s.progress >= 0 ? s.progress : s.rollup);
+    double score = r && r->has_score ? r->score : suggested_score(&s);
     if (score >= 0) {
         lnd_verdict v = progress_verdict(o->type, score);
-        buf_printf(b, "\n**Verdict:** %.1f, %s%s", score, progress_verdict_name(v),
+        char sc[16];
+        fmt_score(score, sc, sizeof sc);
+        buf_printf(b, "\n**Verdict:** %s, %s%s", sc, progress_verdict_name(v),
                    r && r->has_score ? "" : " (suggested from progress; not yet reviewed)");
         buf_add(b, ".\n");
     }
@@ -254,7 +275,7 @@ void report_markdown(const report_input *in, lnd_buf *b)
         summary_objective(p, rows[i].obj, in->rules, in->week, &s);
         double shown = s.progress >= 0 ? s.progress : s.rollup;
         const lnd_review *r = review_of(in, o->id);
-        double score = r && r->has_score ? r->score : shown;
+        double score = r && r->has_score ? r->score : suggested_score(&s);
         buf_printf(b, "| %sO%lld ", rows[i].depth ? "↳ " : "", o->id);
         md_text(b, o->title);
         buf_printf(b, " | %s | ", model_otype_name(o->type));
