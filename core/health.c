@@ -1,5 +1,7 @@
-/* core/health.c — the alignment health rules (see health.h): one table of rules, one
- * function per rule over the plan, findings sorted by severity. Pure: no I/O. */
+/* core/health.c — the alignment health rules (see health.h for what each one catches): one
+ * table of rules, one function per rule over the plan, findings sorted by severity then
+ * cascade order. Pure: no I/O, no terminal; titles in messages stay raw for the caller to
+ * sanitise. */
 #include "health.h"
 
 #include "progress.h"
@@ -13,14 +15,14 @@ static const health_rule rules[] = {
     {"H01", HEALTH_ERROR, "L&D objective with no business parent (no line of sight)",
      "set a business parent: lnd objective edit O? --parent O<business objective>"},
     {"H02", HEALTH_WARNING, "only activity KRs (vanity metrics), or no results KR",
-     "add a results KR: the business metric this should move"},
+     "add a results KR, the business metric this should move: lnd kr add --objective O? --evidence results ..."},
     {"H03", HEALTH_WARNING, "no leading or no lagging indicator",
      "mix both: leading shows learning is applied, lagging shows performance moved"},
     {"H04", HEALTH_ERROR, "KR without a baseline", "measure it before the programme runs: lnd kr edit K? --baseline N"},
     {"H05", HEALTH_WARNING, "every KR is within L&D's own control (no business co-owner)",
      "share an outcome: lnd kr edit K? --coowner NAME"},
     {"H06", HEALTH_WARNING, "missing problem or outcome statement",
-     "say what must shift and what is different if it works: --problem, --outcome"},
+     "say what must shift and what is different if it works: lnd objective edit O? --problem TEXT --outcome TEXT"},
     {"H07", HEALTH_WARNING, "too many objectives in a cycle, or KRs in an objective",
      "focus: about 3-5; archive or merge the rest"},
     {"H08", HEALTH_WARNING, "programme serving no objective, or delivered too late",
@@ -28,7 +30,7 @@ static const health_rule rules[] = {
     {"H09", HEALTH_WARNING, "KR gone quiet: no check-in for longer than its cadence",
      "log a check-in: lnd checkin K? VALUE"},
     {"H10", HEALTH_WARNING, "business objective names a capability gap but has no L&D objective",
-     "add one beneath it: lnd objective add --parent O? --title ..."},
+     "add one beneath it: lnd objective add --parent O? --level ld --title ..."},
     {"H11", HEALTH_INFO, "only steady-state measures (KPI-like)",
      "set targets that improve, or track it as a KPI: lnd kpi add"},
 };
@@ -38,6 +40,35 @@ const health_rule *health_rules(size_t *n)
 {
     *n = NRULES;
     return rules;
+}
+
+static int upper(int c) { return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c; }
+
+/* Case-insensitive equality of s[0..n) and id. */
+static bool same_id(const char *s, size_t n, const char *id)
+{
+    if (strlen(id) != n) return false;
+    for (size_t i = 0; i < n; i++)
+        if (upper((unsigned char)s[i]) != upper((unsigned char)id[i])) return false;
+    return true;
+}
+
+const health_rule *health_rule_find(const char *id)
+{
+    for (size_t i = 0; id && i < NRULES; i++)
+        if (same_id(id, strlen(id), rules[i].id)) return &rules[i];
+    return NULL;
+}
+
+bool health_rule_disabled(const char *disabled, const char *id)
+{
+    for (const char *d = disabled; d && *d;) {
+        while (*d == ',' || *d == ' ' || *d == '\t') d++;
+        size_t n = strcspn(d, ", \t");
+        if (n && same_id(d, n, id)) return true;
+        d += n;
+    }
+    return false;
 }
 
 const char *health_sev_name(lnd_health_sev s)
@@ -52,6 +83,7 @@ void health_opts_from_config(const lnd_config *c, health_opts *o)
     o->late_weeks = c->late_weeks;
     o->quiet_grace_days = c->quiet_grace_days;
     o->disabled = c->disabled_rules;
+    o->cadence_default = c->cadence_days;
 }
 
 typedef struct {
@@ -60,31 +92,10 @@ typedef struct {
     lnd_day today;
     lnd_finding *v;
     size_t n, cap;
-    size_t *order;        /* cascade position of each objective index */
+    size_t *order;        /* cascade position (1-based) of each objective index, 0 = none */
 } hctx;
 
-static bool disabled(const health_opts *o, const char *id)
-{
-    if (!o->disabled || !*o->disabled) return false;
-    const char *d = o->disabled;
-    size_t l = strlen(id);
-    while ((d = strstr(d, id)) != NULL) {
-        bool start = d == o->disabled || d[-1] == ',' || d[-1] == ' ';
-        bool end = d[l] == '\0' || d[l] == ',' || d[l] == ' ';
-        if (start && end) return true;
-        d += l;
-    }
-    return false;
-}
-
-static const health_rule *rule(const char *id)
-{
-    for (size_t i = 0; i < NRULES; i++)
-        if (!strcmp(rules[i].id, id)) return &rules[i];
-    return &rules[0];
-}
-
-/* Short, UTF-8-safe title for messages (at most ~40 bytes, then "…"). */
+/* Short, UTF-8-safe title for messages (at most 40 bytes, then "…"). */
 static void short_title(const char *t, char *out, size_t n)
 {
     if (!t) t = "";
@@ -97,35 +108,15 @@ static void short_title(const char *t, char *out, size_t n)
     snprintf(out, n, "%.*s…", (int)max, t);
 }
 
-__attribute__((format(printf, 6, 7)))
-static void add(hctx *h, const char *id, lnd_id obj, lnd_id kr, lnd_id prog, const char *fmt, ...)
+/* The rule's default hint with "O?", "K?", "P?" replaced by the finding's ids. */
+static void fill_hint(lnd_finding *f, const char *src)
 {
-    if (disabled(h->o, id)) return;
-    if (h->n == h->cap) {
-        h->cap = h->cap ? 2 * h->cap : 32;
-        h->v = realloc(h->v, h->cap * sizeof *h->v);
-        if (!h->v) abort();
-    }
-    lnd_finding *f = &h->v[h->n++];
-    memset(f, 0, sizeof *f);
-    const health_rule *r = rule(id);
-    f->id = r->id;
-    f->sev = r->sev;
-    f->obj_id = obj;
-    f->kr_id = kr;
-    f->prog_id = prog;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(f->msg, sizeof f->msg, fmt, ap);
-    va_end(ap);
-    /* the hint names the real ids where the default has placeholders */
-    const char *src = r->hint;
     size_t w = 0;
     for (const char *c = src; *c && w + 24 < sizeof f->hint; c++) {
         if ((c[0] == 'O' || c[0] == 'K' || c[0] == 'P') && c[1] == '?') {
-            lnd_id id_ = c[0] == 'O' ? obj : c[0] == 'K' ? kr : prog;
-            if (id_)
-                w += (size_t)snprintf(f->hint + w, sizeof f->hint - w, "%c%lld", c[0], id_);
+            lnd_id v = c[0] == 'O' ? f->obj_id : c[0] == 'K' ? f->kr_id : f->prog_id;
+            if (v)
+                w += (size_t)snprintf(f->hint + w, sizeof f->hint - w, "%c%lld", c[0], v);
             else
                 w += (size_t)snprintf(f->hint + w, sizeof f->hint - w, "%c<id>", c[0]);
             c++;
@@ -136,26 +127,147 @@ static void add(hctx *h, const char *id, lnd_id obj, lnd_id kr, lnd_id prog, con
     f->hint[w] = '\0';
 }
 
-static bool empty(const char *s) { return !s || !*s; }
+/* Record a finding of rule id. hint: this finding's own fix, NULL = the rule's default. */
+__attribute__((format(printf, 7, 8)))
+static void add(hctx *h, const char *id, lnd_id obj, lnd_id kr, lnd_id prog, const char *hint,
+                const char *fmt, ...)
+{
+    const health_rule *r = health_rule_find(id);
+    if (!r || health_rule_disabled(h->o->disabled, id)) return;
+    if (h->n == h->cap) {
+        h->cap = h->cap ? 2 * h->cap : 32;
+        h->v = realloc(h->v, h->cap * sizeof *h->v);
+        if (!h->v) abort();
+    }
+    lnd_finding *f = &h->v[h->n++];
+    memset(f, 0, sizeof *f);
+    f->id = r->id;
+    f->sev = r->sev;
+    f->obj_id = obj;
+    f->kr_id = kr;
+    f->prog_id = prog;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(f->msg, sizeof f->msg, fmt, ap);
+    va_end(ap);
+    if (hint) snprintf(f->hint, sizeof f->hint, "%s", hint);
+    else fill_hint(f, r->hint);
+}
 
-static void obj_rules(hctx *h, size_t oi)
+/* Empty or only blanks. */
+static bool blank(const char *s)
+{
+    for (; s && *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') return false;
+    return true;
+}
+
+/* Index of a live (non-archived) objective with this id, -1 if none. */
+static long live_obj(const lnd_plan *p, lnd_id id)
+{
+    long i = id ? plan_obj_index(p, id) : -1;
+    return i >= 0 && !p->objs[i].archived ? i : -1;
+}
+
+/* ---- H01: line of sight ---- */
+
+/* Walk up the live parents of oi. Returns -1 when a business objective is reached, else the
+ * index of the topmost live objective of the chain (where it breaks). */
+static long chain_break(const lnd_plan *p, size_t oi)
+{
+    size_t cur = oi;
+    for (size_t steps = 0; steps <= p->nobjs; steps++) {
+        long pi = live_obj(p, p->objs[cur].parent_id);
+        if (pi < 0) return (long)cur;
+        if (p->objs[pi].level == LEVEL_BUSINESS) return -1;
+        cur = (size_t)pi;
+    }
+    return (long)oi;   /* the parents form a loop: no line of sight */
+}
+
+static void rule_line_of_sight(hctx *h, size_t oi, const char *t)
+{
+    const lnd_plan *p = h->p;
+    const lnd_objective *o = &p->objs[oi];
+    if (o->level == LEVEL_BUSINESS) return;
+    long top = chain_break(p, oi);
+    if (top < 0) return;
+    bool ld = o->level == LEVEL_LD;
+    char hint[200], why[64] = "";
+    if ((size_t)top != oi) {
+        const lnd_objective *b = &p->objs[top];
+        snprintf(hint, sizeof hint, "give O%lld a business parent: lnd objective edit O%lld --parent O<business objective>",
+                 b->id, b->id);
+        add(h, "H01", o->id, 0, 0, hint, "O%lld '%s': %s objective has no line of sight to a business objective (the cascade breaks at O%lld)",
+            o->id, t, ld ? "L&D" : "team", b->id);
+        return;
+    }
+    if (o->parent_id) {
+        long pi = plan_obj_index(p, o->parent_id);
+        snprintf(why, sizeof why, ": its parent O%lld %s", o->parent_id, pi < 0 ? "is not in this cycle" : "is archived");
+    }
+    /* one live business objective in the cycle: name it in the fix */
+    lnd_id only = 0;
+    int nbiz = 0;
+    for (size_t i = 0; i < p->nobjs; i++)
+        if (!p->objs[i].archived && p->objs[i].level == LEVEL_BUSINESS && nbiz++ == 0) only = p->objs[i].id;
+    if (ld) {
+        if (nbiz == 1)
+            snprintf(hint, sizeof hint, "set a business parent: lnd objective edit O%lld --parent O%lld", o->id, only);
+        else
+            snprintf(hint, sizeof hint, "set a business parent: lnd objective edit O%lld --parent O<business objective>", o->id);
+        add(h, "H01", o->id, 0, 0, hint, "O%lld '%s': L&D objective has no business parent (no line of sight)%s", o->id, t, why);
+    } else {
+        snprintf(hint, sizeof hint, "set its parent: lnd objective edit O%lld --parent O<L&D objective>", o->id);
+        add(h, "H01", o->id, 0, 0, hint, "O%lld '%s': team objective has no parent to cascade from%s", o->id, t, why);
+    }
+}
+
+/* ---- H05: business co-owner somewhere in the objective's cascade ---- */
+
+/* Live KRs of objective oi and of its live cascade below: how many, how many co-owned. */
+static void cascade_krs(const lnd_plan *p, size_t oi, int depth, int *n, int *coowned)
+{
+    size_t first, nk = plan_krs_of(p, oi, &first);
+    for (size_t k = first; k < first + nk; k++) {
+        if (p->krs[k].archived) continue;
+        (*n)++;
+        *coowned += !blank(p->krs[k].coowner);
+    }
+    if (depth > 64) return;
+    const size_t *kids;
+    size_t nc = plan_children_of(p, oi, &kids);
+    for (size_t i = 0; i < nc; i++)
+        if (!p->objs[kids[i]].archived && kids[i] != oi) cascade_krs(p, kids[i], depth + 1, n, coowned);
+}
+
+static bool has_ld_ancestor(const lnd_plan *p, size_t oi)
+{
+    size_t cur = oi;
+    for (size_t steps = 0; steps <= p->nobjs; steps++) {
+        long pi = live_obj(p, p->objs[cur].parent_id);
+        if (pi < 0) return false;
+        if (p->objs[pi].level == LEVEL_LD) return true;
+        cur = (size_t)pi;
+    }
+    return false;
+}
+
+/* ---- rules on one objective and its KRs: H02 H03 H04 H05 H06 H07 (KRs) H11 ---- */
+
+static void rule_objective(hctx *h, size_t oi)
 {
     const lnd_plan *p = h->p;
     const lnd_objective *o = &p->objs[oi];
     char t[64];
     short_title(o->title, t, sizeof t);
-    long pi = o->parent_id ? plan_obj_index(p, o->parent_id) : -1;
-    bool parent_ok = pi >= 0 && !p->objs[pi].archived;
-    if (o->level == LEVEL_LD && (!parent_ok || p->objs[pi].level != LEVEL_BUSINESS))
-        add(h, "H01", o->id, 0, 0, "O%lld '%s': L&D objective has no business parent (no line of sight)", o->id, t);
-    if (o->level == LEVEL_TEAM && !parent_ok)
-        add(h, "H01", o->id, 0, 0, "O%lld '%s': team objective has no parent to cascade from", o->id, t);
-    if (empty(o->problem) || empty(o->outcome))
-        add(h, "H06", o->id, 0, 0, "O%lld '%s': no %s statement", o->id, t,
-            empty(o->problem) && empty(o->outcome) ? "problem or outcome" : empty(o->problem) ? "problem" : "outcome");
+    rule_line_of_sight(h, oi, t);
+    if (blank(o->problem) || blank(o->outcome))
+        add(h, "H06", o->id, 0, 0, NULL, "O%lld '%s': no %s statement", o->id, t,
+            blank(o->problem) && blank(o->outcome) ? "problem or outcome" : blank(o->problem) ? "problem" : "outcome");
 
     size_t first, nk = plan_krs_of(p, oi, &first);
-    int n = 0, activity = 0, results = 0, leading = 0, lagging = 0, coowned = 0, steady = 0;
+    int n = 0, activity = 0, results = 0, leading = 0, lagging = 0, steady = 0;
     for (size_t k = first; k < first + nk; k++) {
         const lnd_kr *kr = &p->krs[k];
         if (kr->archived) continue;
@@ -164,27 +276,117 @@ static void obj_rules(hctx *h, size_t oi)
         results += kr->evidence == EV_RESULTS;
         leading += kr->indicator == IND_LEADING;
         lagging += kr->indicator == IND_LAGGING;
-        coowned += !empty(kr->coowner);
         steady += kr->has_baseline && kr->target == kr->baseline;
         char kt[64];
         short_title(kr->title, kt, sizeof kt);
         if (!kr->has_baseline)
-            add(h, "H04", o->id, kr->id, 0, "K%lld '%s': no baseline, so impact cannot be shown", kr->id, kt);
+            add(h, "H04", o->id, kr->id, 0, NULL, "K%lld '%s': no baseline, so impact cannot be shown", kr->id, kt);
+    }
+    if (o->level == LEVEL_LD || (o->level == LEVEL_TEAM && !has_ld_ancestor(p, oi))) {
+        int all = 0, coowned = 0;
+        cascade_krs(p, oi, 0, &all, &coowned);
+        if (all > 0 && coowned == 0)
+            add(h, "H05", o->id, 0, 0, NULL, "O%lld '%s': no KR has a business co-owner: every result is within L&D's control", o->id, t);
     }
     if (n == 0) return;
     if (activity == n)
-        add(h, "H02", o->id, 0, 0, "O%lld '%s': every KR measures activity (vanity metrics only)", o->id, t);
+        add(h, "H02", o->id, 0, 0, NULL, "O%lld '%s': every KR measures activity (vanity metrics only)", o->id, t);
     else if (results == 0)
-        add(h, "H02", o->id, 0, 0, "O%lld '%s': no results KR: nothing shows the business moved", o->id, t);
+        add(h, "H02", o->id, 0, 0, NULL, "O%lld '%s': no results KR: nothing shows the business moved", o->id, t);
     if (leading == 0 || lagging == 0)
-        add(h, "H03", o->id, 0, 0, "O%lld '%s': no %s indicator", o->id, t, leading == 0 ? "leading" : "lagging");
-    if (o->level != LEVEL_BUSINESS && coowned == 0)
-        add(h, "H05", o->id, 0, 0, "O%lld '%s': no KR has a business co-owner: every result is within L&D's control", o->id, t);
-    if (n > h->o->max_krs)
-        add(h, "H07", o->id, 0, 0, "O%lld '%s': %d KRs (focus: at most %d)", o->id, t, n, h->o->max_krs);
+        add(h, "H03", o->id, 0, 0, NULL, "O%lld '%s': no %s indicator", o->id, t, leading == 0 ? "leading" : "lagging");
+    if (n > h->o->max_krs) {
+        char hint[200];
+        snprintf(hint, sizeof hint, "focus: about 3-5 KRs; archive or merge the rest: lnd kr archive K<id>");
+        add(h, "H07", o->id, 0, 0, hint, "O%lld '%s': %d KRs (focus: at most %d)", o->id, t, n, h->o->max_krs);
+    }
     if (steady == n)
-        add(h, "H11", o->id, 0, 0, "O%lld '%s': every KR holds a level (target = baseline): steady state, KPI-like", o->id, t);
+        add(h, "H11", o->id, 0, 0, NULL, "O%lld '%s': every KR holds a level (target = baseline): steady state, KPI-like", o->id, t);
 }
+
+/* ---- H10: capability gap with no L&D objective beneath ---- */
+
+static bool ld_below(const lnd_plan *p, size_t oi, int depth)
+{
+    const size_t *kids;
+    size_t nc = plan_children_of(p, oi, &kids);
+    for (size_t i = 0; i < nc; i++) {
+        const lnd_objective *c = &p->objs[kids[i]];
+        if (c->archived || kids[i] == oi) continue;
+        if (c->level != LEVEL_BUSINESS) return true;
+        if (depth < 64 && ld_below(p, kids[i], depth + 1)) return true;
+    }
+    return false;
+}
+
+static void rule_capability(hctx *h, size_t oi)
+{
+    const lnd_objective *o = &h->p->objs[oi];
+    if (o->level != LEVEL_BUSINESS || blank(o->capability) || ld_below(h->p, oi, 0)) return;
+    char t[64];
+    short_title(o->title, t, sizeof t);
+    add(h, "H10", o->id, 0, 0, NULL, "O%lld '%s': names a capability gap but has no L&D objective beneath it", o->id, t);
+}
+
+/* ---- H08: programmes ---- */
+
+static void rule_programmes(hctx *h)
+{
+    const lnd_plan *p = h->p;
+    int weeks = p->cycle.weeks;
+    for (size_t i = 0; i < p->nprogs; i++) {
+        const lnd_programme *pr = &p->progs[i];
+        if (pr->archived) continue;
+        char t[64], hint[200];
+        short_title(pr->title, t, sizeof t);
+        long oi = live_obj(p, pr->objective_id);
+        if (oi < 0) {
+            snprintf(hint, sizeof hint, "link it to the objective it serves: lnd programme edit P%lld --objective O<id>", pr->id);
+            if (!pr->objective_id)
+                add(h, "H08", 0, 0, pr->id, hint, "P%lld '%s': serves no objective", pr->id, t);
+            else
+                add(h, "H08", 0, 0, pr->id, hint, "P%lld '%s': serves no objective: O%lld %s", pr->id, t,
+                    pr->objective_id, plan_obj_index(p, pr->objective_id) < 0 ? "is not in this cycle" : "is archived");
+            continue;
+        }
+        const lnd_objective *o = &p->objs[oi];
+        /* the earliest-due KR the programme ends after */
+        int due_min = 0;
+        lnd_id due_kr = 0;
+        size_t first, nk = plan_krs_of(p, (size_t)oi, &first);
+        for (size_t k = first; k < first + nk; k++) {
+            const lnd_kr *kr = &p->krs[k];
+            if (kr->archived) continue;
+            int due = kr->due_week > 0 && kr->due_week <= weeks ? kr->due_week : weeks;
+            if (pr->end_week > due && (due_min == 0 || due < due_min)) {
+                due_min = due;
+                due_kr = kr->id;
+            }
+        }
+        if (due_min) {
+            if (pr->start_week <= due_min)
+                snprintf(hint, sizeof hint, "end it by week %d (lnd programme edit P%lld --end-week %d) or move K%lld's due week",
+                         due_min, pr->id, due_min, due_kr);
+            else
+                snprintf(hint, sizeof hint, "start it earlier (lnd programme edit P%lld --start-week W --end-week W) or move K%lld's due week",
+                         pr->id, due_kr);
+            add(h, "H08", o->id, due_kr, pr->id, hint, "P%lld '%s': ends in week %d, after a KR it serves is due (week %d)",
+                pr->id, t, pr->end_week, due_min);
+        } else if (h->o->late_weeks > 0 && pr->end_week > weeks - h->o->late_weeks) {
+            int by = weeks - h->o->late_weeks;
+            if (by >= 1 && pr->start_week <= by)
+                snprintf(hint, sizeof hint, "deliver it by week %d so results can move this cycle: lnd programme edit P%lld --end-week %d",
+                         by, pr->id, by);
+            else
+                snprintf(hint, sizeof hint, "deliver it earlier so results can move this cycle: lnd programme edit P%lld --start-week W --end-week W",
+                         pr->id);
+            add(h, "H08", o->id, 0, pr->id, hint, "P%lld '%s': ends in week %d of %d, too late to move this cycle's results",
+                pr->id, t, pr->end_week, weeks);
+        }
+    }
+}
+
+/* ---- H09: going quiet ---- */
 
 static lnd_day day_of(const char *stamp)
 {
@@ -195,68 +397,40 @@ static lnd_day day_of(const char *stamp)
     return date_parse(d, &v) ? v : -1;
 }
 
-static void quiet_rule(hctx *h, lnd_day start)
+static void rule_quiet(hctx *h)
 {
     const lnd_plan *p = h->p;
-    if (p->cycle.state != CYCLE_ACTIVE) return;
+    lnd_day start;
+    if (p->cycle.state != CYCLE_ACTIVE || !p->cycle.start || !date_parse(p->cycle.start, &start)) return;
     lnd_day end = start + 7L * p->cycle.weeks - 1;
     if (h->today < start || h->today > end) return;
+    int dflt = h->o->cadence_default > 0 ? h->o->cadence_default : 7;
     for (size_t oi = 0; oi < p->nobjs; oi++) {
         const lnd_objective *o = &p->objs[oi];
         if (o->archived) continue;
-        int cadence = o->cadence_days > 0 ? o->cadence_days : 7;
+        int cadence = o->cadence_days > 0 ? o->cadence_days : dflt;
         size_t first, nk = plan_krs_of(p, oi, &first);
         for (size_t k = first; k < first + nk; k++) {
             const lnd_kr *kr = &p->krs[k];
-            if (kr->archived || progress_kr(kr) >= 1) continue;   /* done: nothing to report */
+            if (kr->archived || (kr->has_current && progress_kr(kr) >= 1)) continue;   /* done */
             lnd_day last = day_of(kr->last_at);
             lnd_day from = last > start ? last : start;
             long quiet = h->today - from;
-            if (quiet <= cadence + h->o->quiet_grace_days) continue;
+            if (quiet <= (long)cadence + h->o->quiet_grace_days) continue;
             char kt[64];
             short_title(kr->title, kt, sizeof kt);
             if (last < 0)
-                add(h, "H09", o->id, kr->id, 0, "K%lld '%s': no check-in in the %ld days since the cycle began (cadence %d days)", kr->id, kt, quiet, cadence);
+                add(h, "H09", o->id, kr->id, 0, NULL, "K%lld '%s': no check-in in the %ld days since the cycle began (cadence %d days)", kr->id, kt, quiet, cadence);
             else
-                add(h, "H09", o->id, kr->id, 0, "K%lld '%s': quiet for %ld days (cadence %d days)", kr->id, kt, quiet, cadence);
+                add(h, "H09", o->id, kr->id, 0, NULL, "K%lld '%s': quiet for %ld days (cadence %d days)", kr->id, kt, quiet, cadence);
         }
     }
 }
 
-static void programme_rules(hctx *h)
-{
-    const lnd_plan *p = h->p;
-    for (size_t i = 0; i < p->nprogs; i++) {
-        const lnd_programme *pr = &p->progs[i];
-        if (pr->archived) continue;
-        char t[64];
-        short_title(pr->title, t, sizeof t);
-        long oi = pr->objective_id ? plan_obj_index(p, pr->objective_id) : -1;
-        if (oi < 0 || p->objs[oi].archived) {
-            add(h, "H08", 0, 0, pr->id, "P%lld '%s': serves no objective", pr->id, t);
-            continue;
-        }
-        int latest_due = 0;
-        size_t first, nk = plan_krs_of(p, (size_t)oi, &first);
-        for (size_t k = first; k < first + nk; k++) {
-            const lnd_kr *kr = &p->krs[k];
-            if (kr->archived) continue;
-            int due = kr->due_week > 0 ? kr->due_week : p->cycle.weeks;
-            if (pr->end_week > due && (latest_due == 0 || due < latest_due)) latest_due = due;
-        }
-        if (latest_due)
-            add(h, "H08", p->objs[oi].id, 0, pr->id, "P%lld '%s': ends in week %d, after a KR it serves is due (week %d)",
-                pr->id, t, pr->end_week, latest_due);
-        else if (pr->end_week > p->cycle.weeks - h->o->late_weeks)
-            add(h, "H08", p->objs[oi].id, 0, pr->id, "P%lld '%s': ends in week %d of %d, too late to move this cycle's results",
-                pr->id, t, pr->end_week, p->cycle.weeks);
-    }
-}
+/* ---- sorting and the entry point ---- */
 
-static int cmp_finding(const void *a, const void *b, void *ctx)
+static int cmp_finding(const lnd_finding *x, const lnd_finding *y, const hctx *h)
 {
-    const lnd_finding *x = a, *y = b;
-    const hctx *h = ctx;
     if (x->sev != y->sev) return (int)x->sev - (int)y->sev;
     long ox = x->obj_id ? plan_obj_index(h->p, x->obj_id) : -1;
     long oy = y->obj_id ? plan_obj_index(h->p, y->obj_id) : -1;
@@ -264,11 +438,12 @@ static int cmp_finding(const void *a, const void *b, void *ctx)
     if (px != py) return px < py ? -1 : 1;
     int c = strcmp(x->id, y->id);
     if (c) return c;
-    return (x->kr_id > y->kr_id) - (x->kr_id < y->kr_id);
+    if (x->kr_id != y->kr_id) return x->kr_id < y->kr_id ? -1 : 1;
+    return (x->prog_id > y->prog_id) - (x->prog_id < y->prog_id);
 }
 
-/* qsort has no context argument in C11: a small merge sort that carries one. */
-static void msort(lnd_finding *v, lnd_finding *tmp, size_t n, hctx *h)
+/* qsort has no context argument in C11: a small stable merge sort that carries one. */
+static void msort(lnd_finding *v, lnd_finding *tmp, size_t n, const hctx *h)
 {
     if (n < 2) return;
     size_t m = n / 2;
@@ -294,26 +469,20 @@ size_t health_check(const lnd_plan *p, const health_opts *o, lnd_day today, lnd_
     for (size_t i = 0; i < nrows; i++) {
         size_t oi = rows[i].obj;
         per_level[p->objs[oi].level]++;
-        obj_rules(&h, oi);
-        const lnd_objective *ob = &p->objs[oi];
-        if (ob->level == LEVEL_BUSINESS && !empty(ob->capability)) {
-            const size_t *kids;
-            size_t nk = plan_children_of(p, oi, &kids), live = 0;
-            for (size_t c = 0; c < nk; c++) live += !p->objs[kids[c]].archived && p->objs[kids[c]].level != LEVEL_BUSINESS;
-            char t[64];
-            short_title(ob->title, t, sizeof t);
-            if (!live)
-                add(&h, "H10", ob->id, 0, 0, "O%lld '%s': names a capability gap but has no L&D objective beneath it", ob->id, t);
-        }
+        rule_objective(&h, oi);
+        rule_capability(&h, oi);
     }
     static const char *const lvname[] = {"business", "L&D", "team"};
     for (int l = 0; l < LEVEL_N; l++)
-        if (per_level[l] > o->max_objectives)
-            add(&h, "H07", 0, 0, 0, "cycle %s: %d %s objectives (focus: at most %d)", p->cycle.name,
-                per_level[l], lvname[l], o->max_objectives);
-    programme_rules(&h);
-    lnd_day start;
-    if (p->cycle.start && date_parse(p->cycle.start, &start)) quiet_rule(&h, start);
+        if (per_level[l] > o->max_objectives) {
+            char hint[200];
+            snprintf(hint, sizeof hint, "focus: about 3-5 %s objectives; archive or merge the rest: lnd objective archive O<id>",
+                     lvname[l]);
+            add(&h, "H07", 0, 0, 0, hint, "cycle %s: %d %s objectives (focus: at most %d)",
+                p->cycle.name ? p->cycle.name : "", per_level[l], lvname[l], o->max_objectives);
+        }
+    rule_programmes(&h);
+    rule_quiet(&h);
 
     lnd_finding *res = arena_alloc(a, (h.n + 1) * sizeof *res);
     if (h.n) {
@@ -338,7 +507,15 @@ size_t health_count(const lnd_finding *f, size_t n, lnd_health_sev sev)
 int health_worst_for_obj(const lnd_finding *f, size_t n, lnd_id obj_id)
 {
     int worst = -1;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; obj_id && i < n; i++)
         if (f[i].obj_id == obj_id && (worst < 0 || (int)f[i].sev < worst)) worst = (int)f[i].sev;
+    return worst;
+}
+
+int health_worst_for_kr(const lnd_finding *f, size_t n, lnd_id kr_id)
+{
+    int worst = -1;
+    for (size_t i = 0; kr_id && i < n; i++)
+        if (f[i].kr_id == kr_id && (worst < 0 || (int)f[i].sev < worst)) worst = (int)f[i].sev;
     return worst;
 }

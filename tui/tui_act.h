@@ -36,7 +36,14 @@
     X(RELOAD,     "reload",      "View",   NULL,       "Reload from the database",                   'r', 0, 0, 0) \
     X(REDRAW,     "redraw",      "View",   NULL,       "Repaint the whole screen (after line noise)", TK_CTRL('l'), 0, 0, 0) \
     X(HELP,       "help",        "View",   "Help",     "This help",                                  '?', TK_F1, 0, 0) \
-    X(QUIT,       "quit",        "View",   "Quit",     "Quit (asks only when a draft would be lost)", 'q', 0, 0, 0)
+    X(QUIT,       "quit",        "View",   "Quit",     "Quit (asks only when a draft would be lost)", 'q', 0, 0, 0) \
+    X(KPIS,       "kpis",        "More views", "KPIs",     "KPIs: steady-state health indicators, kept apart from OKRs", 'K', 0, 0, 0) \
+    X(PROGRAMMES, "programmes",  "More views", "Progs",    "Programmes on a week timeline (a add, e edit, d archive)", 'P', 0, 0, 0) \
+    X(DUE,        "due",         "More views", "Due",      "Due behaviour follow-ups (Enter checks in on the KR)", 'D', 0, 0, 0) \
+    X(LOG,        "log",         "More views", "Log",      "Audit log: who changed what, when",          'L', 0, 0, 0) \
+    X(REVIEW,     "review",      "More views", "Review",   "Review mode: score, verdict and retrospective per objective", 'R', 0, 0, 0) \
+    X(CHAIN,      "evidence",    "More views", "Evidence", "Chain of evidence of the business objective: programmes to results", 'E', 0, 0, 0) \
+    X(HEALTH,     "health",      "More views", "Health",   "Alignment health findings (Enter goes to the objective)", 'H', 0, 0, 0)
 
 typedef enum {
     ACT_NONE,

@@ -205,6 +205,8 @@ void tui_data_reload(tui_app *a)
     for (size_t k = 0; kid && k < a->nkrs; k++)
         if (a->plan->krs[a->krs[k]].id == kid) a->ksel = k;
     tui_data_sync(a);
+    tui_health_compute(a);   /* findings follow every change, ours or another user's */
+    tui_views_load(a);
     a->dirty = D_ALL;
 }
 

@@ -40,7 +40,9 @@ static void kr_draw_one(tui_app *a, WINDOW *w, int y, size_t k, bool selected, b
     tui_fmt_id('K', kr->id, id, sizeof id);
     int x = 1 + tui_put(a, w, y, 1, id, 6, a->attr[R_ID] | sel);
     x = x < 5 ? 5 : x + 1;
-    int bw = cols >= 90 ? 16 : 10;
+    int bw = cols >= 120 ? 24 : cols >= 90 ? 16 : 10;
+    int hs = tui_health_kr(a, kr->id);
+    if (hs >= 0) tui_put(a, w, y, 0, tui_health_mark(hs), 1, tui_health_attr(a, hs) | sel);
     int tail = bw + 5 + 5;
     tui_put(a, w, y, x, kr->title, cols - x - tail - 1, sel);
     x = cols - tail;
@@ -69,6 +71,27 @@ static void kr_draw_one(tui_app *a, WINDOW *w, int y, size_t k, bool selected, b
     tui_put(a, w, y + 1, 5, line, cols - 6, a->attr[R_DIM]);
 }
 
+/* The programmes serving the objective, one line each, below its KRs (P: the timeline). */
+static void progs_draw(tui_app *a, WINDOW *w, int y, lnd_id obj)
+{
+    const lnd_plan *p = a->plan;
+    int cols = getmaxx(w);
+    for (size_t i = 0; i < p->nprogs && y < getmaxy(w); i++) {
+        const lnd_programme *pr = &p->progs[i];
+        if (pr->archived || pr->objective_id != obj) continue;
+        char id[32], line[512];
+        tui_fmt_id('P', pr->id, id, sizeof id);
+        const char *when = a->week > pr->end_week ? "delivered"
+                           : a->week >= pr->start_week ? "running" : "planned";
+        tui_put(a, w, y, 1, id, 5, a->attr[R_ID]);
+        snprintf(line, sizeof line, "programme %s %s weeks %d-%d %s %s%s%s", pr->title ? pr->title : "",
+                 a->g->dot, pr->start_week, pr->end_week, a->g->dot, when,
+                 pr->audience && *pr->audience ? ", for " : "", pr->audience ? pr->audience : "");
+        tui_put(a, w, y, 5, line, cols - 6, a->attr[R_DIM]);
+        y++;
+    }
+}
+
 static void krs_draw(tui_app *a, WINDOW *w, bool focused)
 {
     long oi = tui_sel_obj(a);
@@ -90,6 +113,7 @@ static void krs_draw(tui_app *a, WINDOW *w, bool focused)
     if (a->ksel >= a->ktop + h) a->ktop = a->ksel - h + 1;
     for (size_t i = 0; i < h && a->ktop + i < a->nkrs; i++)
         kr_draw_one(a, w, 1 + (int)i * 2, a->ktop + i, a->ktop + i == a->ksel, focused);
+    if (a->nkrs <= h) progs_draw(a, w, 1 + (int)a->nkrs * 2, a->plan->objs[oi].id);
 }
 
 static bool krs_key(tui_app *a, tui_action act, int key)
@@ -119,7 +143,7 @@ static void krs_resize(tui_app *a, int h, int w)
     a->ktop = 0;
 }
 
-const tui_view tui_view_krs = {"key results", krs_draw, krs_key, krs_resize};
+const tui_view tui_view_krs = {"key results", krs_draw, krs_key, krs_resize, NULL};
 
 /* ---- check-ins ---- */
 
@@ -236,4 +260,4 @@ static void cis_resize(tui_app *a, int h, int w)
     a->ctop = 0;
 }
 
-const tui_view tui_view_cis = {"check-ins", cis_draw, cis_key, cis_resize};
+const tui_view tui_view_cis = {"check-ins", cis_draw, cis_key, cis_resize, NULL};

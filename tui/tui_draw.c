@@ -11,6 +11,7 @@
 int tui_put(tui_app *a, WINDOW *w, int y, int x, const char *s, int maxw, attr_t at)
 {
     char buf[2048];
+    if (maxw > getmaxx(w) - x) maxw = getmaxx(w) - x;   /* never wrap onto the next line */
     if (maxw <= 0) return 0;
     if (maxw > 400) maxw = 400;
     int width = san_text(s, maxw, a->g->ascii, buf, sizeof buf);
@@ -156,12 +157,23 @@ void tui_draw_bar(tui_app *a)
         wnoutrefresh(w);
         return;
     }
-    for (size_t i = 0; i < ACT_N - 1; i++) {
-        const tui_action_def *d = &tui_actions[i];
-        if (!d->label) continue;
-        char key[16];
-        tui_act_key1(d, key, sizeof key);
-        x = bar_item(a, w, x, key, d->label);
+    /* labelled actions in table order while they fit, but help and quit always show */
+    int reserve = 0;
+    for (int pass = 0; pass < 3; pass++) {
+        for (size_t i = 0; i < ACT_N - 1; i++) {
+            const tui_action_def *d = &tui_actions[i];
+            bool last = d->id == ACT_HELP || d->id == ACT_QUIT;
+            if (!d->label) continue;
+            char key[16];
+            tui_act_key1(d, key, sizeof key);
+            if (pass == 0) {
+                if (last) reserve += (int)(strlen(key) + strlen(d->label)) + 4;
+                continue;
+            }
+            if ((pass == 2) != last) continue;
+            if (pass == 1 && x + (int)(strlen(key) + strlen(d->label)) + 4 + reserve > cols) continue;
+            x = bar_item(a, w, x, key, d->label);
+        }
     }
     wnoutrefresh(w);
 }

@@ -34,7 +34,7 @@ static void open_form(tui_app *a)
 
 static void close_form(tui_app *a)
 {
-    a->mode = M_NONE;
+    a->mode = a->view ? M_VIEW : M_NONE;   /* back to the view the form was opened from */
     a->form_open = false;
     a->dirty = D_ALL;
 }
@@ -365,6 +365,10 @@ static void diff_num(tui_app *a, const char *field, double mine, bool hm, double
 static void conflict(tui_app *a)
 {
     tui_form *f = &a->form;
+    if (f->kind == FK_PROG_EDIT || f->kind == FK_REVIEW) {   /* tui_prog.c, tui_review.c */
+        f->kind == FK_REVIEW ? tui_review_conflict(a) : tui_prog_conflict(a);
+        return;
+    }
     bool is_kr = f->kind == FK_KR_EDIT;
     lnd_arena *t = arena_new();
     lnd_audit au = {0};
@@ -424,6 +428,8 @@ static store_rc save(tui_app *a)
     tui_form *f = &a->form;
     switch (f->kind) {
     case FK_CHECKIN: return save_checkin(a);
+    case FK_PROG_ADD: case FK_PROG_EDIT: return tui_prog_save(a);
+    case FK_REVIEW: return tui_review_save(a);
     case FK_OBJ_ADD: case FK_OBJ_EDIT: {
         lnd_id parent;
         if (!parent_field(a, &parent)) return STORE_INVALID;
@@ -481,7 +487,9 @@ static void try_save(tui_app *a, bool retry)
                 if (a->plan->krs[a->krs[k]].id == saved) a->ksel = k;
             tui_data_sync(a);
         }
-        tui_fmt_id(kind == FK_OBJ_ADD || kind == FK_OBJ_EDIT ? 'O' : 'K', saved, id, sizeof id);
+        tui_fmt_id(kind == FK_PROG_ADD || kind == FK_PROG_EDIT ? 'P'
+                   : kind == FK_OBJ_ADD || kind == FK_OBJ_EDIT || kind == FK_REVIEW ? 'O' : 'K',
+                   saved, id, sizeof id);
         tui_notice(a, false, kind == FK_CHECKIN ? "checked in on %s" : "saved %s", id);
         return;
     }
@@ -569,7 +577,7 @@ static void prompt_key(tui_app *a, int key)
             a->form.msg_error = false;
         }
         return;
-    default: return;
+    default: tui_prog_prompt(a, key); return;
     }
 }
 

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "../core/arena.h"
+#include "../core/health.h"
 #include "../core/plan.h"
 #include "../core/progress.h"
 #include "../core/summary.h"
@@ -31,11 +32,12 @@ enum { FILTER_ALL, FILTER_MINE, FILTER_RISK, FILTER_N };
 /* What needs drawing before the next doupdate(). */
 enum { D_HEADER = 1, D_TREE = 2, D_KRS = 4, D_CIS = 8, D_BAR = 16, D_OVERLAY = 32, D_ALL = 63 };
 /* Modal states above the panes. */
-typedef enum { M_NONE, M_HELP, M_ZOOM, M_FORM, M_PROMPT, M_SEARCH } tui_mode;
+typedef enum { M_NONE, M_HELP, M_ZOOM, M_FORM, M_PROMPT, M_SEARCH, M_VIEW } tui_mode;
 /* Form kinds (tui_edit.c). */
-enum { FK_CHECKIN, FK_OBJ_ADD, FK_OBJ_EDIT, FK_KR_ADD, FK_KR_EDIT };
+enum { FK_CHECKIN, FK_OBJ_ADD, FK_OBJ_EDIT, FK_KR_ADD, FK_KR_EDIT, FK_PROG_ADD, FK_PROG_EDIT,
+       FK_REVIEW };
 /* Prompt kinds (tui_edit.c). */
-enum { PK_ARCHIVE_OBJ, PK_ARCHIVE_KR, PK_DISCARD, PK_CONFLICT };
+enum { PK_ARCHIVE_OBJ, PK_ARCHIVE_KR, PK_DISCARD, PK_CONFLICT, PK_ARCHIVE_PROG };
 
 typedef struct tui_app tui_app;
 
@@ -46,6 +48,7 @@ typedef struct {
     void (*draw)(tui_app *a, WINDOW *w, bool focused);
     bool (*key)(tui_app *a, tui_action act, int key);
     void (*resize)(tui_app *a, int h, int w);
+    void (*load)(tui_app *a);   /* full-screen views: read what they show (open, reload) */
 } tui_view;
 
 #define TUI_MAX_KRS 64
@@ -107,6 +110,23 @@ struct tui_app {
     char last_search[TUI_LE_MAX];
     size_t search_from;        /* selection when the search started */
 
+    /* a full-screen view over the panes (tui_views.c): KPIs, programmes, due follow-ups,
+     * audit log, review, chain of evidence, health; NULL = the panes */
+    const tui_view *view;
+    WINDOW *wv;
+    lnd_arena *v_arena;        /* what the open view loaded */
+    void *vrows;
+    size_t nvrows;
+    void *vextra;              /* a second list (review: stored reviews) */
+    size_t nvextra;
+    size_t vsel, vtop, vn;     /* selection, first row shown, selectable rows */
+    lnd_id vroot;              /* chain of evidence: its business objective */
+
+    /* alignment health of the shown plan, recomputed on every reload */
+    lnd_arena *h_arena;
+    lnd_finding *findings;
+    size_t nfindings;
+
     /* header notices */
     char notice[256];
     bool notice_error;
@@ -114,6 +134,8 @@ struct tui_app {
 };
 
 extern const tui_view tui_view_tree, tui_view_krs, tui_view_cis;
+extern const tui_view tui_view_kpi, tui_view_log, tui_view_due, tui_view_prog, tui_view_review,
+    tui_view_chain, tui_view_health;
 
 /* tui_theme.c */
 void tui_theme_init(tui_app *a);
@@ -160,6 +182,30 @@ void tui_help_draw(tui_app *a, WINDOW *w);
 bool tui_help_key(tui_app *a, tui_action act, int key);
 void tui_zoom_draw(tui_app *a, WINDOW *w);
 bool tui_zoom_key(tui_app *a, tui_action act, int key);
+
+/* tui_views.c: full-screen views (mode M_VIEW), health, jumping to an objective */
+bool tui_views_open(tui_app *a, tui_action act);   /* the view of an action; false if none */
+void tui_views_close(tui_app *a);
+void tui_views_key(tui_app *a, int key);
+void tui_views_draw(tui_app *a);
+void tui_views_load(tui_app *a);                   /* after every reload */
+void tui_health_compute(tui_app *a);
+int tui_health_obj(const tui_app *a, lnd_id obj);  /* worst severity, -1 none */
+int tui_health_kr(const tui_app *a, lnd_id kr);
+const char *tui_health_mark(int sev);              /* "!" error, "~" warning, "i" info, " " */
+attr_t tui_health_attr(const tui_app *a, int sev);
+void tui_goto(tui_app *a, lnd_id obj, lnd_id kr);  /* show and select (expands, unfilters) */
+/* List helpers: move the selection; keep it visible in h rows. */
+bool tui_views_move(tui_app *a, tui_action act, size_t page);
+void tui_views_scroll(tui_app *a, size_t h);
+void tui_views_title(tui_app *a, WINDOW *w, const char *title);
+
+/* tui_prog.c and tui_review.c: their forms (tui_edit.c calls these for FK_PROG_*, FK_REVIEW) */
+store_rc tui_prog_save(tui_app *a);
+void tui_prog_conflict(tui_app *a);
+void tui_prog_prompt(tui_app *a, int key);
+store_rc tui_review_save(tui_app *a);
+void tui_review_conflict(tui_app *a);
 
 /* tui_main.c */
 void tui_layout_windows(tui_app *a);

@@ -20,7 +20,16 @@ void tui_layout_compute(int lines, int cols, tui_layout *l)
     l->header = rect(0, 0, 1, cols);
     l->bar = rect(lines - 1, 0, 1, cols);
     int body = lines - 2;
-    if (cols >= TUI_WIDE_COLS) {
+    if (cols >= TUI_PROJECTOR_COLS && lines >= TUI_PROJECTOR_LINES) {
+        /* projector: the cascade across the whole width (long titles in full), the key
+         * results (wide bars, whole metric names) and check-ins side by side below it */
+        int th = body * 2 / 5;
+        if (th < 12) th = 12;
+        int kw = cols * 13 / 20;
+        l->tree = rect(1, 0, th, cols);
+        l->krs = rect(1 + th, 0, body - th, kw);
+        l->cis = rect(1 + th, kw + 1, body - th, cols - kw - 1);
+    } else if (cols >= TUI_WIDE_COLS) {
         int tw = cols * 2 / 5;
         if (tw < 44) tw = 44;
         if (tw > 80) tw = 80;

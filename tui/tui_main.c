@@ -53,6 +53,7 @@ void tui_overlay(tui_app *a, int h, int w)
 void tui_layout_windows(tui_app *a)
 {
     del(&a->wo);
+    del(&a->wv);
     del(&a->wh);
     del(&a->wb);
     for (int i = 0; i < PANE_N; i++) del(&a->w[i]);
@@ -64,6 +65,8 @@ void tui_layout_windows(tui_app *a)
     a->w[PANE_TREE] = mk(a->lay.tree);
     a->w[PANE_KRS] = mk(a->lay.krs);
     a->w[PANE_CIS] = mk(a->lay.cis);
+    a->wv = newwin(LINES - 2, COLS, 1, 0);   /* full-screen views, between header and bar */
+    if (a->wv) leaveok(a->wv, TRUE);
     for (int i = 0; i < PANE_N; i++)
         if (a->w[i]) panes[i]->resize(a, getmaxy(a->w[i]), getmaxx(a->w[i]));
 }
@@ -91,7 +94,7 @@ static void render(tui_app *a)
         a->dirty = 0;
         return;
     }
-    bool overlay_full = a->mode == M_HELP || a->mode == M_ZOOM;
+    bool overlay_full = a->mode == M_HELP || a->mode == M_ZOOM || a->view;
     unsigned d = a->dirty;
     if (d & D_HEADER) tui_draw_header(a);
     if (!overlay_full) {
@@ -103,6 +106,7 @@ static void render(tui_app *a)
             if (d & D_CIS) draw_pane(a, PANE_CIS);
         }
     }
+    if (a->view && (d & ~(unsigned)(D_HEADER | D_BAR))) tui_views_draw(a);
     if (d & D_BAR) tui_draw_bar(a);
     curs_set(a->mode == M_SEARCH ? 1 : 0);
     if (a->mode == M_HELP) tui_help_draw(a, a->wo);
@@ -224,6 +228,7 @@ static void main_key(tui_app *a, int key)
     case ACT_EDIT: tui_edit_edit(a); return;
     case ACT_ARCHIVE: tui_edit_archive(a); return;
     default:
+        if (tui_views_open(a, act)) return;
         if (a->plan) panes[a->focus]->key(a, act, key);
         return;
     }
@@ -249,6 +254,12 @@ static void handle_key(tui_app *a, int key)
     case M_SEARCH: search_key(a, key); break;
     case M_HELP: tui_help_key(a, act, key); break;
     case M_ZOOM: tui_zoom_key(a, act, key); break;
+    case M_VIEW:   /* cycles, reload and redraw work under a view too */
+        if (act == ACT_PREV_CYCLE || act == ACT_NEXT_CYCLE || act == ACT_RELOAD || act == ACT_REDRAW)
+            main_key(a, key);
+        else
+            tui_views_key(a, key);
+        break;
     default: main_key(a, key); break;
     }
 }
@@ -271,10 +282,13 @@ static bool locale_utf8(void)
 static void cleanup(tui_app *a)
 {
     del(&a->wo);
+    del(&a->wv);
     del(&a->wh);
     del(&a->wb);
     for (int i = 0; i < PANE_N; i++) del(&a->w[i]);
     plan_free(a->plan);
+    arena_free(a->v_arena);
+    arena_free(a->h_arena);
     arena_free(a->cy_arena);
     arena_free(a->ci_arena);
     free(a->vis);

@@ -58,9 +58,9 @@ static void draw_row(tui_app *a, WINDOW *w, int y, size_t vi, bool selected)
 
     summary_obj s;
     summary_objective(p, oi, &a->rules, a->week, &s);
-    int bw = cols >= 70 ? 10 : 8;
+    int bw = cols >= 150 ? 24 : cols >= 70 ? 10 : 8;
     bool rollup = s.rollup >= 0;
-    int tail = bw + 5 + 5 + 5;   /* the roll-up column is kept so the bars line up */
+    int tail = 2 + bw + 5 + 5 + 5;   /* health mark; the roll-up column is kept so bars line up */
     char id[32];
     tui_fmt_id('O', o->id, id, sizeof id);
     int idw = tui_put(a, w, y, x, id, cols - x, a->attr[R_ID] | sel);
@@ -72,6 +72,9 @@ static void draw_row(tui_app *a, WINDOW *w, int y, size_t vi, bool selected)
     if (tw > 3) tui_put(a, w, y, x, o->title, tw, tat);
     x = cols - tail;
     if (x < 0) return;
+    int hs = tui_health_obj(a, o->id);   /* findings on it or its KRs: H lists them */
+    tui_put(a, w, y, x, tui_health_mark(hs), 1, tui_health_attr(a, hs) | sel);
+    x += 2;
     char bar[256], pct[16];
     double shown = s.progress >= 0 ? s.progress : s.rollup;
     tui_glyph_bar(a->g, shown, s.pace, bw, bar, sizeof bar);
@@ -94,9 +97,15 @@ static void tree_draw(tui_app *a, WINDOW *w, bool focused)
 {
     char title[128];
     int n = snprintf(title, sizeof title, "Cascade");
-    if (a->plan) snprintf(title + n, sizeof title - (size_t)n, " %s %zu objectives%s", a->g->dot,
-                          a->nvis, a->filter == FILTER_MINE ? " (mine)"
-                                   : a->filter == FILTER_RISK ? " (at risk)" : "");
+    if (a->plan) n += snprintf(title + n, sizeof title - (size_t)n, " %s %zu objectives%s", a->g->dot,
+                               a->nvis, a->filter == FILTER_MINE ? " (mine)"
+                                        : a->filter == FILTER_RISK ? " (at risk)" : "");
+    if (a->plan && a->nfindings && n > 0 && (size_t)n < sizeof title) {
+        size_t ne = health_count(a->findings, a->nfindings, HEALTH_ERROR);
+        size_t nw = health_count(a->findings, a->nfindings, HEALTH_WARNING);
+        snprintf(title + n, sizeof title - (size_t)n, " %s health: %zu error%s, %zu warning%s (H)",
+                 a->g->dot, ne, ne == 1 ? "" : "s", nw, nw == 1 ? "" : "s");
+    }
     tui_pane_title(a, w, title, focused);
     if (!a->plan) {
         tui_put(a, w, 2, 2, "No cycle yet. Create one: lnd cycle add 2027-Q1 --start 2027-01-04",
@@ -171,4 +180,4 @@ static void tree_resize(tui_app *a, int h, int w)
     keep_visible(a);
 }
 
-const tui_view tui_view_tree = {"cascade", tree_draw, tree_key, tree_resize};
+const tui_view tui_view_tree = {"cascade", tree_draw, tree_key, tree_resize, NULL};

@@ -1,0 +1,130 @@
+#!/bin/sh
+# tests/screen/tui_views.sh — the plan views on the demo, each opened from its key (and
+# listed by ?): KPIs apart from OKRs with out-of-range marked, programmes under their
+# objective and on the week timeline (add, edit, archive), due behaviour follow-ups (Enter
+# checks in), the audit log, and the chain of evidence of a business objective.
+. "$LND_TOP/tests/lib.sh"
+. "$LND_TOP/tests/screen/tmux.lib"
+demo_db
+L() { "$LND" --db "$DB" "$@"; }
+
+start v 132 40
+wait_for v "Cascade"
+keys v '?'
+wait_for v "Help: every key"
+keys v G
+expect_screen v "help lists the views" "KPIs: steady-state health indicators"
+s=$(screen v)
+for t in "Programmes on a week timeline" "Due behaviour follow-ups" "Audit log: who changed what" \
+         "Review mode: score, verdict" "Chain of evidence of the business objective" "Alignment health findings"; do
+  expect_in "help lists: $t" "$s" "$t"
+done
+keys v q
+
+# KPIs
+keys v K
+expect_screen v "K: the KPI tab opens" "KPIs · steady state, apart from OKRs"
+s=$(screen v)
+expect_in "K: uptime 99.2 below 99.5 is marked out of range" "$(printf '%s\n' "$s" | grep 'Learning platform uptime')" "OUT OF RANGE"
+expect_in "K: the range is shown" "$(printf '%s\n' "$s" | grep 'Learning platform uptime')" ">= 99.5"
+expect_in "K: a KPI in range is healthy" "$(printf '%s\n' "$s" | grep 'Compliance training completion')" "healthy"
+expect_in "K: the count of out-of-range KPIs" "$s" "1 out of range"
+keys v Escape
+expect_screen v "Esc returns to the dashboard" "Key results of O1"
+
+# programmes under the objective they serve
+keys v j
+expect_screen v "programme shown under the objective it serves" "programme Consultative selling workshop"
+# the timeline
+keys v P
+expect_screen v "P: the programme timeline opens" "Programmes · timeline of 2027-Q1, week 7 of 13"
+s=$(screen v)
+expect_in "P: the current week is marked" "$s" "^ week 7 (now)"
+expect_in "P: one row per programme with its weeks" "$(printf '%s\n' "$s" | grep 'P3 ')" "3-9"
+expect_in "P: a programme serving no objective says none" "$(printf '%s\n' "$s" | grep 'Coaching circles')" "none"
+keys v a
+expect_screen v "a: the programme form opens" "New programme in 2027-Q1"
+literal v "Negotiation lab"
+keys v Tab C-u
+literal v "O6"
+keys v Tab C-u
+literal v "8"
+keys v Tab C-u
+literal v "9"
+keys v Tab
+literal v "Tier-1 agents"
+keys v Enter
+expect_screen v "a: the new programme is on the timeline" "Negotiation lab"
+expect_in "a: the new programme is in the database" "$(L programme list)" "Negotiation lab"
+keys v G e
+expect_screen v "e: the programme form opens on it" "Edit programme P6"
+keys v Tab Tab Tab C-u
+literal v "10"
+keys v Enter
+expect_screen v "e: the timeline shows the new weeks" "8-10"
+expect_in "e: the change is in the database" "$(L programme list | grep 'Negotiation lab')" "8-10"
+keys v d
+expect_screen v "d: archive asks first" "Archive programme P6?"
+keys v y
+expect_screen v "d: archived" "archived P6"
+expect_not_in "d: gone from the timeline" "$(screen v)" "Negotiation lab"
+expect_not_in "d: gone from the database list" "$(L programme list)" "Negotiation lab"
+
+# due follow-ups
+keys v D
+expect_screen v "D: switches straight to the due follow-ups" "Due behaviour follow-ups"
+s=$(screen v)
+expect_in "D: K3's +30 day follow-up after the workshop" "$(printf '%s\n' "$s" | grep '2027-03-02')" "K3"
+expect_in "D: says what it follows" "$s" "+30d after Consultative selling workshop"
+before=$(kr_json K3 checkins)
+keys v Enter
+expect_screen v "D Enter: opens the behaviour check-in on the KR" "Check in on K3"
+keys v C-u
+literal v "8"
+keys v Tab C-u
+literal v "7"
+expect_screen v "D Enter: live percentage" "7 of 8 applying: 88%"
+keys v Enter
+expect_screen v "D Enter: the check-in is saved" "checked in on K3"
+expect_in "D Enter: back on the dashboard at K3's objective" "$(screen v)" "Key results of O2"
+expect_eq "D Enter: one more check-in in the database" "$(kr_json K3 checkins)" "$((before + 1))"
+
+# audit log
+keys v L
+expect_screen v "L: the audit log opens" "Audit log · who changed what, when"
+first=$(screen v | sed -n 4p)
+expect_in "L: newest first, the check-in just logged by this user" "$first" "tester"
+expect_in "L: names the action" "$first" "checkin"
+expect_in "L: the archive is logged too" "$(screen v)" "programme P6"
+keys v Escape
+
+# chain of evidence (from the L&D objective, the chain of its business objective)
+keys v E
+expect_screen v "E: chain of evidence of the business objective" "Chain of evidence of O1"
+s=$(screen v)
+expect_in "E: programmes delivered first" "$s" "1. Programmes delivered"
+expect_in "E: the workshop is delivered" "$(printf '%s\n' "$s" | grep 'P1 ')" "delivered"
+expect_in "E: learning KRs" "$s" "2. Learning"
+expect_in "E: behaviour KR in business terms" "$s" "moved from 20% to 87.5% (target 75%)"
+expect_in "E: when behaviour first moved" "$(printf '%s\n' "$s" | grep 'K3 ')" "first moved in week 4"
+expect_in "E: results KR" "$s" "moved from 0% to 6% (target 25%)"
+expect_in "E: the verdict on the chain" "$s" "Behaviour moved (week 4) before results did (week 5)"
+keys v E
+expect_screen v "E again returns" "Key results of O2"
+expect_not_in "closing a view leaves nothing of it between the panes" "$(screen v)" "Chain of evidence"
+keys v q
+expect_screen v "views: quits cleanly" "lnd exited 0"
+tm kill-session -t v
+
+# 80x24: the views stay usable
+start s 80 24
+wait_for s "Cascade"
+keys s K
+expect_screen s "80x24: KPIs" "OUT OF RANGE"
+keys s P
+expect_screen s "80x24: timeline with the current week" "^ week 7 (now)"
+keys s q
+expect_screen s "80x24: q leaves the view" "Cascade"
+keys s q
+expect_screen s "80x24: quits" "lnd exited 0"
+tm kill-session -t s

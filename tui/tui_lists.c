@@ -1,0 +1,282 @@
+/* tui/tui_lists.c — three list views over the panes: KPIs (K: steady-state indicators apart
+ * from OKRs, with their healthy range, out-of-range ones marked, and a history sparkline),
+ * due behaviour follow-ups (D: overdue, due and upcoming check-ins after programmes end;
+ * Enter checks in on the KR) and the audit log (L: who changed what, when). Read-only views:
+ * they load through store/ verbs and draw; every user string goes through tui_put. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/followup.h"
+#include "../store/store_io.h"
+#include "tui_int.h"
+
+static void row_bg(WINDOW *w, int y, bool sel)
+{
+    if (!sel) return;
+    wattrset(w, A_REVERSE);
+    mvwhline(w, y, 0, ' ', getmaxx(w));
+}
+
+static void num(double v, char *buf, size_t n) { model_fmt_num(v, buf, n); }
+
+/* ---- KPIs ---- */
+
+typedef struct {
+    lnd_checkin *h;   /* history, oldest first */
+    size_t n;
+} kpi_hist;
+
+static bool kpi_out(const lnd_kpi *k)
+{
+    return k->has_value && ((k->has_min && k->value < k->min) || (k->has_max && k->value > k->max));
+}
+
+static void kpi_load(tui_app *a)
+{
+    lnd_kpi *all;
+    size_t n;
+    if (store_kpis(a->st, a->v_arena, &all, &n) != STORE_OK) {
+        tui_notice(a, true, "cannot read KPIs: %s", store_errmsg(a->st));
+        return;
+    }
+    lnd_kpi *k = arena_alloc(a->v_arena, (n ? n : 1) * sizeof *k);
+    kpi_hist *h = arena_alloc(a->v_arena, (n ? n : 1) * sizeof *h);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (all[i].archived) continue;
+        k[m] = all[i];
+        h[m].h = NULL;
+        h[m].n = 0;
+        store_kpi_history(a->st, a->v_arena, k[m].id, &h[m].h, &h[m].n);
+        m++;
+    }
+    a->vrows = k;
+    a->vextra = h;
+    a->nvrows = a->nvextra = a->vn = m;
+}
+
+static void kpi_draw(tui_app *a, WINDOW *w, bool focused)
+{
+    (void)focused;
+    const lnd_kpi *k = a->vrows;
+    const kpi_hist *hist = a->vextra;
+    size_t nout = 0;
+    for (size_t i = 0; i < a->nvrows; i++) nout += kpi_out(&k[i]);
+    char title[200];
+    snprintf(title, sizeof title, "KPIs %s steady state, apart from OKRs %s %zu indicators, %zu out of range",
+             a->g->dot, a->g->dot, a->nvrows, nout);
+    tui_views_title(a, w, title);
+    int cols = getmaxx(w);
+    if (!a->nvrows) {
+        tui_put(a, w, 2, 2, "No KPIs yet: lnd kpi add NAME --unit % --min 95", cols - 3, a->attr[R_DIM]);
+        return;
+    }
+    int nw = cols >= 120 ? 44 : cols >= 100 ? 30 : 24;
+    char hdr[256];
+    snprintf(hdr, sizeof hdr, "  %-*s %10s %-8s %-16s %-13s %s", nw, "NAME", "VALUE", "UNIT",
+             "HEALTHY RANGE", "STATE", "HISTORY");
+    tui_put(a, w, 1, 0, hdr, cols, A_BOLD);
+    size_t h = (size_t)getmaxy(w) - 2;
+    tui_views_scroll(a, h);
+    for (size_t i = 0; i < h && a->vtop + i < a->nvrows; i++) {
+        size_t r = a->vtop + i;
+        int y = 2 + (int)i;
+        bool sel = r == a->vsel;
+        attr_t s = sel ? A_REVERSE : A_NORMAL;
+        row_bg(w, y, sel);
+        const lnd_kpi *kp = &k[r];
+        bool out = kpi_out(kp);
+        tui_put(a, w, y, 0, out ? "!" : " ", 1, (out ? a->attr[R_RED] | A_BOLD : A_NORMAL) | s);
+        tui_put(a, w, y, 2, kp->name, nw, s | A_BOLD);
+        char val[48] = "-", range[128] = "", lo[48], hi[48], line[256];
+        if (kp->has_value) num(kp->value, val, sizeof val);
+        if (kp->has_min) num(kp->min, lo, sizeof lo);
+        if (kp->has_max) num(kp->max, hi, sizeof hi);
+        if (kp->has_min && kp->has_max) snprintf(range, sizeof range, "%s to %s", lo, hi);
+        else if (kp->has_min) snprintf(range, sizeof range, ">= %s", lo);
+        else if (kp->has_max) snprintf(range, sizeof range, "<= %s", hi);
+        else snprintf(range, sizeof range, "any");
+        snprintf(line, sizeof line, "%10s", val);
+        int x = 3 + nw;
+        tui_put(a, w, y, x, line, 10, s);
+        tui_put(a, w, y, x + 11, kp->unit, 8, s);
+        tui_put(a, w, y, x + 20, range, 16, s);
+        const char *state = !kp->has_value ? "no value" : out ? "OUT OF RANGE" : "healthy";
+        tui_put(a, w, y, x + 37, state, 13,
+                (out ? a->attr[R_RED] | A_BOLD : kp->has_value ? a->attr[R_GREEN] : a->attr[R_DIM]) | s);
+        /* history (the store gives it oldest first): the last 64 values */
+        double v[64];
+        size_t nv = 0;
+        for (size_t j = hist[r].n > 64 ? hist[r].n - 64 : 0; j < hist[r].n; j++) v[nv++] = hist[r].h[j].value;
+        if (nv && x + 51 < cols - 2) {
+            double lo2 = v[0], hi2 = v[0];
+            for (size_t j = 0; j < nv; j++) {
+                if (v[j] < lo2) lo2 = v[j];
+                if (v[j] > hi2) hi2 = v[j];
+            }
+            char sp[512];
+            int sw = cols - x - 52 < 24 ? cols - x - 52 : 24;
+            tui_glyph_spark(a->g, v, nv, lo2, hi2, sw, sp, sizeof sp);
+            tui_glyph_put(w, y, x + 51, sp, a->attr[R_PACE] | s);
+        }
+    }
+    char foot[160];
+    snprintf(foot, sizeof foot, "update one: lnd kpi set NAME VALUE %s KPIs say is it working; OKRs say is it improving",
+             a->g->dot);
+    int fy = 3 + (int)(a->nvrows < h ? a->nvrows : h);
+    if (fy < getmaxy(w)) tui_put(a, w, fy, 2, foot, cols - 3, a->attr[R_DIM]);
+}
+
+static bool kpi_key(tui_app *a, tui_action act, int key)
+{
+    (void)key;
+    return tui_views_move(a, act, (size_t)getmaxy(a->wv) - 2);
+}
+
+const tui_view tui_view_kpi = {"kpis", kpi_draw, kpi_key, NULL, kpi_load};
+
+/* ---- due follow-ups ---- */
+
+static void due_load(tui_app *a)
+{
+    if (!a->plan) return;
+    static const int defaults[3] = {30, 60, 90};
+    const int *off = a->o->cfg ? a->o->cfg->followup_days : defaults;
+    lnd_followup *f = NULL;
+    size_t n = followup_list(a->plan, off, 3, date_today(), a->v_arena, &f);
+    a->vrows = f;
+    a->nvrows = a->vn = n;
+}
+
+static void due_draw(tui_app *a, WINDOW *w, bool focused)
+{
+    (void)focused;
+    const lnd_followup *f = a->vrows;
+    size_t cnt[4] = {0};
+    for (size_t i = 0; i < a->nvrows; i++) cnt[f[i].state]++;
+    char title[240];
+    snprintf(title, sizeof title, "Due behaviour follow-ups %s %zu overdue, %zu due, %zu upcoming, "
+             "%zu logged %s Enter checks in", a->g->dot, cnt[FOLLOWUP_OVERDUE], cnt[FOLLOWUP_DUE],
+             cnt[FOLLOWUP_UPCOMING], cnt[FOLLOWUP_DONE], a->g->dot);
+    tui_views_title(a, w, title);
+    int cols = getmaxx(w);
+    if (!a->nvrows) {
+        tui_put(a, w, 2, 2, "Nothing scheduled: follow-ups come from programmes serving behaviour KRs.",
+                cols - 3, a->attr[R_DIM]);
+        return;
+    }
+    int tw = cols >= 150 ? 60 : cols >= 110 ? 44 : 30;
+    char hdr[256];
+    snprintf(hdr, sizeof hdr, "%-9s %-10s %-5s %-*s %-12s %s", "STATE", "DUE", "KR", tw, "METRIC",
+             "OWNER", "AFTER");
+    tui_put(a, w, 1, 1, hdr, cols - 2, A_BOLD);
+    size_t h = (size_t)getmaxy(w) - 2;
+    tui_views_scroll(a, h);
+    for (size_t i = 0; i < h && a->vtop + i < a->nvrows; i++) {
+        size_t r = a->vtop + i;
+        const lnd_followup *u = &f[r];
+        const lnd_kr *kr = &a->plan->krs[u->kr];
+        const lnd_programme *pr = &a->plan->progs[u->prog];
+        int y = 2 + (int)i;
+        bool sel = r == a->vsel;
+        attr_t s = sel ? A_REVERSE : A_NORMAL;
+        row_bg(w, y, sel);
+        attr_t st = u->state == FOLLOWUP_OVERDUE ? a->attr[R_RED] | A_BOLD
+                    : u->state == FOLLOWUP_DUE ? a->attr[R_AMBER] | A_BOLD
+                    : u->state == FOLLOWUP_DONE ? a->attr[R_GREEN] : a->attr[R_DIM];
+        char day[16], id[32], after[300];
+        date_format(u->due, day, sizeof day);
+        tui_fmt_id('K', kr->id, id, sizeof id);
+        tui_put(a, w, y, 1, followup_state_name(u->state), 9, st | s);
+        tui_put(a, w, y, 11, day, 10, s);
+        tui_put(a, w, y, 22, id, 5, a->attr[R_ID] | s);
+        tui_put(a, w, y, 28, kr->title, tw, s);
+        tui_put(a, w, y, 29 + tw, kr->owner, 12, s);
+        snprintf(after, sizeof after, "+%dd after %s", u->offset_days, pr->title ? pr->title : "");
+        if (42 + tw < cols - 2) tui_put(a, w, y, 42 + tw, after, cols - 44 - tw, a->attr[R_DIM] | s);
+    }
+}
+
+static bool due_key(tui_app *a, tui_action act, int key)
+{
+    (void)key;
+    if (tui_views_move(a, act, (size_t)getmaxy(a->wv) - 2)) return true;
+    if ((act != ACT_ENTER && act != ACT_CHECKIN) || a->vsel >= a->nvrows) return false;
+    const lnd_followup *u = &((const lnd_followup *)a->vrows)[a->vsel];
+    const lnd_kr *kr = &a->plan->krs[u->kr];
+    lnd_id obj = kr->objective_id, kid = kr->id;
+    tui_views_close(a);
+    tui_goto(a, obj, kid);
+    tui_edit_checkin(a);
+    return true;
+}
+
+const tui_view tui_view_due = {"due", due_draw, due_key, NULL, due_load};
+
+/* ---- audit log ---- */
+
+static void log_load(tui_app *a)
+{
+    lnd_audit *au = NULL;
+    size_t n = 0;
+    if (store_audit(a->st, a->v_arena, NULL, 200, &au, &n) != STORE_OK) {
+        tui_notice(a, true, "cannot read the log: %s", store_errmsg(a->st));
+        return;
+    }
+    a->vrows = au;
+    a->nvrows = a->vn = n;
+}
+
+static char entity_prefix(const char *e)
+{
+    if (!e) return '#';
+    if (strcmp(e, "objective") == 0 || strcmp(e, "review") == 0) return 'O';
+    if (strcmp(e, "kr") == 0 || strcmp(e, "checkin") == 0) return 'K';
+    if (strcmp(e, "programme") == 0) return 'P';
+    return '#';
+}
+
+static void log_draw(tui_app *a, WINDOW *w, bool focused)
+{
+    (void)focused;
+    char title[160];
+    snprintf(title, sizeof title, "Audit log %s who changed what, when %s newest first, last %zu",
+             a->g->dot, a->g->dot, a->nvrows);
+    tui_views_title(a, w, title);
+    int cols = getmaxx(w);
+    const lnd_audit *au = a->vrows;
+    if (!a->nvrows) {
+        tui_put(a, w, 2, 2, "Nothing logged yet.", cols - 3, a->attr[R_DIM]);
+        return;
+    }
+    char hdr[160];
+    snprintf(hdr, sizeof hdr, "%-19s %-12s %-8s %-16s %s", "WHEN (UTC)", "WHO", "ACTION", "WHAT", "DETAIL");
+    tui_put(a, w, 1, 1, hdr, cols - 2, A_BOLD);
+    size_t h = (size_t)getmaxy(w) - 2;
+    tui_views_scroll(a, h);
+    for (size_t i = 0; i < h && a->vtop + i < a->nvrows; i++) {
+        size_t r = a->vtop + i;
+        const lnd_audit *e = &au[r];
+        int y = 2 + (int)i;
+        bool sel = r == a->vsel;
+        attr_t s = sel ? A_REVERSE : A_NORMAL;
+        row_bg(w, y, sel);
+        char what[64];
+        if (e->entity_id) snprintf(what, sizeof what, "%s %c%lld", e->entity ? e->entity : "",
+                                   entity_prefix(e->entity), e->entity_id);
+        else snprintf(what, sizeof what, "%s", e->entity ? e->entity : "");
+        tui_put(a, w, y, 1, e->at, 19, s);
+        tui_put(a, w, y, 21, e->user, 12, a->attr[R_ID] | s);
+        tui_put(a, w, y, 34, e->action, 8, A_BOLD | s);
+        tui_put(a, w, y, 43, what, 16, s);
+        if (60 < cols - 2) tui_put(a, w, y, 60, e->detail, cols - 62, a->attr[R_DIM] | s);
+    }
+}
+
+static bool log_key(tui_app *a, tui_action act, int key)
+{
+    (void)key;
+    return tui_views_move(a, act, (size_t)getmaxy(a->wv) - 2);
+}
+
+const tui_view tui_view_log = {"log", log_draw, log_key, NULL, log_load};

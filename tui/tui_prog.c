@@ -1,0 +1,270 @@
+/* tui/tui_prog.c — programmes: the week timeline of the cycle (P: one row per programme over
+ * weeks 1..N, the current week marked, the objective each serves) and the programme form
+ * (a add, e edit, d archive with confirmation). Saving goes through tui_edit.c's form
+ * machinery (busy retries, conflicts by version); this file builds the form, saves it and
+ * explains a conflict. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_int.h"
+
+enum { PF_TITLE, PF_OBJ, PF_START, PF_END, PF_AUD };
+
+static void prog_load(tui_app *a)
+{
+    if (!a->plan) return;
+    size_t *rows = arena_alloc(a->v_arena, (a->plan->nprogs ? a->plan->nprogs : 1) * sizeof *rows);
+    size_t n = 0;
+    for (size_t i = 0; i < a->plan->nprogs; i++)
+        if (!a->plan->progs[i].archived) rows[n++] = i;
+    a->vrows = rows;
+    a->nvrows = a->vn = n;
+}
+
+static const lnd_programme *sel_prog(const tui_app *a)
+{
+    if (!a->plan || a->vsel >= a->nvrows) return NULL;
+    return &a->plan->progs[((const size_t *)a->vrows)[a->vsel]];
+}
+
+static void prog_draw(tui_app *a, WINDOW *w, bool focused)
+{
+    (void)focused;
+    char title[200];
+    int weeks = a->plan ? a->plan->cycle.weeks : 0;
+    snprintf(title, sizeof title, "Programmes %s timeline of %s, week %d of %d %s a add  e edit  d archive",
+             a->g->dot, a->plan ? a->plan->cycle.name : "", a->week, weeks, a->g->dot);
+    tui_views_title(a, w, title);
+    int cols = getmaxx(w), lines = getmaxy(w);
+    if (!a->plan) return;
+    if (!a->nvrows) {
+        tui_put(a, w, 2, 2, "No programmes in this cycle: press a to add one.", cols - 3, a->attr[R_DIM]);
+        return;
+    }
+    int tw = cols >= 150 ? 40 : cols >= 100 ? 30 : 20;
+    int gx = 6 + tw + 1 + 7 + 7;   /* grid start: id, title, serves, weeks */
+    int cw = weeks > 0 ? (cols - gx - 2) / weeks : 1;
+    if (cw > 4) cw = 4;
+    if (cw < 1) cw = 1;
+    char hdr[256];
+    snprintf(hdr, sizeof hdr, "%-5s %-*s %-6s %-6s", "ID", tw, "PROGRAMME", "SERVES", "WEEKS");
+    tui_put(a, w, 1, 1, hdr, gx - 1, A_BOLD);
+    for (int wk = 1; wk <= weeks && gx + (wk - 1) * cw < cols - 1; wk++) {
+        char n[16];
+        if (cw >= 3) snprintf(n, sizeof n, "%*d", cw - 1, wk);
+        else snprintf(n, sizeof n, "%d", wk % 10);
+        tui_put(a, w, 1, gx + (wk - 1) * cw, n, cw, wk == a->week ? (A_REVERSE | A_BOLD) : a->attr[R_DIM]);
+    }
+    size_t h = (size_t)(lines - 5 > 1 ? lines - 5 : 1);
+    tui_views_scroll(a, h);
+    const size_t *rows = a->vrows;
+    int y = 2;
+    for (size_t i = 0; i < h && a->vtop + i < a->nvrows; i++, y++) {
+        size_t r = a->vtop + i;
+        const lnd_programme *p = &a->plan->progs[rows[r]];
+        bool sel = r == a->vsel;
+        attr_t s = sel ? A_REVERSE : A_NORMAL;
+        if (sel) {
+            wattrset(w, A_REVERSE);
+            mvwhline(w, y, 0, ' ', gx - 1);
+        }
+        char id[32], serves[32], wks[32];
+        tui_fmt_id('P', p->id, id, sizeof id);
+        if (p->objective_id) tui_fmt_id('O', p->objective_id, serves, sizeof serves);
+        else snprintf(serves, sizeof serves, "none");
+        snprintf(wks, sizeof wks, "%d-%d", p->start_week, p->end_week);
+        tui_put(a, w, y, 1, id, 5, a->attr[R_ID] | s);
+        tui_put(a, w, y, 7, p->title, tw, A_BOLD | s);
+        tui_put(a, w, y, 8 + tw, serves, 6, (p->objective_id ? 0 : a->attr[R_RED] | A_BOLD) | s);
+        tui_put(a, w, y, 15 + tw, wks, 6, s);
+        attr_t on = a->week > p->end_week ? a->attr[R_GREEN] : a->attr[R_BAR];
+        for (int wk = 1; wk <= weeks && gx + (wk - 1) * cw + cw <= cols - 1; wk++) {
+            bool in = wk >= p->start_week && wk <= p->end_week;
+            bool now = wk == a->week;
+            for (int c = 0; c < cw; c++) {
+                const char *g = in ? a->g->full : c == cw - 1 && cw > 1 ? " " : now ? "|" : a->g->ascii ? "." : a->g->dot;
+                if (now && !in && c != (cw - 1) / 2) g = " ";
+                tui_glyph_put(w, y, gx + (wk - 1) * cw + c, g,
+                              now ? (in ? a->attr[R_NOTICE] | A_BOLD : a->attr[R_NOTICE]) : in ? on : a->attr[R_DIM]);
+            }
+        }
+    }
+    /* the current week marked under the grid */
+    if (a->week >= 1 && a->week <= weeks) {
+        int mx = gx + (a->week - 1) * cw + (cw - 1) / 2;
+        char m[64];
+        snprintf(m, sizeof m, "^ week %d (now)", a->week);
+        if (mx + 15 >= cols) mx = cols - 16;
+        if (mx >= 0 && y < lines) tui_put(a, w, y, mx, m, cols - mx - 1, a->attr[R_NOTICE] | A_BOLD);
+    }
+    const lnd_programme *p = sel_prog(a);
+    if (p && y + 2 < lines) {
+        char line[600];
+        long oi = p->objective_id ? plan_obj_index(a->plan, p->objective_id) : -1;
+        snprintf(line, sizeof line, "serves: %s %s audience: %s",
+                 oi >= 0 ? a->plan->objs[oi].title : "no objective (a programme should serve one)",
+                 a->g->dot, p->audience && *p->audience ? p->audience : "-");
+        tui_put(a, w, y + 2, 2, line, cols - 3, oi >= 0 ? A_NORMAL : a->attr[R_AMBER]);
+    }
+}
+
+/* ---- the form ---- */
+
+static void prog_form(tui_app *a, int kind, const lnd_programme *p)
+{
+    tui_form *f = &a->form;
+    char title[200], id[32], obj[32] = "", sw[16], ew[16];
+    int weeks = a->plan->cycle.weeks;
+    if (kind == FK_PROG_EDIT) {
+        tui_fmt_id('P', p->id, id, sizeof id);
+        snprintf(title, sizeof title, "Edit programme %s", id);
+    } else {
+        snprintf(title, sizeof title, "New programme in %s", a->plan->cycle.name);
+    }
+    if (p->objective_id) tui_fmt_id('O', p->objective_id, obj, sizeof obj);
+    snprintf(sw, sizeof sw, "%d", p->start_week);
+    snprintf(ew, sizeof ew, "%d", p->end_week);
+    tui_form_init(f, kind, title);
+    tui_form_text(f, "Title", p->title, true);
+    tui_form_text(f, "Serves", obj, false);
+    f->f[PF_OBJ].hint = "objective id, e.g. O2";
+    tui_form_num(f, "Start week", sw, true, 1, weeks, true);
+    tui_form_num(f, "End week", ew, true, 1, weeks, true);
+    f->f[PF_END].hint = "ending in the last weeks is too late";
+    tui_form_text(f, "Audience", p->audience, false);
+    f->id = p->id;
+    f->version = p->version;
+    a->mode = M_FORM;
+    a->form_open = true;
+    a->dirty = D_ALL;
+}
+
+static bool obj_field(tui_app *a, lnd_id *out)
+{
+    tui_field *fl = &a->form.f[PF_OBJ];
+    const char *s = fl->le.buf;
+    while (*s == ' ') s++;
+    *out = 0;
+    if (!*s) return true;
+    if (*s == 'O' || *s == 'o') s++;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    long oi = *end == '\0' && v > 0 ? plan_obj_index(a->plan, v) : -1;
+    if (oi < 0 || a->plan->objs[oi].archived) {
+        snprintf(fl->err, sizeof fl->err, "no such objective in this cycle");
+        a->form.cur = PF_OBJ;
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+store_rc tui_prog_save(tui_app *a)
+{
+    tui_form *f = &a->form;
+    lnd_programme p = {.cycle_id = a->plan->cycle.id};
+    if (f->kind == FK_PROG_EDIT)
+        for (size_t i = 0; i < a->plan->nprogs; i++)
+            if (a->plan->progs[i].id == f->id) p = a->plan->progs[i];
+    p.id = f->id;
+    p.version = f->version;
+    if (!obj_field(a, &p.objective_id)) return STORE_INVALID;
+    p.title = (char *)tui_form_str(f, PF_TITLE);
+    p.audience = (char *)tui_form_str(f, PF_AUD);
+    p.start_week = (int)tui_form_double(f, PF_START, NULL);
+    p.end_week = (int)tui_form_double(f, PF_END, NULL);
+    if (p.end_week < p.start_week) {
+        snprintf(f->f[PF_END].err, sizeof f->f[PF_END].err, "not before the start week");
+        f->cur = PF_END;
+        return STORE_INVALID;
+    }
+    store_rc rc = f->kind == FK_PROG_ADD ? store_add_programme(a->st, &p, a->o->user)
+                                        : store_update_programme(a->st, &p, a->o->user);
+    if (rc == STORE_OK) f->id = p.id;
+    return rc;
+}
+
+void tui_prog_conflict(tui_app *a)
+{
+    tui_form *f = &a->form;
+    char id[32];
+    tui_fmt_id('P', f->id, id, sizeof id);
+    lnd_arena *t = arena_new();
+    lnd_audit au = {0};
+    tui_prompt_open(a, PK_CONFLICT, "mte");
+    tui_prompt_line(a, "%s was changed while you were editing it", id);
+    if (store_last_change(a->st, t, "programme", f->id, &au) == STORE_OK)
+        tui_prompt_line(a, "by %s at %s: %s", au.user, au.at, au.detail ? au.detail : au.action);
+    lnd_plan *fresh = NULL;
+    if (store_load_plan(a->st, a->plan->cycle.id, &fresh) == STORE_OK) {
+        for (size_t i = 0; i < fresh->nprogs; i++) {
+            const lnd_programme *th = &fresh->progs[i];
+            if (th->id != f->id) continue;
+            a->conflict_version = th->version;
+            tui_prompt_line(a, "%s", "");
+            tui_prompt_line(a, "title     mine: %s", tui_form_str(f, PF_TITLE));
+            tui_prompt_line(a, "        theirs: %s", th->title);
+            tui_prompt_line(a, "weeks     mine: %s-%s   theirs: %d-%d", tui_form_str(f, PF_START),
+                            tui_form_str(f, PF_END), th->start_week, th->end_week);
+            tui_prompt_line(a, "serves    mine: %s   theirs: O%lld", tui_form_str(f, PF_OBJ),
+                            th->objective_id);
+        }
+        plan_free(fresh);
+    }
+    arena_free(t);
+    tui_prompt_line(a, "%s", "");
+    tui_prompt_line(a, "m keep mine (save over theirs)   t take theirs   e edit again");
+}
+
+void tui_prog_prompt(tui_app *a, int key)
+{
+    if (a->prompt != PK_ARCHIVE_PROG) return;
+    a->mode = a->view ? M_VIEW : M_NONE;
+    a->dirty = D_ALL;
+    const lnd_programme *p = sel_prog(a);
+    if (key != 'y' || !p) return;
+    char id[32];
+    tui_fmt_id('P', p->id, id, sizeof id);
+    store_rc rc = store_archive_programme(a->st, p->id, p->version, a->o->user);
+    if (rc == STORE_OK) tui_notice(a, false, "archived %s", id);
+    else if (rc == STORE_CONFLICT) tui_notice(a, true, "%s changed meanwhile; look again, then archive", id);
+    else tui_notice(a, true, "%s", store_errmsg(a->st));
+    tui_data_reload(a);
+}
+
+static bool prog_key(tui_app *a, tui_action act, int key)
+{
+    (void)key;
+    if (tui_views_move(a, act, (size_t)getmaxy(a->wv) - 5)) return true;
+    if (!a->plan) return false;
+    const lnd_programme *p = sel_prog(a);
+    switch (act) {
+    case ACT_ADD: {
+        long oi = tui_sel_obj(a);
+        int wk = a->week >= 1 && a->week <= a->plan->cycle.weeks ? a->week : 1;
+        lnd_programme n = {.title = "", .audience = "", .start_week = wk,
+                           .end_week = wk + 1 <= a->plan->cycle.weeks ? wk + 1 : wk,
+                           .objective_id = oi >= 0 ? a->plan->objs[oi].id : 0};
+        prog_form(a, FK_PROG_ADD, &n);
+        return true;
+    }
+    case ACT_EDIT: case ACT_ENTER:
+        if (p) prog_form(a, FK_PROG_EDIT, p);
+        return true;
+    case ACT_ARCHIVE:
+        if (!p) return true;
+        char id[32];
+        tui_fmt_id('P', p->id, id, sizeof id);
+        tui_prompt_open(a, PK_ARCHIVE_PROG, "yn");
+        tui_prompt_line(a, "Archive programme %s?", id);
+        tui_prompt_line(a, "%s", p->title);
+        tui_prompt_line(a, "It leaves the timeline and its follow-ups; nothing is deleted.");
+        tui_prompt_line(a, "%s", "");
+        tui_prompt_line(a, "y archive    n keep it");
+        return true;
+    default: return false;
+    }
+}
+
+const tui_view tui_view_prog = {"programmes", prog_draw, prog_key, NULL, prog_load};

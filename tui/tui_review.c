@@ -1,0 +1,217 @@
+/* tui/tui_review.c — review mode (R): every objective of the cycle with its suggested score
+ * (from its progress or roll-up), the stored score and the verdict judged by its type
+ * (committed / aspirational / learning), whether it carries forward, and the selected one's
+ * retrospective; Enter or e opens the review form (score 0..1, what worked, what did not,
+ * what carries forward, the carry-forward flag). Saving goes through tui_edit.c (busy
+ * retries; a stale version is a conflict showing both sides and who changed it). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../store/store_io.h"
+#include "tui_int.h"
+
+enum { RF_SCORE, RF_WORKED, RF_DIDNT, RF_CARRY, RF_FWD };
+static const char *const yesno[] = {"no", "yes"};
+
+static void review_load(tui_app *a)
+{
+    if (!a->plan) return;
+    lnd_review *r = NULL;
+    size_t n = 0;
+    if (store_reviews(a->st, a->v_arena, a->plan->cycle.id, &r, &n) != STORE_OK)
+        tui_notice(a, true, "cannot read reviews: %s", store_errmsg(a->st));
+    a->vextra = r;
+    a->nvextra = n;
+    a->nvrows = a->vn = a->nall;   /* the cascade rows, in order */
+}
+
+static const lnd_review *review_of(const tui_app *a, lnd_id obj)
+{
+    const lnd_review *r = a->vextra;
+    for (size_t i = 0; i < a->nvextra; i++)
+        if (r[i].objective_id == obj) return &r[i];
+    return NULL;
+}
+
+static double suggested(tui_app *a, size_t oi)
+{
+    summary_obj s;
+    summary_objective(a->plan, oi, &a->rules, a->week, &s);
+    double v = s.progress >= 0 ? s.progress : s.rollup;
+    return v < 0 ? 0 : round(v * 100) / 100;   /* judged as shown, like lnd review */
+}
+
+static attr_t verdict_attr(const tui_app *a, lnd_verdict v)
+{
+    switch (v) {
+    case VERDICT_MET: case VERDICT_SUCCESS: return a->attr[R_GREEN] | A_BOLD;
+    case VERDICT_PARTIAL: return a->attr[R_AMBER] | A_BOLD;
+    case VERDICT_MISSED: return a->attr[R_RED] | A_BOLD;
+    default: return a->attr[R_ID];
+    }
+}
+
+static void review_draw(tui_app *a, WINDOW *w, bool focused)
+{
+    (void)focused;
+    char title[240];
+    int cols = getmaxx(w), lines = getmaxy(w);
+    if (!a->plan) {
+        tui_views_title(a, w, "Review");
+        return;
+    }
+    snprintf(title, sizeof title, "Review of %s (%s) %s %zu of %zu objectives reviewed %s Enter scores one",
+             a->plan->cycle.name, model_cycle_state_name(a->plan->cycle.state), a->g->dot,
+             a->nvextra, a->nall, a->g->dot);
+    tui_views_title(a, w, title);
+    int tw = cols >= 150 ? 70 : cols >= 110 ? 50 : cols - 66 > 16 ? cols - 66 : 16;
+    char hdr[256];
+    snprintf(hdr, sizeof hdr, "%-5s %-*s %-12s %9s %5s  %-20s %s", "ID", tw, "OBJECTIVE", "TYPE",
+             "SUGGESTED", "SCORE", "VERDICT", "CARRY");
+    tui_put(a, w, 1, 1, hdr, cols - 2, A_BOLD);
+    size_t h = (size_t)(lines - 8 > 1 ? lines - 8 : 1);
+    tui_views_scroll(a, h);
+    for (size_t i = 0; i < h && a->vtop + i < a->nall; i++) {
+        size_t r = a->vtop + i, oi = a->all[r].obj;
+        const lnd_objective *o = &a->plan->objs[oi];
+        const lnd_review *rv = review_of(a, o->id);
+        int y = 2 + (int)i;
+        bool sel = r == a->vsel;
+        attr_t s = sel ? A_REVERSE : A_NORMAL;
+        if (sel) {
+            wattrset(w, A_REVERSE);
+            mvwhline(w, y, 0, ' ', cols);
+        }
+        char id[32], sug[16], sc[16] = "-", vd[40];
+        tui_fmt_id('O', o->id, id, sizeof id);
+        double sg = suggested(a, oi);
+        snprintf(sug, sizeof sug, "%.2f", sg);
+        bool has = rv && rv->has_score;
+        if (has) snprintf(sc, sizeof sc, "%.2f", rv->score);
+        lnd_verdict v = progress_verdict(o->type, has ? rv->score : sg);
+        snprintf(vd, sizeof vd, "%s%s", progress_verdict_name(v), has ? "" : " (suggested)");
+        int ind = a->all[r].depth * 2;
+        tui_put(a, w, y, 1, id, 5, a->attr[R_ID] | s);
+        tui_put(a, w, y, 7 + ind, o->title, tw - ind, (o->level == LEVEL_BUSINESS ? A_BOLD : 0) | s);
+        int x = 8 + tw;
+        tui_put(a, w, y, x, model_otype_name(o->type), 12, s);
+        char num[16];
+        snprintf(num, sizeof num, "%9s", sug);
+        tui_put(a, w, y, x + 13, num, 9, a->attr[R_DIM] | s);
+        snprintf(num, sizeof num, "%5s", sc);
+        tui_put(a, w, y, x + 23, num, 5, A_BOLD | s);
+        tui_put(a, w, y, x + 30, vd, 20, (has ? verdict_attr(a, v) : a->attr[R_DIM]) | s);
+        tui_put(a, w, y, x + 51, rv && rv->carry_forward ? "yes" : "", cols - x - 52,
+                a->attr[R_NOTICE] | s);
+    }
+    /* the selected objective's retrospective */
+    if (a->vsel >= a->nall) return;
+    const lnd_objective *o = &a->plan->objs[a->all[a->vsel].obj];
+    const lnd_review *rv = review_of(a, o->id);
+    int y = lines - 5;
+    char id[32], line[600];
+    tui_fmt_id('O', o->id, id, sizeof id);
+    wattrset(w, a->attr[R_DIM]);
+    mvwhline(w, y, 0, ' ', cols);
+    for (int x = 0; x < cols; x++) mvwaddstr(w, y, x, a->g->hline);
+    if (!rv) {
+        snprintf(line, sizeof line, "%s not reviewed yet: Enter to score it and write the retrospective", id);
+        tui_put(a, w, y + 1, 2, line, cols - 3, a->attr[R_DIM]);
+        return;
+    }
+    snprintf(line, sizeof line, "%s reviewed by %s at %s", id, rv->updated_by ? rv->updated_by : "",
+             rv->updated_at ? rv->updated_at : "");
+    tui_put(a, w, y + 1, 2, line, cols - 3, a->attr[R_DIM]);
+    const char *lab[3] = {"worked:", "did not:", "carry:"};
+    const char *txt[3] = {rv->worked, rv->didnt, rv->carry};
+    for (int i = 0; i < 3 && y + 2 + i < lines; i++) {
+        tui_put(a, w, y + 2 + i, 2, lab[i], 9, A_BOLD);
+        tui_put(a, w, y + 2 + i, 12, txt[i] && *txt[i] ? txt[i] : "-", cols - 13, A_NORMAL);
+    }
+}
+
+static void review_form(tui_app *a)
+{
+    if (!a->plan || a->vsel >= a->nall) return;
+    size_t oi = a->all[a->vsel].obj;
+    const lnd_objective *o = &a->plan->objs[oi];
+    const lnd_review *rv = review_of(a, o->id);
+    tui_form *f = &a->form;
+    char title[200], id[32], sc[16];
+    tui_fmt_id('O', o->id, id, sizeof id);
+    snprintf(title, sizeof title, "Review %s (%s) %s", id, model_otype_name(o->type), o->title ? o->title : "");
+    snprintf(sc, sizeof sc, "%.2f", rv && rv->has_score ? rv->score : suggested(a, oi));
+    tui_form_init(f, FK_REVIEW, title);
+    tui_form_num(f, "Score", sc, true, 0, 1, false);
+    f->f[RF_SCORE].hint = o->type == OTYPE_COMMITTED ? "0.0-1.0; committed: 1.0 or a miss"
+                          : o->type == OTYPE_ASPIRATIONAL ? "0.0-1.0; aspirational: 0.7 is success"
+                                                          : "0.0-1.0; learning: say what was learned";
+    tui_form_text(f, "What worked", rv ? rv->worked : "", false);
+    tui_form_text(f, "What did not", rv ? rv->didnt : "", false);
+    tui_form_text(f, "Carries forward", rv ? rv->carry : "", false);
+    f->f[RF_CARRY].hint = "which capability need, and why";
+    tui_form_choice(f, "Carry forward", yesno, 2, rv && rv->carry_forward ? 1 : 0);
+    f->f[RF_FWD].hint = "create it in the next cycle";
+    f->id = o->id;
+    f->version = rv ? rv->version : 0;
+    a->mode = M_FORM;
+    a->form_open = true;
+    a->dirty = D_ALL;
+}
+
+store_rc tui_review_save(tui_app *a)
+{
+    tui_form *f = &a->form;
+    lnd_review r = {.objective_id = f->id, .version = f->version};
+    r.score = tui_form_double(f, RF_SCORE, &r.has_score);
+    r.worked = (char *)tui_form_str(f, RF_WORKED);
+    r.didnt = (char *)tui_form_str(f, RF_DIDNT);
+    r.carry = (char *)tui_form_str(f, RF_CARRY);
+    r.carry_forward = f->f[RF_FWD].choice == 1;
+    return store_set_review(a->st, &r, a->o->user);
+}
+
+void tui_review_conflict(tui_app *a)
+{
+    tui_form *f = &a->form;
+    char id[32];
+    tui_fmt_id('O', f->id, id, sizeof id);
+    tui_prompt_open(a, PK_CONFLICT, "mte");
+    tui_prompt_line(a, "The review of %s was changed while you were editing it", id);
+    lnd_arena *t = arena_new();
+    lnd_review *r = NULL;
+    size_t n = 0;
+    if (store_reviews(a->st, t, a->plan->cycle.id, &r, &n) == STORE_OK)
+        for (size_t i = 0; i < n; i++) {
+            if (r[i].objective_id != f->id) continue;
+            a->conflict_version = r[i].version;
+            char th[16] = "-";
+            if (r[i].has_score) snprintf(th, sizeof th, "%.2f", r[i].score);
+            tui_prompt_line(a, "by %s at %s", r[i].updated_by, r[i].updated_at);
+            tui_prompt_line(a, "%s", "");
+            tui_prompt_line(a, "score     mine: %s   theirs: %s", tui_form_str(f, RF_SCORE), th);
+            tui_prompt_line(a, "worked    mine: %s", tui_form_str(f, RF_WORKED));
+            tui_prompt_line(a, "        theirs: %s", r[i].worked);
+            tui_prompt_line(a, "did not   mine: %s", tui_form_str(f, RF_DIDNT));
+            tui_prompt_line(a, "        theirs: %s", r[i].didnt);
+            tui_prompt_line(a, "carry     mine: %s (%s)", tui_form_str(f, RF_CARRY), tui_form_str(f, RF_FWD));
+            tui_prompt_line(a, "        theirs: %s (%s)", r[i].carry, r[i].carry_forward ? "yes" : "no");
+        }
+    arena_free(t);
+    tui_prompt_line(a, "%s", "");
+    tui_prompt_line(a, "m keep mine (save over theirs)   t take theirs   e edit again");
+}
+
+static bool review_key(tui_app *a, tui_action act, int key)
+{
+    (void)key;
+    if (tui_views_move(a, act, (size_t)getmaxy(a->wv) - 8)) return true;
+    if (act == ACT_ENTER || act == ACT_EDIT) {
+        review_form(a);
+        return true;
+    }
+    return false;
+}
+
+const tui_view tui_view_review = {"review", review_draw, review_key, NULL, review_load};
