@@ -83,8 +83,15 @@ store_rc store_last_change(store *s, lnd_arena *a, const char *entity, lnd_id id
 
 store_rc st_conflict(store *s, const char *table, const char *entity, lnd_id id, const char *label, long had)
 {
-    char sql[96];
-    snprintf(sql, sizeof sql, "SELECT version FROM %s WHERE id = ?", table);   /* table: ours */
+    /* one literal statement per table: no SQL is ever built from strings */
+    const char *sql = !strcmp(table, "cycle")     ? "SELECT version FROM cycle WHERE id = ?"
+                    : !strcmp(table, "objective") ? "SELECT version FROM objective WHERE id = ?"
+                    : !strcmp(table, "kr")        ? "SELECT version FROM kr WHERE id = ?"
+                    : !strcmp(table, "programme") ? "SELECT version FROM programme WHERE id = ?"
+                    : !strcmp(table, "kpi")       ? "SELECT version FROM kpi WHERE id = ?"
+                    : !strcmp(table, "review")    ? "SELECT version FROM review WHERE objective_id = ?"
+                                                  : NULL;
+    if (!sql) return st_fail(s, STORE_IO, "internal: no version query for %s", table);
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK) return st_sqlfail(s, rc, "reading the current version");

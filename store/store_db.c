@@ -172,7 +172,7 @@ store_rc st_wbegin(store *s)
         return STORE_OK;
     }
     rc = st_exec(s, "BEGIN IMMEDIATE");
-    if (rc != SQLITE_OK) return st_sqlfail(s, rc, "begin");
+    if (rc != SQLITE_OK) return st_sqlfail(s, rc, "starting a write");
     return STORE_OK;
 }
 

@@ -207,9 +207,14 @@ store_rc st_archive(store *s, const char *table, const char *entity, lnd_id id, 
 {
     store_rc rc = st_wbegin(s);
     if (rc != STORE_OK) return rc;
-    char sql[128];
-    snprintf(sql, sizeof sql, "UPDATE %s SET archived = 1, version = version + 1 WHERE id = ? AND version = ?",
-             table);   /* table names are ours, never user data */
+    /* one literal statement per table: no SQL is ever built from strings */
+    const char *sql =
+        !strcmp(table, "objective") ? "UPDATE objective SET archived = 1, version = version + 1 WHERE id = ? AND version = ?"
+      : !strcmp(table, "kr")        ? "UPDATE kr SET archived = 1, version = version + 1 WHERE id = ? AND version = ?"
+      : !strcmp(table, "programme") ? "UPDATE programme SET archived = 1, version = version + 1 WHERE id = ? AND version = ?"
+      : !strcmp(table, "kpi")       ? "UPDATE kpi SET archived = 1, version = version + 1 WHERE id = ? AND version = ?"
+                                    : NULL;
+    if (!sql) return st_wend(s, st_fail(s, STORE_IO, "internal: cannot archive in %s", table));
     sqlite3_stmt *st;
     int r = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     if (r != SQLITE_OK) return st_wend(s, st_sqlfail(s, r, "archiving"));

@@ -81,16 +81,16 @@ static int open_immutable(store *s, const char *path)
     size_t n = strlen(path);
     char *uri = malloc(n * 3 + 32);
     if (!uri) return SQLITE_NOMEM;
-    char *w = uri;
-    w += sprintf(w, "file:");
+    char *w = uri, *end = uri + n * 3 + 32;
+    w += snprintf(w, (size_t)(end - w), "file:");
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
             strchr("/-._~", *p))
             *w++ = (char)*p;
         else
-            w += sprintf(w, "%%%02X", *p);
+            w += snprintf(w, (size_t)(end - w), "%%%02X", *p);
     }
-    strcpy(w, "?immutable=1");
+    snprintf(w, (size_t)(end - w), "?immutable=1");
     int rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
     free(uri);
     if (s->db) {

@@ -137,6 +137,7 @@ store_rc store_load_plan(store *s, lnd_id cycle_id, lnd_plan **out)
     *out = NULL;
     bool own_tx = sqlite3_get_autocommit(s->db) != 0;
     if (own_tx) {
+        /* a read snapshot (deferred, never writes): the SELECTs below see one state */
         int r = st_exec(s, "BEGIN");
         if (r != SQLITE_OK) return st_sqlfail(s, r, "loading the plan");
     }
