@@ -76,13 +76,40 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
     };
     checkin_opts co = {0};
     bool help;
+    /* A negative VALUE ("-5") looks like an option to getopt: take it out first, unless it is
+     * the argument of an option that takes one (--confidence -1 stays an error there). */
+    char *args[argc + 1];
+    const char *neg = NULL;
+    int nargs_in = 0;
+    for (int i = 0; i < argc; i++) {
+        double d;
+        const char *prev = i > 0 ? argv[i - 1] : "";
+        bool takes = !strcmp(prev, "-c") || !strcmp(prev, "-n") || !strcmp(prev, "--confidence") ||
+                     !strcmp(prev, "--note") || !strcmp(prev, "--observed") || !strcmp(prev, "--applied") ||
+                     !strcmp(prev, "--db") || !strcmp(prev, "--config") || !strcmp(prev, "--user");
+        if (i > 0 && !neg && !takes && argv[i][0] == '-' && cli_parse_double(argv[i], &d)) {
+            neg = argv[i];
+            continue;
+        }
+        args[nargs_in++] = argv[i];
+    }
+    args[nargs_in] = NULL;
+    argc = nargs_in;
+    argv = args;
     int rc = cli_getopt(ctx, argc, argv, "c:n:", opts, checkin_opt, &co, &help);
     if (rc) return rc;
     if (help) {
         fputs(checkin_help, stdout);
         return 0;
     }
-    int nargs = argc - optind;
+    /* the value taken out above is the last operand */
+    char *ops[argc + 2];
+    int nargs = 0;
+    for (int i = optind; i < argc; i++) ops[nargs++] = argv[i];
+    if (neg) ops[nargs++] = (char *)neg;
+    ops[nargs] = NULL;
+    argv = ops;
+    optind = 0;
     bool behaviour = co.observed || co.applied;
     lnd_checkin c = {.confidence = -1, .observed = -1, .applied = -1};
     if (nargs < 1) return cli_fail(EX_USAGE_, "checkin: which key result? usage: lnd checkin K12 75");
@@ -128,6 +155,11 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
     store_rc src = store_get_kr(s, a, c.kr_id, &before);
     if (src == STORE_NOTFOUND || (src == STORE_OK && before.archived)) {
         rc = cli_fail(EX_DATAERR_, "checkin: no key result K%lld; see `lnd status` for ids", c.kr_id);
+        goto out;
+    }
+    if (src == STORE_OK && behaviour && before.evidence != EV_BEHAVIOUR) {
+        rc = cli_fail(EX_DATAERR_, "checkin: K%lld measures %s, not behaviour; log a value: lnd checkin K%lld VALUE",
+                      c.kr_id, model_evidence_name(before.evidence), c.kr_id);
         goto out;
     }
     if (src == STORE_OK) src = store_get_objective(s, a, before.objective_id, &o);

@@ -180,7 +180,7 @@ static int want_version(const fields *f, long *v)
 {
     if (!f->v[F_VERSION]) return 0;
     if (!cli_parse_int(f->v[F_VERSION], 1, 0x7fffffffL, v))
-        return bad("--version", f->v[F_VERSION], "must be a version number from `lnd status --format json`");
+        return bad("--version", f->v[F_VERSION], "must be a version number (\"version\" in `lnd status --format json`)");
     return 0;
 }
 
@@ -255,8 +255,8 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
         if (src == STORE_OK) {
             printf("%s ", idbuf);
             out_text(stdout, ctx, o.title, 60, false);
-            printf(" %s (version %ld)\n", add ? "added" : edit ? "updated" : "archived",
-                   o.version);
+            if (archive) printf(" archived\n");
+            else printf(" %s (version %ld)\n", add ? "added" : "updated", o.version);
         }
     } else {
         lnd_kr k = {.weight = 1, .owner = (char *)ctx->user, .coowner = "", .unit = "",
@@ -287,8 +287,8 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
         if (src == STORE_OK) {
             printf("K%lld ", id);
             out_text(stdout, ctx, k.title, 60, false);
-            printf(" %s (version %ld)\n", add ? "added" : edit ? "updated" : "archived",
-                   k.version);
+            if (archive) printf(" archived\n");
+            else printf(" %s (version %ld)\n", add ? "added" : "updated", k.version);
         }
     }
     if (src == STORE_NOTFOUND && !add)

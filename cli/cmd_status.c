@@ -111,8 +111,15 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, int week, const st
     double pace = progress_pace(week, p->cycle.weeks);
     printf("%s", out_bold(ctx));
     out_text(stdout, ctx, p->cycle.name, 40, false);
-    printf("%s  %s  week %d of %d  pace %.0f%%", out_reset(ctx),
-           model_cycle_state_name(p->cycle.state), week, p->cycle.weeks, pace * 100);
+    if (week < 1)
+        printf("%s  %s  starts %s (not started)", out_reset(ctx), model_cycle_state_name(p->cycle.state),
+               p->cycle.start);
+    else if (week > p->cycle.weeks)
+        printf("%s  %s  ended after %d weeks", out_reset(ctx), model_cycle_state_name(p->cycle.state),
+               p->cycle.weeks);
+    else
+        printf("%s  %s  week %d of %d  pace %.0f%%", out_reset(ctx),
+               model_cycle_state_name(p->cycle.state), week, p->cycle.weeks, pace * 100);
     if (so->mine) {
         printf("  mine: ");
         out_text(stdout, ctx, ctx->user, 30, false);
@@ -259,6 +266,7 @@ static int print_json(const cli_ctx *ctx, const lnd_plan *p, int week, const sta
         json_object_set_new(jo, "progress", jnum_or_null(s.progress >= 0, s.progress));
         json_object_set_new(jo, "rollup", jnum_or_null(s.rollup >= 0, s.rollup));
         json_object_set_new(jo, "status", json_string(model_status_name(s.status)));
+        json_object_set_new(jo, "version", json_integer(o->version));
         json_t *krs = json_array();
         size_t first, n = plan_krs_of(p, oi, &first);
         for (size_t k = first; k < first + n; k++) {
@@ -290,6 +298,7 @@ static int print_json(const cli_ctx *ctx, const lnd_plan *p, int week, const sta
             json_object_set_new(jk, "weight", json_real(kr->weight));
             json_object_set_new(jk, "checkins", json_integer(kr->checkins));
             json_object_set_new(jk, "last_checkin", kr->last_at ? jstr(kr->last_at) : json_null());
+            json_object_set_new(jk, "version", json_integer(kr->version));
             json_array_append_new(krs, jk);
         }
         json_object_set_new(jo, "key_results", krs);

@@ -63,11 +63,19 @@ int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
         case G_NOCOLOR: ctx->no_color = true; break;
         case G_ASCII: ctx->ascii_flag = true; break;
         case ':':
-            return cli_fail(EX_USAGE_, "%s: option '%s' needs a value; see `lnd %s --help`",
-                            argv[0], argv[optind - 1], argv[0]);
-        case '?':
-            return cli_fail(EX_USAGE_, "%s: unknown option '%s'; see `lnd %s --help`", argv[0],
-                            argv[optind - 1], argv[0]);
+        case '?': {
+            /* name the option really at fault: a short one is in optopt */
+            char shortname[3] = {'-', (char)optopt, '\0'};
+            const char *bad = optopt ? shortname : argv[optind - 1];
+            const char *what = c == ':' ? "needs a value" : "is unknown";
+            if (c == '?' && optopt && (optopt == '.' || (optopt >= '0' && optopt <= '9')))
+                return cli_fail(EX_USAGE_, "%s: put -- before a negative value: lnd %s ... -- %s",
+                                stop_at_operand ? "lnd" : argv[0], stop_at_operand ? "COMMAND" : argv[0], bad);
+            if (stop_at_operand)   /* options before the command */
+                return cli_fail(EX_USAGE_, "option '%s' %s; see `lnd --help`", bad, what);
+            return cli_fail(EX_USAGE_, "%s: option '%s' %s; see `lnd %s --help`", argv[0], bad, what,
+                            argv[0]);
+        }
         default:
             if (on_opt) {
                 int rc = on_opt(st, c, optarg);
@@ -126,6 +134,8 @@ bool cli_parse_double(const char *s, double *out)
     if (!s || !*s) return false;
     char *end;
     errno = 0;
+    const char *digits = s + (*s == '-' || *s == '+');
+    if (digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X')) return false;   /* no hex */
     double v = strtod(s, &end);
     if (errno || *end || !isfinite(v) || end == s) return false;
     *out = v;

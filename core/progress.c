@@ -27,12 +27,17 @@ static double clamp01(double v)
 double progress_kr(const lnd_kr *kr)
 {
     if (!kr->has_current) return 0;        /* the value is the baseline: no progress yet */
+    double cur = kr->current;
+    bool met = kr->direction == DIR_DECREASE ? cur <= kr->target : cur >= kr->target;
+    /* Without a baseline a decrease has no starting point: only "met" or "not met" can be
+     * told. An increase counts from 0 (completions, counts). */
+    if (!kr->has_baseline && kr->direction == DIR_DECREASE) return met ? 1 : 0;
     double base = kr->has_baseline ? kr->baseline : 0;
-    double span = kr->target - base, cur = kr->current;
-    if (span == 0) {
-        bool met = kr->direction == DIR_DECREASE ? cur <= kr->target : cur >= kr->target;
-        return met ? 1 : 0;
-    }
+    double span = kr->target - base;
+    if (span == 0) return met ? 1 : 0;
+    /* a direction that contradicts baseline and target is refused by the store; if one gets
+     * here anyway, moving the wrong way is never progress */
+    if ((kr->direction == DIR_DECREASE) != (span < 0)) return met ? 1 : 0;
     return clamp01((cur - base) / span);
 }
 

@@ -153,6 +153,10 @@ store_rc store_set_cycle_state(store *s, lnd_id id, lnd_cycle_state stt, long ve
     char label[256];
     snprintf(label, sizeof label, "cycle %.200s", rc == STORE_OK ? old.name : "?");
     if (rc == STORE_OK && old.version != version) rc = st_conflict(s, "cycle", "cycle", id, label, version);
+    /* states only move forward: a closed cycle's check-ins stay locked */
+    if (rc == STORE_OK && stt <= old.state)
+        rc = st_fail(s, STORE_INVALID, "%s is already %s; states only move forward: planning, active, review, closed",
+                     label, model_cycle_state_name(old.state));
     if (rc == STORE_OK) {
         sqlite3_stmt *st = st_prep(s, "UPDATE cycle SET state = ?, version = version + 1 WHERE id = ? AND version = ?");
         if (!st) rc = STORE_IO;

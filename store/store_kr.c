@@ -68,6 +68,12 @@ static store_rc valid_kr(store *s, const lnd_kr *k, bool adding)
         return st_fail(s, STORE_INVALID, "key result weight must be more than 0 (1 is normal)");
     if (k->due_week < 0) return st_fail(s, STORE_INVALID, "due week %d is before the cycle; use 1 or later (0 = end)",
                                         k->due_week);
+    if (k->has_baseline && k->direction == DIR_DECREASE && k->target > k->baseline)
+        return st_fail(s, STORE_INVALID, "key result must decrease but its target is above its baseline; "
+                       "use --direction increase or a lower target");
+    if (k->has_baseline && k->direction == DIR_INCREASE && k->target < k->baseline)
+        return st_fail(s, STORE_INVALID, "key result must increase but its target is below its baseline; "
+                       "use --direction decrease or a higher target");
     return STORE_OK;
 }
 

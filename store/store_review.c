@@ -157,6 +157,10 @@ static store_rc carry_krs(store *s, lnd_arena *a, lnd_id from_obj, lnd_id to_obj
         if (k.has_current) {
             k.baseline = k.current;
             k.has_baseline = true;
+            /* a target already reached carries as "hold at least this"; the facilitator sets
+             * the new stretch (health rule H11 points it out) */
+            bool reached = k.direction == DIR_DECREASE ? k.baseline <= k.target : k.baseline >= k.target;
+            if (reached) k.target = k.baseline;
         }
         if (k.due_week > weeks) k.due_week = 0;
         rc = store_add_kr(s, &k, user);

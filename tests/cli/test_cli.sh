@@ -210,3 +210,34 @@ tty_out=$(NO_COLOR=1 script -qec "$LND --db $T/busy.db status" /dev/null 2>/dev/
 expect_not_in "NO_COLOR turns colour off on a terminal" "$tty_out" "$(printf '\033[3')"
 tty_out=$(script -qec "$LND --db $T/busy.db --no-color status" /dev/null 2>/dev/null)
 expect_not_in "--no-color turns colour off on a terminal" "$tty_out" "$(printf '\033[3')"
+
+# --- review findings: each would have caught a real bug ---
+D2="$T/rev.db"
+"$LND" --db "$D2" init --demo >/dev/null
+run "$LND" --db "$D2" checkin K4 -2 --confidence 3
+expect_eq "a negative value is a value, not an option" "$RC" 0
+expect_in "negative value recorded" "$OUT" "6% → -2%"
+run "$LND" --db "$D2" checkin K15 30
+expect_in "attrition (decrease, no baseline) going up is not progress" "$OUT" "progress 0% → 0%"
+run "$LND" --db "$D2" checkin K15 6
+expect_in "attrition at or below target is met" "$OUT" "done"
+run "$LND" --db "$D2" checkin K5 --observed 8 --applied 6
+expect_eq "a behaviour check-in on a results KR is refused" "$RC" 65
+expect_in "and says what to log instead" "$ERR" "K5 measures results, not behaviour"
+run "$LND" --db "$D2" checkin K8 0x10
+expect_eq "hex is not a value" "$RC" 65
+run "$LND" --db "$D2" kr add --objective O2 --title C --baseline 10 --target 20 --direction decrease
+expect_eq "a direction contradicting baseline and target is refused" "$RC" 65
+run "$LND" --bogus
+expect_eq "unknown global option exits 64" "$RC" 64
+expect_eq "and names only the option" "$ERR" "lnd: option '--bogus' is unknown; see \`lnd --help\`"
+run "$LND" --db "$D2" cycle close 2027-Q1
+run "$LND" --db "$D2" cycle activate 2027-Q1
+expect_eq "a closed cycle cannot be reopened" "$RC" 65
+expect_in "states only move forward" "$ERR" "only move forward"
+run "$LND" --db "$D2" checkin K8 80
+expect_eq "so its check-ins stay locked" "$RC" 65
+run "$LND" --db "$D2" status --cycle 2027-Q1 --format json
+expect_eq "status json carries row versions for --version" "$(printf '%s' "$OUT" | jq '.objectives[0].version')" 1
+LND_TODAY=2027-06-01 run "$LND" --db "$D2" status --cycle 2027-Q1
+expect_in "after the last week the header says ended" "$OUT" "ended after 13 weeks"

@@ -358,9 +358,35 @@ static void defaults_match_the_documentation(void **st)
     assert_float_equal(r.band_amber, 0.4, EPSILON);
 }
 
+/* Review finding: attrition (decrease, no baseline) must not reach "done" by going up. */
+static void decrease_without_baseline_is_met_or_not(void **st)
+{
+    (void)st;
+    lnd_kr k = {.direction = DIR_DECREASE, .has_baseline = false, .target = 8, .has_current = true};
+    k.current = 30;
+    assert_float_equal(progress_kr(&k), 0.0, EPSILON);
+    k.current = 8;
+    assert_float_equal(progress_kr(&k), 1.0, EPSILON);
+    k.current = 4;
+    assert_float_equal(progress_kr(&k), 1.0, EPSILON);
+}
+
+static void contradictory_direction_never_counts_wrong_way(void **st)
+{
+    (void)st;
+    /* decrease, but target above baseline: going up is not progress */
+    lnd_kr k = {.direction = DIR_DECREASE, .has_baseline = true, .baseline = 10, .target = 20,
+                .has_current = true, .current = 25};
+    assert_float_equal(progress_kr(&k), 0.0, EPSILON);
+    k.current = 5;
+    assert_float_equal(progress_kr(&k), 1.0, EPSILON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(decrease_without_baseline_is_met_or_not),
+        cmocka_unit_test(contradictory_direction_never_counts_wrong_way),
         cmocka_unit_test(kr_progress_increasing),
         cmocka_unit_test(kr_progress_decreasing),
         cmocka_unit_test(kr_progress_is_clamped),
