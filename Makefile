@@ -33,7 +33,7 @@ UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC = $(wildcard tests/bench/*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all deps run test unit check bench install uninstall clean demo
+.PHONY: all deps run test unit check bench install uninstall clean demo FORCE
 all: $(BUILD)/lnd
 
 deps:
@@ -42,6 +42,14 @@ deps:
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The install prefix is compiled into tui_theme.o (where themes live): rebuild it when PREFIX
+# changes between `make` and `make install PREFIX=...`.
+$(BUILD)/prefix.stamp: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
+$(BUILD)/obj/tui/tui_theme.o: $(BUILD)/prefix.stamp
+FORCE:
 
 $(BUILD)/liblnd.a: $(LIB_OBJ)
 	@rm -f $@

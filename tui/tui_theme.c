@@ -104,8 +104,8 @@ static void apply(tui_app *a, tui_role r, const char *spec)
     a->attr[r] = at | (a->color ? COLOR_PAIR(pair_for(fg, bg)) : 0);
 }
 
-/* Where a theme file may be: a path, the user's config dir, the install dir, or themes/
- * beside the build directory of the running binary (so `make run` finds the repo's). */
+/* Where a theme file may be: a path, the user's config dir, the install dir (as built, then
+ * relative to the running binary), or themes/ beside the build directory (`make run`). */
 static bool find_theme(const char *name, char *out, size_t n)
 {
     if (strchr(name, '/')) {
@@ -118,12 +118,14 @@ static bool find_theme(const char *name, char *out, size_t n)
     exe[k > 0 ? k : 0] = '\0';
     char *slash = strrchr(exe, '/');
     if (slash) *slash = '\0';
-    const char *dirs[5];
-    char d0[PATH_MAX], d1[PATH_MAX], d3[PATH_MAX];
+    const char *dirs[6];
+    char d0[PATH_MAX], d1[PATH_MAX], d2[PATH_MAX], d3[PATH_MAX];
     int nd = 0;
     if (xdg && *xdg) { snprintf(d0, sizeof d0, "%s/lnd/themes", xdg); dirs[nd++] = d0; }
     if (home && *home) { snprintf(d1, sizeof d1, "%s/.config/lnd/themes", home); dirs[nd++] = d1; }
     dirs[nd++] = LND_DATADIR "/themes";
+    /* installed under another PREFIX than the one built for: PREFIX/bin/../share/lnd */
+    if (exe[0]) { snprintf(d2, sizeof d2, "%.4000s/../share/lnd/themes", exe); dirs[nd++] = d2; }
     if (exe[0]) { snprintf(d3, sizeof d3, "%.4000s/../themes", exe); dirs[nd++] = d3; }
     for (int i = 0; i < nd; i++) {
         snprintf(out, n, "%s/%s.theme", dirs[i], name);
