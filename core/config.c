@@ -371,7 +371,9 @@ int cfg_load(const char *explicit_path, lnd_config *c, char *err, size_t errsz)
     snprintf(cand[n++], sizeof cand[0], "/etc/lnd.conf");
     for (int i = 0; i < n; i++) {
         struct stat st;
-        if (stat(cand[i], &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) continue;
+        /* cannot see it (absent, or a directory on the way we may not search): not there; a
+         * file we can see but not read is reported by cfg_load_file */
+        if (stat(cand[i], &st) != 0) continue;
         return cfg_load_file(cand[i], c, err, errsz);
     }
     return 0;
