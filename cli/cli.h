@@ -58,6 +58,10 @@ int cli_setup(cli_ctx *ctx);
  * exit code on failure; *out NULL then. */
 int cli_open(cli_ctx *ctx, int flags, store **out);
 
+/* Load the plan of cycle NAME (NULL: the current one), with the one-line errors every
+ * command gives for an unknown or missing cycle. Returns 0 or an exit code; *p NULL then. */
+int cli_load_plan(cli_ctx *ctx, store *s, const char *cycle, lnd_plan **p);
+
 /* Report a failed store verb: "lnd: <store_errmsg>" and the mapped exit code. */
 int cli_store_fail(store *s, store_rc rc);
 

@@ -84,19 +84,8 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
     store *s;
     if ((rc = cli_open(ctx, STORE_OPEN_READONLY, &s))) return rc;
     lnd_arena *a = arena_new();
-    lnd_cycle cy;
     lnd_plan *p = NULL;
-    store_rc src = store_find_cycle(s, a, co.cycle, &cy);
-    if (src == STORE_NOTFOUND) {
-        rc = co.cycle ? cli_fail(EX_DATAERR_, "no cycle named '%s'; see `lnd cycle list`", co.cycle)
-                      : cli_fail(EX_NOINPUT_, "no cycle in %s yet", ctx->db);
-        goto out;
-    }
-    if (src == STORE_OK) src = store_load_plan(s, cy.id, &p);
-    if (src != STORE_OK) {
-        rc = cli_store_fail(s, src);
-        goto out;
-    }
+    if ((rc = cli_load_plan(ctx, s, co.cycle, &p))) goto out;
     lnd_finding *f;
     size_t n = findings_of(ctx, p, a, &f);
     size_t ne = health_count(f, n, HEALTH_ERROR), nw = health_count(f, n, HEALTH_WARNING);

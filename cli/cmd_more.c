@@ -35,23 +35,10 @@ static const char programme_help[] =
     "It names the objective it serves and its weeks, so late delivery shows up, and its end\n"
     "schedules behaviour follow-ups (see `lnd due`).\n";
 
-static int load_current(cli_ctx *ctx, store *s, const char *cycle, lnd_plan **p)
-{
-    lnd_arena *a = arena_new();
-    lnd_cycle cy;
-    store_rc rc = store_find_cycle(s, a, cycle, &cy);
-    if (rc == STORE_OK) rc = store_load_plan(s, cy.id, p);
-    arena_free(a);
-    if (rc == STORE_NOTFOUND)
-        return cycle ? cli_fail(EX_DATAERR_, "no cycle named '%s'; see `lnd cycle list`", cycle)
-                     : cli_fail(EX_NOINPUT_, "no cycle in %s yet; add one: lnd cycle add 2027-Q1 --start 2027-01-04", ctx->db);
-    return rc == STORE_OK ? 0 : cli_store_fail(s, rc);
-}
-
 static int programme_list(cli_ctx *ctx, store *s, const popts *o)
 {
     lnd_plan *p;
-    int rc = load_current(ctx, s, o->v[P_CYCLE], &p);
+    int rc = cli_load_plan(ctx, s, o->v[P_CYCLE], &p);
     if (rc) return rc;
     int week = summary_week(p);
     printf("%-5s %-36s %-6s %-7s timeline (week %d of %d)\n", "ID", "PROGRAMME", "SERVES", "WEEKS",
@@ -141,7 +128,7 @@ int cmd_programme(cli_ctx *ctx, int argc, char **argv)
     lnd_programme pr = {.title = "", .audience = ""};
     store_rc src = STORE_OK;
     if (add) {
-        if ((rc = load_current(ctx, s, o.v[P_CYCLE], &p))) goto out;
+        if ((rc = cli_load_plan(ctx, s, o.v[P_CYCLE], &p))) goto out;
         pr.cycle_id = p->cycle.id;
         if ((rc = programme_apply(&o, &pr))) goto out;
         src = store_add_programme(s, &pr, ctx->user);

@@ -80,15 +80,9 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     store *s;
     if ((rc = cli_open(ctx, STORE_OPEN_READONLY, &s))) return rc;
     lnd_arena *a = arena_new();
-    lnd_cycle cy;
     lnd_plan *p = NULL;
-    store_rc src = store_find_cycle(s, a, ro.cycle, &cy);
-    if (src == STORE_NOTFOUND) {
-        rc = ro.cycle ? cli_fail(EX_DATAERR_, "no cycle named '%s'; see `lnd cycle list`", ro.cycle)
-                      : cli_fail(EX_NOINPUT_, "no cycle in %s yet", ctx->db);
-        goto out;
-    }
-    if (src == STORE_OK) src = store_load_plan(s, cy.id, &p);
+    store_rc src = STORE_OK;
+    if ((rc = cli_load_plan(ctx, s, ro.cycle, &p))) goto out;
     report_history *hist = NULL;
     lnd_review *rv = NULL;
     size_t nr = 0;
@@ -100,7 +94,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
             hist[k].items = c;
         }
     }
-    if (src == STORE_OK) src = store_reviews(s, a, cy.id, &rv, &nr);
+    if (src == STORE_OK) src = store_reviews(s, a, p->cycle.id, &rv, &nr);
     if (src != STORE_OK) {
         rc = cli_store_fail(s, src);
         goto out;

@@ -163,3 +163,17 @@ bool cli_parse_id(const char *s, char prefix, lnd_id *out)
     return true;
 }
 
+
+int cli_load_plan(cli_ctx *ctx, store *s, const char *cycle, lnd_plan **p)
+{
+    *p = NULL;
+    lnd_arena *a = arena_new();
+    lnd_cycle cy;
+    store_rc rc = store_find_cycle(s, a, cycle, &cy);
+    if (rc == STORE_OK) rc = store_load_plan(s, cy.id, p);
+    arena_free(a);
+    if (rc == STORE_NOTFOUND)
+        return cycle ? cli_fail(EX_DATAERR_, "no cycle named '%s'; see `lnd cycle list`", cycle)
+                     : cli_fail(EX_NOINPUT_, "no cycle in %s yet; add one: lnd cycle add 2027-Q1 --start 2027-01-04", ctx->db);
+    return rc == STORE_OK ? 0 : cli_store_fail(s, rc);
+}
