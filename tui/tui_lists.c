@@ -144,6 +144,15 @@ static void due_load(tui_app *a)
     const int *off = a->o->cfg ? a->o->cfg->followup_days : defaults;
     lnd_followup *f = NULL;
     size_t n = followup_list(a->plan, off, 3, date_today(), a->v_arena, &f);
+    if (a->filter == FILTER_MINE && a->o->user) {   /* `f` mine: what this manager must log */
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++) {
+            const lnd_kr *kr = &a->plan->krs[f[i].kr];
+            if ((kr->owner && !strcmp(kr->owner, a->o->user)) || (kr->coowner && !strcmp(kr->coowner, a->o->user)))
+                f[kept++] = f[i];
+        }
+        n = kept;
+    }
     a->vrows = f;
     a->nvrows = a->vn = n;
 }
@@ -155,8 +164,9 @@ static void due_draw(tui_app *a, WINDOW *w, bool focused)
     size_t cnt[4] = {0};
     for (size_t i = 0; i < a->nvrows; i++) cnt[f[i].state]++;
     char title[240];
-    snprintf(title, sizeof title, "Due behaviour follow-ups %s %zu overdue, %zu due, %zu upcoming, "
-             "%zu logged %s Enter checks in", a->g->dot, cnt[FOLLOWUP_OVERDUE], cnt[FOLLOWUP_DUE],
+    snprintf(title, sizeof title, "Due behaviour follow-ups%s %s %zu overdue, %zu due, %zu upcoming, "
+             "%zu logged %s Enter checks in", a->filter == FILTER_MINE ? " (mine)" : "", a->g->dot,
+             cnt[FOLLOWUP_OVERDUE], cnt[FOLLOWUP_DUE],
              cnt[FOLLOWUP_UPCOMING], cnt[FOLLOWUP_DONE], a->g->dot);
     tui_views_title(a, w, title);
     int cols = getmaxx(w);

@@ -117,7 +117,7 @@ tm kill-session -t e2
 # the TERM values of the issue all work
 for term in xterm xterm-256color screen screen-256color tmux-256color vt100 linux; do
   start "t$term" 80 24 TERM=$term
-  if wait_for "t$term" "Cascade" 5; then
+  if wait_for "t$term" "Cascade" 15; then
     keys "t$term" j q
     expect_screen "t$term" "TERM=$term: starts and quits" "lnd exited 0"
   else

@@ -128,3 +128,17 @@ expect_screen s "80x24: q leaves the view" "Cascade"
 keys s q
 expect_screen s "80x24: quits" "lnd exited 0"
 tm kill-session -t s
+
+# due view honours the mine filter: a manager sees only what they must log
+start m 100 30 LND_TODAY=2027-03-10 -- --user marco
+wait_for m "Cascade"
+keys m D
+expect_screen m "D: everyone's follow-ups by default" "K9 "
+keys m Escape
+keys m f
+keys m D
+expect_screen m "D after f: only mine" "Due behaviour follow-ups (mine)"
+s=$(screen m)
+expect_in "D mine: marco's overdue K3 follow-up" "$s" "overdue   2027-03-02 K3"
+expect_not_in "D mine: ana's K9 is not listed" "$s" " K9 "
+tm kill-session -t m
