@@ -155,9 +155,11 @@ static void objective_form(tui_app *a, int kind, const lnd_objective *o, const c
     f->cur = kind == FK_OBJ_ADD ? OF_TITLE : 0;
 }
 
-static bool parent_field(tui_app *a, lnd_id *out)
+/* Field `field` of the open form names an objective of this cycle ("O7", "7" or empty for
+ * none). false with the error next to the field when it does not. Shared by every form. */
+bool tui_form_objective(tui_app *a, int field, lnd_id *out)
 {
-    tui_field *fl = &a->form.f[OF_PARENT];
+    tui_field *fl = &a->form.f[field];
     const char *s = fl->le.buf;
     while (*s == ' ') s++;
     *out = 0;
@@ -168,15 +170,22 @@ static bool parent_field(tui_app *a, lnd_id *out)
     long oi = *end == '\0' && v > 0 ? plan_obj_index(a->plan, v) : -1;
     if (oi < 0 || a->plan->objs[oi].archived) {
         snprintf(fl->err, sizeof fl->err, "no such objective in this cycle");
-        a->form.cur = OF_PARENT;
+        a->form.cur = field;
         return false;
     }
-    if (v == a->form.id) {
+    *out = v;
+    return true;
+}
+
+static bool parent_field(tui_app *a, lnd_id *out)
+{
+    if (!tui_form_objective(a, OF_PARENT, out)) return false;
+    if (*out && *out == a->form.id) {
+        tui_field *fl = &a->form.f[OF_PARENT];
         snprintf(fl->err, sizeof fl->err, "cannot be its own parent");
         a->form.cur = OF_PARENT;
         return false;
     }
-    *out = v;
     return true;
 }
 

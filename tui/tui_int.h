@@ -211,4 +211,7 @@ void tui_review_conflict(tui_app *a);
 void tui_layout_windows(tui_app *a);
 void tui_overlay(tui_app *a, int h, int w);   /* (re)create the centred overlay window */
 
+/* The form field names an objective of this cycle (tui_edit.c). */
+bool tui_form_objective(tui_app *a, int field, lnd_id *out);
+
 #endif

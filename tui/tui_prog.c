@@ -140,26 +140,6 @@ static void prog_form(tui_app *a, int kind, const lnd_programme *p)
     a->dirty = D_ALL;
 }
 
-static bool obj_field(tui_app *a, lnd_id *out)
-{
-    tui_field *fl = &a->form.f[PF_OBJ];
-    const char *s = fl->le.buf;
-    while (*s == ' ') s++;
-    *out = 0;
-    if (!*s) return true;
-    if (*s == 'O' || *s == 'o') s++;
-    char *end;
-    long long v = strtoll(s, &end, 10);
-    long oi = *end == '\0' && v > 0 ? plan_obj_index(a->plan, v) : -1;
-    if (oi < 0 || a->plan->objs[oi].archived) {
-        snprintf(fl->err, sizeof fl->err, "no such objective in this cycle");
-        a->form.cur = PF_OBJ;
-        return false;
-    }
-    *out = v;
-    return true;
-}
-
 store_rc tui_prog_save(tui_app *a)
 {
     tui_form *f = &a->form;
@@ -169,7 +149,7 @@ store_rc tui_prog_save(tui_app *a)
             if (a->plan->progs[i].id == f->id) p = a->plan->progs[i];
     p.id = f->id;
     p.version = f->version;
-    if (!obj_field(a, &p.objective_id)) return STORE_INVALID;
+    if (!tui_form_objective(a, PF_OBJ, &p.objective_id)) return STORE_INVALID;
     p.title = (char *)tui_form_str(f, PF_TITLE);
     p.audience = (char *)tui_form_str(f, PF_AUD);
     p.start_week = (int)tui_form_double(f, PF_START, NULL);
