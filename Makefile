@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Makefile — the one entry point for lnd: deps, all, run, test, check, bench, install, clean.
 # `make run` and `make test` install missing Debian packages first (.ci/deps).
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cli.h — what the command-line commands share: the run context (options, config,
  * database path, output mode), error reporting with sysexits codes, argument parsing of
  * numbers and ids, and opening the store. No curses here; SQL stays in store/. */

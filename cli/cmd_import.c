@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cmd_import.c — `lnd import FILE.json` restores an export into an empty database
  * exactly (ids, versions, timestamps); `lnd import --checkins FILE.csv` loads metric values
  * exported from business systems. Both check the whole file first and write in one

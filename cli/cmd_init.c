@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cmd_init.c — `lnd init [--demo]` creates the database, and `lnd tui` opens the
  * dashboard after checking the terminal is one. */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cmd_objective.c — `lnd objective add|edit|archive` and `lnd kr add|edit|archive`:
  * enough to build and change a plan from a script. Edits are optimistic: the row's version
  * is read (or given with --version) and a change by someone else meanwhile is a conflict. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/common.c — shared plumbing of the commands: global options, config and database
  * resolution, opening the store, one-line errors, strict number and id parsing. */
 #include "cli.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/main.c — lnd's entry point: global options, the command table, help and version.
  * Decides between the full-screen UI and a one-shot command before any curses starts. */
 #include <locale.h>

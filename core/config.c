@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/config.c — lnd's configuration (see config.h): defaults, the search order for the file
  * and a strict libconfig loader. Every problem is one line "file:line: what is wrong", exit
  * code 78 (66 when the file cannot be read). Reads the file and the environment only: never

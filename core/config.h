@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/config.h — lnd's configuration: defaults, the search order for the file, and a
  * strict libconfig loader (syntax errors, unknown keys and wrong types are reported as
  * "file:line: what is wrong"). The file is only read, never written. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/summary.h — what every view shows for an objective or KR at a given week: progress,
  * roll-up, pace and status, computed once here so `lnd status`, JSON and the dashboard
  * agree. Pure functions over a loaded plan. */

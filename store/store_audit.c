@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_audit.c — the audit log: one row per change (who, when, what), written in the
  * same transaction as the change; reading it back; and the conflict message that names who
  * last changed a row. The log is append-only (triggers refuse UPDATE and DELETE). */

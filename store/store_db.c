@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_db.c — the plumbing every verb uses: a small cache of prepared statements
  * (keyed by the address of their static SQL), bind/column helpers, SQLite result codes
  * turned into store_rc with one-line messages, and write transactions (BEGIN IMMEDIATE, or a

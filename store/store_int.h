@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_int.h — private to store/: the connection struct, the statement cache, write
  * transactions (BEGIN IMMEDIATE or a savepoint inside store_tx_begin), error messages, the
  * audit writer and the test hooks. Nothing outside store/ (and its unit tests) includes it;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_open.c — opening and closing the database: missing file, parent directories,
  * read-only files, files that are not SQLite, schema versions (older: migrated; newer:
  * refused before anything is written), the per-connection pragmas (WAL, busy_timeout,
