@@ -7,6 +7,10 @@
 
 #include "cli.h"
 
+#ifndef LND_SYSCONFDIR
+#define LND_SYSCONFDIR "/etc"   /* the Makefile's SYSCONFDIR */
+#endif
+
 static const cli_command commands[] = {
     {"tui", "open the full-screen dashboard (the default)", cmd_tui},
     {"status", "print the cascade with progress, pace and status", cmd_status},
@@ -40,7 +44,7 @@ static void usage(FILE *f)
           "                  $XDG_DATA_HOME/lnd/lnd.db)\n"
           "  --config FILE   configuration file (default: $LND_CONFIG,\n"
           "                  $XDG_CONFIG_HOME/lnd/lnd.conf, ~/.config/lnd/lnd.conf,\n"
-          "                  /etc/lnd.conf)\n"
+          "                  " LND_SYSCONFDIR "/lnd.conf)\n"
           "  --user NAME     who you are in check-ins and the audit log (default: $USER)\n"
           "  --no-color      no colour (NO_COLOR is honoured too)\n"
           "  --ascii         ASCII glyphs only (automatic when the locale is not UTF-8)\n"

@@ -343,6 +343,10 @@ int cfg_load_file(const char *path, lnd_config *c, char *err, size_t errsz)
 
 /* ---- search order and paths ------------------------------------------------------------ */
 
+#ifndef LND_SYSCONFDIR
+#define LND_SYSCONFDIR "/etc"   /* the Makefile's SYSCONFDIR */
+#endif
+
 static const char *env(const char *name)
 {
     const char *v = getenv(name);
@@ -369,7 +373,7 @@ int cfg_load(const char *explicit_path, lnd_config *c, char *err, size_t errsz)
     const char *x = xdg("XDG_CONFIG_HOME"), *home = env("HOME");
     if (x) snprintf(cand[n++], sizeof cand[0], "%s/lnd/lnd.conf", x);
     if (home) snprintf(cand[n++], sizeof cand[0], "%s/.config/lnd/lnd.conf", home);
-    snprintf(cand[n++], sizeof cand[0], "/etc/lnd.conf");
+    snprintf(cand[n++], sizeof cand[0], "%s/lnd.conf", LND_SYSCONFDIR);
     for (int i = 0; i < n; i++) {
         struct stat st;
         /* cannot see it (absent, or a directory on the way we may not search): not there; a
