@@ -51,11 +51,11 @@ UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC = $(wildcard tests/bench/*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all deps run test unit check bench install install-files uninstall clean demo FORCE
+.PHONY: all deps run test unit check bench install install-files uninstall deb deb-check clean demo FORCE
 all: $(BUILD)/lnd
 
 deps:
-	@sh .ci/deps
+	@sh .ci/deps $(if $(filter test check,$(MAKECMDGOALS)),test)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -128,6 +128,21 @@ install-files:
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lnd $(DESTDIR)$(MANDIR)/man1/lnd.1 $(DESTDIR)$(MANDIR)/man5/lnd.conf.5
 	rm -rf $(DESTDIR)$(DATADIR)/lnd $(DESTDIR)$(DOCDIR)
+
+# Debian package: dpkg-buildpackage in a copy of the source under $(BUILD)/deb (so its
+# `make clean` cannot touch your build), the .deb lands in $(BUILD)/deb; deb-check lintians it.
+DEB_DIR = $(BUILD)/deb
+deb:
+	@sh .ci/deps deb
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/lnd-$(VERSION)
+	tar --exclude=./.git --exclude='./build' --exclude='./build-*' --exclude='./$(BUILD)' -cf - . | \
+	  tar -xf - -C $(DEB_DIR)/lnd-$(VERSION)
+	cd $(DEB_DIR)/lnd-$(VERSION) && dpkg-buildpackage -us -uc -b >../build.log 2>&1 || \
+	  { tail -30 ../build.log; echo "lnd: dpkg-buildpackage failed; see $(DEB_DIR)/build.log" >&2; exit 1; }
+	@ls $(DEB_DIR)/*.deb
+
+deb-check: deb
+	lintian --fail-on error --display-info $(DEB_DIR)/lnd_$(VERSION)_*.changes
 
 clean:
 	rm -rf build build-asan
