@@ -124,10 +124,19 @@ install-files:
 	install -m 644 docs/lnd.conf.5 $(DESTDIR)$(MANDIR)/man5/lnd.conf.5
 	install -m 644 themes/*.theme $(DESTDIR)$(DATADIR)/lnd/themes/
 	install -m 644 lnd.conf.example README.md $(DESTDIR)$(DOCDIR)/
+	install -d $(DESTDIR)$(DATADIR)/bash-completion/completions \
+	  $(DESTDIR)$(DATADIR)/zsh/vendor-completions $(DESTDIR)$(DATADIR)/fish/vendor_completions.d
+	$(BUILD)/lnd completion bash > $(DESTDIR)$(DATADIR)/bash-completion/completions/lnd
+	$(BUILD)/lnd completion zsh > $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_lnd
+	$(BUILD)/lnd completion fish > $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/lnd.fish
+	chmod 644 $(DESTDIR)$(DATADIR)/bash-completion/completions/lnd \
+	  $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_lnd $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/lnd.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lnd $(DESTDIR)$(MANDIR)/man1/lnd.1 $(DESTDIR)$(MANDIR)/man5/lnd.conf.5
 	rm -rf $(DESTDIR)$(DATADIR)/lnd $(DESTDIR)$(DOCDIR)
+	rm -f $(DESTDIR)$(DATADIR)/bash-completion/completions/lnd \
+	  $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_lnd $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/lnd.fish
 
 # Debian package: dpkg-buildpackage in a copy of the source under $(BUILD)/deb (so its
 # `make clean` cannot touch your build), the .deb lands in $(BUILD)/deb; deb-check lintians it.

@@ -95,6 +95,24 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv);
  * with the config's thresholds and disabled rules (cli/cmd_check.c). Lines in arena. */
 size_t cli_health_lines(const cli_ctx *ctx, const lnd_plan *p, lnd_arena *a, const char ***out);
 
+/* Shell completion (cli/complete.c, cli/complete_sh.c). main registers its command table
+ * (the one --help lists); `lnd __complete WORD...` prints the candidates for the last word;
+ * `lnd completion bash|zsh|fish` prints the script that calls it. */
+void cli_set_commands(const cli_command *c, size_t n);
+const cli_command *cli_find_command(const char *name);
+int cli_complete(cli_ctx *ctx, int argc, char **argv);
+int cmd_completion(cli_ctx *ctx, int argc, char **argv);
+/* Probe mode: while cli_probing is set, cli_getopt records the command's option table and
+ * short options there and returns CLI_PROBED at once (the command then returns it). */
+typedef struct {
+    const struct option *opts;
+    const char *shorts;
+} cli_probe;
+extern cli_probe *cli_probing;
+#define CLI_PROBED 1001
+/* The global options every command accepts (--db, --config, ...), NULL-terminated. */
+const struct option *cli_global_options(void);
+
 /* Demo data (cli/demo.c): the worked examples of the domain, around today. */
 store_rc demo_load(store *s, const char *user);
 

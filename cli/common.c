@@ -35,13 +35,21 @@ static const struct option global_opts[] = {
     {"no-colour", no_argument, NULL, G_NOCOLOR},
     {"ascii", no_argument, NULL, G_ASCII},
     {"help", no_argument, NULL, 'h'},
+    {0},
 };
-#define N_GLOBAL (sizeof global_opts / sizeof global_opts[0])
+#define N_GLOBAL (sizeof global_opts / sizeof global_opts[0] - 1)
+
+const struct option *cli_global_options(void) { return global_opts; }
 
 int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
                const struct option *cmd_opts,
                int (*on_opt)(void *st, int c, const char *arg), void *st, bool *help)
 {
+    if (cli_probing) {          /* shell completion asks what this command accepts */
+        cli_probing->opts = cmd_opts;
+        cli_probing->shorts = shortopts;
+        return CLI_PROBED;
+    }
     struct option all[64];
     size_t n = 0;
     for (; cmd_opts && cmd_opts[n].name && n < 40; n++) all[n] = cmd_opts[n];

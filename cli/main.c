@@ -28,6 +28,7 @@ static const cli_command commands[] = {
     {"log", "who changed what, when", cmd_log},
     {"export", "export a cycle or everything as JSON or CSV", cmd_export},
     {"import", "restore a JSON export, or load check-ins from CSV", cmd_import},
+    {"completion", "print the bash, zsh or fish completion script", cmd_completion},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -57,6 +58,8 @@ int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
     cli_ctx ctx = {0};
+    cli_set_commands(commands, N_COMMANDS);
+    if (argc > 1 && strcmp(argv[1], "__complete") == 0) return cli_complete(&ctx, argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "--version") == 0) {
         printf("lnd %s (database schema %d)\n", LND_VERSION, store_schema_version());
         return 0;
