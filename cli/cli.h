@@ -30,6 +30,7 @@ typedef struct {
     bool color;                /* ANSI colour on stdout */
     bool ascii;                /* ASCII glyphs only */
     bool stdout_tty;
+    bool hooks_detached;       /* the dashboard: hooks run in the background (cli/hooks.c) */
 } cli_ctx;
 
 /* A command: name, one-line summary, run(ctx, argc, argv) where argv[0] is the command. */
@@ -62,6 +63,10 @@ int cli_open(cli_ctx *ctx, int flags, store **out);
 /* Load the plan of cycle NAME (NULL: the current one), with the one-line errors every
  * command gives for an unknown or missing cycle. Returns 0 or an exit code; *p NULL then. */
 int cli_load_plan(cli_ctx *ctx, store *s, const char *cycle, lnd_plan **p);
+
+/* Run the user's hooks after each commit on s (cli/hooks.c); cli_open does it for every
+ * database it opens for writing. */
+void cli_hooks_attach(cli_ctx *ctx, store *s);
 
 /* Report a failed store verb: "lnd: <store_errmsg>" and the mapped exit code. */
 int cli_store_fail(store *s, store_rc rc);

@@ -88,6 +88,7 @@ int cmd_tui(cli_ctx *ctx, int argc, char **argv)
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
         return cli_fail(EX_USAGE_, "the dashboard needs a terminal; for a quick look use `lnd status`");
     store *s;
+    ctx->hooks_detached = true;   /* hooks never wait on, or write over, the dashboard */
     if ((rc = cli_open(ctx, 0, &s))) return rc;
     tui_opts o = {.db_path = ctx->db, .user = ctx->user, .cycle = cycle, .ascii = ctx->ascii,
                   .color = !ctx->no_color && ctx->cfg.color != 0 && !(getenv("NO_COLOR") && *getenv("NO_COLOR")),

@@ -130,6 +130,7 @@ int cli_open(cli_ctx *ctx, int flags, store **out)
     char err[4400];
     store_rc rc = store_open(ctx->db, flags, out, err, sizeof err);
     if (rc != STORE_OK) return cli_fail(store_rc_exit(rc), "%s", err);
+    if (!(flags & STORE_OPEN_READONLY)) cli_hooks_attach(ctx, *out);
     return 0;
 }
 

@@ -31,6 +31,7 @@ void cfg_defaults(lnd_config *c)
     c->color = -1;
     progress_defaults(&c->rules);
     c->cadence_days = 7;
+    c->hook_timeout = 10;
     c->max_objectives = 5;
     c->max_krs = 5;
     c->late_weeks = 2;
@@ -279,6 +280,8 @@ static int load_root(loader *L, const config_setting_t *root)
             rc = get_tristate(L, s, "color", &c->color);
         else if (strcmp(n, "cadence_days") == 0)
             rc = get_int(L, s, "cadence_days", 1, 365, &c->cadence_days);
+        else if (strcmp(n, "hook_timeout") == 0)
+            rc = get_int(L, s, "hook_timeout", 1, 3600, &c->hook_timeout);
         else if (strcmp(n, "progress") == 0)
             rc = load_progress(L, s);
         else if (strcmp(n, "bands") == 0)

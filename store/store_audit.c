@@ -24,6 +24,7 @@ store_rc st_audit(store *s, const char *user, const char *action, const char *en
     sqlite3_bind_int64(st, 5, id);
     st_bind_text(st, 6, detail);
     int rc = st_step_done(s, st);
+    if (rc == SQLITE_DONE) st_hook_wrote(s, sqlite3_last_insert_rowid(s->db));
     return rc == SQLITE_DONE ? STORE_OK : st_sqlfail(s, rc, "writing the audit log");
 }
 

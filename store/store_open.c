@@ -308,6 +308,7 @@ void store_tx_rollback(store *s)
     s->in_tx = false;
     s->sp_depth = 0;
     s->npending = 0;
+    st_hook_reset(s);
     if (s->db && !sqlite3_get_autocommit(s->db)) st_exec(s, "ROLLBACK");
     if (s->db) st_exec(s, "PRAGMA cache_size = -2000");
 }
