@@ -92,6 +92,10 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv);
 int cmd_due(cli_ctx *ctx, int argc, char **argv);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
+/* `lnd import --plan` (cli/cmd_import_plan.c), dispatched from cmd_import. */
+bool cli_import_wants_plan(int argc, char **argv);
+int cmd_import_plan(cli_ctx *ctx, int argc, char **argv);
+extern const char cli_import_plan_help[];
 int cmd_review(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);

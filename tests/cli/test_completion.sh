@@ -57,6 +57,8 @@ expect_eq "bash: no database, no ids, no error on the terminal" "$(bcomp --db "$
 mkdir -p "$T/w" && : > "$T/w/plan.csv" && : > "$T/w/other.json"
 expect_eq "bash: file names for import" "$(cd "$T/w" && bcomp import p)" "plan.csv "
 expect_eq "bash: file names for --db" "$(cd "$T/w" && bcomp --db o)" "other.json "
+expect_eq "bash: import's options include --plan and --dry-run" "$(bcomp import --p)" "--plan "
+expect_eq "bash: a file after import --plan" "$(cd "$T/w" && bcomp import --plan p)" "plan.csv "
 expect_eq "bash: completion's own shells" "$(bcomp completion '')" "bash fish zsh "
 
 # Every option a command parses is documented in its --help (one table for both).
