@@ -151,7 +151,7 @@ deb:
 	@ls $(DEB_DIR)/*.deb
 
 deb-check: deb
-	lintian --fail-on error --display-info $(DEB_DIR)/lnd_$(VERSION)_*.changes
+	lintian --fail-on error,warning --display-info $(DEB_DIR)/lnd_$(VERSION)_*.changes
 
 clean:
 	rm -rf build build-asan
