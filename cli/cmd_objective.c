@@ -8,7 +8,8 @@
 
 enum { F_TITLE = 1, F_LEVEL, F_PARENT, F_TYPE, F_PROBLEM, F_OUTCOME, F_CAPABILITY, F_OWNER,
        F_BOWNER, F_CADENCE, F_CYCLE, F_VERSION, F_OBJECTIVE, F_UNIT, F_BASELINE, F_TARGET,
-       F_DIRECTION, F_DUE, F_COOWNER, F_WEIGHT, F_EVIDENCE, F_INDICATOR, F_N };
+       F_DIRECTION, F_DUE, F_COOWNER, F_WEIGHT, F_EVIDENCE, F_INDICATOR, F_WAIVE, F_REASON,
+       F_UNWAIVE, F_N };
 
 typedef struct {
     const char *v[F_N];
@@ -34,6 +35,9 @@ static const struct option objective_opts[] = {
     {"cadence", required_argument, NULL, F_CADENCE},
     {"cycle", required_argument, NULL, F_CYCLE},
     {"version", required_argument, NULL, F_VERSION},
+    {"waive", required_argument, NULL, F_WAIVE},
+    {"reason", required_argument, NULL, F_REASON},
+    {"unwaive", required_argument, NULL, F_UNWAIVE},
     {0},
 };
 
@@ -73,10 +77,16 @@ static const char objective_help[] =
     "  --business-owner NAME   the business leader who co-owns it\n"
     "  --cadence DAYS          how often check-ins are due (default: config cadence_days)\n"
     "  --cycle NAME            add to this cycle (default: the current one)\n"
-    "  --version N             edit only if the row is still at version N (else a conflict)\n";
+    "  --version N             edit only if the row is still at version N (else a conflict)\n"
+    "  --waive RULE --reason TEXT\n"
+    "                          waive health rule H02, H03 or H05 for this objective, saying why\n"
+    "                          (an awareness programme whose honest measure is activity);\n"
+    "                          shown in `lnd check` and the report\n"
+    "  --unwaive RULE          remove that waiver\n";
 
 static const char kr_help[] =
-    "usage: lnd kr add --objective O7 --title TEXT --target N [--baseline N] [FIELDS]\n"
+    "usage: lnd kr add --objective O7 --title TEXT --target N --evidence LEVEL --indicator KIND\n"
+    "                  [--baseline N] [FIELDS]\n"
     "       lnd kr edit K12 [FIELDS] [--version N]\n"
     "       lnd kr archive K12 [--version N]\n\n"
     "fields:\n"
@@ -89,11 +99,45 @@ static const char kr_help[] =
     "  --owner NAME        who reports it (default: you)\n"
     "  --coowner NAME      business co-owner of a shared outcome\n"
     "  --weight W          weight in the objective's progress (default 1)\n"
-    "  --evidence LEVEL    activity, reaction, learning, behaviour or results\n"
-    "  --indicator KIND    leading or lagging\n"
+    "  --evidence LEVEL    activity, reaction, learning, behaviour or results (required on add:\n"
+    "                      only a business metric is `results`)\n"
+    "  --indicator KIND    leading or lagging (required on add)\n"
     "  --version N         edit only if the row is still at version N (else a conflict)\n";
 
 #define SET_STR(dst, i) do { if (f->v[i]) (dst) = (char *)f->v[i]; } while (0)
+
+/* Any field to change besides the waiver options and --version? */
+static bool has_fields(const fields *f)
+{
+    for (int i = 1; i < F_N; i++)
+        if (f->v[i] && i != F_WAIVE && i != F_REASON && i != F_UNWAIVE && i != F_VERSION) return true;
+    return false;
+}
+
+/* `objective edit O3 --waive H02 --reason "..."` / `--unwaive H02`. */
+static int edit_waiver(cli_ctx *ctx, store *s, const fields *f, lnd_id id)
+{
+    char rule[8] = "";
+    const char *r = f->v[F_WAIVE] ? f->v[F_WAIVE] : f->v[F_UNWAIVE];
+    if (f->v[F_WAIVE] && f->v[F_UNWAIVE])
+        return cli_fail(EX_USAGE_, "objective edit: --waive and --unwaive together; use one");
+    for (size_t i = 0; r[i] && i < sizeof rule - 1; i++) rule[i] = (char)(r[i] >= 'a' && r[i] <= 'z' ? r[i] - 32 : r[i]);
+    if (strcmp(rule, "H02") && strcmp(rule, "H03") && strcmp(rule, "H05"))
+        return cli_fail(EX_USAGE_, "objective edit: only H02, H03 and H05 can be waived, not '%s'", r);
+    if (f->v[F_WAIVE] && (!f->v[F_REASON] || !*f->v[F_REASON]))
+        return cli_fail(EX_USAGE_, "objective edit: --waive %s needs --reason \"why this objective is measured "
+                                   "this way\"", rule);
+    store_rc src = f->v[F_WAIVE] ? store_set_waiver(s, id, rule, f->v[F_REASON], ctx->user)
+                                 : store_clear_waiver(s, id, rule, ctx->user);
+    if (src != STORE_OK) return cli_store_fail(s, src);
+    if (f->v[F_WAIVE]) {
+        printf("O%lld: %s waived (", id, rule);
+        out_text(stdout, ctx, f->v[F_REASON], 200, false);
+        puts(")");
+    }
+    else printf("O%lld: waiver of %s removed\n", id, rule);
+    return 0;
+}
 
 static int bad(const char *what, const char *val, const char *fix)
 {
@@ -244,6 +288,13 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
         } else {
             src = store_get_objective(s, a, id, &o);
             if (src == STORE_OK && version) o.version = version;
+            if (src == STORE_OK && edit && (f.v[F_WAIVE] || f.v[F_UNWAIVE])) {
+                if ((rc = edit_waiver(ctx, s, &f, id))) goto out;
+                if (!has_fields(&f)) {
+                    rc = 0;
+                    goto out;
+                }
+            }
             if (src == STORE_OK && edit) {
                 if ((rc = apply_objective(ctx, &f, &o))) goto out;
                 src = store_update_objective(s, &o, ctx->user);
@@ -260,8 +311,7 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
         }
     } else {
         lnd_kr k = {.weight = 1, .owner = (char *)ctx->user, .coowner = "", .unit = "",
-                    .title = "", .confidence = -1, .evidence = EV_RESULTS,
-                    .indicator = IND_LAGGING};
+                    .title = "", .confidence = -1};
         if (add) {
             if (!f.v[F_OBJECTIVE] || !cli_parse_id(f.v[F_OBJECTIVE], 'O', &k.objective_id)) {
                 rc = cli_fail(EX_USAGE_, "kr add: --objective O7 is required");
@@ -269,6 +319,11 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
             }
             if (!f.v[F_TITLE] || !f.v[F_TARGET]) {
                 rc = cli_fail(EX_USAGE_, "kr add: --title and --target are required");
+                goto out;
+            }
+            if (!f.v[F_EVIDENCE] || !f.v[F_INDICATOR]) {
+                rc = cli_fail(EX_USAGE_, "kr add: say what it measures: --evidence activity|reaction|learning|"
+                                         "behaviour|results and --indicator leading|lagging are required");
                 goto out;
             }
             if ((rc = apply_kr(&f, &k))) goto out;

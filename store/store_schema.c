@@ -146,7 +146,18 @@ static const char schema_v3[] =
     " updated_by TEXT NOT NULL DEFAULT '',"
     " updated_at TEXT NOT NULL DEFAULT '');";
 
-static const char *const steps[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3};
+/* v4: health rules waived for one objective, with the reason (H02 for an awareness
+ * programme whose honest measure is activity). */
+static const char schema_v4[] =
+    "CREATE TABLE waiver ("
+    " objective_id INTEGER NOT NULL REFERENCES objective(id),"
+    " rule TEXT NOT NULL CHECK (rule IN ('H02','H03','H05')),"
+    " reason TEXT NOT NULL CHECK (reason <> ''),"
+    " author TEXT NOT NULL DEFAULT '',"
+    " at TEXT NOT NULL DEFAULT '',"
+    " PRIMARY KEY (objective_id, rule));";
+
+static const char *const steps[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4};
 
 int store_schema_version(void)
 {

@@ -31,7 +31,7 @@ static void kr_draw_one(tui_app *a, WINDOW *w, int y, size_t k, bool selected, b
     int cols = getmaxx(w);
     attr_t sel = selected ? (focused ? A_REVERSE : A_BOLD) : A_NORMAL;
     summary_kr s;
-    summary_key_result(kr, &a->rules, a->week, a->plan->cycle.weeks, &s);
+    summary_key_result(a->plan, kr, &a->rules, a->today, &s);
     if (selected) {
         wattrset(w, sel);
         mvwhline(w, y, 0, ' ', cols);

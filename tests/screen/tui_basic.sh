@@ -10,9 +10,9 @@ demo_db
 start a 80 24
 expect_screen a "80x24: the cascade shows the demo" "Grow enterprise revenue"
 s=$(screen a)
-expect_in "80x24: header shows week N of M and pace" "$s" "week 7 of 13 pace 54%"
+expect_in "80x24: header shows week N of M and pace (elapsed days)" "$s" "week 7 of 13 pace 48%"
 expect_in "80x24: action bar generated from the actions table" "$s" "? Help"
-expect_in "80x24: business objectives show the roll-up" "$s" "r7"
+expect_in "80x24: a business objective leads with its result, delivery beside it" "$(printf '%s\n' "$s" | grep ' O1 ')" "8% d92% off"
 keys a j
 expect_screen a "80x24: moving down shows O2's key results" "Key results of O2"
 expect_screen a "80x24: KR line has baseline -> current -> target" "35% → 82% → 80%"

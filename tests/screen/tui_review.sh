@@ -12,11 +12,12 @@ wait_for r "Cascade"
 keys r R
 expect_screen r "R: review mode opens" "Review of 2027-Q1 (active)"
 s=$(screen r)
-expect_in "R: aspirational O1 at 0.77 is a suggested success" "$(printf '%s\n' "$s" | grep ' O1 ')" "success (suggested)"
+expect_in "R: business O1 is suggested from its revenue result (0.08), not the L&D average" "$(printf '%s\n' "$s" | grep ' O1 ')" "0.08     -  missed (suggested)"
+expect_in "R: aspirational O2 at 0.75 is a suggested success" "$(printf '%s\n' "$s" | grep ' O2 ')" "success (suggested)"
 expect_in "R: committed O5 at 0.70 is a miss" "$(printf '%s\n' "$s" | grep ' O5 ')" "missed (suggested)"
 expect_in "R: learning O9 is judged by what was learned" "$(printf '%s\n' "$s" | grep ' O9 ')" "learning"
 keys r Enter
-expect_screen r "Enter: the review form, prefilled with the suggested score" "Score 0.75"
+expect_screen r "Enter: the review form, prefilled with the suggested score" "Score 0.08"
 keys r C-u
 literal r "0.6"
 keys r Tab
@@ -49,12 +50,13 @@ expect_screen r "Esc leaves review mode" "Key results of O1"
 
 # health
 s=$(screen r)
-expect_in "health: the cascade counts the findings" "$s" "health: 2 errors"
+expect_in "health: the cascade counts the findings" "$s" "health: 4 errors"
 expect_in "health: O9 carries the error mark" "$(printf '%s\n' "$s" | grep ' O9 ')" "! "
 keys r H
 expect_screen r "H: the health overlay lists findings" "Alignment health"
 expect_in "H: H01 names O9" "$(screen r)" "H01  O9"
-keys r Enter
+expect_in "H: H13 names O1, revenue off track while delivery is on track" "$(screen r)" "H13  O1"
+keys r Down Down Enter
 expect_screen r "Enter jumps to the objective of the finding" "Key results of O9"
 # fix it in the form: give O9 a business parent; the finding goes away at once
 keys r e
@@ -63,7 +65,7 @@ keys r Tab C-u
 literal r "O3"
 keys r Enter
 expect_screen r "O9 saved" "saved O9"
-expect_screen r "the error count drops as the plan changes" "health: 1 error,"
+expect_screen r "the error count drops as the plan changes" "health: 3 errors,"
 keys r H
 wait_for r "Alignment health"
 expect_not_in "H01 is gone from the overlay" "$(screen r)" "H01"
