@@ -596,8 +596,10 @@ void tui_edit_key(tui_app *a, int key)
         prompt_key(a, key);
         return;
     }
+    bool was_changed = a->form.changed;
     tui_form_rc rc = tui_form_key(&a->form, key);
     a->dirty |= D_OVERLAY;
+    if (a->form.changed != was_changed) a->dirty |= D_HEADER;   /* its [draft] flag */
     if (rc == FORM_SAVE) {
         try_save(a, false);
     } else if (rc == FORM_CANCEL) {

@@ -2,7 +2,7 @@
 # code scripts rely on, JSON, config thresholds and disabled rules, and the report section.
 . "$LND_TOP/tests/lib.sh"
 DB="$T/demo.db"
-"$LND" --db "$DB" init --demo >/dev/null
+setup "demo database" "$LND" --db "$DB" init --demo
 
 run "$LND" --db "$DB" check
 expect_eq "check exits 1 while an error-level finding remains" "$RC" 1
@@ -19,11 +19,11 @@ run "$LND" check --rules
 expect_eq "--rules lists fourteen rules" "$(printf '%s\n' "$OUT" | grep -c '^H[0-9][0-9] ')" 14
 
 # the facilitator fixes the plan: findings disappear
-"$LND" --db "$DB" objective edit O9 --parent O1 >/dev/null
+setup "O9 gets a business parent" "$LND" --db "$DB" objective edit O9 --parent O1
 run "$LND" --db "$DB" check
 expect_not_in "H01 gone once O9 has a business parent" "$OUT" "H01"
 expect_eq "still an error: K15 has no baseline" "$RC" 1
-"$LND" --db "$DB" kr edit K15 --baseline 14 >/dev/null
+setup "K15 gets a baseline" "$LND" --db "$DB" kr edit K15 --baseline 14
 run "$LND" --db "$DB" check
 expect_eq "still an error: revenue off track while delivery is on track (H13)" "$RC" 1
 expect_in "H13 names the business objective" "$OUT" "H13  O1 'Grow enterprise revenue"

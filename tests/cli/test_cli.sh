@@ -170,15 +170,17 @@ LND_TODAY=2027-02-30 run "$LND" --db "$DB" status
 expect_eq "a bad LND_TODAY is a usage error" "$RC" 64
 
 # --- newer schema, read-only, busy ---
-cp "$DB" "$T/newer.db"
-sqlite3 "$T/newer.db" 'PRAGMA user_version=999'
+setup "a copy of the demo" cp "$DB" "$T/newer.db"
+setup "the copy claims schema 999" sqlite3 "$T/newer.db" 'PRAGMA user_version=999'
 run "$LND" --db "$T/newer.db" status
 expect_eq "newer schema is refused" "$RC" 65
 expect_in "newer schema names both versions" "$ERR" "999"
 expect_eq "newer database left untouched" "$(sqlite3 "$T/newer.db" 'PRAGMA user_version')" 999
-mkdir -p "$T/ro" && "$LND" --db "$T/ro/y.db" init >/dev/null
-"$LND" --db "$T/ro/y.db" cycle add R --start 2027-01-04 >/dev/null
-chmod 555 "$T/ro"; chmod 444 "$T/ro/y.db"
+setup "a directory for the read-only database" mkdir -p "$T/ro"
+setup "a database to make read-only" "$LND" --db "$T/ro/y.db" init
+setup "a cycle in it" "$LND" --db "$T/ro/y.db" cycle add R --start 2027-01-04
+setup "read-only directory" chmod 555 "$T/ro"
+setup "read-only file" chmod 444 "$T/ro/y.db"
 AS=""   # root writes through file modes: drop to nobody to see what a normal user sees
 if [ "$(id -u)" = 0 ]; then chmod 755 "$T"; AS="setpriv --reuid=65534 --regid=65534 --clear-groups"; fi
 run $AS "$LND" --db "$T/ro/y.db" cycle add X --start 2027-01-04
@@ -187,23 +189,19 @@ expect_in "read-only message says what to check" "$ERR" "read-only"
 run $AS "$LND" --db "$T/ro/y.db" status --format json
 expect_eq "a read-only database can still be read" "$RC" 0
 chmod 755 "$T/ro"
-"$LND" --db "$T/busy.db" init >/dev/null
-"$LND" --db "$T/busy.db" cycle add B --start 2027-01-04 --state active >/dev/null
-"$LND" --db "$T/busy.db" objective add --title T >/dev/null
-"$LND" --db "$T/busy.db" kr add --evidence results --indicator lagging --objective O1 --title K --baseline 0 --target 10 >/dev/null
-(printf 'BEGIN IMMEDIATE;\nSELECT 1;\n'; sleep 3; printf 'COMMIT;\n') | sqlite3 "$T/busy.db" >/dev/null &
-i=0   # wait until the other writer really holds the lock (no fixed sleep)
-while sqlite3 "$T/busy.db" 'PRAGMA busy_timeout=0; BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 && [ $i -lt 50 ]; do
-  sleep 0.1; i=$((i + 1))
-done
+setup "a database to lock" "$LND" --db "$T/busy.db" init
+setup "an active cycle" "$LND" --db "$T/busy.db" cycle add B --start 2027-01-04 --state active
+setup "an objective" "$LND" --db "$T/busy.db" objective add --title T
+setup "a KR" "$LND" --db "$T/busy.db" kr add --evidence results --indicator lagging --objective O1 --title K --baseline 0 --target 10
+hold_lock "$T/busy.db"
 LND_BUSY_TIMEOUT_MS=300 run "$LND" --db "$T/busy.db" checkin K1 5
 expect_eq "locked database exits 69 after busy_timeout" "$RC" 69
 expect_in "busy message says try again" "$ERR" "busy, try again"
-wait
+release_lock
 expect_eq "nothing was written while busy" "$("$LND" --db "$T/busy.db" status --format json | jq '.objectives[0].key_results[0].checkins')" 0
 
 # --- colour only on a terminal (script(1) gives the command a pty) ---
-"$LND" --db "$T/busy.db" objective add --title "Colour" >/dev/null
+setup "a second objective" "$LND" --db "$T/busy.db" objective add --title "Colour"
 tty_out=$(script -qec "$LND --db $T/busy.db status" /dev/null 2>/dev/null)
 expect_in "status on a terminal is in colour" "$tty_out" "$(printf '\033[')"
 tty_out=$(NO_COLOR=1 script -qec "$LND --db $T/busy.db status" /dev/null 2>/dev/null)
@@ -213,7 +211,7 @@ expect_not_in "--no-color turns colour off on a terminal" "$tty_out" "$(printf '
 
 # --- review findings: each would have caught a real bug ---
 D2="$T/rev.db"
-"$LND" --db "$D2" init --demo >/dev/null
+setup "demo database for the review findings" "$LND" --db "$D2" init --demo
 run "$LND" --db "$D2" checkin K4 -2 --confidence 3
 expect_eq "a negative value is a value, not an option" "$RC" 0
 expect_in "negative value recorded" "$OUT" "2% → -2%"
