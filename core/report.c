@@ -257,7 +257,9 @@ static void objective_section(const report_input *in, size_t oi, int depth, lnd_
     if (p->cycle.state == CYCLE_PLANNING) {
         /* in planning there is nothing to judge yet */
     } else if (score < 0) {
-        if (s.result_note) buf_add(b, "\n**Verdict:** none possible: no business result measured.\n");
+        if (s.result_note)
+            buf_printf(b, "\n**%s:** none possible: no business result measured.\n",
+                       verdict_time(p) ? "Verdict" : "Score so far");
     } else if (verdict_time(p)) {
         lnd_verdict v = progress_verdict(o->type, score);
         char sc[16];

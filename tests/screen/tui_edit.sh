@@ -87,6 +87,21 @@ expect_row a "and listed under O10" "K16" "Deal reviews held with a manager"
 expect_db "K16 target in the database" "80" kr_json K16 target
 expect_eq "K16 evidence and indicator" "$(kr_json K16 evidence) $(kr_json K16 indicator)" "behaviour leading"
 expect_eq "K16 due week" "$(kr_json K16 due_week)" "10"
+# a new KR starts with no evidence level or indicator and will not save until one is chosen
+keys a a
+expect_screen a "a again: a second KR form" "New key result of O10"
+expect_screen a "evidence starts with no choice" "(choose)"
+literal a "Deal value per account"
+keys a Tab Tab Tab
+literal a "40"
+keys a Enter
+expect_screen a "saving without an evidence level is refused in the form" "fix the marked field; your draft is kept"
+expect_screen a "the indicator field says what is missing" "lagging  choose one"
+expect_eq "nothing was written" "$("$LND" --db "$DB" status --format json | jq '[.objectives[]|select(.id=="O10")|.key_results[]]|length')" 1
+keys a Escape
+expect_screen a "Esc on the changed draft asks" "Discard"
+keys a y
+expect_gone a "the form closes" "New key result of O10"
 
 # search, n and N
 keys a BTab g /
