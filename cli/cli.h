@@ -13,7 +13,8 @@
 /* sysexits(3) */
 enum {
     EX_OK_ = 0, EX_USAGE_ = 64, EX_DATAERR_ = 65, EX_NOINPUT_ = 66, EX_UNAVAILABLE_ = 69,
-    EX_SOFTWARE_ = 70, EX_CANTCREAT_ = 73, EX_IOERR_ = 74, EX_TEMPFAIL_ = 75, EX_CONFIG_ = 78
+    EX_SOFTWARE_ = 70, EX_CANTCREAT_ = 73, EX_IOERR_ = 74, EX_TEMPFAIL_ = 75, EX_NOPERM_ = 77,
+    EX_CONFIG_ = 78
 };
 
 typedef struct {
@@ -25,7 +26,8 @@ typedef struct {
     /* resolved by cli_setup() */
     lnd_config cfg;
     char db[4096];
-    const char *user;
+    const char *user;          /* display name: a label (--user, config user, $USER) */
+    char account[128];         /* operating-system account: getpwuid(getuid()), else "uid N" */
     bool color;                /* ANSI colour on stdout */
     bool ascii;                /* ASCII glyphs only */
     bool stdout_tty;

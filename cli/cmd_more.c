@@ -321,7 +321,9 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
     if (rc) return rc;
     if (help) {
         fputs("usage: lnd log [--since YYYY-MM-DD] [--limit N]\n\n"
-              "Who changed what, when: every edit, archive, state change and check-in, newest first.\n",
+              "Who changed what, when: every edit, archive, state change and check-in, newest first.\n"
+              "WHO is the display name (--user); when the operating-system account that made the\n"
+              "change differs from it, both are shown: \"bob (as alice)\".\n",
               stdout);
         return 0;
     }
@@ -341,8 +343,11 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
     store_rc src = store_audit(s, a, o.v[P_SINCE], (size_t)limit, &au, &n);
     if (src != STORE_OK) rc = cli_store_fail(s, src);
     for (size_t i = 0; src == STORE_OK && i < n; i++) {
+        char who[300];
         printf("%s  ", au[i].at);
-        out_text(stdout, ctx, au[i].user, 12, true);
+        model_who(au[i].user, au[i].account, who, sizeof who);
+        bool long_who = strlen(who) > 12;   /* "bob (as alice)": never cut */
+        out_text(stdout, ctx, who, long_who ? 60 : 12, !long_who);
         printf("  %-8s %-9s %5lld  ", au[i].action, au[i].entity, au[i].entity_id);
         out_text(stdout, ctx, au[i].detail, 100, false);
         putchar('\n');

@@ -6,6 +6,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <math.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,10 @@ int cli_setup(cli_ctx *ctx)
         return cli_fail(EX_CONFIG_, "no database path: set --db, $LND_DB or HOME");
     ctx->user = ctx->user_flag ? ctx->user_flag : ctx->cfg.user;
     if (!*ctx->user) return cli_fail(EX_USAGE_, "--user must not be empty");
+    /* who really runs lnd: recorded beside the display name, which anyone can set */
+    const struct passwd *pw = getpwuid(getuid());
+    if (pw && pw->pw_name && *pw->pw_name) snprintf(ctx->account, sizeof ctx->account, "%s", pw->pw_name);
+    else snprintf(ctx->account, sizeof ctx->account, "uid %ld", (long)getuid());
     ctx->stdout_tty = isatty(STDOUT_FILENO);
     const char *nc = getenv("NO_COLOR");
     if (ctx->no_color || (nc && *nc) || ctx->cfg.color == 0) ctx->color = false;
@@ -121,6 +126,7 @@ int cli_open(cli_ctx *ctx, int flags, store **out)
     char err[4400];
     store_rc rc = store_open(ctx->db, flags, out, err, sizeof err);
     if (rc != STORE_OK) return cli_fail(store_rc_exit(rc), "%s", err);
+    store_set_account(*out, ctx->account);
     return 0;
 }
 

@@ -42,6 +42,11 @@ int store_schema_version(void);
  * (5); upgrade lnd"), and nothing is written. */
 store_rc store_open(const char *path, int flags, store **out, char *err, size_t errsz);
 void store_close(store *s);                   /* NULL is fine */
+/* The operating-system account of whoever runs this process (read by the caller with
+ * getpwuid(getuid())): written beside the display name on every audit row and check-in. */
+void store_set_account(store *s, const char *account);
+/* True when the database was opened read-only (asked for, or the file is not writable). */
+bool store_readonly(const store *s);
 const char *store_errmsg(const store *s);     /* last error, one line */
 const char *store_rc_name(store_rc rc);
 /* sysexits code for a store_rc: 65 invalid/notfound/newer/locked (EX_DATAERR), 75 conflict

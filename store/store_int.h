@@ -11,12 +11,13 @@
 #include "store.h"
 #include "store_test.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_STMT_CACHE 128   /* more than the distinct statements in store/ (about 60) */
 
 struct store {
     sqlite3 *db;
     char *path;
+    char account[128];      /* operating-system account written beside the display name */
     bool readonly;          /* opened STORE_OPEN_READONLY or the file is not writable */
     bool in_tx;             /* store_tx_begin is open */
     int sp_depth;           /* nested verb savepoints */

@@ -224,6 +224,16 @@ void store_close(store *s)
     free(s);
 }
 
+void store_set_account(store *s, const char *account)
+{
+    if (s) snprintf(s->account, sizeof s->account, "%s", account ? account : "");
+}
+
+bool store_readonly(const store *s)
+{
+    return s && s->readonly;
+}
+
 const char *store_errmsg(const store *s)
 {
     return s ? s->err : "out of memory";

@@ -31,7 +31,7 @@ literal b "First-time managers coach weekly (bob)"
 keys b Enter
 expect_screen b "bob's save is a conflict, not an overwrite" "O9 was changed while you were editing it"
 s=$(screen b)
-expect_in "the conflict says who changed it" "$s" "by alice"
+expect_in "the conflict says who changed it" "$s" "by $ACCT (as alice)"
 expect_in "the conflict shows bob's value" "$s" "mine:   First-time managers coach weekly (bob)"
 expect_in "the conflict shows alice's value" "$s" "theirs: Grow coaching habits of first-time managers (alice)"
 title=$("$LND" --db "$DB" status --format json | jq -r '.objectives[] | select(.id=="O9") | .title')

@@ -94,6 +94,7 @@ keys v L
 expect_screen v "L: the audit log opens" "Audit log · who changed what, when"
 first=$(screen v | sed -n 4p)
 expect_in "L: newest first, the check-in just logged by this user" "$first" "tester"
+expect_in "L: the real account beside the display name" "$first" "$ACCT (as tester)"
 expect_in "L: names the action" "$first" "checkin"
 expect_in "L: the archive is logged too" "$(screen v)" "programme P6"
 keys v Escape
