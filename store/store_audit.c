@@ -83,6 +83,30 @@ store_rc store_last_change(store *s, lnd_arena *a, const char *entity, lnd_id id
     return STORE_OK;
 }
 
+store_rc store_last_field_change(store *s, lnd_arena *a, const char *entity, lnd_id id, const char *field,
+                                 lnd_audit *out)
+{
+    /* an edit's detail is "title: 'Old' → 'New'; owner: 'a' → 'b'" (st_diff_*) */
+    char first[80], later[84];
+    snprintf(first, sizeof first, "%s: %%", field);
+    snprintf(later, sizeof later, "%%; %s: %%", field);
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
+                                  "WHERE entity = ? AND entity_id = ? AND action = 'edit' "
+                                  "AND (detail LIKE ? OR detail LIKE ?) ORDER BY id DESC LIMIT 1");
+    if (!st) return STORE_IO;
+    st_bind_text(st, 1, entity);
+    sqlite3_bind_int64(st, 2, id);
+    st_bind_text(st, 3, first);
+    st_bind_text(st, 4, later);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) audit_row(a, st, out);
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE) return store_last_change(s, a, entity, id, out);   /* set when it was added */
+    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading the audit log");
+    return STORE_OK;
+}
+
 store_rc st_conflict(store *s, const char *table, const char *entity, lnd_id id, const char *label, long had)
 {
     /* one literal statement per table: no SQL is ever built from strings */
