@@ -21,6 +21,7 @@ typedef struct {
     const char *db_flag;       /* --db */
     const char *config_flag;   /* --config */
     const char *user_flag;     /* --user */
+    const char *shared_flag;   /* init --shared GROUP */
     bool no_color;             /* --no-color */
     bool ascii_flag;           /* --ascii */
     /* resolved by cli_setup() */

@@ -116,6 +116,14 @@ store_rc st_get_cycle(store *s, lnd_arena *a, lnd_id id, lnd_cycle *out);
 store_rc st_archive(store *s, const char *table, const char *entity, lnd_id id, long version,
                     const char *label, const char *user);
 
+/* ---- files (store_open.c, store_share.c) ---- */
+/* mkdir -p of the directory part of path. 0 or an errno; *where gets the failing dir. */
+int st_make_parents(const char *path, char *where, size_t wn);
+/* When path (a directory on the way, the database, its -wal/-shm) cannot be read — or, with
+ * write, the database cannot be written — say which, whose, its mode and the fix: returns
+ * STORE_DENIED (STORE_READONLY with write). STORE_OK when no permission is at fault. */
+store_rc st_denied(store *s, const char *path, bool write);
+
 /* ---- schema (store_schema.c) ---- */
 store_rc st_migrate(store *s, int from);
 

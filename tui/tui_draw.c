@@ -87,7 +87,8 @@ void tui_draw_header(tui_app *a)
     wbkgdset(w, ' ' | a->attr[R_HEADER]);
     wattrset(w, a->attr[R_HEADER]);
     for (int i = 0; i < cols; i++) mvwaddch(w, 0, i, ' ');
-    char line[512];
+    char line[512], ro[32] = "";
+    if (a->o->readonly) snprintf(ro, sizeof ro, " %s read-only", a->g->dot);
     if (a->plan) {
         const lnd_cycle *c = &a->plan->cycle;
         int pace = (int)(progress_pace(a->week, c->weeks) * 100 + 0.5);
@@ -95,11 +96,11 @@ void tui_draw_header(tui_app *a)
         if (a->week < 1) snprintf(wk, sizeof wk, "starts soon");
         else if (a->week > c->weeks) snprintf(wk, sizeof wk, "ended");
         else snprintf(wk, sizeof wk, "week %d of %d", a->week, c->weeks);
-        snprintf(line, sizeof line, "lnd %s (%s) %s pace %d%% %s %s", c->name,
-                 model_cycle_state_name(c->state), wk, pace, a->g->dot, a->o->user ? a->o->user : "");
+        snprintf(line, sizeof line, "lnd %s (%s) %s pace %d%% %s %s%s", c->name,
+                 model_cycle_state_name(c->state), wk, pace, a->g->dot, a->o->user ? a->o->user : "", ro);
     } else {
-        snprintf(line, sizeof line, "lnd %s no cycle yet %s %s", a->g->dot, a->g->dot,
-                 a->o->user ? a->o->user : "");
+        snprintf(line, sizeof line, "lnd %s no cycle yet %s %s%s", a->g->dot, a->g->dot,
+                 a->o->user ? a->o->user : "", ro);
     }
     int x = tui_put(a, w, 0, 1, line, cols - 2, a->attr[R_HEADER]) + 1;
     if (a->filter != FILTER_ALL && x < cols - 12) {
