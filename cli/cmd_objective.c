@@ -154,9 +154,11 @@ static const char kr_help[] =
 
 #define SET_STR(dst, i) do { if (f->v[i]) (dst) = (char *)f->v[i]; } while (0)
 
+static bool expecting;   /* applying an --expect-FIELD value: name that option in errors */
+
 static int bad(const char *what, const char *val, const char *fix)
 {
-    return cli_fail(EX_DATAERR_, "%s '%s' %s", what, val, fix);
+    return cli_fail(EX_DATAERR_, "%s%s '%s' %s", expecting ? "--expect-" : "", expecting ? what + 2 : what, val, fix);
 }
 
 /* Apply objective fields from f onto o. Returns 0 or an exit code. */
@@ -294,13 +296,19 @@ static int check_expects(cli_ctx *ctx, store *s, const fields *f, char kind, con
         lnd_id id;
         if (kind == 'O') {
             lnd_objective w = *(const lnd_objective *)row;
-            if ((rc = apply_objective(ctx, &one, &w))) return rc;
+            expecting = true;
+            rc = apply_objective(ctx, &one, &w);
+            expecting = false;
+            if (rc) return rc;
             now = objective_field(row, ed->f, b1, sizeof b1);
             want = objective_field(&w, ed->f, b2, sizeof b2);
             id = w.id;
         } else {
             lnd_kr w = *(const lnd_kr *)row;
-            if ((rc = apply_kr(&one, &w))) return rc;
+            expecting = true;
+            rc = apply_kr(&one, &w);
+            expecting = false;
+            if (rc) return rc;
             now = kr_field(row, ed->f, b1, sizeof b1);
             want = kr_field(&w, ed->f, b2, sizeof b2);
             id = w.id;

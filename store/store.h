@@ -122,7 +122,7 @@ store_rc store_audit(store *s, lnd_arena *a, const char *since, size_t limit,
 store_rc store_last_change(store *s, lnd_arena *a, const char *entity, lnd_id id,
                            lnd_audit *out);
 /* The latest edit of one field of an entity (field as the audit detail names it: "title",
- * "due week"), else the latest change of the entity (its creation). */
+ * "due week"), else the entity's first audit row (its creation). */
 store_rc store_last_field_change(store *s, lnd_arena *a, const char *entity, lnd_id id, const char *field,
                                  lnd_audit *out);
 

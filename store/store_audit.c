@@ -102,7 +102,17 @@ store_rc store_last_field_change(store *s, lnd_arena *a, const char *entity, lnd
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) audit_row(a, st, out);
     sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return store_last_change(s, a, entity, id, out);   /* set when it was added */
+    if (rc == SQLITE_DONE) {   /* never edited: the value it was created with */
+        st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
+                        "WHERE entity = ? AND entity_id = ? ORDER BY id LIMIT 1");
+        if (!st) return STORE_IO;
+        st_bind_text(st, 1, entity);
+        sqlite3_bind_int64(st, 2, id);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) audit_row(a, st, out);
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no change recorded for %s %lld", entity, id);
+    }
     if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading the audit log");
     return STORE_OK;
 }

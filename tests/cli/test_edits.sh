@@ -59,6 +59,11 @@ expect_in "names the stale one" "$ERR" "K1 owner is 'owner 30', not 'owner 29'"
 expect_eq "and nothing of the edit lands" "$(kj K1 title)" "Mine"
 run L kr edit K1 --expect-target lots --target 1
 expect_eq "--expect with a value that is not a number: exit 65" "$RC" 65
+expect_in "it names the --expect option" "$ERR" "--expect-target 'lots' is not a number"
+L --user dora kr edit K1 --due-week 11 >/dev/null
+run L kr edit K1 --expect-coowner "someone" --unit "pct"
+expect_in "a field never edited names who added the KR, not the last edit of another field" "$ERR" \
+  "K1 co-owner is '', not 'someone' (--expect-coowner): set by $ACCT (as tester)"
 run L kr add --objective O1 --title X --target 1 --expect-title Y --evidence activity --indicator leading
 expect_eq "--expect with add is a usage error" "$RC" 64
 
