@@ -88,6 +88,7 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
         JSET(j, "confidence", jopt_int(cs[i].confidence));
         JSET(j, "note", js(cs[i].note));
         JSET(j, "author", js(cs[i].author));
+        JSET(j, "account", js(cs[i].account));
         JSET(j, "observed", jopt_int(cs[i].observed));
         JSET(j, "applied", jopt_int(cs[i].applied));
         json_array_append_new(jcs, j);
@@ -205,6 +206,7 @@ store_rc export_json(store *s, const lnd_cycle *only, json_t **out)
             JSET(j, "id", ji(au[i].id));
             JSET(j, "at", js(au[i].at));
             JSET(j, "user", js(au[i].user));
+            JSET(j, "account", js(au[i].account));
             JSET(j, "action", js(au[i].action));
             JSET(j, "entity", js(au[i].entity));
             JSET(j, "entity_id", ji(au[i].entity_id));

@@ -151,6 +151,7 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
         ck.confidence = (int)jint(v, "confidence", -1);
         ck.observed = (int)jint(v, "observed", -1);
         ck.applied = (int)jint(v, "applied", -1);
+        ck.account = (char *)jstr_of(v, "account");   /* absent before schema 4: "" */
         rc = store_restore_checkin(s, &ck);
     }
     json_array_foreach(json_object_get(jc, "reviews"), i, v) {
@@ -245,6 +246,7 @@ static int import_json(cli_ctx *ctx, const char *file)
     json_array_foreach(json_object_get(root, "audit"), i, v) {
         if (src != STORE_OK || !ok) break;
         lnd_audit au = {.id = jint(v, "id", 0), .at = (char *)jstr_of(v, "at"), .user = (char *)jstr_of(v, "user"),
+                        .account = (char *)jstr_of(v, "account"),
                         .action = (char *)jstr_of(v, "action"), .entity = (char *)jstr_of(v, "entity"),
                         .entity_id = jint(v, "entity_id", 0), .detail = (char *)jstr_of(v, "detail")};
         src = store_restore_audit(s, &au);

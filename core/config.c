@@ -272,6 +272,8 @@ static int load_root(loader *L, const config_setting_t *root)
             rc = get_string(L, s, "database", c->database, sizeof c->database, true);
         else if (strcmp(n, "user") == 0)
             rc = get_string(L, s, "user", c->user, sizeof c->user, false);
+        else if (strcmp(n, "shared") == 0)
+            rc = get_string(L, s, "shared", c->shared, sizeof c->shared, true);
         else if (strcmp(n, "theme") == 0)
             rc = get_string(L, s, "theme", c->theme, sizeof c->theme, false);
         else if (strcmp(n, "ascii") == 0)

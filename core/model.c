@@ -68,6 +68,15 @@ static size_t put_u(unsigned long long v, char *b)
     return n;
 }
 
+const char *model_who(const char *label, const char *account, char *buf, size_t n)
+{
+    if (!label) label = "";
+    if (!account || !*account || strcmp(account, label) == 0) snprintf(buf, n, "%s", label);
+    else if (!*label) snprintf(buf, n, "%s", account);
+    else snprintf(buf, n, "%s (as %s)", account, label);
+    return buf;
+}
+
 void model_fmt_num(double v, char *buf, size_t n)
 {
     /* hundredths as an integer: cheaper than %f (40,000 KRs print three numbers each) */

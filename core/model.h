@@ -83,7 +83,8 @@ typedef struct {
     double value;
     int confidence;       /* 0-10, -1 = not given */
     char *note;
-    char *author;
+    char *author;         /* display name (--user, config user, $USER): a label */
+    char *account;        /* operating-system account that wrote it, "" = before schema 4 */
     int observed;         /* behaviour check-in: participants observed, -1 = not one */
     int applied;          /* of those, how many applied the behaviour, -1 = not one */
 } lnd_checkin;
@@ -142,7 +143,8 @@ typedef struct {
 typedef struct {
     lnd_id id;
     char *at;
-    char *user;
+    char *user;           /* display name (a label) */
+    char *account;        /* operating-system account, "" = before schema 4 */
     char *action;         /* "add", "edit", "archive", "checkin", "state" ... */
     char *entity;         /* "cycle", "objective", "kr", "checkin", "programme", "kpi" */
     lnd_id entity_id;
@@ -164,6 +166,10 @@ const char *model_indicator_name(lnd_indicator i);
 int model_indicator_parse(const char *s);
 const char *model_status_name(lnd_status s);   /* "on track", "at risk", ... */
 const char *model_band_name(lnd_band b);
+
+/* Who made a change, as shown to people: the display name, or "bob (as alice)" when the
+ * operating-system account (bob) differs from it. Writes into buf and returns it. */
+const char *model_who(const char *label, const char *account, char *buf, size_t n);
 
 /* A number as a user reads it: integers without decimals, else up to two decimals. */
 void model_fmt_num(double v, char *buf, size_t n);

@@ -250,6 +250,13 @@ static void objective_section(const report_input *in, size_t oi, int depth, lnd_
             buf_add(b, "; co-owned with ");
             md_text(b, kr->coowner);
         }
+        /* a check-in logged under someone else's name says who really logged it */
+        const lnd_checkin *last = in->hist && in->hist[k].n ? &in->hist[k].items[0] : NULL;
+        char who[300];
+        if (last && strcmp(model_who(last->author, last->account, who, sizeof who), last->author ? last->author : "")) {
+            buf_add(b, "; last check-in by ");
+            md_text(b, who);
+        }
         buf_add(b, "\n");
     }
     const lnd_review *r = review_of(in, o->id);

@@ -134,7 +134,7 @@ store_rc store_restore_checkin(store *s, const lnd_checkin *c)
                        c->at ? c->at : "");
     if ((rc = st_valid_checkin(s, c)) != STORE_OK) return rc;
     sqlite3_stmt *st = st_prep(s, "INSERT INTO checkin(id, kr_id, at, value, confidence, note, author, observed, "
-                                  "applied) VALUES (?,?,?,?,?,?,?,?,?)");
+                                  "applied, account) VALUES (?,?,?,?,?,?,?,?,?,?)");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, c->id);
     sqlite3_bind_int64(st, 2, c->kr_id);
@@ -145,6 +145,7 @@ store_rc store_restore_checkin(store *s, const lnd_checkin *c)
     st_bind_text(st, 7, c->author);
     sqlite3_bind_int(st, 8, c->observed);
     sqlite3_bind_int(st, 9, c->applied);
+    st_bind_text(st, 10, c->account);
     return run(s, st, "restoring a check-in");
 }
 
@@ -258,8 +259,8 @@ store_rc store_restore_audit(store *s, const lnd_audit *a)
 {
     store_rc rc = restoring(s, "an audit entry");
     if (rc != STORE_OK) return rc;
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO audit(id, at, user, action, entity, entity_id, detail) "
-                                  "VALUES (?,?,?,?,?,?,?)");
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO audit(id, at, user, action, entity, entity_id, detail, account) "
+                                  "VALUES (?,?,?,?,?,?,?,?)");
     if (!st) return STORE_IO;
     if (a->id) sqlite3_bind_int64(st, 1, a->id);
     else sqlite3_bind_null(st, 1);
@@ -269,5 +270,6 @@ store_rc store_restore_audit(store *s, const lnd_audit *a)
     st_bind_text(st, 5, a->entity);
     sqlite3_bind_int64(st, 6, a->entity_id);
     st_bind_text(st, 7, a->detail);
+    st_bind_text(st, 8, a->account);
     return run(s, st, "restoring the audit log");
 }

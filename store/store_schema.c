@@ -157,7 +157,14 @@ static const char schema_v4[] =
     " at TEXT NOT NULL DEFAULT '',"
     " PRIMARY KEY (objective_id, rule));";
 
-static const char *const steps[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4};
+/* v5: the operating-system account beside the display name on every change (audit rows and
+ * check-ins); '' on rows written before, which show the display name alone. */
+static const char schema_v5[] =
+    "ALTER TABLE audit ADD COLUMN account TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE checkin ADD COLUMN account TEXT NOT NULL DEFAULT '';";
+
+static const char *const steps[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4,
+                                                        schema_v5};
 
 int store_schema_version(void)
 {

@@ -5,6 +5,8 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/lndtest.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_DATA_HOME="$T/home/.local/share"
 export LND_TODAY=2027-02-17 USER=tester LC_ALL=C.UTF-8
+# the operating-system account lnd records beside the display name: "root (as tester)"
+ACCT=$(id -un)
 unset LND_DB LND_CONFIG NO_COLOR
 mkdir -p "$HOME"
 

@@ -239,7 +239,9 @@ static void cis_draw(tui_app *a, WINDOW *w, bool focused)
         if (c->observed > 0) snprintf(obs, sizeof obs, " (%d of %d)", c->applied, c->observed);
         snprintf(line, sizeof line, "%.10s %8s%s %-3s", c->at ? c->at : "", val, obs, conf);
         int x = 1 + tui_put(a, w, 3 + i, 1, line, cols - 2, A_NORMAL);
-        x += 1 + tui_put(a, w, 3 + i, x + 1, c->author, 12, a->attr[R_ID]);
+        char who[300];
+        model_who(c->author, c->account, who, sizeof who);
+        x += 1 + tui_put(a, w, 3 + i, x + 1, who, strcmp(who, c->author ? c->author : "") ? 28 : 12, a->attr[R_ID]);
         if (x + 2 < cols) tui_put(a, w, 3 + i, x + 1, c->note, cols - x - 2, a->attr[R_DIM]);
     }
 }

@@ -91,7 +91,8 @@ void tui_draw_header(tui_app *a)
     wbkgdset(w, ' ' | a->attr[R_HEADER]);
     wattrset(w, a->attr[R_HEADER]);
     for (int i = 0; i < cols; i++) mvwaddch(w, 0, i, ' ');
-    char line[512];
+    char line[512], ro[32] = "";
+    if (a->o->readonly) snprintf(ro, sizeof ro, " %s read-only", a->g->dot);
     if (a->plan) {
         const lnd_cycle *c = &a->plan->cycle;
         char wk[64], pace[24] = "";
@@ -101,11 +102,11 @@ void tui_draw_header(tui_app *a)
             date_parse(c->start, &start);
             snprintf(pace, sizeof pace, " pace %.0f%%", pace_elapsed(start, start + 7L * c->weeks, a->today) * 100);
         }
-        snprintf(line, sizeof line, "lnd %s (%s) %s%s %s %s", c->name,
-                 model_cycle_state_name(c->state), wk, pace, a->g->dot, a->o->user ? a->o->user : "");
+        snprintf(line, sizeof line, "lnd %s (%s) %s%s %s %s%s", c->name,
+                 model_cycle_state_name(c->state), wk, pace, a->g->dot, a->o->user ? a->o->user : "", ro);
     } else {
-        snprintf(line, sizeof line, "lnd %s no cycle yet %s %s", a->g->dot, a->g->dot,
-                 a->o->user ? a->o->user : "");
+        snprintf(line, sizeof line, "lnd %s no cycle yet %s %s%s", a->g->dot, a->g->dot,
+                 a->o->user ? a->o->user : "", ro);
     }
     int x = tui_put(a, w, 0, 1, line, cols - 2, a->attr[R_HEADER]) + 1;
     if (a->filter != FILTER_ALL && x < cols - 12) {

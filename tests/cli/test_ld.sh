@@ -104,13 +104,13 @@ expect_not_in "KPIs are kept apart from OKRs (not in status)" "$(L status)" "Hel
 # --- audit log ---
 run L --user ana log --limit 5
 expect_eq "log exits 0" "$RC" 0
-expect_in "log shows who set a KPI and the change" "$OUT" "tester        value    kpi           2  value: 99.2 → 99.9"
+expect_in "log shows who set a KPI and the change" "$OUT" "$ACCT (as tester)  value    kpi           2  value: 99.2 → 99.9"
 expect_in "log shows a programme edit, field by field" "$(L log)" "edit     programme     6  title: 'Data storytelling lab' → 'Data storytelling lab v2'; end week: 12 → 11"
 expect_eq "log --limit keeps the newest N" "$(L log --limit 3 | wc -l)" 3
 LND_TODAY=2027-03-01 run L --user marco checkin K3 --observed 8 --applied 7 --note "Role-play debriefs"
 run L log --since 2027-03-01
 expect_eq "log --since shows only what changed since then" "$(printf '%s\n' "$OUT" | wc -l)" 1
-expect_in "log --since shows marco's check-in" "$OUT" "2027-03-01 12:00:00  marco         checkin"
+expect_in "log --since shows marco's check-in" "$OUT" "2027-03-01 12:00:00  $ACCT (as marco)  checkin"
 run L log --since 2030-01-01
 expect_in "log --since with nothing newer says so" "$OUT" "no changes since 2030-01-01"
 run L log --since 2027-02-30

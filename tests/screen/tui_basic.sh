@@ -19,7 +19,7 @@ keys a Tab
 expect_esc a "80x24: Tab focuses the key results (its title highlighted)" '\[46m Key results of O2'
 keys a Tab
 expect_screen a "80x24: the check-ins pane takes its turn with a sparkline" "trend"
-expect_screen a "80x24: check-in history, newest first" "2027-01-29     100% c10 priya"
+expect_screen a "80x24: check-in history, newest first" "2027-01-29     100% c10 $ACCT (as priya)"
 keys a BTab BTab k l
 keys a h
 expect_screen a "80x24: h collapses O1 (its child hidden)" "▸ O1"

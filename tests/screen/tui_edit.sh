@@ -31,7 +31,7 @@ expect_screen a "saved check-in: KR line shows the new value at once" "64% → 7
 expect_db "normal check-in is in the database" "73" kr_json K8 current
 expect_db "its confidence too" "8" kr_json K8 confidence
 keys a Tab
-expect_screen a "check-in history shows it first, with author and note" "priya Week 7: callbacks"
+expect_screen a "check-in history shows it first, with author and note" "$ACCT (as priya) Week 7: callbacks"
 
 # behaviour check-in on K3 (O2): observed / applied, percentage live
 keys a g BTab BTab g j

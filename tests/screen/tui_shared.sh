@@ -32,7 +32,7 @@ keys b Tab Tab Tab C-u
 literal b "First-time managers coach weekly (bob)"
 keys b Enter
 expect_screen b "bob's save is a conflict, not an overwrite" "O9 was changed while you were editing it"
-expect_screen b "the conflict says who changed it" "by alice"
+expect_screen b "the conflict says who changed it" "by $ACCT (as alice)"
 expect_screen b "the conflict shows bob's value" "mine:   First-time managers coach weekly (bob)"
 expect_screen b "the conflict shows alice's value" "theirs: Grow coaching habits of first-time managers (alice)"
 expect_eq "nothing was overwritten meanwhile" "$(title_of O9)" "Grow coaching habits of first-time managers (alice)"

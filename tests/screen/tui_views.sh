@@ -97,6 +97,7 @@ expect_screen v "L: the audit log opens" "Audit log · who changed what, when"
 expect_screen v "L: the archive is logged" "programme P6"
 first=$(screen v | sed -n 4p)
 expect_in "L: newest first, the check-in just logged by this user" "$first" "tester"
+expect_in "L: the real account beside the display name" "$first" "$ACCT (as tester)"
 expect_in "L: names the action" "$first" "checkin"
 keys v Escape
 expect_gone v "Esc closes the audit log" "Audit log · who changed what, when"
