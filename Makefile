@@ -1,25 +1,43 @@
+# SPDX-License-Identifier: MIT
 # Makefile — the one entry point for lnd: deps, all, run, test, check, bench, install, clean.
 # `make run` and `make test` install missing Debian packages first (.ci/deps).
 
-PREFIX  ?= /usr/local
-DESTDIR ?=
-CC      ?= cc
-BUILD   ?= build
+# Install layout (GNU names; all overridable: make install PREFIX=/usr DESTDIR=/tmp/pkg).
+# SYSCONFDIR is where lnd looks for the system-wide lnd.conf (compiled in).
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share
+MANDIR     ?= $(DATADIR)/man
+DOCDIR     ?= $(DATADIR)/doc/lnd
+SYSCONFDIR ?= /etc
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+BUILD      ?= build
 PKGS     = ncursesw sqlite3 libconfig jansson
 VERSION  = 0.1.0
 
 # ncursesw.pc adds -D_XOPEN_SOURCE=600, which clashes with ours (700): drop it
-PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 WARN    = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2
 ifeq ($(CI),true)
 WARN   += -Werror
 endif
+# Hardened by default (tests/cli/test_build.sh checks the binary with readelf). CPPFLAGS,
+# CFLAGS and LDFLAGS from the environment (dpkg-buildflags) come after and win; a
+# _FORTIFY_SOURCE given there replaces ours. `make check` sets HARDEN_CPPFLAGS= (ASan).
+HARDEN_CPPFLAGS ?= $(if $(findstring _FORTIFY_SOURCE,$(CPPFLAGS)),,-U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2)
+HARDEN_CFLAGS   ?= -fstack-protector-strong -fPIE
+HARDEN_LDFLAGS  ?= -pie -Wl,-z,relro,-z,now
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DLND_VERSION='"$(VERSION)"' \
-             -DLND_DATADIR='"$(PREFIX)/share/lnd"' $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
+ALL_CPPFLAGS = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DLND_VERSION='"$(VERSION)"' \
+               -DLND_DATADIR='"$(DATADIR)/lnd"' -DLND_SYSCONFDIR='"$(SYSCONFDIR)"' \
+               $(HARDEN_CPPFLAGS) $(CPPFLAGS)
+ALL_CFLAGS = -std=c11 $(ALL_CPPFLAGS) $(WARN) $(HARDEN_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(HARDEN_LDFLAGS) $(LDFLAGS)
 LIBS    = $(PKG_LIBS) -lcsv -lm
 
 CORE_SRC  = $(wildcard core/*.c)
@@ -33,22 +51,24 @@ UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC = $(wildcard tests/bench/*.c)
 BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all deps run test unit check bench install uninstall clean demo FORCE
+.PHONY: all deps run test unit check bench install install-files uninstall deb deb-check clean demo FORCE
 all: $(BUILD)/lnd
 
 deps:
-	@sh .ci/deps
+	@sh .ci/deps $(if $(filter test check,$(MAKECMDGOALS)),test)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-# The install prefix is compiled into tui_theme.o (where themes live): rebuild it when PREFIX
-# changes between `make` and `make install PREFIX=...`.
-$(BUILD)/prefix.stamp: FORCE
+# Objects depend on the compiler, the flags and the install directories compiled in
+# (themes in DATADIR, SYSCONFDIR/lnd.conf): change any of them and everything is rebuilt
+# (warnings, i.e. CI=true, are left out: they do not change the code).
+BUILD_ID = $(CC) $(ALL_CPPFLAGS) $(HARDEN_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(ALL_LDFLAGS)
+$(BUILD)/flags.stamp: FORCE
 	@mkdir -p $(BUILD)
-	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
-$(BUILD)/obj/tui/tui_theme.o: $(BUILD)/prefix.stamp
+	@echo '$(BUILD_ID)' | cmp -s - $@ || echo '$(BUILD_ID)' > $@
+$(LIB_OBJ) $(BUILD)/obj/cli/main.o: $(BUILD)/flags.stamp
 FORCE:
 
 $(BUILD)/liblnd.a: $(LIB_OBJ)
@@ -56,15 +76,15 @@ $(BUILD)/liblnd.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/lnd: $(BUILD)/obj/cli/main.o $(BUILD)/liblnd.a
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/liblnd.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/liblnd.a $(LIBS) $(CMOCKA_LIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/liblnd.a $(LIBS) $(CMOCKA_LIBS)
 
 $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/liblnd.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/liblnd.a $(LIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(BUILD)/liblnd.a $(LIBS)
 
 # Demo database: created on first use, kept between runs.
 DEMO_DB ?= $(BUILD)/demo.db
@@ -84,7 +104,7 @@ unit-build: $(BUILD)/lnd $(UNIT_BIN) $(BENCH_BIN)
 # Sanitizer build of everything, then the whole suite against it.
 check: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang \
-	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" HARDEN_CPPFLAGS= \
 	  LDFLAGS="-fsanitize=address,undefined" unit-build
 	@ASAN_OPTIONS=detect_leaks=1 sh tests/run build-asan
 
@@ -93,16 +113,45 @@ bench: deps
 	@sh tests/bench/run $(BUILD)
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-	  $(DESTDIR)$(PREFIX)/share/lnd/themes $(DESTDIR)$(PREFIX)/share/doc/lnd
-	install -m 755 $(BUILD)/lnd $(DESTDIR)$(PREFIX)/bin/lnd
-	install -m 644 docs/lnd.1 $(DESTDIR)$(PREFIX)/share/man/man1/lnd.1
-	install -m 644 themes/*.theme $(DESTDIR)$(PREFIX)/share/lnd/themes/
-	install -m 644 lnd.conf.example $(DESTDIR)$(PREFIX)/share/doc/lnd/lnd.conf.example
+	@$(MAKE) --no-print-directory install-files
+
+# Copy what `all` built (no rebuild): tests/cli/test_install.sh lists the result.
+install-files:
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	  $(DESTDIR)$(DATADIR)/lnd/themes $(DESTDIR)$(DOCDIR)
+	install -m 755 $(BUILD)/lnd $(DESTDIR)$(BINDIR)/lnd
+	install -m 644 docs/lnd.1 $(DESTDIR)$(MANDIR)/man1/lnd.1
+	install -m 644 docs/lnd.conf.5 $(DESTDIR)$(MANDIR)/man5/lnd.conf.5
+	install -m 644 themes/*.theme $(DESTDIR)$(DATADIR)/lnd/themes/
+	install -m 644 lnd.conf.example README.md $(DESTDIR)$(DOCDIR)/
+	install -d $(DESTDIR)$(DATADIR)/bash-completion/completions \
+	  $(DESTDIR)$(DATADIR)/zsh/vendor-completions $(DESTDIR)$(DATADIR)/fish/vendor_completions.d
+	$(BUILD)/lnd completion bash > $(DESTDIR)$(DATADIR)/bash-completion/completions/lnd
+	$(BUILD)/lnd completion zsh > $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_lnd
+	$(BUILD)/lnd completion fish > $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/lnd.fish
+	chmod 644 $(DESTDIR)$(DATADIR)/bash-completion/completions/lnd \
+	  $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_lnd $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/lnd.fish
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/lnd $(DESTDIR)$(PREFIX)/share/man/man1/lnd.1
-	rm -rf $(DESTDIR)$(PREFIX)/share/lnd $(DESTDIR)$(PREFIX)/share/doc/lnd
+	rm -f $(DESTDIR)$(BINDIR)/lnd $(DESTDIR)$(MANDIR)/man1/lnd.1 $(DESTDIR)$(MANDIR)/man5/lnd.conf.5
+	rm -rf $(DESTDIR)$(DATADIR)/lnd $(DESTDIR)$(DOCDIR)
+	rm -f $(DESTDIR)$(DATADIR)/bash-completion/completions/lnd \
+	  $(DESTDIR)$(DATADIR)/zsh/vendor-completions/_lnd $(DESTDIR)$(DATADIR)/fish/vendor_completions.d/lnd.fish
+
+# Debian package: dpkg-buildpackage in a copy of the source under $(BUILD)/deb (so its
+# `make clean` cannot touch your build), the .deb lands in $(BUILD)/deb; deb-check lintians it.
+DEB_DIR = $(BUILD)/deb
+deb:
+	@sh .ci/deps deb
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/lnd-$(VERSION)
+	tar --exclude=./.git --exclude='./build' --exclude='./build-*' --exclude='./$(BUILD)' -cf - . | \
+	  tar -xf - -C $(DEB_DIR)/lnd-$(VERSION)
+	cd $(DEB_DIR)/lnd-$(VERSION) && dpkg-buildpackage -us -uc -b >../build.log 2>&1 || \
+	  { tail -30 ../build.log; echo "lnd: dpkg-buildpackage failed; see $(DEB_DIR)/build.log" >&2; exit 1; }
+	@ls $(DEB_DIR)/*.deb
+
+deb-check: deb
+	lintian --fail-on error --display-info $(DEB_DIR)/lnd_$(VERSION)_*.changes
 
 clean:
 	rm -rf build build-asan

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cli.h — what the command-line commands share: the run context (options, config,
  * database path, output mode), error reporting with sysexits codes, argument parsing of
  * numbers and ids, and opening the store. No curses here; SQL stays in store/. */
@@ -32,6 +33,7 @@ typedef struct {
     bool color;                /* ANSI colour on stdout */
     bool ascii;                /* ASCII glyphs only */
     bool stdout_tty;
+    bool hooks_detached;       /* the dashboard: hooks run in the background (cli/hooks.c) */
 } cli_ctx;
 
 /* A command: name, one-line summary, run(ctx, argc, argv) where argv[0] is the command. */
@@ -64,6 +66,10 @@ int cli_open(cli_ctx *ctx, int flags, store **out);
 /* Load the plan of cycle NAME (NULL: the current one), with the one-line errors every
  * command gives for an unknown or missing cycle. Returns 0 or an exit code; *p NULL then. */
 int cli_load_plan(cli_ctx *ctx, store *s, const char *cycle, lnd_plan **p);
+
+/* Run the user's hooks after each commit on s (cli/hooks.c); cli_open does it for every
+ * database it opens for writing. */
+void cli_hooks_attach(cli_ctx *ctx, store *s);
 
 /* Report a failed store verb: "lnd: <store_errmsg>" and the mapped exit code. */
 int cli_store_fail(store *s, store_rc rc);
@@ -106,6 +112,10 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv);
 int cmd_due(cli_ctx *ctx, int argc, char **argv);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
+/* `lnd import --plan` (cli/cmd_import_plan.c), dispatched from cmd_import. */
+bool cli_import_wants_plan(int argc, char **argv);
+int cmd_import_plan(cli_ctx *ctx, int argc, char **argv);
+extern const char cli_import_plan_help[];
 int cmd_review(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
@@ -113,6 +123,24 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv);
 /* Health findings of a plan as one line each ("[error] H01 O9 'title': message (fix: hint)"),
  * with the config's thresholds and disabled rules (cli/cmd_check.c). Lines in arena. */
 size_t cli_health_lines(const cli_ctx *ctx, const lnd_plan *p, lnd_arena *a, const char ***out);
+
+/* Shell completion (cli/complete.c, cli/complete_sh.c). main registers its command table
+ * (the one --help lists); `lnd __complete WORD...` prints the candidates for the last word;
+ * `lnd completion bash|zsh|fish` prints the script that calls it. */
+void cli_set_commands(const cli_command *c, size_t n);
+const cli_command *cli_find_command(const char *name);
+int cli_complete(cli_ctx *ctx, int argc, char **argv);
+int cmd_completion(cli_ctx *ctx, int argc, char **argv);
+/* Probe mode: while cli_probing is set, cli_getopt records the command's option table and
+ * short options there and returns CLI_PROBED at once (the command then returns it). */
+typedef struct {
+    const struct option *opts;
+    const char *shorts;
+} cli_probe;
+extern cli_probe *cli_probing;
+#define CLI_PROBED 1001
+/* The global options every command accepts (--db, --config, ...), NULL-terminated. */
+const struct option *cli_global_options(void);
 
 /* Demo data (cli/demo.c): the worked examples of the domain, around today. */
 store_rc demo_load(store *s, const char *user);

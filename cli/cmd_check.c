@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cmd_check.c — `lnd check`: the alignment health of a cycle's plan (the pitfalls of
  * shared/DOMAIN.md as rules H01..H11), as text or JSON; exits 1 when an error-level finding
  * remains, so a plan can be checked in scripts and CI. Also formats findings for the report. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cmd_checkin.c — `lnd checkin`: one line to log a check-in over SSH, including a
  * manager's behaviour-change observation (observed N, applied M), and say what changed. */
 #include <string.h>

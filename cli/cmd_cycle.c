@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cmd_cycle.c — `lnd cycle add|list|activate|review|close`: planning periods (normally a
  * 13-week quarter) and their states planning → active → review → closed. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cmd_export.c — `lnd export --format json|csv`: a cycle or everything, for backups,
  * other tools and spreadsheets. JSON (jansson) holds every row with ids, versions and
  * timestamps so `lnd import` restores it exactly; CSV (libcsv quoting) is one row per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cmd_import.c — `lnd import FILE.json` restores an export into an empty database
  * exactly (ids, versions, timestamps); `lnd import --checkins FILE.csv` loads metric values
  * exported from business systems. Both check the whole file first and write in one
@@ -521,7 +522,9 @@ static int import_opt(void *st, int c, const char *arg)
 
 int cmd_import(cli_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {{"checkins", no_argument, NULL, 'C'}, {0}};
+    static const struct option opts[] = {{"checkins", no_argument, NULL, 'C'}, {"plan", no_argument, NULL, 'P'},
+                                         {"dry-run", no_argument, NULL, 'D'}, {"cycle", required_argument, NULL, 'c'}, {0}};
+    if (cli_import_wants_plan(argc, argv)) return cmd_import_plan(ctx, argc, argv);   /* cli/cmd_import_plan.c */
     bool checkins = false, help;
     int rc = cli_getopt(ctx, argc, argv, "", opts, import_opt, &checkins, &help);
     if (rc) return rc;
@@ -533,7 +536,8 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
               "kr (K id or metric name), date (YYYY-MM-DD), value, and optionally confidence and\n"
               "note; RFC 4180 quoting. The whole file is checked first and applied in one\n"
               "transaction; a bad row stops it with file:line: reason. Re-running the same file\n"
-              "adds nothing twice.\n", stdout);
+              "adds nothing twice.\n\n", stdout);
+        fputs(cli_import_plan_help, stdout);
         return 0;
     }
     if (argc - optind != 1) return cli_fail(EX_USAGE_, "import: give one file; see `lnd import --help`");

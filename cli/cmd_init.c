@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cmd_init.c — `lnd init [--demo]` creates the database, and `lnd tui` opens the
  * dashboard after checking the terminal is one. */
 #include <stdlib.h>
@@ -103,6 +104,7 @@ int cmd_tui(cli_ctx *ctx, int argc, char **argv)
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
         return cli_fail(EX_USAGE_, "the dashboard needs a terminal; for a quick look use `lnd status`");
     store *s;
+    ctx->hooks_detached = true;   /* hooks never wait on, or write over, the dashboard */
     if ((rc = cli_open(ctx, 0, &s))) return rc;
     tui_opts o = {.db_path = ctx->db, .user = ctx->user, .cycle = cycle, .ascii = ctx->ascii,
                   .readonly = store_readonly(s),

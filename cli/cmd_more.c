@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cmd_more.c — `lnd programme`, `lnd kpi`, `lnd log` and `lnd due`: learning programmes
  * on the cycle's calendar, steady-state KPIs kept apart from OKRs, the audit history, and
  * the behaviour follow-ups due for a manager today. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cmd_objective.c — `lnd objective add|edit|archive` and `lnd kr add|edit|archive`:
  * enough to build and change a plan from a script. An edit reads the row, applies only the
  * fields named and writes it in one write transaction, so edits of different fields never

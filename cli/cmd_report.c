@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cmd_report.c — `lnd report`: the quarter in business terms, as Markdown for a wiki or
  * PDF, or plain text for a terminal. Loads what core/report.c needs (plan, check-in
  * histories, reviews, health findings) and prints it sanitised. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cmd_review.c — `lnd review`: the end-of-cycle scores, judged by each objective's type,
  * with the retrospective (what worked, what did not, what carries forward), and
  * `lnd review carry` to create the carried objectives in the next cycle. */

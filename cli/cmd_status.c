@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cmd_status.c — `lnd status`: the cascade of a cycle with progress bars, baseline →
  * current → target, pace and status; colour only on a terminal, JSON for scripts. Never
  * starts curses. */

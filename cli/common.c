@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/common.c — shared plumbing of the commands: global options, config and database
  * resolution, opening the store, one-line errors, strict number and id parsing. */
 #include "cli.h"
@@ -36,13 +37,21 @@ static const struct option global_opts[] = {
     {"no-colour", no_argument, NULL, G_NOCOLOR},
     {"ascii", no_argument, NULL, G_ASCII},
     {"help", no_argument, NULL, 'h'},
+    {0},
 };
-#define N_GLOBAL (sizeof global_opts / sizeof global_opts[0])
+#define N_GLOBAL (sizeof global_opts / sizeof global_opts[0] - 1)
+
+const struct option *cli_global_options(void) { return global_opts; }
 
 int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
                const struct option *cmd_opts,
                int (*on_opt)(void *st, int c, const char *arg), void *st, bool *help)
 {
+    if (cli_probing) {          /* shell completion asks what this command accepts */
+        cli_probing->opts = cmd_opts;
+        cli_probing->shorts = shortopts;
+        return CLI_PROBED;
+    }
     struct option all[64];
     size_t n = 0;
     for (; cmd_opts && cmd_opts[n].name && n < 40; n++) all[n] = cmd_opts[n];
@@ -158,6 +167,7 @@ int cli_open(cli_ctx *ctx, int flags, store **out)
     store_rc rc = store_open(ctx->db, flags, out, err, sizeof err);
     if (rc != STORE_OK) return cli_fail(store_rc_exit(rc), "%s", err);
     store_set_account(*out, ctx->account);
+    if (!(flags & STORE_OPEN_READONLY)) cli_hooks_attach(ctx, *out);
     return 0;
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/demo.c — the demo plan: the worked examples of shared/DOMAIN.md (enterprise sales,
  * onboarding, support first-call resolution, privacy incidents, plus a leadership objective
  * with deliberate gaps) as an active 13-week cycle in which today falls in week 7, with

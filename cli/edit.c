@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/edit.c — what `lnd objective|kr|programme edit` share so scripts never clash by
  * accident: the edit runs in one write transaction (read, apply only the named fields,
  * write), and `--expect-FIELD OLD` is a compare-and-swap on one value, refused with exit 75

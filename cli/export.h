@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/export.h — the JSON export document shared by `lnd export` and the import check. */
 #ifndef LND_EXPORT_H
 #define LND_EXPORT_H

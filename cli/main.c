@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/main.c — lnd's entry point: global options, the command table, help and version.
  * Decides between the full-screen UI and a one-shot command before any curses starts. */
 #include <locale.h>
@@ -5,6 +6,10 @@
 #include <string.h>
 
 #include "cli.h"
+
+#ifndef LND_SYSCONFDIR
+#define LND_SYSCONFDIR "/etc"   /* the Makefile's SYSCONFDIR */
+#endif
 
 static const cli_command commands[] = {
     {"tui", "open the full-screen dashboard (the default)", cmd_tui},
@@ -23,6 +28,7 @@ static const cli_command commands[] = {
     {"log", "who changed what, when", cmd_log},
     {"export", "export a cycle or everything as JSON or CSV", cmd_export},
     {"import", "restore a JSON export, or load check-ins from CSV", cmd_import},
+    {"completion", "print the bash, zsh or fish completion script", cmd_completion},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -39,7 +45,7 @@ static void usage(FILE *f)
           "                  $XDG_DATA_HOME/lnd/lnd.db)\n"
           "  --config FILE   configuration file (default: $LND_CONFIG,\n"
           "                  $XDG_CONFIG_HOME/lnd/lnd.conf, ~/.config/lnd/lnd.conf,\n"
-          "                  /etc/lnd.conf)\n"
+          "                  " LND_SYSCONFDIR "/lnd.conf)\n"
           "  --user NAME     display name on check-ins and the audit log (default: $USER);\n"
           "                  a label: the operating-system account is recorded beside it\n"
           "  --no-color      no colour (NO_COLOR is honoured too)\n"
@@ -53,6 +59,8 @@ int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
     cli_ctx ctx = {0};
+    cli_set_commands(commands, N_COMMANDS);
+    if (argc > 1 && strcmp(argv[1], "__complete") == 0) return cli_complete(&ctx, argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "--version") == 0) {
         printf("lnd %s (database schema %d)\n", LND_VERSION, store_schema_version());
         return 0;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/out.c — terminal output helpers for the one-shot commands (see out.h). Every piece of
  * user text goes through san_text(); colour codes only when ctx->color. */
 #include "out.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/out.h — terminal output of the one-shot commands: progress bars (UTF-8 or ASCII),
  * status colours (only when colour is on), and padded, sanitised text cells. */
 #ifndef LND_OUT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/arena.c — grow-only allocator (see arena.h). Blocks are chained; a request larger
  * than the block size gets a block of its own. Must not do anything but memory. */
 #include "arena.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/arena.h — a grow-only allocator: everything loaded for one view or one command lives
  * in one arena and is released together. Out of memory aborts with a message (there is no
  * sensible recovery in a dashboard). Not thread-safe; never holds file or terminal state. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/buf.c — growable text buffer (see buf.h). Memory only. */
 #include "buf.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/buf.h — a growable text buffer for building reports and messages in core/ without
  * doing I/O; the caller writes buf.s where it wants. Out of memory aborts. */
 #ifndef LND_BUF_H

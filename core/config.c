@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/config.c — lnd's configuration (see config.h): defaults, the search order for the file
  * and a strict libconfig loader. Every problem is one line "file:line: what is wrong", exit
  * code 78 (66 when the file cannot be read). Reads the file and the environment only: never
@@ -30,6 +31,7 @@ void cfg_defaults(lnd_config *c)
     c->color = -1;
     progress_defaults(&c->rules);
     c->cadence_days = 7;
+    c->hook_timeout = 10;
     c->max_objectives = 5;
     c->max_krs = 5;
     c->late_weeks = 2;
@@ -282,6 +284,8 @@ static int load_root(loader *L, const config_setting_t *root)
             rc = get_tristate(L, s, "color", &c->color);
         else if (strcmp(n, "cadence_days") == 0)
             rc = get_int(L, s, "cadence_days", 1, 365, &c->cadence_days);
+        else if (strcmp(n, "hook_timeout") == 0)
+            rc = get_int(L, s, "hook_timeout", 1, 3600, &c->hook_timeout);
         else if (strcmp(n, "progress") == 0)
             rc = load_progress(L, s);
         else if (strcmp(n, "bands") == 0)
@@ -346,6 +350,10 @@ int cfg_load_file(const char *path, lnd_config *c, char *err, size_t errsz)
 
 /* ---- search order and paths ------------------------------------------------------------ */
 
+#ifndef LND_SYSCONFDIR
+#define LND_SYSCONFDIR "/etc"   /* the Makefile's SYSCONFDIR */
+#endif
+
 static const char *env(const char *name)
 {
     const char *v = getenv(name);
@@ -372,7 +380,7 @@ int cfg_load(const char *explicit_path, lnd_config *c, char *err, size_t errsz)
     const char *x = xdg("XDG_CONFIG_HOME"), *home = env("HOME");
     if (x) snprintf(cand[n++], sizeof cand[0], "%s/lnd/lnd.conf", x);
     if (home) snprintf(cand[n++], sizeof cand[0], "%s/.config/lnd/lnd.conf", home);
-    snprintf(cand[n++], sizeof cand[0], "/etc/lnd.conf");
+    snprintf(cand[n++], sizeof cand[0], "%s/lnd.conf", LND_SYSCONFDIR);
     for (int i = 0; i < n; i++) {
         struct stat st;
         /* cannot see it (absent, or a directory on the way we may not search): not there; a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/config.h — lnd's configuration: defaults, the search order for the file, and a
  * strict libconfig loader (syntax errors, unknown keys and wrong types are reported as
  * "file:line: what is wrong"). The file is only read, never written. */
@@ -24,6 +25,7 @@ typedef struct {
     int quiet_grace_days;  /* extra days past cadence before "going quiet", default 0 */
     char disabled_rules[256]; /* comma-separated rule ids, e.g. "H07,H11" */
     int followup_days[3];  /* behaviour follow-ups after a programme ends: 30,60,90 */
+    int hook_timeout;      /* seconds a hook may run before it is killed (10) */
     char source[4096];     /* file the values came from, "" = defaults only */
 } lnd_config;
 

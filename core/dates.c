@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/dates.c — civil-day arithmetic for cycles (see dates.h). Days are counted from
  * 1970-01-01 with Howard Hinnant's civil-from-days algorithm: no mktime, no time zones, no
  * locale. The only inputs from outside are time() and $LND_TODAY; nothing is written. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/dates.h — calendar arithmetic for cycles: today (honouring LND_TODAY), parsing and
  * formatting YYYY-MM-DD, week-of-cycle. Dates are civil days; no time zones beyond UTC. */
 #ifndef LND_DATES_H

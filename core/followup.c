@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/followup.c — behaviour follow-up schedule (see followup.h). */
 #include "followup.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/followup.h — behaviour follow-ups: a programme's end schedules check-ins on the
  * behaviour KRs it serves (its objective's and that objective's descendants') at +30, +60
  * and +90 days (configurable). Pure: computed from a loaded plan and today. */

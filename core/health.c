@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/health.c — the alignment health rules (see health.h for what each one catches): one
  * table of rules, one function per rule over the plan, findings sorted by severity then
  * cascade order. Pure: no I/O, no terminal; titles in messages stay raw for the caller to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/health.h — alignment health: the pitfalls the seed texts name, as rules with stable
  * ids (H01..H11), a severity, a message naming the objective or KR, and a one-line fix
  * hint. Pure: judged from a loaded plan, today and the thresholds in the config; no I/O.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/health_int.h — what the health rule files share (core/health.c, core/health_result.c):
  * the checking context and the one way to record a finding. Not for use outside core/health*. */
 #ifndef LND_HEALTH_INT_H

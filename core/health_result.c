@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/health_result.c — the health rules about honest numbers (see health.h): H12 an
  * objective with nothing measured in its subtree, H13 on track on delivery while the business
  * result is off track, H14 a KR whose target equals its baseline. Pure, like health.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/model.c — names of the model's enum values, one table each, used by the CLI, JSON
  * and the database. Parsing is exact (lower case); unknown names give -1. */
 #include "model.h"

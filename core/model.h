@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/model.h — the L&D OKR model: plain types shared by every layer, plus the names of
  * every enum value (for the CLI, JSON and the database). No I/O, no curses, no SQL here.
  * Strings in these structs are owned by an lnd_arena (core/arena.h); never free() them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/pace.c — fair pace and KR status over time (see pace.h). No I/O. */
 #include "pace.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/pace.h — fair pace for key results: how much progress is expected by a given day.
  * Pace counts elapsed days (not weeks); it starts when the earliest programme serving the KR
  * starts (else the cycle start), a lagging KR starts a configurable lag after that, and a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/plan.c — the in-memory plan of one cycle: indexes by id, KRs per objective and the
  * cascade order (see plan.h). Pure data; filled by store/, read by cli/ and tui/. */
 #include "plan.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/plan.h — one cycle's plan held in memory: objectives, KRs and programmes, with the
  * lookups every view needs (by id, KRs of an objective, children, the cascade order).
  * Filled by store_load_plan(); pure data, no I/O. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/progress.c — the numbers of the domain (see progress.h): KR and objective progress,
  * roll-ups, pace, status, colour bands, verdicts and behaviour check-in values. Pure
  * functions over the model; no I/O, no allocation. Comparisons against thresholds use a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/progress.h — the numbers of the domain: KR and objective progress, roll-ups, pace,
  * status, colour bands, type-aware verdicts and behaviour check-in values. Pure functions. */
 #ifndef LND_PROGRESS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/report.c — the end-of-quarter report in business terms (see report.h). */
 #include "report.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/report.h — the quarter in business terms, as Markdown: per business objective each
  * KR as "first-call resolution moved from 64% to 71% (target 75%)", the chain of evidence
  * from programmes to learning, behaviour and results, verdicts, health findings and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/sanitize.c — the one sanitiser for user text on its way to a terminal (see
  * sanitize.h). Strict UTF-8 decoding (each maximal ill-formed subpart -> one U+FFFD, as the
  * Unicode standard recommends), controls made visible, bidi controls removed, and display

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/sanitize.h — the one sanitiser for user data on its way to a terminal (TUI and CLI):
  * strict UTF-8 decode (bad bytes -> U+FFFD), C0/C1 controls and DEL -> a visible placeholder,
  * tab/newline -> space, bidi overrides and isolates removed, cut by display width (wcwidth),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/summary.c — per-objective and per-KR figures shared by every view (see summary.h). */
 #include "summary.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/summary.h — what every view shows for an objective or KR on a given day: the business
  * result and the delivery of an objective's subtree, its status, and a KR's progress, fair
  * pace and status, computed once here so `lnd status`, JSON, the report and the dashboard

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store.h — the only door to the database. Verbs are named for what a user does; the
  * rest of the program never sees SQL (store/ is the only place that includes <sqlite3.h>).
  * A second backend must be possible behind this header, so nothing here is SQLite-shaped.

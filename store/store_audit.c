@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_audit.c — the audit log: one row per change (who, when, what), written in the
  * same transaction as the change; reading it back; and the conflict message that names who
  * last changed a row. The log is append-only (triggers refuse UPDATE and DELETE). */
@@ -24,6 +25,7 @@ store_rc st_audit(store *s, const char *user, const char *action, const char *en
     st_bind_text(st, 6, detail);
     st_bind_text(st, 7, s->account);
     int rc = st_step_done(s, st);
+    if (rc == SQLITE_DONE) st_hook_wrote(s, sqlite3_last_insert_rowid(s->db));
     return rc == SQLITE_DONE ? STORE_OK : st_sqlfail(s, rc, "writing the audit log");
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_checkin.c — check-ins: append-only (triggers refuse UPDATE and DELETE, and any
  * insert on a KR of a closed cycle). Adding one validates the values, refuses unknown or
  * archived KRs and closed cycles with a message naming them, and writes an audit row; the

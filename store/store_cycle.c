@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_cycle.c — cycles: add (unique name, valid start, 1..53 weeks), list by start,
  * find the current one (active and containing today, else newest active, else newest), and
  * state changes (planning → active → review → closed) against the version the user saw. */

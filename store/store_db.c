@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_db.c — the plumbing every verb uses: a small cache of prepared statements
  * (keyed by the address of their static SQL), bind/column helpers, SQLite result codes
  * turned into store_rc with one-line messages, and write transactions (BEGIN IMMEDIATE, or a
@@ -188,15 +189,18 @@ store_rc st_wend(store *s, store_rc rc)
     }
     if (rc != STORE_OK) {
         if (!sqlite3_get_autocommit(s->db)) st_exec(s, "ROLLBACK");
+        st_hook_reset(s);
         return rc;
     }
     int src = st_exec(s, "COMMIT");
     if (src != SQLITE_OK) {
         store_rc r = st_sqlfail(s, src, "commit");
         if (!sqlite3_get_autocommit(s->db)) st_exec(s, "ROLLBACK");
+        st_hook_reset(s);
         return r;
     }
     s->own_commits++;
+    st_hook_committed(s);
     return STORE_OK;
 }
 

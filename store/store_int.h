@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_int.h — private to store/: the connection struct, the statement cache, write
  * transactions (BEGIN IMMEDIATE or a savepoint inside store_tx_begin), error messages, the
  * audit writer and the test hooks. Nothing outside store/ (and its unit tests) includes it;
@@ -27,6 +28,9 @@ struct store {
         sqlite3_stmt *st;
     } cache[STORE_STMT_CACHE];
     lnd_id *pending_close;  /* restored closed cycles: closed at commit (see store_restore.c) */
+    lnd_id hook_first, hook_last;   /* audit ids this transaction wrote (store_hook.c) */
+    void (*hook_fn)(void *, store *, lnd_id, lnd_id);
+    void *hook_ud;
     size_t npending, cap_pending;
     char err[1024];
 };
@@ -76,6 +80,11 @@ store_rc st_wend(store *s, store_rc rc);
 
 /* ---- waivers (store_waiver.c) ---- */
 store_rc st_load_waivers(store *s, st_strs *ss, lnd_plan *p);
+
+/* ---- commit hook (store_hook.c): st_audit notes ids, st_wend reports the commit ---- */
+void st_hook_wrote(store *s, lnd_id audit_id);
+void st_hook_reset(store *s);
+void st_hook_committed(store *s);
 
 /* ---- audit (store_audit.c) ---- */
 store_rc st_audit(store *s, const char *user, const char *action, const char *entity,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_io.h — verbs for reviews, carry-forward, KPI history, export/import and
  * check-in de-duplication. Same rules as store.h: bound parameters, BEGIN IMMEDIATE, audit
  * rows in the same transaction, versions on editable rows. */

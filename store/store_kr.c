@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_kr.c — key results: add, read one (with its latest check-in, kept on the row
  * by a trigger), edit against a version, archive. Rules: a metric name, finite baseline and
  * target, known direction/evidence/indicator, weight > 0, due week within the cycle, and

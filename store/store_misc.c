@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_misc.c — programmes (learning initiatives on the cycle calendar, each serving
  * an objective) and KPIs (steady-state health indicators with a healthy range and a value
  * history). Same rules as the other verbs: validation first, BEGIN IMMEDIATE, versions on

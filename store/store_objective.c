@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_objective.c — objectives: add, read one, edit against the version the user
  * started from (stale → STORE_CONFLICT naming who changed it), archive. Rules: a title,
  * known level and type, a parent in the same cycle that does not create a loop. */

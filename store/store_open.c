@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_open.c — opening and closing the database: missing file, parent directories,
  * read-only files, files that are not SQLite, schema versions (older: migrated; newer:
  * refused before anything is written), the per-connection pragmas (WAL, busy_timeout,
@@ -324,6 +325,7 @@ void store_tx_rollback(store *s)
     s->in_tx = false;
     s->sp_depth = 0;
     s->npending = 0;
+    st_hook_reset(s);
     if (s->db && !sqlite3_get_autocommit(s->db)) st_exec(s, "ROLLBACK");
     if (s->db) st_exec(s, "PRAGMA cache_size = -2000");
 }

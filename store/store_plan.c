@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_plan.c — store_load_plan: one cycle's objectives, KRs (with their latest
  * check-in, kept on the KR row by a trigger) and programmes, read in one read transaction
  * with a few plain SELECTs, in the order plan.h documents, strings packed into the plan's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_restore.c — import of a JSON export: rows written back exactly as exported
  * (ids, versions, timestamps, authors), only inside store_tx_begin/commit on an empty
  * database, with no audit rows added (the exported audit log is restored as it was).

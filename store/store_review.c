@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_review.c — end-of-cycle reviews (one versioned row per objective: score,
  * what worked, what did not, what carries forward) and carrying objectives forward into the
  * next cycle with their KRs, each KR's last value becoming the new baseline. One

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_schema.c — the database schema and its migrations, versioned by
  * PRAGMA user_version. Each step runs in its own BEGIN IMMEDIATE transaction, in order; a
  * step never edits an earlier one (released databases exist at every version). Also the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_serving.c — which programmes serve an objective: the earliest start week of a
  * live programme linked to the objective or to any of its ancestors (a KR's fair pace starts
  * then; see core/pace.h). One recursive query, so `lnd checkin` need not load the plan. */

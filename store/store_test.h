@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_test.h — test hooks of the store, for tests/unit/test_store*.c only: build a
  * database at an old schema version, poke user_version, and run raw SQL the way a raw
  * sqlite3 session would (to prove the triggers and constraints hold without the verbs).

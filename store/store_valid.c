@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_valid.c — value rules shared by several verbs: blank text, timestamps and
  * check-in values. Each failure is STORE_INVALID with a message naming the field and the
  * fix. Pure checks: nothing here reads or writes the database. */

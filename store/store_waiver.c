@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_waiver.c — health rules waived for one objective, with the reason someone gave
  * (see store.h). Only rules about how an objective is measured can be waived: H02 (vanity
  * metrics / no results KR), H03 (no leading or lagging KR) and H05 (no business co-owner).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/lib.sh — helpers for the shell test suites (sourced). Each check prints one
 # "ok - name" or "not ok - name" line; tests/run counts them.
 : "${LND:?run through tests/run or set LND to the lnd binary}"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/stress.sh [N] — runs `make test` N times (default 5) while two `yes >/dev/null` loads
 # keep both cores busy (started and stopped here, by their pids), prints each run's result and
 # time, then a summary; exits 1 unless every run passed. A suite that passes here does not

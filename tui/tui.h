@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui.h — entry point of the full-screen dashboard. cli/ decides interactive vs not and
  * opens the store before calling this; everything curses lives behind this header. */
 #ifndef LND_TUI_H

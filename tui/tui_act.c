@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_act.c — the actions table and what is generated from it (key lookup, help text,
  * action-bar key names). Pure: no curses, no drawing. */
 #include "tui_act.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_act.h — the actions table: every user action of the dashboard defined once (name,
  * default keys, help text, action-bar label). The key handler (tui_act_for_key), the help
  * screen (tui_help.c) and the action bar (tui_draw.c) are all generated from it, so help

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_chain.c — the chain of evidence of a business objective (E): the programmes
  * delivered for its cascade, then its learning, behaviour and result KRs, each in business
  * terms ("moved from 64% to 71% (target 75%)") with its weekly trend sparkline and the week it

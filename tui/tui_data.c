@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_data.c — the dashboard's data: cycles, the shown cycle's plan, the visible cascade
  * rows (collapse and filter), the selection kept by id across reloads, the selected KR's
  * check-ins, and search over ids and titles. Talks to store/ through its verbs only; draws

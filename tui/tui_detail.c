@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_detail.c — the two detail panes. Key results: the selected objective's KRs with id,
  * title, bar with pace marker, baseline -> current -> target with unit, confidence, evidence
  * level, leading/lagging, owner/co-owner and due week. Check-ins: the selected KR's trend

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_draw.c — drawing helpers shared by the panes: sanitised text (every string from the
  * database goes through san_text() here, cut by display width), glyph strings, status colours,
  * pane titles, the header line and the action bar generated from the actions table. */

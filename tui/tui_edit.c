@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_edit.c — the editors: the check-in form (value, or observed/applied for a behaviour
  * KR with the percentage live), the objective and KR forms (add and edit, every field), archive
  * with confirmation, and what happens when saving meets another user: STORE_BUSY keeps the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_editdraw.c — draws the open form or prompt in the centred overlay window: labels,
  * each field's line editor (scrolled so the cursor shows), choices, the validation message
  * next to its field, the live behaviour percentage, and the form-wide message. Drawing only:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_form.c — form state and key handling (pure: no curses, no store). A form never
  * loses its draft: validation only writes messages next to the fields. */
 #include "tui_form.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_form.h — a form: labelled fields (text, number, integer, choice) each with its own
  * line editor, field navigation and generic validation. Pure: tui_edit.c builds the forms
  * (check-in, objective, key result) and draws them; tests/unit/test_tui_form.c tests keys. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_glyph.c — parallel UTF-8 and ASCII glyph tables and the text of progress bars and
  * sparklines. Pure: builds strings, never draws. */
 #include "tui_glyph.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_glyph.h — the two glyph tables (UTF-8 and ASCII) for bars, tree lines, markers and
  * sparklines, and the pure functions that build a progress bar or a sparkline as text. Which
  * table is used is decided once (tui_opts.ascii: --ascii, config, or a non-UTF-8 locale). */

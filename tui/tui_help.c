@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_help.c — the two full-screen overlays: the help screen, generated from the actions
  * table (tui_act_help_lines), and presentation mode (`z`): the selected business objective's
  * whole cascade — L&D objectives, KRs, bars and latest check-ins — with generous spacing for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_int.h — what the dashboard's curses modules share: the application state, the
  * view interface (draw, key, resize — tig's view_ops), colour roles and drawing helpers.
  * Only tui/ includes this (and <curses.h>); nothing outside tui/ may depend on it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_key.c — names of keys for the help screen and the action bar (pure, no curses). */
 #include "tui_key.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_key.h — lnd's own key codes, so the pure modules (line editor, actions table) never
  * need <curses.h>: a key is a Unicode code point (control characters included), or one of the
  * TK_* values above the Unicode range that tui_main.c translates from curses' KEY_* codes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_layout.c — computes pane rectangles from the terminal size (pure; tui_main.c
  * creates the windows). Every rectangle lies inside the screen and none overlap. */
 #include "tui_layout.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_layout.h — layout math of the dashboard: where the header, the cascade pane, the
  * key-results pane, the check-ins pane and the action bar go for a terminal size. Pure.
  * Wide terminals (>= TUI_WIDE_COLS) put the cascade left and the two detail panes right;

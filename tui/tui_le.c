@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_le.c — the line editor's key handling: pure functions over a tui_le buffer (UTF-8
  * aware, emacs keys). It must not draw or know about curses; tui_form.c draws the result. */
 #include "tui_le.h"

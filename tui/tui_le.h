@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_le.h — the line editor's pure half: a UTF-8 text buffer with a cursor and the emacs
  * keys (^A ^E ^B ^F ^U ^W ^K ^D, arrows, Home/End, Backspace/Delete); Enter saves, Esc
  * cancels. No curses here: tui_form.c draws it, tests/unit/test_tui_le.c tests it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_lists.c — three list views over the panes: KPIs (K: steady-state indicators apart
  * from OKRs, with their healthy range, out-of-range ones marked, and a history sparkline),
  * due behaviour follow-ups (D: overdue, due and upcoming check-ins after programmes end;

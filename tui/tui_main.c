@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_main.c — tui_run: starts curses on the terminal (newterm, so an unknown TERM is a
  * one-line hint and not a crash), owns the windows and the main loop: input with a 500 ms
  * timeout that also polls the database for other users' commits, the key dispatch through the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_prog.c — programmes: the week timeline of the cycle (P: one row per programme over
  * weeks 1..N, the current week marked, the objective each serves) and the programme form
  * (a add, e edit, d archive with confirmation). Saving goes through tui_edit.c's form

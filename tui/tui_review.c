@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_review.c — review mode (R): every objective of the cycle with its suggested score
  * (from its progress or roll-up), the stored score and the verdict judged by its type
  * (committed / aspirational / learning), whether it carries forward, and the selected one's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_theme.c — colour themes: built-in defaults, theme files in libconfig syntax
  * (themes/NAME.theme, `colors = { role = "fg on bg attr..."; }`), and the few colour pairs
  * they need (identical pairs reused). Monochrome when colour is off (NO_COLOR, --no-color),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_tree.c — the cascade pane: business objectives with their L&D objectives (and
  * deeper levels) beneath, collapsible, each with id, type mark, progress bar with the pace
  * marker, percentage, roll-up for parents, and a status tag in the status colour. A view:

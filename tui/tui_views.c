@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui/tui_views.c — the full-screen views that replace the panes (mode M_VIEW): opening one
  * from its action (K P D L R E H), closing (Esc, q or the same key), list movement helpers,
  * and jumping from a view row to an objective or KR in the cascade. Also alignment health:

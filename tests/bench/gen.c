@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/bench/gen.c — builds a large organisation for `make bench`: one active 13-week
  * cycle with B business objectives, 4 L&D objectives under each, 5 KRs per L&D objective and
  * C check-ins spread over the KRs, written through the store verbs in one transaction. Its

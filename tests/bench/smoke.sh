@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/bench/smoke.sh — keeps `make bench` from rotting: tests/bench/run (the generator and
 # every bench command) once at a tiny size, in seconds. Asserts only that each step ran and
 # succeeded (a failing command stops the bench), never a time.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/bench/timeit.c — runs a command N times and prints the median and minimum wall
  * time and the largest peak RSS (from wait4), its output sent to /dev/null.
  * usage: timeit N LABEL CMD [ARG...] */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/cli/test_check.sh — `lnd check` on the demo: findings a facilitator sees, the exit
 # code scripts rely on, JSON, config thresholds and disabled rules, and the report section.
 . "$LND_TOP/tests/lib.sh"

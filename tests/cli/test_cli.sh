@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/cli/test_cli.sh — runs the built lnd against temporary databases and checks what a
 # user sees: output, exit codes, one-line errors, and that bad input changes nothing.
 . "$LND_TOP/tests/lib.sh"

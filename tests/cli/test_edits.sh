@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/cli/test_edits.sh — scripts that edit one database at once never clash by accident:
 # `edit` without --version reads and writes in one transaction and changes only the fields
 # named (60 concurrent edits of two fields of one KR: no failure, both last values kept);

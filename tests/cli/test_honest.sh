@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/cli/test_honest.sh — honest numbers as an L&D lead reads them: the business result
 # leads (a business objective is never "on track" because completions went well while revenue
 # did not), evidence and indicator are chosen for every KR, verdicts wait for the review, pace

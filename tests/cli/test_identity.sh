@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/cli/test_identity.sh — who made a change, for real: every check-in and audit row keeps
 # the operating-system account beside the display name (--user is a label); `lnd log`, the
 # report and the export show "bob (as alice)" when they differ; the account survives

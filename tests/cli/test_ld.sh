@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/cli/test_ld.sh — the L&D commands of issue 4 as a user meets them: programmes on the
 # cycle's timeline, KPIs kept apart from OKRs, behaviour follow-ups due after a programme ends,
 # the audit log, the end-of-cycle review and carry-forward, closing a cycle, the report in

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/cli/test_shared_host.sh — a team on one jump host, with real Unix users, following
 # the "Sharing one database" recipe of the README under umask 077: alice shares the database
 # with the group (lnd init --shared), alice and bob both read and write, -wal/-shm get the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/screen/tui_basic.sh — the dashboard in a real terminal: the demo at 80x24 and 132x40,
 # navigation, help, presentation mode, a too-small terminal, resize while editing keeps the
 # draft, NO_COLOR and --ascii screens, the TERM values users have, and the refusals (unknown

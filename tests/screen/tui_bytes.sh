@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/screen/tui_bytes.sh — what the dashboard costs over a slow SSH link: the bytes lnd
 # writes to its terminal (captured with tmux pipe-pane) when the selection moves one row,
 # next to a full repaint of the same screen (^L), at 80x24 on the demo. Prints the figures as

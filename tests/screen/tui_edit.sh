@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/screen/tui_edit.sh — editing from the dashboard, checked on screen and in the
 # database: a normal and a behaviour check-in (with a validation error that keeps the draft),
 # an objective and a key result added through the forms, search with n/N, and the filter.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/screen/tui_review.sh — review mode (R: suggested score, type-aware verdict, the
 # review form, a conflict with another user's save) and alignment health in the dashboard
 # (marks on rows, the H overlay, Enter jumps to the objective, findings follow edits).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/screen/tui_shared.sh — one database, several users: a check-in written by `lnd checkin`
 # from outside appears without a keypress; two dashboards editing the same objective meet a
 # conflict (both values, who changed it; keep mine / take theirs); a busy database keeps the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/screen/tui_views.sh — the plan views on the demo, each opened from its key (and
 # listed by ?): KPIs apart from OKRs with out-of-range marked, programmes under their
 # objective and on the week timeline (add, edit, archive), due behaviour follow-ups (Enter

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/screen/tui_wide.sh — the projector size (200x60) uses the space: the cascade runs
 # across the whole width with long titles in full and wider bars, key results and check-ins
 # side by side beneath it; and [ / ] switch between the demo's cycles.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_config.c — the configuration a user writes: defaults, the shipped example,
  * every key, the search order, the database path, and one clear "file:line: what is wrong"
  * (exit 78) for syntax errors, unknown keys, wrong types and out-of-range values. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_dates.c — calendar arithmetic a user sees: which week of the cycle today is,
  * strict date input, LND_TODAY for deterministic demos, and the timestamp of a check-in. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_health.c — the alignment health rules as a facilitator meets them: for
  * H01-H06 a plan that triggers each (id, severity, the O/K/P named in the message) and the
  * same plan fixed, the cascade edges, the rules table and options from the config. H07-H11

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_health_fixture.h — the plans and helpers shared by the health-rule tests
  * (test_health.c: H01-H06 and the whole plan; test_health_more.c: H07-H11 and across rules).
  * Static functions: each test binary includes it once. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_health_more.c — health rules H07-H11 (focus, programmes, going quiet,
  * capability gaps, KPI-like) and what holds across rules: disabling, archived rows, order,
  * UTF-8 title cutting. Fixture in test_health_fixture.h. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_health_result.c — the honest-numbers rules: H12 nothing measured, H13 on
  * track on delivery while the business result is off track, H14 target equals baseline, and
  * waivers (a rule waived for one objective with a reason: kept, marked, never an error). Each

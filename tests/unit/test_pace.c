@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_pace.c — fair pace and KR status over time (core/pace.c): elapsed days, the
  * due week, a serving programme's start, the lag of a lagging KR, milestones judged by their
  * due week, and met / missed / not measured after the cycle — each at its edges (day 1, the

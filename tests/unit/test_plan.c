@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_plan.c — the in-memory plan: lookups by id, KRs of an objective and the
  * cascade order a user sees in `lnd status` and the dashboard. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_progress.c — the numbers a user reads on every screen: KR progress in both
  * directions, weighted objectives, roll-ups, pace, status, bands, verdicts and behaviour
  * check-in values, with every edge progress.h names. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_report.c — the quarter report in business terms and the behaviour
  * follow-up schedule: what a leader reads and what a manager is asked to log. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_sanitize.c — the one sanitiser: whatever a user typed (or pasted, or an
  * import smuggled in) must reach the terminal as inert, valid, width-bounded text. The
  * tests run under any locale, LANG=C included: widths come from a built-in table. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_store.c — the SQLite store against real files in a temporary directory:
  * creating, reopening, migrating from schema 1, refusing newer schemas, stale-version
  * conflicts that name who changed the row, foreign keys, append-only check-ins, closed

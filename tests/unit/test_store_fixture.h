@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_store_fixture.h — shared set-up for the store tests: a fresh temporary
  * directory per test (real database files, never :memory:), a fixed "today" and a short
  * busy timeout, and a small sample plan. Included by test_store*.c only. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_store_identity.c — who made a change, for real: schema 4 records the
  * operating-system account beside the display name on audit rows and check-ins; a schema 3
  * database with data migrates (old rows keep an empty account and show the name alone);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_store_share.c — sharing a database with a Unix group whatever the umask:
  * store_share makes the directory setgid and group rwx and creates the database 0660 before
  * SQLite opens it, so the -wal/-shm SQLite creates get the same mode; unknown groups are

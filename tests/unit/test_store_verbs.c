@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_store_verbs.c — the store's verbs as a user meets them: validation
  * messages that name the field and the fix, the audit log, the plan `lnd status` loads (its
  * contents and order), finding the current cycle, read-only files, grouped transactions,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_summary.c — an objective's two numbers: the business result (results KRs in
  * its subtree, weakest status wins) and the delivery (every other KR), and the status rule
  * (the worse of the two; a business objective with no results KR is "not measured"). */

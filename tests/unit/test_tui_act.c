@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_tui_act.c — the actions table and what is generated from it (keys, help),
  * the glyph tables (no UTF-8 in ASCII mode) and the layout math (80x24 usable, tiny = notice). */
 #include <setjmp.h>

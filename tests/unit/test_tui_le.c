@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_tui_le.c — the line editor's key handling (tui/tui_le.c), the form's field
  * navigation and validation (tui/tui_form.c): what a user typing in a check-in would notice. */
 #include <locale.h>
