@@ -127,6 +127,20 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
         json_array_append_new(jr, j);
     }
     JSET(jc, "reviews", jr);
+    if (p->nwaivers) {   /* only when there are some: exports without waivers stay as they were */
+        json_t *jw = json_array();
+        for (size_t i = 0; i < p->nwaivers; i++) {
+            const lnd_waiver *w = &p->waivers[i];
+            json_t *j = json_object();
+            JSET(j, "objective", ji(w->objective_id));
+            JSET(j, "rule", js(w->rule));
+            JSET(j, "reason", js(w->reason));
+            JSET(j, "author", js(w->author));
+            JSET(j, "at", js(w->at));
+            json_array_append_new(jw, j);
+        }
+        JSET(jc, "waivers", jw);
+    }
     arena_free(a);
     plan_free(p);
     if (rc != STORE_OK) {

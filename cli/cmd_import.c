@@ -169,6 +169,15 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
         r.updated_at = (char *)jstr_of(v, "updated_at");
         rc = store_restore_review(s, cy.id, &r);
     }
+    json_array_foreach(json_object_get(jc, "waivers"), i, v) {
+        if (rc != STORE_OK || !*ok) break;
+        lnd_waiver w = {0};
+        *ok = need_str(c, v, "rule", "waiver", &w.rule) && need_str(c, v, "reason", "waiver", &w.reason) &&
+              need_str(c, v, "author", "waiver", &w.author) && need_str(c, v, "at", "waiver", &w.at);
+        if (!*ok) break;
+        w.objective_id = jint(v, "objective", 0);
+        rc = store_restore_waiver(s, &w);
+    }
     return rc;
 }
 

@@ -10,7 +10,8 @@
 
 enum { F_TITLE = 1, F_LEVEL, F_PARENT, F_TYPE, F_PROBLEM, F_OUTCOME, F_CAPABILITY, F_OWNER,
        F_BOWNER, F_CADENCE, F_CYCLE, F_VERSION, F_OBJECTIVE, F_UNIT, F_BASELINE, F_TARGET,
-       F_DIRECTION, F_DUE, F_COOWNER, F_WEIGHT, F_EVIDENCE, F_INDICATOR, F_N };
+       F_DIRECTION, F_DUE, F_COOWNER, F_WEIGHT, F_EVIDENCE, F_INDICATOR, F_WAIVE, F_REASON,
+       F_UNWAIVE, F_N };
 
 #define EXP(f) (F_N + (f))   /* option code of --expect-FIELD */
 
@@ -61,6 +62,9 @@ static const struct option objective_opts[] = {
     {"cadence", required_argument, NULL, F_CADENCE},
     {"cycle", required_argument, NULL, F_CYCLE},
     {"version", required_argument, NULL, F_VERSION},
+    {"waive", required_argument, NULL, F_WAIVE},
+    {"reason", required_argument, NULL, F_REASON},
+    {"unwaive", required_argument, NULL, F_UNWAIVE},
     {"expect-title", required_argument, NULL, EXP(F_TITLE)},
     {"expect-level", required_argument, NULL, EXP(F_LEVEL)},
     {"expect-parent", required_argument, NULL, EXP(F_PARENT)},
@@ -125,12 +129,18 @@ static const char objective_help[] =
     "  --cycle NAME            add to this cycle (default: the current one)\n"
     "  --version N             edit only if the row is still at version N (else exit 75)\n"
     "  --expect-FIELD OLD      edit only if FIELD still holds OLD (else exit 75), e.g.\n"
-    "                          --expect-title \"Old title\"; any field above\n\n"
+    "                          --expect-title \"Old title\"; any field above\n"
+    "  --waive RULE --reason TEXT\n"
+    "                          waive health rule H02, H03 or H05 for this objective, saying why\n"
+    "                          (an awareness programme whose honest measure is activity);\n"
+    "                          shown in `lnd check` and the report\n"
+    "  --unwaive RULE          remove that waiver\n\n"
     "An edit changes only the fields named, read and written in one transaction: scripts\n"
     "editing different fields of one objective at once never conflict.\n";
 
 static const char kr_help[] =
-    "usage: lnd kr add --objective O7 --title TEXT --target N [--baseline N] [FIELDS]\n"
+    "usage: lnd kr add --objective O7 --title TEXT --target N --evidence LEVEL --indicator KIND\n"
+    "                  [--baseline N] [FIELDS]\n"
     "       lnd kr edit K12 [FIELDS] [--version N] [--expect-FIELD OLD]\n"
     "       lnd kr archive K12 [--version N]\n\n"
     "fields:\n"
@@ -143,8 +153,9 @@ static const char kr_help[] =
     "  --owner NAME        who reports it (default: you)\n"
     "  --coowner NAME      business co-owner of a shared outcome\n"
     "  --weight W          weight in the objective's progress (default 1)\n"
-    "  --evidence LEVEL    activity, reaction, learning, behaviour or results\n"
-    "  --indicator KIND    leading or lagging\n"
+    "  --evidence LEVEL    activity, reaction, learning, behaviour or results (required on add:\n"
+    "                      only a business metric is `results`)\n"
+    "  --indicator KIND    leading or lagging (required on add)\n"
     "  --objective ID      (edit) move it to another objective\n"
     "  --version N         edit only if the row is still at version N (else exit 75)\n"
     "  --expect-FIELD OLD  edit only if FIELD still holds OLD (else exit 75), e.g.\n"
@@ -155,6 +166,44 @@ static const char kr_help[] =
 #define SET_STR(dst, i) do { if (f->v[i]) (dst) = (char *)f->v[i]; } while (0)
 
 static bool expecting;   /* applying an --expect-FIELD value: name that option in errors */
+
+/* Any field to change besides the waiver options and --version? */
+static bool has_fields(const fields *f)
+{
+    for (int i = 1; i < F_N; i++)
+        if (f->v[i] && i != F_WAIVE && i != F_REASON && i != F_UNWAIVE && i != F_VERSION) return true;
+    return false;
+}
+
+/* `objective edit O3 --waive H02 --reason "..."` / `--unwaive H02`. */
+static int edit_waiver(cli_ctx *ctx, store *s, const fields *f, lnd_id id)
+{
+    char rule[8] = "";
+    const char *r = f->v[F_WAIVE] ? f->v[F_WAIVE] : f->v[F_UNWAIVE];
+    if (f->v[F_WAIVE] && f->v[F_UNWAIVE])
+        return cli_fail(EX_USAGE_, "objective edit: --waive and --unwaive together; use one");
+    for (size_t i = 0; r[i] && i < sizeof rule - 1; i++) rule[i] = (char)(r[i] >= 'a' && r[i] <= 'z' ? r[i] - 32 : r[i]);
+    if (strcmp(rule, "H02") && strcmp(rule, "H03") && strcmp(rule, "H05"))
+        return cli_fail(EX_USAGE_, "objective edit: only H02, H03 and H05 can be waived, not '%s'", r);
+    if (f->v[F_WAIVE] && (!f->v[F_REASON] || !*f->v[F_REASON]))
+        return cli_fail(EX_USAGE_, "objective edit: --waive %s needs --reason \"why this objective is measured "
+                                   "this way\"", rule);
+    store_rc src = f->v[F_WAIVE] ? store_set_waiver(s, id, rule, f->v[F_REASON], ctx->user)
+                                 : store_clear_waiver(s, id, rule, ctx->user);
+    return src == STORE_OK ? 0 : cli_store_fail(s, src);
+}
+
+/* After the edit's transaction committed: what the waiver did. */
+static void say_waiver(cli_ctx *ctx, const fields *f, lnd_id id)
+{
+    if (f->v[F_WAIVE]) {
+        printf("O%lld: %s waived (", id, f->v[F_WAIVE]);
+        out_text(stdout, ctx, f->v[F_REASON], 200, false);
+        puts(")");
+    } else {
+        printf("O%lld: waiver of %s removed\n", id, f->v[F_UNWAIVE]);
+    }
+}
 
 static int bad(const char *what, const char *val, const char *fix)
 {
@@ -393,14 +442,20 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
             src = store_get_objective(s, a, id, &o);
             if (src == STORE_OK && version) o.version = version;   /* compare-and-swap on the row */
             if (src == STORE_OK) rc = check_expects(ctx, s, &f, 'O', &o);
-            if (src == STORE_OK && !rc && edit) {
+            bool waiving = edit && (f.v[F_WAIVE] || f.v[F_UNWAIVE]);
+            if (src == STORE_OK && !rc && waiving) rc = edit_waiver(ctx, s, &f, id);
+            if (src == STORE_OK && !rc && edit && (!waiving || has_fields(&f))) {
                 if (!(rc = apply_objective(ctx, &f, &o))) src = store_update_objective(s, &o, ctx->user);
-            } else if (src == STORE_OK && !rc) {
+            } else if (src == STORE_OK && !rc && !edit) {
                 src = store_archive_objective(s, id, o.version, ctx->user);
             }
             store_rc end = cli_edit_end(s, src == STORE_OK && !rc);
             if (rc) goto out;
             if (src == STORE_OK) src = end;
+            if (src == STORE_OK && waiving) {
+                say_waiver(ctx, &f, id);
+                if (!has_fields(&f)) goto out;
+            }
         }
         snprintf(idbuf, sizeof idbuf, "O%lld", id);
         if (src == STORE_OK) {
@@ -411,8 +466,7 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
         }
     } else {
         lnd_kr k = {.weight = 1, .owner = (char *)ctx->user, .coowner = "", .unit = "",
-                    .title = "", .confidence = -1, .evidence = EV_RESULTS,
-                    .indicator = IND_LAGGING};
+                    .title = "", .confidence = -1};
         if (add) {
             if (!f.v[F_OBJECTIVE] || !cli_parse_id(f.v[F_OBJECTIVE], 'O', &k.objective_id)) {
                 rc = cli_fail(EX_USAGE_, "kr add: --objective O7 is required");
@@ -420,6 +474,11 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
             }
             if (!f.v[F_TITLE] || !f.v[F_TARGET]) {
                 rc = cli_fail(EX_USAGE_, "kr add: --title and --target are required");
+                goto out;
+            }
+            if (!f.v[F_EVIDENCE] || !f.v[F_INDICATOR]) {
+                rc = cli_fail(EX_USAGE_, "kr add: say what it measures: --evidence activity|reaction|learning|"
+                                         "behaviour|results and --indicator leading|lagging are required");
                 goto out;
             }
             if ((rc = apply_kr(&f, &k))) goto out;

@@ -160,6 +160,8 @@ static int load_progress(loader *L, const config_setting_t *g)
         } else if (strcmp(n, "very_low_confidence") == 0) {
             rc = get_int(L, s, "progress.very_low_confidence", 0, 10, &r->very_low_confidence);
             L->very_low = s;
+        } else if (strcmp(n, "lag_weeks") == 0) {
+            rc = get_int(L, s, "progress.lag_weeks", 0, 52, &r->lag_weeks);
         } else {
             rc = unknown(L, s, "progress");
         }

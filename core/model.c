@@ -13,7 +13,8 @@ static const char *const otypes[] = {"committed", "aspirational", "learning"};
 static const char *const directions[] = {"increase", "decrease"};
 static const char *const evidences[] = {"activity", "reaction", "learning", "behaviour", "results"};
 static const char *const indicators[] = {"leading", "lagging"};
-static const char *const statuses[] = {"no data", "on track", "at risk", "off track", "done"};
+static const char *const statuses[] = {"no data", "on track", "at risk", "off track", "done",
+                                             "not due", "not measured", "met", "missed"};
 static const char *const bands[] = {"red", "amber", "green"};
 
 #define N_OF(t) ((int)(sizeof(t) / sizeof((t)[0])))

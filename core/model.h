@@ -15,8 +15,11 @@ typedef enum { OTYPE_COMMITTED, OTYPE_ASPIRATIONAL, OTYPE_LEARNING, OTYPE_N } ln
 typedef enum { DIR_INCREASE, DIR_DECREASE, DIR_N } lnd_direction;
 typedef enum { EV_ACTIVITY, EV_REACTION, EV_LEARNING, EV_BEHAVIOUR, EV_RESULTS, EV_N } lnd_evidence;
 typedef enum { IND_LEADING, IND_LAGGING, IND_N } lnd_indicator;
-/* Status of a KR or objective against pace. NONE: nothing measured yet. */
-typedef enum { STATUS_NONE, STATUS_ON_TRACK, STATUS_AT_RISK, STATUS_OFF_TRACK, STATUS_DONE, STATUS_N } lnd_status;
+/* Status of a KR or objective against pace. NONE: nothing measured yet. NOT_DUE: a milestone
+ * before its due week is over. After the cycle's last day a KR is MET, MISSED or
+ * NOT_MEASURED (no check-in); NOT_MEASURED is also a business objective with no results KR. */
+typedef enum { STATUS_NONE, STATUS_ON_TRACK, STATUS_AT_RISK, STATUS_OFF_TRACK, STATUS_DONE,
+               STATUS_NOT_DUE, STATUS_NOT_MEASURED, STATUS_MET, STATUS_MISSED, STATUS_N } lnd_status;
 /* Colour band of a score (Google convention). */
 typedef enum { BAND_RED, BAND_AMBER, BAND_GREEN } lnd_band;
 
@@ -125,6 +128,16 @@ typedef struct {
     char *updated_by;
     char *updated_at;
 } lnd_review;
+
+/* A health rule waived for one objective, with the reason someone gave (an awareness
+ * programme whose honest measure is activity may waive H02). */
+typedef struct {
+    lnd_id objective_id;
+    char *rule;           /* "H02" */
+    char *reason;
+    char *author;
+    char *at;
+} lnd_waiver;
 
 /* One line of the audit log: who changed what, when. */
 typedef struct {

@@ -109,6 +109,19 @@ store_rc store_add_programme(store *s, lnd_programme *p, const char *user);
 store_rc store_get_programme(store *s, lnd_arena *a, lnd_id id, lnd_programme *out);
 store_rc store_update_programme(store *s, lnd_programme *p, const char *user);
 store_rc store_archive_programme(store *s, lnd_id id, long version, const char *user);
+/* Start week of the earliest live programme serving the objective (linked to it or to an
+ * ancestor); 0 when none does. */
+store_rc store_serving_week(store *s, lnd_id objective_id, int *week);
+
+/* ---- waivers: a health rule (H02, H03, H05) waived for one objective, with a reason ---- */
+/* Adds or replaces; NOTFOUND for an unknown objective, INVALID for another rule or a blank
+ * reason. Audited. */
+store_rc store_set_waiver(store *s, lnd_id objective_id, const char *rule, const char *reason,
+                          const char *user);
+/* NOTFOUND when the objective has no such waiver. Audited. */
+store_rc store_clear_waiver(store *s, lnd_id objective_id, const char *rule, const char *user);
+/* For import: written back exactly (inside store_tx_begin). */
+store_rc store_restore_waiver(store *s, const lnd_waiver *w);
 
 /* ---- KPIs (steady state, apart from OKRs) ---- */
 store_rc store_add_kpi(store *s, lnd_kpi *k, const char *user);

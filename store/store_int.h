@@ -11,7 +11,7 @@
 #include "store.h"
 #include "store_test.h"
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 #define STORE_STMT_CACHE 128   /* more than the distinct statements in store/ (about 60) */
 
 struct store {
@@ -73,6 +73,9 @@ store_rc st_wbegin(store *s);
 /* End a write started by st_wbegin: commit/release on STORE_OK, else roll back. Returns rc,
  * or the commit's failure. */
 store_rc st_wend(store *s, store_rc rc);
+
+/* ---- waivers (store_waiver.c) ---- */
+store_rc st_load_waivers(store *s, st_strs *ss, lnd_plan *p);
 
 /* ---- audit (store_audit.c) ---- */
 store_rc st_audit(store *s, const char *user, const char *action, const char *entity,

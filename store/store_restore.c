@@ -241,6 +241,20 @@ store_rc store_restore_review(store *s, lnd_id cycle_id, const lnd_review *r)
     return run(s, st, "restoring a review");
 }
 
+store_rc store_restore_waiver(store *s, const lnd_waiver *w)
+{
+    store_rc rc = restoring(s, "a waiver");
+    if (rc != STORE_OK) return rc;
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO waiver(objective_id, rule, reason, author, at) VALUES (?,?,?,?,?)");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, w->objective_id);
+    st_bind_text(st, 2, w->rule);
+    st_bind_text(st, 3, w->reason);
+    st_bind_text(st, 4, w->author);
+    st_bind_text(st, 5, w->at);
+    return run(s, st, "restoring a waiver");
+}
+
 store_rc store_restore_audit(store *s, const lnd_audit *a)
 {
     store_rc rc = restoring(s, "an audit entry");
