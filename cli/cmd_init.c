@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* cli/cmd_init.c — `lnd init [--demo]` creates the database, and `lnd tui` opens the
  * dashboard after checking the terminal is one. */
+#include <grp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../tui/tui.h"
@@ -73,7 +75,10 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
                ctx->db, store_schema_version());
     }
     const char *group = ctx->shared_flag ? ctx->shared_flag : ctx->cfg.shared;
-    if (*group) printf("shared with group %s: members can read and write it whatever their umask\n", group);
+    struct stat sb;
+    const struct group *gr = *group && stat(ctx->db, &sb) == 0 ? getgrgid(sb.st_gid) : NULL;
+    if (*group) printf("shared with group %s: members can read and write it whatever their umask\n",
+                       gr ? gr->gr_name : group);
     store_close(s);
     return 0;
 }

@@ -142,25 +142,11 @@ int cmd_programme(cli_ctx *ctx, int argc, char **argv)
         if ((rc = programme_apply(&o, &pr))) goto out;
         src = store_add_programme(s, &pr, ctx->user);
     } else {
-        /* find the programme in its cycle: programmes live in plans; read, check and write
-         * in one transaction so edits of different fields never clash */
+        /* read, check and write in one transaction so edits of different fields never clash */
         if ((rc = cli_edit_begin(s))) goto out;
         lnd_arena *a = arena_new();
-        lnd_cycle *cs;
-        size_t n;
-        src = store_cycles(s, a, &cs, &n);
-        for (size_t i = 0; src == STORE_OK && i < n && !pr.id; i++) {
-            lnd_plan *q;
-            if ((src = store_load_plan(s, cs[i].id, &q)) != STORE_OK) break;
-            for (size_t k = 0; k < q->nprogs; k++)
-                if (q->progs[k].id == id) {
-                    pr = q->progs[k];
-                    pr.title = arena_strdup(a, pr.title);
-                    pr.audience = arena_strdup(a, pr.audience);
-                }
-            plan_free(q);
-        }
-        if (src == STORE_OK && !pr.id) rc = cli_fail(EX_DATAERR_, "no programme P%lld; see `lnd programme list`", id);
+        src = store_get_programme(s, a, id, &pr);
+        if (src == STORE_NOTFOUND) rc = cli_fail(EX_DATAERR_, "no programme P%lld; see `lnd programme list`", id);
         for (int f = P_TITLE; src == STORE_OK && !rc && f <= P_AUD; f++) {
             if (!o.v[f + P_X]) continue;
             popts one = {0};

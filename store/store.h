@@ -107,6 +107,7 @@ store_rc store_checkins(store *s, lnd_arena *a, lnd_id kr_id, lnd_checkin **out,
 
 /* ---- programmes ---- */
 store_rc store_add_programme(store *s, lnd_programme *p, const char *user);
+store_rc store_get_programme(store *s, lnd_arena *a, lnd_id id, lnd_programme *out);
 store_rc store_update_programme(store *s, lnd_programme *p, const char *user);
 store_rc store_archive_programme(store *s, lnd_id id, long version, const char *user);
 /* Start week of the earliest live programme serving the objective (linked to it or to an

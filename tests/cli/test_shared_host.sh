@@ -15,7 +15,10 @@ fi
 n=$$
 G=lndg$n A=lnda$n B=lndb$n C=lndc$n
 W=$(mktemp -d /tmp/lndshare.XXXXXX)
+holder=""
 cleanup() {
+  exec 3>&- 2>/dev/null
+  [ -n "$holder" ] && wait "$holder" 2>/dev/null
   for u in $A $B $C; do
     runuser -u "$u" -- tmux -S "$W/h-$u/tmux" kill-server >/dev/null 2>&1
     userdel "$u" >/dev/null 2>&1
@@ -34,12 +37,14 @@ X="$W/lnd"
 DIR="$W/okr" DB="$W/okr/team.db"
 
 # as the administrator, once: the group, its members, a directory for the database
-groupadd "$G" || { notok "groupadd $G"; exit 1; }
+# (retried: another process may hold the lock on /etc/passwd for a moment)
+retry() { i=0; until "$@" 2>"$T/admin.err"; do i=$((i + 1)); [ $i -ge 10 ] && return 1; sleep 0.5; done; }
+retry groupadd "$G" || { notok "groupadd $G" "$(cat "$T/admin.err")"; exit 1; }
 for u in $A $B $C; do
-  useradd -M -d "$W/h-$u" -s /bin/sh "$u" || { notok "useradd $u"; exit 1; }
+  retry useradd -M -d "$W/h-$u" -s /bin/sh "$u" || { notok "useradd $u" "$(cat "$T/admin.err")"; exit 1; }
   mkdir -p "$W/h-$u/.config/lnd" && chown -R "$u" "$W/h-$u" && chmod 700 "$W/h-$u"
 done
-usermod -aG "$G" "$A" && usermod -aG "$G" "$B"
+retry usermod -aG "$G" "$A" && retry usermod -aG "$G" "$B" || { notok "usermod" "$(cat "$T/admin.err")"; exit 1; }
 install -d -o "$A" -m 700 "$DIR"
 
 # as USER with umask 077, a clean environment and the user's own config
@@ -99,6 +104,7 @@ run_as "$A" "$X" checkin K1 74
 expect_eq "alice writes into the WAL bob's write left" "$RC" 0
 exec 3>&-
 wait "$holder"
+holder=""
 
 # carol is not in the group
 run_as "$C" "$X" --db "$DB" status
