@@ -99,7 +99,7 @@ test: deps
 	@$(MAKE) --no-print-directory unit-build
 	@sh tests/run $(BUILD)
 
-unit-build: $(BUILD)/lnd $(UNIT_BIN)
+unit-build: $(BUILD)/lnd $(UNIT_BIN) $(BENCH_BIN)
 
 # Sanitizer build of everything, then the whole suite against it.
 check: deps

@@ -14,19 +14,22 @@
 /* sysexits(3) */
 enum {
     EX_OK_ = 0, EX_USAGE_ = 64, EX_DATAERR_ = 65, EX_NOINPUT_ = 66, EX_UNAVAILABLE_ = 69,
-    EX_SOFTWARE_ = 70, EX_CANTCREAT_ = 73, EX_IOERR_ = 74, EX_TEMPFAIL_ = 75, EX_CONFIG_ = 78
+    EX_SOFTWARE_ = 70, EX_CANTCREAT_ = 73, EX_IOERR_ = 74, EX_TEMPFAIL_ = 75, EX_NOPERM_ = 77,
+    EX_CONFIG_ = 78
 };
 
 typedef struct {
     const char *db_flag;       /* --db */
     const char *config_flag;   /* --config */
     const char *user_flag;     /* --user */
+    const char *shared_flag;   /* init --shared GROUP */
     bool no_color;             /* --no-color */
     bool ascii_flag;           /* --ascii */
     /* resolved by cli_setup() */
     lnd_config cfg;
     char db[4096];
-    const char *user;
+    const char *user;          /* display name: a label (--user, config user, $USER) */
+    char account[128];         /* operating-system account: getpwuid(getuid()), else "uid N" */
     bool color;                /* ANSI colour on stdout */
     bool ascii;                /* ASCII glyphs only */
     bool stdout_tty;
@@ -70,6 +73,23 @@ void cli_hooks_attach(cli_ctx *ctx, store *s);
 
 /* Report a failed store verb: "lnd: <store_errmsg>" and the mapped exit code. */
 int cli_store_fail(store *s, store_rc rc);
+
+/* Edits from scripts (cli/edit.c): one write transaction around read, apply and write, so
+ * edits of different fields never conflict. cli_edit_begin returns 0 or an exit code (after
+ * one line); cli_edit_end commits when ok, else rolls back, and returns the commit's result. */
+int cli_edit_begin(store *s);
+store_rc cli_edit_end(store *s, bool ok);
+/* --expect-OPT: the field's value now and the value the script expects, both formatted the
+ * same way. 0 when equal; else one line (the field, its value, who set it) and 75. */
+typedef struct {
+    const char *entity;       /* audit entity: "objective", "kr", "programme" */
+    lnd_id id;
+    const char *label;        /* "K8" */
+    const char *opt;          /* option name after --expect-: "title", "due-week" */
+    const char *audit_field;  /* as the audit detail names it: "title", "due week" */
+    const char *now, *want;
+} cli_expect;
+int cli_edit_expect(const cli_ctx *ctx, store *s, const cli_expect *e);
 
 /* Strict number parsing: the whole string, finite. false on anything else. */
 bool cli_parse_double(const char *s, double *out);

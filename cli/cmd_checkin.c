@@ -171,12 +171,12 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
         rc = cli_store_fail(s, src);
         goto out;
     }
-    lnd_day start = 0;
-    date_parse(cy.start, &start);
-    int week = date_week_of_cycle(start, cy.weeks, date_today());
+    pace_when when = {.weeks = cy.weeks, .today = date_today()};
+    date_parse(cy.start, &when.start);
+    if (store_serving_week(s, before.objective_id, &when.prog_week) != STORE_OK) when.prog_week = 0;
     summary_kr k0, k1;
-    summary_key_result(&before, &ctx->cfg.rules, week, cy.weeks, &k0);
-    summary_key_result(&after, &ctx->cfg.rules, week, cy.weeks, &k1);
+    summary_kr_at(&before, &ctx->cfg.rules, &when, &k0);
+    summary_kr_at(&after, &ctx->cfg.rules, &when, &k1);
     printf("K%lld ", c.kr_id);
     out_text(stdout, ctx, after.title, 48, false);
     fputs(": ", stdout);

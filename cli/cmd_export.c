@@ -89,6 +89,7 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
         JSET(j, "confidence", jopt_int(cs[i].confidence));
         JSET(j, "note", js(cs[i].note));
         JSET(j, "author", js(cs[i].author));
+        JSET(j, "account", js(cs[i].account));
         JSET(j, "observed", jopt_int(cs[i].observed));
         JSET(j, "applied", jopt_int(cs[i].applied));
         json_array_append_new(jcs, j);
@@ -127,6 +128,20 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
         json_array_append_new(jr, j);
     }
     JSET(jc, "reviews", jr);
+    if (p->nwaivers) {   /* only when there are some: exports without waivers stay as they were */
+        json_t *jw = json_array();
+        for (size_t i = 0; i < p->nwaivers; i++) {
+            const lnd_waiver *w = &p->waivers[i];
+            json_t *j = json_object();
+            JSET(j, "objective", ji(w->objective_id));
+            JSET(j, "rule", js(w->rule));
+            JSET(j, "reason", js(w->reason));
+            JSET(j, "author", js(w->author));
+            JSET(j, "at", js(w->at));
+            json_array_append_new(jw, j);
+        }
+        JSET(jc, "waivers", jw);
+    }
     arena_free(a);
     plan_free(p);
     if (rc != STORE_OK) {
@@ -192,6 +207,7 @@ store_rc export_json(store *s, const lnd_cycle *only, json_t **out)
             JSET(j, "id", ji(au[i].id));
             JSET(j, "at", js(au[i].at));
             JSET(j, "user", js(au[i].user));
+            JSET(j, "account", js(au[i].account));
             JSET(j, "action", js(au[i].action));
             JSET(j, "entity", js(au[i].entity));
             JSET(j, "entity_id", ji(au[i].entity_id));

@@ -152,6 +152,7 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
         ck.confidence = (int)jint(v, "confidence", -1);
         ck.observed = (int)jint(v, "observed", -1);
         ck.applied = (int)jint(v, "applied", -1);
+        ck.account = (char *)jstr_of(v, "account");   /* absent before schema 4: "" */
         rc = store_restore_checkin(s, &ck);
     }
     json_array_foreach(json_object_get(jc, "reviews"), i, v) {
@@ -168,6 +169,15 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
         r.updated_by = (char *)jstr_of(v, "updated_by");
         r.updated_at = (char *)jstr_of(v, "updated_at");
         rc = store_restore_review(s, cy.id, &r);
+    }
+    json_array_foreach(json_object_get(jc, "waivers"), i, v) {
+        if (rc != STORE_OK || !*ok) break;
+        lnd_waiver w = {0};
+        *ok = need_str(c, v, "rule", "waiver", &w.rule) && need_str(c, v, "reason", "waiver", &w.reason) &&
+              need_str(c, v, "author", "waiver", &w.author) && need_str(c, v, "at", "waiver", &w.at);
+        if (!*ok) break;
+        w.objective_id = jint(v, "objective", 0);
+        rc = store_restore_waiver(s, &w);
     }
     return rc;
 }
@@ -237,6 +247,7 @@ static int import_json(cli_ctx *ctx, const char *file)
     json_array_foreach(json_object_get(root, "audit"), i, v) {
         if (src != STORE_OK || !ok) break;
         lnd_audit au = {.id = jint(v, "id", 0), .at = (char *)jstr_of(v, "at"), .user = (char *)jstr_of(v, "user"),
+                        .account = (char *)jstr_of(v, "account"),
                         .action = (char *)jstr_of(v, "action"), .entity = (char *)jstr_of(v, "entity"),
                         .entity_id = jint(v, "entity_id", 0), .detail = (char *)jstr_of(v, "detail")};
         src = store_restore_audit(s, &au);

@@ -1,31 +1,46 @@
 /* SPDX-License-Identifier: MIT */
 /* cli/cmd_init.c — `lnd init [--demo]` creates the database, and `lnd tui` opens the
  * dashboard after checking the terminal is one. */
+#include <grp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../tui/tui.h"
 #include "cli.h"
 
 static const char init_help[] =
-    "usage: lnd init [--demo]\n\n"
+    "usage: lnd init [--demo] [--shared GROUP]\n\n"
     "Create the database (see --db) with the current schema. With --demo, load the worked\n"
     "examples (enterprise sales, onboarding, support first-call resolution, privacy) as an\n"
-    "active 13-week cycle around today, with weekly check-ins so far.\n";
+    "active 13-week cycle around today, with weekly check-ins so far.\n\n"
+    "--shared GROUP (or config shared = \"GROUP\") shares it with a Unix group whatever your\n"
+    "umask: the directory setgid and group-writable, the database and its -wal/-shm files\n"
+    "group-readable and -writable (\"group\": the directory's own group). Run it again on an\n"
+    "existing database to share it. See \"Sharing one database\" in lnd(1).\n";
+
+typedef struct {
+    bool demo;
+    cli_ctx *ctx;
+} init_opts;
 
 static int init_opt(void *st, int c, const char *arg)
 {
-    (void)arg;
-    if (c == 'd') *(bool *)st = true;
+    init_opts *o = st;
+    if (c == 'd') o->demo = true;
+    if (c == 's') o->ctx->shared_flag = arg;
     return 0;
 }
 
 int cmd_init(cli_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {{"demo", no_argument, NULL, 'd'}, {0}};
-    bool demo = false, help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, init_opt, &demo, &help);
+    static const struct option opts[] = {{"demo", no_argument, NULL, 'd'},
+                                         {"shared", required_argument, NULL, 's'}, {0}};
+    init_opts io = {.ctx = ctx};
+    bool help;
+    int rc = cli_getopt(ctx, argc, argv, "", opts, init_opt, &io, &help);
+    bool demo = io.demo;
     if (rc) return rc;
     if (help) {
         fputs(init_help, stdout);
@@ -34,6 +49,7 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
     if (optind < argc) return cli_fail(EX_USAGE_, "init: unexpected '%s'", argv[optind]);
     if ((rc = cli_setup(ctx))) return rc;
     bool existed = access(ctx->db, F_OK) == 0;
+    if (ctx->shared_flag && !*ctx->shared_flag) return cli_fail(EX_USAGE_, "init: --shared needs a group name");
     store *s;
     if ((rc = cli_open(ctx, STORE_OPEN_CREATE, &s))) return rc;
     if (demo) {
@@ -58,6 +74,11 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
         printf("%s %s (schema %d)\n", existed ? "database already exists:" : "database created:",
                ctx->db, store_schema_version());
     }
+    const char *group = ctx->shared_flag ? ctx->shared_flag : ctx->cfg.shared;
+    struct stat sb;
+    const struct group *gr = *group && stat(ctx->db, &sb) == 0 ? getgrgid(sb.st_gid) : NULL;
+    if (*group) printf("shared with group %s: members can read and write it whatever their umask\n",
+                       gr ? gr->gr_name : group);
     store_close(s);
     return 0;
 }
@@ -91,6 +112,7 @@ int cmd_tui(cli_ctx *ctx, int argc, char **argv)
     ctx->hooks_detached = true;   /* hooks never wait on, or write over, the dashboard */
     if ((rc = cli_open(ctx, 0, &s))) return rc;
     tui_opts o = {.db_path = ctx->db, .user = ctx->user, .cycle = cycle, .ascii = ctx->ascii,
+                  .readonly = store_readonly(s),
                   .color = !ctx->no_color && ctx->cfg.color != 0 && !(getenv("NO_COLOR") && *getenv("NO_COLOR")),
                   .cfg = &ctx->cfg};
     rc = tui_run(s, &o);

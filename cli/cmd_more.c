@@ -13,7 +13,8 @@
 /* ---------------- programmes ---------------- */
 
 enum { P_TITLE = 1, P_OBJ, P_START, P_END, P_AUD, P_CYCLE, P_VERSION, P_MIN, P_MAX, P_UNIT,
-       P_SINCE, P_LIMIT, P_MINE, P_N };
+       P_SINCE, P_LIMIT, P_MINE, P_XTITLE, P_XOBJ, P_XSTART, P_XEND, P_XAUD, P_N };
+#define P_X (P_XTITLE - P_TITLE)   /* --expect-FIELD code = FIELD code + P_X */
 typedef struct {
     const char *v[P_N];
 } popts;
@@ -30,6 +31,8 @@ static const char programme_help[] =
     "                         [--audience TEXT] [--cycle NAME]\n"
     "       lnd programme edit P3 [--title ...] [--objective O7|none] [--start-week W]\n"
     "                         [--end-week W] [--audience TEXT] [--version N]\n"
+    "                         [--expect-FIELD OLD]   (title, objective, start-week, end-week,\n"
+    "                         audience: edit only if FIELD still holds OLD, else exit 75)\n"
     "       lnd programme archive P3\n"
     "       lnd programme list [--cycle NAME]\n\n"
     "A programme is a learning initiative on the L&D calendar (workshop, pathway, coaching).\n"
@@ -97,7 +100,10 @@ int cmd_programme(cli_ctx *ctx, int argc, char **argv)
         {"title", required_argument, NULL, P_TITLE}, {"objective", required_argument, NULL, P_OBJ},
         {"start-week", required_argument, NULL, P_START}, {"end-week", required_argument, NULL, P_END},
         {"audience", required_argument, NULL, P_AUD}, {"cycle", required_argument, NULL, P_CYCLE},
-        {"version", required_argument, NULL, P_VERSION}, {0},
+        {"version", required_argument, NULL, P_VERSION},
+        {"expect-title", required_argument, NULL, P_XTITLE}, {"expect-objective", required_argument, NULL, P_XOBJ},
+        {"expect-start-week", required_argument, NULL, P_XSTART}, {"expect-end-week", required_argument, NULL, P_XEND},
+        {"expect-audience", required_argument, NULL, P_XAUD}, {0},
     };
     popts o = {0};
     bool help;
@@ -117,6 +123,8 @@ int cmd_programme(cli_ctx *ctx, int argc, char **argv)
         return cli_fail(EX_USAGE_, "programme %s: which programme? give its id, e.g. P3", verb);
     if (add && (!o.v[P_TITLE] || !o.v[P_START] || !o.v[P_END]))
         return cli_fail(EX_USAGE_, "programme add: --title, --start-week and --end-week are required");
+    for (int f = P_XTITLE; !edit && !archive && f <= P_XAUD; f++)
+        if (o.v[f]) return cli_fail(EX_USAGE_, "programme %s: --expect-... only goes with edit or archive", verb);
     if ((rc = cli_setup(ctx))) return rc;
     store *s;
     if ((rc = cli_open(ctx, list ? STORE_OPEN_READONLY : 0, &s))) return rc;
@@ -134,30 +142,43 @@ int cmd_programme(cli_ctx *ctx, int argc, char **argv)
         if ((rc = programme_apply(&o, &pr))) goto out;
         src = store_add_programme(s, &pr, ctx->user);
     } else {
-        /* find the programme in its cycle: programmes live in plans */
+        /* read, check and write in one transaction so edits of different fields never clash */
+        if ((rc = cli_edit_begin(s))) goto out;
         lnd_arena *a = arena_new();
-        lnd_cycle *cs;
-        size_t n;
-        src = store_cycles(s, a, &cs, &n);
-        for (size_t i = 0; src == STORE_OK && i < n && !pr.id; i++) {
-            lnd_plan *q;
-            if ((src = store_load_plan(s, cs[i].id, &q)) != STORE_OK) break;
-            for (size_t k = 0; k < q->nprogs; k++)
-                if (q->progs[k].id == id) {
-                    pr = q->progs[k];
-                    pr.title = arena_strdup(a, pr.title);
-                    pr.audience = arena_strdup(a, pr.audience);
-                }
-            plan_free(q);
+        src = store_get_programme(s, a, id, &pr);
+        if (src == STORE_NOTFOUND) rc = cli_fail(EX_DATAERR_, "no programme P%lld; see `lnd programme list`", id);
+        for (int f = P_TITLE; src == STORE_OK && !rc && f <= P_AUD; f++) {
+            if (!o.v[f + P_X]) continue;
+            popts one = {0};
+            one.v[f] = o.v[f + P_X];
+            lnd_programme w = pr;
+            if ((rc = programme_apply(&one, &w))) break;
+            static const char *const opt[] = {"", "title", "objective", "start-week", "end-week", "audience"};
+            static const char *const aud[] = {"", "title", "objective", "start week", "end week", "audience"};
+            char now[32], want[32], label[32];
+            const char *n1 = f == P_TITLE ? pr.title : f == P_AUD ? pr.audience : now;
+            const char *n2 = f == P_TITLE ? w.title : f == P_AUD ? w.audience : want;
+            if (f == P_OBJ) {
+                snprintf(now, sizeof now, pr.objective_id ? "O%lld" : "none", pr.objective_id);
+                snprintf(want, sizeof want, w.objective_id ? "O%lld" : "none", w.objective_id);
+            } else {
+                snprintf(now, sizeof now, "%d", f == P_START ? pr.start_week : pr.end_week);
+                snprintf(want, sizeof want, "%d", f == P_START ? w.start_week : w.end_week);
+            }
+            snprintf(label, sizeof label, "P%lld", id);
+            cli_expect x = {.entity = "programme", .id = id, .label = label, .opt = opt[f], .audit_field = aud[f],
+                            .now = n1, .want = n2};
+            rc = cli_edit_expect(ctx, s, &x);
         }
-        if (src == STORE_OK && !pr.id) {
+        if (rc) {
+            cli_edit_end(s, false);
             arena_free(a);
-            rc = cli_fail(EX_DATAERR_, "no programme P%lld; see `lnd programme list`", id);
             goto out;
         }
         long v;
         if (o.v[P_VERSION]) {
             if (!cli_parse_int(o.v[P_VERSION], 1, 0x7fffffffL, &v)) {
+                cli_edit_end(s, false);
                 arena_free(a);
                 rc = cli_fail(EX_DATAERR_, "--version '%s' must be a number", o.v[P_VERSION]);
                 goto out;
@@ -166,17 +187,21 @@ int cmd_programme(cli_ctx *ctx, int argc, char **argv)
         }
         if (src == STORE_OK && edit) {
             if ((rc = programme_apply(&o, &pr))) {
+                cli_edit_end(s, false);
                 arena_free(a);
                 goto out;
             }
             src = store_update_programme(s, &pr, ctx->user);
         } else if (src == STORE_OK && pr.archived) {
+            cli_edit_end(s, false);
             arena_free(a);
             rc = cli_fail(EX_DATAERR_, "programme P%lld is already archived", id);
             goto out;
         } else if (src == STORE_OK) {
             src = store_archive_programme(s, id, pr.version, ctx->user);
         }
+        store_rc end = cli_edit_end(s, src == STORE_OK);
+        if (src == STORE_OK) src = end;
         if (src == STORE_OK) {
             printf("P%lld ", pr.id);
             out_text(stdout, ctx, pr.title, 60, false);
@@ -322,7 +347,9 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
     if (rc) return rc;
     if (help) {
         fputs("usage: lnd log [--since YYYY-MM-DD] [--limit N]\n\n"
-              "Who changed what, when: every edit, archive, state change and check-in, newest first.\n",
+              "Who changed what, when: every edit, archive, state change and check-in, newest first.\n"
+              "WHO is the display name (--user); when the operating-system account that made the\n"
+              "change differs from it, both are shown: \"bob (as alice)\".\n",
               stdout);
         return 0;
     }
@@ -342,8 +369,11 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
     store_rc src = store_audit(s, a, o.v[P_SINCE], (size_t)limit, &au, &n);
     if (src != STORE_OK) rc = cli_store_fail(s, src);
     for (size_t i = 0; src == STORE_OK && i < n; i++) {
+        char who[300];
         printf("%s  ", au[i].at);
-        out_text(stdout, ctx, au[i].user, 12, true);
+        model_who(au[i].user, au[i].account, who, sizeof who);
+        bool long_who = strlen(who) > 12;   /* "bob (as alice)": never cut */
+        out_text(stdout, ctx, who, long_who ? 60 : 12, !long_who);
         printf("  %-8s %-9s %5lld  ", au[i].action, au[i].entity, au[i].entity_id);
         out_text(stdout, ctx, au[i].detail, 100, false);
         putchar('\n');

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* cli/cmd_objective.c — `lnd objective add|edit|archive` and `lnd kr add|edit|archive`:
- * enough to build and change a plan from a script. Edits are optimistic: the row's version
- * is read (or given with --version) and a change by someone else meanwhile is a conflict. */
+ * enough to build and change a plan from a script. An edit reads the row, applies only the
+ * fields named and writes it in one write transaction, so edits of different fields never
+ * clash; --version N is a compare-and-swap on the row, --expect-FIELD OLD on one value. */
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
@@ -9,18 +11,44 @@
 
 enum { F_TITLE = 1, F_LEVEL, F_PARENT, F_TYPE, F_PROBLEM, F_OUTCOME, F_CAPABILITY, F_OWNER,
        F_BOWNER, F_CADENCE, F_CYCLE, F_VERSION, F_OBJECTIVE, F_UNIT, F_BASELINE, F_TARGET,
-       F_DIRECTION, F_DUE, F_COOWNER, F_WEIGHT, F_EVIDENCE, F_INDICATOR, F_N };
+       F_DIRECTION, F_DUE, F_COOWNER, F_WEIGHT, F_EVIDENCE, F_INDICATOR, F_WAIVE, F_REASON,
+       F_UNWAIVE, F_N };
+
+#define EXP(f) (F_N + (f))   /* option code of --expect-FIELD */
 
 typedef struct {
-    const char *v[F_N];
+    const char *v[F_N];   /* --FIELD NEW */
+    const char *e[F_N];   /* --expect-FIELD OLD */
 } fields;
 
 static int field_opt(void *st, int c, const char *arg)
 {
     fields *f = st;
     if (c > 0 && c < F_N) f->v[c] = arg;
+    else if (c > F_N && c < 2 * F_N) f->e[c - F_N] = arg;
     return 0;
 }
+
+/* The editable fields: option name and the name the audit log gives them. */
+typedef struct {
+    int f;
+    const char *opt, *audit;
+} editable;
+
+static const editable objective_fields[] = {
+    {F_TITLE, "title", "title"}, {F_LEVEL, "level", "level"}, {F_PARENT, "parent", "parent"},
+    {F_TYPE, "type", "type"}, {F_PROBLEM, "problem", "problem"}, {F_OUTCOME, "outcome", "outcome"},
+    {F_CAPABILITY, "capability", "capability"}, {F_OWNER, "owner", "owner"},
+    {F_BOWNER, "business-owner", "business owner"}, {F_CADENCE, "cadence", "cadence days"}, {0, NULL, NULL},
+};
+
+static const editable kr_fields[] = {
+    {F_OBJECTIVE, "objective", "objective"}, {F_TITLE, "title", "title"}, {F_UNIT, "unit", "unit"},
+    {F_BASELINE, "baseline", "baseline"}, {F_TARGET, "target", "target"},
+    {F_DIRECTION, "direction", "direction"}, {F_DUE, "due-week", "due week"}, {F_OWNER, "owner", "owner"},
+    {F_COOWNER, "coowner", "co-owner"}, {F_WEIGHT, "weight", "weight"}, {F_EVIDENCE, "evidence", "evidence"},
+    {F_INDICATOR, "indicator", "indicator"}, {0, NULL, NULL},
+};
 
 static const struct option objective_opts[] = {
     {"title", required_argument, NULL, F_TITLE},
@@ -35,6 +63,19 @@ static const struct option objective_opts[] = {
     {"cadence", required_argument, NULL, F_CADENCE},
     {"cycle", required_argument, NULL, F_CYCLE},
     {"version", required_argument, NULL, F_VERSION},
+    {"waive", required_argument, NULL, F_WAIVE},
+    {"reason", required_argument, NULL, F_REASON},
+    {"unwaive", required_argument, NULL, F_UNWAIVE},
+    {"expect-title", required_argument, NULL, EXP(F_TITLE)},
+    {"expect-level", required_argument, NULL, EXP(F_LEVEL)},
+    {"expect-parent", required_argument, NULL, EXP(F_PARENT)},
+    {"expect-type", required_argument, NULL, EXP(F_TYPE)},
+    {"expect-problem", required_argument, NULL, EXP(F_PROBLEM)},
+    {"expect-outcome", required_argument, NULL, EXP(F_OUTCOME)},
+    {"expect-capability", required_argument, NULL, EXP(F_CAPABILITY)},
+    {"expect-owner", required_argument, NULL, EXP(F_OWNER)},
+    {"expect-business-owner", required_argument, NULL, EXP(F_BOWNER)},
+    {"expect-cadence", required_argument, NULL, EXP(F_CADENCE)},
     {0},
 };
 
@@ -53,13 +94,26 @@ static const struct option kr_opts[] = {
     {"evidence", required_argument, NULL, F_EVIDENCE},
     {"indicator", required_argument, NULL, F_INDICATOR},
     {"version", required_argument, NULL, F_VERSION},
+    {"expect-objective", required_argument, NULL, EXP(F_OBJECTIVE)},
+    {"expect-title", required_argument, NULL, EXP(F_TITLE)},
+    {"expect-unit", required_argument, NULL, EXP(F_UNIT)},
+    {"expect-baseline", required_argument, NULL, EXP(F_BASELINE)},
+    {"expect-target", required_argument, NULL, EXP(F_TARGET)},
+    {"expect-direction", required_argument, NULL, EXP(F_DIRECTION)},
+    {"expect-due-week", required_argument, NULL, EXP(F_DUE)},
+    {"expect-owner", required_argument, NULL, EXP(F_OWNER)},
+    {"expect-coowner", required_argument, NULL, EXP(F_COOWNER)},
+    {"expect-co-owner", required_argument, NULL, EXP(F_COOWNER)},
+    {"expect-weight", required_argument, NULL, EXP(F_WEIGHT)},
+    {"expect-evidence", required_argument, NULL, EXP(F_EVIDENCE)},
+    {"expect-indicator", required_argument, NULL, EXP(F_INDICATOR)},
     {0},
 };
 
 static const char objective_help[] =
     "usage: lnd objective add --title TEXT [--level business|ld|team] [--parent O3]\n"
     "                         [--type committed|aspirational|learning] [--cycle NAME] [FIELDS]\n"
-    "       lnd objective edit O7 [FIELDS] [--version N]\n"
+    "       lnd objective edit O7 [FIELDS] [--version N] [--expect-FIELD OLD]\n"
     "       lnd objective archive O7 [--version N]\n\n"
     "fields:\n"
     "  --title TEXT            what the objective sets out to achieve\n"
@@ -74,11 +128,21 @@ static const char objective_help[] =
     "  --business-owner NAME   the business leader who co-owns it\n"
     "  --cadence DAYS          how often check-ins are due (default: config cadence_days)\n"
     "  --cycle NAME            add to this cycle (default: the current one)\n"
-    "  --version N             edit only if the row is still at version N (else a conflict)\n";
+    "  --version N             edit only if the row is still at version N (else exit 75)\n"
+    "  --expect-FIELD OLD      edit only if FIELD still holds OLD (else exit 75), e.g.\n"
+    "                          --expect-title \"Old title\"; any field above\n"
+    "  --waive RULE --reason TEXT\n"
+    "                          waive health rule H02, H03 or H05 for this objective, saying why\n"
+    "                          (an awareness programme whose honest measure is activity);\n"
+    "                          shown in `lnd check` and the report\n"
+    "  --unwaive RULE          remove that waiver\n\n"
+    "An edit changes only the fields named, read and written in one transaction: scripts\n"
+    "editing different fields of one objective at once never conflict.\n";
 
 static const char kr_help[] =
-    "usage: lnd kr add --objective O7 --title TEXT --target N [--baseline N] [FIELDS]\n"
-    "       lnd kr edit K12 [FIELDS] [--version N]\n"
+    "usage: lnd kr add --objective O7 --title TEXT --target N --evidence LEVEL --indicator KIND\n"
+    "                  [--baseline N] [FIELDS]\n"
+    "       lnd kr edit K12 [FIELDS] [--version N] [--expect-FIELD OLD]\n"
     "       lnd kr archive K12 [--version N]\n\n"
     "fields:\n"
     "  --title TEXT        the metric, e.g. \"First-call resolution\"\n"
@@ -90,15 +154,61 @@ static const char kr_help[] =
     "  --owner NAME        who reports it (default: you)\n"
     "  --coowner NAME      business co-owner of a shared outcome\n"
     "  --weight W          weight in the objective's progress (default 1)\n"
-    "  --evidence LEVEL    activity, reaction, learning, behaviour or results\n"
-    "  --indicator KIND    leading or lagging\n"
-    "  --version N         edit only if the row is still at version N (else a conflict)\n";
+    "  --evidence LEVEL    activity, reaction, learning, behaviour or results (required on add:\n"
+    "                      only a business metric is `results`)\n"
+    "  --indicator KIND    leading or lagging (required on add)\n"
+    "  --objective ID      (edit) move it to another objective\n"
+    "  --version N         edit only if the row is still at version N (else exit 75)\n"
+    "  --expect-FIELD OLD  edit only if FIELD still holds OLD (else exit 75), e.g.\n"
+    "                      --expect-target 75; any field above\n\n"
+    "An edit changes only the fields named, read and written in one transaction: scripts\n"
+    "editing different fields of one key result at once never conflict.\n";
 
 #define SET_STR(dst, i) do { if (f->v[i]) (dst) = (char *)f->v[i]; } while (0)
 
+static bool expecting;   /* applying an --expect-FIELD value: name that option in errors */
+
+/* Any field to change besides the waiver options and --version? */
+static bool has_fields(const fields *f)
+{
+    for (int i = 1; i < F_N; i++)
+        if (f->v[i] && i != F_WAIVE && i != F_REASON && i != F_UNWAIVE && i != F_VERSION) return true;
+    return false;
+}
+
+/* `objective edit O3 --waive H02 --reason "..."` / `--unwaive H02`. */
+static int edit_waiver(cli_ctx *ctx, store *s, const fields *f, lnd_id id)
+{
+    char rule[8] = "";
+    const char *r = f->v[F_WAIVE] ? f->v[F_WAIVE] : f->v[F_UNWAIVE];
+    if (f->v[F_WAIVE] && f->v[F_UNWAIVE])
+        return cli_fail(EX_USAGE_, "objective edit: --waive and --unwaive together; use one");
+    for (size_t i = 0; r[i] && i < sizeof rule - 1; i++) rule[i] = (char)(r[i] >= 'a' && r[i] <= 'z' ? r[i] - 32 : r[i]);
+    if (strcmp(rule, "H02") && strcmp(rule, "H03") && strcmp(rule, "H05"))
+        return cli_fail(EX_USAGE_, "objective edit: only H02, H03 and H05 can be waived, not '%s'", r);
+    if (f->v[F_WAIVE] && (!f->v[F_REASON] || !*f->v[F_REASON]))
+        return cli_fail(EX_USAGE_, "objective edit: --waive %s needs --reason \"why this objective is measured "
+                                   "this way\"", rule);
+    store_rc src = f->v[F_WAIVE] ? store_set_waiver(s, id, rule, f->v[F_REASON], ctx->user)
+                                 : store_clear_waiver(s, id, rule, ctx->user);
+    return src == STORE_OK ? 0 : cli_store_fail(s, src);
+}
+
+/* After the edit's transaction committed: what the waiver did. */
+static void say_waiver(cli_ctx *ctx, const fields *f, lnd_id id)
+{
+    if (f->v[F_WAIVE]) {
+        printf("O%lld: %s waived (", id, f->v[F_WAIVE]);
+        out_text(stdout, ctx, f->v[F_REASON], 200, false);
+        puts(")");
+    } else {
+        printf("O%lld: waiver of %s removed\n", id, f->v[F_UNWAIVE]);
+    }
+}
+
 static int bad(const char *what, const char *val, const char *fix)
 {
-    return cli_fail(EX_DATAERR_, "%s '%s' %s", what, val, fix);
+    return cli_fail(EX_DATAERR_, "%s%s '%s' %s", expecting ? "--expect-" : "", expecting ? what + 2 : what, val, fix);
 }
 
 /* Apply objective fields from f onto o. Returns 0 or an exit code. */
@@ -177,6 +287,90 @@ static int apply_kr(const fields *f, lnd_kr *k)
     return 0;
 }
 
+/* A field's value as text, the same way for the row and for an --expect value applied to a
+ * copy of it (so "75.0" matches 75 and "o3" matches O3). */
+static const char *objective_field(const lnd_objective *o, int f, char *b, size_t n)
+{
+    switch (f) {
+    case F_TITLE: return o->title;
+    case F_PROBLEM: return o->problem;
+    case F_OUTCOME: return o->outcome;
+    case F_CAPABILITY: return o->capability;
+    case F_OWNER: return o->owner;
+    case F_BOWNER: return o->business_owner;
+    case F_LEVEL: return model_level_name(o->level);
+    case F_TYPE: return model_otype_name(o->type);
+    case F_PARENT:
+        if (o->parent_id) snprintf(b, n, "O%lld", o->parent_id);
+        else snprintf(b, n, "none");
+        return b;
+    default: snprintf(b, n, "%d", o->cadence_days); return b;   /* F_CADENCE */
+    }
+}
+
+static const char *kr_field(const lnd_kr *k, int f, char *b, size_t n)
+{
+    switch (f) {
+    case F_TITLE: return k->title;
+    case F_UNIT: return k->unit;
+    case F_OWNER: return k->owner;
+    case F_COOWNER: return k->coowner;
+    case F_DIRECTION: return model_direction_name(k->direction);
+    case F_EVIDENCE: return model_evidence_name(k->evidence);
+    case F_INDICATOR: return model_indicator_name(k->indicator);
+    case F_OBJECTIVE: snprintf(b, n, "O%lld", k->objective_id); return b;
+    case F_DUE: snprintf(b, n, "%d", k->due_week); return b;
+    case F_BASELINE:
+        if (k->has_baseline) model_fmt_num(k->baseline, b, n);
+        else snprintf(b, n, "none");
+        return b;
+    case F_TARGET: model_fmt_num(k->target, b, n); return b;
+    default: model_fmt_num(k->weight, b, n); return b;   /* F_WEIGHT */
+    }
+}
+
+static int apply_objective(cli_ctx *ctx, const fields *f, lnd_objective *o);
+static int apply_kr(const fields *f, lnd_kr *k);
+
+/* Every --expect-FIELD against the row as it is now (inside the edit's transaction). */
+static int check_expects(cli_ctx *ctx, store *s, const fields *f, char kind, const void *row)
+{
+    const editable *ed = kind == 'O' ? objective_fields : kr_fields;
+    for (; ed->f; ed++) {
+        if (!f->e[ed->f]) continue;
+        fields one = {0};
+        one.v[ed->f] = f->e[ed->f];
+        char b1[64], b2[64], label[32];
+        const char *now, *want;
+        int rc;
+        lnd_id id;
+        if (kind == 'O') {
+            lnd_objective w = *(const lnd_objective *)row;
+            expecting = true;
+            rc = apply_objective(ctx, &one, &w);
+            expecting = false;
+            if (rc) return rc;
+            now = objective_field(row, ed->f, b1, sizeof b1);
+            want = objective_field(&w, ed->f, b2, sizeof b2);
+            id = w.id;
+        } else {
+            lnd_kr w = *(const lnd_kr *)row;
+            expecting = true;
+            rc = apply_kr(&one, &w);
+            expecting = false;
+            if (rc) return rc;
+            now = kr_field(row, ed->f, b1, sizeof b1);
+            want = kr_field(&w, ed->f, b2, sizeof b2);
+            id = w.id;
+        }
+        snprintf(label, sizeof label, "%c%lld", kind, id);
+        cli_expect x = {.entity = kind == 'O' ? "objective" : "kr", .id = id, .label = label, .opt = ed->opt,
+                        .audit_field = ed->audit, .now = now ? now : "", .want = want ? want : ""};
+        if ((rc = cli_edit_expect(ctx, s, &x))) return rc;
+    }
+    return 0;
+}
+
 static int want_version(const fields *f, long *v)
 {
     if (!f->v[F_VERSION]) return 0;
@@ -215,6 +409,8 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
         return cli_fail(EX_USAGE_, "%s %s: unexpected '%s'; quote text with spaces", noun, verb, argv[optind + nops]);
     long version = 0;
     if ((rc = want_version(&f, &version))) return rc;
+    for (int i = 0; add && i < F_N; i++)
+        if (f.e[i]) return cli_fail(EX_USAGE_, "%s add: --expect-... only goes with edit or archive", noun);
     if ((rc = cli_setup(ctx))) return rc;
     store *s;
     if ((rc = cli_open(ctx, 0, &s))) return rc;
@@ -243,13 +439,23 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
             if (src == STORE_OK) src = store_add_objective(s, &o, ctx->user);
             id = o.id;
         } else {
+            if ((rc = cli_edit_begin(s))) goto out;
             src = store_get_objective(s, a, id, &o);
-            if (src == STORE_OK && version) o.version = version;
-            if (src == STORE_OK && edit) {
-                if ((rc = apply_objective(ctx, &f, &o))) goto out;
-                src = store_update_objective(s, &o, ctx->user);
-            } else if (src == STORE_OK) {
+            if (src == STORE_OK && version) o.version = version;   /* compare-and-swap on the row */
+            if (src == STORE_OK) rc = check_expects(ctx, s, &f, 'O', &o);
+            bool waiving = edit && (f.v[F_WAIVE] || f.v[F_UNWAIVE]);
+            if (src == STORE_OK && !rc && waiving) rc = edit_waiver(ctx, s, &f, id);
+            if (src == STORE_OK && !rc && edit && (!waiving || has_fields(&f))) {
+                if (!(rc = apply_objective(ctx, &f, &o))) src = store_update_objective(s, &o, ctx->user);
+            } else if (src == STORE_OK && !rc && !edit) {
                 src = store_archive_objective(s, id, o.version, ctx->user);
+            }
+            store_rc end = cli_edit_end(s, src == STORE_OK && !rc);
+            if (rc) goto out;
+            if (src == STORE_OK) src = end;
+            if (src == STORE_OK && waiving) {
+                say_waiver(ctx, &f, id);
+                if (!has_fields(&f)) goto out;
             }
         }
         snprintf(idbuf, sizeof idbuf, "O%lld", id);
@@ -261,8 +467,7 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
         }
     } else {
         lnd_kr k = {.weight = 1, .owner = (char *)ctx->user, .coowner = "", .unit = "",
-                    .title = "", .confidence = -1, .evidence = EV_RESULTS,
-                    .indicator = IND_LAGGING};
+                    .title = "", .confidence = -1};
         if (add) {
             if (!f.v[F_OBJECTIVE] || !cli_parse_id(f.v[F_OBJECTIVE], 'O', &k.objective_id)) {
                 rc = cli_fail(EX_USAGE_, "kr add: --objective O7 is required");
@@ -272,18 +477,27 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
                 rc = cli_fail(EX_USAGE_, "kr add: --title and --target are required");
                 goto out;
             }
+            if (!f.v[F_EVIDENCE] || !f.v[F_INDICATOR]) {
+                rc = cli_fail(EX_USAGE_, "kr add: say what it measures: --evidence activity|reaction|learning|"
+                                         "behaviour|results and --indicator leading|lagging are required");
+                goto out;
+            }
             if ((rc = apply_kr(&f, &k))) goto out;
             src = store_add_kr(s, &k, ctx->user);
             id = k.id;
         } else {
+            if ((rc = cli_edit_begin(s))) goto out;
             src = store_get_kr(s, a, id, &k);
-            if (src == STORE_OK && version) k.version = version;
-            if (src == STORE_OK && edit) {
-                if ((rc = apply_kr(&f, &k))) goto out;
-                src = store_update_kr(s, &k, ctx->user);
-            } else if (src == STORE_OK) {
+            if (src == STORE_OK && version) k.version = version;   /* compare-and-swap on the row */
+            if (src == STORE_OK) rc = check_expects(ctx, s, &f, 'K', &k);
+            if (src == STORE_OK && !rc && edit) {
+                if (!(rc = apply_kr(&f, &k))) src = store_update_kr(s, &k, ctx->user);
+            } else if (src == STORE_OK && !rc) {
                 src = store_archive_kr(s, id, k.version, ctx->user);
             }
+            store_rc end = cli_edit_end(s, src == STORE_OK && !rc);
+            if (rc) goto out;
+            if (src == STORE_OK) src = end;
         }
         if (src == STORE_OK) {
             printf("K%lld ", id);

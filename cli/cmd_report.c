@@ -103,8 +103,9 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     const char **findings = NULL;
     size_t nf = cli_health_lines(ctx, p, a, &findings);
     char today[16];
-    date_format(date_today(), today, sizeof today);
-    report_input in = {.plan = p, .week = summary_week(p), .rules = &ctx->cfg.rules, .hist = hist,
+    lnd_day day = date_today();
+    date_format(day, today, sizeof today);
+    report_input in = {.plan = p, .day = day, .rules = &ctx->cfg.rules, .hist = hist,
                        .reviews = rv, .nreviews = nr, .findings = findings, .nfindings = nf,
                        .today = today};
     lnd_buf b = {0};

@@ -59,27 +59,27 @@ static int review_list(cli_ctx *ctx, store *s, const lnd_plan *p)
         arena_free(a);
         return cli_store_fail(s, src);
     }
-    int week = summary_week(p);
+    lnd_day today = date_today();
+    char when[64];
+    summary_when_text(p, today, when, sizeof when);
     printf("review of ");
     out_text(stdout, ctx, p->cycle.name, 30, false);
-    printf(" (%s, week %d of %d)\n", model_cycle_state_name(p->cycle.state), week, p->cycle.weeks);
+    printf(" (%s, %s)\n", model_cycle_state_name(p->cycle.state), when);
     plan_row *rows;
     size_t n = plan_cascade(p, false, &rows);
     for (size_t i = 0; i < n; i++) {
         const lnd_objective *o = &p->objs[rows[i].obj];
         summary_obj so;
-        summary_objective(p, rows[i].obj, &ctx->cfg.rules, week, &so);
+        summary_objective(p, rows[i].obj, &ctx->cfg.rules, today, &so);
         const lnd_review *r = find_review(rv, nr, o->id);
-        /* suggested to two decimals, as shown: a 69.96% objective is suggested as 0.70 */
-        double suggested = so.progress >= 0 ? so.progress : so.rollup;
-        if (suggested >= 0) suggested = round(suggested * 100) / 100;
+        double suggested = summary_suggested_score(o, &so);
         double score = r && r->has_score ? r->score : suggested;
         char id[24];
         snprintf(id, sizeof id, "O%lld", o->id);
         printf("%*s%-5s ", rows[i].depth * 2, "", id);
         out_text(stdout, ctx, o->title, 46 - rows[i].depth * 2, true);
         if (score < 0) {
-            printf("  no KRs\n");
+            printf("  %s\n", so.result_note ? so.result_note : "no KRs");
             continue;
         }
         lnd_verdict v = progress_verdict(o->type, score);

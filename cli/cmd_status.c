@@ -100,27 +100,43 @@ static void print_right(const cli_ctx *ctx, double p, lnd_status st)
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) fputs(parts[i], stdout);
 }
 
-#define RIGHT_W 29   /* " " bar(10) " " pct(4) "  " status(9) + margin */
+#define RIGHT_W 32   /* " " bar(10) " " pct(4) "  " status(12) + margin */
 #define VALUES_W 22
 
-static void print_text(const cli_ctx *ctx, const lnd_plan *p, int week, const status_opts *so)
+/* The line under an objective: its business result and its delivery, each labelled. */
+static void print_result_line(const cli_ctx *ctx, const summary_obj *s, int indent)
+{
+    if (s->nresults == 0 && s->ndelivery == 0 && !s->result_note) return;
+    printf("%*s%s", indent + 4, "", out_dim(ctx));
+    if (s->result >= 0)
+        printf("result %.0f%% (%d results KR%s, %s)", s->result * 100, s->nresults,
+               s->nresults == 1 ? "" : "s", model_status_name(s->result_status));
+    else if (s->result_note)
+        fputs(s->result_note, stdout);
+    else
+        fputs("no results KR", stdout);
+    if (s->delivery >= 0)
+        printf("; delivery %.0f%% (%s)", s->delivery * 100, model_status_name(s->delivery_status));
+    printf("%s\n", out_reset(ctx));
+}
+
+static void print_text(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, const status_opts *so)
 {
     int width = out_width(100);
     if (width < 60) width = 60;
     if (width > 160) width = 160;
     const progress_rules *r = &ctx->cfg.rules;
-    double pace = progress_pace(week, p->cycle.weeks);
+    int week = summary_week_on(p, today);
+    char when[64];
+    summary_when_text(p, today, when, sizeof when);
     printf("%s", out_bold(ctx));
     out_text(stdout, ctx, p->cycle.name, 40, false);
-    if (week < 1)
-        printf("%s  %s  starts %s (not started)", out_reset(ctx), model_cycle_state_name(p->cycle.state),
-               p->cycle.start);
-    else if (week > p->cycle.weeks)
-        printf("%s  %s  ended after %d weeks", out_reset(ctx), model_cycle_state_name(p->cycle.state),
-               p->cycle.weeks);
-    else
-        printf("%s  %s  week %d of %d  pace %.0f%%", out_reset(ctx),
-               model_cycle_state_name(p->cycle.state), week, p->cycle.weeks, pace * 100);
+    printf("%s  %s  %s", out_reset(ctx), model_cycle_state_name(p->cycle.state), when);
+    if (week >= 1 && week <= p->cycle.weeks) {
+        lnd_day start = 0;
+        date_parse(p->cycle.start, &start);
+        printf("  pace %.0f%%", pace_elapsed(start, start + 7L * p->cycle.weeks, today) * 100);
+    }
     if (so->mine) {
         printf("  mine: ");
         out_text(stdout, ctx, ctx->user, 30, false);
@@ -142,18 +158,15 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, int week, const st
         if (so->mine && !mine_o) continue;
         shown++;
         summary_obj s;
-        summary_objective(p, oi, r, week, &s);
+        summary_objective(p, oi, r, today, &s);
         int indent = rows[i].depth * 2;
         char id[32];
         snprintf(id, sizeof id, "O%lld", o->id);
         int left = width - RIGHT_W - indent - idw - 1;
         printf("%*s%s%-*s%s ", indent, "", out_bold(ctx), idw, id, out_reset(ctx));
         out_text(stdout, ctx, o->title, left, true);
-        print_right(ctx, s.progress >= 0 ? s.progress : s.rollup, s.status);
-        if (o->level == LEVEL_BUSINESS && s.rollup >= 0) {
-            printf("%*s%sroll-up of its L&D objectives: %.0f%%%s\n", indent + 4, "",
-                   out_dim(ctx), s.rollup * 100, out_reset(ctx));
-        }
+        print_right(ctx, o->level == LEVEL_BUSINESS ? s.result : summary_headline(&s), s.status);
+        print_result_line(ctx, &s, indent);
         size_t first, n = plan_krs_of(p, oi, &first);
         for (size_t k = first; k < first + n; k++) {
             const lnd_kr *kr = &p->krs[k];
@@ -161,7 +174,7 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, int week, const st
             bool ownk = is_mine(o->owner, ctx->user) || is_mine(o->business_owner, ctx->user);
             if (so->mine && !ownk && !kr_mine(kr, ctx->user)) continue;
             summary_kr ks;
-            summary_key_result(kr, r, week, p->cycle.weeks, &ks);
+            summary_key_result(p, kr, r, today, &ks);
             char kid[32], vals[160];
             snprintf(kid, sizeof kid, "K%lld", kr->id);
             int vw = kr_values(ctx, kr, vals, sizeof vals);
@@ -219,8 +232,9 @@ static json_t *jid(char prefix, lnd_id id)
     return json_string(b);
 }
 
-static int print_json(const cli_ctx *ctx, const lnd_plan *p, int week, const status_opts *so)
+static int print_json(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, const status_opts *so)
 {
+    int week = summary_week_on(p, today);
     const progress_rules *r = &ctx->cfg.rules;
     lnd_day start = 0;
     date_parse(p->cycle.start, &start);
@@ -234,7 +248,7 @@ static int print_json(const cli_ctx *ctx, const lnd_plan *p, int week, const sta
     json_object_set_new(cy, "end", json_string(end));
     json_object_set_new(cy, "week", json_integer(week));
     json_object_set_new(cy, "weeks", json_integer(p->cycle.weeks));
-    json_object_set_new(cy, "pace", json_real(progress_pace(week, p->cycle.weeks)));
+    json_object_set_new(cy, "pace", json_real(pace_elapsed(start, start + 7L * p->cycle.weeks, today)));
     json_object_set_new(root, "cycle", cy);
     /* Streamed: the document is written one objective at a time, so memory stays flat for
      * large organisations (one jansson tree per objective, not one for everything). */
@@ -251,7 +265,7 @@ static int print_json(const cli_ctx *ctx, const lnd_plan *p, int week, const sta
         const lnd_objective *o = &p->objs[oi];
         if (so->mine && !obj_mine(p, oi, ctx->user)) continue;
         summary_obj s;
-        summary_objective(p, oi, r, week, &s);
+        summary_objective(p, oi, r, today, &s);
         json_t *jo = json_object();
         json_object_set_new(jo, "id", jid('O', o->id));
         json_object_set_new(jo, "title", jstr(o->title));
@@ -266,6 +280,9 @@ static int print_json(const cli_ctx *ctx, const lnd_plan *p, int week, const sta
         json_object_set_new(jo, "capability", jstr(o->capability));
         json_object_set_new(jo, "progress", jnum_or_null(s.progress >= 0, s.progress));
         json_object_set_new(jo, "rollup", jnum_or_null(s.rollup >= 0, s.rollup));
+        json_object_set_new(jo, "result", jnum_or_null(s.result >= 0, s.result));
+        json_object_set_new(jo, "delivery", jnum_or_null(s.delivery >= 0, s.delivery));
+        json_object_set_new(jo, "result_note", s.result_note ? json_string(s.result_note) : json_null());
         json_object_set_new(jo, "status", json_string(model_status_name(s.status)));
         json_object_set_new(jo, "version", json_integer(o->version));
         json_t *krs = json_array();
@@ -277,7 +294,7 @@ static int print_json(const cli_ctx *ctx, const lnd_plan *p, int week, const sta
                 !is_mine(o->business_owner, ctx->user) && !kr_mine(kr, ctx->user))
                 continue;
             summary_kr ks;
-            summary_key_result(kr, r, week, p->cycle.weeks, &ks);
+            summary_key_result(p, kr, r, today, &ks);
             json_t *jk = json_object();
             json_object_set_new(jk, "id", jid('K', kr->id));
             json_object_set_new(jk, "title", jstr(kr->title));
@@ -347,9 +364,9 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
         if (src != STORE_OK) {
             rc = cli_store_fail(s, src);
         } else {
-            int week = summary_week(p);
-            if (so.json) rc = print_json(ctx, p, week, &so);
-            else print_text(ctx, p, week, &so);
+            lnd_day today = date_today();
+            if (so.json) rc = print_json(ctx, p, today, &so);
+            else print_text(ctx, p, today, &so);
             if (fflush(stdout) != 0 && !rc) rc = cli_fail(EX_IOERR_, "cannot write to stdout");
             plan_free(p);
         }

@@ -7,9 +7,11 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <math.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../core/dates.h"
@@ -115,6 +117,10 @@ int cli_setup(cli_ctx *ctx)
         return cli_fail(EX_CONFIG_, "no database path: set --db, $LND_DB or HOME");
     ctx->user = ctx->user_flag ? ctx->user_flag : ctx->cfg.user;
     if (!*ctx->user) return cli_fail(EX_USAGE_, "--user must not be empty");
+    /* who really runs lnd: recorded beside the display name, which anyone can set */
+    const struct passwd *pw = getpwuid(getuid());
+    if (pw && pw->pw_name && *pw->pw_name) snprintf(ctx->account, sizeof ctx->account, "%s", pw->pw_name);
+    else snprintf(ctx->account, sizeof ctx->account, "uid %ld", (long)getuid());
     ctx->stdout_tty = isatty(STDOUT_FILENO);
     const char *nc = getenv("NO_COLOR");
     if (ctx->no_color || (nc && *nc) || ctx->cfg.color == 0) ctx->color = false;
@@ -125,11 +131,42 @@ int cli_setup(cli_ctx *ctx)
     return 0;
 }
 
+/* Root-owned files lock everyone else out: say so once, when the database is (or will be)
+ * in a place others use (a directory that is not root's alone, or someone else's file). */
+static void warn_root(const cli_ctx *ctx, int flags)
+{
+    static bool warned;
+    if (warned || geteuid() != 0) return;
+    struct stat db, dir;
+    bool have_db = stat(ctx->db, &db) == 0;
+    char *d = strdup(ctx->db), *slash = d ? strrchr(d, '/') : NULL;
+    if (slash) *(slash == d ? slash + 1 : slash) = '\0';
+    bool have_dir = d && stat(slash ? d : ".", &dir) == 0;
+    free(d);
+    bool others = (have_dir && (dir.st_uid != 0 || (dir.st_mode & (S_IWGRP | S_IWOTH | S_ISGID)))) ||
+                  (have_db && (db.st_mode & S_IWGRP)) || *ctx->cfg.shared || ctx->shared_flag;
+    /* root writing someone else's database is harmless: SQLite gives -wal/-shm the file's owner */
+    if (!others || (have_db ? db.st_uid != 0 : !(flags & STORE_OPEN_CREATE))) return;
+    warned = true;
+    fprintf(stderr, "lnd: warning: running as root on %s: files root creates there (the database, its -wal "
+            "and -shm) lock other users out; run lnd as your own user\n", ctx->db);
+}
+
 int cli_open(cli_ctx *ctx, int flags, store **out)
 {
     char err[4400];
+    warn_root(ctx, flags);
+    const char *group = ctx->shared_flag ? ctx->shared_flag : ctx->cfg.shared;
+    if ((flags & STORE_OPEN_CREATE) && *group) {   /* lnd init --shared GROUP, config shared */
+        store_rc rc = store_share(ctx->db, group, err, sizeof err);
+        if (rc != STORE_OK) {
+            *out = NULL;
+            return cli_fail(store_rc_exit(rc), "%s", err);
+        }
+    }
     store_rc rc = store_open(ctx->db, flags, out, err, sizeof err);
     if (rc != STORE_OK) return cli_fail(store_rc_exit(rc), "%s", err);
+    store_set_account(*out, ctx->account);
     if (!(flags & STORE_OPEN_READONLY)) cli_hooks_attach(ctx, *out);
     return 0;
 }

@@ -85,7 +85,8 @@ static const demo_kr demo_krs[] = {
      EV_BEHAVIOUR, IND_LEADING, "marco", "dana", 6, {NV, NV, NV, NV, NV, NV, NV},
      {0, 0, 0, 8, 8, 8}, {0, 0, 0, 2, 3, 5}, "5 of 8 observed using open questions in discovery calls"},
     {1, "Enterprise revenue growth vs Q1", "%", 0, 25, 13, EV_RESULTS, IND_LAGGING, "priya",
-     "dana", 5, {NV, NV, NV, NV, 3, 6, NV}, {0}, {0}, "Two renewals expanded; pipeline up"},
+     "dana", 2, {NV, NV, NV, NV, 2, 2, NV}, {0}, {0},
+     "Two expansion deals slipped to next quarter; renewals flat"},
     {3, "Time to productivity (days to first solo shift)", "days", 45, 30, 13, EV_RESULTS,
      IND_LAGGING, "priya", "sam", 7, {45, 44, 42, 41, 39, 38, NV}, {0}, {0},
      "March cohort soloed on day 38"},
@@ -215,6 +216,10 @@ static store_rc demo_fill(store *s, const char *user, lnd_day start)
                            .start_week = demo_progs[i].start, .end_week = demo_progs[i].end};
         rc = store_add_programme(s, &p, user);
     }
+    if (rc == STORE_OK)
+        rc = store_set_waiver(s, oid[8], "H03",
+                              "a learning objective: it tests whether coaching circles move engagement "
+                              "and attrition; no leading measure is agreed yet", user);
     for (size_t i = 0; i < N_OF(demo_kpis) && rc == STORE_OK; i++) {
         lnd_kpi k = {.name = (char *)demo_kpis[i].name, .unit = (char *)demo_kpis[i].unit,
                      .has_min = demo_kpis[i].has_min, .min = demo_kpis[i].min};

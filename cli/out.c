@@ -40,7 +40,9 @@ const char *out_status_color(const cli_ctx *ctx, lnd_status st)
     case STATUS_ON_TRACK: return "\033[32m";
     case STATUS_DONE: return "\033[1;32m";
     case STATUS_AT_RISK: return "\033[33m";
-    case STATUS_OFF_TRACK: return "\033[31m";
+    case STATUS_OFF_TRACK: case STATUS_MISSED: return "\033[31m";
+    case STATUS_MET: return "\033[1;32m";
+    case STATUS_NOT_MEASURED: return "\033[33m";
     default: return "\033[2m";
     }
 }

@@ -162,6 +162,8 @@ static int load_progress(loader *L, const config_setting_t *g)
         } else if (strcmp(n, "very_low_confidence") == 0) {
             rc = get_int(L, s, "progress.very_low_confidence", 0, 10, &r->very_low_confidence);
             L->very_low = s;
+        } else if (strcmp(n, "lag_weeks") == 0) {
+            rc = get_int(L, s, "progress.lag_weeks", 0, 52, &r->lag_weeks);
         } else {
             rc = unknown(L, s, "progress");
         }
@@ -272,6 +274,8 @@ static int load_root(loader *L, const config_setting_t *root)
             rc = get_string(L, s, "database", c->database, sizeof c->database, true);
         else if (strcmp(n, "user") == 0)
             rc = get_string(L, s, "user", c->user, sizeof c->user, false);
+        else if (strcmp(n, "shared") == 0)
+            rc = get_string(L, s, "shared", c->shared, sizeof c->shared, true);
         else if (strcmp(n, "theme") == 0)
             rc = get_string(L, s, "theme", c->theme, sizeof c->theme, false);
         else if (strcmp(n, "ascii") == 0)

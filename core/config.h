@@ -13,6 +13,7 @@ typedef struct {
     char database[4096];   /* "" = default path */
     char user[128];        /* default $USER, else "unknown" */
     char theme[64];        /* default "default" */
+    char shared[64];       /* Unix group that shares the database lnd creates, "" = not shared */
     int ascii;             /* -1 auto (locale), 0 no, 1 yes */
     int color;             /* -1 auto (tty and NO_COLOR), 0 never, 1 always */
     progress_rules rules;  /* pace margins, confidence, score bands */

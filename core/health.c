@@ -5,6 +5,7 @@
  * sanitise. */
 #include "health.h"
 
+#include "health_int.h"
 #include "progress.h"
 
 #include <stdarg.h>
@@ -34,6 +35,12 @@ static const health_rule rules[] = {
      "add one beneath it: lnd objective add --parent O? --level ld --title ..."},
     {"H11", HEALTH_INFO, "only steady-state measures (KPI-like)",
      "set targets that improve, or track it as a KPI: lnd kpi add"},
+    {"H12", HEALTH_WARNING, "objective with no KRs at all (nothing is measured)",
+     "add a KR that shows it worked: lnd kr add --objective O? ..."},
+    {"H13", HEALTH_ERROR, "on track on delivery while the business result is off track",
+     "report the result, not the activity; rethink the programme or the result's target"},
+    {"H14", HEALTH_WARNING, "KR whose target equals its baseline (nothing to move)",
+     "set a target that moves: lnd kr edit K? --target N"},
 };
 #define NRULES (sizeof rules / sizeof rules[0])
 
@@ -85,19 +92,10 @@ void health_opts_from_config(const lnd_config *c, health_opts *o)
     o->quiet_grace_days = c->quiet_grace_days;
     o->disabled = c->disabled_rules;
     o->cadence_default = c->cadence_days;
+    o->rules = &c->rules;
 }
 
-typedef struct {
-    const lnd_plan *p;
-    const health_opts *o;
-    lnd_day today;
-    lnd_finding *v;
-    size_t n, cap;
-    size_t *order;        /* cascade position (1-based) of each objective index, 0 = none */
-} hctx;
-
-/* Short, UTF-8-safe title for messages (at most 40 bytes, then "…"). */
-static void short_title(const char *t, char *out, size_t n)
+void health_short_title(const char *t, char *out, size_t n)
 {
     if (!t) t = "";
     size_t len = strlen(t), max = 40;
@@ -129,8 +127,7 @@ static void fill_hint(lnd_finding *f, const char *src)
 }
 
 /* Record a finding of rule id. hint: this finding's own fix, NULL = the rule's default. */
-__attribute__((format(printf, 7, 8)))
-static void add(hctx *h, const char *id, lnd_id obj, lnd_id kr, lnd_id prog, const char *hint,
+void health_add(hctx *h, const char *id, lnd_id obj, lnd_id kr, lnd_id prog, const char *hint,
                 const char *fmt, ...)
 {
     const health_rule *r = health_rule_find(id);
@@ -153,6 +150,15 @@ static void add(hctx *h, const char *id, lnd_id obj, lnd_id kr, lnd_id prog, con
     va_end(ap);
     if (hint) snprintf(f->hint, sizeof f->hint, "%s", hint);
     else fill_hint(f, r->hint);
+    const lnd_waiver *w = obj && !kr && !prog ? plan_waiver(h->p, obj, r->id) : NULL;
+    if (w) {
+        size_t len = strlen(f->msg);
+        snprintf(f->msg + len, sizeof f->msg - len, " (waived: %.200s)", w->reason ? w->reason : "");
+        snprintf(f->hint, sizeof f->hint, "waived by %.60s; to lift it: lnd objective edit O%lld --unwaive %s",
+                 w->author ? w->author : "?", obj, r->id);
+        f->sev = HEALTH_INFO;
+        f->waived = true;
+    }
 }
 
 /* Empty or only blanks. */
@@ -199,7 +205,7 @@ static void rule_line_of_sight(hctx *h, size_t oi, const char *t)
         const lnd_objective *b = &p->objs[top];
         snprintf(hint, sizeof hint, "give O%lld a business parent: lnd objective edit O%lld --parent O<business objective>",
                  b->id, b->id);
-        add(h, "H01", o->id, 0, 0, hint, "O%lld '%s': %s objective has no line of sight to a business objective (the cascade breaks at O%lld)",
+        health_add(h, "H01", o->id, 0, 0, hint, "O%lld '%s': %s objective has no line of sight to a business objective (the cascade breaks at O%lld)",
             o->id, t, ld ? "L&D" : "team", b->id);
         return;
     }
@@ -217,10 +223,10 @@ static void rule_line_of_sight(hctx *h, size_t oi, const char *t)
             snprintf(hint, sizeof hint, "set a business parent: lnd objective edit O%lld --parent O%lld", o->id, only);
         else
             snprintf(hint, sizeof hint, "set a business parent: lnd objective edit O%lld --parent O<business objective>", o->id);
-        add(h, "H01", o->id, 0, 0, hint, "O%lld '%s': L&D objective has no business parent (no line of sight)%s", o->id, t, why);
+        health_add(h, "H01", o->id, 0, 0, hint, "O%lld '%s': L&D objective has no business parent (no line of sight)%s", o->id, t, why);
     } else {
         snprintf(hint, sizeof hint, "set its parent: lnd objective edit O%lld --parent O<L&D objective>", o->id);
-        add(h, "H01", o->id, 0, 0, hint, "O%lld '%s': team objective has no parent to cascade from%s", o->id, t, why);
+        health_add(h, "H01", o->id, 0, 0, hint, "O%lld '%s': team objective has no parent to cascade from%s", o->id, t, why);
     }
 }
 
@@ -261,10 +267,10 @@ static void rule_objective(hctx *h, size_t oi)
     const lnd_plan *p = h->p;
     const lnd_objective *o = &p->objs[oi];
     char t[64];
-    short_title(o->title, t, sizeof t);
+    health_short_title(o->title, t, sizeof t);
     rule_line_of_sight(h, oi, t);
     if (blank(o->problem) || blank(o->outcome))
-        add(h, "H06", o->id, 0, 0, NULL, "O%lld '%s': no %s statement", o->id, t,
+        health_add(h, "H06", o->id, 0, 0, NULL, "O%lld '%s': no %s statement", o->id, t,
             blank(o->problem) && blank(o->outcome) ? "problem or outcome" : blank(o->problem) ? "problem" : "outcome");
 
     size_t first, nk = plan_krs_of(p, oi, &first);
@@ -279,30 +285,30 @@ static void rule_objective(hctx *h, size_t oi)
         lagging += kr->indicator == IND_LAGGING;
         steady += kr->has_baseline && kr->target == kr->baseline;
         char kt[64];
-        short_title(kr->title, kt, sizeof kt);
+        health_short_title(kr->title, kt, sizeof kt);
         if (!kr->has_baseline)
-            add(h, "H04", o->id, kr->id, 0, NULL, "K%lld '%s': no baseline, so impact cannot be shown", kr->id, kt);
+            health_add(h, "H04", o->id, kr->id, 0, NULL, "K%lld '%s': no baseline, so impact cannot be shown", kr->id, kt);
     }
     if (o->level == LEVEL_LD || (o->level == LEVEL_TEAM && !has_ld_ancestor(p, oi))) {
         int all = 0, coowned = 0;
         cascade_krs(p, oi, 0, &all, &coowned);
         if (all > 0 && coowned == 0)
-            add(h, "H05", o->id, 0, 0, NULL, "O%lld '%s': no KR has a business co-owner: every result is within L&D's control", o->id, t);
+            health_add(h, "H05", o->id, 0, 0, NULL, "O%lld '%s': no KR has a business co-owner: every result is within L&D's control", o->id, t);
     }
     if (n == 0) return;
     if (activity == n)
-        add(h, "H02", o->id, 0, 0, NULL, "O%lld '%s': every KR measures activity (vanity metrics only)", o->id, t);
+        health_add(h, "H02", o->id, 0, 0, NULL, "O%lld '%s': every KR measures activity (vanity metrics only)", o->id, t);
     else if (results == 0)
-        add(h, "H02", o->id, 0, 0, NULL, "O%lld '%s': no results KR: nothing shows the business moved", o->id, t);
+        health_add(h, "H02", o->id, 0, 0, NULL, "O%lld '%s': no results KR: nothing shows the business moved", o->id, t);
     if (leading == 0 || lagging == 0)
-        add(h, "H03", o->id, 0, 0, NULL, "O%lld '%s': no %s indicator", o->id, t, leading == 0 ? "leading" : "lagging");
+        health_add(h, "H03", o->id, 0, 0, NULL, "O%lld '%s': no %s indicator", o->id, t, leading == 0 ? "leading" : "lagging");
     if (n > h->o->max_krs) {
         char hint[200];
         snprintf(hint, sizeof hint, "focus: about 3-5 KRs; archive or merge the rest: lnd kr archive K<id>");
-        add(h, "H07", o->id, 0, 0, hint, "O%lld '%s': %d KRs (focus: at most %d)", o->id, t, n, h->o->max_krs);
+        health_add(h, "H07", o->id, 0, 0, hint, "O%lld '%s': %d KRs (focus: at most %d)", o->id, t, n, h->o->max_krs);
     }
     if (steady == n)
-        add(h, "H11", o->id, 0, 0, NULL, "O%lld '%s': every KR holds a level (target = baseline): steady state, KPI-like", o->id, t);
+        health_add(h, "H11", o->id, 0, 0, NULL, "O%lld '%s': every KR holds a level (target = baseline): steady state, KPI-like", o->id, t);
 }
 
 /* ---- H10: capability gap with no L&D objective beneath ---- */
@@ -325,8 +331,8 @@ static void rule_capability(hctx *h, size_t oi)
     const lnd_objective *o = &h->p->objs[oi];
     if (o->level != LEVEL_BUSINESS || blank(o->capability) || ld_below(h->p, oi, 0)) return;
     char t[64];
-    short_title(o->title, t, sizeof t);
-    add(h, "H10", o->id, 0, 0, NULL, "O%lld '%s': names a capability gap but has no L&D objective beneath it", o->id, t);
+    health_short_title(o->title, t, sizeof t);
+    health_add(h, "H10", o->id, 0, 0, NULL, "O%lld '%s': names a capability gap but has no L&D objective beneath it", o->id, t);
 }
 
 /* ---- H08: programmes ---- */
@@ -339,14 +345,14 @@ static void rule_programmes(hctx *h)
         const lnd_programme *pr = &p->progs[i];
         if (pr->archived) continue;
         char t[64], hint[200];
-        short_title(pr->title, t, sizeof t);
+        health_short_title(pr->title, t, sizeof t);
         long oi = live_obj(p, pr->objective_id);
         if (oi < 0) {
             snprintf(hint, sizeof hint, "link it to the objective it serves: lnd programme edit P%lld --objective O<id>", pr->id);
             if (!pr->objective_id)
-                add(h, "H08", 0, 0, pr->id, hint, "P%lld '%s': serves no objective", pr->id, t);
+                health_add(h, "H08", 0, 0, pr->id, hint, "P%lld '%s': serves no objective", pr->id, t);
             else
-                add(h, "H08", 0, 0, pr->id, hint, "P%lld '%s': serves no objective: O%lld %s", pr->id, t,
+                health_add(h, "H08", 0, 0, pr->id, hint, "P%lld '%s': serves no objective: O%lld %s", pr->id, t,
                     pr->objective_id, plan_obj_index(p, pr->objective_id) < 0 ? "is not in this cycle" : "is archived");
             continue;
         }
@@ -371,7 +377,7 @@ static void rule_programmes(hctx *h)
             else
                 snprintf(hint, sizeof hint, "start it earlier (lnd programme edit P%lld --start-week W --end-week W) or move K%lld's due week",
                          pr->id, due_kr);
-            add(h, "H08", o->id, due_kr, pr->id, hint, "P%lld '%s': ends in week %d, after a KR it serves is due (week %d)",
+            health_add(h, "H08", o->id, due_kr, pr->id, hint, "P%lld '%s': ends in week %d, after a KR it serves is due (week %d)",
                 pr->id, t, pr->end_week, due_min);
         } else if (h->o->late_weeks > 0 && pr->end_week > weeks - h->o->late_weeks) {
             int by = weeks - h->o->late_weeks;
@@ -381,7 +387,7 @@ static void rule_programmes(hctx *h)
             else
                 snprintf(hint, sizeof hint, "deliver it earlier so results can move this cycle: lnd programme edit P%lld --start-week W --end-week W",
                          pr->id);
-            add(h, "H08", o->id, 0, pr->id, hint, "P%lld '%s': ends in week %d of %d, too late to move this cycle's results",
+            health_add(h, "H08", o->id, 0, pr->id, hint, "P%lld '%s': ends in week %d of %d, too late to move this cycle's results",
                 pr->id, t, pr->end_week, weeks);
         }
     }
@@ -419,11 +425,11 @@ static void rule_quiet(hctx *h)
             long quiet = h->today - from;
             if (quiet <= (long)cadence + h->o->quiet_grace_days) continue;
             char kt[64];
-            short_title(kr->title, kt, sizeof kt);
+            health_short_title(kr->title, kt, sizeof kt);
             if (last < 0)
-                add(h, "H09", o->id, kr->id, 0, NULL, "K%lld '%s': no check-in in the %ld days since the cycle began (cadence %d days)", kr->id, kt, quiet, cadence);
+                health_add(h, "H09", o->id, kr->id, 0, NULL, "K%lld '%s': no check-in in the %ld days since the cycle began (cadence %d days)", kr->id, kt, quiet, cadence);
             else
-                add(h, "H09", o->id, kr->id, 0, NULL, "K%lld '%s': quiet for %ld days (cadence %d days)", kr->id, kt, quiet, cadence);
+                health_add(h, "H09", o->id, kr->id, 0, NULL, "K%lld '%s': quiet for %ld days (cadence %d days)", kr->id, kt, quiet, cadence);
         }
     }
 }
@@ -479,11 +485,12 @@ size_t health_check(const lnd_plan *p, const health_opts *o, lnd_day today, lnd_
             char hint[200];
             snprintf(hint, sizeof hint, "focus: about 3-5 %s objectives; archive or merge the rest: lnd objective archive O<id>",
                      lvname[l]);
-            add(&h, "H07", 0, 0, 0, hint, "cycle %s: %d %s objectives (focus: at most %d)",
+            health_add(&h, "H07", 0, 0, 0, hint, "cycle %s: %d %s objectives (focus: at most %d)",
                 p->cycle.name ? p->cycle.name : "", per_level[l], lvname[l], o->max_objectives);
         }
     rule_programmes(&h);
     rule_quiet(&h);
+    health_rules_result(&h, rows, nrows);
 
     lnd_finding *res = arena_alloc(a, (h.n + 1) * sizeof *res);
     if (h.n) {

@@ -34,13 +34,22 @@
  *   H10 warning  a business objective that names a capability gap but has no non-archived
  *                L&D (or team) objective anywhere beneath it.
  *   H11 info     an objective whose every KR holds a level (has a baseline and target ==
- *                baseline): steady state, KPI-like. A milestone (0 -> 1) is not steady. */
+ *                baseline): steady state, KPI-like. A milestone (0 -> 1) is not steady.
+ *   H12 warning  an objective with no non-archived KR anywhere in its subtree: nothing is
+ *                measured.
+ *   H13 error    an objective on track (or done) on delivery while its business result is
+ *                off track or missed (core/summary.h defines both numbers).
+ *   H14 warning  a KR whose target equals its baseline: nothing to move (a KR of an
+ *                objective already named by H11 is not repeated).
+ * Waivers: H02, H03 and H05 can be waived for one objective with a reason (plan->waivers);
+ * the finding is then kept, marked waived, as info, with the reason in its message. */
 #ifndef LND_HEALTH_H
 #define LND_HEALTH_H
 
 #include "config.h"
 #include "dates.h"
 #include "plan.h"
+#include "progress.h"
 
 typedef enum { HEALTH_ERROR, HEALTH_WARNING, HEALTH_INFO } lnd_health_sev;
 
@@ -59,6 +68,7 @@ typedef struct {
     lnd_id prog_id;        /* 0 = not about a programme */
     char msg[320];         /* "O9 'Grow first-time…': L&D objective has no business parent" */
     char hint[200];        /* "set a business parent: lnd objective edit O9 --parent O1" */
+    bool waived;           /* waived for this objective with a reason (shown, never an error) */
 } lnd_finding;
 /* Titles inside msg are raw user text cut at 40 bytes on a UTF-8 boundary (then "…"):
  * sanitise at display time. */
@@ -70,6 +80,7 @@ typedef struct {
     int quiet_grace_days;  /* days past the cadence before "going quiet" */
     const char *disabled;  /* "H07,H11": comma/space separated, case-insensitive; NULL = none */
     int cadence_default;   /* days, for objectives without a cadence; <= 0 means 7 */
+    const progress_rules *rules;  /* for H13's statuses; NULL = progress_defaults() */
 } health_opts;
 
 /* Thresholds, disabled rules and default cadence from the config (pointers into c). */

@@ -14,7 +14,8 @@ static const char *const otypes[] = {"committed", "aspirational", "learning"};
 static const char *const directions[] = {"increase", "decrease"};
 static const char *const evidences[] = {"activity", "reaction", "learning", "behaviour", "results"};
 static const char *const indicators[] = {"leading", "lagging"};
-static const char *const statuses[] = {"no data", "on track", "at risk", "off track", "done"};
+static const char *const statuses[] = {"no data", "on track", "at risk", "off track", "done",
+                                             "not due", "not measured", "met", "missed"};
 static const char *const bands[] = {"red", "amber", "green"};
 
 #define N_OF(t) ((int)(sizeof(t) / sizeof((t)[0])))
@@ -66,6 +67,15 @@ static size_t put_u(unsigned long long v, char *b)
     do t[n++] = (char)('0' + v % 10); while ((v /= 10) > 0);
     for (size_t i = 0; i < n; i++) b[i] = t[n - 1 - i];
     return n;
+}
+
+const char *model_who(const char *label, const char *account, char *buf, size_t n)
+{
+    if (!label) label = "";
+    if (!account || !*account || strcmp(account, label) == 0) snprintf(buf, n, "%s", label);
+    else if (!*label) snprintf(buf, n, "%s", account);
+    else snprintf(buf, n, "%s (as %s)", account, label);
+    return buf;
 }
 
 void model_fmt_num(double v, char *buf, size_t n)

@@ -16,8 +16,11 @@ typedef enum { OTYPE_COMMITTED, OTYPE_ASPIRATIONAL, OTYPE_LEARNING, OTYPE_N } ln
 typedef enum { DIR_INCREASE, DIR_DECREASE, DIR_N } lnd_direction;
 typedef enum { EV_ACTIVITY, EV_REACTION, EV_LEARNING, EV_BEHAVIOUR, EV_RESULTS, EV_N } lnd_evidence;
 typedef enum { IND_LEADING, IND_LAGGING, IND_N } lnd_indicator;
-/* Status of a KR or objective against pace. NONE: nothing measured yet. */
-typedef enum { STATUS_NONE, STATUS_ON_TRACK, STATUS_AT_RISK, STATUS_OFF_TRACK, STATUS_DONE, STATUS_N } lnd_status;
+/* Status of a KR or objective against pace. NONE: nothing measured yet. NOT_DUE: a milestone
+ * before its due week is over. After the cycle's last day a KR is MET, MISSED or
+ * NOT_MEASURED (no check-in); NOT_MEASURED is also a business objective with no results KR. */
+typedef enum { STATUS_NONE, STATUS_ON_TRACK, STATUS_AT_RISK, STATUS_OFF_TRACK, STATUS_DONE,
+               STATUS_NOT_DUE, STATUS_NOT_MEASURED, STATUS_MET, STATUS_MISSED, STATUS_N } lnd_status;
 /* Colour band of a score (Google convention). */
 typedef enum { BAND_RED, BAND_AMBER, BAND_GREEN } lnd_band;
 
@@ -81,7 +84,8 @@ typedef struct {
     double value;
     int confidence;       /* 0-10, -1 = not given */
     char *note;
-    char *author;
+    char *author;         /* display name (--user, config user, $USER): a label */
+    char *account;        /* operating-system account that wrote it, "" = before schema 4 */
     int observed;         /* behaviour check-in: participants observed, -1 = not one */
     int applied;          /* of those, how many applied the behaviour, -1 = not one */
 } lnd_checkin;
@@ -126,11 +130,22 @@ typedef struct {
     char *updated_at;
 } lnd_review;
 
+/* A health rule waived for one objective, with the reason someone gave (an awareness
+ * programme whose honest measure is activity may waive H02). */
+typedef struct {
+    lnd_id objective_id;
+    char *rule;           /* "H02" */
+    char *reason;
+    char *author;
+    char *at;
+} lnd_waiver;
+
 /* One line of the audit log: who changed what, when. */
 typedef struct {
     lnd_id id;
     char *at;
-    char *user;
+    char *user;           /* display name (a label) */
+    char *account;        /* operating-system account, "" = before schema 4 */
     char *action;         /* "add", "edit", "archive", "checkin", "state" ... */
     char *entity;         /* "cycle", "objective", "kr", "checkin", "programme", "kpi" */
     lnd_id entity_id;
@@ -152,6 +167,10 @@ const char *model_indicator_name(lnd_indicator i);
 int model_indicator_parse(const char *s);
 const char *model_status_name(lnd_status s);   /* "on track", "at risk", ... */
 const char *model_band_name(lnd_band b);
+
+/* Who made a change, as shown to people: the display name, or "bob (as alice)" when the
+ * operating-system account (bob) differs from it. Writes into buf and returns it. */
+const char *model_who(const char *label, const char *account, char *buf, size_t n);
 
 /* A number as a user reads it: integers without decimals, else up to two decimals. */
 void model_fmt_num(double v, char *buf, size_t n);

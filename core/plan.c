@@ -94,6 +94,36 @@ void plan_index(lnd_plan *p)
     }
     for (size_t i = 0; i < n; i++)
         if (par[i] >= 0) p->child_idx[p->child_first[par[i]] + p->child_count[par[i]]++] = i;
+
+    p->prog_week = arena_alloc(p->arena, (n + 1) * sizeof *p->prog_week);
+    for (size_t i = 0; i < n; i++) p->prog_week[i] = 0;
+    for (size_t g = 0; g < p->nprogs; g++) {
+        const lnd_programme *pr = &p->progs[g];
+        long oi = pr->archived || !pr->objective_id ? -1 : plan_obj_index(p, pr->objective_id);
+        int w = pr->start_week > 0 ? pr->start_week : 1;
+        if (oi >= 0 && (p->prog_week[oi] == 0 || w < p->prog_week[oi])) p->prog_week[oi] = w;
+    }
+}
+
+const lnd_waiver *plan_waiver(const lnd_plan *p, lnd_id obj_id, const char *rule)
+{
+    for (size_t i = 0; i < p->nwaivers; i++)
+        if (p->waivers[i].objective_id == obj_id && strcmp(p->waivers[i].rule, rule) == 0)
+            return &p->waivers[i];
+    return NULL;
+}
+
+int plan_serving_week(const lnd_plan *p, size_t oi)
+{
+    int best = 0;
+    for (size_t guard = 0; guard <= p->nobjs; guard++) {
+        int w = p->prog_week ? p->prog_week[oi] : 0;
+        if (w && (!best || w < best)) best = w;
+        long pi = p->objs[oi].parent_id ? plan_obj_index(p, p->objs[oi].parent_id) : -1;
+        if (pi < 0 || (size_t)pi == oi) break;
+        oi = (size_t)pi;
+    }
+    return best;
 }
 
 size_t plan_children_of(const lnd_plan *p, size_t oi, const size_t **first)

@@ -17,6 +17,7 @@ void progress_defaults(progress_rules *r)
     r->very_low_confidence = 2;
     r->band_green = 0.7;
     r->band_amber = 0.4;
+    r->lag_weeks = 4;
 }
 
 static double clamp01(double v)
@@ -101,11 +102,23 @@ lnd_status progress_status(const progress_rules *r, double progress, double pace
     return STATUS_ON_TRACK;
 }
 
-lnd_status progress_kr_status(const progress_rules *r, const lnd_kr *kr, int week, int weeks)
+int progress_status_severity(lnd_status s)
 {
-    int due = kr->due_week > 0 && kr->due_week <= weeks ? kr->due_week : weeks;
-    if (!kr->has_current) return week <= 1 ? STATUS_NONE : STATUS_AT_RISK;
-    return progress_status(r, progress_kr(kr), progress_pace(week, due), kr->confidence, true);
+    switch (s) {
+    case STATUS_NONE: return 0;
+    case STATUS_DONE: case STATUS_MET: case STATUS_NOT_DUE: return 1;
+    case STATUS_ON_TRACK: return 2;
+    case STATUS_AT_RISK: return 3;
+    case STATUS_NOT_MEASURED: return 4;
+    case STATUS_OFF_TRACK: case STATUS_MISSED: return 5;
+    case STATUS_N: break;
+    }
+    return 0;
+}
+
+lnd_status progress_status_worse(lnd_status a, lnd_status b)
+{
+    return progress_status_severity(b) > progress_status_severity(a) ? b : a;
 }
 
 lnd_band progress_band(const progress_rules *r, double score)

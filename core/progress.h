@@ -15,6 +15,7 @@ typedef struct {
     int very_low_confidence; /* last confidence <= this is off track (default 2) */
     double band_green;       /* score >= band_green is green (default 0.7) */
     double band_amber;       /* score >= band_amber is amber, else red (default 0.4) */
+    int lag_weeks;           /* a lagging KR's pace starts this many weeks late (default 4) */
 } progress_rules;
 
 void progress_defaults(progress_rules *r);
@@ -44,10 +45,11 @@ double progress_pace(int week, int weeks);
 lnd_status progress_status(const progress_rules *r, double progress, double pace,
                            int confidence, bool has_data);
 
-/* Status of a KR at a given week (uses its due week: pace = min(1, week / due_week), due_week
- * 0 or beyond the cycle = weeks). A KR without a check-in is STATUS_NONE in weeks 0 and 1,
- * AT_RISK from week 2 on. */
-lnd_status progress_kr_status(const progress_rules *r, const lnd_kr *kr, int week, int weeks);
+/* How bad a status is, for "the weakest wins": no data 0, done / met / not due 1, on track 2,
+ * at risk 3, not measured 4, off track / missed 5. */
+int progress_status_severity(lnd_status s);
+/* The worse of two statuses (a tie keeps a). */
+lnd_status progress_status_worse(lnd_status a, lnd_status b);
 
 lnd_band progress_band(const progress_rules *r, double score);
 

@@ -103,12 +103,11 @@ static const lnd_review *review_of(const report_input *in, lnd_id oid)
     return NULL;
 }
 
-/* The score suggested from progress (or the roll-up), to the two decimals shown: an
- * objective at 69.96% is suggested as 0.70, and judged as such. -1 when it has no KRs. */
-static double suggested_score(const summary_obj *s)
+/* Verdicts exist only once the cycle is in review; while it runs, a clearly labelled
+ * projection; in planning, nothing. */
+static bool verdict_time(const lnd_plan *p)
 {
-    double p = s->progress >= 0 ? s->progress : s->rollup;
-    return p >= 0 ? round(p * 100) / 100 : p;
+    return p->cycle.state == CYCLE_REVIEW || p->cycle.state == CYCLE_CLOSED;
 }
 
 /* A score as people write it: one decimal, two when needed (0.7, 0.69, 1.0), so it is never
@@ -181,18 +180,29 @@ static void chain_of_evidence(const report_input *in, size_t root, lnd_buf *b)
         }
         buf_add(b, shown ? "\n" : "no key result at this level\n");
     }
-    if (first_move[1] && first_move[2]) {
-        if (first_move[1] <= first_move[2])
-            buf_printf(b, "\nBehaviour moved (week %d) before results did (week %d).\n",
-                       first_move[1], first_move[2]);
-        else
-            buf_printf(b, "\nResults moved (week %d) before behaviour did (week %d): the result "
-                       "may owe little to the programme.\n", first_move[2], first_move[1]);
-    } else if (first_move[1]) {
-        buf_add(b, "\nBehaviour has moved; results have not yet.\n");
-    } else if (first_move[2]) {
-        buf_add(b, "\nResults moved without any measured behaviour change.\n");
+    if (first_move[1] || first_move[2]) {
+        char s[200];
+        report_order_sentence(first_move[1], first_move[2], s, sizeof s);
+        buf_printf(b, "\n%s\n", s);
     }
+}
+
+void report_order_sentence(int beh, int res, char *buf, size_t n)
+{
+    if (beh && res && beh == res)
+        snprintf(buf, n, "Behaviour and results moved together (week %d): the order cannot be told "
+                 "from these check-ins.", beh);
+    else if (beh && res && beh < res)
+        snprintf(buf, n, "Behaviour moved (week %d) before results did (week %d).", beh, res);
+    else if (beh && res)
+        snprintf(buf, n, "Results moved (week %d) before behaviour did (week %d): the result may owe "
+                 "little to the programme.", res, beh);
+    else if (beh)
+        snprintf(buf, n, "Behaviour has moved (week %d); results have not yet.", beh);
+    else if (res)
+        snprintf(buf, n, "Results moved (week %d) without any measured behaviour change.", res);
+    else
+        snprintf(buf, n, "Neither behaviour nor results have moved yet.");
 }
 
 static void objective_section(const report_input *in, size_t oi, int depth, lnd_buf *b)
@@ -200,20 +210,24 @@ static void objective_section(const report_input *in, size_t oi, int depth, lnd_
     const lnd_plan *p = in->plan;
     const lnd_objective *o = &p->objs[oi];
     summary_obj s;
-    summary_objective(p, oi, in->rules, in->week, &s);
+    summary_objective(p, oi, in->rules, in->day, &s);
     buf_printf(b, "\n%s O%lld ", depth == 0 ? "##" : "###", o->id);
     md_text(b, o->title);
     buf_printf(b, "\n\n*%s objective, %s.* ", o->level == LEVEL_BUSINESS ? "Business"
                                              : o->level == LEVEL_LD     ? "L&D"
                                                                         : "Team",
                model_otype_name(o->type));
-    if (s.progress >= 0) {
-        buf_add(b, "Progress ");
-        pct(b, s.progress);
+    if (s.result >= 0) {
+        buf_add(b, o->level == LEVEL_BUSINESS ? "Business result " : "Result ");
+        pct(b, s.result);
+        buf_printf(b, " (%s)", model_status_name(s.result_status));
+    } else {
+        buf_add(b, s.result_note ? "No business result measured" : "No results KR");
     }
-    if (s.rollup >= 0) {
-        buf_add(b, s.progress >= 0 ? "; roll-up of its L&D objectives " : "Roll-up of its L&D objectives ");
-        pct(b, s.rollup);
+    if (s.delivery >= 0) {
+        buf_add(b, "; delivery ");
+        pct(b, s.delivery);
+        buf_printf(b, " (%s)", model_status_name(s.delivery_status));
     }
     buf_printf(b, " — %s.\n", model_status_name(s.status));
     if (o->problem && *o->problem) { buf_add(b, "\n- Problem: "); md_text(b, o->problem); }
@@ -227,7 +241,7 @@ static void objective_section(const report_input *in, size_t oi, int depth, lnd_
         const lnd_kr *kr = &p->krs[k];
         if (kr->archived) continue;
         summary_kr ks;
-        summary_key_result(kr, in->rules, in->week, p->cycle.weeks, &ks);
+        summary_key_result(p, kr, in->rules, in->day, &ks);
         buf_add(b, shown++ ? "" : "\n");
         buf_printf(b, "- K%lld ", kr->id);
         report_kr_sentence(kr, b);
@@ -237,17 +251,36 @@ static void objective_section(const report_input *in, size_t oi, int depth, lnd_
             buf_add(b, "; co-owned with ");
             md_text(b, kr->coowner);
         }
+        /* a check-in logged under someone else's name says who really logged it */
+        const lnd_checkin *last = in->hist && in->hist[k].n ? &in->hist[k].items[0] : NULL;
+        char who[300];
+        if (last && strcmp(model_who(last->author, last->account, who, sizeof who), last->author ? last->author : "")) {
+            buf_add(b, "; last check-in by ");
+            md_text(b, who);
+        }
         buf_add(b, "\n");
     }
     const lnd_review *r = review_of(in, o->id);
-    double score = r && r->has_score ? r->score : suggested_score(&s);
-    if (score >= 0) {
+    double score = r && r->has_score ? r->score : summary_suggested_score(o, &s);
+    if (p->cycle.state == CYCLE_PLANNING) {
+        /* in planning there is nothing to judge yet */
+    } else if (score < 0) {
+        if (s.result_note)
+            buf_printf(b, "\n**%s:** none possible: no business result measured.\n",
+                       verdict_time(p) ? "Verdict" : "Score so far");
+    } else if (verdict_time(p)) {
         lnd_verdict v = progress_verdict(o->type, score);
         char sc[16];
         fmt_score(score, sc, sizeof sc);
         buf_printf(b, "\n**Verdict:** %s, %s%s", sc, progress_verdict_name(v),
-                   r && r->has_score ? "" : " (suggested from progress; not yet reviewed)");
+                   r && r->has_score ? "" : o->level == LEVEL_BUSINESS ? " (suggested from the business result; not yet reviewed)"
+                                                                       : " (suggested from progress; not yet reviewed)");
         buf_add(b, ".\n");
+    } else {
+        char sc[16];
+        fmt_score(score, sc, sizeof sc);
+        buf_printf(b, "\n**Score so far (a projection, not a verdict):** %s at today's %s; the verdict is "
+                   "given at the review.\n", sc, o->level == LEVEL_BUSINESS ? "business result" : "progress");
     }
     if (r) {
         if (r->worked && *r->worked) { buf_add(b, "\n- What worked: "); md_text(b, r->worked); }
@@ -263,26 +296,39 @@ void report_markdown(const report_input *in, lnd_buf *b)
     buf_add(b, "# ");
     md_text(b, p->cycle.name);
     buf_add(b, ": learning in business terms\n\n");
-    buf_printf(b, "*Cycle %s, week %d of %d (pace %.0f%%). Report of %s.*\n",
-               model_cycle_state_name(p->cycle.state), in->week, p->cycle.weeks,
-               progress_pace(in->week, p->cycle.weeks) * 100, in->today ? in->today : "");
+    char when[64];
+    summary_when_text(p, in->day, when, sizeof when);
+    buf_printf(b, "*Cycle %s, %s", model_cycle_state_name(p->cycle.state), when);
+    int week = summary_week_on(p, in->day);
+    if (week >= 1 && week <= p->cycle.weeks) {
+        lnd_day start = 0;
+        date_parse(p->cycle.start, &start);
+        buf_printf(b, " (pace %.0f%%)", pace_elapsed(start, start + 7L * p->cycle.weeks, in->day) * 100);
+    }
+    buf_printf(b, ". Report of %s.*\n", in->today ? in->today : "");
     plan_row *rows;
     size_t nrows = plan_cascade(p, false, &rows);
-    buf_add(b, "\n## Summary\n\n| Objective | Type | Progress | Status | Verdict |\n"
-               "|---|---|---:|---|---|\n");
+    bool judged = verdict_time(p);
+    /* verdicts only at review: while the cycle runs the table has no verdict column */
+    buf_printf(b, "\n## Summary\n\n| Objective | Type | Result | Delivery | Status |%s\n"
+               "|---|---|---:|---:|---|%s\n", judged ? " Verdict |" : "", judged ? "---|" : "");
     for (size_t i = 0; i < nrows; i++) {
         const lnd_objective *o = &p->objs[rows[i].obj];
         summary_obj s;
-        summary_objective(p, rows[i].obj, in->rules, in->week, &s);
-        double shown = s.progress >= 0 ? s.progress : s.rollup;
+        summary_objective(p, rows[i].obj, in->rules, in->day, &s);
         const lnd_review *r = review_of(in, o->id);
-        double score = r && r->has_score ? r->score : suggested_score(&s);
+        double score = r && r->has_score ? r->score : summary_suggested_score(o, &s);
         buf_printf(b, "| %sO%lld ", rows[i].depth ? "↳ " : "", o->id);
         md_text(b, o->title);
         buf_printf(b, " | %s | ", model_otype_name(o->type));
-        pct(b, shown);
-        buf_printf(b, " | %s | %s |\n", model_status_name(s.status),
-                   score >= 0 ? progress_verdict_name(progress_verdict(o->type, score)) : "–");
+        if (s.result >= 0) pct(b, s.result);
+        else buf_add(b, s.result_note ? "not measured" : "–");
+        buf_add(b, " | ");
+        pct(b, s.delivery);
+        buf_printf(b, " | %s |", model_status_name(s.status));
+        if (judged)
+            buf_printf(b, " %s |", score >= 0 ? progress_verdict_name(progress_verdict(o->type, score)) : "–");
+        buf_add(b, "\n");
     }
     for (size_t i = 0; i < nrows; i++) {
         size_t oi = rows[i].obj;

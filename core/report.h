@@ -8,6 +8,7 @@
 #define LND_REPORT_H
 
 #include "buf.h"
+#include "dates.h"
 #include "plan.h"
 #include "progress.h"
 
@@ -18,7 +19,7 @@ typedef struct {
 
 typedef struct {
     const lnd_plan *plan;
-    int week;
+    lnd_day day;                    /* the day the figures are judged on */
     const progress_rules *rules;
     const report_history *hist;     /* per KR index of plan->krs, NULL = none loaded */
     const lnd_review *reviews;      /* any order, NULL = none */
@@ -32,6 +33,10 @@ void report_markdown(const report_input *in, lnd_buf *out);
 
 /* One KR in business terms: "First-call resolution moved from 64% to 71% (target 75%)". */
 void report_kr_sentence(const lnd_kr *kr, lnd_buf *out);
+
+/* What the order of the first moves says, one sentence (buf >= 160): "moved together" in the
+ * same week, "before" only when earlier. Weeks 0 = has not moved. */
+void report_order_sentence(int behaviour_week, int results_week, char *buf, size_t n);
 
 /* First week (1-based) whose check-in moved the KR off its baseline in its direction; 0 when
  * it has not moved. */

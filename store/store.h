@@ -30,6 +30,7 @@ typedef enum {
     STORE_NODB,       /* no database at that path (and create not asked) */
     STORE_LOCKED,     /* the cycle is closed: its check-ins are locked */
     STORE_IO,         /* anything else: disk, corruption, out of memory */
+    STORE_DENIED,     /* permission denied: cannot read the database (message names the fix) */
 } store_rc;
 
 enum { STORE_OPEN_CREATE = 1, STORE_OPEN_READONLY = 2 };
@@ -43,11 +44,23 @@ int store_schema_version(void);
  * (5); upgrade lnd"), and nothing is written. */
 store_rc store_open(const char *path, int flags, store **out, char *err, size_t errsz);
 void store_close(store *s);                   /* NULL is fine */
+/* The operating-system account of whoever runs this process (read by the caller with
+ * getpwuid(getuid())): written beside the display name on every audit row and check-in. */
+void store_set_account(store *s, const char *account);
+/* True when the database was opened read-only (asked for, or the file is not writable). */
+bool store_readonly(const store *s);
 const char *store_errmsg(const store *s);     /* last error, one line */
 const char *store_rc_name(store_rc rc);
 /* sysexits code for a store_rc: 65 invalid/notfound/newer/locked (EX_DATAERR), 75 conflict
- * (EX_TEMPFAIL: reload and retry), 66 nodb, 69 busy, 73 readonly, 74 io. */
+ * (EX_TEMPFAIL: reload and retry), 66 nodb, 69 busy, 73 readonly, 74 io, 77 denied. */
 int store_rc_exit(store_rc rc);
+
+/* Share the database at path with a Unix group whatever the umask (store_share.c), before
+ * store_open creates it: the directory setgid, group-owned and group rwx; the database (an
+ * empty file if missing) and any -wal/-shm group-owned and g+rw. group "group" means the
+ * directory's own group. Files of other owners are checked, not changed (STORE_DENIED naming
+ * the fix). */
+store_rc store_share(const char *path, const char *group, char *err, size_t errsz);
 
 /* Changes when any connection commits: poll to notice other users' writes. */
 store_rc store_data_version(store *s, long long *out);
@@ -94,8 +107,22 @@ store_rc store_checkins(store *s, lnd_arena *a, lnd_id kr_id, lnd_checkin **out,
 
 /* ---- programmes ---- */
 store_rc store_add_programme(store *s, lnd_programme *p, const char *user);
+store_rc store_get_programme(store *s, lnd_arena *a, lnd_id id, lnd_programme *out);
 store_rc store_update_programme(store *s, lnd_programme *p, const char *user);
 store_rc store_archive_programme(store *s, lnd_id id, long version, const char *user);
+/* Start week of the earliest live programme serving the objective (linked to it or to an
+ * ancestor); 0 when none does. */
+store_rc store_serving_week(store *s, lnd_id objective_id, int *week);
+
+/* ---- waivers: a health rule (H02, H03, H05) waived for one objective, with a reason ---- */
+/* Adds or replaces; NOTFOUND for an unknown objective, INVALID for another rule or a blank
+ * reason. Audited. */
+store_rc store_set_waiver(store *s, lnd_id objective_id, const char *rule, const char *reason,
+                          const char *user);
+/* NOTFOUND when the objective has no such waiver. Audited. */
+store_rc store_clear_waiver(store *s, lnd_id objective_id, const char *rule, const char *user);
+/* For import: written back exactly (inside store_tx_begin). */
+store_rc store_restore_waiver(store *s, const lnd_waiver *w);
 
 /* ---- KPIs (steady state, apart from OKRs) ---- */
 store_rc store_add_kpi(store *s, lnd_kpi *k, const char *user);
@@ -109,5 +136,9 @@ store_rc store_audit(store *s, lnd_arena *a, const char *since, size_t limit,
 /* The latest audit entry for an entity: who changed it last (for conflict messages). */
 store_rc store_last_change(store *s, lnd_arena *a, const char *entity, lnd_id id,
                            lnd_audit *out);
+/* The latest edit of one field of an entity (field as the audit detail names it: "title",
+ * "due week"), else the entity's first audit row (its creation). */
+store_rc store_last_field_change(store *s, lnd_arena *a, const char *entity, lnd_id id, const char *field,
+                                 lnd_audit *out);
 
 #endif

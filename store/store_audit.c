@@ -14,8 +14,8 @@ store_rc st_audit(store *s, const char *user, const char *action, const char *en
 {
     char now[32];
     date_now_stamp(now, sizeof now);
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO audit(at, user, action, entity, entity_id, detail) "
-                                  "VALUES (?, ?, ?, ?, ?, ?)");
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO audit(at, user, action, entity, entity_id, detail, account) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?)");
     if (!st) return STORE_IO;
     st_bind_text(st, 1, now);
     st_bind_text(st, 2, st_blank(user) ? "unknown" : user);
@@ -23,6 +23,7 @@ store_rc st_audit(store *s, const char *user, const char *action, const char *en
     st_bind_text(st, 4, entity);
     sqlite3_bind_int64(st, 5, id);
     st_bind_text(st, 6, detail);
+    st_bind_text(st, 7, s->account);
     int rc = st_step_done(s, st);
     if (rc == SQLITE_DONE) st_hook_wrote(s, sqlite3_last_insert_rowid(s->db));
     return rc == SQLITE_DONE ? STORE_OK : st_sqlfail(s, rc, "writing the audit log");
@@ -37,13 +38,14 @@ static void audit_row(lnd_arena *a, sqlite3_stmt *st, lnd_audit *out)
     out->entity = st_col_str(a, st, 4);
     out->entity_id = sqlite3_column_int64(st, 5);
     out->detail = st_col_str(a, st, 6);
+    out->account = st_col_str(a, st, 7);
 }
 
 store_rc store_audit(store *s, lnd_arena *a, const char *since, size_t limit, lnd_audit **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail FROM audit "
+    sqlite3_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
                                   "WHERE at >= ? ORDER BY id DESC LIMIT ?");
     if (!st) return STORE_IO;
     st_bind_text(st, 1, since ? since : "");
@@ -70,7 +72,7 @@ store_rc store_audit(store *s, lnd_arena *a, const char *since, size_t limit, ln
 store_rc store_last_change(store *s, lnd_arena *a, const char *entity, lnd_id id, lnd_audit *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail FROM audit "
+    sqlite3_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
                                   "WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1");
     if (!st) return STORE_IO;
     st_bind_text(st, 1, entity);
@@ -79,6 +81,40 @@ store_rc store_last_change(store *s, lnd_arena *a, const char *entity, lnd_id id
     if (rc == SQLITE_ROW) audit_row(a, st, out);
     sqlite3_reset(st);
     if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no change recorded for %s %lld", entity, id);
+    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading the audit log");
+    return STORE_OK;
+}
+
+store_rc store_last_field_change(store *s, lnd_arena *a, const char *entity, lnd_id id, const char *field,
+                                 lnd_audit *out)
+{
+    /* an edit's detail is "title: 'Old' → 'New'; owner: 'a' → 'b'" (st_diff_*) */
+    char first[80], later[84];
+    snprintf(first, sizeof first, "%s: %%", field);
+    snprintf(later, sizeof later, "%%; %s: %%", field);
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
+                                  "WHERE entity = ? AND entity_id = ? AND action = 'edit' "
+                                  "AND (detail LIKE ? OR detail LIKE ?) ORDER BY id DESC LIMIT 1");
+    if (!st) return STORE_IO;
+    st_bind_text(st, 1, entity);
+    sqlite3_bind_int64(st, 2, id);
+    st_bind_text(st, 3, first);
+    st_bind_text(st, 4, later);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) audit_row(a, st, out);
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE) {   /* never edited: the value it was created with */
+        st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
+                        "WHERE entity = ? AND entity_id = ? ORDER BY id LIMIT 1");
+        if (!st) return STORE_IO;
+        st_bind_text(st, 1, entity);
+        sqlite3_bind_int64(st, 2, id);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) audit_row(a, st, out);
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no change recorded for %s %lld", entity, id);
+    }
     if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading the audit log");
     return STORE_OK;
 }
@@ -106,9 +142,10 @@ store_rc st_conflict(store *s, const char *table, const char *entity, lnd_id id,
     lnd_arena *a = arena_new();
     lnd_audit last;
     store_rc r = store_last_change(s, a, entity, id, &last);
+    char who[300];
     if (r == STORE_OK)
         st_fail(s, STORE_CONFLICT, "%s was changed by %s at %s (version %ld, you had %ld); reload and reapply",
-                label, last.user, last.at, now, had);
+                label, model_who(last.user, last.account, who, sizeof who), last.at, now, had);
     else
         st_fail(s, STORE_CONFLICT, "%s was changed by someone else (version %ld, you had %ld); reload and reapply",
                 label, now, had);

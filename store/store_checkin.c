@@ -11,7 +11,7 @@
 
 #include "store_io.h"
 
-#define CHECKIN_COLS "id, kr_id, at, value, confidence, note, author, observed, applied"
+#define CHECKIN_COLS "id, kr_id, at, value, confidence, note, author, observed, applied, account"
 
 static void checkin_row(lnd_arena *a, sqlite3_stmt *st, lnd_checkin *c)
 {
@@ -24,6 +24,7 @@ static void checkin_row(lnd_arena *a, sqlite3_stmt *st, lnd_checkin *c)
     c->author = st_col_str(a, st, 6);
     c->observed = sqlite3_column_int(st, 7);
     c->applied = sqlite3_column_int(st, 8);
+    c->account = st_col_str(a, st, 9);
 }
 
 static store_rc checkin_list(store *s, lnd_arena *a, sqlite3_stmt *st, lnd_checkin **out, size_t *n)
@@ -86,8 +87,8 @@ store_rc store_add_checkin(store *s, lnd_checkin *c, const char *user)
     bool has_cur = false;
     double cur = 0;
     if ((rc = checkin_target(s, c->kr_id, &has_cur, &cur)) != STORE_OK) return st_wend(s, rc);
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO checkin(kr_id, at, value, confidence, note, author, observed, applied) "
-                                  "VALUES (?,?,?,?,?,?,?,?)");
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO checkin(kr_id, at, value, confidence, note, author, observed, applied, "
+                                  "account) VALUES (?,?,?,?,?,?,?,?,?)");
     if (!st) return st_wend(s, STORE_IO);
     const char *author = st_blank(c->author) ? (st_blank(user) ? "unknown" : user) : c->author;
     sqlite3_bind_int64(st, 1, c->kr_id);
@@ -98,6 +99,7 @@ store_rc store_add_checkin(store *s, lnd_checkin *c, const char *user)
     st_bind_text(st, 6, author);
     sqlite3_bind_int(st, 7, c->observed);
     sqlite3_bind_int(st, 8, c->applied);
+    st_bind_text(st, 9, s->account);
     int r = st_step_done(s, st);
     if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "adding a check-in"));
     lnd_id id = sqlite3_last_insert_rowid(s->db);
@@ -134,7 +136,7 @@ store_rc store_cycle_checkins(store *s, lnd_arena *a, lnd_id cycle_id, lnd_check
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st = st_prep(s, "SELECT c.id, c.kr_id, c.at, c.value, c.confidence, c.note, c.author, c.observed, "
-                                  "c.applied FROM checkin c JOIN kr ON kr.id = c.kr_id "
+                                  "c.applied, c.account FROM checkin c JOIN kr ON kr.id = c.kr_id "
                                   "JOIN objective o ON o.id = kr.objective_id WHERE o.cycle_id = ? "
                                   "ORDER BY c.at, c.id");
     if (!st) return STORE_IO;

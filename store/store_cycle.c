@@ -125,7 +125,7 @@ store_rc store_find_cycle(store *s, lnd_arena *a, const char *name, lnd_cycle *o
     } else {
         st = st_prep(s, "SELECT " CYCLE_COLS " FROM cycle ORDER BY "
                         "(state = 'active' AND start <= ?1 AND date(start, '+' || (weeks * 7) || ' days') > ?1) DESC,"
-                        " state = 'active' DESC, start DESC, id DESC LIMIT 1");
+                        " state = 'active' DESC, state = 'review' DESC, start DESC, id DESC LIMIT 1");
         if (!st) return STORE_IO;
         char today[16];
         date_format(date_today(), today, sizeof today);

@@ -163,8 +163,10 @@ store_rc st_sqlfail(store *s, int sqlrc, const char *what)
 
 store_rc st_wbegin(store *s)
 {
-    if (s->readonly)
+    if (s->readonly) {
+        if (st_denied(s, s->path, true) != STORE_OK) return STORE_READONLY;   /* whose file, and the fix */
         return st_fail(s, STORE_READONLY, "cannot write %s: read-only; check permissions", s->path);
+    }
     int rc;
     if (!sqlite3_get_autocommit(s->db)) {   /* inside store_tx_begin or another verb */
         rc = st_exec(s, "SAVEPOINT lnd_verb");

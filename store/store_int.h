@@ -12,12 +12,13 @@
 #include "store.h"
 #include "store_test.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 5
 #define STORE_STMT_CACHE 128   /* more than the distinct statements in store/ (about 60) */
 
 struct store {
     sqlite3 *db;
     char *path;
+    char account[128];      /* operating-system account written beside the display name */
     bool readonly;          /* opened STORE_OPEN_READONLY or the file is not writable */
     bool in_tx;             /* store_tx_begin is open */
     int sp_depth;           /* nested verb savepoints */
@@ -77,6 +78,9 @@ store_rc st_wbegin(store *s);
  * or the commit's failure. */
 store_rc st_wend(store *s, store_rc rc);
 
+/* ---- waivers (store_waiver.c) ---- */
+store_rc st_load_waivers(store *s, st_strs *ss, lnd_plan *p);
+
 /* ---- commit hook (store_hook.c): st_audit notes ids, st_wend reports the commit ---- */
 void st_hook_wrote(store *s, lnd_id audit_id);
 void st_hook_reset(store *s);
@@ -123,6 +127,14 @@ store_rc st_get_cycle(store *s, lnd_arena *a, lnd_id id, lnd_cycle *out);
 /* Archive a row of `table` (objective, kr, programme, kpi) against version, with audit. */
 store_rc st_archive(store *s, const char *table, const char *entity, lnd_id id, long version,
                     const char *label, const char *user);
+
+/* ---- files (store_open.c, store_share.c) ---- */
+/* mkdir -p of the directory part of path. 0 or an errno; *where gets the failing dir. */
+int st_make_parents(const char *path, char *where, size_t wn);
+/* When path (a directory on the way, the database, its -wal/-shm) cannot be read — or, with
+ * write, the database cannot be written — say which, whose, its mode and the fix: returns
+ * STORE_DENIED (STORE_READONLY with write). STORE_OK when no permission is at fault. */
+store_rc st_denied(store *s, const char *path, bool write);
 
 /* ---- schema (store_schema.c) ---- */
 store_rc st_migrate(store *s, int from);

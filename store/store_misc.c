@@ -25,6 +25,20 @@ void st_programme_row(st_strs *ss, sqlite3_stmt *st, lnd_programme *p)
     p->version = (long)sqlite3_column_int64(st, 8);
 }
 
+store_rc store_get_programme(store *s, lnd_arena *a, lnd_id id, lnd_programme *out)
+{
+    sqlite3_stmt *st = st_prep(s, "SELECT " ST_PROG_COLS " FROM programme WHERE id = ?");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    st_strs ss = {.a = a};
+    if (rc == SQLITE_ROW) st_programme_row(&ss, st, out);
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no programme P%lld; see `lnd programme list`", id);
+    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading a programme");
+    return STORE_OK;
+}
+
 /* Title, weeks within the cycle, objective (if any) in the same cycle. */
 static store_rc valid_programme(store *s, const lnd_programme *p)
 {

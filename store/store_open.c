@@ -23,8 +23,7 @@ static int busy_timeout_ms(void)
     return 5000;
 }
 
-/* mkdir -p of the directory part of path. 0 or an errno; *where gets the failing dir. */
-static int make_parents(const char *path, char *where, size_t wn)
+int st_make_parents(const char *path, char *where, size_t wn)
 {
     size_t n = strlen(path);
     char *dir = malloc(n + 1);
@@ -126,11 +125,15 @@ store_rc store_open(const char *path, int flags, store **out, char *err, size_t 
     bool create = (flags & STORE_OPEN_CREATE) && !(flags & STORE_OPEN_READONLY);
     struct stat sb;
     bool exists = stat(path, &sb) == 0;
+    if ((!exists && errno == EACCES) || (exists && access(path, R_OK) != 0 && errno == EACCES)) {
+        store_rc d = st_denied(s, path, false);   /* a directory on the way, or the file */
+        if (d != STORE_OK) return open_fail(s, d, out, err, errsz);
+    }
     if (!exists) {
         if (!create)
             return open_fail(s, st_fail(s, STORE_NODB, "no database at %s; run `lnd init`", path), out, err, errsz);
         char where[4096] = "";
-        int e = make_parents(path, where, sizeof where);
+        int e = st_make_parents(path, where, sizeof where);
         if (e == EACCES || e == EROFS || e == EPERM)
             return open_fail(s, st_fail(s, STORE_READONLY, "cannot write %s: read-only; check permissions", path),
                              out, err, errsz);
@@ -174,6 +177,8 @@ store_rc store_open(const char *path, int flags, store **out, char *err, size_t 
     }
     if (rc == SQLITE_OK) rc = pragma_int(s, "SELECT count(*) FROM sqlite_master", &ntables);
     if (rc != SQLITE_OK) {
+        store_rc d = st_denied(s, path, false);   /* e.g. a -shm file only its owner may read */
+        if (d != STORE_OK) return open_fail(s, d, out, err, errsz);
         store_rc r = st_sqlfail(s, rc, "opening the database");
         if (r == STORE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)
             r = st_fail(s, STORE_IO, "cannot open %s: %s", path, sqlite3_errmsg(s->db));
@@ -225,6 +230,16 @@ void store_close(store *s)
     free(s);
 }
 
+void store_set_account(store *s, const char *account)
+{
+    if (s) snprintf(s->account, sizeof s->account, "%s", account ? account : "");
+}
+
+bool store_readonly(const store *s)
+{
+    return s && s->readonly;
+}
+
 const char *store_errmsg(const store *s)
 {
     return s ? s->err : "out of memory";
@@ -233,7 +248,8 @@ const char *store_errmsg(const store *s)
 const char *store_rc_name(store_rc rc)
 {
     static const char *const names[] = {"ok", "not found", "conflict", "busy", "invalid",
-                                        "read-only", "newer schema", "no database", "locked", "i/o error"};
+                                        "read-only", "newer schema", "no database", "locked", "i/o error",
+                                        "permission denied"};
     return (unsigned)rc < sizeof names / sizeof names[0] ? names[rc] : "?";
 }
 
@@ -250,6 +266,7 @@ int store_rc_exit(store_rc rc)
     case STORE_READONLY: return 73; /* EX_CANTCREAT */
     case STORE_NODB: return 66;     /* EX_NOINPUT */
     case STORE_IO: return 74;       /* EX_IOERR */
+    case STORE_DENIED: return 77;   /* EX_NOPERM */
     }
     return 74;
 }

@@ -156,6 +156,7 @@ store_rc store_load_plan(store *s, lnd_id cycle_id, lnd_plan **out)
     /* This cycle holds a third or more of all objectives: scan KRs in one pass. */
     if (rc == STORE_OK) rc = load_krs(s, &ss, p, no > 0 && no * 3 >= maxid);
     if (rc == STORE_OK) rc = load_programmes(s, &ss, p);
+    if (rc == STORE_OK) rc = st_load_waivers(s, &ss, p);
     st_strs_done(&ss);
     if (own_tx) st_exec(s, rc == STORE_OK ? "COMMIT" : "ROLLBACK");
     if (rc != STORE_OK) {

@@ -135,7 +135,7 @@ store_rc store_restore_checkin(store *s, const lnd_checkin *c)
                        c->at ? c->at : "");
     if ((rc = st_valid_checkin(s, c)) != STORE_OK) return rc;
     sqlite3_stmt *st = st_prep(s, "INSERT INTO checkin(id, kr_id, at, value, confidence, note, author, observed, "
-                                  "applied) VALUES (?,?,?,?,?,?,?,?,?)");
+                                  "applied, account) VALUES (?,?,?,?,?,?,?,?,?,?)");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, c->id);
     sqlite3_bind_int64(st, 2, c->kr_id);
@@ -146,6 +146,7 @@ store_rc store_restore_checkin(store *s, const lnd_checkin *c)
     st_bind_text(st, 7, c->author);
     sqlite3_bind_int(st, 8, c->observed);
     sqlite3_bind_int(st, 9, c->applied);
+    st_bind_text(st, 10, c->account);
     return run(s, st, "restoring a check-in");
 }
 
@@ -241,12 +242,26 @@ store_rc store_restore_review(store *s, lnd_id cycle_id, const lnd_review *r)
     return run(s, st, "restoring a review");
 }
 
+store_rc store_restore_waiver(store *s, const lnd_waiver *w)
+{
+    store_rc rc = restoring(s, "a waiver");
+    if (rc != STORE_OK) return rc;
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO waiver(objective_id, rule, reason, author, at) VALUES (?,?,?,?,?)");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, w->objective_id);
+    st_bind_text(st, 2, w->rule);
+    st_bind_text(st, 3, w->reason);
+    st_bind_text(st, 4, w->author);
+    st_bind_text(st, 5, w->at);
+    return run(s, st, "restoring a waiver");
+}
+
 store_rc store_restore_audit(store *s, const lnd_audit *a)
 {
     store_rc rc = restoring(s, "an audit entry");
     if (rc != STORE_OK) return rc;
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO audit(id, at, user, action, entity, entity_id, detail) "
-                                  "VALUES (?,?,?,?,?,?,?)");
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO audit(id, at, user, action, entity, entity_id, detail, account) "
+                                  "VALUES (?,?,?,?,?,?,?,?)");
     if (!st) return STORE_IO;
     if (a->id) sqlite3_bind_int64(st, 1, a->id);
     else sqlite3_bind_null(st, 1);
@@ -256,5 +271,6 @@ store_rc store_restore_audit(store *s, const lnd_audit *a)
     st_bind_text(st, 5, a->entity);
     sqlite3_bind_int64(st, 6, a->entity_id);
     st_bind_text(st, 7, a->detail);
+    st_bind_text(st, 8, a->account);
     return run(s, st, "restoring the audit log");
 }

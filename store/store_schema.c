@@ -147,7 +147,25 @@ static const char schema_v3[] =
     " updated_by TEXT NOT NULL DEFAULT '',"
     " updated_at TEXT NOT NULL DEFAULT '');";
 
-static const char *const steps[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3};
+/* v4: health rules waived for one objective, with the reason (H02 for an awareness
+ * programme whose honest measure is activity). */
+static const char schema_v4[] =
+    "CREATE TABLE waiver ("
+    " objective_id INTEGER NOT NULL REFERENCES objective(id),"
+    " rule TEXT NOT NULL CHECK (rule IN ('H02','H03','H05')),"
+    " reason TEXT NOT NULL CHECK (reason <> ''),"
+    " author TEXT NOT NULL DEFAULT '',"
+    " at TEXT NOT NULL DEFAULT '',"
+    " PRIMARY KEY (objective_id, rule));";
+
+/* v5: the operating-system account beside the display name on every change (audit rows and
+ * check-ins); '' on rows written before, which show the display name alone. */
+static const char schema_v5[] =
+    "ALTER TABLE audit ADD COLUMN account TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE checkin ADD COLUMN account TEXT NOT NULL DEFAULT '';";
+
+static const char *const steps[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4,
+                                                        schema_v5};
 
 int store_schema_version(void)
 {

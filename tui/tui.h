@@ -14,6 +14,7 @@ typedef struct {
     const char *cycle;         /* cycle name to open, NULL = current */
     bool ascii;                /* ASCII glyphs only */
     bool color;                /* false: monochrome (NO_COLOR, --no-color, config) */
+    bool readonly;             /* the database cannot be written: the header says so */
     const lnd_config *cfg;
 } tui_opts;
 

@@ -94,8 +94,9 @@ static void chain_draw(tui_app *a, WINDOW *w, bool focused)
     int cols = getmaxx(w);
     char buf[700], id[32];
     tui_fmt_id('O', p->objs[ri].id, id, sizeof id);
-    snprintf(buf, sizeof buf, "Chain of evidence of %s %s week %d of %d", id, a->g->dot, a->week,
-             p->cycle.weeks);
+    char cwhen[64];
+    summary_when_text(p, a->today, cwhen, sizeof cwhen);
+    snprintf(buf, sizeof buf, "Chain of evidence of %s %s %s", id, a->g->dot, cwhen);
     tui_views_title(a, w, buf);
     int line = 1;
     line = put_line(a, w, line, 1, p->objs[ri].title, A_BOLD | A_UNDERLINE);
@@ -131,7 +132,7 @@ static void chain_draw(tui_app *a, WINDOW *w, bool focused)
             if (kr->archived || st != s || !in_chain(a, kr->objective_id)) continue;
             shown++;
             summary_kr sk;
-            summary_key_result(kr, &a->rules, a->week, p->cycle.weeks, &sk);
+            summary_key_result(a->plan, kr, &a->rules, a->today, &sk);
             int fm = report_first_move(p, kr, &hist[k]);
             if (fm && (!first[s] || fm < first[s])) first[s] = fm;
             int y = line - (int)a->vsel;
@@ -159,14 +160,7 @@ static void chain_draw(tui_app *a, WINDOW *w, bool focused)
         if (!shown) line = put_line(a, w, line, 4, "no key result at this level", a->attr[R_AMBER]);
     }
     line++;
-    if (first[1] && first[2])
-        snprintf(buf, sizeof buf, first[1] <= first[2] ? "Behaviour moved (week %d) before results did (week %d)."
-                                                       : "Results moved (week %2$d) before behaviour did (week %1$d): look for another cause.",
-                 first[1], first[2]);
-    else if (first[1])
-        snprintf(buf, sizeof buf, "Behaviour has moved (week %d); results have not moved yet.", first[1]);
-    else
-        snprintf(buf, sizeof buf, "Behaviour has not moved yet%s.", first[2] ? ", though results have" : "");
+    report_order_sentence(first[1], first[2], buf, sizeof buf);
     line = put_line(a, w, line, 1, buf, A_BOLD);
     int h = getmaxy(w) - 1;
     a->vn = (size_t)(line > h ? line - h : 1);

@@ -78,12 +78,12 @@ static bool obj_matches_filter(tui_app *a, size_t oi)
     }
     /* at risk: the objective or one of its KRs is at risk or off track */
     summary_obj s;
-    summary_objective(p, oi, &a->rules, a->week, &s);
+    summary_objective(p, oi, &a->rules, a->today, &s);
     if (s.status == STATUS_AT_RISK || s.status == STATUS_OFF_TRACK) return true;
     for (size_t k = first; k < first + n; k++) {
         if (p->krs[k].archived) continue;
         summary_kr ks;
-        summary_key_result(&p->krs[k], &a->rules, a->week, p->cycle.weeks, &ks);
+        summary_key_result(a->plan, &p->krs[k], &a->rules, a->today, &ks);
         if (ks.status == STATUS_AT_RISK || ks.status == STATUS_OFF_TRACK) return true;
     }
     return false;
@@ -196,7 +196,8 @@ void tui_data_reload(tui_app *a)
         }
     }
     if (a->plan) {
-        a->week = summary_week(a->plan);
+        a->today = date_today();
+        a->week = summary_week_on(a->plan, a->today);
         a->nall = plan_cascade(a->plan, false, &a->all);
     }
     tui_data_rows(a);

@@ -32,7 +32,7 @@ static void kr_draw_one(tui_app *a, WINDOW *w, int y, size_t k, bool selected, b
     int cols = getmaxx(w);
     attr_t sel = selected ? (focused ? A_REVERSE : A_BOLD) : A_NORMAL;
     summary_kr s;
-    summary_key_result(kr, &a->rules, a->week, a->plan->cycle.weeks, &s);
+    summary_key_result(a->plan, kr, &a->rules, a->today, &s);
     if (selected) {
         wattrset(w, sel);
         mvwhline(w, y, 0, ' ', cols);
@@ -102,7 +102,14 @@ static void krs_draw(tui_app *a, WINDOW *w, bool focused)
         return;
     }
     tui_fmt_id('O', a->plan->objs[oi].id, id, sizeof id);
-    snprintf(title, sizeof title, "Key results of %s %s %zu", id, a->g->dot, a->nkrs);
+    /* the objective's two numbers, labelled: the business result first, then the delivery */
+    summary_obj s;
+    summary_objective(a->plan, (size_t)oi, &a->rules, a->today, &s);
+    char res[48] = "", del[40] = "";
+    if (s.result >= 0) snprintf(res, sizeof res, " %s result %.0f%%", a->g->dot, s.result * 100);
+    else if (s.result_note) snprintf(res, sizeof res, " %s %s", a->g->dot, s.result_note);
+    if (s.delivery >= 0) snprintf(del, sizeof del, " %s delivery %.0f%%", a->g->dot, s.delivery * 100);
+    snprintf(title, sizeof title, "Key results of %s %s %zu%s%s", id, a->g->dot, a->nkrs, res, del);
     tui_pane_title(a, w, title, focused);
     if (!a->nkrs) {
         tui_put(a, w, 2, 2, "No key results yet: Tab here and press a to add one.", getmaxx(w) - 3,
@@ -233,7 +240,9 @@ static void cis_draw(tui_app *a, WINDOW *w, bool focused)
         if (c->observed > 0) snprintf(obs, sizeof obs, " (%d of %d)", c->applied, c->observed);
         snprintf(line, sizeof line, "%.10s %8s%s %-3s", c->at ? c->at : "", val, obs, conf);
         int x = 1 + tui_put(a, w, 3 + i, 1, line, cols - 2, A_NORMAL);
-        x += 1 + tui_put(a, w, 3 + i, x + 1, c->author, 12, a->attr[R_ID]);
+        char who[300];
+        model_who(c->author, c->account, who, sizeof who);
+        x += 1 + tui_put(a, w, 3 + i, x + 1, who, strcmp(who, c->author ? c->author : "") ? 28 : 12, a->attr[R_ID]);
         if (x + 2 < cols) tui_put(a, w, 3 + i, x + 1, c->note, cols - x - 2, a->attr[R_DIM]);
     }
 }

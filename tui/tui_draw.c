@@ -34,9 +34,9 @@ int tui_glyph_put(WINDOW *w, int y, int x, const char *glyphs, attr_t at)
 attr_t tui_status_attr(const tui_app *a, lnd_status s)
 {
     switch (s) {
-    case STATUS_ON_TRACK: case STATUS_DONE: return a->attr[R_GREEN];
-    case STATUS_AT_RISK: return a->attr[R_AMBER];
-    case STATUS_OFF_TRACK: return a->attr[R_RED];
+    case STATUS_ON_TRACK: case STATUS_DONE: case STATUS_MET: return a->attr[R_GREEN];
+    case STATUS_AT_RISK: case STATUS_NOT_MEASURED: return a->attr[R_AMBER];
+    case STATUS_OFF_TRACK: case STATUS_MISSED: return a->attr[R_RED];
     default: return a->attr[R_NODATA];
     }
 }
@@ -49,6 +49,10 @@ const char *tui_status_tag(lnd_status s)
     case STATUS_DONE: return "done";
     case STATUS_AT_RISK: return "risk";
     case STATUS_OFF_TRACK: return "off ";
+    case STATUS_NOT_DUE: return "due ";
+    case STATUS_NOT_MEASURED: return "n/m ";
+    case STATUS_MET: return "met ";
+    case STATUS_MISSED: return "miss";
     default: return "--  ";
     }
 }
@@ -88,19 +92,22 @@ void tui_draw_header(tui_app *a)
     wbkgdset(w, ' ' | a->attr[R_HEADER]);
     wattrset(w, a->attr[R_HEADER]);
     for (int i = 0; i < cols; i++) mvwaddch(w, 0, i, ' ');
-    char line[512];
+    char line[512], ro[32] = "";
+    if (a->o->readonly) snprintf(ro, sizeof ro, " %s read-only", a->g->dot);
     if (a->plan) {
         const lnd_cycle *c = &a->plan->cycle;
-        int pace = (int)(progress_pace(a->week, c->weeks) * 100 + 0.5);
-        char wk[48];
-        if (a->week < 1) snprintf(wk, sizeof wk, "starts soon");
-        else if (a->week > c->weeks) snprintf(wk, sizeof wk, "ended");
-        else snprintf(wk, sizeof wk, "week %d of %d", a->week, c->weeks);
-        snprintf(line, sizeof line, "lnd %s (%s) %s pace %d%% %s %s", c->name,
-                 model_cycle_state_name(c->state), wk, pace, a->g->dot, a->o->user ? a->o->user : "");
+        char wk[64], pace[24] = "";
+        summary_when_text(a->plan, a->today, wk, sizeof wk);
+        if (a->week >= 1 && a->week <= c->weeks) {
+            lnd_day start = 0;
+            date_parse(c->start, &start);
+            snprintf(pace, sizeof pace, " pace %.0f%%", pace_elapsed(start, start + 7L * c->weeks, a->today) * 100);
+        }
+        snprintf(line, sizeof line, "lnd %s (%s) %s%s %s %s%s", c->name,
+                 model_cycle_state_name(c->state), wk, pace, a->g->dot, a->o->user ? a->o->user : "", ro);
     } else {
-        snprintf(line, sizeof line, "lnd %s no cycle yet %s %s", a->g->dot, a->g->dot,
-                 a->o->user ? a->o->user : "");
+        snprintf(line, sizeof line, "lnd %s no cycle yet %s %s%s", a->g->dot, a->g->dot,
+                 a->o->user ? a->o->user : "", ro);
     }
     int x = tui_put(a, w, 0, 1, line, cols - 2, a->attr[R_HEADER]) + 1;
     if (a->filter != FILTER_ALL && x < cols - 12) {

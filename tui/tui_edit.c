@@ -233,8 +233,9 @@ static void kr_form(tui_app *a, int kind, const lnd_kr *k, const char *title)
     tui_form_text(f, "Co-owner", k->coowner, false);
     f->f[KF_CO].hint = "business co-owner";
     tui_form_num(f, "Weight", w, true, 0.001, 1000, false);
-    tui_form_choice(f, "Evidence", evs, EV_N, k->evidence);
-    tui_form_choice(f, "Indicator", inds, IND_N, k->indicator);
+    /* a new KR starts with no evidence level or indicator: nothing defaults to `results` */
+    tui_form_choice(f, "Evidence", evs, EV_N, kind == FK_KR_ADD ? -1 : (int)k->evidence);
+    tui_form_choice(f, "Indicator", inds, IND_N, kind == FK_KR_ADD ? -1 : (int)k->indicator);
     f->id = k->id;
     f->parent = k->objective_id;
     f->version = k->version;
@@ -269,8 +270,7 @@ void tui_edit_add(tui_app *a, bool top_level)
     char title[200], id[32];
     if (a->focus != PANE_TREE && oi >= 0 && !top_level) {
         lnd_kr k = {.objective_id = a->plan->objs[oi].id, .owner = (char *)a->o->user,
-                    .coowner = "", .title = "", .unit = "", .weight = 1,
-                    .evidence = EV_RESULTS, .indicator = IND_LAGGING};
+                    .coowner = "", .title = "", .unit = "", .weight = 1};
         tui_fmt_id('O', k.objective_id, id, sizeof id);
         snprintf(title, sizeof title, "New key result of %s", id);
         kr_form(a, FK_KR_ADD, &k, title);
@@ -388,7 +388,11 @@ static void conflict(tui_app *a)
     tui_prompt_open(a, PK_CONFLICT, "mte");
     tui_prompt_line(a, "%s was changed while you were editing it", id);
     if (lc == STORE_OK)
-        tui_prompt_line(a, "by %s at %s: %s", au.user, au.at, au.detail ? au.detail : au.action);
+        {
+        char who[300];
+        tui_prompt_line(a, "by %s at %s: %s", model_who(au.user, au.account, who, sizeof who), au.at,
+                        au.detail ? au.detail : au.action);
+    }
     tui_prompt_line(a, "%s", "");
     if (is_kr) {
         lnd_kr th, mine = {0};
@@ -597,8 +601,10 @@ void tui_edit_key(tui_app *a, int key)
         prompt_key(a, key);
         return;
     }
+    bool was_changed = a->form.changed;
     tui_form_rc rc = tui_form_key(&a->form, key);
     a->dirty |= D_OVERLAY;
+    if (a->form.changed != was_changed) a->dirty |= D_HEADER;   /* its [draft] flag */
     if (rc == FORM_SAVE) {
         try_save(a, false);
     } else if (rc == FORM_CANCEL) {

@@ -42,6 +42,9 @@ static int draw_field(tui_app *a, WINDOW *w, int y, tui_field *fl, bool cur, int
     *cx = x;
     if (fl->kind == FF_CHOICE) {
         int cxx = x;
+        if (fl->choice < 0) {   /* nothing chosen yet: say so; the cursor sits on the list */
+            cxx += tui_put(a, w, y, cxx, "(choose)", cols - 2 - cxx, a->attr[R_NOTICE] | (cur ? A_BOLD : 0)) + 1;
+        }
         for (int i = 0; i < fl->nchoices && cxx < cols - 2; i++) {
             attr_t at = i == fl->choice ? (A_REVERSE | (cur ? A_BOLD : 0)) : a->attr[R_DIM];
             if (i == fl->choice) *cx = cxx;

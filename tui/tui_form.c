@@ -57,7 +57,9 @@ int tui_form_choice(tui_form *f, const char *label, const char *const *choices, 
     if (!fl) return -1;
     fl->choices = choices;
     fl->nchoices = n;
-    fl->choice = sel >= 0 && sel < n ? sel : 0;
+    /* sel -1: nothing chosen yet; the form will not save until one is (a required choice) */
+    fl->choice = sel >= 0 && sel < n ? sel : -1;
+    fl->required = sel < 0;
     return f->nf - 1;
 }
 
@@ -79,20 +81,23 @@ tui_form_rc tui_form_key(tui_form *f, int key)
         case TK_RIGHT: case ' ':
             fl->choice = (fl->choice + 1) % fl->nchoices;
             f->changed = true;
+            fl->err[0] = '\0';
             return FORM_CONT;
         case TK_LEFT:
-            fl->choice = (fl->choice + fl->nchoices - 1) % fl->nchoices;
+            fl->choice = fl->choice < 0 ? fl->nchoices - 1 : (fl->choice + fl->nchoices - 1) % fl->nchoices;
             f->changed = true;
+            fl->err[0] = '\0';
             return FORM_CONT;
         case '\r': case '\n': case TK_ENTER: return FORM_SAVE;
         case TK_ESC: return FORM_CANCEL;
         default:
             /* a letter picks the next choice starting with it */
             for (int i = 1; key > ' ' && key < 127 && i <= fl->nchoices; i++) {
-                int c = (fl->choice + i) % fl->nchoices;
+                int c = (fl->choice + i + (fl->choice < 0 ? fl->nchoices : 0)) % fl->nchoices;
                 if (fl->choices[c][0] == key) {
                     fl->choice = c;
                     f->changed = true;
+                    fl->err[0] = '\0';
                     break;
                 }
             }
@@ -134,7 +139,11 @@ bool tui_form_validate(tui_form *f)
     for (int i = 0; i < f->nf; i++) {
         tui_field *fl = &f->f[i];
         fl->err[0] = '\0';
-        if (fl->kind == FF_CHOICE) continue;
+        if (fl->kind == FF_CHOICE) {
+            if (fl->choice < 0) snprintf(fl->err, sizeof fl->err, "choose one");
+            if (fl->err[0] && bad < 0) bad = i;
+            continue;
+        }
         if (blank(fl->le.buf)) {
             if (fl->required) snprintf(fl->err, sizeof fl->err, "required");
         } else if (fl->kind != FF_TEXT) {
@@ -162,6 +171,6 @@ double tui_form_double(const tui_form *f, int i, bool *has)
 const char *tui_form_str(const tui_form *f, int i)
 {
     if (i < 0 || i >= f->nf) return "";
-    if (f->f[i].kind == FF_CHOICE) return f->f[i].choices[f->f[i].choice];
+    if (f->f[i].kind == FF_CHOICE) return f->f[i].choice >= 0 ? f->f[i].choices[f->f[i].choice] : "";
     return f->f[i].le.buf;
 }

@@ -107,8 +107,9 @@ void tui_zoom_draw(tui_app *a, WINDOW *w)
         return;
     }
     const lnd_plan *p = a->plan;
-    snprintf(buf, sizeof buf, "%s %s week %d of %d (z or Esc returns)", p->cycle.name, a->g->dot,
-             a->week, p->cycle.weeks);
+    char when[64];
+    summary_when_text(p, a->today, when, sizeof when);
+    snprintf(buf, sizeof buf, "%s %s %s (z or Esc returns)", p->cycle.name, a->g->dot, when);
     tui_pane_title(a, w, buf, true);
     int line = 1;
     for (size_t r = (size_t)root; r < a->nall; r++) {
@@ -117,7 +118,7 @@ void tui_zoom_draw(tui_app *a, WINDOW *w)
         const lnd_objective *o = &p->objs[oi];
         int x = 2 + a->all[r].depth * 4;
         summary_obj s;
-        summary_objective(p, oi, &a->rules, a->week, &s);
+        summary_objective(p, oi, &a->rules, a->today, &s);
         tui_fmt_id('O', o->id, id, sizeof id);
         snprintf(buf, sizeof buf, "%s  %s", id, o->title ? o->title : "");
         line = zline(a, w, line, x, buf, A_BOLD | (o->level == LEVEL_BUSINESS ? A_UNDERLINE : 0));
@@ -128,16 +129,23 @@ void tui_zoom_draw(tui_app *a, WINDOW *w)
             snprintf(buf, sizeof buf, "capability: %s", o->capability);
             line = zline(a, w, line, x + 4, buf, A_NORMAL);
         }
-        char roll[64] = "";
-        if (s.rollup >= 0) snprintf(roll, sizeof roll, "roll-up of L&D objectives %.0f%%", s.rollup * 100);
-        line = zbar(a, w, line, x + 4, s.progress >= 0 ? s.progress : s.rollup, s.pace, s.status,
-                    roll);
+        char roll[96] = "";
+        if (s.result >= 0 && s.delivery >= 0)
+            snprintf(roll, sizeof roll, "business result %.0f%%; delivery %.0f%%", s.result * 100, s.delivery * 100);
+        else if (s.result >= 0)
+            snprintf(roll, sizeof roll, "business result %.0f%%", s.result * 100);
+        else if (s.result_note)
+            snprintf(roll, sizeof roll, "%s; delivery %.0f%%", s.result_note, s.delivery < 0 ? 0 : s.delivery * 100);
+        else if (s.delivery >= 0)
+            snprintf(roll, sizeof roll, "delivery %.0f%% (no results KR)", s.delivery * 100);
+        line = zbar(a, w, line, x + 4, o->level == LEVEL_BUSINESS ? s.result : summary_headline(&s), s.pace,
+                    s.status, roll);
         size_t first, n = plan_krs_of(p, oi, &first);
         for (size_t k = first; k < first + n; k++) {
             const lnd_kr *kr = &p->krs[k];
             if (kr->archived) continue;
             summary_kr ks;
-            summary_key_result(kr, &a->rules, a->week, p->cycle.weeks, &ks);
+            summary_key_result(a->plan, kr, &a->rules, a->today, &ks);
             tui_fmt_id('K', kr->id, id, sizeof id);
             line++;
             snprintf(buf, sizeof buf, "%s  %s  (%s, %s)", id, kr->title ? kr->title : "",

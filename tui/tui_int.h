@@ -70,6 +70,7 @@ struct tui_app {
     size_t ncycles, cy;
     lnd_plan *plan;            /* NULL when there is no cycle */
     int week;
+    lnd_day today;             /* the day every figure is judged on */
     long long data_version;
 
     /* cascade: all rows of the plan, and the visible ones (collapse + filter) */

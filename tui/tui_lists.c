@@ -260,11 +260,18 @@ static void log_draw(tui_app *a, WINDOW *w, bool focused)
         tui_put(a, w, 2, 2, "Nothing logged yet.", cols - 3, a->attr[R_DIM]);
         return;
     }
-    char hdr[160];
-    snprintf(hdr, sizeof hdr, "%-19s %-12s %-8s %-16s %s", "WHEN (UTC)", "WHO", "ACTION", "WHAT", "DETAIL");
-    tui_put(a, w, 1, 1, hdr, cols - 2, A_BOLD);
     size_t h = (size_t)getmaxy(w) - 2;
     tui_views_scroll(a, h);
+    /* the WHO column widens when a shown row was made by another account ("bob (as alice)") */
+    int ww = 12;
+    char who[300];
+    for (size_t i = 0; i < h && a->vtop + i < a->nvrows; i++)
+        if (strcmp(model_who(au[a->vtop + i].user, au[a->vtop + i].account, who, sizeof who),
+                   au[a->vtop + i].user ? au[a->vtop + i].user : "") != 0)
+            ww = 22;
+    char hdr[160];
+    snprintf(hdr, sizeof hdr, "%-19s %-*s %-8s %-16s %s", "WHEN (UTC)", ww, "WHO", "ACTION", "WHAT", "DETAIL");
+    tui_put(a, w, 1, 1, hdr, cols - 2, A_BOLD);
     for (size_t i = 0; i < h && a->vtop + i < a->nvrows; i++) {
         size_t r = a->vtop + i;
         const lnd_audit *e = &au[r];
@@ -277,10 +284,10 @@ static void log_draw(tui_app *a, WINDOW *w, bool focused)
                                    entity_prefix(e->entity), e->entity_id);
         else snprintf(what, sizeof what, "%s", e->entity ? e->entity : "");
         tui_put(a, w, y, 1, e->at, 19, s);
-        tui_put(a, w, y, 21, e->user, 12, a->attr[R_ID] | s);
-        tui_put(a, w, y, 34, e->action, 8, A_BOLD | s);
-        tui_put(a, w, y, 43, what, 16, s);
-        if (60 < cols - 2) tui_put(a, w, y, 60, e->detail, cols - 62, a->attr[R_DIM] | s);
+        tui_put(a, w, y, 21, model_who(e->user, e->account, who, sizeof who), ww, a->attr[R_ID] | s);
+        tui_put(a, w, y, 22 + ww, e->action, 8, A_BOLD | s);
+        tui_put(a, w, y, 31 + ww, what, 16, s);
+        if (48 + ww < cols - 2) tui_put(a, w, y, 48 + ww, e->detail, cols - 50 - ww, a->attr[R_DIM] | s);
     }
 }
 

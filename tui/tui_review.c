@@ -38,9 +38,8 @@ static const lnd_review *review_of(const tui_app *a, lnd_id obj)
 static double suggested(tui_app *a, size_t oi)
 {
     summary_obj s;
-    summary_objective(a->plan, oi, &a->rules, a->week, &s);
-    double v = s.progress >= 0 ? s.progress : s.rollup;
-    return v < 0 ? 0 : round(v * 100) / 100;   /* judged as shown, like lnd review */
+    summary_objective(a->plan, oi, &a->rules, a->today, &s);
+    return summary_suggested_score(&a->plan->objs[oi], &s);   /* -1: nothing to suggest */
 }
 
 static attr_t verdict_attr(const tui_app *a, lnd_verdict v)
@@ -87,11 +86,13 @@ static void review_draw(tui_app *a, WINDOW *w, bool focused)
         char id[32], sug[16], sc[16] = "-", vd[40];
         tui_fmt_id('O', o->id, id, sizeof id);
         double sg = suggested(a, oi);
-        snprintf(sug, sizeof sug, "%.2f", sg);
         bool has = rv && rv->has_score;
+        if (sg >= 0) snprintf(sug, sizeof sug, "%.2f", sg);
+        else snprintf(sug, sizeof sug, "-");
         if (has) snprintf(sc, sizeof sc, "%.2f", rv->score);
-        lnd_verdict v = progress_verdict(o->type, has ? rv->score : sg);
-        snprintf(vd, sizeof vd, "%s%s", progress_verdict_name(v), has ? "" : " (suggested)");
+        lnd_verdict v = progress_verdict(o->type, has ? rv->score : sg < 0 ? 0 : sg);
+        if (!has && sg < 0) snprintf(vd, sizeof vd, "not measured");
+        else snprintf(vd, sizeof vd, "%s%s", progress_verdict_name(v), has ? "" : " (suggested)");
         int ind = a->all[r].depth * 2;
         tui_put(a, w, y, 1, id, 5, a->attr[R_ID] | s);
         tui_put(a, w, y, 7 + ind, o->title, tw - ind, (o->level == LEVEL_BUSINESS ? A_BOLD : 0) | s);
@@ -142,7 +143,8 @@ static void review_form(tui_app *a)
     char title[200], id[32], sc[16];
     tui_fmt_id('O', o->id, id, sizeof id);
     snprintf(title, sizeof title, "Review %s (%s) %s", id, model_otype_name(o->type), o->title ? o->title : "");
-    snprintf(sc, sizeof sc, "%.2f", rv && rv->has_score ? rv->score : suggested(a, oi));
+    double sv = rv && rv->has_score ? rv->score : suggested(a, oi);
+    snprintf(sc, sizeof sc, "%.2f", sv < 0 ? 0 : sv);
     tui_form_init(f, FK_REVIEW, title);
     tui_form_num(f, "Score", sc, true, 0, 1, false);
     f->f[RF_SCORE].hint = o->type == OTYPE_COMMITTED ? "0.0-1.0; committed: 1.0 or a miss"

@@ -58,10 +58,10 @@ static void draw_row(tui_app *a, WINDOW *w, int y, size_t vi, bool selected)
     x += 2;
 
     summary_obj s;
-    summary_objective(p, oi, &a->rules, a->week, &s);
+    summary_objective(p, oi, &a->rules, a->today, &s);
     int bw = cols >= 150 ? 24 : cols >= 70 ? 10 : 8;
-    bool rollup = s.rollup >= 0;
-    int tail = 2 + bw + 5 + 5 + 5;   /* health mark; the roll-up column is kept so bars line up */
+    bool delivery = s.delivery >= 0 && s.result >= 0;
+    int tail = 2 + bw + 5 + 5 + 5;   /* health mark; the delivery column is kept so bars line up */
     char id[32];
     tui_fmt_id('O', o->id, id, sizeof id);
     int idw = tui_put(a, w, y, x, id, cols - x, a->attr[R_ID] | sel);
@@ -77,7 +77,8 @@ static void draw_row(tui_app *a, WINDOW *w, int y, size_t vi, bool selected)
     tui_put(a, w, y, x, tui_health_mark(hs), 1, tui_health_attr(a, hs) | sel);
     x += 2;
     char bar[256], pct[16];
-    double shown = s.progress >= 0 ? s.progress : s.rollup;
+    /* the headline: the business result; a business objective never borrows the delivery */
+    double shown = o->level == LEVEL_BUSINESS ? s.result : summary_headline(&s);
     tui_glyph_bar(a->g, shown, s.pace, bw, bar, sizeof bar);
     tui_glyph_put(w, y, x, bar, tui_status_attr(a, s.status) | sel);
     x += bw;
@@ -85,8 +86,8 @@ static void draw_row(tui_app *a, WINDOW *w, int y, size_t vi, bool selected)
     else snprintf(pct, sizeof pct, "    -");
     tui_put(a, w, y, x, pct, 5, sel);
     x += 5;
-    if (rollup) {
-        snprintf(pct, sizeof pct, " r%2.0f%%", s.rollup * 100 > 99 ? 99 : s.rollup * 100);
+    if (delivery) {   /* "d92%": the delivery, beside the result and labelled */
+        snprintf(pct, sizeof pct, " d%2.0f%%", s.delivery * 100 > 99 ? 99 : s.delivery * 100);
         tui_put(a, w, y, x, pct, 5, a->attr[R_DIM] | sel);
     }
     x += 5;

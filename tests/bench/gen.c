@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* tests/bench/gen.c — builds a large organisation for `make bench`: one active 13-week
  * cycle with B business objectives, 4 L&D objectives under each, 5 KRs per L&D objective and
- * C check-ins spread over the KRs, written through the store verbs in one transaction.
+ * C check-ins spread over the KRs, written through the store verbs in one transaction. Its
+ * last line names the KRs tests/bench/run checks in on: "measure: K<n> results K<m> behaviour"
+ * (from the middle of the organisation; KR r of each L&D objective has evidence level r).
  * usage: gen DB [business-objectives] [checkins]   (defaults 2000 and 500000) */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +33,8 @@ int main(int argc, char **argv)
     store_rc rc = store_tx_begin(s);
     if (rc == STORE_OK) rc = store_add_cycle(s, &cy, "bench");
     long nkr = nbiz * 4 * 5;
-    lnd_id *krs = malloc(sizeof *krs * (size_t)nkr);
+    lnd_id *krs = malloc(sizeof *krs * (size_t)(nkr > 0 ? nkr : 1));
+    lnd_evidence *evs = malloc(sizeof *evs * (size_t)(nkr > 0 ? nkr : 1));
     long k = 0;
     char title[128];
     for (long b = 0; b < nbiz && rc == STORE_OK; b++) {
@@ -56,6 +59,7 @@ int main(int argc, char **argv)
                              .weight = 1, .evidence = (lnd_evidence)(r % EV_N),
                              .indicator = r < 3 ? IND_LEADING : IND_LAGGING, .due_week = 13};
                 rc = store_add_kr(s, &kr, "bench");
+                evs[k] = kr.evidence;
                 krs[k++] = kr.id;
             }
         }
@@ -73,9 +77,20 @@ int main(int argc, char **argv)
     if (rc == STORE_OK) rc = store_tx_commit(s);
     if (rc != STORE_OK) fprintf(stderr, "gen: %s\n", store_errmsg(s));
     store_close(s);
+    lnd_id res = 0, beh = 0;   /* the first results and behaviour KRs from the middle on */
+    for (long i = k / 2 > 5 ? k / 2 - 5 : 0; i < k && (!res || !beh); i++) {
+        if (!res && evs[i] == EV_RESULTS) res = krs[i];
+        if (!beh && evs[i] == EV_BEHAVIOUR) beh = krs[i];
+    }
     free(krs);
+    free(evs);
     if (rc != STORE_OK) return 74;
     printf("generated %ld business objectives, %ld L&D objectives, %ld KRs, %ld check-ins\n", nbiz,
            nbiz * 4, k, nchk);
+    if (!res || !beh) {
+        fprintf(stderr, "gen: no results or behaviour KR to measure; use at least 1 business objective\n");
+        return 65;
+    }
+    printf("measure: K%lld results K%lld behaviour\n", (long long)res, (long long)beh);
     return 0;
 }

@@ -49,10 +49,10 @@ expect_eq "L&D objective cascades under its business objective" \
 # --- status text ---
 run "$LND" --db "$DB" status
 expect_eq "status text exits 0" "$RC" 0
-expect_in "status header shows week and pace" "$OUT" "week 7 of 13  pace 54%"
+expect_in "status header shows week and pace (elapsed days: 44 of 91)" "$OUT" "week 7 of 13  pace 48%"
 expect_in "status shows ids and titles" "$OUT" "O1   Grow enterprise revenue"
 expect_in "status shows baseline -> current -> target" "$OUT" "64 → 71 → 75 %"
-expect_in "status shows the roll-up, labelled" "$OUT" "roll-up of its L&D objectives"
+expect_in "status shows the business result and the delivery, labelled" "$OUT" "result 8% (1 results KR, off track); delivery 92% (on track)"
 expect_not_in "piped status has no colour codes" "$OUT" "$(printf '\033[')"
 run "$LND" --db "$DB" --ascii status
 check "--ascii status has only ASCII" sh -c "! grep -q '[^ -~]' '$T/out'"
@@ -120,7 +120,7 @@ expect_eq "edit against a stale version is a conflict (75)" "$RC" 75
 expect_in "conflict names who changed it" "$ERR" "tester"
 expect_eq "conflict changed nothing" \
   "$("$LND" --db "$DB" status --format json | jq -r ".objectives[].key_results[]|select(.id==\"$kid\")|.target")" 70
-run "$LND" --db "$DB" kr add --objective O999 --title x --target 1
+run "$LND" --db "$DB" kr add --evidence results --indicator lagging --objective O999 --title x --target 1
 expect_eq "kr on a missing objective is bad data" "$RC" 65
 run "$LND" --db "$DB" objective edit O2 --type sometimes
 expect_eq "bad objective type is bad data" "$RC" 65
@@ -171,15 +171,17 @@ LND_TODAY=2027-02-30 run "$LND" --db "$DB" status
 expect_eq "a bad LND_TODAY is a usage error" "$RC" 64
 
 # --- newer schema, read-only, busy ---
-cp "$DB" "$T/newer.db"
-sqlite3 "$T/newer.db" 'PRAGMA user_version=999'
+setup "a copy of the demo" cp "$DB" "$T/newer.db"
+setup "the copy claims schema 999" sqlite3 "$T/newer.db" 'PRAGMA user_version=999'
 run "$LND" --db "$T/newer.db" status
 expect_eq "newer schema is refused" "$RC" 65
 expect_in "newer schema names both versions" "$ERR" "999"
 expect_eq "newer database left untouched" "$(sqlite3 "$T/newer.db" 'PRAGMA user_version')" 999
-mkdir -p "$T/ro" && "$LND" --db "$T/ro/y.db" init >/dev/null
-"$LND" --db "$T/ro/y.db" cycle add R --start 2027-01-04 >/dev/null
-chmod 555 "$T/ro"; chmod 444 "$T/ro/y.db"
+setup "a directory for the read-only database" mkdir -p "$T/ro"
+setup "a database to make read-only" "$LND" --db "$T/ro/y.db" init
+setup "a cycle in it" "$LND" --db "$T/ro/y.db" cycle add R --start 2027-01-04
+setup "read-only directory" chmod 555 "$T/ro"
+setup "read-only file" chmod 444 "$T/ro/y.db"
 AS=""   # root writes through file modes: drop to nobody to see what a normal user sees
 if [ "$(id -u)" = 0 ]; then chmod 755 "$T"; AS="setpriv --reuid=65534 --regid=65534 --clear-groups"; fi
 run $AS "$LND" --db "$T/ro/y.db" cycle add X --start 2027-01-04
@@ -188,23 +190,19 @@ expect_in "read-only message says what to check" "$ERR" "read-only"
 run $AS "$LND" --db "$T/ro/y.db" status --format json
 expect_eq "a read-only database can still be read" "$RC" 0
 chmod 755 "$T/ro"
-"$LND" --db "$T/busy.db" init >/dev/null
-"$LND" --db "$T/busy.db" cycle add B --start 2027-01-04 --state active >/dev/null
-"$LND" --db "$T/busy.db" objective add --title T >/dev/null
-"$LND" --db "$T/busy.db" kr add --objective O1 --title K --baseline 0 --target 10 >/dev/null
-(printf 'BEGIN IMMEDIATE;\nSELECT 1;\n'; sleep 3; printf 'COMMIT;\n') | sqlite3 "$T/busy.db" >/dev/null &
-i=0   # wait until the other writer really holds the lock (no fixed sleep)
-while sqlite3 "$T/busy.db" 'PRAGMA busy_timeout=0; BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 && [ $i -lt 50 ]; do
-  sleep 0.1; i=$((i + 1))
-done
+setup "a database to lock" "$LND" --db "$T/busy.db" init
+setup "an active cycle" "$LND" --db "$T/busy.db" cycle add B --start 2027-01-04 --state active
+setup "an objective" "$LND" --db "$T/busy.db" objective add --title T
+setup "a KR" "$LND" --db "$T/busy.db" kr add --evidence results --indicator lagging --objective O1 --title K --baseline 0 --target 10
+hold_lock "$T/busy.db"
 LND_BUSY_TIMEOUT_MS=300 run "$LND" --db "$T/busy.db" checkin K1 5
 expect_eq "locked database exits 69 after busy_timeout" "$RC" 69
 expect_in "busy message says try again" "$ERR" "busy, try again"
-wait
+release_lock
 expect_eq "nothing was written while busy" "$("$LND" --db "$T/busy.db" status --format json | jq '.objectives[0].key_results[0].checkins')" 0
 
 # --- colour only on a terminal (script(1) gives the command a pty) ---
-"$LND" --db "$T/busy.db" objective add --title "Colour" >/dev/null
+setup "a second objective" "$LND" --db "$T/busy.db" objective add --title "Colour"
 tty_out=$(script -qec "$LND --db $T/busy.db status" /dev/null 2>/dev/null)
 expect_in "status on a terminal is in colour" "$tty_out" "$(printf '\033[')"
 tty_out=$(NO_COLOR=1 script -qec "$LND --db $T/busy.db status" /dev/null 2>/dev/null)
@@ -214,10 +212,10 @@ expect_not_in "--no-color turns colour off on a terminal" "$tty_out" "$(printf '
 
 # --- review findings: each would have caught a real bug ---
 D2="$T/rev.db"
-"$LND" --db "$D2" init --demo >/dev/null
+setup "demo database for the review findings" "$LND" --db "$D2" init --demo
 run "$LND" --db "$D2" checkin K4 -2 --confidence 3
 expect_eq "a negative value is a value, not an option" "$RC" 0
-expect_in "negative value recorded" "$OUT" "6% → -2%"
+expect_in "negative value recorded" "$OUT" "2% → -2%"
 run "$LND" --db "$D2" checkin K15 30
 expect_in "attrition (decrease, no baseline) going up is not progress" "$OUT" "progress 0% → 0%"
 run "$LND" --db "$D2" checkin K15 6
@@ -227,7 +225,7 @@ expect_eq "a behaviour check-in on a results KR is refused" "$RC" 65
 expect_in "and says what to log instead" "$ERR" "K5 measures results, not behaviour"
 run "$LND" --db "$D2" checkin K8 0x10
 expect_eq "hex is not a value" "$RC" 65
-run "$LND" --db "$D2" kr add --objective O2 --title C --baseline 10 --target 20 --direction decrease
+run "$LND" --db "$D2" kr add --evidence results --indicator lagging --objective O2 --title C --baseline 10 --target 20 --direction decrease
 expect_eq "a direction contradicting baseline and target is refused" "$RC" 65
 run "$LND" --bogus
 expect_eq "unknown global option exits 64" "$RC" 64
@@ -241,4 +239,7 @@ expect_eq "so its check-ins stay locked" "$RC" 65
 run "$LND" --db "$D2" status --cycle 2027-Q1 --format json
 expect_eq "status json carries row versions for --version" "$(printf '%s' "$OUT" | jq '.objectives[0].version')" 1
 LND_TODAY=2027-06-01 run "$LND" --db "$D2" status --cycle 2027-Q1
-expect_in "after the last week the header says ended" "$OUT" "ended after 13 weeks"
+expect_in "after the last week the header says ended N days ago" "$OUT" "ended 58 days ago"
+expect_not_in "never week 14 of 13" "$OUT" "week 14"
+expect_not_in "rows read met/missed, not at risk" "$OUT" "at risk"
+expect_in "a KR short of target reads missed" "$OUT" "missed"

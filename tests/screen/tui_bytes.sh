@@ -11,18 +11,21 @@
 demo_db
 
 start a 80 24
-wait_for a "Grow enterprise revenue"
+ready a "Grow enterprise revenue"
 keys a j
-wait_for a "Key results of O2"
-sleep 0.3
+ready a "Key results of O2"
+settled a
 [ -n "${TUI_DUMP:-}" ] && screen a >"$TUI_DUMP"
-move_tree=$(bytes_of a j)          # O2 -> O3 in the cascade: the KR and check-in panes change too
-wait_for a "Key results of O3"
-move_tree_back=$(bytes_of a k)
+bytes_of a j; move_tree=$BYTES            # O2 -> O3 in the cascade: the KR and check-in panes change too
+expect_screen a "j moves the selection to O3" "Key results of O3"
+bytes_of a k; move_tree_back=$BYTES
+expect_screen a "k moves it back to O2" "Key results of O2"
 keys a Tab
-sleep 0.3
-move_kr=$(bytes_of a j)            # K1 -> K2 in the key results pane: the check-ins follow
-full=$(bytes_of a C-l)             # full repaint of that same screen
+expect_esc a "Tab focuses the key results" '\[46m Key results of O2'
+settled a
+bytes_of a j; move_kr=$BYTES              # K1 -> K2 in the key results pane: the check-ins follow
+expect_esc a "j moves the selection to K2 (its row in reverse video)" '7m[^K]*K2[^ ]*  AMs demonstrating'
+bytes_of a C-l; full=$BYTES               # full repaint of that same screen
 echo "# 80x24 demo: selection one row down in the cascade: $move_tree bytes (and back up: $move_tree_back)"
 echo "# 80x24 demo: selection one row down in the key results: $move_kr bytes"
 echo "# 80x24 demo: full repaint of the same screen (^L): $full bytes"
@@ -30,4 +33,4 @@ check "a one-row move in the cascade costs under a third of a full repaint" [ "$
 check "a one-row move among key results costs under a third of a full repaint" [ "$((move_kr * 3))" -lt "$full" ]
 check "a full repaint is a real repaint (over 1500 bytes)" [ "$full" -gt 1500 ]
 keys a q
-wait_for a "lnd exited 0"
+expect_screen a "quits cleanly" "lnd exited 0"

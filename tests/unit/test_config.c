@@ -135,6 +135,7 @@ static void every_key_can_be_set(void **st)
     lnd_config c;
     int rc = load_text("database = \"/srv/lnd/team.db\";\n"
                        "user = \"bob\";\n"
+                       "shared = \"okr\";\n"
                        "theme = \"high-contrast\";\n"
                        "ascii = true;\n"
                        "color = false;\n"
@@ -149,6 +150,7 @@ static void every_key_can_be_set(void **st)
     if (rc) fail_msg("%s", err);
     assert_string_equal(c.database, "/srv/lnd/team.db");
     assert_string_equal(c.user, "bob");
+    assert_string_equal(c.shared, "okr");
     assert_string_equal(c.theme, "high-contrast");
     assert_int_equal(c.ascii, 1);
     assert_int_equal(c.color, 0);

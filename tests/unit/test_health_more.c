@@ -291,7 +291,7 @@ static void disabled_rules_report_nothing(void **st)
     assert_int_equal(count(p, &o, "H04", NULL), 1);
     o.disabled = NULL;
     assert_int_equal(count(p, &o, "H04", NULL), 1);
-    o.disabled = "H01,H02,H03,H04,H05,H06,H07,H08,H09,H10,H11";
+    o.disabled = "H01,H02,H03,H04,H05,H06,H07,H08,H09,H10,H11,H12,H13,H14";
     assert_int_equal(total(p, &o), 0);
     assert_true(health_rule_disabled("H09", "H09"));
     assert_false(health_rule_disabled("H090", "H09"));
@@ -309,7 +309,8 @@ static void archived_rows_are_not_judged(void **st)
     p->objs[2].archived = true;
     p->progs[0].archived = true;
     p->objs[0].capability = "";                        /* else O1 would now miss an L&D child */
-    assert_int_equal(total(p, &o), 0);
+    assert_int_equal(total(p, &o), 1);                 /* only: O1 now measures nothing (H12) */
+    assert_int_equal(count(p, &o, "H12", NULL), 1);
     plan_free(p);
 }
 
@@ -324,8 +325,8 @@ static void findings_sorted_by_severity_then_cascade(void **st)
     size_t ne = health_count(f, n, HEALTH_ERROR), nw = health_count(f, n, HEALTH_WARNING),
            ni = health_count(f, n, HEALTH_INFO);
     assert_int_equal(ne, 3);                           /* H01 on O2 and O3, H04 on K1 */
-    assert_int_equal(nw, 7);                           /* H08 P1; H10 O1 (O2 orphaned); H02 H03
-                                                        * H05 H06 H09 on O2 */
+    assert_int_equal(nw, 8);                           /* H08 P1; H10 O1 (O2 orphaned); H12 O1;
+                                                        * H02 H03 H05 H06 H09 on O2 */
     assert_int_equal(ni, 1);                           /* H11 on O3 */
     assert_int_equal(ne + nw + ni, n);
     for (size_t i = 1; i < n; i++) assert_true(f[i - 1].sev <= f[i].sev);
@@ -340,10 +341,12 @@ static void findings_sorted_by_severity_then_cascade(void **st)
     assert_string_equal(f[3].id, "H08");
     assert_string_equal(f[4].id, "H10");
     assert_int_equal(f[4].obj_id, 1);
-    assert_string_equal(f[5].id, "H02");
-    assert_int_equal(f[5].obj_id, 2);
-    assert_string_equal(f[9].id, "H09");
-    assert_int_equal(f[9].kr_id, 1);
+    assert_string_equal(f[5].id, "H12");
+    assert_int_equal(f[5].obj_id, 1);
+    assert_string_equal(f[6].id, "H02");
+    assert_int_equal(f[6].obj_id, 2);
+    assert_string_equal(f[10].id, "H09");
+    assert_int_equal(f[10].kr_id, 1);
     assert_string_equal(f[n - 1].id, "H11");
     assert_int_equal(health_worst_for_obj(f, n, 2), HEALTH_ERROR);
     assert_int_equal(health_worst_for_obj(f, n, 3), HEALTH_ERROR);

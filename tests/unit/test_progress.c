@@ -242,51 +242,6 @@ static void status_without_data(void **st)
     assert_int_equal(progress_status(&r, 0, 1.0, -1, false), STATUS_AT_RISK);
 }
 
-static void kr_status_uses_its_due_week(void **st)
-{
-    (void)st;
-    progress_rules r;
-    progress_defaults(&r);
-    lnd_kr k = kr_of(0, 100, DIR_INCREASE, true, 50);
-    k.due_week = 6;
-    /* week 3 of a KR due in week 6: pace 0.5, progress 0.5 */
-    assert_int_equal(progress_kr_status(&r, &k, 3, 13), STATUS_ON_TRACK);
-    /* week 6 and later: pace 1, progress 0.5 is off track */
-    assert_int_equal(progress_kr_status(&r, &k, 6, 13), STATUS_OFF_TRACK);
-    assert_int_equal(progress_kr_status(&r, &k, 10, 13), STATUS_OFF_TRACK);
-    /* the same KR due at the end of the cycle (0) is fine in week 6 */
-    k.due_week = 0;
-    assert_int_equal(progress_kr_status(&r, &k, 6, 13), STATUS_ON_TRACK);
-    /* a due week beyond the cycle counts as the end of the cycle */
-    k.due_week = 40;
-    assert_int_equal(progress_kr_status(&r, &k, 6, 13), STATUS_ON_TRACK);
-    /* met is done, whatever the week */
-    k.current = 100;
-    k.due_week = 6;
-    assert_int_equal(progress_kr_status(&r, &k, 12, 13), STATUS_DONE);
-    /* its confidence counts */
-    k.current = 50;
-    k.due_week = 0;
-    k.confidence = 3;
-    assert_int_equal(progress_kr_status(&r, &k, 6, 13), STATUS_AT_RISK);
-    k.confidence = 1;
-    assert_int_equal(progress_kr_status(&r, &k, 6, 13), STATUS_OFF_TRACK);
-}
-
-static void kr_status_without_checkin(void **st)
-{
-    (void)st;
-    progress_rules r;
-    progress_defaults(&r);
-    lnd_kr k = kr_of(0, 100, DIR_INCREASE, false, 0);
-    assert_int_equal(progress_kr_status(&r, &k, 0, 13), STATUS_NONE);
-    assert_int_equal(progress_kr_status(&r, &k, 1, 13), STATUS_NONE);
-    assert_int_equal(progress_kr_status(&r, &k, 2, 13), STATUS_AT_RISK);
-    assert_int_equal(progress_kr_status(&r, &k, 14, 13), STATUS_AT_RISK);
-    k.due_week = 1;   /* even when pace is already 1 in week 1 */
-    assert_int_equal(progress_kr_status(&r, &k, 1, 13), STATUS_NONE);
-}
-
 static void bands_default_and_configured(void **st)
 {
     (void)st;
@@ -401,8 +356,6 @@ int main(void)
         cmocka_unit_test(status_against_pace_and_margins),
         cmocka_unit_test(status_low_confidence),
         cmocka_unit_test(status_without_data),
-        cmocka_unit_test(kr_status_uses_its_due_week),
-        cmocka_unit_test(kr_status_without_checkin),
         cmocka_unit_test(bands_default_and_configured),
         cmocka_unit_test(verdicts_by_type),
         cmocka_unit_test(behaviour_value_is_a_percentage),

@@ -90,7 +90,10 @@ static void report_has_chain_verdict_and_escapes_markdown(void **st)
     const char *findings[] = {"[warning] H05 O2: no business co-owner"};
     lnd_review rev = {.objective_id = 2, .has_score = true, .score = 0.7, .worked = "Clinics",
                       .didnt = "Night shift", .carry = "De-escalation", .carry_forward = true};
-    report_input in = {.plan = p, .week = 6, .rules = &r, .hist = h, .reviews = &rev,
+    p->cycle.state = CYCLE_REVIEW;
+    lnd_day day;
+    assert_true(date_parse("2027-02-10", &day));
+    report_input in = {.plan = p, .day = day, .rules = &r, .hist = h, .reviews = &rev,
                        .nreviews = 1, .findings = findings, .nfindings = 1, .today = "2027-02-10"};
     lnd_buf b = {0};
     report_markdown(&in, &b);
@@ -103,6 +106,38 @@ static void report_has_chain_verdict_and_escapes_markdown(void **st)
     assert_non_null(strstr(md, "Build troubleshooting \\| skills"));   /* table-safe */
     assert_non_null(strstr(md, "- O2 Build troubleshooting \\| skills: De-escalation"));
     assert_non_null(strstr(md, "H05 O2"));
+    buf_free(&b);
+
+    /* while the cycle runs: a projection, clearly called that, never a verdict */
+    p->cycle.state = CYCLE_ACTIVE;
+    in.nreviews = 0;
+    report_markdown(&in, &b);
+    md = buf_str(&b);
+    assert_null(strstr(md, "**Verdict:**"));
+    assert_non_null(strstr(md, "**Score so far (a projection, not a verdict):** 0.7 at today's progress"));
+    assert_null(strstr(md, "| Verdict |"));
+    buf_free(&b);
+    /* in planning: nothing to judge */
+    p->cycle.state = CYCLE_PLANNING;
+    report_markdown(&in, &b);
+    md = buf_str(&b);
+    assert_null(strstr(md, "Verdict"));
+    assert_null(strstr(md, "projection"));
+    buf_free(&b);
+    /* the same week is "together", not "before" */
+    res[1].at = "2027-01-20 16:00:00";
+    p->cycle.state = CYCLE_ACTIVE;
+    report_markdown(&in, &b);
+    md = buf_str(&b);
+    assert_non_null(strstr(md, "Behaviour and results moved together (week 3)"));
+    assert_null(strstr(md, "before results did"));
+    buf_free(&b);
+    /* after the last week: "ended N days ago", never "week 14 of 13" */
+    assert_true(date_parse("2027-04-14", &in.day));
+    report_markdown(&in, &b);
+    md = buf_str(&b);
+    assert_non_null(strstr(md, "ended 10 days ago"));
+    assert_null(strstr(md, "week 14"));
     buf_free(&b);
     plan_free(p);
 }

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+/* core/health_result.c — the health rules about honest numbers (see health.h): H12 an
+ * objective with nothing measured in its subtree, H13 on track on delivery while the business
+ * result is off track, H14 a KR whose target equals its baseline. Pure, like health.c. */
+#include "health_int.h"
+
+#include "summary.h"
+
+static bool good(lnd_status s)
+{
+    return s == STATUS_ON_TRACK || s == STATUS_DONE || s == STATUS_MET;
+}
+
+static bool bad(lnd_status s)
+{
+    return s == STATUS_OFF_TRACK || s == STATUS_MISSED;
+}
+
+static void rule_target_is_baseline(hctx *h, size_t oi)
+{
+    const lnd_plan *p = h->p;
+    size_t first, nk = plan_krs_of(p, oi, &first);
+    int n = 0, steady = 0;
+    for (size_t k = first; k < first + nk; k++) {
+        if (p->krs[k].archived) continue;
+        n++;
+        steady += p->krs[k].has_baseline && p->krs[k].target == p->krs[k].baseline;
+    }
+    if (steady == 0 || steady == n) return;   /* all steady: H11 says it once */
+    for (size_t k = first; k < first + nk; k++) {
+        const lnd_kr *kr = &p->krs[k];
+        if (kr->archived || !kr->has_baseline || kr->target != kr->baseline) continue;
+        char kt[64];
+        health_short_title(kr->title, kt, sizeof kt);
+        health_add(h, "H14", p->objs[oi].id, kr->id, 0, NULL,
+                   "K%lld '%s': target equals baseline: nothing to move", kr->id, kt);
+    }
+}
+
+void health_rules_result(hctx *h, const plan_row *rows, size_t nrows)
+{
+    const lnd_plan *p = h->p;
+    progress_rules dflt;
+    progress_defaults(&dflt);
+    const progress_rules *r = h->o->rules ? h->o->rules : &dflt;
+    for (size_t i = 0; i < nrows; i++) {
+        size_t oi = rows[i].obj;
+        const lnd_objective *o = &p->objs[oi];
+        char t[64];
+        health_short_title(o->title, t, sizeof t);
+        summary_obj s;
+        summary_objective(p, oi, r, h->today, &s);
+        if (s.nresults + s.ndelivery == 0)
+            health_add(h, "H12", o->id, 0, 0, NULL, "O%lld '%s': no key result anywhere beneath it: nothing is measured",
+                       o->id, t);
+        else if (s.nresults && bad(s.result_status) && s.ndelivery && good(s.delivery_status))
+            health_add(h, "H13", o->id, 0, 0, NULL,
+                       "O%lld '%s': delivery %.0f%% is %s while the business result %.0f%% is %s",
+                       o->id, t, s.delivery * 100, model_status_name(s.delivery_status), s.result * 100,
+                       model_status_name(s.result_status));
+        rule_target_is_baseline(h, oi);
+    }
+}
