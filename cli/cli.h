@@ -145,4 +145,12 @@ const struct option *cli_global_options(void);
 /* Demo data (cli/demo.c): the worked examples of the domain, around today. */
 store_rc demo_load(store *s, const char *user);
 
+/* ---- waivers (cli/waiver.c): `objective edit O3 --waive H02 --reason TEXT` / --unwaive ---- */
+/* Checks the options and records or lifts the waiver (inside the edit's transaction); 0 or
+ * the exit code after printing the error. */
+int cli_waiver_apply(cli_ctx *ctx, store *s, lnd_id id, const char *waive, const char *unwaive,
+                     const char *reason);
+/* After the commit: one line saying what the waiver did. */
+void cli_waiver_say(cli_ctx *ctx, lnd_id id, const char *waive, const char *unwaive, const char *reason);
+
 #endif

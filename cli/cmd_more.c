@@ -45,8 +45,9 @@ static int programme_list(cli_ctx *ctx, store *s, const popts *o)
     int rc = cli_load_plan(ctx, s, o->v[P_CYCLE], &p);
     if (rc) return rc;
     int week = summary_week(p);
-    printf("%-5s %-36s %-6s %-7s timeline (week %d of %d)\n", "ID", "PROGRAMME", "SERVES", "WEEKS",
-           week, p->cycle.weeks);
+    char when[64];
+    summary_when_text(p, date_today(), when, sizeof when);
+    printf("%-5s %-36s %-6s %-7s timeline (%s)\n", "ID", "PROGRAMME", "SERVES", "WEEKS", when);
     for (size_t i = 0; i < p->nprogs; i++) {
         const lnd_programme *pr = &p->progs[i];
         if (pr->archived) continue;

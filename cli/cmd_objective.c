@@ -176,36 +176,6 @@ static bool has_fields(const fields *f)
     return false;
 }
 
-/* `objective edit O3 --waive H02 --reason "..."` / `--unwaive H02`. */
-static int edit_waiver(cli_ctx *ctx, store *s, const fields *f, lnd_id id)
-{
-    char rule[8] = "";
-    const char *r = f->v[F_WAIVE] ? f->v[F_WAIVE] : f->v[F_UNWAIVE];
-    if (f->v[F_WAIVE] && f->v[F_UNWAIVE])
-        return cli_fail(EX_USAGE_, "objective edit: --waive and --unwaive together; use one");
-    for (size_t i = 0; r[i] && i < sizeof rule - 1; i++) rule[i] = (char)(r[i] >= 'a' && r[i] <= 'z' ? r[i] - 32 : r[i]);
-    if (strcmp(rule, "H02") && strcmp(rule, "H03") && strcmp(rule, "H05"))
-        return cli_fail(EX_USAGE_, "objective edit: only H02, H03 and H05 can be waived, not '%s'", r);
-    if (f->v[F_WAIVE] && (!f->v[F_REASON] || !*f->v[F_REASON]))
-        return cli_fail(EX_USAGE_, "objective edit: --waive %s needs --reason \"why this objective is measured "
-                                   "this way\"", rule);
-    store_rc src = f->v[F_WAIVE] ? store_set_waiver(s, id, rule, f->v[F_REASON], ctx->user)
-                                 : store_clear_waiver(s, id, rule, ctx->user);
-    return src == STORE_OK ? 0 : cli_store_fail(s, src);
-}
-
-/* After the edit's transaction committed: what the waiver did. */
-static void say_waiver(cli_ctx *ctx, const fields *f, lnd_id id)
-{
-    if (f->v[F_WAIVE]) {
-        printf("O%lld: %s waived (", id, f->v[F_WAIVE]);
-        out_text(stdout, ctx, f->v[F_REASON], 200, false);
-        puts(")");
-    } else {
-        printf("O%lld: waiver of %s removed\n", id, f->v[F_UNWAIVE]);
-    }
-}
-
 static int bad(const char *what, const char *val, const char *fix)
 {
     return cli_fail(EX_DATAERR_, "%s%s '%s' %s", expecting ? "--expect-" : "", expecting ? what + 2 : what, val, fix);
@@ -444,7 +414,8 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
             if (src == STORE_OK && version) o.version = version;   /* compare-and-swap on the row */
             if (src == STORE_OK) rc = check_expects(ctx, s, &f, 'O', &o);
             bool waiving = edit && (f.v[F_WAIVE] || f.v[F_UNWAIVE]);
-            if (src == STORE_OK && !rc && waiving) rc = edit_waiver(ctx, s, &f, id);
+            if (src == STORE_OK && !rc && waiving)
+                rc = cli_waiver_apply(ctx, s, id, f.v[F_WAIVE], f.v[F_UNWAIVE], f.v[F_REASON]);
             if (src == STORE_OK && !rc && edit && (!waiving || has_fields(&f))) {
                 if (!(rc = apply_objective(ctx, &f, &o))) src = store_update_objective(s, &o, ctx->user);
             } else if (src == STORE_OK && !rc && !edit) {
@@ -454,7 +425,7 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
             if (rc) goto out;
             if (src == STORE_OK) src = end;
             if (src == STORE_OK && waiving) {
-                say_waiver(ctx, &f, id);
+                cli_waiver_say(ctx, id, f.v[F_WAIVE], f.v[F_UNWAIVE], f.v[F_REASON]);
                 if (!has_fields(&f)) goto out;
             }
         }

@@ -86,9 +86,13 @@ static int review_list(cli_ctx *ctx, store *s, const lnd_plan *p)
         lnd_band b = progress_band(&ctx->cfg.rules, score);
         char sc[16];
         fmt_score(score, sc, sizeof sc);
-        printf("  %s%-4s%s %-12s %-9s %s\n", out_band_color(ctx, b), sc, out_reset(ctx),
-               model_otype_name(o->type), progress_verdict_name(v),
-               r && r->has_score ? "" : "(suggested)");
+        if (summary_verdict_time(&p->cycle))
+            printf("  %s%-4s%s %-12s %-9s %s\n", out_band_color(ctx, b), sc, out_reset(ctx),
+                   model_otype_name(o->type), progress_verdict_name(v),
+                   r && r->has_score ? "" : "(suggested)");
+        else   /* no verdict before the review: the score so far, called that */
+            printf("  %s%-4s%s %-12s so far (the verdict waits for the review)\n", out_band_color(ctx, b), sc,
+                   out_reset(ctx), model_otype_name(o->type));
         if (r) {
             const char *labels[] = {"worked", "did not", "carries"};
             const char *texts[] = {r->worked, r->didnt, r->carry};
@@ -117,6 +121,12 @@ static int review_set(cli_ctx *ctx, store *s, const lnd_plan *p, lnd_id oid, con
     const lnd_review *old = src == STORE_OK ? find_review(rv, nr, oid) : NULL;
     if (old) r = *old;
     int rc = 0;
+    if (o->v[R_SCORE] && !summary_verdict_time(&p->cycle)) {
+        arena_free(a);
+        return cli_fail(EX_DATAERR_, "review: %s is %s: scores and verdicts wait for the review; when the "
+                        "quarter ends: lnd cycle review %s", p->cycle.name, model_cycle_state_name(p->cycle.state),
+                        p->cycle.name);
+    }
     if (o->v[R_SCORE]) {
         if (!cli_parse_double(o->v[R_SCORE], &r.score) || r.score < 0 || r.score > 1) {
             arena_free(a);

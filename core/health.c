@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* core/health.c — the alignment health rules (see health.h for what each one catches): one
- * table of rules, one function per rule over the plan, findings sorted by severity then
- * cascade order. Pure: no I/O, no terminal; titles in messages stay raw for the caller to
+/* core/health.c — judging the alignment health rules H01-H11 (see health.h for what each
+ * one catches; the table is in health_rules.c, H12-H14 in health_result.c): one function per
+ * rule over the plan, findings sorted by severity then cascade order. Pure: no I/O, no terminal; titles in messages stay raw for the caller to
  * sanitise. */
 #include "health.h"
 
@@ -12,88 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const health_rule rules[] = {
-    {"H01", HEALTH_ERROR, "L&D objective with no business parent (no line of sight)",
-     "set a business parent: lnd objective edit O? --parent O<business objective>"},
-    {"H02", HEALTH_WARNING, "only activity KRs (vanity metrics), or no results KR",
-     "add a results KR, the business metric this should move: lnd kr add --objective O? --evidence results ..."},
-    {"H03", HEALTH_WARNING, "no leading or no lagging indicator",
-     "mix both: leading shows learning is applied, lagging shows performance moved"},
-    {"H04", HEALTH_ERROR, "KR without a baseline", "measure it before the programme runs: lnd kr edit K? --baseline N"},
-    {"H05", HEALTH_WARNING, "every KR is within L&D's own control (no business co-owner)",
-     "share an outcome: lnd kr edit K? --coowner NAME"},
-    {"H06", HEALTH_WARNING, "missing problem or outcome statement",
-     "say what must shift and what is different if it works: lnd objective edit O? --problem TEXT --outcome TEXT"},
-    {"H07", HEALTH_WARNING, "too many objectives in a cycle, or KRs in an objective",
-     "focus: about 3-5; archive or merge the rest"},
-    {"H08", HEALTH_WARNING, "programme serving no objective, or delivered too late",
-     "link it (lnd programme edit P? --objective O?) or end it before the KRs are due"},
-    {"H09", HEALTH_WARNING, "KR gone quiet: no check-in for longer than its cadence",
-     "log a check-in: lnd checkin K? VALUE"},
-    {"H10", HEALTH_WARNING, "business objective names a capability gap but has no L&D objective",
-     "add one beneath it: lnd objective add --parent O? --level ld --title ..."},
-    {"H11", HEALTH_INFO, "only steady-state measures (KPI-like)",
-     "set targets that improve, or track it as a KPI: lnd kpi add"},
-    {"H12", HEALTH_WARNING, "objective with no KRs at all (nothing is measured)",
-     "add a KR that shows it worked: lnd kr add --objective O? ..."},
-    {"H13", HEALTH_ERROR, "on track on delivery while the business result is off track",
-     "report the result, not the activity; rethink the programme or the result's target"},
-    {"H14", HEALTH_WARNING, "KR whose target equals its baseline (nothing to move)",
-     "set a target that moves: lnd kr edit K? --target N"},
-};
-#define NRULES (sizeof rules / sizeof rules[0])
-
-const health_rule *health_rules(size_t *n)
-{
-    *n = NRULES;
-    return rules;
-}
-
-static int upper(int c) { return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c; }
-
-/* Case-insensitive equality of s[0..n) and id. */
-static bool same_id(const char *s, size_t n, const char *id)
-{
-    if (strlen(id) != n) return false;
-    for (size_t i = 0; i < n; i++)
-        if (upper((unsigned char)s[i]) != upper((unsigned char)id[i])) return false;
-    return true;
-}
-
-const health_rule *health_rule_find(const char *id)
-{
-    for (size_t i = 0; id && i < NRULES; i++)
-        if (same_id(id, strlen(id), rules[i].id)) return &rules[i];
-    return NULL;
-}
-
-bool health_rule_disabled(const char *disabled, const char *id)
-{
-    for (const char *d = disabled; d && *d;) {
-        while (*d == ',' || *d == ' ' || *d == '\t') d++;
-        size_t n = strcspn(d, ", \t");
-        if (n && same_id(d, n, id)) return true;
-        d += n;
-    }
-    return false;
-}
-
-const char *health_sev_name(lnd_health_sev s)
-{
-    return s == HEALTH_ERROR ? "error" : s == HEALTH_WARNING ? "warning" : "info";
-}
-
-void health_opts_from_config(const lnd_config *c, health_opts *o)
-{
-    o->max_objectives = c->max_objectives;
-    o->max_krs = c->max_krs;
-    o->late_weeks = c->late_weeks;
-    o->quiet_grace_days = c->quiet_grace_days;
-    o->disabled = c->disabled_rules;
-    o->cadence_default = c->cadence_days;
-    o->rules = &c->rules;
-}
 
 void health_short_title(const char *t, char *out, size_t n)
 {
@@ -503,27 +421,4 @@ size_t health_check(const lnd_plan *p, const health_opts *o, lnd_day today, lnd_
     free(h.v);
     *out = res;
     return h.n;
-}
-
-size_t health_count(const lnd_finding *f, size_t n, lnd_health_sev sev)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++) c += f[i].sev == sev;
-    return c;
-}
-
-int health_worst_for_obj(const lnd_finding *f, size_t n, lnd_id obj_id)
-{
-    int worst = -1;
-    for (size_t i = 0; obj_id && i < n; i++)
-        if (f[i].obj_id == obj_id && (worst < 0 || (int)f[i].sev < worst)) worst = (int)f[i].sev;
-    return worst;
-}
-
-int health_worst_for_kr(const lnd_finding *f, size_t n, lnd_id kr_id)
-{
-    int worst = -1;
-    for (size_t i = 0; kr_id && i < n; i++)
-        if (f[i].kr_id == kr_id && (worst < 0 || (int)f[i].sev < worst)) worst = (int)f[i].sev;
-    return worst;
 }

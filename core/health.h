@@ -39,8 +39,8 @@
  *                measured.
  *   H13 error    an objective on track (or done) on delivery while its business result is
  *                off track or missed (core/summary.h defines both numbers).
- *   H14 warning  a KR whose target equals its baseline: nothing to move (a KR of an
- *                objective already named by H11 is not repeated).
+ *   H14 warning  a KR whose target equals its baseline: nothing to move (each such KR, also
+ *                when H11 names its whole objective as steady state).
  * Waivers: H02, H03 and H05 can be waived for one objective with a reason (plan->waivers);
  * the finding is then kept, marked waived, as info, with the reason in its message. */
 #ifndef LND_HEALTH_H

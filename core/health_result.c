@@ -20,13 +20,6 @@ static void rule_target_is_baseline(hctx *h, size_t oi)
 {
     const lnd_plan *p = h->p;
     size_t first, nk = plan_krs_of(p, oi, &first);
-    int n = 0, steady = 0;
-    for (size_t k = first; k < first + nk; k++) {
-        if (p->krs[k].archived) continue;
-        n++;
-        steady += p->krs[k].has_baseline && p->krs[k].target == p->krs[k].baseline;
-    }
-    if (steady == 0 || steady == n) return;   /* all steady: H11 says it once */
     for (size_t k = first; k < first + nk; k++) {
         const lnd_kr *kr = &p->krs[k];
         if (kr->archived || !kr->has_baseline || kr->target != kr->baseline) continue;

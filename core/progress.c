@@ -43,8 +43,7 @@ double progress_kr(const lnd_kr *kr)
     return clamp01((cur - base) / span);
 }
 
-/* A weight that is not > 0 (unset, zero, negative, NaN) counts as the default 1. */
-static double kr_weight(const lnd_kr *kr)
+double progress_kr_weight(const lnd_kr *kr)
 {
     return kr->weight > 0 && isfinite(kr->weight) ? kr->weight : 1.0;
 }
@@ -56,7 +55,7 @@ double progress_objective(const lnd_plan *p, size_t oi)
     for (size_t k = first; k < first + n; k++) {
         const lnd_kr *kr = &p->krs[k];
         if (kr->archived) continue;
-        double w = kr_weight(kr);
+        double w = progress_kr_weight(kr);
         sum += w * progress_kr(kr);
         wsum += w;
     }

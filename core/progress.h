@@ -25,6 +25,9 @@ void progress_defaults(progress_rules *r);
  * the KR's direction, else 0. A KR without a baseline counts from 0. */
 double progress_kr(const lnd_kr *kr);
 
+/* A KR's weight: a weight that is not > 0 (unset, zero, negative, NaN) counts as 1. */
+double progress_kr_weight(const lnd_kr *kr);
+
 /* Weighted mean of the non-archived KRs of objective oi; -1 when it has no KRs. A weight
  * that is not > 0 counts as the default 1. */
 double progress_objective(const lnd_plan *p, size_t oi);

@@ -107,7 +107,7 @@ static const lnd_review *review_of(const report_input *in, lnd_id oid)
  * projection; in planning, nothing. */
 static bool verdict_time(const lnd_plan *p)
 {
-    return p->cycle.state == CYCLE_REVIEW || p->cycle.state == CYCLE_CLOSED;
+    return summary_verdict_time(&p->cycle);
 }
 
 /* A score as people write it: one decimal, two when needed (0.7, 0.69, 1.0), so it is never
@@ -273,14 +273,14 @@ static void objective_section(const report_input *in, size_t oi, int depth, lnd_
         char sc[16];
         fmt_score(score, sc, sizeof sc);
         buf_printf(b, "\n**Verdict:** %s, %s%s", sc, progress_verdict_name(v),
-                   r && r->has_score ? "" : o->level == LEVEL_BUSINESS ? " (suggested from the business result; not yet reviewed)"
-                                                                       : " (suggested from progress; not yet reviewed)");
+                   r && r->has_score ? "" : s.result >= 0 ? " (suggested from the business result; not yet reviewed)"
+                                                          : " (suggested from progress; not yet reviewed)");
         buf_add(b, ".\n");
     } else {
         char sc[16];
         fmt_score(score, sc, sizeof sc);
         buf_printf(b, "\n**Score so far (a projection, not a verdict):** %s at today's %s; the verdict is "
-                   "given at the review.\n", sc, o->level == LEVEL_BUSINESS ? "business result" : "progress");
+                   "given at the review.\n", sc, s.result >= 0 ? "business result" : "progress");
     }
     if (r) {
         if (r->worked && *r->worked) { buf_add(b, "\n- What worked: "); md_text(b, r->worked); }

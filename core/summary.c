@@ -48,15 +48,22 @@ double summary_headline(const summary_obj *s)
     return s->result >= 0 ? s->result : s->delivery;
 }
 
-double summary_suggested_score(const lnd_objective *o, const summary_obj *s)
+double summary_headline_pace(const summary_obj *s)
 {
-    double v = o->level == LEVEL_BUSINESS ? s->result : s->progress >= 0 ? s->progress : s->rollup;
-    return v >= 0 ? round(v * 100) / 100 : -1;
+    return s->result >= 0 ? s->result_pace : s->delivery_pace;
 }
 
-static double kr_weight(const lnd_kr *kr)
+bool summary_verdict_time(const lnd_cycle *c)
 {
-    return kr->weight > 0 && isfinite(kr->weight) ? kr->weight : 1.0;
+    return c->state == CYCLE_REVIEW || c->state == CYCLE_CLOSED;
+}
+
+double summary_suggested_score(const lnd_objective *o, const summary_obj *s)
+{
+    double v = s->result >= 0 || o->level == LEVEL_BUSINESS ? s->result
+               : s->progress >= 0                            ? s->progress
+                                                             : s->rollup;
+    return v >= 0 ? round(v * 100) / 100 : -1;
 }
 
 static void when_of(const lnd_plan *p, const lnd_kr *kr, lnd_day today, pace_when *w)
@@ -85,7 +92,7 @@ void summary_key_result(const lnd_plan *p, const lnd_kr *kr, const progress_rule
 
 /* Sums over a subtree. */
 typedef struct {
-    double rsum, rw, dsum, dw, pace_sum;
+    double rsum, rw, dsum, dw, pace_sum, rpace_sum;
     int nres, ndel, dconf;
     bool rdata, ddata;
     lnd_status rstatus;
@@ -102,9 +109,10 @@ static void add_subtree(const lnd_plan *p, size_t oi, const progress_rules *r, l
         if (kr->archived) continue;
         summary_kr ks;
         summary_kr_at(kr, r, &w, &ks);
-        double wt = kr_weight(kr);
+        double wt = progress_kr_weight(kr);
         if (kr->evidence == EV_RESULTS) {
             acc->rsum += wt * ks.progress;
+            acc->rpace_sum += wt * ks.pace;
             acc->rw += wt;
             acc->nres++;
             acc->rdata |= kr->has_current;
@@ -165,6 +173,8 @@ void summary_objective(const lnd_plan *p, size_t oi, const progress_rules *r, ln
     out->has_data = acc.rdata || acc.ddata;
     out->result = acc.rw > 0 ? acc.rsum / acc.rw : -1;
     out->delivery = acc.dw > 0 ? acc.dsum / acc.dw : -1;
+    out->result_pace = acc.rw > 0 ? acc.rpace_sum / acc.rw : out->pace;
+    out->delivery_pace = acc.dw > 0 ? acc.pace_sum / acc.dw : out->pace;
     out->result_status = acc.nres ? acc.rstatus : STATUS_NONE;
     out->delivery_status = acc.ndel ? delivery_status(r, &acc, out->delivery, ended) : STATUS_NONE;
     out->result_note = NULL;

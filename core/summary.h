@@ -27,6 +27,8 @@ typedef struct {
     int nresults, ndelivery;  /* KRs behind each number */
     const char *result_note;  /* "no business result measured" or NULL (static text) */
     double pace;          /* share of the cycle's days elapsed */
+    double result_pace;   /* expected progress of the result today (its KRs' fair pace) */
+    double delivery_pace; /* the same for the delivery */
     int confidence;       /* lowest last confidence of its own KRs, -1 = none given */
     int nkrs;             /* its own non-archived KRs */
     bool has_data;        /* any KR in the subtree has a check-in */
@@ -48,10 +50,17 @@ int summary_week(const lnd_plan *p);
 void summary_when_text(const lnd_plan *p, lnd_day today, char *buf, unsigned long n);
 /* The headline of an objective: its result when it has one, else its delivery (-1 = none). */
 double summary_headline(const summary_obj *s);
+/* Where the headline should be by today (its KRs' weighted fair pace), for a bar's marker. */
+double summary_headline_pace(const summary_obj *s);
+
+/* Verdicts (met / missed / success / learning) exist only once the cycle is in review (or
+ * closed); before that a view shows a labelled "score so far", or nothing in planning. */
+bool summary_verdict_time(const lnd_cycle *c);
 
 /* The review score suggested for an objective, to the two decimals shown (an objective at
- * 69.96% is suggested as 0.70): a business objective's comes from its result (-1 when it has
- * none: nothing to suggest); another's from its own KRs, else its children. -1 = nothing. */
+ * 69.96% is suggested as 0.70): from its business result when a results KR is in its subtree
+ * (the result leads); a business objective without one gets nothing (-1: no business result
+ * measured); another objective's from its own KRs, else its children. -1 = nothing. */
 double summary_suggested_score(const lnd_objective *o, const summary_obj *s);
 
 void summary_objective(const lnd_plan *p, size_t oi, const progress_rules *r, lnd_day today,

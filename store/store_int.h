@@ -80,6 +80,7 @@ store_rc st_wend(store *s, store_rc rc);
 
 /* ---- waivers (store_waiver.c) ---- */
 store_rc st_load_waivers(store *s, st_strs *ss, lnd_plan *p);
+store_rc st_valid_waiver(store *s, const char *rule, const char *reason);   /* H02/H03/H05, a reason */
 
 /* ---- commit hook (store_hook.c): st_audit notes ids, st_wend reports the commit ---- */
 void st_hook_wrote(store *s, lnd_id audit_id);

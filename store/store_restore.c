@@ -245,6 +245,7 @@ store_rc store_restore_review(store *s, lnd_id cycle_id, const lnd_review *r)
 store_rc store_restore_waiver(store *s, const lnd_waiver *w)
 {
     store_rc rc = restoring(s, "a waiver");
+    if (rc == STORE_OK) rc = st_valid_waiver(s, w->rule, w->reason);
     if (rc != STORE_OK) return rc;
     sqlite3_stmt *st = st_prep(s, "INSERT INTO waiver(objective_id, rule, reason, author, at) VALUES (?,?,?,?,?)");
     if (!st) return STORE_IO;

@@ -15,6 +15,14 @@ static bool waivable(const char *rule)
     return rule && (strcmp(rule, "H02") == 0 || strcmp(rule, "H03") == 0 || strcmp(rule, "H05") == 0);
 }
 
+store_rc st_valid_waiver(store *s, const char *rule, const char *reason)
+{
+    if (!waivable(rule))
+        return st_fail(s, STORE_INVALID, "rule %.20s cannot be waived; only H02, H03 and H05 can", rule ? rule : "");
+    if (st_blank(reason)) return st_fail(s, STORE_INVALID, "a waiver of %s needs a reason", rule);
+    return STORE_OK;
+}
+
 store_rc st_load_waivers(store *s, st_strs *ss, lnd_plan *p)
 {
     static const char count_sql[] =
@@ -60,10 +68,9 @@ static store_rc objective_exists(store *s, lnd_id id)
 store_rc store_set_waiver(store *s, lnd_id objective_id, const char *rule, const char *reason,
                           const char *user)
 {
-    if (!waivable(rule))
-        return st_fail(s, STORE_INVALID, "rule %.20s cannot be waived; only H02, H03 and H05 can", rule ? rule : "");
-    if (st_blank(reason)) return st_fail(s, STORE_INVALID, "a waiver of %s needs a reason", rule);
-    store_rc rc = st_wbegin(s);
+    store_rc rc = st_valid_waiver(s, rule, reason);
+    if (rc != STORE_OK) return rc;
+    rc = st_wbegin(s);
     if (rc != STORE_OK) return rc;
     if ((rc = objective_exists(s, objective_id)) != STORE_OK) return st_wend(s, rc);
     char at[32];

@@ -204,8 +204,8 @@ static void spark_line(tui_app *a, WINDOW *w, int y, const lnd_kr *kr)
             tui_glyph_put(w, y, 8 + i, cell, behind ? a->attr[R_AMBER] : a->attr[R_GREEN]);
         }
     }
-    char wk[48];
-    snprintf(wk, sizeof wk, "week %d/%d", a->week, weeks);
+    char wk[64];
+    summary_when_text(a->plan, a->today, wk, sizeof wk);
     if (8 + weeks + 2 + 10 < cols) tui_put(a, w, y, 8 + weeks + 2, wk, cols - 10 - weeks, a->attr[R_DIM]);
 }
 

@@ -138,8 +138,8 @@ void tui_zoom_draw(tui_app *a, WINDOW *w)
             snprintf(roll, sizeof roll, "%s; delivery %.0f%%", s.result_note, s.delivery < 0 ? 0 : s.delivery * 100);
         else if (s.delivery >= 0)
             snprintf(roll, sizeof roll, "delivery %.0f%% (no results KR)", s.delivery * 100);
-        line = zbar(a, w, line, x + 4, o->level == LEVEL_BUSINESS ? s.result : summary_headline(&s), s.pace,
-                    s.status, roll);
+        line = zbar(a, w, line, x + 4, o->level == LEVEL_BUSINESS ? s.result : summary_headline(&s),
+                    summary_headline_pace(&s), s.status, roll);
         size_t first, n = plan_krs_of(p, oi, &first);
         for (size_t k = first; k < first + n; k++) {
             const lnd_kr *kr = &p->krs[k];

@@ -34,8 +34,10 @@ static void prog_draw(tui_app *a, WINDOW *w, bool focused)
     (void)focused;
     char title[200];
     int weeks = a->plan ? a->plan->cycle.weeks : 0;
-    snprintf(title, sizeof title, "Programmes %s timeline of %s, week %d of %d %s a add  e edit  d archive",
-             a->g->dot, a->plan ? a->plan->cycle.name : "", a->week, weeks, a->g->dot);
+    char when[64] = "";
+    if (a->plan) summary_when_text(a->plan, a->today, when, sizeof when);
+    snprintf(title, sizeof title, "Programmes %s timeline of %s, %s %s a add  e edit  d archive",
+             a->g->dot, a->plan ? a->plan->cycle.name : "", when, a->g->dot);
     tui_views_title(a, w, title);
     int cols = getmaxx(w), lines = getmaxy(w);
     if (!a->plan) return;

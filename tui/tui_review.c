@@ -92,6 +92,7 @@ static void review_draw(tui_app *a, WINDOW *w, bool focused)
         if (has) snprintf(sc, sizeof sc, "%.2f", rv->score);
         lnd_verdict v = progress_verdict(o->type, has ? rv->score : sg < 0 ? 0 : sg);
         if (!has && sg < 0) snprintf(vd, sizeof vd, "not measured");
+        else if (!summary_verdict_time(&a->plan->cycle)) snprintf(vd, sizeof vd, "so far, no verdict");
         else snprintf(vd, sizeof vd, "%s%s", progress_verdict_name(v), has ? "" : " (suggested)");
         int ind = a->all[r].depth * 2;
         tui_put(a, w, y, 1, id, 5, a->attr[R_ID] | s);
@@ -211,7 +212,11 @@ static bool review_key(tui_app *a, tui_action act, int key)
     (void)key;
     if (tui_views_move(a, act, (size_t)getmaxy(a->wv) - 8)) return true;
     if (act == ACT_ENTER || act == ACT_EDIT) {
-        review_form(a);
+        if (a->plan && !summary_verdict_time(&a->plan->cycle))
+            tui_notice(a, true, "scores wait for the review: move %s to review when the quarter ends",
+                       a->plan->cycle.name);
+        else
+            review_form(a);
         return true;
     }
     return false;

@@ -60,7 +60,7 @@ static void draw_row(tui_app *a, WINDOW *w, int y, size_t vi, bool selected)
     summary_obj s;
     summary_objective(p, oi, &a->rules, a->today, &s);
     int bw = cols >= 150 ? 24 : cols >= 70 ? 10 : 8;
-    bool delivery = s.delivery >= 0 && s.result >= 0;
+    bool delivery = s.delivery >= 0 && (s.result >= 0 || o->level == LEVEL_BUSINESS);
     int tail = 2 + bw + 5 + 5 + 5;   /* health mark; the delivery column is kept so bars line up */
     char id[32];
     tui_fmt_id('O', o->id, id, sizeof id);
@@ -79,7 +79,7 @@ static void draw_row(tui_app *a, WINDOW *w, int y, size_t vi, bool selected)
     char bar[256], pct[16];
     /* the headline: the business result; a business objective never borrows the delivery */
     double shown = o->level == LEVEL_BUSINESS ? s.result : summary_headline(&s);
-    tui_glyph_bar(a->g, shown, s.pace, bw, bar, sizeof bar);
+    tui_glyph_bar(a->g, shown, summary_headline_pace(&s), bw, bar, sizeof bar);
     tui_glyph_put(w, y, x, bar, tui_status_attr(a, s.status) | sel);
     x += bw;
     if (shown >= 0) snprintf(pct, sizeof pct, " %3.0f%%", shown * 100);
@@ -87,7 +87,8 @@ static void draw_row(tui_app *a, WINDOW *w, int y, size_t vi, bool selected)
     tui_put(a, w, y, x, pct, 5, sel);
     x += 5;
     if (delivery) {   /* "d92%": the delivery, beside the result and labelled */
-        snprintf(pct, sizeof pct, " d%2.0f%%", s.delivery * 100 > 99 ? 99 : s.delivery * 100);
+        if (s.delivery * 100 >= 99.5) snprintf(pct, sizeof pct, " d100");   /* never shown as 99% */
+        else snprintf(pct, sizeof pct, " d%2.0f%%", s.delivery * 100);
         tui_put(a, w, y, x, pct, 5, a->attr[R_DIM] | sel);
     }
     x += 5;

@@ -120,7 +120,14 @@ setup "programme weeks 2-4" p programme add --title Workshop --objective O1 --st
 LND_TODAY=2027-01-04 run p checkin K1 0
 LND_TODAY=2027-01-04 run p status
 expect_in "a milestone logged 0 on day 1 is not due, not off track" "$(printf '%s\n' "$OUT" | grep 'K1 ')" "not due"
+# the last day of week 1: a week-4 completion KR with no check-in would be at risk (6 of 28
+# days gone) but its programme starts in week 2, so nothing is expected of it yet
+LND_TODAY=2027-01-10 run p status
 expect_not_in "a KR whose programme has not started is not at risk in week 1" "$(printf '%s\n' "$OUT" | grep 'K2 ')" "at risk"
+setup "a KR no programme serves, same due week" p objective add --title "Other" --problem p --outcome o
+setup "its KR" p kr add --objective O2 --title "Unserved completion" --baseline 0 --target 100 --due-week 4 --evidence activity --indicator leading
+LND_TODAY=2027-01-10 run p status
+expect_in "the same KR with no programme is at risk on that day (the rule, not the calendar, spared it)" "$(printf '%s\n' "$OUT" | grep 'K3 ')" "at risk"
 LND_TODAY=2027-01-18 run p status
 expect_in "the milestone is off track once its due week is over" "$(printf '%s\n' "$OUT" | grep 'K1 ')" "off track"
 LND_TODAY=2027-04-20 run p status
@@ -131,9 +138,20 @@ expect_in "a KR short of target reads missed" "$(printf '%s\n' "$OUT" | grep 'K1
 LND_TODAY=2027-04-20 run p report
 expect_not_in "no verdict before the review, even after the last week" "$OUT" "**Verdict:**"
 setup "planning cycle" p cycle add 2027-Q2 --start 2027-04-05
+setup "an objective in planning" p objective add --cycle 2027-Q2 --title "Plan ahead" --problem p --outcome o
+setup "a KR in planning" p kr add --objective O3 --title "Ready" --baseline 0 --target 10 --evidence results --indicator lagging
+setup "a review of it drafted early" p review set O3 --cycle 2027-Q2 --worked "drafted"
 LND_TODAY=2027-03-01 run p report --cycle 2027-Q2
+expect_in "the planning report lists the objective" "$OUT" "Plan ahead"
 expect_not_in "a cycle in planning gets no verdict" "$OUT" "Verdict"
 expect_not_in "nor a projection" "$OUT" "projection"
+run p review set O1 --cycle 2027-Q1 --score 0.5
+expect_eq "a score before the review is refused (65)" "$RC" 65
+expect_in "and says when scores come" "$ERR" "scores and verdicts wait for the review"
+run L review
+expect_in "review list before the review: a score so far, no verdict" "$(printf '%s\n' "$OUT" | grep '^O5 ')" "0.64 committed    so far (the verdict waits for the review)"
+expect_in "an L&D objective's score so far is its result, not its delivery" "$(printf '%s\n' "$OUT" | grep '  O2 ')" "0.08"
+expect_not_in "no verdict word in it" "$OUT" "(suggested)"
 setup "to review" p cycle review 2027-Q1
 LND_TODAY=2027-04-20 run p report --cycle 2027-Q1
 expect_in "in review the verdict appears" "$OUT" "**Verdict:**"

@@ -164,7 +164,16 @@ expect_in "follow-up offsets come from the config" "$OUT" "+14d after Troublesho
 run L review
 expect_eq "review exits 0" "$RC" 0
 expect_in "review shows the cycle and week" "$OUT" "review of 2027-Q1 (active, week 7 of 13)"
-expect_in "review suggests a score from progress, judged by type" "$OUT" "0.7  aspirational success   (suggested)"
+expect_in "while the cycle runs: a score so far, no verdict" "$OUT" "0.64 committed    so far (the verdict waits for the review)"
+# the report while the cycle runs: projections, clearly called that, never verdicts
+run L report
+expect_in "an active cycle's report projects, labelled as such" "$OUT" "**Score so far (a projection, not a verdict):**"
+expect_not_in "an active cycle's report gives no verdict" "$OUT" "**Verdict:**"
+expect_in "the business objective reads its revenue result, not the L&D average" "$OUT" "| O1 Grow enterprise revenue 25% through deeper relationship management and consultative selling | aspirational | 8% | 100% | off track |"
+expect_in "a business objective's projection comes from its result" "$OUT" "0.08 at today's business result"
+setup "the quarter ends: 2027-Q1 into review" L cycle review 2027-Q1
+run L review
+expect_in "in review: the suggested score (the result), judged by type" "$OUT" "0.47 aspirational partial   (suggested)"
 before=$(L review)
 run L review set O5 --score 1.2
 expect_eq "a score above 1.0 is bad data" "$RC" 65
@@ -194,13 +203,6 @@ expect_in "review lists the retrospective" "$OUT" "did not  Clinics started late
 expect_in "review shows what carries forward" "$OUT" "-> carries forward to the next cycle"
 
 # --- report ---
-# while the cycle runs: projections, clearly called that, never verdicts
-run L report
-expect_in "an active cycle's report projects, labelled as such" "$OUT" "**Score so far (a projection, not a verdict):**"
-expect_not_in "an active cycle's report gives no verdict" "$OUT" "**Verdict:**"
-expect_in "the business objective reads its revenue result, not the L&D average" "$OUT" "| O1 Grow enterprise revenue 25% through deeper relationship management and consultative selling | aspirational | 8% | 100% | off track |"
-expect_in "a business objective's projection comes from its result" "$OUT" "0.08 at today's business result"
-L cycle review 2027-Q1 >/dev/null || notok "set-up: cycle review 2027-Q1 failed"
 run L report
 expect_eq "report exits 0" "$RC" 0
 R=$OUT
@@ -391,6 +393,7 @@ S="$T/esc.db"
 setup "demo database for the ESC checks" "$LND" --db "$S" init --demo
 setup "an objective title with ESC" "$LND" --db "$S" objective edit O6 --title "Tier-1 $(printf '\033[2J\033]0;pwned\007')capability"
 setup "a programme title with ESC" "$LND" --db "$S" programme add --title "Clinic $(printf '\033[31m')red" --objective O6 --start-week 2 --end-week 3
+setup "the ESC cycle into review" "$LND" --db "$S" cycle review 2027-Q1
 setup "a review text with ESC" "$LND" --db "$S" review set O6 --score 0.5 --worked "ok $(printf '\033[1m')bold"
 setup "a check-in note with ESC" "$LND" --db "$S" checkin K8 72 --note "note $(printf '\033[5m')blink"
 run "$LND" --db "$S" kpi add "Uptime $(printf '\033[7m')" --min 99

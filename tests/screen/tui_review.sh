@@ -8,13 +8,28 @@
 demo_db
 L() { "$LND" --db "$DB" "$@"; }
 
+# before the review: scores so far, no verdicts, and Enter does not open a scoring form
 start r 132 40
 ready r "Cascade"
 keys r R
-expect_screen r "R: review mode opens" "Review of 2027-Q1 (active)"
+expect_screen r "R in an active cycle: review mode opens" "Review of 2027-Q1 (active)"
+expect_row r "R before the review: a score so far, no verdict" " O5 " "0.64     -  so far, no verdict"
+keys r Enter
+expect_screen r "Enter before the review says scores wait for it" "scores wait for the review"
+keys r Escape
+expect_screen r "Esc returns to the cascade" "Key results of O1"
+keys r q
+expect_screen r "quits" "lnd exited 0"
+stop r
+setup "the quarter ends: 2027-Q1 into review" L cycle review 2027-Q1
+
+start r 132 40
+ready r "Cascade"
+keys r R
+expect_screen r "R: review mode opens" "Review of 2027-Q1 (review)"
 expect_row r "R: business O1 is suggested from its revenue result (0.08), not the L&D average" " O1 " "0.08     -  missed (suggested)"
-expect_row r "R: aspirational O2 at 0.75 is a suggested success" " O2 " "success (suggested)"
-expect_row r "R: committed O5 at 0.70 is a miss" " O5 " "missed (suggested)"
+expect_row r "R: L&D O2 is suggested from its own revenue result too" " O2 " "0.08     -  missed (suggested)"
+expect_row r "R: committed O5 at 0.64 is a miss" " O5 " "missed (suggested)"
 expect_row r "R: learning O9 is judged by what was learned" " O9 " "learning"
 keys r Enter
 expect_screen r "Enter: the review form, prefilled with the suggested score" "Score 0.08"

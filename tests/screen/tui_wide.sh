@@ -13,7 +13,7 @@ expect_screen w "200x60: a 91-character business objective title shows in full" 
   "Grow enterprise revenue 25% through deeper relationship management and consultative selling"
 expect_screen w "200x60: an 81-character L&D title shows in full" \
   "Equip the enterprise sales team to win and deepen high-value client relationships"
-expect_screen w "200x60: cascade bars are wider than at 80 columns" "███████████│░░░░░░░░░░░░  47% d69%"
+expect_screen w "200x60: cascade bars are wider than at 80 columns" "███████████▎░░░░░░░░░░░░  47% d69%"
 keys w j
 expect_screen w "200x60: key results and check-ins side by side below the cascade" "Check-ins of K1"
 expect_screen w "200x60: whole metric names in the key-results pane" \

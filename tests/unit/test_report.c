@@ -114,7 +114,7 @@ static void report_has_chain_verdict_and_escapes_markdown(void **st)
     report_markdown(&in, &b);
     md = buf_str(&b);
     assert_null(strstr(md, "**Verdict:**"));
-    assert_non_null(strstr(md, "**Score so far (a projection, not a verdict):** 0.7 at today's progress"));
+    assert_non_null(strstr(md, "**Score so far (a projection, not a verdict):** 0.64 at today's business result"));
     assert_null(strstr(md, "| Verdict |"));
     buf_free(&b);
     /* in planning: nothing to judge */
