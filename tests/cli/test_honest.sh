@@ -31,6 +31,7 @@ expect_in "check: H13 on O1" "$OUT" "H13  O1"
 # --- evidence and indicator are required for a new KR ---
 n_before=$(L status --format json | jq '[.objectives[].key_results[]]|length')
 a_before=$(L log 2>/dev/null | wc -l)
+[ "$n_before" -gt 0 ] && [ "$a_before" -gt 0 ] || die "counting the demo's KRs and audit rows" "KRs: $n_before, log lines: $a_before"
 run L kr add --objective O2 --title "Completions" --target 100
 expect_eq "kr add without --evidence: exit 64" "$RC" 64
 expect_in "and the line names the choices" "$ERR" "--evidence activity|reaction|learning|behaviour|results"
@@ -100,7 +101,7 @@ expect_in "the report shows it too" "$OUT" "waived: an awareness programme"
 expect_in "the audit log records who waived it" "$(m log)" "H02 waived"
 setup "export" m export --format json -o "$T/w.json"
 setup "import into a new db" "$LND" --db "$T/w2.db" import "$T/w.json"
-"$LND" --db "$T/w2.db" export --format json -o "$T/w2.json" || notok "set-up: re-export"
+setup "re-export of the imported copy" "$LND" --db "$T/w2.db" export --format json -o "$T/w2.json"
 check "export -> import -> export keeps waivers byte-identical" cmp -s "$T/w.json" "$T/w2.json"
 expect_in "the waiver is in the export" "$(cat "$T/w.json")" '"rule": "H02"'
 run m objective edit O3 --unwaive H02
