@@ -41,6 +41,13 @@ typedef struct {
 /* Print "lnd: <message>" to stderr and return code (so callers can `return cli_fail(...)`). */
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* User text made safe for an error message (core/sanitize: controls, bidi and invalid bytes
+ * made visible, at most 200 columns). Four calls may share one message. */
+const char *cli_safe(const char *s);
+/* Hand the clock to core/dates: now from time() or $LND_NOW, today's local date or
+ * $LND_TODAY (cli/clock.c). Returns 0 or EX_USAGE_ after one line on a bad variable. */
+int cli_clock_init(void);
+
 /* Global options shared by every command (long-option values >= CLI_GLOBAL_BASE). */
 #define CLI_GLOBAL_BASE 1000
 /* getopt_long over argv with the command's options plus the global ones; calls on_opt for

@@ -341,7 +341,9 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
     store_rc src = store_audit(s, a, o.v[P_SINCE], (size_t)limit, &au, &n);
     if (src != STORE_OK) rc = cli_store_fail(s, src);
     for (size_t i = 0; src == STORE_OK && i < n; i++) {
-        printf("%s  ", au[i].at);
+        char at[40];
+        date_stamp_local(au[i].at, true, at, sizeof at);
+        printf("%-20s  ", at);
         out_text(stdout, ctx, au[i].user, 12, true);
         printf("  %-8s %-9s %5lld  ", au[i].action, au[i].entity, au[i].entity_id);
         out_text(stdout, ctx, au[i].detail, 100, false);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../core/dates.h"
+#include "../core/sanitize.h"
 
 int cli_fail(int code, const char *fmt, ...)
 {
@@ -86,6 +87,17 @@ int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
     return 0;
 }
 
+static bool locale_is_utf8(void);
+
+const char *cli_safe(const char *s)
+{
+    static char ring[4][1024];
+    static unsigned next;
+    char *b = ring[next++ % 4];
+    san_text(s, 200, !locale_is_utf8(), b, sizeof ring[0]);
+    return b;
+}
+
 static bool locale_is_utf8(void)
 {
     const char *cs = nl_langinfo(CODESET);
@@ -97,11 +109,6 @@ int cli_setup(cli_ctx *ctx)
     char err[4400];
     int rc = cfg_load(ctx->config_flag, &ctx->cfg, err, sizeof err);
     if (rc) return cli_fail(rc, "%s", err);
-    const char *today = getenv("LND_TODAY");
-    lnd_day d;
-    if (today && *today && !date_parse(today, &d))
-        return cli_fail(EX_USAGE_, "LND_TODAY='%s' is not a date; use YYYY-MM-DD or unset it",
-                        today);
     if (cfg_db_path(ctx->db_flag, &ctx->cfg, ctx->db, sizeof ctx->db) != 0)
         return cli_fail(EX_CONFIG_, "no database path: set --db, $LND_DB or HOME");
     ctx->user = ctx->user_flag ? ctx->user_flag : ctx->cfg.user;

@@ -51,11 +51,14 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C");   /* numbers read and written the same in every locale */
     cli_ctx ctx = {0};
     if (argc > 1 && strcmp(argv[1], "--version") == 0) {
         printf("lnd %s (database schema %d)\n", LND_VERSION, store_schema_version());
         return 0;
     }
+    int crc = cli_clock_init();
+    if (crc) return crc;
     bool help;
     int rc = cli_getopt(&ctx, argc, argv, "+", NULL, NULL, NULL, &help);
     if (rc) return rc;

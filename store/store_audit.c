@@ -106,7 +106,7 @@ store_rc st_conflict(store *s, const char *table, const char *entity, lnd_id id,
     store_rc r = store_last_change(s, a, entity, id, &last);
     if (r == STORE_OK)
         st_fail(s, STORE_CONFLICT, "%s was changed by %s at %s (version %ld, you had %ld); reload and reapply",
-                label, last.user, last.at, now, had);
+                label, last.user, st_local(last.at), now, had);
     else
         st_fail(s, STORE_CONFLICT, "%s was changed by someone else (version %ld, you had %ld); reload and reapply",
                 label, now, had);

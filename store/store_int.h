@@ -95,6 +95,8 @@ bool st_blank(const char *s);
 /* Normalise a check-in timestamp: NULL/"" = now; "YYYY-MM-DD" = noon that day;
  * "YYYY-MM-DD HH:MM:SS" (or with T). false if invalid. out >= 20 bytes. */
 bool st_stamp(const char *in, char *out);
+/* A stored UTC stamp as local time with its zone, for messages (two calls may share one). */
+const char *st_local(const char *stamp);
 store_rc st_valid_checkin(store *s, const lnd_checkin *c);
 store_rc st_valid_kpi(store *s, const lnd_kpi *k);             /* store_misc.c */
 

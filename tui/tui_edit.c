@@ -387,7 +387,7 @@ static void conflict(tui_app *a)
     tui_prompt_open(a, PK_CONFLICT, "mte");
     tui_prompt_line(a, "%s was changed while you were editing it", id);
     if (lc == STORE_OK)
-        tui_prompt_line(a, "by %s at %s: %s", au.user, au.at, au.detail ? au.detail : au.action);
+        tui_prompt_line(a, "by %s at %s: %s", au.user, tui_local_stamp(au.at), au.detail ? au.detail : au.action);
     tui_prompt_line(a, "%s", "");
     if (is_kr) {
         lnd_kr th, mine = {0};

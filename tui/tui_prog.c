@@ -175,7 +175,7 @@ void tui_prog_conflict(tui_app *a)
     tui_prompt_open(a, PK_CONFLICT, "mte");
     tui_prompt_line(a, "%s was changed while you were editing it", id);
     if (store_last_change(a->st, t, "programme", f->id, &au) == STORE_OK)
-        tui_prompt_line(a, "by %s at %s: %s", au.user, au.at, au.detail ? au.detail : au.action);
+        tui_prompt_line(a, "by %s at %s: %s", au.user, tui_local_stamp(au.at), au.detail ? au.detail : au.action);
     lnd_plan *fresh = NULL;
     if (store_load_plan(a->st, a->plan->cycle.id, &fresh) == STORE_OK) {
         for (size_t i = 0; i < fresh->nprogs; i++) {
