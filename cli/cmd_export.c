@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../core/dates.h"
+#include "../core/sanitize.h"
 #include "../core/utf8.h"
 #include "../store/store_io.h"
 #include "cli.h"
@@ -256,10 +257,40 @@ store_rc export_json(store *s, const lnd_cycle *only, json_t **out)
     return STORE_OK;
 }
 
-static void csv_cell(FILE *f, const char *s, bool last)
+static bool csv_tty;   /* the CSV goes to a terminal: cells pass through the sanitiser */
+
+/* A text cell: never dropped (invalid UTF-8 fails the export naming the row), never a live
+ * formula in a spreadsheet (a cell starting with = + - @ tab or CR that is not a plain number
+ * gets a leading '), never raw control bytes on a terminal. */
+static void csv_cell(FILE *f, const char *field, const char *s, bool last)
 {
-    csv_fwrite(f, s ? s : "", s ? strlen(s) : 0);
+    if (!s) s = "";
+    if (!utf8_valid(s, NULL)) {
+        text_bad(field, s);
+        s = "";
+    }
+    char *tmp = NULL;
+    double num;
+    if (strchr("=+-@\t\r", s[0]) && s[0] && !cli_parse_double(s, &num)) {
+        size_t n = strlen(s);
+        if ((tmp = malloc(n + 2))) {
+            tmp[0] = '\'';
+            memcpy(tmp + 1, s, n + 1);
+            s = tmp;
+        }
+    }
+    if (csv_tty) {
+        size_t cap = 4 * strlen(s) + 8;
+        char *safe = malloc(cap);
+        if (safe) {
+            san_text(s, -1, false, safe, cap);
+            free(tmp);
+            s = tmp = safe;
+        }
+    }
+    csv_fwrite(f, s, strlen(s));
     fputc(last ? '\n' : ',', f);
+    free(tmp);
 }
 
 static void csv_num(FILE *f, bool has, double v, bool last)
@@ -277,6 +308,7 @@ static void csv_num(FILE *f, bool has, double v, bool last)
 
 static store_rc export_csv(store *s, lnd_cycle *cs, size_t n, FILE *f)
 {
+    ex_bad[0] = '\0';
     fputs("cycle,objective_id,objective,kr_id,kr,unit,baseline,target,direction,evidence,"
           "indicator,at,value,confidence,observed,applied,author,note\n", f);
     store_rc rc = STORE_OK;
@@ -295,34 +327,40 @@ static store_rc export_csv(store *s, lnd_cycle *cs, size_t n, FILE *f)
                 bool row = i < nck ? ck[i].kr_id == kr->id : !any;
                 if (!row) continue;
                 any = true;
+                if (i < nck) ROW("check-in %lld (K%lld)", ck[i].id, kr->id);
+                else ROW("key result K%lld", kr->id);
                 char oid[24], kid[24];
                 snprintf(oid, sizeof oid, "O%lld", kr->objective_id);
                 snprintf(kid, sizeof kid, "K%lld", kr->id);
-                csv_cell(f, cs[c].name, false);
-                csv_cell(f, oid, false);
-                csv_cell(f, oi >= 0 ? p->objs[oi].title : "", false);
-                csv_cell(f, kid, false);
-                csv_cell(f, kr->title, false);
-                csv_cell(f, kr->unit, false);
+                csv_cell(f, "cycle", cs[c].name, false);
+                csv_cell(f, "objective_id", oid, false);
+                csv_cell(f, "objective", oi >= 0 ? p->objs[oi].title : "", false);
+                csv_cell(f, "kr_id", kid, false);
+                csv_cell(f, "kr", kr->title, false);
+                csv_cell(f, "unit", kr->unit, false);
                 csv_num(f, kr->has_baseline, kr->baseline, false);
                 csv_num(f, true, kr->target, false);
-                csv_cell(f, model_direction_name(kr->direction), false);
-                csv_cell(f, model_evidence_name(kr->evidence), false);
-                csv_cell(f, model_indicator_name(kr->indicator), false);
+                csv_cell(f, "direction", model_direction_name(kr->direction), false);
+                csv_cell(f, "evidence", model_evidence_name(kr->evidence), false);
+                csv_cell(f, "indicator", model_indicator_name(kr->indicator), false);
                 bool has = i < nck;
-                csv_cell(f, has ? ck[i].at : "", false);
+                char at[32] = "";
+                long long t;
+                if (has && date_parse_instant(ck[i].at, &t)) date_format_instant(t, true, at, sizeof at);
+                csv_cell(f, "at", at, false);
                 csv_num(f, has, has ? ck[i].value : 0, false);
                 csv_num(f, has && ck[i].confidence >= 0, has ? ck[i].confidence : 0, false);
                 csv_num(f, has && ck[i].observed >= 0, has ? ck[i].observed : 0, false);
                 csv_num(f, has && ck[i].applied >= 0, has ? ck[i].applied : 0, false);
-                csv_cell(f, has ? ck[i].author : "", false);
-                csv_cell(f, has ? ck[i].note : "", true);
+                csv_cell(f, "author", has ? ck[i].author : "", false);
+                csv_cell(f, "note", has ? ck[i].note : "", true);
                 if (i == nck) break;
             }
         }
         arena_free(a);
         plan_free(p);
     }
+    if (rc == STORE_OK && ex_bad[0]) rc = STORE_INVALID;
     return rc;
 }
 
@@ -396,6 +434,7 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
             json_decref(root);
         }
     } else if (src == STORE_OK) {
+        csv_tty = f == stdout && ctx->stdout_tty;
         src = export_csv(s, cs, n, f);
     }
     if (f != stdout) {

@@ -12,6 +12,7 @@
 
 #include "../core/dates.h"
 #include "../core/sanitize.h"
+#include "../core/utf8.h"
 #include "../store/store_io.h"
 #include "cli.h"
 
@@ -171,9 +172,42 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
     return rc;
 }
 
+/* A JSON file that is not UTF-8: name the field (the last "key": before the bad byte), its
+ * line and the byte offset. 0 when the file is valid UTF-8 or cannot be read. */
+static int json_not_utf8(const char *file)
+{
+    FILE *f = fopen(file, "rb");
+    if (!f) return 0;
+    size_t cap = 1 << 16, n = 0, got;
+    char *b = malloc(cap);
+    while (b && (got = fread(b + n, 1, cap - n, f)) > 0)
+        if ((n += got) == cap) b = realloc(b, cap *= 2);
+    fclose(f);
+    size_t off;
+    int rc = 0;
+    if (b && !utf8_valid_n(b, n, &off)) {
+        long line = 1;
+        for (size_t i = 0; i < off; i++) line += b[i] == '\n';
+        char key[64] = "a value";
+        for (size_t i = off; i > 1; i--) {
+            if (b[i - 1] != ':' || b[i - 2] != '"') continue;
+            size_t e = i - 2, st = e;
+            while (st > 0 && b[st - 1] != '"') st--;
+            snprintf(key, sizeof key, "field \"%.*s\"", (int)(e - st < 40 ? e - st : 40), b + st);
+            break;
+        }
+        rc = cli_fail(EX_DATAERR_, "%s:%ld: %s is not valid UTF-8 at byte %zu; save the file as UTF-8; "
+                      "nothing was imported", file, line, cli_safe(key), off);
+    }
+    free(b);
+    return rc;
+}
+
 static int import_json(cli_ctx *ctx, const char *file)
 {
     json_error_t je;
+    int bad = json_not_utf8(file);
+    if (bad) return bad;
     json_t *root = json_load_file(file, 0, &je);
     if (!root) {
         if (je.line < 0 || errno == ENOENT)
@@ -365,6 +399,17 @@ static void on_row(int term, void *p)
     csv_ctx *c = p;
     if (!c->in_row) return;
     c->in_row = false;
+    static const char *const names[C_N] = {[C_KR] = "kr", [C_DATE] = "date", [C_VALUE] = "value",
+                                           [C_CONF] = "confidence", [C_NOTE] = "note"};
+    for (int i = 0; i < c->nf; i++) {
+        size_t off;
+        if (utf8_valid(c->fields[i], &off)) continue;
+        const char *name = NULL;
+        for (int k = 0; c->header_done && k < C_N; k++)
+            if (c->col[k] == i) name = names[k];
+        if (name) csv_err(c, c->row_line, "column %s is not valid UTF-8 at byte %zu; save the file as UTF-8", name, off);
+        else csv_err(c, c->row_line, "column %d is not valid UTF-8 at byte %zu; save the file as UTF-8", i + 1, off);
+    }
     if (!c->header_done) {
         c->header_done = true;
         for (int i = 0; i < C_N; i++) c->col[i] = -1;

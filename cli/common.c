@@ -13,6 +13,7 @@
 
 #include "../core/dates.h"
 #include "../core/sanitize.h"
+#include "../core/utf8.h"
 
 int cli_fail(int code, const char *fmt, ...)
 {
@@ -89,6 +90,26 @@ int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
 
 static bool locale_is_utf8(void);
 
+int cli_check_args(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        size_t off;
+        if (utf8_valid(argv[i], &off)) continue;
+        const char *eq = strchr(argv[i], '=');
+        if (argv[i][0] == '-' && argv[i][1] == '-' && eq && (size_t)(eq - argv[i]) < off)
+            return cli_fail(EX_DATAERR_, "%.*s is not valid UTF-8 at byte %zu; retype it in a UTF-8 "
+                            "terminal (nothing was written)", (int)(eq - argv[i]), argv[i],
+                            off - (size_t)(eq - argv[i]) - 1);
+        if (i > 1 && argv[i - 1][0] == '-' && argv[i - 1][1] == '-' && !strchr(argv[i - 1], '=') &&
+            utf8_valid(argv[i - 1], NULL))
+            return cli_fail(EX_DATAERR_, "%s is not valid UTF-8 at byte %zu; retype it in a UTF-8 "
+                            "terminal (nothing was written)", argv[i - 1], off);
+        return cli_fail(EX_DATAERR_, "argument %d is not valid UTF-8 at byte %zu; retype it in a "
+                        "UTF-8 terminal (nothing was written)", i, off);
+    }
+    return 0;
+}
+
 const char *cli_safe(const char *s)
 {
     static char ring[4][1024];
@@ -113,6 +134,15 @@ int cli_setup(cli_ctx *ctx)
         return cli_fail(EX_CONFIG_, "no database path: set --db, $LND_DB or HOME");
     ctx->user = ctx->user_flag ? ctx->user_flag : ctx->cfg.user;
     if (!*ctx->user) return cli_fail(EX_USAGE_, "--user must not be empty");
+    size_t off;
+    if (!utf8_valid(ctx->user, &off))
+        return cli_fail(EX_DATAERR_, "$USER is not valid UTF-8 at byte %zu; give --user NAME "
+                        "(nothing was written)", off);
+    const char *bt = getenv("LND_BUSY_TIMEOUT_MS");
+    long btv;
+    if (bt && *bt && !cli_parse_int(bt, 0, 600000, &btv))
+        return cli_fail(EX_CONFIG_, "LND_BUSY_TIMEOUT_MS='%s' must be a whole number of "
+                        "milliseconds from 0 to 600000; fix or unset it", cli_safe(bt));
     ctx->stdout_tty = isatty(STDOUT_FILENO);
     const char *nc = getenv("NO_COLOR");
     if (ctx->no_color || (nc && *nc) || ctx->cfg.color == 0) ctx->color = false;

@@ -59,6 +59,7 @@ int main(int argc, char **argv)
     }
     int crc = cli_clock_init();
     if (crc) return crc;
+    if ((crc = cli_check_args(argc, argv))) return crc;
     bool help;
     int rc = cli_getopt(&ctx, argc, argv, "+", NULL, NULL, NULL, &help);
     if (rc) return rc;

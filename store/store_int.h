@@ -11,7 +11,7 @@
 #include "store.h"
 #include "store_test.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_STMT_CACHE 128   /* more than the distinct statements in store/ (about 60) */
 
 struct store {
@@ -29,6 +29,14 @@ struct store {
     size_t npending, cap_pending;
     char err[1024];
 };
+
+/* v4 (store_repair.c): re-encode text that is not UTF-8 as Latin-1 -> UTF-8, one audit row
+ * per repaired field, inside the caller's transaction. An SQLite code. */
+int st_repair_text(sqlite3 *db);
+/* Every text value that is not UTF-8: table, column, rowid and the first bad byte. */
+typedef void (*store_text_problem)(void *ud, const char *table, const char *col, long long rowid,
+                                   size_t off);
+store_rc store_scan_text(store *s, store_text_problem fn, void *ud);
 
 /* ---- statements (store_db.c) ---- */
 /* Prepared, reset and cleared statement for a static SQL string; NULL on error (errmsg set). */

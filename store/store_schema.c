@@ -146,7 +146,16 @@ static const char schema_v3[] =
     " updated_by TEXT NOT NULL DEFAULT '',"
     " updated_at TEXT NOT NULL DEFAULT '');";
 
-static const char *const steps[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3};
+/* A step is SQL, or a function run inside the step's transaction. */
+typedef struct {
+    const char *sql;
+    int (*run)(sqlite3 *db);
+} schema_step;
+
+/* v4: text an older lnd stored as raw bytes re-encoded as UTF-8 (store_repair.c). */
+static const schema_step steps[STORE_SCHEMA_VERSION] = {
+    {schema_v1, NULL}, {schema_v2, NULL}, {schema_v3, NULL}, {NULL, st_repair_text},
+};
 
 int store_schema_version(void)
 {
@@ -181,7 +190,8 @@ static int migrate_db(sqlite3 *db, int to, int *failed_step)
             return SQLITE_OK;
         }
         *failed_step = v + 1;
-        if (rc == SQLITE_OK) rc = sqlite3_exec(db, steps[v], NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            rc = steps[v].run ? steps[v].run(db) : sqlite3_exec(db, steps[v].sql, NULL, NULL, NULL);
         if (rc == SQLITE_OK) {
             char sql[64];
             snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
