@@ -42,7 +42,7 @@ typedef struct {
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* User text made safe for an error message (core/sanitize: controls, bidi and invalid bytes
- * made visible, at most 200 columns). Four calls may share one message. */
+ * made visible). Four calls may share one message. */
 const char *cli_safe(const char *s);
 /* Hand the clock to core/dates: now from time() or $LND_NOW, today's local date or
  * $LND_TODAY (cli/clock.c). Returns 0 or EX_USAGE_ after one line on a bad variable. */

@@ -281,7 +281,7 @@ static int import_json(cli_ctx *ctx, const char *file)
         rc = cli_fail(store_rc_exit(src), "%s: %s; nothing was imported", file, store_errmsg(s));
     } else {
         printf("imported %zu cycle%s and %zu KPI%s from %s\n", ncycles, ncycles == 1 ? "" : "s", nkpi,
-               nkpi == 1 ? "" : "s", file);
+               nkpi == 1 ? "" : "s", cli_safe(file));
     }
     store_close(s);
     json_decref(root);
@@ -537,7 +537,7 @@ static int import_csv(cli_ctx *ctx, const char *file)
     } else {
         rc = cli_fail(EX_DATAERR_, "%s; nothing was imported", c.err);
     }
-    if (!rc) printf("imported %zu check-in%s from %s (%zu already present)\n", added, added == 1 ? "" : "s", file, skipped);
+    if (!rc) printf("imported %zu check-in%s from %s (%zu already present)\n", added, added == 1 ? "" : "s", cli_safe(file), skipped);
     for (size_t i = 0; i < c.nrows; i++) free(c.rows[i].note);
     free(c.rows);
     plan_free(c.plan);

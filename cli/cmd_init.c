@@ -52,10 +52,10 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
             return rc;
         }
         printf("demo database ready: %s\nopen it with: lnd --db %s   (or: lnd --db %s status)\n",
-               ctx->db, ctx->db, ctx->db);
+               cli_safe(ctx->db), cli_safe(ctx->db), cli_safe(ctx->db));
     } else {
         printf("%s %s (schema %d)\n", existed ? "database already exists:" : "database created:",
-               ctx->db, store_schema_version());
+               cli_safe(ctx->db), store_schema_version());
     }
     store_close(s);
     return 0;

@@ -15,14 +15,19 @@
 #include "../core/sanitize.h"
 #include "../core/utf8.h"
 
+static bool locale_is_utf8(void);
+
+/* Every error line passes through the one sanitiser: user text quoted in a message (an id,
+ * a file's contents, a stored name) can never put control bytes on the terminal. */
 int cli_fail(int code, const char *fmt, ...)
 {
+    char msg[8192], safe[4 * sizeof msg];
     va_list ap;
-    fputs("lnd: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    san_text(msg, -1, !locale_is_utf8(), safe, sizeof safe);
+    fprintf(stderr, "lnd: %s\n", safe);
     return code;
 }
 
@@ -88,8 +93,6 @@ int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
     return 0;
 }
 
-static bool locale_is_utf8(void);
-
 int cli_check_args(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {
@@ -112,10 +115,10 @@ int cli_check_args(int argc, char **argv)
 
 const char *cli_safe(const char *s)
 {
-    static char ring[4][1024];
+    static char ring[4][8192];
     static unsigned next;
     char *b = ring[next++ % 4];
-    san_text(s, 200, !locale_is_utf8(), b, sizeof ring[0]);
+    san_text(s, -1, !locale_is_utf8(), b, sizeof ring[0]);
     return b;
 }
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "tui_int.h"
+#include "../core/sanitize.h"
 #include <term.h>   /* setupterm, cur_term: probe TERM before newterm */
 
 #define INPUT_TIMEOUT_MS 500
@@ -326,8 +327,9 @@ int tui_run(store *s, const tui_opts *o)
         }
     }
     if (!scr) {
-        fprintf(stderr, "lnd: unknown terminal type '%s'; try TERM=xterm-256color, or `lnd status`\n",
-                term ? term : "");
+        char tsafe[256];
+        san_text(term ? term : "", 60, true, tsafe, sizeof tsafe);
+        fprintf(stderr, "lnd: unknown terminal type '%s'; try TERM=xterm-256color, or `lnd status`\n", tsafe);
         sigaction(SIGTERM, &old_term, NULL);
         sigaction(SIGHUP, &old_hup, NULL);
         sigaction(SIGINT, &old_int, NULL);
@@ -379,7 +381,11 @@ int tui_run(store *s, const tui_opts *o)
         }
     }
     char err[300] = "";
-    if (rc < 0) snprintf(err, sizeof err, "lnd: %s\n", store_errmsg(s));
+    if (rc < 0) {
+        char esafe[256];
+        san_text(store_errmsg(s), 200, false, esafe, sizeof esafe);
+        snprintf(err, sizeof err, "lnd: %s\n", esafe);
+    }
     cleanup(a);
     delwin(in);
     endwin();
