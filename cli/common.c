@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "../core/dates.h"
@@ -128,6 +129,48 @@ static bool locale_is_utf8(void)
     return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
+/* A database location: a plain path, or a file: URI (file:PATH, file:///PATH,
+ * file://localhost/PATH; percent-escapes decoded, ?query dropped) made a path in place. Any
+ * other scheme:// is refused (78) until lnd speaks it. */
+static int db_location(char *db, size_t n)
+{
+    size_t sl = 0;
+    while (db[sl] && (db[sl] == '+' || db[sl] == '-' || db[sl] == '.' ||
+                      (db[sl] >= 'a' && db[sl] <= 'z') || (db[sl] >= 'A' && db[sl] <= 'Z') ||
+                      (sl > 0 && db[sl] >= '0' && db[sl] <= '9')))
+        sl++;
+    bool file = sl == 4 && db[4] == ':' && strncasecmp(db, "file", 4) == 0;
+    if (!file) {
+        if (sl > 0 && db[sl] == ':' && db[sl + 1] == '/' && db[sl + 2] == '/')
+            return cli_fail(EX_CONFIG_, "%.*s:// is not supported yet; give a file path or a file: URI "
+                            "(--db, $LND_DB or the config's database)", (int)sl, db);
+        return 0;
+    }
+    const char *p = db + 5;
+    if (p[0] == '/' && p[1] == '/') {
+        p += 2;
+        if (strncmp(p, "localhost/", 10) == 0) p += 9;
+        else if (*p != '/')
+            return cli_fail(EX_CONFIG_, "file://%.*s: only local files are supported; use file:///PATH",
+                            (int)strcspn(p, "/"), p);
+    }
+    char out[sizeof ((cli_ctx *)0)->db];
+    size_t o = 0;
+    for (; *p && *p != '?' && *p != '#' && o + 1 < sizeof out; p++) {
+        unsigned v;
+        if (*p == '%' && sscanf(p + 1, "%2x", &v) == 1 && v) {
+            out[o++] = (char)v;
+            p += 2;
+        } else {
+            out[o++] = *p;
+        }
+    }
+    out[o] = '\0';
+    if (!o) return cli_fail(EX_CONFIG_, "file: URI without a path; use file:///PATH");
+    snprintf(db, n, "%s", out);
+    return 0;
+}
+
 int cli_setup(cli_ctx *ctx)
 {
     char err[4400];
@@ -135,6 +178,7 @@ int cli_setup(cli_ctx *ctx)
     if (rc) return cli_fail(rc, "%s", err);
     if (cfg_db_path(ctx->db_flag, &ctx->cfg, ctx->db, sizeof ctx->db) != 0)
         return cli_fail(EX_CONFIG_, "no database path: set --db, $LND_DB or HOME");
+    if ((rc = db_location(ctx->db, sizeof ctx->db))) return rc;
     ctx->user = ctx->user_flag ? ctx->user_flag : ctx->cfg.user;
     if (!*ctx->user) return cli_fail(EX_USAGE_, "--user must not be empty");
     size_t off;

@@ -23,6 +23,8 @@ static const cli_command commands[] = {
     {"log", "who changed what, when", cmd_log},
     {"export", "export a cycle or everything as JSON or CSV", cmd_export},
     {"import", "restore a JSON export, or load check-ins from CSV", cmd_import},
+    {"backup", "an exact copy of the database while others write", cmd_backup},
+    {"doctor", "check the database: integrity, invariants, UTF-8 (exit 1 on problems)", cmd_doctor},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -48,6 +48,16 @@ const char *store_rc_name(store_rc rc);
  * (EX_TEMPFAIL: reload and retry), 66 nodb, 69 busy, 73 readonly, 74 io. */
 int store_rc_exit(store_rc rc);
 
+/* `lnd backup`: an exact, consistent copy at dest (which must not exist) while others go on
+ * writing: every commit before it started is in it. STORE_READONLY when dest exists or
+ * cannot be written. */
+store_rc store_backup(store *s, const char *dest);
+/* `lnd doctor`: fn gets one line per problem (integrity, foreign keys, the latest-value cache,
+ * missing audit rows, text that is not UTF-8). STORE_OK when healthy, STORE_INVALID when a
+ * problem was reported, another code when the checks could not run. */
+typedef void (*store_problem_fn)(void *ud, const char *line);
+store_rc store_doctor(store *s, store_problem_fn fn, void *ud);
+
 /* Changes when any connection commits: poll to notice other users' writes. */
 store_rc store_data_version(store *s, long long *out);
 

@@ -182,7 +182,7 @@ store_rc store_open(const char *path, int flags, store **out, char *err, size_t 
         return open_fail(s, st_fail(s, STORE_NEWER, "database schema %d is newer than this lnd (%d); upgrade lnd",
                                     uv, STORE_SCHEMA_VERSION), out, err, errsz);
     if (uv == 0 && ntables > 0)
-        return open_fail(s, st_fail(s, STORE_IO, "%s is not an lnd database (it holds other tables)", path), out,
+        return open_fail(s, st_fail(s, STORE_INVALID, "%s is not an lnd database (it holds other tables)", path), out,
                          err, errsz);
     if (uv == 0 && !create)
         return open_fail(s, st_fail(s, STORE_NODB, "no database at %s; run `lnd init`", path), out, err, errsz);
