@@ -58,6 +58,12 @@ store_rc store_backup(store *s, const char *dest);
 typedef void (*store_problem_fn)(void *ud, const char *line);
 store_rc store_doctor(store *s, store_problem_fn fn, void *ud);
 
+/* How long the next statements wait for another writer's lock: ms, or -1 for the configured
+ * busy timeout. The dashboard saves with a short wait so it can say at once that it waits. */
+void store_busy_wait(store *s, int ms);
+/* The configured busy timeout in ms ($LND_BUSY_TIMEOUT_MS, default 5000). */
+int store_busy_timeout(void);
+
 /* Changes when any connection commits: poll to notice other users' writes. */
 store_rc store_data_version(store *s, long long *out);
 

@@ -38,6 +38,9 @@ typedef void (*store_text_problem)(void *ud, const char *table, const char *col,
                                    size_t off);
 store_rc store_scan_text(store *s, store_text_problem fn, void *ud);
 
+/* The busy timeout every connection gets: $LND_BUSY_TIMEOUT_MS (0..600000), else 5000. */
+int st_busy_timeout_ms(void);
+
 /* ---- statements (store_db.c) ---- */
 /* Prepared, reset and cleared statement for a static SQL string; NULL on error (errmsg set). */
 sqlite3_stmt *st_prep(store *s, const char *sql);

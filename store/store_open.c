@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int busy_timeout_ms(void)
+int st_busy_timeout_ms(void)
 {
     const char *e = getenv("LND_BUSY_TIMEOUT_MS");
     if (e && *e) {
@@ -95,7 +95,7 @@ static int open_immutable(store *s, const char *path)
     free(uri);
     if (s->db) {
         sqlite3_extended_result_codes(s->db, 1);
-        sqlite3_busy_timeout(s->db, busy_timeout_ms());
+        sqlite3_busy_timeout(s->db, st_busy_timeout_ms());
     }
     return rc;
 }
@@ -157,7 +157,7 @@ store_rc store_open(const char *path, int flags, store **out, char *err, size_t 
                          errsz);
     }
     sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_busy_timeout(s->db, busy_timeout_ms());
+    sqlite3_busy_timeout(s->db, st_busy_timeout_ms());
     s->readonly = !writable || sqlite3_db_readonly(s->db, "main") == 1;
 
     /* Look before writing anything: version, and whether this is an lnd database at all. */

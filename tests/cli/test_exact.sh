@@ -79,3 +79,6 @@ run "$LND" --db "$T/c.db" import "$T/old.json"
 expect_eq "import of an old-form export exits 0" "$RC" 0
 "$LND" --db "$T/c.db" export --format json -o "$T/c.json"
 check "an old-form export imports to the same data" cmp -s "$T/a.json" "$T/c.json"
+run "$LND" --db "$DB" status --format json
+check "status JSON: the latest check-in time is ISO 8601" \
+  grep -Eq '"last_checkin": "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"' "$T/out"
