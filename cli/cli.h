@@ -47,6 +47,8 @@ const char *cli_safe(const char *s);
 /* Hand the clock to core/dates: now from time() or $LND_NOW, today's local date or
  * $LND_TODAY (cli/clock.c). Returns 0 or EX_USAGE_ after one line on a bad variable. */
 int cli_clock_init(void);
+/* Re-read the clock as cli_clock_init did (a long-running dashboard crosses midnight). */
+void cli_clock_tick(void);
 /* Refuse an argument that is not valid UTF-8: one line naming the option and the byte
  * offset, EX_DATAERR_. 0 when all are valid. */
 int cli_check_args(int argc, char **argv);

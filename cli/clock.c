@@ -21,6 +21,17 @@ static bool local_time(long long t, lnd_day *day, long *secs, char *zone, unsign
     return true;
 }
 
+void cli_clock_tick(void)
+{
+    const char *now_env = getenv("LND_NOW"), *today_env = getenv("LND_TODAY");
+    if ((now_env && *now_env) || (today_env && *today_env)) return;   /* pinned */
+    long long now = (long long)time(NULL);
+    lnd_day today;
+    long secs;
+    if (!local_time(now, &today, &secs, NULL, 0)) today = date_today();
+    date_set_clock(now, today);
+}
+
 int cli_clock_init(void)
 {
     tzset();

@@ -88,7 +88,7 @@ int cmd_tui(cli_ctx *ctx, int argc, char **argv)
         return cli_fail(EX_USAGE_, "the dashboard needs a terminal; for a quick look use `lnd status`");
     store *s;
     if ((rc = cli_open(ctx, 0, &s))) return rc;
-    tui_opts o = {.db_path = ctx->db, .user = ctx->user, .cycle = cycle, .ascii = ctx->ascii,
+    tui_opts o = {.tick_clock = cli_clock_tick, .db_path = ctx->db, .user = ctx->user, .cycle = cycle, .ascii = ctx->ascii,
                   .color = !ctx->no_color && ctx->cfg.color != 0 && !(getenv("NO_COLOR") && *getenv("NO_COLOR")),
                   .cfg = &ctx->cfg};
     rc = tui_run(s, &o);

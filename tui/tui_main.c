@@ -371,6 +371,7 @@ int tui_run(store *s, const tui_opts *o)
             wint_t ch;
             int r = wget_wch(in, &ch);
             if (got_signal) break;
+            if (o->tick_clock) o->tick_clock();   /* every save and redraw sees the time now */
             if (r == ERR) {
                 poll_db(a);
                 tui_edit_tick(a);
