@@ -49,6 +49,8 @@ const char *cli_safe(const char *s);
 int cli_clock_init(void);
 /* Re-read the clock as cli_clock_init did (a long-running dashboard crosses midnight). */
 void cli_clock_tick(void);
+/* The stored (UTC) stamp of the local midnight that starts day d, for "since DATE" filters. */
+void cli_local_midnight_utc(long d, char *buf, size_t n);
 /* Refuse an argument that is not valid UTF-8: one line naming the option and the byte
  * offset, EX_DATAERR_. 0 when all are valid. */
 int cli_check_args(int argc, char **argv);

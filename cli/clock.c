@@ -3,6 +3,7 @@
  * core/dates before any command runs. Nothing is written. */
 #include "cli.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -19,6 +20,20 @@ static bool local_time(long long t, lnd_day *day, long *secs, char *zone, unsign
     *secs = tm.tm_hour * 3600L + tm.tm_min * 60L + tm.tm_sec;
     if (zone && zn && strftime(zone, zn, "%Z", &tm) == 0) zone[0] = '\0';
     return true;
+}
+
+void cli_local_midnight_utc(lnd_day d, char *buf, size_t n)
+{
+    char day[16];
+    date_format(d, day, sizeof day);
+    struct tm tm = {0};
+    tm.tm_year = atoi(day) - 1900;
+    tm.tm_mon = atoi(day + 5) - 1;
+    tm.tm_mday = atoi(day + 8);
+    tm.tm_isdst = -1;
+    time_t t = mktime(&tm);
+    if (t == (time_t)-1) snprintf(buf, n, "%s 00:00:00", day);
+    else date_format_instant((long long)t, false, buf, n);
 }
 
 void cli_clock_tick(void)

@@ -338,7 +338,9 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
     lnd_arena *a = arena_new();
     lnd_audit *au;
     size_t n;
-    store_rc src = store_audit(s, a, o.v[P_SINCE], (size_t)limit, &au, &n);
+    char since[32];
+    if (o.v[P_SINCE]) cli_local_midnight_utc(d, since, sizeof since);   /* stamps are UTC */
+    store_rc src = store_audit(s, a, o.v[P_SINCE] ? since : NULL, (size_t)limit, &au, &n);
     if (src != STORE_OK) rc = cli_store_fail(s, src);
     for (size_t i = 0; src == STORE_OK && i < n; i++) {
         char at[40];

@@ -40,6 +40,9 @@ DE run "$LND" --db "$DB" export --format json
 expect_in "de_DE: JSON keeps the decimal point" "$OUT" '"value": 74.25'
 DE run "$LND" --db "$DB" status
 expect_in "de_DE: status prints 73.5" "$OUT" "73.5"
+printf 'progress = { at_risk_margin = 0.15; };\n' >"$T/de.conf"
+DE run "$LND" --db "$DB" --config "$T/de.conf" status
+expect_eq "de_DE: a config decimal 0.15 is read" "$RC" 0
 
 # --- time zones: 21:20 on 1 December in California is 05:20 UTC on 2 December ---
 LA() { TZ=America/Los_Angeles LND_NOW=$1; export TZ LND_NOW; shift; "$@"; unset TZ LND_NOW; }
@@ -48,6 +51,10 @@ expect_eq "LA: checkin at 21:20 local exits 0" "$RC" 0
 expect_eq "LA: stored in UTC" "$(q "SELECT at FROM checkin WHERE note LIKE 'late%'")" "2026-12-02 05:20:00"
 LA 2026-12-02T05:20:00Z run "$LND" --db "$DB" log
 expect_in "LA: the log shows local time with its zone" "$OUT" "2026-12-01 21:20 PST"
+LA 2026-12-02T05:20:00Z run "$LND" --db "$DB" log --since 2026-12-01
+expect_in "LA: log --since the local 1 December shows it" "$OUT" "2026-12-01 21:20 PST"
+LA 2026-12-02T05:20:00Z run "$LND" --db "$DB" log --since 2026-12-02
+expect_not_in "LA: log --since the local 2 December does not" "$OUT" "2026-12-01 21:20 PST"
 LA 2026-12-02T05:20:00Z run "$LND" --db "$DB" status
 expect_in "LA: 1 December is still week 1 (cycle starts 25 Nov)" "$OUT" "week 1 of 13"
 LA 2026-12-02T08:00:00Z run "$LND" --db "$DB" status
