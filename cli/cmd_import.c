@@ -444,12 +444,15 @@ static void on_row(int term, void *p)
             size_t dl = strlen(f[C_DATE]);
             char day[11] = {0};
             memcpy(day, f[C_DATE], dl >= 10 ? 10 : dl);
-            if ((dl != 10 && dl != 19) || !date_parse(day, &d) || (dl == 19 && !valid_time(f[C_DATE] + 10)))
-                csv_err(c, r.line, "date '%s' is not YYYY-MM-DD (or YYYY-MM-DD HH:MM:SS)", f[C_DATE]);
+            long long iso;
+            bool is_iso = dl == 20 && date_parse_instant(f[C_DATE], &iso);   /* ISO 8601 UTC, as exported */
+            if (!is_iso && ((dl != 10 && dl != 19) || !date_parse(day, &d) || (dl == 19 && !valid_time(f[C_DATE] + 10))))
+                csv_err(c, r.line, "date '%s' is not YYYY-MM-DD (or YYYY-MM-DD HH:MM:SS, or YYYY-MM-DDTHH:MM:SSZ)", f[C_DATE]);
             else if (!cli_parse_double(f[C_VALUE], &r.value))
                 csv_err(c, r.line, "value '%s' is not a number", f[C_VALUE]);
             else {
-                if (dl == 10) snprintf(r.at, sizeof r.at, "%s 12:00:00", day);
+                if (is_iso) date_format_instant(iso, false, r.at, sizeof r.at);
+                else if (dl == 10) snprintf(r.at, sizeof r.at, "%s 12:00:00", day);
                 else {
                     snprintf(r.at, sizeof r.at, "%s", f[C_DATE]);
                     r.at[10] = ' ';

@@ -89,3 +89,7 @@ check "an old-form export imports to the same data" cmp -s "$T/a.json" "$T/c.jso
 run "$LND" --db "$DB" status --format json
 check "status JSON: the latest check-in time is ISO 8601" \
   grep -Eq '"last_checkin": "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"' "$T/out"
+printf 'kr,date,value\nK1,2026-12-03T23:30:00Z,76\n' >"$T/iso.csv"
+run "$LND" --db "$DB" import --checkins "$T/iso.csv"
+expect_eq "CSV import reads an ISO 8601 date" "$RC" 0
+expect_eq "and stores it in UTC" "$(sqlite3 "$DB" "SELECT at FROM checkin WHERE value = 76")" "2026-12-03 23:30:00"
