@@ -49,12 +49,13 @@ expect_eq "JSON: a Latin-1 note exits 65" "$RC" 65
 expect_in "JSON: names the field and the byte" "$ERR" 'field "note" is not valid UTF-8 at byte'
 expect_eq "JSON: nothing imported" "$(sqlite3 "$T/j.db" 'SELECT count(*) FROM checkin')" "0"
 
-# --- the v4 migration repairs what an older lnd stored raw ---
-# a schema-3 database as the old binary left it: the same tables, raw Latin-1 bytes in a
-# check-in note, an author, an objective owner and the audit log
+# --- the repair migration (schema 4 on this branch) fixes what an older lnd stored raw ---
+# a database at the previous schema as the old binary left it: the same tables, raw Latin-1
+# bytes in a check-in note, an author, an objective owner and the audit log
+V=$("$LND" --version | sed 's/.*schema \([0-9]*\).*/\1/')
 OLD="$T/old.db"
 cp "$DB" "$OLD"
-sqlite3 "$OLD" "PRAGMA user_version=3;
+sqlite3 "$OLD" "PRAGMA user_version=$((V - 1));
   INSERT INTO checkin(kr_id, at, value, note, author) VALUES (1, '2027-02-12 09:00:00', 73, CAST(X'636166E9' AS TEXT), CAST(X'4AF67267' AS TEXT));
   UPDATE objective SET owner = CAST(X'4AF67267' AS TEXT) WHERE id = 1;
   INSERT INTO audit(at, user, action, entity, entity_id, detail) VALUES ('2027-02-12 09:00:00', CAST(X'4AF67267' AS TEXT), 'checkin', 'checkin', 99, 'K1: 73');"
@@ -62,7 +63,7 @@ check "the old database really holds invalid UTF-8" \
   [ "$(sqlite3 "$OLD" "SELECT count(*) FROM checkin WHERE hex(note) = '636166E9'")" = 1 ]
 run "$LND" --db "$OLD" export --format json
 expect_eq "a database with raw bytes is upgraded on open" "$RC" 0
-expect_eq "schema is 4 afterwards" "$(sqlite3 "$OLD" 'PRAGMA user_version')" "4"
+expect_eq "schema is $V afterwards" "$(sqlite3 "$OLD" 'PRAGMA user_version')" "$V"
 expect_eq "the note is café in UTF-8" "$(sqlite3 "$OLD" "SELECT hex(note) FROM checkin WHERE value = 73")" "636166C3A9"
 expect_eq "the author is Jörg" "$(sqlite3 "$OLD" "SELECT author FROM checkin WHERE value = 73")" "Jörg"
 expect_eq "the audit log's own user is repaired" "$(sqlite3 "$OLD" "SELECT user FROM audit WHERE entity_id = 99")" "Jörg"

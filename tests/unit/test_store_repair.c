@@ -1,14 +1,14 @@
-/* tests/unit/test_store_repair.c — the v4 migration: a schema-3 database holding raw Latin-1
- * bytes (what an older lnd stored from a Latin-1 terminal or $USER) comes back as UTF-8 in
- * every text column, check-ins and audit included, with one audit row per repaired field, and
- * the append-only triggers still in force afterwards. */
+/* tests/unit/test_store_repair.c — the repair migration (the newest step): a database at the
+ * schema before it, holding raw Latin-1 bytes (what an older lnd stored from a Latin-1
+ * terminal or $USER), comes back as UTF-8 in every text column, check-ins and audit included,
+ * with one audit row per repaired field, and the append-only triggers still in force. */
 #include "test_store_fixture.h"
 
-static void a_v3_database_with_raw_bytes_is_repaired(void **state)
+static void a_previous_schema_database_with_raw_bytes_is_repaired(void **state)
 {
     fx *f = *state;
     char err[512];
-    assert_int_equal(store_create_at_version(f->path, 3, err, sizeof err), STORE_OK);
+    assert_int_equal(store_create_at_version(f->path, store_schema_version() - 1, err, sizeof err), STORE_OK);
     store_rc rc = store_raw_path(f->path,
         "INSERT INTO cycle(name, start, weeks, state) VALUES ('2027-Q1', '2027-01-04', 13, 'active');"
         "INSERT INTO objective(cycle_id, level, type, title, owner) VALUES (1, 'business', 'committed',"
@@ -53,11 +53,11 @@ static void a_v3_database_with_raw_bytes_is_repaired(void **state)
     store_close(s);
 }
 
-static void a_clean_v3_database_gets_no_repair_rows(void **state)
+static void a_clean_previous_schema_database_gets_no_repair_rows(void **state)
 {
     fx *f = *state;
     char err[512];
-    assert_int_equal(store_create_at_version(f->path, 3, err, sizeof err), STORE_OK);
+    assert_int_equal(store_create_at_version(f->path, store_schema_version() - 1, err, sizeof err), STORE_OK);
     store *s = fx_open(f->path, 0);
     lnd_arena *a = arena_new();
     lnd_audit *au;
@@ -71,8 +71,8 @@ static void a_clean_v3_database_gets_no_repair_rows(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        FX_TEST(a_v3_database_with_raw_bytes_is_repaired),
-        FX_TEST(a_clean_v3_database_gets_no_repair_rows),
+        FX_TEST(a_previous_schema_database_with_raw_bytes_is_repaired),
+        FX_TEST(a_clean_previous_schema_database_gets_no_repair_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
