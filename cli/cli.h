@@ -46,6 +46,20 @@ typedef struct {
 /* Print "lnd: <message>" to stderr and return code (so callers can `return cli_fail(...)`). */
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* User text made safe for an error message (core/sanitize: controls, bidi and invalid bytes
+ * made visible). Four calls may share one message. */
+const char *cli_safe(const char *s);
+/* Hand the clock to core/dates: now from time() or $LND_NOW, today's local date or
+ * $LND_TODAY (cli/clock.c). Returns 0 or EX_USAGE_ after one line on a bad variable. */
+int cli_clock_init(void);
+/* Re-read the clock as cli_clock_init did (a long-running dashboard crosses midnight). */
+void cli_clock_tick(void);
+/* The stored (UTC) stamp of the local midnight that starts day d, for "since DATE" filters. */
+void cli_local_midnight_utc(long d, char *buf, size_t n);
+/* Refuse an argument that is not valid UTF-8: one line naming the option and the byte
+ * offset, EX_DATAERR_. 0 when all are valid. */
+int cli_check_args(int argc, char **argv);
+
 /* Global options shared by every command (long-option values >= CLI_GLOBAL_BASE). */
 #define CLI_GLOBAL_BASE 1000
 /* getopt_long over argv with the command's options plus the global ones; calls on_opt for
@@ -119,6 +133,8 @@ extern const char cli_import_plan_help[];
 int cmd_review(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
+int cmd_backup(cli_ctx *ctx, int argc, char **argv);
+int cmd_doctor(cli_ctx *ctx, int argc, char **argv);
 
 /* Health findings of a plan as one line each ("[error] H01 O9 'title': message (fix: hint)"),
  * with the config's thresholds and disabled rules (cli/cmd_check.c). Lines in arena. */

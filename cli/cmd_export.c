@@ -8,13 +8,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/dates.h"
+#include "../core/sanitize.h"
+#include "../core/utf8.h"
 #include "../store/store_io.h"
 #include "cli.h"
 #include "export.h"
 
 #define JSET(o, k, v) json_object_set_new((o), (k), (v))
 
-static json_t *js(const char *s) { return s ? json_string(s) : json_null(); }
+/* The row being written and the first field that could not be (export never drops one). */
+static char ex_row[96], ex_bad[256];
+#define ROW(...) snprintf(ex_row, sizeof ex_row, __VA_ARGS__)
+
+static void text_bad(const char *field, const char *s)
+{
+    size_t off = 0;
+    if (ex_bad[0]) return;
+    utf8_valid(s, &off);
+    snprintf(ex_bad, sizeof ex_bad, "%s: %s is not valid UTF-8 at byte %zu; run `lnd doctor` to "
+             "find it and the v4 migration (open it with this lnd) to repair it", ex_row, field, off);
+}
+
+/* A text field; invalid UTF-8 is recorded in ex_bad, never silently left out. */
+static json_t *jtext(const char *field, const char *s)
+{
+    if (!s) return json_null();
+    json_t *j = json_string(s);
+    if (j) return j;
+    text_bad(field, s);
+    return json_null();
+}
+/* A timestamp: stored "YYYY-MM-DD HH:MM:SS" UTC is exported as ISO 8601 "…T…Z". */
+static json_t *jstamp(const char *field, const char *s)
+{
+    long long t;
+    char b[32];
+    if (!s || !date_parse_instant(s, &t)) return jtext(field, s);
+    date_format_instant(t, true, b, sizeof b);
+    return json_string(b);
+}
 static json_t *jn(bool has, double v) { return has ? json_real(v) : json_null(); }
 static json_t *ji(long long v) { return json_integer(v); }
 static json_t *jopt_int(int v) { return v >= 0 ? json_integer(v) : json_null(); }
@@ -25,26 +58,28 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
     store_rc rc = store_load_plan(s, c->id, &p);
     if (rc != STORE_OK) return rc;
     json_t *jc = json_object();
+    ROW("cycle C%lld", c->id);
     JSET(jc, "id", ji(c->id));
-    JSET(jc, "name", js(c->name));
-    JSET(jc, "start", js(c->start));
+    JSET(jc, "name", jtext("name", c->name));
+    JSET(jc, "start", jtext("start", c->start));
     JSET(jc, "weeks", ji(c->weeks));
-    JSET(jc, "state", js(model_cycle_state_name(c->state)));
+    JSET(jc, "state", jtext("state", model_cycle_state_name(c->state)));
     JSET(jc, "version", ji(c->version));
     json_t *objs = json_array();
     for (size_t i = 0; i < p->nobjs; i++) {
         const lnd_objective *o = &p->objs[i];
         json_t *j = json_object();
+        ROW("objective O%lld", p->objs[i].id);
         JSET(j, "id", ji(o->id));
         JSET(j, "parent", o->parent_id ? ji(o->parent_id) : json_null());
-        JSET(j, "level", js(model_level_name(o->level)));
-        JSET(j, "type", js(model_otype_name(o->type)));
-        JSET(j, "title", js(o->title));
-        JSET(j, "problem", js(o->problem));
-        JSET(j, "outcome", js(o->outcome));
-        JSET(j, "capability", js(o->capability));
-        JSET(j, "owner", js(o->owner));
-        JSET(j, "business_owner", js(o->business_owner));
+        JSET(j, "level", jtext("level", model_level_name(o->level)));
+        JSET(j, "type", jtext("type", model_otype_name(o->type)));
+        JSET(j, "title", jtext("title", o->title));
+        JSET(j, "problem", jtext("problem", o->problem));
+        JSET(j, "outcome", jtext("outcome", o->outcome));
+        JSET(j, "capability", jtext("capability", o->capability));
+        JSET(j, "owner", jtext("owner", o->owner));
+        JSET(j, "business_owner", jtext("business_owner", o->business_owner));
         JSET(j, "cadence_days", ji(o->cadence_days));
         JSET(j, "carried_from", o->carried_from ? ji(o->carried_from) : json_null());
         JSET(j, "archived", json_boolean(o->archived));
@@ -56,19 +91,20 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
     for (size_t i = 0; i < p->nkrs; i++) {
         const lnd_kr *k = &p->krs[i];
         json_t *j = json_object();
+        ROW("key result K%lld", p->krs[i].id);
         JSET(j, "id", ji(k->id));
         JSET(j, "objective", ji(k->objective_id));
-        JSET(j, "title", js(k->title));
-        JSET(j, "unit", js(k->unit));
+        JSET(j, "title", jtext("title", k->title));
+        JSET(j, "unit", jtext("unit", k->unit));
         JSET(j, "baseline", jn(k->has_baseline, k->baseline));
         JSET(j, "target", json_real(k->target));
-        JSET(j, "direction", js(model_direction_name(k->direction)));
+        JSET(j, "direction", jtext("direction", model_direction_name(k->direction)));
         JSET(j, "due_week", ji(k->due_week));
-        JSET(j, "owner", js(k->owner));
-        JSET(j, "coowner", js(k->coowner));
+        JSET(j, "owner", jtext("owner", k->owner));
+        JSET(j, "coowner", jtext("coowner", k->coowner));
         JSET(j, "weight", json_real(k->weight));
-        JSET(j, "evidence", js(model_evidence_name(k->evidence)));
-        JSET(j, "indicator", js(model_indicator_name(k->indicator)));
+        JSET(j, "evidence", jtext("evidence", model_evidence_name(k->evidence)));
+        JSET(j, "indicator", jtext("indicator", model_indicator_name(k->indicator)));
         JSET(j, "carried_from", k->carried_from ? ji(k->carried_from) : json_null());
         JSET(j, "archived", json_boolean(k->archived));
         JSET(j, "version", ji(k->version));
@@ -82,14 +118,15 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
     json_t *jcs = json_array();
     for (size_t i = 0; rc == STORE_OK && i < n; i++) {
         json_t *j = json_object();
+        ROW("check-in %lld (K%lld)", cs[i].id, cs[i].kr_id);
         JSET(j, "id", ji(cs[i].id));
         JSET(j, "kr", ji(cs[i].kr_id));
-        JSET(j, "at", js(cs[i].at));
+        JSET(j, "at", jstamp("at", cs[i].at));
         JSET(j, "value", json_real(cs[i].value));
         JSET(j, "confidence", jopt_int(cs[i].confidence));
-        JSET(j, "note", js(cs[i].note));
-        JSET(j, "author", js(cs[i].author));
-        JSET(j, "account", js(cs[i].account));
+        JSET(j, "note", jtext("note", cs[i].note));
+        JSET(j, "author", jtext("author", cs[i].author));
+        JSET(j, "account", jtext("account", cs[i].account));
         JSET(j, "observed", jopt_int(cs[i].observed));
         JSET(j, "applied", jopt_int(cs[i].applied));
         json_array_append_new(jcs, j);
@@ -99,10 +136,11 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
     for (size_t i = 0; i < p->nprogs; i++) {
         const lnd_programme *pr = &p->progs[i];
         json_t *j = json_object();
+        ROW("programme P%lld", p->progs[i].id);
         JSET(j, "id", ji(pr->id));
         JSET(j, "objective", pr->objective_id ? ji(pr->objective_id) : json_null());
-        JSET(j, "title", js(pr->title));
-        JSET(j, "audience", js(pr->audience));
+        JSET(j, "title", jtext("title", pr->title));
+        JSET(j, "audience", jtext("audience", pr->audience));
         JSET(j, "start_week", ji(pr->start_week));
         JSET(j, "end_week", ji(pr->end_week));
         JSET(j, "archived", json_boolean(pr->archived));
@@ -116,15 +154,16 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
     json_t *jr = json_array();
     for (size_t i = 0; rc == STORE_OK && i < nr; i++) {
         json_t *j = json_object();
+        ROW("review of O%lld", rv[i].objective_id);
         JSET(j, "objective", ji(rv[i].objective_id));
         JSET(j, "score", jn(rv[i].has_score, rv[i].score));
-        JSET(j, "worked", js(rv[i].worked));
-        JSET(j, "didnt", js(rv[i].didnt));
-        JSET(j, "carry", js(rv[i].carry));
+        JSET(j, "worked", jtext("worked", rv[i].worked));
+        JSET(j, "didnt", jtext("didnt", rv[i].didnt));
+        JSET(j, "carry", jtext("carry", rv[i].carry));
         JSET(j, "carry_forward", json_boolean(rv[i].carry_forward));
         JSET(j, "version", ji(rv[i].version));
-        JSET(j, "updated_by", js(rv[i].updated_by));
-        JSET(j, "updated_at", js(rv[i].updated_at));
+        JSET(j, "updated_by", jtext("updated_by", rv[i].updated_by));
+        JSET(j, "updated_at", jstamp("updated_at", rv[i].updated_at));
         json_array_append_new(jr, j);
     }
     JSET(jc, "reviews", jr);
@@ -134,10 +173,10 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
             const lnd_waiver *w = &p->waivers[i];
             json_t *j = json_object();
             JSET(j, "objective", ji(w->objective_id));
-            JSET(j, "rule", js(w->rule));
-            JSET(j, "reason", js(w->reason));
-            JSET(j, "author", js(w->author));
-            JSET(j, "at", js(w->at));
+            JSET(j, "rule", jtext("rule", w->rule));
+            JSET(j, "reason", jtext("reason", w->reason));
+            JSET(j, "author", jtext("author", w->author));
+            JSET(j, "at", jstamp("at", w->at));
             json_array_append_new(jw, j);
         }
         JSET(jc, "waivers", jw);
@@ -152,8 +191,14 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
     return STORE_OK;
 }
 
+const char *export_error(void)
+{
+    return ex_bad[0] ? ex_bad : NULL;
+}
+
 store_rc export_json(store *s, const lnd_cycle *only, json_t **out)
 {
+    ex_bad[0] = '\0';
     json_t *root = json_object();
     JSET(root, "format", json_string("lnd-export"));
     JSET(root, "format_version", json_integer(1));
@@ -176,9 +221,10 @@ store_rc export_json(store *s, const lnd_cycle *only, json_t **out)
         json_t *jk = json_array();
         for (size_t i = 0; rc == STORE_OK && i < nk; i++) {
             json_t *j = json_object();
+            ROW("KPI %lld", ks[i].id);
             JSET(j, "id", ji(ks[i].id));
-            JSET(j, "name", js(ks[i].name));
-            JSET(j, "unit", js(ks[i].unit));
+            JSET(j, "name", jtext("name", ks[i].name));
+            JSET(j, "unit", jtext("unit", ks[i].unit));
             JSET(j, "min", jn(ks[i].has_min, ks[i].min));
             JSET(j, "max", jn(ks[i].has_max, ks[i].max));
             JSET(j, "archived", json_boolean(ks[i].archived));
@@ -189,9 +235,10 @@ store_rc export_json(store *s, const lnd_cycle *only, json_t **out)
             json_t *jh = json_array();
             for (size_t x = 0; rc == STORE_OK && x < nh; x++) {
                 json_t *e = json_object();
-                JSET(e, "at", js(h[x].at));
+                ROW("KPI %lld history %zu", ks[i].id, x + 1);
+                JSET(e, "at", jstamp("at", h[x].at));
                 JSET(e, "value", json_real(h[x].value));
-                JSET(e, "author", js(h[x].author));
+                JSET(e, "author", jtext("author", h[x].author));
                 json_array_append_new(jh, e);
             }
             JSET(j, "history", jh);
@@ -204,19 +251,21 @@ store_rc export_json(store *s, const lnd_cycle *only, json_t **out)
         json_t *ja = json_array();
         for (size_t i = 0; rc == STORE_OK && i < na; i++) {
             json_t *j = json_object();
+            ROW("audit row %lld", au[i].id);
             JSET(j, "id", ji(au[i].id));
-            JSET(j, "at", js(au[i].at));
-            JSET(j, "user", js(au[i].user));
-            JSET(j, "account", js(au[i].account));
-            JSET(j, "action", js(au[i].action));
-            JSET(j, "entity", js(au[i].entity));
+            JSET(j, "at", jstamp("at", au[i].at));
+            JSET(j, "user", jtext("user", au[i].user));
+            JSET(j, "account", jtext("account", au[i].account));
+            JSET(j, "action", jtext("action", au[i].action));
+            JSET(j, "entity", jtext("entity", au[i].entity));
             JSET(j, "entity_id", ji(au[i].entity_id));
-            JSET(j, "detail", js(au[i].detail));
+            JSET(j, "detail", jtext("detail", au[i].detail));
             json_array_append_new(ja, j);
         }
         JSET(root, "audit", ja);
     }
     arena_free(a);
+    if (rc == STORE_OK && ex_bad[0]) rc = STORE_INVALID;
     if (rc != STORE_OK) {
         json_decref(root);
         return rc;
@@ -225,10 +274,40 @@ store_rc export_json(store *s, const lnd_cycle *only, json_t **out)
     return STORE_OK;
 }
 
-static void csv_cell(FILE *f, const char *s, bool last)
+static bool csv_tty;   /* the CSV goes to a terminal: cells pass through the sanitiser */
+
+/* A text cell: never dropped (invalid UTF-8 fails the export naming the row), never a live
+ * formula in a spreadsheet (a cell starting with = + - @ tab or CR that is not a plain number
+ * gets a leading '), never raw control bytes on a terminal. */
+static void csv_cell(FILE *f, const char *field, const char *s, bool last)
 {
-    csv_fwrite(f, s ? s : "", s ? strlen(s) : 0);
+    if (!s) s = "";
+    if (!utf8_valid(s, NULL)) {
+        text_bad(field, s);
+        s = "";
+    }
+    char *tmp = NULL;
+    double num;
+    if (strchr("=+-@\t\r", s[0]) && s[0] && !cli_parse_double(s, &num)) {
+        size_t n = strlen(s);
+        if ((tmp = malloc(n + 2))) {
+            tmp[0] = '\'';
+            memcpy(tmp + 1, s, n + 1);
+            s = tmp;
+        }
+    }
+    if (csv_tty) {
+        size_t cap = 4 * strlen(s) + 8;
+        char *safe = malloc(cap);
+        if (safe) {
+            san_text(s, -1, false, safe, cap);
+            free(tmp);
+            s = tmp = safe;
+        }
+    }
+    csv_fwrite(f, s, strlen(s));
     fputc(last ? '\n' : ',', f);
+    free(tmp);
 }
 
 static void csv_num(FILE *f, bool has, double v, bool last)
@@ -246,6 +325,7 @@ static void csv_num(FILE *f, bool has, double v, bool last)
 
 static store_rc export_csv(store *s, lnd_cycle *cs, size_t n, FILE *f)
 {
+    ex_bad[0] = '\0';
     fputs("cycle,objective_id,objective,kr_id,kr,unit,baseline,target,direction,evidence,"
           "indicator,at,value,confidence,observed,applied,author,note\n", f);
     store_rc rc = STORE_OK;
@@ -264,34 +344,40 @@ static store_rc export_csv(store *s, lnd_cycle *cs, size_t n, FILE *f)
                 bool row = i < nck ? ck[i].kr_id == kr->id : !any;
                 if (!row) continue;
                 any = true;
+                if (i < nck) ROW("check-in %lld (K%lld)", ck[i].id, kr->id);
+                else ROW("key result K%lld", kr->id);
                 char oid[24], kid[24];
                 snprintf(oid, sizeof oid, "O%lld", kr->objective_id);
                 snprintf(kid, sizeof kid, "K%lld", kr->id);
-                csv_cell(f, cs[c].name, false);
-                csv_cell(f, oid, false);
-                csv_cell(f, oi >= 0 ? p->objs[oi].title : "", false);
-                csv_cell(f, kid, false);
-                csv_cell(f, kr->title, false);
-                csv_cell(f, kr->unit, false);
+                csv_cell(f, "cycle", cs[c].name, false);
+                csv_cell(f, "objective_id", oid, false);
+                csv_cell(f, "objective", oi >= 0 ? p->objs[oi].title : "", false);
+                csv_cell(f, "kr_id", kid, false);
+                csv_cell(f, "kr", kr->title, false);
+                csv_cell(f, "unit", kr->unit, false);
                 csv_num(f, kr->has_baseline, kr->baseline, false);
                 csv_num(f, true, kr->target, false);
-                csv_cell(f, model_direction_name(kr->direction), false);
-                csv_cell(f, model_evidence_name(kr->evidence), false);
-                csv_cell(f, model_indicator_name(kr->indicator), false);
+                csv_cell(f, "direction", model_direction_name(kr->direction), false);
+                csv_cell(f, "evidence", model_evidence_name(kr->evidence), false);
+                csv_cell(f, "indicator", model_indicator_name(kr->indicator), false);
                 bool has = i < nck;
-                csv_cell(f, has ? ck[i].at : "", false);
+                char at[32] = "";
+                long long t;
+                if (has && date_parse_instant(ck[i].at, &t)) date_format_instant(t, true, at, sizeof at);
+                csv_cell(f, "at", at, false);
                 csv_num(f, has, has ? ck[i].value : 0, false);
                 csv_num(f, has && ck[i].confidence >= 0, has ? ck[i].confidence : 0, false);
                 csv_num(f, has && ck[i].observed >= 0, has ? ck[i].observed : 0, false);
                 csv_num(f, has && ck[i].applied >= 0, has ? ck[i].applied : 0, false);
-                csv_cell(f, has ? ck[i].author : "", false);
-                csv_cell(f, has ? ck[i].note : "", true);
+                csv_cell(f, "author", has ? ck[i].author : "", false);
+                csv_cell(f, "note", has ? ck[i].note : "", true);
                 if (i == nck) break;
             }
         }
         arena_free(a);
         plan_free(p);
     }
+    if (rc == STORE_OK && ex_bad[0]) rc = STORE_INVALID;
     return rc;
 }
 
@@ -365,6 +451,7 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
             json_decref(root);
         }
     } else if (src == STORE_OK) {
+        csv_tty = f == stdout && ctx->stdout_tty;
         src = export_csv(s, cs, n, f);
     }
     if (f != stdout) {
@@ -377,7 +464,8 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
     } else if (fflush(stdout) != 0 && !rc) {
         rc = cli_fail(EX_IOERR_, "cannot write to stdout");
     }
-    if (src != STORE_OK) rc = cli_store_fail(s, src);
+    if (src != STORE_OK && export_error()) rc = cli_fail(EX_DATAERR_, "export: %s", cli_safe(export_error()));
+    else if (src != STORE_OK) rc = cli_store_fail(s, src);
 out:
     arena_free(a);
     store_close(s);

@@ -13,6 +13,7 @@
 
 #include "../core/dates.h"
 #include "../core/sanitize.h"
+#include "../core/utf8.h"
 #include "../store/store_io.h"
 #include "cli.h"
 
@@ -182,9 +183,42 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
     return rc;
 }
 
+/* A JSON file that is not UTF-8: name the field (the last "key": before the bad byte), its
+ * line and the byte offset. 0 when the file is valid UTF-8 or cannot be read. */
+static int json_not_utf8(const char *file)
+{
+    FILE *f = fopen(file, "rb");
+    if (!f) return 0;
+    size_t cap = 1 << 16, n = 0, got;
+    char *b = malloc(cap);
+    while (b && (got = fread(b + n, 1, cap - n, f)) > 0)
+        if ((n += got) == cap) b = realloc(b, cap *= 2);
+    fclose(f);
+    size_t off;
+    int rc = 0;
+    if (b && !utf8_valid_n(b, n, &off)) {
+        long line = 1;
+        for (size_t i = 0; i < off; i++) line += b[i] == '\n';
+        char key[64] = "a value";
+        for (size_t i = off; i > 1; i--) {
+            if (b[i - 1] != ':' || b[i - 2] != '"') continue;
+            size_t e = i - 2, st = e;
+            while (st > 0 && b[st - 1] != '"') st--;
+            snprintf(key, sizeof key, "field \"%.*s\"", (int)(e - st < 40 ? e - st : 40), b + st);
+            break;
+        }
+        rc = cli_fail(EX_DATAERR_, "%s:%ld: %s is not valid UTF-8 at byte %zu; save the file as UTF-8; "
+                      "nothing was imported", file, line, cli_safe(key), off);
+    }
+    free(b);
+    return rc;
+}
+
 static int import_json(cli_ctx *ctx, const char *file)
 {
     json_error_t je;
+    int bad = json_not_utf8(file);
+    if (bad) return bad;
     json_t *root = json_load_file(file, 0, &je);
     if (!root) {
         if (je.line < 0 || errno == ENOENT)
@@ -259,7 +293,7 @@ static int import_json(cli_ctx *ctx, const char *file)
         rc = cli_fail(store_rc_exit(src), "%s: %s; nothing was imported", file, store_errmsg(s));
     } else {
         printf("imported %zu cycle%s and %zu KPI%s from %s\n", ncycles, ncycles == 1 ? "" : "s", nkpi,
-               nkpi == 1 ? "" : "s", file);
+               nkpi == 1 ? "" : "s", cli_safe(file));
     }
     store_close(s);
     json_decref(root);
@@ -377,6 +411,17 @@ static void on_row(int term, void *p)
     csv_ctx *c = p;
     if (!c->in_row) return;
     c->in_row = false;
+    static const char *const names[C_N] = {[C_KR] = "kr", [C_DATE] = "date", [C_VALUE] = "value",
+                                           [C_CONF] = "confidence", [C_NOTE] = "note"};
+    for (int i = 0; i < c->nf; i++) {
+        size_t off;
+        if (utf8_valid(c->fields[i], &off)) continue;
+        const char *name = NULL;
+        for (int k = 0; c->header_done && k < C_N; k++)
+            if (c->col[k] == i) name = names[k];
+        if (name) csv_err(c, c->row_line, "column %s is not valid UTF-8 at byte %zu; save the file as UTF-8", name, off);
+        else csv_err(c, c->row_line, "column %d is not valid UTF-8 at byte %zu; save the file as UTF-8", i + 1, off);
+    }
     if (!c->header_done) {
         c->header_done = true;
         for (int i = 0; i < C_N; i++) c->col[i] = -1;
@@ -411,12 +456,15 @@ static void on_row(int term, void *p)
             size_t dl = strlen(f[C_DATE]);
             char day[11] = {0};
             memcpy(day, f[C_DATE], dl >= 10 ? 10 : dl);
-            if ((dl != 10 && dl != 19) || !date_parse(day, &d) || (dl == 19 && !valid_time(f[C_DATE] + 10)))
-                csv_err(c, r.line, "date '%s' is not YYYY-MM-DD (or YYYY-MM-DD HH:MM:SS)", f[C_DATE]);
+            long long iso;
+            bool is_iso = dl == 20 && date_parse_instant(f[C_DATE], &iso);   /* ISO 8601 UTC, as exported */
+            if (!is_iso && ((dl != 10 && dl != 19) || !date_parse(day, &d) || (dl == 19 && !valid_time(f[C_DATE] + 10))))
+                csv_err(c, r.line, "date '%s' is not YYYY-MM-DD (or YYYY-MM-DD HH:MM:SS, or YYYY-MM-DDTHH:MM:SSZ)", f[C_DATE]);
             else if (!cli_parse_double(f[C_VALUE], &r.value))
                 csv_err(c, r.line, "value '%s' is not a number", f[C_VALUE]);
             else {
-                if (dl == 10) snprintf(r.at, sizeof r.at, "%s 12:00:00", day);
+                if (is_iso) date_format_instant(iso, false, r.at, sizeof r.at);
+                else if (dl == 10) snprintf(r.at, sizeof r.at, "%s 12:00:00", day);
                 else {
                     snprintf(r.at, sizeof r.at, "%s", f[C_DATE]);
                     r.at[10] = ' ';
@@ -504,7 +552,7 @@ static int import_csv(cli_ctx *ctx, const char *file)
     } else {
         rc = cli_fail(EX_DATAERR_, "%s; nothing was imported", c.err);
     }
-    if (!rc) printf("imported %zu check-in%s from %s (%zu already present)\n", added, added == 1 ? "" : "s", file, skipped);
+    if (!rc) printf("imported %zu check-in%s from %s (%zu already present)\n", added, added == 1 ? "" : "s", cli_safe(file), skipped);
     for (size_t i = 0; i < c.nrows; i++) free(c.rows[i].note);
     free(c.rows);
     plan_free(c.plan);

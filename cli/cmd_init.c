@@ -69,10 +69,10 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
             return rc;
         }
         printf("demo database ready: %s\nopen it with: lnd --db %s   (or: lnd --db %s status)\n",
-               ctx->db, ctx->db, ctx->db);
+               cli_safe(ctx->db), cli_safe(ctx->db), cli_safe(ctx->db));
     } else {
         printf("%s %s (schema %d)\n", existed ? "database already exists:" : "database created:",
-               ctx->db, store_schema_version());
+               cli_safe(ctx->db), store_schema_version());
     }
     const char *group = ctx->shared_flag ? ctx->shared_flag : ctx->cfg.shared;
     struct stat sb;
@@ -111,7 +111,7 @@ int cmd_tui(cli_ctx *ctx, int argc, char **argv)
     store *s;
     ctx->hooks_detached = true;   /* hooks never wait on, or write over, the dashboard */
     if ((rc = cli_open(ctx, 0, &s))) return rc;
-    tui_opts o = {.db_path = ctx->db, .user = ctx->user, .cycle = cycle, .ascii = ctx->ascii,
+    tui_opts o = {.tick_clock = cli_clock_tick, .db_path = ctx->db, .user = ctx->user, .cycle = cycle, .ascii = ctx->ascii,
                   .readonly = store_readonly(s),
                   .color = !ctx->no_color && ctx->cfg.color != 0 && !(getenv("NO_COLOR") && *getenv("NO_COLOR")),
                   .cfg = &ctx->cfg};

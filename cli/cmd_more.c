@@ -367,11 +367,14 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
     lnd_arena *a = arena_new();
     lnd_audit *au;
     size_t n;
-    store_rc src = store_audit(s, a, o.v[P_SINCE], (size_t)limit, &au, &n);
+    char since[32];
+    if (o.v[P_SINCE]) cli_local_midnight_utc(d, since, sizeof since);   /* stamps are UTC */
+    store_rc src = store_audit(s, a, o.v[P_SINCE] ? since : NULL, (size_t)limit, &au, &n);
     if (src != STORE_OK) rc = cli_store_fail(s, src);
     for (size_t i = 0; src == STORE_OK && i < n; i++) {
-        char who[300];
-        printf("%s  ", au[i].at);
+        char who[300], at[40];
+        date_stamp_local(au[i].at, true, at, sizeof at);
+        printf("%-20s  ", at);
         model_who(au[i].user, au[i].account, who, sizeof who);
         bool long_who = strlen(who) > 12;   /* "bob (as alice)": never cut */
         out_text(stdout, ctx, who, long_who ? 60 : 12, !long_who);

@@ -315,7 +315,11 @@ static int print_json(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, cons
             json_object_set_new(jk, "coowner", jstr(kr->coowner));
             json_object_set_new(jk, "weight", json_real(kr->weight));
             json_object_set_new(jk, "checkins", json_integer(kr->checkins));
-            json_object_set_new(jk, "last_checkin", kr->last_at ? jstr(kr->last_at) : json_null());
+            char iso[32];
+            long long t;
+            if (kr->last_at && date_parse_instant(kr->last_at, &t)) date_format_instant(t, true, iso, sizeof iso);
+            else snprintf(iso, sizeof iso, "%s", kr->last_at ? kr->last_at : "");
+            json_object_set_new(jk, "last_checkin", kr->last_at ? jstr(iso) : json_null());
             json_object_set_new(jk, "version", json_integer(kr->version));
             json_array_append_new(krs, jk);
         }

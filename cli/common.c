@@ -12,18 +12,26 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "../core/dates.h"
+#include "../core/sanitize.h"
+#include "../core/utf8.h"
 
+static bool locale_is_utf8(void);
+
+/* Every error line passes through the one sanitiser: user text quoted in a message (an id,
+ * a file's contents, a stored name) can never put control bytes on the terminal. */
 int cli_fail(int code, const char *fmt, ...)
 {
+    char msg[8192], safe[4 * sizeof msg];
     va_list ap;
-    fputs("lnd: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    san_text(msg, -1, !locale_is_utf8(), safe, sizeof safe);
+    fprintf(stderr, "lnd: %s\n", safe);
     return code;
 }
 
@@ -97,10 +105,81 @@ int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
     return 0;
 }
 
+int cli_check_args(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        size_t off;
+        if (utf8_valid(argv[i], &off)) continue;
+        const char *eq = strchr(argv[i], '=');
+        if (argv[i][0] == '-' && argv[i][1] == '-' && eq && (size_t)(eq - argv[i]) < off)
+            return cli_fail(EX_DATAERR_, "%.*s is not valid UTF-8 at byte %zu; retype it in a UTF-8 "
+                            "terminal (nothing was written)", (int)(eq - argv[i]), argv[i],
+                            off - (size_t)(eq - argv[i]) - 1);
+        if (i > 1 && argv[i - 1][0] == '-' && argv[i - 1][1] == '-' && !strchr(argv[i - 1], '=') &&
+            utf8_valid(argv[i - 1], NULL))
+            return cli_fail(EX_DATAERR_, "%s is not valid UTF-8 at byte %zu; retype it in a UTF-8 "
+                            "terminal (nothing was written)", argv[i - 1], off);
+        return cli_fail(EX_DATAERR_, "argument %d is not valid UTF-8 at byte %zu; retype it in a "
+                        "UTF-8 terminal (nothing was written)", i, off);
+    }
+    return 0;
+}
+
+const char *cli_safe(const char *s)
+{
+    static char ring[4][8192];
+    static unsigned next;
+    char *b = ring[next++ % 4];
+    san_text(s, -1, !locale_is_utf8(), b, sizeof ring[0]);
+    return b;
+}
+
 static bool locale_is_utf8(void)
 {
     const char *cs = nl_langinfo(CODESET);
     return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+/* A database location: a plain path, or a file: URI (file:PATH, file:///PATH,
+ * file://localhost/PATH; percent-escapes decoded, ?query dropped) made a path in place. Any
+ * other scheme:// is refused (78) until lnd speaks it. */
+static int db_location(char *db, size_t n)
+{
+    size_t sl = 0;
+    while (db[sl] && (db[sl] == '+' || db[sl] == '-' || db[sl] == '.' ||
+                      (db[sl] >= 'a' && db[sl] <= 'z') || (db[sl] >= 'A' && db[sl] <= 'Z') ||
+                      (sl > 0 && db[sl] >= '0' && db[sl] <= '9')))
+        sl++;
+    bool file = sl == 4 && db[4] == ':' && strncasecmp(db, "file", 4) == 0;
+    if (!file) {
+        if (sl > 0 && db[sl] == ':' && db[sl + 1] == '/' && db[sl + 2] == '/')
+            return cli_fail(EX_CONFIG_, "%.*s:// is not supported yet; give a file path or a file: URI "
+                            "(--db, $LND_DB or the config's database)", (int)sl, db);
+        return 0;
+    }
+    const char *p = db + 5;
+    if (p[0] == '/' && p[1] == '/') {
+        p += 2;
+        if (strncmp(p, "localhost/", 10) == 0) p += 9;
+        else if (*p != '/')
+            return cli_fail(EX_CONFIG_, "file://%.*s: only local files are supported; use file:///PATH",
+                            (int)strcspn(p, "/"), p);
+    }
+    char out[sizeof ((cli_ctx *)0)->db];
+    size_t o = 0;
+    for (; *p && *p != '?' && *p != '#' && o + 1 < sizeof out; p++) {
+        unsigned v;
+        if (*p == '%' && sscanf(p + 1, "%2x", &v) == 1 && v) {
+            out[o++] = (char)v;
+            p += 2;
+        } else {
+            out[o++] = *p;
+        }
+    }
+    out[o] = '\0';
+    if (!o) return cli_fail(EX_CONFIG_, "file: URI without a path; use file:///PATH");
+    snprintf(db, n, "%s", out);
+    return 0;
 }
 
 int cli_setup(cli_ctx *ctx)
@@ -108,19 +187,24 @@ int cli_setup(cli_ctx *ctx)
     char err[4400];
     int rc = cfg_load(ctx->config_flag, &ctx->cfg, err, sizeof err);
     if (rc) return cli_fail(rc, "%s", err);
-    const char *today = getenv("LND_TODAY");
-    lnd_day d;
-    if (today && *today && !date_parse(today, &d))
-        return cli_fail(EX_USAGE_, "LND_TODAY='%s' is not a date; use YYYY-MM-DD or unset it",
-                        today);
     if (cfg_db_path(ctx->db_flag, &ctx->cfg, ctx->db, sizeof ctx->db) != 0)
         return cli_fail(EX_CONFIG_, "no database path: set --db, $LND_DB or HOME");
+    if ((rc = db_location(ctx->db, sizeof ctx->db))) return rc;
     ctx->user = ctx->user_flag ? ctx->user_flag : ctx->cfg.user;
     if (!*ctx->user) return cli_fail(EX_USAGE_, "--user must not be empty");
     /* who really runs lnd: recorded beside the display name, which anyone can set */
     const struct passwd *pw = getpwuid(getuid());
     if (pw && pw->pw_name && *pw->pw_name) snprintf(ctx->account, sizeof ctx->account, "%s", pw->pw_name);
     else snprintf(ctx->account, sizeof ctx->account, "uid %ld", (long)getuid());
+    size_t off;
+    if (!utf8_valid(ctx->user, &off))
+        return cli_fail(EX_DATAERR_, "$USER is not valid UTF-8 at byte %zu; give --user NAME "
+                        "(nothing was written)", off);
+    const char *bt = getenv("LND_BUSY_TIMEOUT_MS");
+    long btv;
+    if (bt && *bt && !cli_parse_int(bt, 0, 600000, &btv))
+        return cli_fail(EX_CONFIG_, "LND_BUSY_TIMEOUT_MS='%s' must be a whole number of "
+                        "milliseconds from 0 to 600000; fix or unset it", cli_safe(bt));
     ctx->stdout_tty = isatty(STDOUT_FILENO);
     const char *nc = getenv("NO_COLOR");
     if (ctx->no_color || (nc && *nc) || ctx->cfg.color == 0) ctx->color = false;

@@ -28,6 +28,8 @@ static const cli_command commands[] = {
     {"log", "who changed what, when", cmd_log},
     {"export", "export a cycle or everything as JSON or CSV", cmd_export},
     {"import", "restore a JSON export, or load check-ins from CSV", cmd_import},
+    {"backup", "an exact copy of the database while others write", cmd_backup},
+    {"doctor", "check the database: integrity, invariants, UTF-8 (exit 1 on problems)", cmd_doctor},
     {"completion", "print the bash, zsh or fish completion script", cmd_completion},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -58,6 +60,7 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C");   /* numbers read and written the same in every locale */
     cli_ctx ctx = {0};
     cli_set_commands(commands, N_COMMANDS);
     if (argc > 1 && strcmp(argv[1], "__complete") == 0) return cli_complete(&ctx, argc - 1, argv + 1);
@@ -65,6 +68,9 @@ int main(int argc, char **argv)
         printf("lnd %s (database schema %d)\n", LND_VERSION, store_schema_version());
         return 0;
     }
+    int crc = cli_clock_init();
+    if (crc) return crc;
+    if ((crc = cli_check_args(argc, argv))) return crc;
     bool help;
     int rc = cli_getopt(&ctx, argc, argv, "+", NULL, NULL, NULL, &help);
     if (rc) return rc;

@@ -4,6 +4,7 @@
  * code 78 (66 when the file cannot be read). Reads the file and the environment only: never
  * writes the file, never creates directories (store/ does that for the database). */
 #include "config.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <libconfig.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#define EX_DATAERR 65
 #define EX_NOINPUT 66
 #define EX_CONFIG 78
 
@@ -314,6 +316,56 @@ static int load_root(loader *L, const config_setting_t *root)
     return 0;
 }
 
+/* The whole file (at most 1 MiB: a configuration, not a data file). */
+static int read_all(FILE *f, const char *path, char **out, size_t *len, char *err, size_t errsz)
+{
+    enum { MAX = 1 << 20 };
+    char *b = malloc(MAX + 1);
+    if (!b) return EX_NOINPUT;
+    size_t n = fread(b, 1, MAX + 1, f);
+    if (ferror(f) || n > MAX) {
+        free(b);
+        if (err && errsz)
+            snprintf(err, errsz, "cannot read %s: %s", path, n > MAX ? "larger than 1 MiB" : strerror(errno));
+        return n > MAX ? EX_CONFIG : EX_NOINPUT;
+    }
+    b[n] = '\0';
+    *out = b;
+    *len = n;
+    return 0;
+}
+
+/* Before libconfig sees the text: valid UTF-8 only (65), and no @include (libconfig would
+ * read, or exit inside, other files we never checked: 78). "file:line: what". */
+static int check_text(const char *path, const char *text, size_t len, char *err, size_t errsz)
+{
+    size_t off;
+    unsigned line = 1;
+    if (!utf8_valid_n(text, len, &off)) {
+        for (size_t i = 0; i < off; i++) line += text[i] == '\n';
+        size_t bol = off;
+        while (bol > 0 && text[bol - 1] != '\n') bol--;
+        if (err && errsz)
+            snprintf(err, errsz, "%s:%u: not valid UTF-8 at byte %zu of the line (%s); save the file "
+                     "as UTF-8", path, line, off - bol, text[off] ? "a Latin-1 character?" : "a NUL byte");
+        return EX_DATAERR;
+    }
+    for (const char *p = text; p < text + len; line++) {
+        const char *q = p;
+        while (*q == ' ' || *q == '\t') q++;
+        if (strncmp(q, "@include", 8) == 0) {
+            if (err && errsz)
+                snprintf(err, errsz, "%s:%u: @include is not supported; copy the settings into "
+                         "this file", path, line);
+            return EX_CONFIG;
+        }
+        const char *nl = memchr(p, '\n', (size_t)(text + len - p));
+        if (!nl) break;
+        p = nl + 1;
+    }
+    return 0;
+}
+
 int cfg_load_file(const char *path, lnd_config *c, char *err, size_t errsz)
 {
     if (err && errsz) err[0] = '\0';
@@ -325,22 +377,31 @@ int cfg_load_file(const char *path, lnd_config *c, char *err, size_t errsz)
         if (err && errsz) snprintf(err, errsz, "cannot read %s: %s", path, strerror(e));
         return EX_NOINPUT;
     }
+    char *text = NULL;
+    size_t len = 0;
+    int rc = read_all(f, path, &text, &len, err, errsz);
+    fclose(f);
+    if (!rc) rc = check_text(path, text, len, err, errsz);
+    if (rc) {
+        free(text);
+        return rc;
+    }
     config_t cf;
     config_init(&cf);
-    int ok = config_read(&cf, f);
-    fclose(f);
+    int ok = config_read_string(&cf, text);
+    free(text);
     if (ok != CONFIG_TRUE) {
-        const char *file = config_error_file(&cf), *text = config_error_text(&cf);
-        bool plain = !text || strcmp(text, "syntax error") == 0;
+        const char *file = config_error_file(&cf), *etext = config_error_text(&cf);
+        bool plain = !etext || strcmp(etext, "syntax error") == 0;
         if (err && errsz)
             snprintf(err, errsz, "%s:%d: syntax error%s%s", file ? file : path,
-                     config_error_line(&cf), plain ? "" : ": ", plain ? "" : text);
+                     config_error_line(&cf), plain ? "" : ": ", plain ? "" : etext);
         config_destroy(&cf);
         return EX_CONFIG;
     }
     lnd_config tmp = *c;   /* a file that fails changes nothing */
     loader L = {.path = path, .err = err, .errsz = errsz, .c = &tmp};
-    int rc = load_root(&L, config_root_setting(&cf));
+    rc = load_root(&L, config_root_setting(&cf));
     config_destroy(&cf);
     if (rc) return rc;
     copy_str(tmp.source, sizeof tmp.source, path);

@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* core/dates.c — civil-day arithmetic for cycles (see dates.h). Days are counted from
- * 1970-01-01 with Howard Hinnant's civil-from-days algorithm: no mktime, no time zones, no
- * locale. The only inputs from outside are time() and $LND_TODAY; nothing is written. */
+ * 1970-01-01 with Howard Hinnant's civil-from-days algorithm: no mktime, no locale, no
+ * environment. The clock and the local-time conversion are handed in by cli/ (cli/clock.c);
+ * nothing here reads the clock, the environment or a file. */
 #include "dates.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static bool is_leap(long y)
 {
@@ -66,50 +65,131 @@ void date_format(lnd_day d, char *buf, unsigned long n)
     snprintf(buf, n, "%04ld-%02d-%02d", y, m, dd);
 }
 
-/* Seconds since the epoch, split into whole days and seconds of the day (floor). */
-static void now_split(lnd_day *day, long *secs)
+/* The clock cli/ hands in (date_set_clock) and how to see an instant in local time
+ * (date_set_local). Until set: the epoch, in UTC. */
+static long long clock_now;
+static lnd_day clock_today;
+static date_local_fn clock_local;
+
+void date_set_clock(long long now, lnd_day today)
 {
-    long long t = (long long)time(NULL);
+    clock_now = now;
+    clock_today = today;
+}
+
+void date_set_local(date_local_fn fn)
+{
+    clock_local = fn;
+}
+
+lnd_day date_from_ymd(long y, int m, int d)
+{
+    return days_from_civil(y, m, d);
+}
+
+/* Whole days and seconds of the day of t (floor). */
+static void split(long long t, lnd_day *day, long *secs)
+{
     long long dd = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
     *day = (lnd_day)dd;
     *secs = (long)(t - dd * 86400);
 }
 
-bool date_env_today_valid(void)
-{
-    const char *e = getenv("LND_TODAY");
-    return !e || !*e || date_parse(e, NULL);
-}
-
-/* LND_TODAY when set and valid. */
-static bool env_today(lnd_day *out)
-{
-    const char *e = getenv("LND_TODAY");
-    return e && *e && date_parse(e, out);
-}
-
 lnd_day date_today(void)
+{
+    return clock_today;
+}
+
+long long date_now(void)
+{
+    return clock_now;
+}
+
+void date_format_instant(long long t, bool iso, char *buf, unsigned long n)
 {
     lnd_day d;
     long secs;
-    if (env_today(&d)) return d;
-    now_split(&d, &secs);
-    return d;
+    char day[16];
+    if (!buf || n == 0) return;
+    split(t, &d, &secs);
+    date_format(d, day, sizeof day);
+    snprintf(buf, n, iso ? "%sT%02ld:%02ld:%02ldZ" : "%s %02ld:%02ld:%02ld", day, secs / 3600,
+             secs / 60 % 60, secs % 60);
 }
 
 void date_now_stamp(char *buf, unsigned long n)
 {
+    date_format_instant(clock_now, false, buf, n);
+}
+
+static bool digits2(const char *p, int max, int *out)
+{
+    if (p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9') return false;
+    *out = (p[0] - '0') * 10 + (p[1] - '0');
+    return *out <= max;
+}
+
+bool date_parse_instant(const char *s, long long *out)
+{
+    if (!s) return false;
+    size_t n = strlen(s);
+    bool iso = n == 20 && s[10] == 'T' && s[19] == 'Z';
+    if (!iso && !(n == 19 && s[10] == ' ')) return false;
+    char day[11];
+    memcpy(day, s, 10);
+    day[10] = '\0';
+    lnd_day d;
+    int h, m, sec;
+    if (!date_parse(day, &d) || s[13] != ':' || s[16] != ':' || !digits2(s + 11, 23, &h) ||
+        !digits2(s + 14, 59, &m) || !digits2(s + 17, 59, &sec))
+        return false;
+    if (out) *out = (long long)d * 86400 + h * 3600L + m * 60L + sec;
+    return true;
+}
+
+/* Local day, seconds and zone of t: the hook when set, else UTC. */
+static void local_of(long long t, lnd_day *day, long *secs, char *zone, unsigned long zn)
+{
+    if (clock_local && clock_local(t, day, secs, zone, zn)) return;
+    split(t, day, secs);
+    if (zone && zn) snprintf(zone, zn, "UTC");
+}
+
+lnd_day date_stamp_day(const char *stamp)
+{
+    long long t;
     lnd_day d;
     long secs;
-    if (!buf || n == 0) return;
-    if (env_today(&d)) {
-        secs = 12 * 3600;
-    } else {
-        now_split(&d, &secs);
+    if (date_parse_instant(stamp, &t)) {
+        local_of(t, &d, &secs, NULL, 0);
+        return d;
     }
-    char day[16];
+    if (stamp && strlen(stamp) == 10 && date_parse(stamp, &d)) return d;
+    return -1;
+}
+
+void date_stamp_local(const char *stamp, bool zone, char *buf, unsigned long n)
+{
+    long long t;
+    if (!buf || n == 0) return;
+    if (!date_parse_instant(stamp, &t)) {
+        snprintf(buf, n, "%s", stamp ? stamp : "");
+        return;
+    }
+    lnd_day d;
+    long secs;
+    char z[16] = "", day[16];
+    local_of(t, &d, &secs, z, sizeof z);
     date_format(d, day, sizeof day);
-    snprintf(buf, n, "%s %02ld:%02ld:%02ld", day, secs / 3600, secs / 60 % 60, secs % 60);
+    if (zone) snprintf(buf, n, "%s %02ld:%02ld %s", day, secs / 3600, secs / 60 % 60, z);
+    else snprintf(buf, n, "%s %02ld:%02ld", day, secs / 3600, secs / 60 % 60);
+}
+
+void date_stamp_local_day(const char *stamp, char *buf, unsigned long n)
+{
+    lnd_day d = date_stamp_day(stamp);
+    if (d == -1 && buf && n) snprintf(buf, n, "%.10s", stamp ? stamp : "");
+    else date_format(d, buf, n);
 }
 
 int date_week_of_cycle(lnd_day start, int weeks, lnd_day day)

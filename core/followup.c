@@ -49,13 +49,7 @@ size_t followup_list(const lnd_plan *p, const int *offsets, size_t noffsets, lnd
             for (size_t k = first; k < first + nk; k++) {
                 const lnd_kr *kr = &p->krs[k];
                 if (kr->archived || kr->evidence != EV_BEHAVIOUR) continue;
-                lnd_day last = -1;
-                if (kr->last_at && strlen(kr->last_at) >= 10) {
-                    char d[11];
-                    memcpy(d, kr->last_at, 10);
-                    d[10] = '\0';
-                    if (!date_parse(d, &last)) last = -1;
-                }
+                lnd_day last = kr->last_at ? date_stamp_day(kr->last_at) : -1;
                 for (size_t f = 0; f < noffsets; f++) {
                     if (offsets[f] <= 0) continue;
                     if (n == cap) v = realloc(v, (cap *= 2) * sizeof *v);

@@ -315,11 +315,7 @@ static void rule_programmes(hctx *h)
 
 static lnd_day day_of(const char *stamp)
 {
-    char d[11] = {0};
-    lnd_day v;
-    if (!stamp || strlen(stamp) < 10) return -1;
-    memcpy(d, stamp, 10);
-    return date_parse(d, &v) ? v : -1;
+    return stamp ? date_stamp_day(stamp) : -1;
 }
 
 static void rule_quiet(hctx *h)

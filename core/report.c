@@ -86,10 +86,8 @@ int report_first_move(const lnd_plan *p, const lnd_kr *kr, const report_history 
         bool moved = kr->direction == DIR_DECREASE ? c->value < kr->baseline
                                                    : c->value > kr->baseline;
         if (!moved || !c->at) continue;
-        char d[11] = {0};
-        memcpy(d, c->at, strlen(c->at) >= 10 ? 10 : strlen(c->at));
-        lnd_day day;
-        if (!date_parse(d, &day)) continue;
+        lnd_day day = date_stamp_day(c->at);
+        if (day == -1) continue;
         int w = date_week_of_cycle(start, p->cycle.weeks, day);
         return w < 1 ? 1 : w;
     }

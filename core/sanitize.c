@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* core/sanitize.c — the one sanitiser for user text on its way to a terminal (see
  * sanitize.h). Strict UTF-8 decoding (each maximal ill-formed subpart -> one U+FFFD, as the
- * Unicode standard recommends), controls made visible, bidi controls removed, and display
+ * Unicode standard recommends), controls, bidi and zero-width characters made visible, and display
  * width from a small built-in table so the result never depends on the process locale.
  * Must not: write past out_size, emit an ESC or any other control byte, split a character. */
 #include "sanitize.h"
 
+#include <stdio.h>
 #include <string.h>
 
 typedef struct { unsigned lo, hi; } cp_range;
@@ -98,10 +99,14 @@ static unsigned utf8_next(const unsigned char **p)
     return cp;
 }
 
-static bool is_bidi_control(unsigned cp)
+/* Characters that change how text reads without being seen: bidi controls (RLO, isolates,
+ * marks) and zero-width spaces, joiners and the BOM. Shown as a visible "<U+XXXX>" so two
+ * names that look alike but differ, or a reordered line, can be told apart. */
+static bool is_invisible(unsigned cp)
 {
     return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
-           cp == 0x200E || cp == 0x200F || cp == 0x061C;
+           (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) ||
+           cp == 0x061C || cp == 0xFEFF || cp == 0x180E;
 }
 
 /* What a decoded character becomes: -1 = removed, else the code point to print (*w = width). */
@@ -109,7 +114,6 @@ static long map_cp(unsigned cp, bool ascii, int *w)
 {
     *w = 1;
     if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029) return ' ';
-    if (is_bidi_control(cp)) return -1;
     if (cp < 0x20) return ascii ? '?' : 0x2400 + cp;     /* control pictures: ␛ for ESC */
     if (cp == 0x7F) return ascii ? '?' : 0x2421;         /* ␡ */
     if (cp < 0x80) return cp;
@@ -140,19 +144,30 @@ static size_t utf8_put(unsigned cp, char *b)
     return 4;
 }
 
+/* The sanitised form of one character into b (>= 12 bytes): its byte length, *w its width. */
+static size_t render(unsigned cp, bool ascii, char *b, int *w)
+{
+    if (is_invisible(cp)) {
+        *w = snprintf(b, 12, "<U+%04X>", cp);
+        return (size_t)*w;
+    }
+    long m = map_cp(cp, ascii, w);
+    return m < 0 ? 0 : utf8_put((unsigned)m, b);
+}
+
 /* Width and byte length of the whole sanitised text. */
 static void measure(const char *in, bool ascii, long *width, size_t *bytes)
 {
     const unsigned char *p = (const unsigned char *)in;
-    char tmp[4];
+    char tmp[12];
     *width = 0;
     *bytes = 0;
     while (*p) {
         int w;
-        long cp = map_cp(utf8_next(&p), ascii, &w);
-        if (cp < 0) continue;
+        size_t n = render(utf8_next(&p), ascii, tmp, &w);
+        if (!n) continue;
         *width += w;
-        *bytes += utf8_put((unsigned)cp, tmp);
+        *bytes += n;
     }
 }
 
@@ -197,12 +212,11 @@ int san_text(const char *in, int max_width, bool ascii, char *out, size_t out_si
     const unsigned char *p = (const unsigned char *)in;
     size_t len = 0;
     long width = 0;
-    char tmp[4];
+    char tmp[12];
     while (*p) {
         int w;
-        long cp = map_cp(utf8_next(&p), ascii, &w);
-        if (cp < 0) continue;
-        size_t n = utf8_put((unsigned)cp, tmp);
+        size_t n = render(utf8_next(&p), ascii, tmp, &w);
+        if (!n) continue;
         if ((wlimit >= 0 && width + w > wlimit) || len + n > blimit) break;
         memcpy(out + len, tmp, n);
         len += n;

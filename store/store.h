@@ -62,6 +62,22 @@ int store_rc_exit(store_rc rc);
  * the fix). */
 store_rc store_share(const char *path, const char *group, char *err, size_t errsz);
 
+/* `lnd backup`: an exact, consistent copy at dest (which must not exist) while others go on
+ * writing: every commit before it started is in it. STORE_READONLY when dest exists or
+ * cannot be written. */
+store_rc store_backup(store *s, const char *dest);
+/* `lnd doctor`: fn gets one line per problem (integrity, foreign keys, the latest-value cache,
+ * missing audit rows, text that is not UTF-8). STORE_OK when healthy, STORE_INVALID when a
+ * problem was reported, another code when the checks could not run. */
+typedef void (*store_problem_fn)(void *ud, const char *line);
+store_rc store_doctor(store *s, store_problem_fn fn, void *ud);
+
+/* How long the next statements wait for another writer's lock: ms, or -1 for the configured
+ * busy timeout. The dashboard saves with a short wait so it can say at once that it waits. */
+void store_busy_wait(store *s, int ms);
+/* The configured busy timeout in ms ($LND_BUSY_TIMEOUT_MS, default 5000). */
+int store_busy_timeout(void);
+
 /* Changes when any connection commits: poll to notice other users' writes. */
 store_rc store_data_version(store *s, long long *out);
 

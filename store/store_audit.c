@@ -145,7 +145,7 @@ store_rc st_conflict(store *s, const char *table, const char *entity, lnd_id id,
     char who[300];
     if (r == STORE_OK)
         st_fail(s, STORE_CONFLICT, "%s was changed by %s at %s (version %ld, you had %ld); reload and reapply",
-                label, model_who(last.user, last.account, who, sizeof who), last.at, now, had);
+                label, model_who(last.user, last.account, who, sizeof who), st_local(last.at), now, had);
     else
         st_fail(s, STORE_CONFLICT, "%s was changed by someone else (version %ld, you had %ld); reload and reapply",
                 label, now, had);

@@ -240,3 +240,13 @@ void st_diff_num(st_diff *d, const char *field, double old, double new_)
     model_fmt_num(new_, b, sizeof b);
     diff_add(d, "%s%s: %s \xe2\x86\x92 %s", d->len ? "; " : "", field, a, b);
 }
+
+void store_busy_wait(store *s, int ms)
+{
+    if (s && s->db) sqlite3_busy_timeout(s->db, ms < 0 ? st_busy_timeout_ms() : ms);
+}
+
+int store_busy_timeout(void)
+{
+    return st_busy_timeout_ms();
+}

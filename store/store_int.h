@@ -12,7 +12,7 @@
 #include "store.h"
 #include "store_test.h"
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 #define STORE_STMT_CACHE 128   /* more than the distinct statements in store/ (about 60) */
 
 struct store {
@@ -34,6 +34,17 @@ struct store {
     size_t npending, cap_pending;
     char err[1024];
 };
+
+/* v4 (store_repair.c): re-encode text that is not UTF-8 as Latin-1 -> UTF-8, one audit row
+ * per repaired field, inside the caller's transaction. An SQLite code. */
+int st_repair_text(sqlite3 *db);
+/* Every text value that is not UTF-8: table, column, rowid and the first bad byte. */
+typedef void (*store_text_problem)(void *ud, const char *table, const char *col, long long rowid,
+                                   size_t off);
+store_rc store_scan_text(store *s, store_text_problem fn, void *ud);
+
+/* The busy timeout every connection gets: $LND_BUSY_TIMEOUT_MS (0..600000), else 5000. */
+int st_busy_timeout_ms(void);
 
 /* ---- statements (store_db.c) ---- */
 /* Prepared, reset and cleared statement for a static SQL string; NULL on error (errmsg set). */
@@ -109,6 +120,8 @@ bool st_blank(const char *s);
 /* Normalise a check-in timestamp: NULL/"" = now; "YYYY-MM-DD" = noon that day;
  * "YYYY-MM-DD HH:MM:SS" (or with T). false if invalid. out >= 20 bytes. */
 bool st_stamp(const char *in, char *out);
+/* A stored UTC stamp as local time with its zone, for messages (two calls may share one). */
+const char *st_local(const char *stamp);
 store_rc st_valid_checkin(store *s, const lnd_checkin *c);
 store_rc st_valid_kpi(store *s, const lnd_kpi *k);             /* store_misc.c */
 

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int busy_timeout_ms(void)
+int st_busy_timeout_ms(void)
 {
     const char *e = getenv("LND_BUSY_TIMEOUT_MS");
     if (e && *e) {
@@ -95,7 +95,7 @@ static int open_immutable(store *s, const char *path)
     free(uri);
     if (s->db) {
         sqlite3_extended_result_codes(s->db, 1);
-        sqlite3_busy_timeout(s->db, busy_timeout_ms());
+        sqlite3_busy_timeout(s->db, st_busy_timeout_ms());
     }
     return rc;
 }
@@ -161,7 +161,7 @@ store_rc store_open(const char *path, int flags, store **out, char *err, size_t 
                          errsz);
     }
     sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_busy_timeout(s->db, busy_timeout_ms());
+    sqlite3_busy_timeout(s->db, st_busy_timeout_ms());
     s->readonly = !writable || sqlite3_db_readonly(s->db, "main") == 1;
 
     /* Look before writing anything: version, and whether this is an lnd database at all. */
@@ -188,7 +188,7 @@ store_rc store_open(const char *path, int flags, store **out, char *err, size_t 
         return open_fail(s, st_fail(s, STORE_NEWER, "database schema %d is newer than this lnd (%d); upgrade lnd",
                                     uv, STORE_SCHEMA_VERSION), out, err, errsz);
     if (uv == 0 && ntables > 0)
-        return open_fail(s, st_fail(s, STORE_IO, "%s is not an lnd database (it holds other tables)", path), out,
+        return open_fail(s, st_fail(s, STORE_INVALID, "%s is not an lnd database (it holds other tables)", path), out,
                          err, errsz);
     if (uv == 0 && !create)
         return open_fail(s, st_fail(s, STORE_NODB, "no database at %s; run `lnd init`", path), out, err, errsz);

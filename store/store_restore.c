@@ -131,7 +131,7 @@ store_rc store_restore_checkin(store *s, const lnd_checkin *c)
     if (rc != STORE_OK) return rc;
     char at[32];
     if (st_blank(c->at) || !st_stamp(c->at, at))
-        return st_fail(s, STORE_INVALID, "check-in %lld: time '%s' is not YYYY-MM-DD HH:MM:SS", c->id,
+        return st_fail(s, STORE_INVALID, "check-in %lld: time '%s' is not YYYY-MM-DDTHH:MM:SSZ", c->id,
                        c->at ? c->at : "");
     if ((rc = st_valid_checkin(s, c)) != STORE_OK) return rc;
     sqlite3_stmt *st = st_prep(s, "INSERT INTO checkin(id, kr_id, at, value, confidence, note, author, observed, "
@@ -193,7 +193,7 @@ store_rc store_restore_kpi_value(store *s, lnd_id kpi_id, const char *at, double
     if (rc != STORE_OK) return rc;
     char stamp[32];
     if (st_blank(at) || !st_stamp(at, stamp))
-        return st_fail(s, STORE_INVALID, "KPI %lld value: time '%s' is not YYYY-MM-DD HH:MM:SS", kpi_id,
+        return st_fail(s, STORE_INVALID, "KPI %lld value: time '%s' is not YYYY-MM-DDTHH:MM:SSZ", kpi_id,
                        at ? at : "");
     if (!isfinite(value)) return st_fail(s, STORE_INVALID, "KPI %lld value must be a finite number", kpi_id);
     sqlite3_stmt *st = st_prep(s, "INSERT INTO kpi_value(kpi_id, at, value, author) VALUES (?,?,?,?)");
@@ -238,7 +238,9 @@ store_rc store_restore_review(store *s, lnd_id cycle_id, const lnd_review *r)
     sqlite3_bind_int(st, 6, r->carry_forward);
     sqlite3_bind_int64(st, 7, r->version > 0 ? r->version : 1);
     st_bind_text(st, 8, r->updated_by);
-    st_bind_text(st, 9, r->updated_at);
+    char upd[32];
+    if (!st_blank(r->updated_at) && st_stamp(r->updated_at, upd)) st_bind_text(st, 9, upd);
+    else st_bind_text(st, 9, r->updated_at);
     return run(s, st, "restoring a review");
 }
 
@@ -247,13 +249,16 @@ store_rc store_restore_waiver(store *s, const lnd_waiver *w)
     store_rc rc = restoring(s, "a waiver");
     if (rc == STORE_OK) rc = st_valid_waiver(s, w->rule, w->reason);
     if (rc != STORE_OK) return rc;
+    char at[32] = "";
+    if (!st_blank(w->at) && !st_stamp(w->at, at))
+        return st_fail(s, STORE_INVALID, "waiver of O%lld: 'at' is not a timestamp", w->objective_id);
     sqlite3_stmt *st = st_prep(s, "INSERT INTO waiver(objective_id, rule, reason, author, at) VALUES (?,?,?,?,?)");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, w->objective_id);
     st_bind_text(st, 2, w->rule);
     st_bind_text(st, 3, w->reason);
     st_bind_text(st, 4, w->author);
-    st_bind_text(st, 5, w->at);
+    st_bind_text(st, 5, at);
     return run(s, st, "restoring a waiver");
 }
 
@@ -266,7 +271,9 @@ store_rc store_restore_audit(store *s, const lnd_audit *a)
     if (!st) return STORE_IO;
     if (a->id) sqlite3_bind_int64(st, 1, a->id);
     else sqlite3_bind_null(st, 1);
-    st_bind_text(st, 2, a->at);
+    char at[32];
+    if (!st_blank(a->at) && st_stamp(a->at, at)) st_bind_text(st, 2, at);
+    else st_bind_text(st, 2, a->at);
     st_bind_text(st, 3, a->user);
     st_bind_text(st, 4, a->action);
     st_bind_text(st, 5, a->entity);

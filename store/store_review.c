@@ -62,7 +62,7 @@ static store_rc review_conflict(store *s, lnd_id oid, long now, long had)
     char who[300];
     if (store_last_change(s, a, "review", oid, &last) == STORE_OK)
         st_fail(s, STORE_CONFLICT, "the review of O%lld was changed by %s at %s (version %ld, you had %ld); "
-                "reload and reapply", oid, model_who(last.user, last.account, who, sizeof who), last.at, now, had);
+                "reload and reapply", oid, model_who(last.user, last.account, who, sizeof who), st_local(last.at), now, had);
     else
         st_fail(s, STORE_CONFLICT, "the review of O%lld was changed by someone else (version %ld, you had %ld); "
                 "reload and reapply", oid, now, had);

@@ -164,8 +164,17 @@ static const char schema_v5[] =
     "ALTER TABLE audit ADD COLUMN account TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE checkin ADD COLUMN account TEXT NOT NULL DEFAULT '';";
 
-static const char *const steps[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4,
-                                                        schema_v5};
+/* A step is SQL, or a function run inside the step's transaction. */
+typedef struct {
+    const char *sql;
+    int (*run)(sqlite3 *db);
+} schema_step;
+
+/* v6: text an older lnd stored as raw bytes re-encoded as UTF-8 (store_repair.c). */
+static const schema_step steps[STORE_SCHEMA_VERSION] = {
+    {schema_v1, NULL}, {schema_v2, NULL}, {schema_v3, NULL}, {schema_v4, NULL}, {schema_v5, NULL},
+    {NULL, st_repair_text},
+};
 
 int store_schema_version(void)
 {
@@ -200,7 +209,8 @@ static int migrate_db(sqlite3 *db, int to, int *failed_step)
             return SQLITE_OK;
         }
         *failed_step = v + 1;
-        if (rc == SQLITE_OK) rc = sqlite3_exec(db, steps[v], NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            rc = steps[v].run ? steps[v].run(db) : sqlite3_exec(db, steps[v].sql, NULL, NULL, NULL);
         if (rc == SQLITE_OK) {
             char sql[64];
             snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);

@@ -19,36 +19,37 @@ bool st_blank(const char *s)
     return true;
 }
 
-static bool two_digits(const char *p, int max, int *out)
-{
-    if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1])) return false;
-    *out = (p[0] - '0') * 10 + (p[1] - '0');
-    return *out <= max;
-}
-
 bool st_stamp(const char *in, char *out)
 {
     if (!in || !*in) {
         date_now_stamp(out, 20);
         return true;
     }
-    size_t n = strlen(in);
-    char day[11];
     lnd_day d;
-    if (n < 10) return false;
-    memcpy(day, in, 10);
-    day[10] = '\0';
-    if (!date_parse(day, &d)) return false;
-    if (n == 10) {
-        snprintf(out, 20, "%s 12:00:00", day);
+    long long t;
+    if (strlen(in) == 10 && date_parse(in, &d)) {
+        snprintf(out, 20, "%s 12:00:00", in);
         return true;
     }
-    int h, m, sec;
-    if (n != 19 || (in[10] != ' ' && in[10] != 'T') || in[13] != ':' || in[16] != ':') return false;
-    if (!two_digits(in + 11, 23, &h) || !two_digits(in + 14, 59, &m) || !two_digits(in + 17, 59, &sec))
-        return false;
-    snprintf(out, 20, "%s %02d:%02d:%02d", day, h, m, sec);
+    /* "YYYY-MM-DD HH:MM:SS" (stored form, older exports), "YYYY-MM-DDTHH:MM:SSZ" (ISO 8601) */
+    char t_form[20];
+    if (strlen(in) == 19 && in[10] == 'T') {          /* "T" without "Z": accepted as before */
+        memcpy(t_form, in, 20);
+        t_form[10] = ' ';
+        in = t_form;
+    }
+    if (!date_parse_instant(in, &t)) return false;
+    date_format_instant(t, false, out, 20);
     return true;
+}
+
+const char *st_local(const char *stamp)
+{
+    static char buf[2][48];
+    static unsigned next;
+    char *b = buf[next++ % 2];
+    date_stamp_local(stamp, true, b, sizeof buf[0]);
+    return b;
 }
 
 store_rc st_valid_checkin(store *s, const lnd_checkin *c)

@@ -16,6 +16,7 @@ typedef struct {
     bool color;                /* false: monochrome (NO_COLOR, --no-color, config) */
     bool readonly;             /* the database cannot be written: the header says so */
     const lnd_config *cfg;
+    void (*tick_clock)(void);  /* re-read the clock (cli/clock.c), so today follows midnight */
 } tui_opts;
 
 /* Runs until the user quits. Returns a sysexits-style exit code (0 on a normal quit). The

@@ -53,10 +53,8 @@ static void trend(tui_app *a, WINDOW *w, int y, int x, int maxw, const lnd_kr *k
         v[wk - 1] = NAN;
         lnd_day end = date_week_start(start, wk + 1);
         for (size_t i = h->n; i-- > 0;) {
-            lnd_day d;
-            char day[11];
-            snprintf(day, sizeof day, "%.10s", h->items[i].at ? h->items[i].at : "");
-            if (date_parse(day, &d) && d < end) v[wk - 1] = h->items[i].value;
+            lnd_day d = date_stamp_day(h->items[i].at);
+            if (d != -1 && d < end) v[wk - 1] = h->items[i].value;
         }
         if (!isnan(v[wk - 1])) {
             if (v[wk - 1] < lo) lo = v[wk - 1];

@@ -165,10 +165,8 @@ static int week_values(tui_app *a, const lnd_kr *kr, double *v, int max)
         v[wk - 1] = NAN;
         lnd_day end = date_week_start(start, wk + 1);
         for (size_t i = a->ncis; i-- > 0;) {   /* oldest first */
-            lnd_day d;
-            char day[11];
-            snprintf(day, sizeof day, "%.10s", a->cis[i].at ? a->cis[i].at : "");
-            if (date_parse(day, &d) && d < end) v[wk - 1] = a->cis[i].value;
+            lnd_day d = date_stamp_day(a->cis[i].at);
+            if (d != -1 && d < end) v[wk - 1] = a->cis[i].value;
         }
     }
     (void)kr;
@@ -238,7 +236,9 @@ static void cis_draw(tui_app *a, WINDOW *w, bool focused)
         if (c->confidence >= 0) snprintf(conf, sizeof conf, "c%d", c->confidence);
         else snprintf(conf, sizeof conf, "c-");
         if (c->observed > 0) snprintf(obs, sizeof obs, " (%d of %d)", c->applied, c->observed);
-        snprintf(line, sizeof line, "%.10s %8s%s %-3s", c->at ? c->at : "", val, obs, conf);
+        char day[16];
+        date_stamp_local_day(c->at, day, sizeof day);
+        snprintf(line, sizeof line, "%s %8s%s %-3s", day, val, obs, conf);
         int x = 1 + tui_put(a, w, 3 + i, 1, line, cols - 2, A_NORMAL);
         char who[300];
         model_who(c->author, c->account, who, sizeof who);

@@ -198,3 +198,10 @@ void tui_draw_small(tui_app *a)
     if (LINES > 1) mvaddnstr(y + 1, 0, l2, COLS);
     wnoutrefresh(stdscr);
 }
+
+const char *tui_local_stamp(const char *stamp)
+{
+    static char buf[48];
+    date_stamp_local(stamp, true, buf, sizeof buf);
+    return buf;
+}

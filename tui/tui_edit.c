@@ -1,17 +1,27 @@
 /* SPDX-License-Identifier: MIT */
 /* tui/tui_edit.c — the editors: the check-in form (value, or observed/applied for a behaviour
  * KR with the percentage live), the objective and KR forms (add and edit, every field), archive
- * with confirmation, and what happens when saving meets another user: STORE_BUSY keeps the
- * draft and retries, STORE_CONFLICT shows both values and who changed it (keep mine / take
+ * with confirmation, and what happens when saving meets another user: STORE_BUSY says so at
+ * once, freezes the draft (keys but Esc ignored) and retries, saying how long it waited; STORE_CONFLICT shows both values and who changed it (keep mine / take
  * theirs / edit again). Nothing is overwritten silently and no draft is lost. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "tui_int.h"
 
-#define BUSY_RETRIES 20   /* one every input timeout (~0.5 s): ~10 s, then the user decides */
+#define BUSY_WAIT_MS 100      /* each attempt waits this long for the lock, so the notice is at once */
+#define BUSY_RETRY_MS 500     /* between attempts */
+#define BUSY_PATIENCE_MS 10000 /* plus the configured busy timeout; then the user decides */
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
 
 static const char *levels[LEVEL_N], *otypes[OTYPE_N], *dirs[DIR_N], *evs[EV_N], *inds[IND_N];
 
@@ -390,8 +400,8 @@ static void conflict(tui_app *a)
     if (lc == STORE_OK)
         {
         char who[300];
-        tui_prompt_line(a, "by %s at %s: %s", model_who(au.user, au.account, who, sizeof who), au.at,
-                        au.detail ? au.detail : au.action);
+        tui_prompt_line(a, "by %s at %s: %s", model_who(au.user, au.account, who, sizeof who),
+                        tui_local_stamp(au.at), au.detail ? au.detail : au.action);
     }
     tui_prompt_line(a, "%s", "");
     if (is_kr) {
@@ -485,7 +495,13 @@ static void try_save(tui_app *a, bool retry)
         a->dirty |= D_OVERLAY;
         return;
     }
+    long long t0 = now_ms();
+    store_busy_wait(a->st, BUSY_WAIT_MS);
     store_rc rc = save(a);
+    store_busy_wait(a->st, -1);
+    if (!retry) f->busy_since_ms = t0;
+    f->last_try_ms = now_ms();
+    double waited = (f->last_try_ms - f->busy_since_ms) / 1000.0;
     char id[32];
     switch (rc) {
     case STORE_OK: {
@@ -504,15 +520,20 @@ static void try_save(tui_app *a, bool retry)
         tui_fmt_id(kind == FK_PROG_ADD || kind == FK_PROG_EDIT ? 'P'
                    : kind == FK_OBJ_ADD || kind == FK_OBJ_EDIT || kind == FK_REVIEW ? 'O' : 'K',
                    saved, id, sizeof id);
-        tui_notice(a, false, kind == FK_CHECKIN ? "checked in on %s" : "saved %s", id);
+        if (retry)   /* with the wait it took; short enough for the header at 80 columns */
+            tui_notice(a, false, "%s %s (%.1f s)", kind == FK_CHECKIN ? "checked in on" : "saved", id, waited);
+        else tui_notice(a, false, kind == FK_CHECKIN ? "checked in on %s" : "saved %s", id);
         return;
     }
     case STORE_BUSY:
-        if (!retry) f->retries = BUSY_RETRIES;
-        snprintf(f->msg, sizeof f->msg, "database busy (someone else is saving); retrying%s",
-                 f->retries ? "..." : " stopped: Enter to try again");
+        f->retries = waited * 1000 < BUSY_PATIENCE_MS + store_busy_timeout();
+        if (f->retries)
+            snprintf(f->msg, sizeof f->msg, "database busy (someone else is saving): waited %.1f s, "
+                     "retrying; draft frozen, Esc to stop", waited);
+        else
+            snprintf(f->msg, sizeof f->msg, "database still busy after %.1f s: Enter to try again", waited);
         f->msg_error = true;
-        tui_notice(a, true, "database busy: retrying, draft kept");
+        tui_notice(a, true, "database busy for %.1f s: retrying, draft kept", waited);
         break;
     case STORE_CONFLICT:
         f->retries = 0;
@@ -540,10 +561,8 @@ static void try_save(tui_app *a, bool retry)
 
 void tui_edit_tick(tui_app *a)
 {
-    if (a->mode == M_FORM && a->form.retries > 0) {
-        a->form.retries--;
+    if (a->mode == M_FORM && a->form.retries > 0 && now_ms() - a->form.last_try_ms >= BUSY_RETRY_MS)
         try_save(a, true);
-    }
 }
 
 static void prompt_key(tui_app *a, int key)
@@ -599,6 +618,19 @@ void tui_edit_key(tui_app *a, int key)
 {
     if (a->mode == M_PROMPT) {
         prompt_key(a, key);
+        return;
+    }
+    if (a->form.retries > 0) {
+        /* retrying a busy save: the draft is what the user confirmed, so it stays frozen
+         * (a key typed now must never change what gets saved); Esc stops the retry */
+        if (key == TK_ESC) {
+            a->form.retries = 0;
+            snprintf(a->form.msg, sizeof a->form.msg, "stopped after waiting %.1f s; your draft is kept: "
+                     "Enter to try again", (now_ms() - a->form.busy_since_ms) / 1000.0);
+            a->dirty |= D_OVERLAY;
+        } else {
+            tui_edit_tick(a);
+        }
         return;
     }
     bool was_changed = a->form.changed;

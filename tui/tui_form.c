@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/utf8.h"
 #include "tui_key.h"
 
 void tui_form_init(tui_form *f, int kind, const char *title)
@@ -144,7 +145,10 @@ bool tui_form_validate(tui_form *f)
             if (fl->err[0] && bad < 0) bad = i;
             continue;
         }
-        if (blank(fl->le.buf)) {
+        size_t off;
+        if (!utf8_valid(fl->le.buf, &off)) {   /* a value loaded from an unrepaired database */
+            snprintf(fl->err, sizeof fl->err, "not valid UTF-8 at byte %zu; retype it", off);
+        } else if (blank(fl->le.buf)) {
             if (fl->required) snprintf(fl->err, sizeof fl->err, "required");
         } else if (fl->kind != FF_TEXT) {
             double v;

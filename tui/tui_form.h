@@ -40,7 +40,9 @@ typedef struct {
     long long id;               /* row id (0 = new) */
     long long parent;           /* objective of a new KR, parent of a new objective */
     long version;               /* version the edit started from */
-    int retries;                /* BUSY: automatic retries left */
+    int retries;                /* BUSY: retrying (draft frozen: keys but Esc ignored) */
+    long long busy_since_ms;    /* BUSY: when the first attempt met the lock (monotonic) */
+    long long last_try_ms;      /* BUSY: the last attempt */
 } tui_form;
 
 void tui_form_init(tui_form *f, int kind, const char *title);

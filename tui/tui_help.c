@@ -154,9 +154,11 @@ void tui_zoom_draw(tui_app *a, WINDOW *w)
             char cur[48] = "-", tgt[48], last[160] = "no check-in yet";
             if (kr->has_current) model_fmt_num(kr->current, cur, sizeof cur);
             model_fmt_num(kr->target, tgt, sizeof tgt);
+            char lastday[16];
+            date_stamp_local_day(kr->last_at, lastday, sizeof lastday);
             if (kr->last_at)
-                snprintf(last, sizeof last, "%s%s of %s%s, latest %.10s, confidence %d", cur,
-                         kr->unit ? kr->unit : "", tgt, kr->unit ? kr->unit : "", kr->last_at,
+                snprintf(last, sizeof last, "%s%s of %s%s, latest %s, confidence %d", cur,
+                         kr->unit ? kr->unit : "", tgt, kr->unit ? kr->unit : "", lastday,
                          kr->confidence);
             line = zbar(a, w, line, x + 8, ks.progress, ks.pace, ks.status, last);
         }

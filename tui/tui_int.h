@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "../core/arena.h"
+#include "../core/dates.h"
 #include "../core/health.h"
 #include "../core/plan.h"
 #include "../core/progress.h"
@@ -164,6 +165,8 @@ long tui_sel_kr(const tui_app *a);         /* plan->krs index, -1 none */
 bool tui_is_collapsed(const tui_app *a, lnd_id id);
 void tui_set_collapsed(tui_app *a, lnd_id id, bool on);
 bool tui_has_children(const tui_app *a, size_t oi);
+/* A stored UTC stamp as local time with its zone (static buffer, one per call site use). */
+const char *tui_local_stamp(const char *stamp);
 bool tui_search_next(tui_app *a, const char *q, size_t from, int dir, bool include_from);
 void tui_select_obj(tui_app *a, lnd_id id);
 

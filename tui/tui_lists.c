@@ -283,7 +283,9 @@ static void log_draw(tui_app *a, WINDOW *w, bool focused)
         if (e->entity_id) snprintf(what, sizeof what, "%s %c%lld", e->entity ? e->entity : "",
                                    entity_prefix(e->entity), e->entity_id);
         else snprintf(what, sizeof what, "%s", e->entity ? e->entity : "");
-        tui_put(a, w, y, 1, e->at, 19, s);
+        char at[40];
+        date_stamp_local(e->at, false, at, sizeof at);
+        tui_put(a, w, y, 1, at, 19, s);
         tui_put(a, w, y, 21, model_who(e->user, e->account, who, sizeof who), ww, a->attr[R_ID] | s);
         tui_put(a, w, y, 22 + ww, e->action, 8, A_BOLD | s);
         tui_put(a, w, y, 31 + ww, what, 16, s);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "tui_int.h"
+#include "../core/sanitize.h"
 #include <term.h>   /* setupterm, cur_term: probe TERM before newterm */
 
 #define INPUT_TIMEOUT_MS 500
@@ -327,8 +328,9 @@ int tui_run(store *s, const tui_opts *o)
         }
     }
     if (!scr) {
-        fprintf(stderr, "lnd: unknown terminal type '%s'; try TERM=xterm-256color, or `lnd status`\n",
-                term ? term : "");
+        char tsafe[256];
+        san_text(term ? term : "", 60, true, tsafe, sizeof tsafe);
+        fprintf(stderr, "lnd: unknown terminal type '%s'; try TERM=xterm-256color, or `lnd status`\n", tsafe);
         sigaction(SIGTERM, &old_term, NULL);
         sigaction(SIGHUP, &old_hup, NULL);
         sigaction(SIGINT, &old_int, NULL);
@@ -370,6 +372,7 @@ int tui_run(store *s, const tui_opts *o)
             wint_t ch;
             int r = wget_wch(in, &ch);
             if (got_signal) break;
+            if (o->tick_clock) o->tick_clock();   /* every save and redraw sees the time now */
             if (r == ERR) {
                 poll_db(a);
                 tui_edit_tick(a);
@@ -380,7 +383,11 @@ int tui_run(store *s, const tui_opts *o)
         }
     }
     char err[300] = "";
-    if (rc < 0) snprintf(err, sizeof err, "lnd: %s\n", store_errmsg(s));
+    if (rc < 0) {
+        char esafe[256];
+        san_text(store_errmsg(s), 200, false, esafe, sizeof esafe);
+        snprintf(err, sizeof err, "lnd: %s\n", esafe);
+    }
     cleanup(a);
     delwin(in);
     endwin();

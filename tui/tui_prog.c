@@ -180,8 +180,8 @@ void tui_prog_conflict(tui_app *a)
     if (store_last_change(a->st, t, "programme", f->id, &au) == STORE_OK)
         {
         char who[300];
-        tui_prompt_line(a, "by %s at %s: %s", model_who(au.user, au.account, who, sizeof who), au.at,
-                        au.detail ? au.detail : au.action);
+        tui_prompt_line(a, "by %s at %s: %s", model_who(au.user, au.account, who, sizeof who),
+                        tui_local_stamp(au.at), au.detail ? au.detail : au.action);
     }
     lnd_plan *fresh = NULL;
     if (store_load_plan(a->st, a->plan->cycle.id, &fresh) == STORE_OK) {

@@ -111,7 +111,7 @@ expect_eq "log --limit keeps the newest N" "$(L log --limit 3 | wc -l)" 3
 LND_TODAY=2027-03-01 run L --user marco checkin K3 --observed 8 --applied 7 --note "Role-play debriefs"
 run L log --since 2027-03-01
 expect_eq "log --since shows only what changed since then" "$(printf '%s\n' "$OUT" | wc -l)" 1
-expect_in "log --since shows marco's check-in" "$OUT" "2027-03-01 12:00:00  $ACCT (as marco)  checkin"
+expect_in "log --since shows marco's check-in" "$OUT" "2027-03-01 12:00 UTC  $ACCT (as marco)  checkin"
 run L log --since 2030-01-01
 expect_in "log --since with nothing newer says so" "$OUT" "no changes since 2030-01-01"
 run L log --since 2027-02-30
@@ -334,11 +334,11 @@ expect_in "import says how many it added" "$OUT" "imported 3 check-ins"
 expect_eq "three check-ins were added" "$(count "$C")" $((before + 3))
 X=$("$LND" --db "$C" export)
 expect_eq "a quoted comma stays in the note" \
-  "$(printf '%s' "$X" | jq -r '.cycles[0].checkins[]|select(.kr==8 and .at=="2027-02-15 12:00:00")|.note')" "Checklist, team B"
+  "$(printf '%s' "$X" | jq -r '.cycles[0].checkins[]|select(.kr==8 and .at=="2027-02-15T12:00:00Z")|.note')" "Checklist, team B"
 expect_eq "a quoted newline and doubled quotes stay in the note" \
   "$(printf '%s' "$X" | jq -c '.cycles[0].checkins[]|select(.kr==9 and .value==75)|.note')" '"Two teams:\r\n\"A\" and \"B\""'
 expect_eq "confidence and time are kept" \
-  "$(printf '%s' "$X" | jq -r '.cycles[0].checkins[]|select(.kr==10 and .value==71)|"\(.at) \(.confidence)"')" "2027-02-16 09:30:00 8"
+  "$(printf '%s' "$X" | jq -r '.cycles[0].checkins[]|select(.kr==10 and .value==71)|"\(.at) \(.confidence)"')" "2027-02-16T09:30:00Z 8"
 expect_eq "an empty confidence is no confidence" \
   "$(printf '%s' "$X" | jq -r '.cycles[0].checkins[]|select(.kr==9 and .value==75)|.confidence')" "null"
 expect_eq "the latest CSV value becomes the KR's current value" "$(sj '.objectives[].key_results[]|select(.id=="K10")|.current' "$C")" 71

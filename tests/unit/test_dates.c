@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* tests/unit/test_dates.c — calendar arithmetic a user sees: which week of the cycle today is,
- * strict date input, LND_TODAY for deterministic demos, and the timestamp of a check-in. */
+ * strict date input, LND_TODAY/LND_NOW for deterministic runs, today as the local date in
+ * any time zone, and the UTC timestamp of a check-in. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -12,6 +13,8 @@
 #include <time.h>
 
 #include "../../core/dates.h"
+
+int cli_clock_init(void);   /* cli/clock.c: the clock, LND_NOW, LND_TODAY and TZ */
 
 static void parse_and_format_round_trip(void **st)
 {
@@ -90,8 +93,9 @@ static void lnd_today_fixes_today_and_the_stamp(void **st)
     (void)st;
     char buf[32];
     lnd_day d;
+    unsetenv("LND_NOW");
     setenv("LND_TODAY", "2027-02-15", 1);
-    assert_true(date_env_today_valid());
+    assert_int_equal(cli_clock_init(), 0);
     assert_true(date_parse("2027-02-15", &d));
     assert_int_equal(date_today(), d);
     date_now_stamp(buf, sizeof buf);
@@ -99,48 +103,79 @@ static void lnd_today_fixes_today_and_the_stamp(void **st)
     unsetenv("LND_TODAY");
 }
 
-static void invalid_lnd_today_falls_back_to_the_real_date(void **st)
+static void invalid_lnd_today_or_now_is_refused_and_the_real_date_used(void **st)
 {
     (void)st;
     lnd_day real = (lnd_day)(time(NULL) / 86400);
     const char *bad[] = {"tomorrow", "2027-02-30", "2027-2-1", NULL};
+    setenv("TZ", "UTC", 1);
     for (int i = 0; bad[i]; i++) {
         setenv("LND_TODAY", bad[i], 1);
-        assert_false(date_env_today_valid());
+        assert_int_equal(cli_clock_init(), 64);
         lnd_day t = date_today();
         assert_true(t == real || t == real + 1);   /* midnight may pass */
     }
-    setenv("LND_TODAY", "", 1);
-    assert_true(date_env_today_valid());
     unsetenv("LND_TODAY");
-    assert_true(date_env_today_valid());
+    const char *badnow[] = {"2027-02-15 12:00:00", "2027-02-15T25:00:00Z", "2027-02-15T12:00:00", NULL};
+    for (int i = 0; badnow[i]; i++) {
+        setenv("LND_NOW", badnow[i], 1);
+        assert_int_equal(cli_clock_init(), 64);
+    }
+    unsetenv("LND_NOW");
+    setenv("LND_TODAY", "", 1);
+    assert_int_equal(cli_clock_init(), 0);
     lnd_day t = date_today();
     assert_true(t == real || t == real + 1);
+    unsetenv("LND_TODAY");
+    unsetenv("TZ");
 }
 
-static void now_stamp_is_utc_and_well_formed(void **st)
+/* 21:20 on 1 December in California is 05:20 UTC on 2 December: stored in UTC, today and
+ * the stamp's day are the local 1 December; in Tokyo the same instant is 2 December. */
+static void today_is_the_local_date_and_stamps_stay_utc(void **st)
 {
     (void)st;
+    char buf[32];
+    lnd_day dec1, dec2;
+    assert_true(date_parse("2026-12-01", &dec1));
+    assert_true(date_parse("2026-12-02", &dec2));
     unsetenv("LND_TODAY");
-    char buf[32], day[16];
+    setenv("LND_NOW", "2026-12-02T05:20:00Z", 1);
+    setenv("TZ", "America/Los_Angeles", 1);
+    assert_int_equal(cli_clock_init(), 0);
+    assert_int_equal(date_today(), dec1);
     date_now_stamp(buf, sizeof buf);
-    assert_int_equal(strlen(buf), 19);
-    memcpy(day, buf, 10);
-    day[10] = '\0';
-    lnd_day d;
-    assert_true(date_parse(day, &d));
-    assert_true(d == date_today() || d + 1 == date_today());
-    assert_true(buf[10] == ' ' && buf[13] == ':' && buf[16] == ':');
-    int h = atoi(buf + 11), m = atoi(buf + 14), s = atoi(buf + 17);
-    assert_true(h >= 0 && h < 24 && m >= 0 && m < 60 && s >= 0 && s < 60);
-    /* independent of the local time zone */
-    setenv("TZ", "Pacific/Kiritimati", 1);
-    tzset();
-    char buf2[32];
-    date_now_stamp(buf2, sizeof buf2);
-    assert_memory_equal(buf, buf2, 10);
+    assert_string_equal(buf, "2026-12-02 05:20:00");
+    assert_int_equal(date_stamp_day(buf), dec1);
+    date_stamp_local(buf, true, buf, sizeof buf);
+    assert_string_equal(buf, "2026-12-01 21:20 PST");
+    setenv("TZ", "Asia/Tokyo", 1);
+    setenv("LND_NOW", "2026-12-01T14:59:59Z", 1);     /* 23:59:59 in Tokyo */
+    assert_int_equal(cli_clock_init(), 0);
+    assert_int_equal(date_today(), dec1);
+    setenv("LND_NOW", "2026-12-01T15:00:00Z", 1);     /* midnight in Tokyo */
+    assert_int_equal(cli_clock_init(), 0);
+    assert_int_equal(date_today(), dec2);
+    assert_int_equal(date_stamp_day("2026-12-01 15:00:00"), dec2);
+    unsetenv("LND_NOW");
     unsetenv("TZ");
-    tzset();
+}
+
+static void instants_parse_in_the_stored_and_the_iso_form(void **st)
+{
+    (void)st;
+    long long a, b;
+    char buf[32];
+    assert_true(date_parse_instant("2026-12-02 05:20:00", &a));
+    assert_true(date_parse_instant("2026-12-02T05:20:00Z", &b));
+    assert_true(a == b);
+    date_format_instant(a, true, buf, sizeof buf);
+    assert_string_equal(buf, "2026-12-02T05:20:00Z");
+    date_format_instant(a, false, buf, sizeof buf);
+    assert_string_equal(buf, "2026-12-02 05:20:00");
+    assert_false(date_parse_instant("2026-12-02T05:20:00", NULL));
+    assert_false(date_parse_instant("2026-12-02 05:20:60", NULL));
+    assert_false(date_parse_instant("2026-02-30 05:20:00", NULL));
 }
 
 static void small_buffers_are_never_overrun(void **st)
@@ -151,12 +186,11 @@ static void small_buffers_are_never_overrun(void **st)
     date_format(0, buf, 5);
     assert_string_equal(buf, "1970");
     assert_int_equal(buf[5], 'x');
-    setenv("LND_TODAY", "2027-02-15", 1);
+    date_set_clock(0, 0);
     memset(buf, 'x', sizeof buf);
     date_now_stamp(buf, 6);
-    assert_string_equal(buf, "2027-");
+    assert_string_equal(buf, "1970-");
     assert_int_equal(buf[6], 'x');
-    unsetenv("LND_TODAY");
 }
 
 int main(void)
@@ -167,8 +201,9 @@ int main(void)
         cmocka_unit_test(parse_rejects_anything_but_a_real_yyyy_mm_dd),
         cmocka_unit_test(week_of_cycle_counts_from_one),
         cmocka_unit_test(lnd_today_fixes_today_and_the_stamp),
-        cmocka_unit_test(invalid_lnd_today_falls_back_to_the_real_date),
-        cmocka_unit_test(now_stamp_is_utc_and_well_formed),
+        cmocka_unit_test(invalid_lnd_today_or_now_is_refused_and_the_real_date_used),
+        cmocka_unit_test(today_is_the_local_date_and_stamps_stay_utc),
+        cmocka_unit_test(instants_parse_in_the_stored_and_the_iso_form),
         cmocka_unit_test(small_buffers_are_never_overrun),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -119,16 +119,21 @@ static void bad_bytes_become_replacement_characters(void **st)
     assert_int_equal(san_width("\xff\xfe", false), 2);
 }
 
-static void bidi_controls_are_removed(void **st)
+static void bidi_and_zero_width_characters_are_made_visible(void **st)
 {
     (void)st;
-    /* RLO, LRE..RLO, isolates LRI..PDI, LRM/RLM, ALM */
-    assert_string_equal(S("ab\xe2\x80\xae" "cd", -1), "abcd");
-    assert_string_equal(S("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad" "x", -1), "x");
-    assert_string_equal(S("\xe2\x81\xa6" "a\xe2\x81\xa7\xe2\x81\xa8\xe2\x81\xa9", -1), "a");
-    assert_string_equal(S("\xe2\x80\x8e" "a\xe2\x80\x8f\xd8\x9c", -1), "a");
-    assert_string_equal(A("ab\xe2\x80\xae" "cd", -1), "abcd");
-    assert_int_equal(san_width("ab\xe2\x80\xae" "cd", false), 4);
+    /* RLO, LRE..LRO, isolates LRI..PDI, LRM/RLM, ALM: a reordered line cannot hide */
+    assert_string_equal(S("ab\xe2\x80\xae" "cd", -1), "ab<U+202E>cd");
+    assert_string_equal(S("\xe2\x80\xaa\xe2\x80\xad" "x", -1), "<U+202A><U+202D>x");
+    assert_string_equal(S("\xe2\x81\xa6" "a\xe2\x81\xa9", -1), "<U+2066>a<U+2069>");
+    assert_string_equal(S("\xe2\x80\x8e" "a\xd8\x9c", -1), "<U+200E>a<U+061C>");
+    assert_string_equal(A("ab\xe2\x80\xae" "cd", -1), "ab<U+202E>cd");
+    assert_int_equal(san_width("ab\xe2\x80\xae" "cd", false), 12);
+    /* two owners that look identical differ visibly: "ann" and "an<ZWSP>n" */
+    assert_string_equal(S("an\xe2\x80\x8bn", -1), "an<U+200B>n");
+    assert_string_equal(S("\xef\xbb\xbf" "x\xe2\x81\xa0", -1), "<U+FEFF>x<U+2060>");
+    /* a placeholder is never cut in half */
+    assert_string_equal(S("ab\xe2\x80\x8b" "cdef", 6), "ab\xe2\x80\xa6");
     /* ordinary right-to-left text stays */
     assert_string_equal(S("\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", -1), "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d");
 }
@@ -142,7 +147,7 @@ static void widths_of_wide_and_combining_characters(void **st)
     assert_int_equal(san_width("\xf0\x9f\x98\x80", false), 2);             /* 😀 */
     assert_int_equal(san_width("\xf0\xa0\x80\x80", false), 2);             /* U+20000 */
     assert_int_equal(san_width("e\xcc\x81", false), 1);                    /* e + acute */
-    assert_int_equal(san_width("a\xe2\x80\x8b" "b", false), 2);            /* zero width space */
+    assert_int_equal(san_width("a\xe2\x80\x8b" "b", false), 10);           /* "a<U+200B>b" */
     assert_int_equal(san_width("\xe4\xb8\xad", true), 1);                  /* '?' in ASCII */
     assert_string_equal(A("\xe4\xb8\xad", -1), "?");
 }
@@ -250,7 +255,7 @@ int main(void)
         cmocka_unit_test(escape_sequences_never_survive),
         cmocka_unit_test(whitespace_controls_become_one_space_each),
         cmocka_unit_test(bad_bytes_become_replacement_characters),
-        cmocka_unit_test(bidi_controls_are_removed),
+        cmocka_unit_test(bidi_and_zero_width_characters_are_made_visible),
         cmocka_unit_test(widths_of_wide_and_combining_characters),
         cmocka_unit_test(cut_by_width_with_an_ellipsis),
         cmocka_unit_test(wide_character_straddling_the_limit_is_dropped),

@@ -211,7 +211,7 @@ static void a_stale_objective_edit_is_a_conflict_naming_who_changed_it(void **st
     theirs.outcome = "Customers call once";
     assert_int_equal(store_update_objective(s2, &theirs, "bob"), STORE_CONFLICT);
     char want[300];
-    snprintf(want, sizeof want, "O%lld was changed by alice at 2027-02-17 12:00:00 (version 2, you had 1); "
+    snprintf(want, sizeof want, "O%lld was changed by alice at 2027-02-17 12:00 UTC (version 2, you had 1); "
              "reload and reapply", x.ld.id);
     assert_string_equal(store_errmsg(s2), want);
     assert_int_equal(store_rc_exit(STORE_CONFLICT), 75);
@@ -253,7 +253,7 @@ static void a_stale_kr_edit_is_a_conflict_but_a_check_in_is_not(void **state)
     theirs.title = "FCR";
     assert_int_equal(store_update_kr(s2, &theirs, "dave"), STORE_CONFLICT);
     char want[300];
-    snprintf(want, sizeof want, "K%lld was changed by carol at 2027-02-17 12:00:00 (version 2, you had 1); "
+    snprintf(want, sizeof want, "K%lld was changed by carol at 2027-02-17 12:00 UTC (version 2, you had 1); "
              "reload and reapply", x.kr.id);
     assert_string_equal(store_errmsg(s2), want);
     assert_int_equal(store_archive_kr(s2, x.kr.id, 1, "dave"), STORE_CONFLICT);

@@ -22,6 +22,8 @@
 #include "../../store/store_test.h"
 #include "../../store/store_io.h"
 
+int cli_clock_init(void);   /* cli/clock.c: reads LND_TODAY / LND_NOW */
+
 typedef struct {
     char dir[256];
     char path[512];     /* dir/lnd.db */
@@ -60,7 +62,7 @@ static inline int fx_setup(void **state)
     snprintf(f->dir, sizeof f->dir, "%s/lndstore.XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(f->dir)) return -1;
     snprintf(f->path, sizeof f->path, "%s/lnd.db", f->dir);
-    setenv("LND_TODAY", "2027-02-17", 1);
+    setenv("LND_TODAY", "2027-02-17", 1); cli_clock_init();
     setenv("LND_BUSY_TIMEOUT_MS", "200", 1);
     *state = f;
     return 0;

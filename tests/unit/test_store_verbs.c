@@ -283,10 +283,10 @@ static void the_current_cycle_is_the_active_one_containing_today(void **state)
     assert_int_equal(store_add_cycle(s, &later, "u"), STORE_OK);
     assert_int_equal(store_find_cycle(s, a, NULL, &c), STORE_OK);
     assert_string_equal(c.name, "2027-Q1");                 /* contains 2027-02-17 */
-    setenv("LND_TODAY", "2027-04-04", 1);                   /* last day of 2027-Q1 (start + 91 - 1) */
+    setenv("LND_TODAY", "2027-04-04", 1); cli_clock_init();                   /* last day of 2027-Q1 (start + 91 - 1) */
     assert_int_equal(store_find_cycle(s, a, NULL, &c), STORE_OK);
     assert_string_equal(c.name, "2027-Q1");
-    setenv("LND_TODAY", "2028-01-01", 1);                   /* none contains it: newest active */
+    setenv("LND_TODAY", "2028-01-01", 1); cli_clock_init();                   /* none contains it: newest active */
     assert_int_equal(store_find_cycle(s, a, NULL, &c), STORE_OK);
     assert_string_equal(c.name, "2027-Q2");
     assert_int_equal(store_find_cycle(s, a, "2026-Q4", &c), STORE_OK);
@@ -510,7 +510,7 @@ static void kpis_keep_their_value_history(void **state)
     lnd_kpi k = {.name = "Platform uptime", .unit = "%", .has_min = true, .min = 99.5};
     assert_int_equal(store_add_kpi(s, &k, "ops"), STORE_OK);
     assert_int_equal(store_set_kpi_value(s, k.id, 99.9, "ops"), STORE_OK);
-    setenv("LND_TODAY", "2027-02-24", 1);
+    setenv("LND_TODAY", "2027-02-24", 1); cli_clock_init();
     assert_int_equal(store_set_kpi_value(s, k.id, 99.1, "ops"), STORE_OK);
     assert_int_equal(store_set_kpi_value(s, 99, 1, "ops"), STORE_NOTFOUND);
     assert_int_equal(store_set_kpi_value(s, k.id, NAN, "ops"), STORE_INVALID);

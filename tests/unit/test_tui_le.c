@@ -114,6 +114,21 @@ static void test_view_scrolls_to_cursor(void **st)
     assert_int_equal(start, 0);
 }
 
+/* A note still holding Latin-1 bytes (loaded before the v4 repair) cannot be saved as is. */
+static void test_form_refuses_text_that_is_not_utf8(void **st)
+{
+    (void)st;
+    tui_form f;
+    tui_form_init(&f, 0, "t");
+    tui_form_text(&f, "Note", "caf\xe9", false);
+    assert_false(tui_form_validate(&f));
+    assert_string_equal(f.f[0].err, "not valid UTF-8 at byte 3; retype it");
+    tui_form_key(&f, TK_BACKSPACE);
+    tui_form_key(&f, 0xE9);                        /* typed é is encoded as UTF-8 */
+    assert_true(tui_form_validate(&f));
+    assert_string_equal(tui_form_str(&f, 0), "caf\xc3\xa9");
+}
+
 static void test_form_navigation_and_validation(void **st)
 {
     (void)st;
@@ -163,6 +178,7 @@ int main(void)
         cmocka_unit_test(test_full_buffer),
         cmocka_unit_test(test_view_scrolls_to_cursor),
         cmocka_unit_test(test_form_navigation_and_validation),
+        cmocka_unit_test(test_form_refuses_text_that_is_not_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
