@@ -42,6 +42,7 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
         JSET(j, "problem", js(o->problem));
         JSET(j, "outcome", js(o->outcome));
         JSET(j, "capability", js(o->capability));
+        JSET(j, "hypothesis", js(o->hypothesis));
         JSET(j, "owner", js(o->owner));
         JSET(j, "business_owner", js(o->business_owner));
         JSET(j, "cadence_days", ji(o->cadence_days));
@@ -119,6 +120,7 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
         JSET(j, "worked", js(rv[i].worked));
         JSET(j, "didnt", js(rv[i].didnt));
         JSET(j, "carry", js(rv[i].carry));
+        JSET(j, "finding", js(rv[i].finding));
         JSET(j, "carry_forward", json_boolean(rv[i].carry_forward));
         JSET(j, "version", ji(rv[i].version));
         JSET(j, "updated_by", js(rv[i].updated_by));

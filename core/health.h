@@ -40,6 +40,8 @@
  *                off track or missed (core/summary.h defines both numbers).
  *   H14 warning  a KR whose target equals its baseline: nothing to move (a KR of an
  *                objective already named by H11 is not repeated).
+ *   H15 warning  a learning objective without a hypothesis (older data: new ones cannot be
+ *                created without one).
  * Waivers: H02, H03 and H05 can be waived for one objective with a reason (plan->waivers);
  * the finding is then kept, marked waived, as info, with the reason in its message. */
 #ifndef LND_HEALTH_H

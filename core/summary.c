@@ -49,6 +49,7 @@ double summary_headline(const summary_obj *s)
 
 double summary_suggested_score(const lnd_objective *o, const summary_obj *s)
 {
+    if (o->type == OTYPE_LEARNING) return -1;   /* its verdict is its finding */
     double v = o->level == LEVEL_BUSINESS ? s->result : s->progress >= 0 ? s->progress : s->rollup;
     return v >= 0 ? round(v * 100) / 100 : -1;
 }

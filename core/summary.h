@@ -50,7 +50,8 @@ double summary_headline(const summary_obj *s);
 
 /* The review score suggested for an objective, to the two decimals shown (an objective at
  * 69.96% is suggested as 0.70): a business objective's comes from its result (-1 when it has
- * none: nothing to suggest); another's from its own KRs, else its children. -1 = nothing. */
+ * none: nothing to suggest); another's from its own KRs, else its children. -1 = nothing;
+ * always -1 for a learning objective (its verdict is its finding, core/learning.h). */
 double summary_suggested_score(const lnd_objective *o, const summary_obj *s);
 
 void summary_objective(const lnd_plan *p, size_t oi, const progress_rules *r, lnd_day today,

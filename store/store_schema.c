@@ -157,7 +157,12 @@ static const char schema_v4[] =
     " at TEXT NOT NULL DEFAULT '',"
     " PRIMARY KEY (objective_id, rule));";
 
-static const char *const steps[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4};
+/* v5: what a learning objective tests (its hypothesis) and what its review found. */
+static const char schema_v5[] =
+    "ALTER TABLE objective ADD COLUMN hypothesis TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE review ADD COLUMN finding TEXT NOT NULL DEFAULT '';";
+
+static const char *const steps[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5};
 
 int store_schema_version(void)
 {

@@ -16,7 +16,7 @@ check "check json parses" sh -c "jq -e . '$T/out' >/dev/null"
 expect_eq "json counts errors" "$(jq .errors "$T/out")" 4
 expect_eq "json names rule and objective" "$(jq -r '[.findings[]|select(.rule=="H01")][0].objective' "$T/out")" "O9"
 run "$LND" check --rules
-expect_eq "--rules lists fourteen rules" "$(printf '%s\n' "$OUT" | grep -c '^H[0-9][0-9] ')" 14
+expect_eq "--rules lists fifteen rules" "$(printf '%s\n' "$OUT" | grep -c '^H[0-9][0-9] ')" 15
 
 # the facilitator fixes the plan: findings disappear
 setup "O9 gets a business parent" "$LND" --db "$DB" objective edit O9 --parent O1
