@@ -127,7 +127,7 @@ static store_rc save_checkin(tui_app *a)
     int was = ki >= 0 ? a->plan->krs[ki].confidence : -1;
     if (progress_drop_needs_note(&a->rules, was, c.confidence, c.note)) {
         /* a confidence drop needs a reason: ask for it in the form, save nothing */
-        snprintf(f->f[nf + 1].err, sizeof f->f[nf + 1].err, "confidence %d -> %d: say why", was, c.confidence);
+        snprintf(f->f[nf + 1].err, sizeof f->f[nf + 1].err, "say why: %d -> %d", was, c.confidence);
         snprintf(f->msg, sizeof f->msg, "confidence drops from %d to %d: say why in the note", was, c.confidence);
         f->msg_error = true;
         f->cur = nf + 1;

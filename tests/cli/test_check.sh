@@ -45,7 +45,7 @@ expect_eq "a bad rule id in the config is a config error" "$RC" 78
 
 # the report carries the findings
 run "$LND" --db "$DB" report
-expect_in "report lists health findings" "$OUT" "H06 O9"
+expect_in "report lists health findings as sentences" "$OUT" "O9 “Grow first-time managers' coaching habits” does not state the problem it addresses or the outcome it expects."
 run "$LND" --db "$DB" check --cycle 2027-Q2
 expect_eq "an empty planning cycle has no errors" "$RC" 0
 run "$LND" --db "$DB" check --cycle nope

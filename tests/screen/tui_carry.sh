@@ -2,7 +2,8 @@
 # tests/screen/tui_carry.sh — review mode carries an L&D objective forward with its business
 # parent (issue 11): c refuses to leave O2 without O1 and asks; p carries the parent too;
 # the new cycle then has both, linked, and its key results pane says where O2 came from.
-# A learning objective's review form asks for the finding and suggests no score.
+# A learning objective's review form asks for the finding and suggests no score; the
+# check-in form asks why when confidence drops by 3 or more.
 . "$LND_TOP/tests/lib.sh"
 . "$LND_TOP/tests/screen/tmux.lib"
 demo_db
@@ -40,3 +41,25 @@ expect_screen c "the carried objective shows its origin and the retrospective" \
 keys c q
 expect_screen c "quits cleanly" "lnd exited 0"
 stop c
+
+# a confidence drop of 3 or more needs a note in the check-in form too
+start d 132 40
+ready d "Cascade"
+keys d j j j j j
+expect_screen d "O6 selected" "Key results of O6"
+keys d Tab c
+expect_screen d "check-in form on K8" "Check in on K8"
+keys d C-u
+literal d "70"
+keys d Tab C-u
+literal d "2"
+keys d Enter
+expect_screen d "a drop from 7 to 2 without a note is refused at the note" "say why: 7 -> 2"
+expect_db "nothing is saved" "7" kr_json K8 confidence
+literal d "Two senior agents left"
+keys d Enter
+expect_screen d "with a note it is saved" "checked in on K8"
+expect_db "the drop is in the database" "2" kr_json K8 confidence
+keys d q
+expect_screen d "quits cleanly after the check-in" "lnd exited 0"
+stop d
