@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "carry.h"
@@ -13,10 +14,12 @@
 void report_evidence_mix(const lnd_plan *p, long oi, lnd_buf *b)
 {
     int n[EV_N] = {0}, total = 0;
-    for (size_t k = 0; k < p->nkrs; k++) {
+    size_t first = 0, nk = p->nkrs;
+    if (oi >= 0) nk = plan_krs_of(p, (size_t)oi, &first);   /* one objective: its KRs only */
+    for (size_t k = first; k < first + nk; k++) {
         const lnd_kr *kr = &p->krs[k];
-        long o = plan_obj_index(p, kr->objective_id);
-        if (kr->archived || o < 0 || p->objs[o].archived || (oi >= 0 && o != oi)) continue;
+        long o = oi >= 0 ? oi : plan_obj_index(p, kr->objective_id);
+        if (kr->archived || o < 0 || p->objs[o].archived) continue;
         if ((unsigned)kr->evidence >= EV_N) continue;
         n[kr->evidence]++;
         total++;
@@ -129,7 +132,8 @@ void report_discipline(const report_input *in, lnd_buf *b)
     if (!date_parse(p->cycle.start, &start) || in->day < start) return;   /* nothing due yet */
     lnd_day end = start + 7L * p->cycle.weeks - 1, ref = in->day < end ? in->day : end;
     typedef struct { const char *owner; int n, on_time, late, quiet; } row;
-    row rows[64];
+    row *rows = calloc(p->nkrs + 1, sizeof *rows);   /* at most one owner per KR */
+    if (!rows) return;
     size_t nrows = 0;
     for (size_t k = 0; k < p->nkrs; k++) {
         const lnd_kr *kr = &p->krs[k];
@@ -138,10 +142,7 @@ void report_discipline(const report_input *in, lnd_buf *b)
         const char *who = kr->owner && *kr->owner ? kr->owner : "(no owner)";
         size_t r = 0;
         while (r < nrows && strcmp(rows[r].owner, who)) r++;
-        if (r == nrows) {
-            if (nrows == sizeof rows / sizeof rows[0]) continue;
-            rows[nrows++] = (row){.owner = who};
-        }
+        if (r == nrows) rows[nrows++] = (row){.owner = who};
         int cadence = p->objs[oi].cadence_days > 0 ? p->objs[oi].cadence_days : 7;
         lnd_day last;
         rows[r].n++;
@@ -151,7 +152,10 @@ void report_discipline(const report_input *in, lnd_buf *b)
         else if (ref - last <= 3L * cadence) rows[r].late++;
         else rows[r].quiet++;
     }
-    if (!nrows) return;
+    if (!nrows) {
+        free(rows);
+        return;
+    }
     buf_add(b, "\n## Check-in discipline\n\n"
                "Per owner, each key result's last check-in: on time (within its cadence, or done), late "
                "(within three cadences), quiet (older, or never).\n\n"
@@ -161,4 +165,5 @@ void report_discipline(const report_input *in, lnd_buf *b)
         report_md(b, rows[r].owner);
         buf_printf(b, " | %d | %d | %d | %d |\n", rows[r].n, rows[r].on_time, rows[r].late, rows[r].quiet);
     }
+    free(rows);
 }
