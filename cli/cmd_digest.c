@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cmd_digest.c — `lnd digest`: a short mail-sized summary for cron — what is due, what
  * went off track and which confidence dropped since a day (7 days back by default), as text,
  * Markdown or JSON. Keeps no state: each run recomputes from the database (core/digest.c). */

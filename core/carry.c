@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/carry.c — carry-forward choices and the "carried from" line (see carry.h). */
 #include "carry.h"
 

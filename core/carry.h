@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/carry.h — what carrying a reviewed objective forward keeps: which objectives go (the
  * ones their review marks, and their parents when asked), which parent each keeps in the
  * next cycle (a carried parent, or one the user names; an L&D objective never arrives

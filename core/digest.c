@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/digest.c — the weekly digest's three lists (see digest.h). */
 #include "digest.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/digest.h — what a manager's weekly mail says (`lnd digest`): what is due (check-ins
  * by cadence, KRs by their due week), which KRs went off track since a day, and which
  * check-ins lowered confidence. Stateless: recomputed from the plan and check-in history

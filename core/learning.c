@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/learning.c — hypothesis and finding of learning objectives (see learning.h). */
 #include "learning.h"
 

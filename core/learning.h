@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/learning.h — learning objectives say what they test: a hypothesis when created, a
  * finding at review, and the finding is their verdict (no score is suggested from
  * progress). Pure. */

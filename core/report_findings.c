@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/report_findings.c — the report's appendix of health findings, each as a plain
  * sentence a business reader follows: full titles (never cut), no rule ids, no commands
  * (`lnd check` keeps its own short lines with fix hints). Pure. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/report_int.h — private to the report files (report.c, report_scorecard.c,
  * report_findings.c): the Markdown-safe text writer and the sections each file adds. */
 #ifndef LND_REPORT_INT_H

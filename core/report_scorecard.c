@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/report_scorecard.c — the report's scorecard parts: the evidence mix (seed 000's
  * maturity ladder made visible), each KR's confidence trend, the KPIs (in range or out,
  * and their trend), and check-in discipline per owner (on time / late / quiet). Pure. */

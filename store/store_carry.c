@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_carry.c — carrying reviewed objectives forward into the next cycle (what goes
  * and under which parent is decided by core/carry.c) with their KRs, each KR's last value
  * becoming the new baseline; and reading where a cycle's carried objectives came from. One

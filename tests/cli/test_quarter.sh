@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/cli/test_quarter.sh — the end of the quarter as leaders read it (issue 11): learning
 # objectives need a hypothesis and are judged by their finding (H15 for older ones), the
 # fields survive export/import byte for byte, carried objectives say where they came from,

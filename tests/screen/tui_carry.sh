@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/screen/tui_carry.sh — review mode carries an L&D objective forward with its business
 # parent (issue 11): c refuses to leave O2 without O1 and asks; p carries the parent too;
 # the new cycle then has both, linked, and its key results pane says where O2 came from.
@@ -8,6 +9,7 @@
 . "$LND_TOP/tests/screen/tmux.lib"
 demo_db
 L() { "$LND" --db "$DB" "$@"; }
+setup "the cycle goes to review" L cycle review 2027-Q1
 setup "mark O2 to carry forward" L review set O2 --score 0.6 --carry "Consultative selling for new AMs" --carry-forward
 # q2_json JQ: a query on the next cycle's status, straight from the database
 q2_json() { L status --cycle 2027-Q2 --format json | jq -r "$1"; }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_carry.c — carrying forward keeps knowledge: done KRs stay behind unless
  * asked, an objective never arrives without its parent (carried too, named, or carried
  * before), parents come first, the "carried from" line reads as the issue asks; and a
