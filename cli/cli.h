@@ -135,6 +135,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(cli_ctx *ctx, int argc, char **argv);
 int cmd_doctor(cli_ctx *ctx, int argc, char **argv);
+int cmd_digest(cli_ctx *ctx, int argc, char **argv);
 
 /* Health findings of a plan as one line each ("[error] H01 O9 'title': message (fix: hint)"),
  * with the config's thresholds and disabled rules (cli/cmd_check.c). Lines in arena. */

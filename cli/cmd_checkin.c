@@ -34,7 +34,8 @@ static const char checkin_help[] =
     "participants you observed and how many applied the behaviour; the value becomes the\n"
     "share applying (6 of 8 -> 75). Check-ins are never edited or deleted: log a new one.\n\n"
     "  -c, --confidence N  0 (no chance) to 10 (certain)\n"
-    "  -n, --note TEXT     what you saw, what changed\n"
+    "  -n, --note TEXT     what you saw, what changed; required when confidence drops by\n"
+    "                      progress.confidence_drop (3) or more since the last check-in\n"
     "  --observed N        participants observed (behaviour check-in)\n"
     "  --applied M         of those, how many applied the behaviour\n";
 
@@ -161,6 +162,11 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
     if (src == STORE_OK && behaviour && before.evidence != EV_BEHAVIOUR) {
         rc = cli_fail(EX_DATAERR_, "checkin: K%lld measures %s, not behaviour; log a value: lnd checkin K%lld VALUE",
                       c.kr_id, model_evidence_name(before.evidence), c.kr_id);
+        goto out;
+    }
+    if (src == STORE_OK && progress_drop_needs_note(&ctx->cfg.rules, before.confidence, c.confidence, c.note)) {
+        rc = cli_fail(EX_USAGE_, "checkin: confidence on K%lld drops from %d to %d; say why with --note \"...\"",
+                      c.kr_id, before.confidence, c.confidence);
         goto out;
     }
     if (src == STORE_OK) src = store_get_objective(s, a, before.objective_id, &o);

@@ -78,6 +78,7 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
         JSET(j, "problem", jtext("problem", o->problem));
         JSET(j, "outcome", jtext("outcome", o->outcome));
         JSET(j, "capability", jtext("capability", o->capability));
+        JSET(j, "hypothesis", jtext("hypothesis", o->hypothesis));
         JSET(j, "owner", jtext("owner", o->owner));
         JSET(j, "business_owner", jtext("business_owner", o->business_owner));
         JSET(j, "cadence_days", ji(o->cadence_days));
@@ -160,6 +161,7 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
         JSET(j, "worked", jtext("worked", rv[i].worked));
         JSET(j, "didnt", jtext("didnt", rv[i].didnt));
         JSET(j, "carry", jtext("carry", rv[i].carry));
+        JSET(j, "finding", jtext("finding", rv[i].finding));
         JSET(j, "carry_forward", json_boolean(rv[i].carry_forward));
         JSET(j, "version", ji(rv[i].version));
         JSET(j, "updated_by", jtext("updated_by", rv[i].updated_by));

@@ -94,6 +94,7 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
         o.type = (lnd_otype)ty;
         o.cadence_days = (int)jint(v, "cadence_days", 7);
         o.carried_from = jint(v, "carried_from", 0);
+        o.hypothesis = (char *)(jstr_of(v, "hypothesis") ? jstr_of(v, "hypothesis") : "");   /* since schema 5 */
         o.archived = json_is_true(json_object_get(v, "archived"));
         o.version = jint(v, "version", 1);
         rc = store_restore_objective(s, &o);
@@ -167,6 +168,7 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
         r.score = r.has_score ? jnum(v, "score") : 0;
         r.carry_forward = json_is_true(json_object_get(v, "carry_forward"));
         r.version = jint(v, "version", 1);
+        r.finding = (char *)(jstr_of(v, "finding") ? jstr_of(v, "finding") : "");   /* since schema 5 */
         r.updated_by = (char *)jstr_of(v, "updated_by");
         r.updated_at = (char *)jstr_of(v, "updated_at");
         rc = store_restore_review(s, cy.id, &r);
@@ -534,6 +536,17 @@ static int import_csv(cli_ctx *ctx, const char *file)
                 skipped++;
                 continue;
             }
+            lnd_kr was;
+            src = store_get_kr(s, a, c.rows[i].kr, &was);
+            if (src == STORE_OK &&
+                progress_drop_needs_note(&ctx->cfg.rules, was.confidence, c.rows[i].confidence, c.rows[i].note)) {
+                rc = cli_fail(EX_DATAERR_, "%s:%ld: confidence on K%lld drops from %d to %d without a note; say why "
+                              "in the note column; nothing was imported", file, c.rows[i].line, c.rows[i].kr,
+                              was.confidence, c.rows[i].confidence);
+                src = STORE_INVALID;
+                break;
+            }
+            if (src != STORE_OK) break;
             lnd_checkin ck = {.kr_id = c.rows[i].kr, .at = c.rows[i].at, .value = c.rows[i].value,
                               .confidence = c.rows[i].confidence, .note = c.rows[i].note,
                               .author = (char *)ctx->user, .observed = -1, .applied = -1};

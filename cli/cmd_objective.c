@@ -12,7 +12,7 @@
 enum { F_TITLE = 1, F_LEVEL, F_PARENT, F_TYPE, F_PROBLEM, F_OUTCOME, F_CAPABILITY, F_OWNER,
        F_BOWNER, F_CADENCE, F_CYCLE, F_VERSION, F_OBJECTIVE, F_UNIT, F_BASELINE, F_TARGET,
        F_DIRECTION, F_DUE, F_COOWNER, F_WEIGHT, F_EVIDENCE, F_INDICATOR, F_WAIVE, F_REASON,
-       F_UNWAIVE, F_N };
+       F_UNWAIVE, F_HYPOTHESIS, F_N };
 
 #define EXP(f) (F_N + (f))   /* option code of --expect-FIELD */
 
@@ -76,6 +76,7 @@ static const struct option objective_opts[] = {
     {"expect-owner", required_argument, NULL, EXP(F_OWNER)},
     {"expect-business-owner", required_argument, NULL, EXP(F_BOWNER)},
     {"expect-cadence", required_argument, NULL, EXP(F_CADENCE)},
+    {"hypothesis", required_argument, NULL, F_HYPOTHESIS},
     {0},
 };
 
@@ -120,7 +121,9 @@ static const char objective_help[] =
     "  --level LEVEL           business (default without --parent), ld (default with one), team\n"
     "  --parent ID             the objective this one cascades from (O3); 'none' to clear\n"
     "  --type TYPE             committed (1.0 expected), aspirational (0.7 is success; default),\n"
-    "                          learning (tests a hypothesis)\n"
+    "                          learning (tests a hypothesis: --hypothesis is required)\n"
+    "  --hypothesis TEXT       what a learning objective tests (\"coaching lifts FCR more than\n"
+    "                          e-learning\"); its review states the finding\n"
     "  --problem TEXT          the business issue that must shift\n"
     "  --outcome TEXT          what is different if it works\n"
     "  --capability TEXT       what people must know, do or believe differently\n"
@@ -190,6 +193,7 @@ static int apply_objective(cli_ctx *ctx, const fields *f, lnd_objective *o)
     SET_STR(o->capability, F_CAPABILITY);
     SET_STR(o->owner, F_OWNER);
     SET_STR(o->business_owner, F_BOWNER);
+    SET_STR(o->hypothesis, F_HYPOTHESIS);
     if (f->v[F_LEVEL]) {
         int l = model_level_parse(f->v[F_LEVEL]);
         if (l < 0) return bad("--level", f->v[F_LEVEL], "must be business, ld or team");
@@ -213,6 +217,13 @@ static int apply_objective(cli_ctx *ctx, const fields *f, lnd_objective *o)
     }
     (void)ctx;
     return 0;
+}
+
+/* A learning objective says what it tests when it becomes one. */
+static int need_hypothesis(const lnd_objective *o, const char *verb)
+{
+    if (o->type != OTYPE_LEARNING || (o->hypothesis && *o->hypothesis)) return 0;
+    return cli_fail(EX_USAGE_, "objective %s: a learning objective needs --hypothesis \"what it tests\"", verb);
 }
 
 static int apply_kr(const fields *f, lnd_kr *k)
@@ -390,7 +401,7 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
     if (kind == 'O') {
         lnd_objective o = {.type = OTYPE_ASPIRATIONAL, .cadence_days = ctx->cfg.cadence_days,
                            .owner = (char *)ctx->user, .business_owner = "", .problem = "",
-                           .outcome = "", .capability = "", .title = ""};
+                           .outcome = "", .capability = "", .title = "", .hypothesis = ""};
         if (add) {
             lnd_cycle cy;
             src = store_find_cycle(s, a, f.v[F_CYCLE], &cy);
@@ -406,6 +417,7 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
                 goto out;
             }
             if ((rc = apply_objective(ctx, &f, &o))) goto out;
+            if ((rc = need_hypothesis(&o, "add"))) goto out;
             if (src == STORE_OK) src = store_add_objective(s, &o, ctx->user);
             id = o.id;
         } else {
@@ -417,7 +429,9 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
             if (src == STORE_OK && !rc && waiving)
                 rc = cli_waiver_apply(ctx, s, id, f.v[F_WAIVE], f.v[F_UNWAIVE], f.v[F_REASON]);
             if (src == STORE_OK && !rc && edit && (!waiving || has_fields(&f))) {
-                if (!(rc = apply_objective(ctx, &f, &o))) src = store_update_objective(s, &o, ctx->user);
+                lnd_otype was = o.type;
+                if (!(rc = apply_objective(ctx, &f, &o)) && !(was != OTYPE_LEARNING && (rc = need_hypothesis(&o, "edit"))))
+                    src = store_update_objective(s, &o, ctx->user);
             } else if (src == STORE_OK && !rc && !edit) {
                 src = store_archive_objective(s, id, o.version, ctx->user);
             }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/dates.h"
+#include "../core/health.h"
 #include "../core/report.h"
 #include "../core/sanitize.h"
 #include "../core/summary.h"
@@ -29,10 +30,36 @@ static int report_opt(void *st, int c, const char *arg)
     return 0;
 }
 
-/* Print the report line by line through the sanitiser; text mode drops Markdown marks. */
+/* Print the report line by line through the sanitiser; text mode drops Markdown marks and
+ * turns the YAML title block into plain lines. */
 static void print_report(const cli_ctx *ctx, const char *md, bool text)
 {
     const char *p = md;
+    if (text && !strncmp(p, "---\n", 4)) {
+        const char *end = strstr(p + 4, "\n---\n");
+        if (end) {
+            for (const char *l = p + 4; l < end;) {
+                const char *nl = strchr(l, '\n'), *q = strchr(l, '"');
+                if (!nl || nl > end) nl = end;
+                if (q && q < nl) {   /* key: "value" -> value */
+                    size_t len = (size_t)(nl - q) - 2;
+                    char *v = malloc(len + 1), *o = malloc(len * 3 + 8);
+                    size_t w = 0;
+                    for (size_t i = 0; i < len; i++) {
+                        if (q[1 + i] == '\\' && i + 1 < len) i++;
+                        v[w++] = q[1 + i];
+                    }
+                    v[w] = '\0';
+                    san_text(v, -1, ctx->ascii, o, len * 3 + 8);
+                    puts(o);
+                    free(v);
+                    free(o);
+                }
+                l = nl + 1;
+            }
+            p = end + 5;
+        }
+    }
     while (*p) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
@@ -100,14 +127,32 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
         rc = cli_store_fail(s, src);
         goto out;
     }
-    const char **findings = NULL;
-    size_t nf = cli_health_lines(ctx, p, a, &findings);
+    lnd_kpi *kpis = NULL;
+    size_t nk = 0, no = 0;
+    carry_origin *orig = NULL;
+    report_history *kh = NULL;
+    src = store_kpis(s, a, &kpis, &nk);
+    if (src == STORE_OK) kh = arena_alloc(a, (nk + 1) * sizeof *kh);
+    for (size_t k = 0; k < nk && src == STORE_OK; k++) {
+        lnd_checkin *c;
+        src = store_kpi_history(s, a, kpis[k].id, &c, &kh[k].n);
+        kh[k].items = c;
+    }
+    if (src == STORE_OK) src = store_carry_origins(s, a, p->cycle.id, &orig, &no);
+    if (src != STORE_OK) {
+        rc = cli_store_fail(s, src);
+        goto out;
+    }
+    health_opts ho;
+    health_opts_from_config(&ctx->cfg, &ho);
+    lnd_finding *hf;
+    size_t nf = health_check(p, &ho, date_today(), a, &hf);
     char today[16];
     lnd_day day = date_today();
     date_format(day, today, sizeof today);
     report_input in = {.plan = p, .day = day, .rules = &ctx->cfg.rules, .hist = hist,
-                       .reviews = rv, .nreviews = nr, .findings = findings, .nfindings = nf,
-                       .today = today};
+                       .reviews = rv, .nreviews = nr, .health = hf, .nhealth = nf, .kpis = kpis,
+                       .nkpis = nk, .kpi_hist = kh, .orig = orig, .norig = no, .today = today};
     lnd_buf b = {0};
     report_markdown(&in, &b);
     print_report(ctx, buf_str(&b), ro.text);

@@ -5,12 +5,14 @@
 #include <math.h>
 #include <string.h>
 
+#include "../core/learning.h"
 #include "../core/summary.h"
 #include "../store/store_io.h"
 #include "cli.h"
 #include "out.h"
 
-enum { R_CYCLE = 1, R_SCORE, R_WORKED, R_DIDNT, R_CARRY, R_CF, R_NOCF, R_TO, R_VERSION, R_N };
+enum { R_CYCLE = 1, R_SCORE, R_WORKED, R_DIDNT, R_CARRY, R_CF, R_NOCF, R_TO, R_VERSION, R_WITHP, R_PARENT,
+       R_DONE, R_FINDING, R_N };
 typedef struct {
     const char *v[R_N];
 } ropts;
@@ -25,13 +27,18 @@ static int r_opt(void *st, int c, const char *arg)
 static const char review_help[] =
     "usage: lnd review [--cycle NAME]\n"
     "       lnd review set O7 [--score 0.0-1.0] [--worked TEXT] [--didnt TEXT]\n"
-    "                         [--carry TEXT] [--carry-forward|--no-carry-forward] [--cycle NAME]\n"
-    "       lnd review carry --to NAME [--cycle NAME]\n\n"
+    "                         [--carry TEXT] [--carry-forward|--no-carry-forward]\n"
+    "                         [--finding TEXT] [--cycle NAME]\n"
+    "       lnd review carry --to NAME [--with-parents | --parent O12] [--done-krs]\n"
+    "                        [--cycle NAME]\n\n"
     "At cycle end each objective gets an honest score from 0.0 to 1.0 (suggested from its\n"
     "progress), judged by its type: committed needs 1.0, aspirational succeeds at 0.7,\n"
-    "learning reports what was learned. `carry` creates the objectives marked\n"
-    "--carry-forward, with their KRs, in the next cycle; each KR's last value becomes its\n"
-    "new baseline.\n";
+    "learning objectives state their --finding (what the hypothesis met): that is their\n"
+    "verdict, and no score is suggested for them. `carry` creates the objectives marked\n"
+    "--carry-forward, with their KRs not yet done (all with --done-krs), in the next cycle;\n"
+    "each KR's last value becomes its new baseline. An objective with a parent keeps one:\n"
+    "--with-parents carries the parent too, --parent names the objective of the next cycle\n"
+    "to sit under. It prints the new ids.\n";
 
 /* A score as people write it: one decimal, two when needed (0.7, 0.69, 1.0), so it is never
  * shown rounded across a verdict threshold (0.69 is not "0.7"). */
@@ -78,21 +85,28 @@ static int review_list(cli_ctx *ctx, store *s, const lnd_plan *p)
         snprintf(id, sizeof id, "O%lld", o->id);
         printf("%*s%-5s ", rows[i].depth * 2, "", id);
         out_text(stdout, ctx, o->title, 46 - rows[i].depth * 2, true);
-        if (score < 0) {
+        if (o->type == OTYPE_LEARNING) {
+            char v[600];
+            learning_verdict(r, v, sizeof v);
+            printf("  learning     ");
+            out_text(stdout, ctx, v, 120, false);
+            putchar('\n');
+        } else if (score < 0) {
             printf("  %s\n", so.result_note ? so.result_note : "no KRs");
             continue;
+        } else {
+            lnd_verdict v = progress_verdict(o->type, score);
+            lnd_band b = progress_band(&ctx->cfg.rules, score);
+            char sc[16];
+            fmt_score(score, sc, sizeof sc);
+            if (summary_verdict_time(&p->cycle))
+                printf("  %s%-4s%s %-12s %-9s %s\n", out_band_color(ctx, b), sc, out_reset(ctx),
+                       model_otype_name(o->type), progress_verdict_name(v),
+                       r && r->has_score ? "" : "(suggested)");
+            else   /* no verdict before the review: the score so far, called that */
+                printf("  %s%-4s%s %-12s so far (the verdict waits for the review)\n", out_band_color(ctx, b),
+                       sc, out_reset(ctx), model_otype_name(o->type));
         }
-        lnd_verdict v = progress_verdict(o->type, score);
-        lnd_band b = progress_band(&ctx->cfg.rules, score);
-        char sc[16];
-        fmt_score(score, sc, sizeof sc);
-        if (summary_verdict_time(&p->cycle))
-            printf("  %s%-4s%s %-12s %-9s %s\n", out_band_color(ctx, b), sc, out_reset(ctx),
-                   model_otype_name(o->type), progress_verdict_name(v),
-                   r && r->has_score ? "" : "(suggested)");
-        else   /* no verdict before the review: the score so far, called that */
-            printf("  %s%-4s%s %-12s so far (the verdict waits for the review)\n", out_band_color(ctx, b), sc,
-                   out_reset(ctx), model_otype_name(o->type));
         if (r) {
             const char *labels[] = {"worked", "did not", "carries"};
             const char *texts[] = {r->worked, r->didnt, r->carry};
@@ -117,7 +131,7 @@ static int review_set(cli_ctx *ctx, store *s, const lnd_plan *p, lnd_id oid, con
     lnd_review *rv;
     size_t nr;
     store_rc src = store_reviews(s, a, p->cycle.id, &rv, &nr);
-    lnd_review r = {.objective_id = oid, .worked = "", .didnt = "", .carry = ""};
+    lnd_review r = {.objective_id = oid, .worked = "", .didnt = "", .carry = "", .finding = ""};
     const lnd_review *old = src == STORE_OK ? find_review(rv, nr, oid) : NULL;
     if (old) r = *old;
     int rc = 0;
@@ -145,6 +159,7 @@ static int review_set(cli_ctx *ctx, store *s, const lnd_plan *p, lnd_id oid, con
     if (o->v[R_WORKED]) r.worked = (char *)o->v[R_WORKED];
     if (o->v[R_DIDNT]) r.didnt = (char *)o->v[R_DIDNT];
     if (o->v[R_CARRY]) r.carry = (char *)o->v[R_CARRY];
+    if (o->v[R_FINDING]) r.finding = (char *)o->v[R_FINDING];
     if (o->v[R_CF]) r.carry_forward = true;
     if (o->v[R_NOCF]) r.carry_forward = false;
     if (src == STORE_OK) src = store_set_review(s, &r, ctx->user);
@@ -152,7 +167,11 @@ static int review_set(cli_ctx *ctx, store *s, const lnd_plan *p, lnd_id oid, con
     else {
         long oi = plan_obj_index(p, oid);
         printf("O%lld reviewed: ", oid);
-        if (r.has_score) {
+        if (p->objs[oi].type == OTYPE_LEARNING) {
+            char vd[600];
+            learning_verdict(&r, vd, sizeof vd);
+            out_text(stdout, ctx, vd, 200, false);
+        } else if (r.has_score) {
             char sc[16];
             fmt_score(r.score, sc, sizeof sc);
             printf("%s, %s", sc, progress_verdict_name(progress_verdict(p->objs[oi].type, r.score)));
@@ -165,6 +184,20 @@ static int review_set(cli_ctx *ctx, store *s, const lnd_plan *p, lnd_id oid, con
     return rc;
 }
 
+/* "carried 2 objectives forward into 2027-Q2" and one line per objective with its new id. */
+static int carry_print(cli_ctx *ctx, const lnd_cycle *to, const store_carried *cv, size_t nc)
+{
+    size_t created = 0;
+    for (size_t i = 0; i < nc; i++) created += cv[i].created;
+    printf("carried %zu objective%s forward into ", created, created == 1 ? "" : "s");
+    out_text(stdout, ctx, to->name, 30, false);
+    putchar('\n');
+    for (size_t i = 0; i < nc; i++)
+        printf("  O%lld -> O%lld%s%s\n", cv[i].from, cv[i].to, cv[i].created ? "" : " (carried before)",
+               cv[i].marked ? "" : " (as a parent)");
+    return 0;
+}
+
 int cmd_review(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -172,7 +205,9 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
         {"worked", required_argument, NULL, R_WORKED}, {"didnt", required_argument, NULL, R_DIDNT},
         {"carry", required_argument, NULL, R_CARRY}, {"carry-forward", no_argument, NULL, R_CF},
         {"no-carry-forward", no_argument, NULL, R_NOCF}, {"to", required_argument, NULL, R_TO},
-        {"version", required_argument, NULL, R_VERSION}, {0},
+        {"version", required_argument, NULL, R_VERSION}, {"with-parents", no_argument, NULL, R_WITHP},
+        {"parent", required_argument, NULL, R_PARENT}, {"done-krs", no_argument, NULL, R_DONE},
+        {"finding", required_argument, NULL, R_FINDING}, {0},
     };
     ropts o = {0};
     bool help;
@@ -189,6 +224,12 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
     if (set && (optind + 1 >= argc || !cli_parse_id(argv[optind + 1], 'O', &oid)))
         return cli_fail(EX_USAGE_, "review set: which objective? e.g. lnd review set O7 --score 0.7");
     if (carry && !o.v[R_TO]) return cli_fail(EX_USAGE_, "review carry: --to NAME (the next cycle) is required");
+    carry_opts co = {.done_krs = o.v[R_DONE] != NULL, .with_parents = o.v[R_WITHP] != NULL};
+    if (o.v[R_PARENT] && !cli_parse_id(o.v[R_PARENT], 'O', &co.parent))
+        return cli_fail(EX_USAGE_, "review carry: --parent '%s' must be an objective id of the next cycle, e.g. O12",
+                        o.v[R_PARENT]);
+    if (co.parent && co.with_parents)
+        return cli_fail(EX_USAGE_, "review carry: use --with-parents or --parent, not both");
     if ((rc = cli_setup(ctx))) return rc;
     store *s;
     if ((rc = cli_open(ctx, list ? STORE_OPEN_READONLY : 0, &s))) return rc;
@@ -209,15 +250,19 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
     else if (set) rc = review_set(ctx, s, p, oid, &o);
     else {
         src = store_find_cycle(s, a, o.v[R_TO], &to);
-        int created = 0;
         if (src == STORE_NOTFOUND) {
             rc = cli_fail(EX_DATAERR_, "no cycle named '%s'; add it first: lnd cycle add %s --start YYYY-MM-DD", o.v[R_TO], o.v[R_TO]);
         } else if (src == STORE_OK && to.id == cy.id) {
             rc = cli_fail(EX_DATAERR_, "review carry: --to must be another cycle than %s", cy.name);
         } else {
-            if (src == STORE_OK) src = store_carry_forward(s, cy.id, to.id, ctx->user, &created);
-            if (src != STORE_OK) rc = cli_store_fail(s, src);
-            else printf("carried %d objective%s forward into %s\n", created, created == 1 ? "" : "s", to.name);
+            store_carried *cv = NULL;
+            size_t nc = 0;
+            if (src == STORE_OK) src = store_carry_forward(s, cy.id, to.id, &co, ctx->user, a, &cv, &nc);
+            if (src == STORE_INVALID && strstr(store_errmsg(s), "without its parent"))
+                rc = cli_fail(EX_USAGE_, "review carry: %s; add --with-parents to carry it too, or --parent O<id> "
+                             "to name an objective of %s", store_errmsg(s), to.name);
+            else if (src != STORE_OK) rc = cli_store_fail(s, src);
+            else rc = carry_print(ctx, &to, cv, nc);
         }
     }
 out:

@@ -7,9 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/carry.h"
 #include "../core/dates.h"
 #include "../core/sanitize.h"
 #include "../core/summary.h"
+#include "../store/store_io.h"
 #include "cli.h"
 #include "out.h"
 
@@ -17,6 +19,8 @@ typedef struct {
     const char *cycle;
     bool mine;
     bool json;
+    const carry_origin *orig;   /* where carried objectives came from */
+    size_t norig;
 } status_opts;
 
 static int status_opt(void *st, int c, const char *arg)
@@ -167,6 +171,14 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, con
         out_text(stdout, ctx, o->title, left, true);
         print_right(ctx, o->level == LEVEL_BUSINESS ? s.result : summary_headline(&s), s.status);
         print_result_line(ctx, &s, indent);
+        const carry_origin *co = carry_origin_of(so->orig, so->norig, o->id);
+        if (co) {
+            char line[700];
+            carry_origin_text(co, line, sizeof line);
+            printf("%*s%s", indent + 4, "", out_dim(ctx));
+            out_text(stdout, ctx, line, width - indent - 4, false);
+            printf("%s\n", out_reset(ctx));
+        }
         size_t first, n = plan_krs_of(p, oi, &first);
         for (size_t k = first; k < first + n; k++) {
             const lnd_kr *kr = &p->krs[k];
@@ -278,6 +290,18 @@ static int print_json(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, cons
         json_object_set_new(jo, "problem", jstr(o->problem));
         json_object_set_new(jo, "outcome", jstr(o->outcome));
         json_object_set_new(jo, "capability", jstr(o->capability));
+        json_object_set_new(jo, "hypothesis", jstr(o->hypothesis));
+        const carry_origin *co = carry_origin_of(so->orig, so->norig, o->id);
+        if (co) {
+            json_t *jf = json_object();
+            json_object_set_new(jf, "objective", jid('O', co->from));
+            json_object_set_new(jf, "cycle", jstr(co->cycle));
+            json_object_set_new(jf, "score", jnum_or_null(co->has_score, co->score));
+            json_object_set_new(jf, "carry", jstr(co->carry));
+            json_object_set_new(jo, "carried_from", jf);
+        } else {
+            json_object_set_new(jo, "carried_from", json_null());
+        }
         json_object_set_new(jo, "progress", jnum_or_null(s.progress >= 0, s.progress));
         json_object_set_new(jo, "rollup", jnum_or_null(s.rollup >= 0, s.rollup));
         json_object_set_new(jo, "result", jnum_or_null(s.result >= 0, s.result));
@@ -365,6 +389,9 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
     } else {
         lnd_plan *p;
         src = store_load_plan(s, cy.id, &p);
+        carry_origin *orig = NULL;
+        if (src == STORE_OK) src = store_carry_origins(s, a, cy.id, &orig, &so.norig);
+        so.orig = orig;
         if (src != STORE_OK) {
             rc = cli_store_fail(s, src);
         } else {

@@ -36,6 +36,10 @@ typedef struct {
     const char *title, *problem, *outcome, *capability, *owner, *bowner;
 } demo_obj;
 
+/* What the learning objective (O9) tests. */
+static const char demo_hypothesis[] =
+    "Peer coaching circles make first-time managers coach weekly, and their teams' engagement follows";
+
 static const demo_obj demo_objs[] = {
     {-1, LEVEL_BUSINESS, OTYPE_ASPIRATIONAL,
      "Grow enterprise revenue 25% through deeper relationship management and consultative selling",
@@ -171,7 +175,8 @@ static store_rc demo_fill(store *s, const char *user, lnd_day start)
                            .level = d->level, .type = d->type, .title = (char *)d->title,
                            .problem = (char *)d->problem, .outcome = (char *)d->outcome,
                            .capability = (char *)d->capability, .owner = (char *)d->owner,
-                           .business_owner = (char *)d->bowner, .cadence_days = 7};
+                           .business_owner = (char *)d->bowner, .cadence_days = 7,
+                           .hypothesis = (char *)(d->type == OTYPE_LEARNING ? demo_hypothesis : "")};
         rc = store_add_objective(s, &o, user);
         oid[i] = o.id;
     }

@@ -22,6 +22,7 @@ static const cli_command commands[] = {
     {"check", "alignment health: the pitfalls in the plan (exit 1 on errors)", cmd_check},
     {"review", "end-of-cycle scores, retrospective and carry-forward", cmd_review},
     {"report", "the quarter in business terms (Markdown)", cmd_report},
+    {"digest", "what is due, off track or less confident this week (for cron)", cmd_digest},
     {"programme", "add, edit, archive or list learning programmes", cmd_programme},
     {"due", "behaviour follow-ups due or overdue (--mine)", cmd_due},
     {"kpi", "add, set or list steady-state KPIs", cmd_kpi},

@@ -166,6 +166,8 @@ static int load_progress(loader *L, const config_setting_t *g)
             L->very_low = s;
         } else if (strcmp(n, "lag_weeks") == 0) {
             rc = get_int(L, s, "progress.lag_weeks", 0, 52, &r->lag_weeks);
+        } else if (strcmp(n, "confidence_drop") == 0) {
+            rc = get_int(L, s, "progress.confidence_drop", 0, 10, &r->confidence_drop);
         } else {
             rc = unknown(L, s, "progress");
         }

@@ -41,6 +41,8 @@
  *                off track or missed (core/summary.h defines both numbers).
  *   H14 warning  a KR whose target equals its baseline: nothing to move (each such KR, also
  *                when H11 names its whole objective as steady state).
+ *   H15 warning  a learning objective without a hypothesis (older data: new ones cannot be
+ *                created without one).
  * Waivers: H02, H03 and H05 can be waived for one objective with a reason (plan->waivers);
  * the finding is then kept, marked waived, as info, with the reason in its message. */
 #ifndef LND_HEALTH_H

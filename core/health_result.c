@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* core/health_result.c — the health rules about honest numbers (see health.h): H12 an
  * objective with nothing measured in its subtree, H13 on track on delivery while the business
- * result is off track, H14 a KR whose target equals its baseline. Pure, like health.c. */
+ * result is off track, H14 a KR whose target equals its baseline, H15 a learning objective
+ * without a hypothesis. Pure, like health.c. */
 #include "health_int.h"
 
+#include "learning.h"
 #include "summary.h"
 
 static bool good(lnd_status s)
@@ -52,5 +54,8 @@ void health_rules_result(hctx *h, const plan_row *rows, size_t nrows)
                        o->id, t, s.delivery * 100, model_status_name(s.delivery_status), s.result * 100,
                        model_status_name(s.result_status));
         rule_target_is_baseline(h, oi);
+        if (learning_missing_hypothesis(o))
+            health_add(h, "H15", o->id, 0, 0, NULL, "O%lld '%s': learning objective with no hypothesis: nothing "
+                       "says what it tests", o->id, t);
     }
 }

@@ -35,6 +35,8 @@ static const health_rule rules[] = {
      "report the result, not the activity; rethink the programme or the result's target"},
     {"H14", HEALTH_WARNING, "KR whose target equals its baseline (nothing to move)",
      "set a target that moves: lnd kr edit K? --target N"},
+    {"H15", HEALTH_WARNING, "learning objective without a hypothesis",
+     "say what it tests: lnd objective edit O? --hypothesis TEXT"},
 };
 #define NRULES (sizeof rules / sizeof rules[0])
 

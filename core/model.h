@@ -49,6 +49,7 @@ typedef struct {
     lnd_id carried_from;  /* objective this was carried forward from, 0 = none */
     bool archived;
     long version;
+    char *hypothesis;     /* learning objectives: what it tests ("" = none given) */
 } lnd_objective;
 
 typedef struct {
@@ -124,6 +125,7 @@ typedef struct {
     char *worked;         /* what worked */
     char *didnt;          /* what did not */
     char *carry;          /* which capability need carries forward, and why */
+    char *finding;        /* learning objectives: what was found (their verdict) */
     bool carry_forward;
     long version;
     char *updated_by;

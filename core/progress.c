@@ -18,6 +18,15 @@ void progress_defaults(progress_rules *r)
     r->band_green = 0.7;
     r->band_amber = 0.4;
     r->lag_weeks = 4;
+    r->confidence_drop = 3;
+}
+
+bool progress_drop_needs_note(const progress_rules *r, int before, int now, const char *note)
+{
+    if (r->confidence_drop <= 0 || before < 0 || now < 0 || before - now < r->confidence_drop) return false;
+    for (const char *c = note; c && *c; c++)
+        if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\r') return false;
+    return true;
 }
 
 static double clamp01(double v)

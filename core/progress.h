@@ -16,9 +16,14 @@ typedef struct {
     double band_green;       /* score >= band_green is green (default 0.7) */
     double band_amber;       /* score >= band_amber is amber, else red (default 0.4) */
     int lag_weeks;           /* a lagging KR's pace starts this many weeks late (default 4) */
+    int confidence_drop;     /* a drop this big needs a note (default 3; 0 = never) */
 } progress_rules;
 
 void progress_defaults(progress_rules *r);
+
+/* A check-in whose confidence (now) falls confidence_drop or more below the last one given
+ * (before; -1 = none) needs a note saying why: true when the note is missing or blank. */
+bool progress_drop_needs_note(const progress_rules *r, int before, int now, const char *note);
 
 /* (current - baseline) / (target - baseline) clamped to [0,1]. Without a check-in the value
  * is the baseline (progress 0). target == baseline: 1 if current meets or beats the target in

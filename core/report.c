@@ -1,16 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /* core/report.c — the end-of-quarter report in business terms (see report.h). */
-#include "report.h"
+#include "report_int.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "dates.h"
+#include "learning.h"
 #include "summary.h"
 
 /* Markdown-safe copy of user text: one line, no table pipes, no leading markup. */
-static void md_text(lnd_buf *b, const char *s)
+void report_md(lnd_buf *b, const char *s)
 {
     if (!s) return;
     for (const char *c = s; *c; c++) {
@@ -34,13 +35,13 @@ static void value_with_unit(lnd_buf *b, double v, const char *unit)
     buf_add(b, n);
     if (unit && *unit) {
         if (strcmp(unit, "%") != 0) buf_add(b, " ");
-        md_text(b, unit);
+        report_md(b, unit);
     }
 }
 
 void report_kr_sentence(const lnd_kr *kr, lnd_buf *b)
 {
-    md_text(b, kr->title);
+    report_md(b, kr->title);
     if (!kr->has_current) {
         buf_add(b, ": no measurement yet (");
         if (kr->has_baseline) {
@@ -123,6 +124,12 @@ static void pct(lnd_buf *b, double p)
     else buf_printf(b, "%.0f%%", p * 100);
 }
 
+/* "64% of the way to target": a share of the way, never read as a value. */
+static void way(lnd_buf *b, double p)
+{
+    buf_printf(b, "%.0f%% of the way to target", p * 100);
+}
+
 /* Is objective oi inside the cascade rooted at root? */
 static bool under(const lnd_plan *p, size_t oi, lnd_id root)
 {
@@ -146,11 +153,11 @@ static void chain_of_evidence(const report_input *in, size_t root, lnd_buf *b)
         long oi = pr->objective_id ? plan_obj_index(p, pr->objective_id) : -1;
         if (pr->archived || oi < 0 || !under(p, (size_t)oi, rid)) continue;
         buf_add(b, nprog++ ? "; " : "1. Programmes delivered: ");
-        md_text(b, pr->title);
+        report_md(b, pr->title);
         buf_printf(b, " (weeks %d–%d", pr->start_week, pr->end_week);
         if (pr->audience && *pr->audience) {
             buf_add(b, ", ");
-            md_text(b, pr->audience);
+            report_md(b, pr->audience);
         }
         buf_add(b, ")");
     }
@@ -210,28 +217,42 @@ static void objective_section(const report_input *in, size_t oi, int depth, lnd_
     summary_obj s;
     summary_objective(p, oi, in->rules, in->day, &s);
     buf_printf(b, "\n%s O%lld ", depth == 0 ? "##" : "###", o->id);
-    md_text(b, o->title);
+    report_md(b, o->title);
+    bool judged = verdict_time(p);   /* in review: verdicts only, no live status */
     buf_printf(b, "\n\n*%s objective, %s.* ", o->level == LEVEL_BUSINESS ? "Business"
                                              : o->level == LEVEL_LD     ? "L&D"
                                                                         : "Team",
                model_otype_name(o->type));
     if (s.result >= 0) {
-        buf_add(b, o->level == LEVEL_BUSINESS ? "Business result " : "Result ");
-        pct(b, s.result);
-        buf_printf(b, " (%s)", model_status_name(s.result_status));
+        buf_add(b, o->level == LEVEL_BUSINESS ? "Business result: " : "Result: ");
+        way(b, s.result);
+        if (!judged) buf_printf(b, " (%s)", model_status_name(s.result_status));
     } else {
         buf_add(b, s.result_note ? "No business result measured" : "No results KR");
     }
     if (s.delivery >= 0) {
-        buf_add(b, "; delivery ");
-        pct(b, s.delivery);
-        buf_printf(b, " (%s)", model_status_name(s.delivery_status));
+        buf_add(b, "; delivery: ");
+        way(b, s.delivery);
+        if (!judged) buf_printf(b, " (%s)", model_status_name(s.delivery_status));
     }
-    buf_printf(b, " — %s.\n", model_status_name(s.status));
-    if (o->problem && *o->problem) { buf_add(b, "\n- Problem: "); md_text(b, o->problem); }
-    if (o->outcome && *o->outcome) { buf_add(b, "\n- Outcome: "); md_text(b, o->outcome); }
-    if (o->capability && *o->capability) { buf_add(b, "\n- Capability: "); md_text(b, o->capability); }
-    if (o->business_owner && *o->business_owner) { buf_add(b, "\n- Business owner: "); md_text(b, o->business_owner); }
+    if (judged) buf_add(b, ".\n");
+    else buf_printf(b, " — %s.\n", model_status_name(s.status));
+    const carry_origin *co = carry_origin_of(in->orig, in->norig, o->id);
+    if (co) {
+        char line[700];
+        carry_origin_text(co, line, sizeof line);
+        buf_add(b, "\n- ");
+        report_md(b, line);
+        buf_add(b, "\n");
+    }
+    if (o->type == OTYPE_LEARNING) {
+        buf_add(b, "\n- Hypothesis: ");
+        report_md(b, o->hypothesis && *o->hypothesis ? o->hypothesis : "none stated");
+    }
+    if (o->problem && *o->problem) { buf_add(b, "\n- Problem: "); report_md(b, o->problem); }
+    if (o->outcome && *o->outcome) { buf_add(b, "\n- Outcome: "); report_md(b, o->outcome); }
+    if (o->capability && *o->capability) { buf_add(b, "\n- Capability: "); report_md(b, o->capability); }
+    if (o->business_owner && *o->business_owner) { buf_add(b, "\n- Business owner: "); report_md(b, o->business_owner); }
     buf_add(b, "\n");
     size_t first, n = plan_krs_of(p, oi, &first);
     int shown = 0;
@@ -243,24 +264,41 @@ static void objective_section(const report_input *in, size_t oi, int depth, lnd_
         buf_add(b, shown++ ? "" : "\n");
         buf_printf(b, "- K%lld ", kr->id);
         report_kr_sentence(kr, b);
-        buf_printf(b, " — %.0f%%, %s; %s, %s", ks.progress * 100, model_status_name(ks.status),
-                   model_evidence_name(kr->evidence), model_indicator_name(kr->indicator));
+        buf_add(b, " — ");
+        way(b, ks.progress);
+        if (!judged) buf_printf(b, ", %s", model_status_name(ks.status));
+        buf_printf(b, "; %s, %s", model_evidence_name(kr->evidence), model_indicator_name(kr->indicator));
+        report_confidence_trend(in->hist ? &in->hist[k] : NULL, b);
         if (kr->coowner && *kr->coowner) {
             buf_add(b, "; co-owned with ");
-            md_text(b, kr->coowner);
+            report_md(b, kr->coowner);
         }
         /* a check-in logged under someone else's name says who really logged it */
         const lnd_checkin *last = in->hist && in->hist[k].n ? &in->hist[k].items[0] : NULL;
         char who[300];
         if (last && strcmp(model_who(last->author, last->account, who, sizeof who), last->author ? last->author : "")) {
             buf_add(b, "; last check-in by ");
-            md_text(b, who);
+            report_md(b, who);
         }
         buf_add(b, "\n");
     }
+    if (shown) {
+        buf_add(b, "\n*Evidence mix:* ");
+        report_evidence_mix(p, (long)oi, b);
+        buf_add(b, ".\n");
+    }
     const lnd_review *r = review_of(in, o->id);
     double score = r && r->has_score ? r->score : summary_suggested_score(o, &s);
-    if (p->cycle.state == CYCLE_PLANNING) {
+    if (o->type == OTYPE_LEARNING) {
+        /* its verdict is its finding: no score is suggested */
+        char v[600];
+        bool found = learning_verdict(r, v, sizeof v);
+        if (judged) {
+            buf_add(b, found ? "\n**Verdict (what was learned):** " : "\n**Verdict:** no finding recorded yet");
+            if (found) report_md(b, r->finding);
+            buf_add(b, ".\n");
+        }
+    } else if (p->cycle.state == CYCLE_PLANNING) {
         /* in planning there is nothing to judge yet */
     } else if (score < 0) {
         if (s.result_note)
@@ -281,35 +319,101 @@ static void objective_section(const report_input *in, size_t oi, int depth, lnd_
                    "given at the review.\n", sc, s.result >= 0 ? "business result" : "progress");
     }
     if (r) {
-        if (r->worked && *r->worked) { buf_add(b, "\n- What worked: "); md_text(b, r->worked); }
-        if (r->didnt && *r->didnt) { buf_add(b, "\n- What did not: "); md_text(b, r->didnt); }
-        if (r->carry && *r->carry) { buf_add(b, "\n- Carries forward: "); md_text(b, r->carry); }
+        if (r->worked && *r->worked) { buf_add(b, "\n- What worked: "); report_md(b, r->worked); }
+        if (r->didnt && *r->didnt) { buf_add(b, "\n- What did not: "); report_md(b, r->didnt); }
+        if (r->carry && *r->carry) { buf_add(b, "\n- Carries forward: "); report_md(b, r->carry); }
         buf_add(b, "\n");
     }
+}
+
+/* A YAML double-quoted scalar of Markdown-safe text. */
+static void yaml_str(lnd_buf *b, const char *s, const char *tail)
+{
+    lnd_buf t = {0};
+    report_md(&t, s);
+    if (tail) buf_add(&t, tail);
+    buf_add(b, "\"");
+    for (const char *c = buf_str(&t); *c; c++) {
+        char one[3] = {*c, 0, 0};
+        if (*c == '"' || *c == '\\') one[0] = '\\', one[1] = *c;
+        buf_add(b, one);
+    }
+    buf_add(b, "\"");
+    buf_free(&t);
+}
+
+/* The title block pandoc -s wants: title, where the cycle stands, the report's date. In
+ * review or closed the cycle is named by its dates, never "week 7 of 13". */
+static void title_block(const report_input *in, lnd_buf *b)
+{
+    const lnd_plan *p = in->plan;
+    buf_add(b, "---\ntitle: ");
+    yaml_str(b, p->cycle.name, ": learning in business terms");
+    char when[96];
+    lnd_day start = 0;
+    date_parse(p->cycle.start, &start);
+    if (verdict_time(p)) {
+        char d0[16], d1[16];
+        date_format(start, d0, sizeof d0);
+        date_format(start + 7L * p->cycle.weeks - 1, d1, sizeof d1);
+        snprintf(when, sizeof when, "Cycle %s, %s to %s", p->cycle.state == CYCLE_REVIEW ? "in review" : "closed", d0,
+                 d1);
+    } else {
+        char w[64];
+        summary_when_text(p, in->day, w, sizeof w);
+        int week = summary_week_on(p, in->day);
+        if (week >= 1 && week <= p->cycle.weeks)
+            snprintf(when, sizeof when, "Cycle %s, %s (pace %.0f%%)", model_cycle_state_name(p->cycle.state), w,
+                     pace_elapsed(start, start + 7L * p->cycle.weeks, in->day) * 100);
+        else snprintf(when, sizeof when, "Cycle %s, %s", model_cycle_state_name(p->cycle.state), w);
+    }
+    buf_printf(b, "\nsubtitle: \"%s\"\ndate: \"%s\"\n---\n", when, in->today ? in->today : "");
+}
+
+/* What the learning objectives found, and what carries forward. */
+static void knowledge(const report_input *in, lnd_buf *b)
+{
+    const lnd_plan *p = in->plan;
+    int found = 0;
+    for (size_t i = 0; i < in->nreviews; i++) {
+        const lnd_review *r = &in->reviews[i];
+        long oi = plan_obj_index(p, r->objective_id);
+        if (oi < 0 || p->objs[oi].type != OTYPE_LEARNING || !r->finding || !*r->finding) continue;
+        buf_add(b, found++ ? "" : "\n## What was learned\n\n");
+        buf_printf(b, "- O%lld ", r->objective_id);
+        report_md(b, p->objs[oi].title);
+        buf_add(b, ": ");
+        report_md(b, r->finding);
+        buf_add(b, "\n");
+    }
+    buf_add(b, "\n## Carried forward\n\n");
+    int carried = 0;
+    for (size_t i = 0; i < in->nreviews; i++) {
+        const lnd_review *r = &in->reviews[i];
+        long oi = plan_obj_index(p, r->objective_id);
+        if (!r->carry_forward || oi < 0) continue;
+        buf_printf(b, "- O%lld ", r->objective_id);
+        report_md(b, p->objs[oi].title);
+        if (r->carry && *r->carry) {
+            buf_add(b, ": ");
+            report_md(b, r->carry);
+        }
+        buf_add(b, "\n");
+        carried++;
+    }
+    if (!carried) buf_add(b, "Nothing chosen to carry forward yet.\n");
 }
 
 void report_markdown(const report_input *in, lnd_buf *b)
 {
     const lnd_plan *p = in->plan;
-    buf_add(b, "# ");
-    md_text(b, p->cycle.name);
-    buf_add(b, ": learning in business terms\n\n");
-    char when[64];
-    summary_when_text(p, in->day, when, sizeof when);
-    buf_printf(b, "*Cycle %s, %s", model_cycle_state_name(p->cycle.state), when);
-    int week = summary_week_on(p, in->day);
-    if (week >= 1 && week <= p->cycle.weeks) {
-        lnd_day start = 0;
-        date_parse(p->cycle.start, &start);
-        buf_printf(b, " (pace %.0f%%)", pace_elapsed(start, start + 7L * p->cycle.weeks, in->day) * 100);
-    }
-    buf_printf(b, ". Report of %s.*\n", in->today ? in->today : "");
+    title_block(in, b);
     plan_row *rows;
     size_t nrows = plan_cascade(p, false, &rows);
     bool judged = verdict_time(p);
-    /* verdicts only at review: while the cycle runs the table has no verdict column */
-    buf_printf(b, "\n## Summary\n\n| Objective | Type | Result | Delivery | Status |%s\n"
-               "|---|---|---:|---:|---|%s\n", judged ? " Verdict |" : "", judged ? "---|" : "");
+    /* while the cycle runs: status, no verdict; in review: the verdict, no live status */
+    buf_printf(b, "\n## Summary\n\n| Objective | Type | Result | Delivery | %s |\n|---|---|---:|---:|---|\n",
+               judged ? "Verdict" : "Status");
     for (size_t i = 0; i < nrows; i++) {
         const lnd_objective *o = &p->objs[rows[i].obj];
         summary_obj s;
@@ -317,17 +421,22 @@ void report_markdown(const report_input *in, lnd_buf *b)
         const lnd_review *r = review_of(in, o->id);
         double score = r && r->has_score ? r->score : summary_suggested_score(o, &s);
         buf_printf(b, "| %sO%lld ", rows[i].depth ? "↳ " : "", o->id);
-        md_text(b, o->title);
+        report_md(b, o->title);
         buf_printf(b, " | %s | ", model_otype_name(o->type));
         if (s.result >= 0) pct(b, s.result);
         else buf_add(b, s.result_note ? "not measured" : "–");
         buf_add(b, " | ");
         pct(b, s.delivery);
-        buf_printf(b, " | %s |", model_status_name(s.status));
-        if (judged)
-            buf_printf(b, " %s |", score >= 0 ? progress_verdict_name(progress_verdict(o->type, score)) : "–");
+        if (!judged) buf_printf(b, " | %s |", model_status_name(s.status));
+        else if (o->type == OTYPE_LEARNING)
+            buf_printf(b, " | %s |", r && r->finding && *r->finding ? "learning: see the finding" : "no finding yet");
+        else buf_printf(b, " | %s |", score >= 0 ? progress_verdict_name(progress_verdict(o->type, score)) : "–");
         buf_add(b, "\n");
     }
+    lnd_buf mix = {0};
+    report_evidence_mix(p, -1, &mix);
+    if (*buf_str(&mix)) buf_printf(b, "\n*Evidence mix of the plan:* %s.\n", buf_str(&mix));
+    buf_free(&mix);
     for (size_t i = 0; i < nrows; i++) {
         size_t oi = rows[i].obj;
         objective_section(in, oi, rows[i].depth, b);
@@ -339,27 +448,8 @@ void report_markdown(const report_input *in, lnd_buf *b)
                 chain_of_evidence(in, rows[root].obj, b);
         }
     }
-    buf_add(b, "\n## Health findings\n\n");
-    if (in->nfindings == 0) buf_add(b, "None: every objective is in line of sight of a business result.\n");
-    for (size_t i = 0; i < in->nfindings; i++) {
-        buf_add(b, "- ");
-        md_text(b, in->findings[i]);
-        buf_add(b, "\n");
-    }
-    buf_add(b, "\n## Carried forward\n\n");
-    int carried = 0;
-    for (size_t i = 0; i < in->nreviews; i++) {
-        const lnd_review *r = &in->reviews[i];
-        long oi = plan_obj_index(p, r->objective_id);
-        if (!r->carry_forward || oi < 0) continue;
-        buf_printf(b, "- O%lld ", r->objective_id);
-        md_text(b, p->objs[oi].title);
-        if (r->carry && *r->carry) {
-            buf_add(b, ": ");
-            md_text(b, r->carry);
-        }
-        buf_add(b, "\n");
-        carried++;
-    }
-    if (!carried) buf_add(b, "Nothing chosen to carry forward yet.\n");
+    knowledge(in, b);
+    report_kpis(in, b);
+    report_discipline(in, b);
+    report_findings(in, b);
 }

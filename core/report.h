@@ -1,14 +1,20 @@
 /* SPDX-License-Identifier: MIT */
-/* core/report.h — the quarter in business terms, as Markdown: per business objective each
- * KR as "first-call resolution moved from 64% to 71% (target 75%)", the chain of evidence
- * from programmes to learning, behaviour and results, verdicts, health findings and
- * carry-forwards. Pure: builds text into an lnd_buf from what the caller loaded. User text
- * is included raw (Markdown-escaped); the caller sanitises before printing to a terminal. */
+/* core/report.h — the quarter in business terms, as Markdown with a YAML title block: per
+ * business objective each KR as "first-call resolution moved from 64% to 71% (target 75%)
+ * — 64% of the way to target", the chain of evidence from programmes to learning, behaviour
+ * and results, the evidence mix, each KR's confidence trend, verdicts (in review only, and
+ * then no live status), what was learned and carried forward (and from where), KPIs,
+ * check-in discipline per owner, and the health findings as plain sentences in an appendix.
+ * Pure: builds text into an lnd_buf from what the caller loaded. User text is included raw
+ * (Markdown-escaped); the caller sanitises before printing to a terminal. Sections live in
+ * report.c, report_scorecard.c and report_findings.c. */
 #ifndef LND_REPORT_H
 #define LND_REPORT_H
 
 #include "buf.h"
+#include "carry.h"
 #include "dates.h"
+#include "health.h"
 #include "plan.h"
 #include "progress.h"
 
@@ -24,8 +30,13 @@ typedef struct {
     const report_history *hist;     /* per KR index of plan->krs, NULL = none loaded */
     const lnd_review *reviews;      /* any order, NULL = none */
     size_t nreviews;
-    const char *const *findings;    /* preformatted "[error] H01 O9 ...: ... (fix: ...)" */
-    size_t nfindings;
+    const lnd_finding *health;      /* health findings: the appendix says each in a sentence */
+    size_t nhealth;
+    const lnd_kpi *kpis;            /* steady-state KPIs, NULL = none */
+    size_t nkpis;
+    const report_history *kpi_hist; /* per KPI, oldest first (store_kpi_history), NULL = none */
+    const carry_origin *orig;       /* where carried objectives came from, NULL = none */
+    size_t norig;
     const char *today;              /* YYYY-MM-DD */
 } report_input;
 

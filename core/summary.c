@@ -60,6 +60,7 @@ bool summary_verdict_time(const lnd_cycle *c)
 
 double summary_suggested_score(const lnd_objective *o, const summary_obj *s)
 {
+    if (o->type == OTYPE_LEARNING) return -1;   /* its verdict is its finding */
     double v = s->result >= 0 || o->level == LEVEL_BUSINESS ? s->result
                : s->progress >= 0                            ? s->progress
                                                              : s->rollup;

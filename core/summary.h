@@ -60,7 +60,8 @@ bool summary_verdict_time(const lnd_cycle *c);
 /* The review score suggested for an objective, to the two decimals shown (an objective at
  * 69.96% is suggested as 0.70): from its business result when a results KR is in its subtree
  * (the result leads); a business objective without one gets nothing (-1: no business result
- * measured); another objective's from its own KRs, else its children. -1 = nothing. */
+ * measured); another objective's from its own KRs, else its children. -1 = nothing;
+ * always -1 for a learning objective (its verdict is its finding, core/learning.h). */
 double summary_suggested_score(const lnd_objective *o, const summary_obj *s);
 
 void summary_objective(const lnd_plan *p, size_t oi, const progress_rules *r, lnd_day today,

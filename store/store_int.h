@@ -12,7 +12,7 @@
 #include "store.h"
 #include "store_test.h"
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 #define STORE_STMT_CACHE 128   /* more than the distinct statements in store/ (about 60) */
 
 struct store {
@@ -132,7 +132,7 @@ store_rc st_valid_kpi(store *s, const lnd_kpi *k);             /* store_misc.c *
     "last_at, ncheckins"
 #define ST_OBJ_COLS                                                                                \
     "id, cycle_id, parent_id, level, type, title, problem, outcome, capability, owner, "          \
-    "business_owner, cadence_days, carried_from, archived, version"
+    "business_owner, cadence_days, carried_from, archived, version, hypothesis"
 #define ST_PROG_COLS "id, cycle_id, objective_id, title, audience, start_week, end_week, archived, version"
 void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *k);            /* ST_KR_COLS */
 void st_objective_row(st_strs *ss, sqlite3_stmt *st, lnd_objective *o); /* ST_OBJ_COLS */

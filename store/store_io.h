@@ -6,17 +6,29 @@
 #define LND_STORE_IO_H
 
 #include "store.h"
+#include "../core/carry.h"
 
 /* ---- review (one row per objective; editable, versioned) ---- */
 store_rc store_reviews(store *s, lnd_arena *a, lnd_id cycle_id, lnd_review **out, size_t *n);
 /* r->version 0 = create; else the version the user started from (conflict if stale). */
 store_rc store_set_review(store *s, lnd_review *r, const char *user);
 
-/* Carry forward the objectives of `from` whose review says carry_forward into cycle `to`:
- * new objectives (carried_from set, parents mapped when the parent is carried too) with
- * their non-archived KRs, each KR's last value as the new baseline. Objectives already
- * carried into `to` are skipped. *created = objectives created. One transaction. */
-store_rc store_carry_forward(store *s, lnd_id from, lnd_id to, const char *user, int *created);
+/* Carry forward the objectives of `from` whose review says carry_forward into cycle `to`,
+ * as core/carry.c chooses (opts NULL = defaults): new objectives (carried_from set, under a
+ * carried parent or the one named) with their non-archived KRs not yet done (all with
+ * opts->done_krs), each KR's last value as the new baseline. Objectives already carried
+ * into `to` are not copied again. *out (in arena a): each objective chosen, old id -> new
+ * id, created or found. STORE_INVALID when an objective would lose its parent. One
+ * transaction. */
+typedef struct {
+    lnd_id from, to;
+    bool created;         /* false: it was carried before */
+    bool marked;          /* its review asked for it (false: carried as a parent) */
+} store_carried;
+store_rc store_carry_forward(store *s, lnd_id from, lnd_id to, const carry_opts *opts, const char *user,
+                             lnd_arena *a, store_carried **out, size_t *n);
+/* Where the carried objectives of a cycle came from (their source's cycle, score, carry). */
+store_rc store_carry_origins(store *s, lnd_arena *a, lnd_id cycle_id, carry_origin **out, size_t *n);
 
 /* ---- KPI history ---- */
 store_rc store_kpi_history(store *s, lnd_arena *a, lnd_id kpi_id, lnd_checkin **out, size_t *n);

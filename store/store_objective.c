@@ -26,6 +26,7 @@ void st_objective_row(st_strs *ss, sqlite3_stmt *st, lnd_objective *o)
     o->carried_from = sqlite3_column_int64(st, 12);
     o->archived = sqlite3_column_int(st, 13) != 0;
     o->version = (long)sqlite3_column_int64(st, 14);
+    o->hypothesis = st_str(ss, st, 15, false);
 }
 
 store_rc store_get_objective(store *s, lnd_arena *a, lnd_id id, lnd_objective *out)
@@ -125,11 +126,12 @@ store_rc store_add_objective(store *s, lnd_objective *o, const char *user)
     if (r != SQLITE_ROW) return st_wend(s, st_sqlfail(s, r, "adding an objective"));
     if ((rc = valid_parent(s, &tmp)) != STORE_OK) return st_wend(s, rc);
     st = st_prep(s, "INSERT INTO objective(parent_id, level, type, title, problem, outcome, capability, owner, "
-                    "business_owner, cadence_days, cycle_id, carried_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+                    "business_owner, cadence_days, cycle_id, carried_from, hypothesis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!st) return st_wend(s, STORE_IO);
     bind_fields(st, o);
     sqlite3_bind_int64(st, 11, o->cycle_id);
     st_bind_id0(st, 12, o->carried_from);
+    st_bind_text(st, 13, o->hypothesis);
     r = st_step_done(s, st);
     if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "adding an objective"));
     lnd_id id = sqlite3_last_insert_rowid(s->db);
@@ -163,12 +165,13 @@ store_rc store_update_objective(store *s, lnd_objective *o, const char *user)
     if (rc == STORE_OK) {
         sqlite3_stmt *st = st_prep(s, "UPDATE objective SET parent_id=?, level=?, type=?, title=?, problem=?, "
                                       "outcome=?, capability=?, owner=?, business_owner=?, cadence_days=?, "
-                                      "version = version + 1 WHERE id = ? AND version = ?");
+                                      "hypothesis=?13, version = version + 1 WHERE id = ?11 AND version = ?12");
         if (!st) rc = STORE_IO;
         else {
             bind_fields(st, o);
             sqlite3_bind_int64(st, 11, o->id);
             sqlite3_bind_int64(st, 12, o->version);
+            st_bind_text(st, 13, o->hypothesis);
             int r = st_step_done(s, st);
             if (r != SQLITE_DONE) rc = st_sqlfail(s, r, "saving the objective");
             else if (sqlite3_changes(s->db) == 0)
@@ -191,6 +194,7 @@ store_rc store_update_objective(store *s, lnd_objective *o, const char *user)
         st_diff_str(&d, "capability", old.capability, o->capability);
         st_diff_str(&d, "owner", old.owner, o->owner);
         st_diff_str(&d, "business owner", old.business_owner, o->business_owner);
+        st_diff_str(&d, "hypothesis", old.hypothesis, o->hypothesis);
         st_diff_num(&d, "cadence days", old.cadence_days, o->cadence_days ? o->cadence_days : 7);
         rc = st_audit(s, user, "edit", "objective", o->id, d.len ? d.buf : "no change");
     }

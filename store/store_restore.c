@@ -74,7 +74,7 @@ store_rc store_restore_objective(store *s, const lnd_objective *o)
         return st_fail(s, STORE_INVALID, "objective O%lld: unknown level or type", o->id);
     sqlite3_stmt *st = st_prep(s, "INSERT INTO objective(id, cycle_id, parent_id, level, type, title, problem, "
                                   "outcome, capability, owner, business_owner, cadence_days, carried_from, "
-                                  "archived, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                                  "archived, version, hypothesis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, o->id);
     sqlite3_bind_int64(st, 2, o->cycle_id);
@@ -91,6 +91,7 @@ store_rc store_restore_objective(store *s, const lnd_objective *o)
     st_bind_id0(st, 13, o->carried_from);
     sqlite3_bind_int(st, 14, o->archived);
     sqlite3_bind_int64(st, 15, o->version);
+    st_bind_text(st, 16, o->hypothesis);
     return run(s, st, "restoring an objective");
 }
 
@@ -228,7 +229,7 @@ store_rc store_restore_review(store *s, lnd_id cycle_id, const lnd_review *r)
     if (cyc != cycle_id)
         return st_fail(s, STORE_INVALID, "review of O%lld: no such objective in this cycle", r->objective_id);
     st = st_prep(s, "INSERT INTO review(objective_id, score, worked, didnt, carry, carry_forward, version, "
-                    "updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?)");
+                    "updated_by, updated_at, finding) VALUES (?,?,?,?,?,?,?,?,?,?)");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, r->objective_id);
     st_bind_opt_double(st, 2, r->has_score, r->score);
@@ -241,6 +242,7 @@ store_rc store_restore_review(store *s, lnd_id cycle_id, const lnd_review *r)
     char upd[32];
     if (!st_blank(r->updated_at) && st_stamp(r->updated_at, upd)) st_bind_text(st, 9, upd);
     else st_bind_text(st, 9, r->updated_at);
+    st_bind_text(st, 10, r->finding);
     return run(s, st, "restoring a review");
 }
 

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* store/store_review.c — end-of-cycle reviews (one versioned row per objective: score,
- * what worked, what did not, what carries forward) and carrying objectives forward into the
- * next cycle with their KRs, each KR's last value becoming the new baseline. One
- * transaction each; audit rows for every change. */
+ * what worked, what did not, what carries forward, a learning objective's finding). One
+ * transaction each; audit rows for every change. Carrying forward: store_carry.c. */
 #include "store_int.h"
 
 #include <math.h>
@@ -24,6 +23,7 @@ static void review_row(lnd_arena *a, sqlite3_stmt *st, lnd_review *r)
     r->version = (long)sqlite3_column_int64(st, 6);
     r->updated_by = st_col_str(a, st, 7);
     r->updated_at = st_col_str(a, st, 8);
+    r->finding = st_col_str(a, st, 9);
 }
 
 store_rc store_reviews(store *s, lnd_arena *a, lnd_id cycle_id, lnd_review **out, size_t *n)
@@ -31,7 +31,7 @@ store_rc store_reviews(store *s, lnd_arena *a, lnd_id cycle_id, lnd_review **out
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st = st_prep(s, "SELECT r.objective_id, r.score, r.worked, r.didnt, r.carry, r.carry_forward, "
-                                  "r.version, r.updated_by, r.updated_at FROM review r "
+                                  "r.version, r.updated_by, r.updated_at, r.finding FROM review r "
                                   "JOIN objective o ON o.id = r.objective_id WHERE o.cycle_id = ? "
                                   "ORDER BY r.objective_id");
     if (!st) return STORE_IO;
@@ -94,9 +94,9 @@ store_rc store_set_review(store *s, lnd_review *r, const char *user)
     date_now_stamp(now, sizeof now);
     if (rc == STORE_OK) {
         st = st_prep(s, "INSERT INTO review(objective_id, score, worked, didnt, carry, carry_forward, version, "
-                        "updated_by, updated_at) VALUES (?1,?2,?3,?4,?5,?6,1,?7,?8) "
+                        "updated_by, updated_at, finding) VALUES (?1,?2,?3,?4,?5,?6,1,?7,?8,?10) "
                         "ON CONFLICT(objective_id) DO UPDATE SET score=?2, worked=?3, didnt=?4, carry=?5, "
-                        "carry_forward=?6, version = version + 1, updated_by=?7, updated_at=?8 "
+                        "carry_forward=?6, version = version + 1, updated_by=?7, updated_at=?8, finding=?10 "
                         "WHERE version = ?9");
         if (!st) rc = STORE_IO;
         else {
@@ -109,6 +109,7 @@ store_rc store_set_review(store *s, lnd_review *r, const char *user)
             st_bind_text(st, 7, st_blank(user) ? "unknown" : user);
             st_bind_text(st, 8, now);
             sqlite3_bind_int64(st, 9, r->version);
+            st_bind_text(st, 10, r->finding);
             int x = st_step_done(s, st);
             if (x != SQLITE_DONE) rc = st_sqlfail(s, x, "saving the review");
             else if (sqlite3_changes(s->db) == 0) rc = review_conflict(s, r->objective_id, cur, r->version);
@@ -124,143 +125,5 @@ store_rc store_set_review(store *s, lnd_review *r, const char *user)
     arena_free(a);
     rc = st_wend(s, rc);
     if (rc == STORE_OK) r->version = cur + 1;
-    return rc;
-}
-
-/* Create the KRs of objective `from_obj` on `to_obj`, last value as the new baseline. */
-static store_rc carry_krs(store *s, lnd_arena *a, lnd_id from_obj, lnd_id to_obj, int weeks, const char *user)
-{
-    sqlite3_stmt *st = st_prep(s, "SELECT " ST_KR_COLS " FROM kr WHERE objective_id = ? AND archived = 0 ORDER BY id");
-    if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, from_obj);
-    size_t n = 0, cap = 0;
-    lnd_kr *v = NULL;
-    int x;
-    while ((x = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 8;
-            lnd_kr *nv = arena_alloc(a, ncap * sizeof *nv);
-            if (cap) memcpy(nv, v, cap * sizeof *nv);
-            v = nv;
-            cap = ncap;
-        }
-        st_strs ss = {.a = a};
-        st_kr_row(&ss, st, &v[n++]);
-    }
-    sqlite3_reset(st);
-    if (x != SQLITE_DONE) return st_sqlfail(s, x, "reading key results to carry");
-    store_rc rc = STORE_OK;
-    for (size_t i = 0; i < n && rc == STORE_OK; i++) {
-        lnd_kr k = v[i];
-        lnd_id old = k.id;
-        k.id = 0;
-        k.objective_id = to_obj;
-        k.carried_from = old;
-        if (k.has_current) {
-            k.baseline = k.current;
-            k.has_baseline = true;
-            /* a target already reached carries as "hold at least this"; the facilitator sets
-             * the new stretch (health rule H11 points it out) */
-            bool reached = k.direction == DIR_DECREASE ? k.baseline <= k.target : k.baseline >= k.target;
-            if (reached) k.target = k.baseline;
-        }
-        if (k.due_week > weeks) k.due_week = 0;
-        rc = store_add_kr(s, &k, user);
-    }
-    return rc;
-}
-
-store_rc store_carry_forward(store *s, lnd_id from, lnd_id to, const char *user, int *created)
-{
-    *created = 0;
-    if (from == to) return st_fail(s, STORE_INVALID, "carry forward needs another cycle to carry into");
-    store_rc rc = st_wbegin(s);
-    if (rc != STORE_OK) return rc;
-    lnd_arena *a = arena_new();
-    lnd_cycle cf, ct;
-    rc = st_get_cycle(s, a, from, &cf);
-    if (rc == STORE_OK) rc = st_get_cycle(s, a, to, &ct);
-    if (rc == STORE_OK && ct.state == CYCLE_CLOSED)
-        rc = st_fail(s, STORE_LOCKED, "cycle %s is closed; carry forward into an open cycle", ct.name);
-    size_t n = 0, cap = 0;
-    lnd_objective *v = NULL;
-    sqlite3_stmt *st = NULL;
-    if (rc == STORE_OK && !(st = st_prep(s, "SELECT o.id, o.cycle_id, o.parent_id, o.level, o.type, o.title, "
-                                            "o.problem, o.outcome, o.capability, o.owner, o.business_owner, "
-                                            "o.cadence_days, o.carried_from, o.archived, o.version FROM objective o "
-                                            "JOIN review r ON r.objective_id = o.id WHERE o.cycle_id = ? AND "
-                                            "r.carry_forward = 1 AND o.archived = 0 ORDER BY o.id")))
-        rc = STORE_IO;
-    if (rc == STORE_OK) {
-        sqlite3_bind_int64(st, 1, from);
-        int x;
-        while ((x = sqlite3_step(st)) == SQLITE_ROW) {
-            if (n == cap) {
-                size_t ncap = cap ? cap * 2 : 8;
-                lnd_objective *nv = arena_alloc(a, ncap * sizeof *nv);
-                if (cap) memcpy(nv, v, cap * sizeof *nv);
-                v = nv;
-                cap = ncap;
-            }
-            st_strs ss = {.a = a};
-            st_objective_row(&ss, st, &v[n++]);
-        }
-        sqlite3_reset(st);
-        if (x != SQLITE_DONE) rc = st_sqlfail(s, x, "reading objectives to carry");
-    }
-    lnd_id *newid = arena_alloc(a, (n + 1) * sizeof *newid);
-    bool *fresh = arena_alloc(a, (n + 1) * sizeof *fresh);
-    for (size_t i = 0; i < n && rc == STORE_OK; i++) {
-        st = st_prep(s, "SELECT id FROM objective WHERE cycle_id = ? AND carried_from = ? LIMIT 1");
-        if (!st) {
-            rc = STORE_IO;
-            break;
-        }
-        sqlite3_bind_int64(st, 1, to);
-        sqlite3_bind_int64(st, 2, v[i].id);
-        int x = sqlite3_step(st);
-        if (x == SQLITE_ROW) newid[i] = sqlite3_column_int64(st, 0);
-        sqlite3_reset(st);
-        if (x == SQLITE_ROW) continue;   /* already carried */
-        if (x != SQLITE_DONE) {
-            rc = st_sqlfail(s, x, "carrying forward");
-            break;
-        }
-        lnd_objective o = v[i];
-        o.id = 0;
-        o.cycle_id = to;
-        o.parent_id = 0;
-        o.carried_from = v[i].id;
-        rc = store_add_objective(s, &o, user);
-        if (rc != STORE_OK) break;
-        newid[i] = o.id;
-        fresh[i] = true;
-        (*created)++;
-        char detail[256];
-        snprintf(detail, sizeof detail, "O%lld carried forward from O%lld (%.100s) into %.100s", o.id, v[i].id,
-                 cf.name, ct.name);
-        rc = st_audit(s, user, "carry", "objective", o.id, detail);
-        if (rc == STORE_OK) rc = carry_krs(s, a, v[i].id, o.id, ct.weeks, user);
-    }
-    /* Parents carried too keep the link, mapped into the new cycle. */
-    for (size_t i = 0; i < n && rc == STORE_OK; i++) {
-        if (!fresh[i] || !v[i].parent_id) continue;
-        for (size_t j = 0; j < n; j++) {
-            if (v[j].id != v[i].parent_id) continue;
-            st = st_prep(s, "UPDATE objective SET parent_id = ? WHERE id = ?");
-            if (!st) {
-                rc = STORE_IO;
-                break;
-            }
-            sqlite3_bind_int64(st, 1, newid[j]);
-            sqlite3_bind_int64(st, 2, newid[i]);
-            int x = st_step_done(s, st);
-            if (x != SQLITE_DONE) rc = st_sqlfail(s, x, "linking carried objectives");
-            break;
-        }
-    }
-    arena_free(a);
-    rc = st_wend(s, rc);
-    if (rc != STORE_OK) *created = 0;
     return rc;
 }

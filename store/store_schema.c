@@ -164,16 +164,22 @@ static const char schema_v5[] =
     "ALTER TABLE audit ADD COLUMN account TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE checkin ADD COLUMN account TEXT NOT NULL DEFAULT '';";
 
+/* v6: what a learning objective tests (its hypothesis) and what its review found. */
+static const char schema_v6[] =
+    "ALTER TABLE objective ADD COLUMN hypothesis TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE review ADD COLUMN finding TEXT NOT NULL DEFAULT '';";
+
 /* A step is SQL, or a function run inside the step's transaction. */
 typedef struct {
     const char *sql;
     int (*run)(sqlite3 *db);
 } schema_step;
 
-/* v6: text an older lnd stored as raw bytes re-encoded as UTF-8 (store_repair.c). */
+/* v7: text an older lnd stored as raw bytes re-encoded as UTF-8 (store_repair.c); the last
+ * step, so it reaches every text column the steps before it created. */
 static const schema_step steps[STORE_SCHEMA_VERSION] = {
     {schema_v1, NULL}, {schema_v2, NULL}, {schema_v3, NULL}, {schema_v4, NULL}, {schema_v5, NULL},
-    {NULL, st_repair_text},
+    {schema_v6, NULL}, {NULL, st_repair_text},
 };
 
 int store_schema_version(void)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../store/store_io.h"
 #include "tui_int.h"
 
 int tui_data_load_cycles(tui_app *a, const char *name)
@@ -195,6 +196,10 @@ void tui_data_reload(tui_app *a)
             tui_notice(a, true, "cannot load the plan: %s", store_errmsg(a->st));
         }
     }
+    a->orig = NULL;
+    a->norig = 0;
+    if (a->plan && store_carry_origins(a->st, a->plan->arena, a->plan->cycle.id, &a->orig, &a->norig) != STORE_OK)
+        tui_notice(a, true, "cannot read where objectives came from: %s", store_errmsg(a->st));
     if (a->plan) {
         a->today = date_today();
         a->week = summary_week_on(a->plan, a->today);

@@ -111,6 +111,12 @@ static void krs_draw(tui_app *a, WINDOW *w, bool focused)
     if (s.delivery >= 0) snprintf(del, sizeof del, " %s delivery %.0f%%", a->g->dot, s.delivery * 100);
     snprintf(title, sizeof title, "Key results of %s %s %zu%s%s", id, a->g->dot, a->nkrs, res, del);
     tui_pane_title(a, w, title, focused);
+    const carry_origin *co = carry_origin_of(a->orig, a->norig, a->plan->objs[oi].id);
+    if (co) {   /* the retrospective it carries, on the last line of the pane */
+        char line[700];
+        carry_origin_text(co, line, sizeof line);
+        tui_put(a, w, getmaxy(w) - 1, 2, line, getmaxx(w) - 3, a->attr[R_NOTICE]);
+    }
     if (!a->nkrs) {
         tui_put(a, w, 2, 2, "No key results yet: Tab here and press a to add one.", getmaxx(w) - 3,
                 a->attr[R_DIM]);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../core/learning.h"
 #include "tui_int.h"
 
 #define BUSY_WAIT_MS 100      /* each attempt waits this long for the lock, so the notice is at once */
@@ -89,7 +90,8 @@ void tui_edit_checkin(tui_app *a)
     }
     int ic = tui_form_num(&a->form, "Confidence", c, false, 0, 10, true);
     a->form.f[ic].hint = "0-10: how likely the target is hit";
-    tui_form_text(&a->form, "Note", "", false);
+    int in = tui_form_text(&a->form, "Note", "", false);
+    a->form.f[in].hint = "why, when confidence drops";
     open_form(a);
 }
 
@@ -132,13 +134,23 @@ static store_rc save_checkin(tui_app *a)
     c.confidence = has ? (int)conf : -1;
     c.note = (char *)tui_form_str(f, nf + 1);
     c.author = (char *)a->o->user;
+    long ki = plan_kr_index(a->plan, f->id);
+    int was = ki >= 0 ? a->plan->krs[ki].confidence : -1;
+    if (progress_drop_needs_note(&a->rules, was, c.confidence, c.note)) {
+        /* a confidence drop needs a reason: ask for it in the form, save nothing */
+        snprintf(f->f[nf + 1].err, sizeof f->f[nf + 1].err, "say why: %d -> %d", was, c.confidence);
+        snprintf(f->msg, sizeof f->msg, "confidence drops from %d to %d: say why in the note", was, c.confidence);
+        f->msg_error = true;
+        f->cur = nf + 1;
+        return STORE_INVALID;
+    }
     return store_add_checkin(a->st, &c, a->o->user);
 }
 
 /* ---- objectives ---- */
 
 enum { OF_LEVEL, OF_PARENT, OF_TYPE, OF_TITLE, OF_PROBLEM, OF_OUTCOME, OF_CAP, OF_OWNER,
-       OF_BOWNER, OF_CADENCE };
+       OF_BOWNER, OF_CADENCE, OF_HYP };
 
 static void objective_form(tui_app *a, int kind, const lnd_objective *o, const char *title)
 {
@@ -161,6 +173,8 @@ static void objective_form(tui_app *a, int kind, const lnd_objective *o, const c
     tui_form_text(f, "Owner", o->owner, true);
     tui_form_text(f, "Business owner", o->business_owner, false);
     tui_form_num(f, "Cadence (days)", cad, true, 1, 366, true);
+    tui_form_text(f, "Hypothesis", o->hypothesis ? o->hypothesis : "", false);
+    f->f[OF_HYP].hint = "learning: what it tests (required)";
     f->id = o->id;
     f->version = o->version;
     f->cur = kind == FK_OBJ_ADD ? OF_TITLE : 0;
@@ -213,6 +227,7 @@ static void objective_from_form(tui_app *a, lnd_objective *o, lnd_id parent)
     o->owner = (char *)tui_form_str(f, OF_OWNER);
     o->business_owner = (char *)tui_form_str(f, OF_BOWNER);
     o->cadence_days = (int)tui_form_double(f, OF_CADENCE, NULL);
+    o->hypothesis = (char *)tui_form_str(f, OF_HYP);
 }
 
 /* ---- key results ---- */
@@ -454,6 +469,7 @@ static store_rc save(tui_app *a)
     case FK_CHECKIN: return save_checkin(a);
     case FK_PROG_ADD: case FK_PROG_EDIT: return tui_prog_save(a);
     case FK_REVIEW: return tui_review_save(a);
+    case FK_CARRY: return tui_review_carry_save(a);
     case FK_OBJ_ADD: case FK_OBJ_EDIT: {
         lnd_id parent;
         if (!parent_field(a, &parent)) return STORE_INVALID;
@@ -464,7 +480,13 @@ static store_rc save(tui_app *a)
             if (oi >= 0) o = a->plan->objs[oi];   /* keeps fields the form does not show */
             o.version = f->version;
         }
+        lnd_otype was = o.type;
         objective_from_form(a, &o, parent);
+        if (learning_missing_hypothesis(&o) && (f->kind == FK_OBJ_ADD || was != OTYPE_LEARNING)) {
+            snprintf(f->f[OF_HYP].err, sizeof f->f[OF_HYP].err, "a learning objective needs one");
+            f->cur = OF_HYP;
+            return STORE_INVALID;
+        }
         store_rc rc = f->kind == FK_OBJ_ADD ? store_add_objective(a->st, &o, a->o->user)
                                            : store_update_objective(a->st, &o, a->o->user);
         if (rc == STORE_OK) f->id = o.id;
@@ -509,6 +531,10 @@ static void try_save(tui_app *a, bool retry)
         lnd_id saved = f->id;
         close_form(a);
         tui_data_reload(a);
+        if (kind == FK_CARRY) {
+            tui_review_carried_notice(a);
+            return;
+        }
         if (kind == FK_OBJ_ADD) {
             tui_select_obj(a, saved);
             tui_data_sync(a);
@@ -610,6 +636,7 @@ static void prompt_key(tui_app *a, int key)
             a->form.msg_error = false;
         }
         return;
+    case PK_CARRY: tui_review_prompt(a, key); return;
     default: tui_prog_prompt(a, key); return;
     }
 }

@@ -13,6 +13,7 @@
 
 #include "../core/arena.h"
 #include "../core/dates.h"
+#include "../core/carry.h"
 #include "../core/health.h"
 #include "../core/plan.h"
 #include "../core/progress.h"
@@ -37,9 +38,9 @@ enum { D_HEADER = 1, D_TREE = 2, D_KRS = 4, D_CIS = 8, D_BAR = 16, D_OVERLAY = 3
 typedef enum { M_NONE, M_HELP, M_ZOOM, M_FORM, M_PROMPT, M_SEARCH, M_VIEW } tui_mode;
 /* Form kinds (tui_edit.c). */
 enum { FK_CHECKIN, FK_OBJ_ADD, FK_OBJ_EDIT, FK_KR_ADD, FK_KR_EDIT, FK_PROG_ADD, FK_PROG_EDIT,
-       FK_REVIEW };
+       FK_REVIEW, FK_CARRY };
 /* Prompt kinds (tui_edit.c). */
-enum { PK_ARCHIVE_OBJ, PK_ARCHIVE_KR, PK_DISCARD, PK_CONFLICT, PK_ARCHIVE_PROG };
+enum { PK_ARCHIVE_OBJ, PK_ARCHIVE_KR, PK_DISCARD, PK_CONFLICT, PK_ARCHIVE_PROG, PK_CARRY };
 
 typedef struct tui_app tui_app;
 
@@ -124,6 +125,10 @@ struct tui_app {
     size_t nvextra;
     size_t vsel, vtop, vn;     /* selection, first row shown, selectable rows */
     lnd_id vroot;              /* chain of evidence: its business objective */
+
+    /* where the shown plan's carried objectives came from (in the plan's arena) */
+    carry_origin *orig;
+    size_t norig;
 
     /* alignment health of the shown plan, recomputed on every reload */
     lnd_arena *h_arena;
@@ -210,6 +215,11 @@ store_rc tui_prog_save(tui_app *a);
 void tui_prog_conflict(tui_app *a);
 void tui_prog_prompt(tui_app *a, int key);
 store_rc tui_review_save(tui_app *a);
+/* review mode's carry-forward: the prompt when a parent would be lost, the form naming one,
+ * and the notice saying what was carried (after the form closes) */
+void tui_review_prompt(tui_app *a, int key);
+store_rc tui_review_carry_save(tui_app *a);
+void tui_review_carried_notice(tui_app *a);
 void tui_review_conflict(tui_app *a);
 
 /* tui_main.c */

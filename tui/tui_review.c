@@ -3,16 +3,20 @@
  * (from its progress or roll-up), the stored score and the verdict judged by its type
  * (committed / aspirational / learning), whether it carries forward, and the selected one's
  * retrospective; Enter or e opens the review form (score 0..1, what worked, what did not,
- * what carries forward, the carry-forward flag). Saving goes through tui_edit.c (busy
- * retries; a stale version is a conflict showing both sides and who changed it). */
+ * what carries forward, the carry-forward flag; a learning objective's finding, its verdict).
+ * Saving goes through tui_edit.c (busy retries; a stale version is a conflict showing both
+ * sides and who changed it). c carries the marked objectives into the next cycle: when one
+ * would lose its parent, a prompt offers to carry the parent too or to name one there. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../core/learning.h"
 #include "../store/store_io.h"
 #include "tui_int.h"
 
-enum { RF_SCORE, RF_WORKED, RF_DIDNT, RF_CARRY, RF_FWD };
+enum { RF_SCORE, RF_WORKED, RF_DIDNT, RF_CARRY, RF_FWD, RF_FINDING };
 static const char *const yesno[] = {"no", "yes"};
 
 static void review_load(tui_app *a)
@@ -61,9 +65,10 @@ static void review_draw(tui_app *a, WINDOW *w, bool focused)
         tui_views_title(a, w, "Review");
         return;
     }
-    snprintf(title, sizeof title, "Review of %s (%s) %s %zu of %zu objectives reviewed %s Enter scores one",
+    snprintf(title, sizeof title, "Review of %s (%s) %s %zu of %zu objectives reviewed %s Enter scores one %s "
+             "c carries forward",
              a->plan->cycle.name, model_cycle_state_name(a->plan->cycle.state), a->g->dot,
-             a->nvextra, a->nall, a->g->dot);
+             a->nvextra, a->nall, a->g->dot, a->g->dot);
     tui_views_title(a, w, title);
     int tw = cols >= 150 ? 70 : cols >= 110 ? 50 : cols - 66 > 16 ? cols - 66 : 16;
     char hdr[256];
@@ -91,7 +96,9 @@ static void review_draw(tui_app *a, WINDOW *w, bool focused)
         else snprintf(sug, sizeof sug, "-");
         if (has) snprintf(sc, sizeof sc, "%.2f", rv->score);
         lnd_verdict v = progress_verdict(o->type, has ? rv->score : sg < 0 ? 0 : sg);
-        if (!has && sg < 0) snprintf(vd, sizeof vd, "not measured");
+        if (o->type == OTYPE_LEARNING)   /* its verdict is the finding, shown below */
+            snprintf(vd, sizeof vd, "%s", rv && rv->finding && *rv->finding ? "finding given" : "no finding yet");
+        else if (!has && sg < 0) snprintf(vd, sizeof vd, "not measured");
         else if (!summary_verdict_time(&a->plan->cycle)) snprintf(vd, sizeof vd, "so far, no verdict");
         else snprintf(vd, sizeof vd, "%s%s", progress_verdict_name(v), has ? "" : " (suggested)");
         int ind = a->all[r].depth * 2;
@@ -126,8 +133,9 @@ static void review_draw(tui_app *a, WINDOW *w, bool focused)
     snprintf(line, sizeof line, "%s reviewed by %s at %s", id, rv->updated_by ? rv->updated_by : "",
              rv->updated_at ? rv->updated_at : "");
     tui_put(a, w, y + 1, 2, line, cols - 3, a->attr[R_DIM]);
-    const char *lab[3] = {"worked:", "did not:", "carry:"};
-    const char *txt[3] = {rv->worked, rv->didnt, rv->carry};
+    bool learning = o->type == OTYPE_LEARNING;
+    const char *lab[3] = {learning ? "finding:" : "worked:", learning ? "worked:" : "did not:", "carry:"};
+    const char *txt[3] = {learning ? rv->finding : rv->worked, learning ? rv->worked : rv->didnt, rv->carry};
     for (int i = 0; i < 3 && y + 2 + i < lines; i++) {
         tui_put(a, w, y + 2 + i, 2, lab[i], 9, A_BOLD);
         tui_put(a, w, y + 2 + i, 12, txt[i] && *txt[i] ? txt[i] : "-", cols - 13, A_NORMAL);
@@ -146,8 +154,10 @@ static void review_form(tui_app *a)
     snprintf(title, sizeof title, "Review %s (%s) %s", id, model_otype_name(o->type), o->title ? o->title : "");
     double sv = rv && rv->has_score ? rv->score : suggested(a, oi);
     snprintf(sc, sizeof sc, "%.2f", sv < 0 ? 0 : sv);
+    bool learning = o->type == OTYPE_LEARNING;
+    if (learning && !(rv && rv->has_score)) sc[0] = '\0';   /* no suggested score: the finding is its verdict */
     tui_form_init(f, FK_REVIEW, title);
-    tui_form_num(f, "Score", sc, true, 0, 1, false);
+    tui_form_num(f, "Score", sc, !learning, 0, 1, false);
     f->f[RF_SCORE].hint = o->type == OTYPE_COMMITTED ? "0.0-1.0; committed: 1.0 or a miss"
                           : o->type == OTYPE_ASPIRATIONAL ? "0.0-1.0; aspirational: 0.7 is success"
                                                           : "0.0-1.0; learning: say what was learned";
@@ -157,6 +167,10 @@ static void review_form(tui_app *a)
     f->f[RF_CARRY].hint = "which capability need, and why";
     tui_form_choice(f, "Carry forward", yesno, 2, rv && rv->carry_forward ? 1 : 0);
     f->f[RF_FWD].hint = "create it in the next cycle";
+    if (learning) {
+        tui_form_text(f, "Finding", rv && rv->finding ? rv->finding : "", false);
+        f->f[RF_FINDING].hint = "what the hypothesis met: the verdict";
+    }
     f->id = o->id;
     f->version = rv ? rv->version : 0;
     a->mode = M_FORM;
@@ -173,6 +187,11 @@ store_rc tui_review_save(tui_app *a)
     r.didnt = (char *)tui_form_str(f, RF_DIDNT);
     r.carry = (char *)tui_form_str(f, RF_CARRY);
     r.carry_forward = f->f[RF_FWD].choice == 1;
+    r.finding = f->nf > RF_FINDING ? (char *)tui_form_str(f, RF_FINDING) : "";
+    if (f->nf <= RF_FINDING) {   /* not a learning objective: keep a finding stored before */
+        const lnd_review *old = review_of(a, f->id);
+        if (old && old->finding) r.finding = old->finding;
+    }
     return store_set_review(a->st, &r, a->o->user);
 }
 
@@ -207,10 +226,123 @@ void tui_review_conflict(tui_app *a)
     tui_prompt_line(a, "m keep mine (save over theirs)   t take theirs   e edit again");
 }
 
+/* ---- carry forward into the next cycle ---- */
+
+static char carried_msg[300];
+
+/* The first cycle after this one (by start) that is not closed. */
+static bool next_cycle(tui_app *a, lnd_arena *t, lnd_cycle *out)
+{
+    lnd_cycle *cs;
+    size_t n;
+    if (store_cycles(a->st, t, &cs, &n) != STORE_OK) return false;
+    bool after = false;
+    for (size_t i = 0; i < n; i++) {
+        if (after && cs[i].state != CYCLE_CLOSED) {
+            *out = cs[i];
+            return true;
+        }
+        after = after || cs[i].id == a->plan->cycle.id;
+    }
+    return false;
+}
+
+/* Carry with opts; STORE_OK sets carried_msg. A lost parent opens the prompt unless
+ * from_form (then the error stays in the form). */
+static store_rc carry(tui_app *a, const carry_opts *o, bool from_form)
+{
+    lnd_arena *t = arena_new();
+    lnd_cycle to;
+    store_rc rc = STORE_OK;
+    if (!a->plan || !next_cycle(a, t, &to)) {
+        tui_notice(a, true, "no next cycle to carry into: add one (lnd cycle add NAME --start DATE)");
+        arena_free(t);
+        return STORE_NOTFOUND;
+    }
+    store_carried *cv;
+    size_t n;
+    rc = store_carry_forward(a->st, a->plan->cycle.id, to.id, o, a->o->user, t, &cv, &n);
+    if (rc == STORE_INVALID && !from_form && strstr(store_errmsg(a->st), "without its parent")) {
+        tui_prompt_open(a, PK_CARRY, "pon");
+        tui_prompt_line(a, "Carry forward into %s", to.name);
+        tui_prompt_line(a, "%s", store_errmsg(a->st));
+        tui_prompt_line(a, "%s", "");
+        tui_prompt_line(a, "p carry the parent too   o name a parent in %s   n cancel", to.name);
+    } else if (rc == STORE_OK) {
+        int len = snprintf(carried_msg, sizeof carried_msg, "carried into %s:", to.name);
+        size_t made = 0;
+        for (size_t i = 0; i < n && len > 0 && (size_t)len < sizeof carried_msg; i++) {
+            made += cv[i].created;
+            len += snprintf(carried_msg + len, sizeof carried_msg - (size_t)len, " O%lld->O%lld%s", cv[i].from,
+                            cv[i].to, cv[i].created ? "" : " (before)");
+        }
+        if (!n) snprintf(carried_msg, sizeof carried_msg, "nothing marked to carry forward into %s", to.name);
+        (void)made;
+        if (!from_form) {
+            tui_data_reload(a);
+            tui_review_carried_notice(a);
+        }
+    } else if (!from_form) {
+        tui_notice(a, true, "%s", store_errmsg(a->st));
+    }
+    arena_free(t);
+    return rc;
+}
+
+void tui_review_carried_notice(tui_app *a)
+{
+    tui_notice(a, false, "%s", carried_msg);
+}
+
+void tui_review_prompt(tui_app *a, int key)
+{
+    a->mode = a->view ? M_VIEW : M_NONE;
+    a->dirty = D_ALL;
+    if (key == 'p') {
+        carry_opts o = {.with_parents = true};
+        carry(a, &o, false);
+    } else if (key == 'o') {
+        lnd_arena *t = arena_new();
+        lnd_cycle to;
+        char title[160];
+        snprintf(title, sizeof title, "Carry forward: the parent in %s", next_cycle(a, t, &to) ? to.name : "?");
+        arena_free(t);
+        tui_form_init(&a->form, FK_CARRY, title);
+        tui_form_text(&a->form, "Parent", "", true);
+        a->form.f[0].hint = "O id of an objective in the next cycle";
+        a->mode = M_FORM;
+        a->form_open = true;
+    }
+}
+
+store_rc tui_review_carry_save(tui_app *a)
+{
+    tui_form *f = &a->form;
+    const char *s = tui_form_str(f, 0);
+    while (*s == ' ') s++;
+    if (*s == 'O' || *s == 'o') s++;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (v <= 0 || *end) {
+        snprintf(f->f[0].err, sizeof f->f[0].err, "an objective id, e.g. O12");
+        return STORE_INVALID;
+    }
+    carry_opts o = {.parent = v};
+    store_rc rc = carry(a, &o, true);
+    if (rc == STORE_INVALID) snprintf(f->msg, sizeof f->msg, "%s", store_errmsg(a->st));
+    f->id = v;
+    return rc;
+}
+
 static bool review_key(tui_app *a, tui_action act, int key)
 {
     (void)key;
     if (tui_views_move(a, act, (size_t)getmaxy(a->wv) - 8)) return true;
+    if (act == ACT_CHECKIN) {
+        carry_opts o = {0};
+        carry(a, &o, false);
+        return true;
+    }
     if (act == ACT_ENTER || act == ACT_EDIT) {
         if (a->plan && !summary_verdict_time(&a->plan->cycle))
             tui_notice(a, true, "scores wait for the review: move %s to review when the quarter ends",

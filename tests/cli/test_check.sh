@@ -17,7 +17,7 @@ check "check json parses" sh -c "jq -e . '$T/out' >/dev/null"
 expect_eq "json counts errors" "$(jq .errors "$T/out")" 4
 expect_eq "json names rule and objective" "$(jq -r '[.findings[]|select(.rule=="H01")][0].objective' "$T/out")" "O9"
 run "$LND" check --rules
-expect_eq "--rules lists fourteen rules" "$(printf '%s\n' "$OUT" | grep -c '^H[0-9][0-9] ')" 14
+expect_eq "--rules lists fifteen rules" "$(printf '%s\n' "$OUT" | grep -c '^H[0-9][0-9] ')" 15
 
 # the facilitator fixes the plan: findings disappear
 setup "O9 gets a business parent" "$LND" --db "$DB" objective edit O9 --parent O1
@@ -46,7 +46,7 @@ expect_eq "a bad rule id in the config is a config error" "$RC" 78
 
 # the report carries the findings
 run "$LND" --db "$DB" report
-expect_in "report lists health findings" "$OUT" "H06 O9"
+expect_in "report lists health findings as sentences" "$OUT" "O9 “Grow first-time managers' coaching habits” does not state the problem it addresses or the outcome it expects."
 run "$LND" --db "$DB" check --cycle 2027-Q2
 expect_eq "an empty planning cycle has no errors" "$RC" 0
 run "$LND" --db "$DB" check --cycle nope

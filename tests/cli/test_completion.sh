@@ -21,7 +21,7 @@ bcomp() {
 run bash --norc --noprofile -c '. "$1"; complete -p lnd' _ "$T/lnd.bash"
 expect_eq "bash: complete -p lnd names the function" "$OUT" "complete -F _lnd lnd"
 expect_eq "bash: commands by prefix" "$(bcomp ch)" "check checkin "
-expect_in "bash: every command of --help is offered" "$(bcomp '')" "checkin completion cycle doctor due export help import init kpi kr log objective programme report review status tui "
+expect_in "bash: every command of --help is offered" "$(bcomp '')" "checkin completion cycle digest doctor due export help import init kpi kr log objective programme report review status tui "
 expect_eq "bash: verbs of a command (from its usage)" "$(bcomp kr '')" "add archive edit "
 expect_eq "bash: verbs of cycle" "$(bcomp cycle '')" "activate add close list review "
 expect_eq "bash: global options before the command" "$(bcomp --d)" "--db "

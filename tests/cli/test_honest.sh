@@ -23,7 +23,7 @@ expect_eq "json: O1 delivery is labelled apart" "$(printf '%s' "$J" | jq -r '.ob
 expect_eq "json: progress and rollup keep their meaning" "$(printf '%s' "$J" | jq -r '.objectives[]|select(.id=="O1")|"\(.progress) \(.rollup*100|round)"')" "null 71"
 expect_eq "json: result_note is null when a result exists" "$(printf '%s' "$J" | jq -r '.objectives[]|select(.id=="O1")|.result_note')" "null"
 run L report
-expect_in "report: O1's section leads with the business result" "$OUT" "Business result 8% (off track); delivery 92% (on track) — off track."
+expect_in "report: O1's section leads with the business result" "$OUT" "Business result: 8% of the way to target (off track); delivery: 92% of the way to target (on track) — off track."
 expect_not_in "report: no verdict while the cycle runs" "$OUT" "**Verdict:**"
 run L check
 expect_in "check: H13 on O1" "$OUT" "H13  O1"
@@ -97,7 +97,7 @@ expect_eq "the waived finding is info, not a warning" "$(printf '%s' "$OUT" | jq
 run m check
 expect_in "check shows the waiver and its reason" "$OUT" "(waived: an awareness programme: reach is its honest measure)"
 run m report
-expect_in "the report shows it too" "$OUT" "waived: an awareness programme"
+expect_in "the report shows it too, in a sentence" "$OUT" "Accepted as it is: an awareness programme: reach is its honest measure."
 expect_in "the audit log records who waived it" "$(m log)" "H02 waived"
 setup "export" m export --format json -o "$T/w.json"
 setup "import into a new db" "$LND" --db "$T/w2.db" import "$T/w.json"

@@ -141,7 +141,7 @@ static void every_key_can_be_set(void **st)
                        "color = false;\n"
                        "cadence_days = 14;\n"
                        "progress = { at_risk_margin = 0.05; off_track_margin = 0.2;\n"
-                       "             low_confidence = 5; very_low_confidence = 3; };\n"
+                       "             low_confidence = 5; very_low_confidence = 3; confidence_drop = 4; };\n"
                        "bands = { green = 0.8; amber = 0.5; };\n"
                        "health = { max_objectives = 3; max_krs = 4; late_weeks = 1;\n"
                        "           quiet_grace_days = 2; disabled = [ \"H07\", \"h11\" ];\n"
@@ -159,6 +159,7 @@ static void every_key_can_be_set(void **st)
     assert_float_equal(c.rules.off_track_margin, 0.2, EPSILON);
     assert_int_equal(c.rules.low_confidence, 5);
     assert_int_equal(c.rules.very_low_confidence, 3);
+    assert_int_equal(c.rules.confidence_drop, 4);
     assert_float_equal(c.rules.band_green, 0.8, EPSILON);
     assert_float_equal(c.rules.band_amber, 0.5, EPSILON);
     assert_int_equal(c.max_objectives, 3);

@@ -87,25 +87,33 @@ static void report_has_chain_verdict_and_escapes_markdown(void **st)
     lnd_checkin res[] = {{.value = 71, .at = "2027-02-05 15:00:00"}, {.value = 66, .at = "2027-02-02 15:00:00"},
                          {.value = 64, .at = "2027-01-12 15:00:00"}};
     report_history h[3] = {{NULL, 0}, {beh, 2}, {res, 3}};
-    const char *findings[] = {"[warning] H05 O2: no business co-owner"};
+    lnd_finding hf[] = {{.id = "H05", .sev = HEALTH_WARNING, .obj_id = 2,
+                         .msg = "O2 'Build troubleshooting | skills': no business co-owner"}};
     lnd_review rev = {.objective_id = 2, .has_score = true, .score = 0.7, .worked = "Clinics",
                       .didnt = "Night shift", .carry = "De-escalation", .carry_forward = true};
     p->cycle.state = CYCLE_REVIEW;
     lnd_day day;
     assert_true(date_parse("2027-02-10", &day));
     report_input in = {.plan = p, .day = day, .rules = &r, .hist = h, .reviews = &rev,
-                       .nreviews = 1, .findings = findings, .nfindings = 1, .today = "2027-02-10"};
+                       .nreviews = 1, .health = hf, .nhealth = 1, .today = "2027-02-10"};
     lnd_buf b = {0};
     report_markdown(&in, &b);
     const char *md = buf_str(&b);
-    assert_non_null(strstr(md, "# 2027-Q1: learning in business terms"));
+    assert_non_null(strstr(md, "---\ntitle: \"2027-Q1: learning in business terms\"\n"));
     assert_non_null(strstr(md, "First-call resolution moved from 64% to 71% (target 75%)"));
     assert_non_null(strstr(md, "1. Programmes delivered: Troubleshooting clinics (weeks 2–4, Tier 1)"));
     assert_non_null(strstr(md, "Behaviour moved (week 3) before results did (week 5)."));
     assert_non_null(strstr(md, "**Verdict:** 0.7, success."));
     assert_non_null(strstr(md, "Build troubleshooting \\| skills"));   /* table-safe */
     assert_non_null(strstr(md, "- O2 Build troubleshooting \\| skills: De-escalation"));
-    assert_non_null(strstr(md, "H05 O2"));
+    /* the appendix: a plain sentence with the full title, no rule id, no command */
+    assert_non_null(strstr(md, "- O2 “Build troubleshooting \\| skills” has no key result co-owned by the business."));
+    assert_null(strstr(md, "H05"));
+    assert_null(strstr(md, "lnd "));
+    /* in review: the verdict, no live status, no week */
+    assert_non_null(strstr(md, "| Objective | Type | Result | Delivery | Verdict |"));
+    assert_null(strstr(md, "on track"));
+    assert_null(strstr(md, "week 6 of"));
     buf_free(&b);
 
     /* while the cycle runs: a projection, clearly called that, never a verdict */

@@ -100,6 +100,54 @@ static void reopen_keeps_the_plan_and_check_ins(void **state)
     store_close(s);
 }
 
+/* Schema 5 adds a learning objective's hypothesis and its review's finding: a schema 4
+ * database keeps its objectives, reviews and waivers, and gains empty fields to fill. */
+static void a_schema_4_database_gains_hypothesis_and_finding(void **state)
+{
+    fx *f = *state;
+    char err[512];
+    assert_int_equal(store_create_at_version(f->path, 4, err, sizeof err), STORE_OK);
+    store_rc rc = store_raw_path(f->path,
+        "INSERT INTO cycle(name, start, weeks, state) VALUES ('2027-Q2', '2027-04-05', 13, 'review');"
+        "INSERT INTO objective(cycle_id, level, type, title, version) VALUES (1, 'ld', 'learning', 'Coaching circles', 4);"
+        "INSERT INTO review(objective_id, score, worked, carry, carry_forward, version, updated_by) "
+        " VALUES (1, 0.4, 'peer circles', 'manager time', 1, 2, 'priya');"
+        "INSERT INTO waiver(objective_id, rule, reason, author) VALUES (1, 'H03', 'no leading measure yet', 'priya');",
+        err, sizeof err);
+    assert_int_equal(rc, STORE_OK);
+    store *s = fx_open(f->path, 0);
+    int v = 0;
+    assert_int_equal(store_user_version(f->path, &v), STORE_OK);
+    assert_int_equal(v, store_schema_version());
+    lnd_arena *a = arena_new();
+    lnd_objective o;
+    assert_int_equal(store_get_objective(s, a, 1, &o), STORE_OK);
+    assert_string_equal(o.title, "Coaching circles");
+    assert_int_equal(o.version, 4);
+    assert_string_equal(o.hypothesis, "");               /* older data: H15 will ask for one */
+    lnd_review *rv;
+    size_t n;
+    assert_int_equal(store_reviews(s, a, 1, &rv, &n), STORE_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(rv[0].carry, "manager time");
+    assert_string_equal(rv[0].finding, "");
+    assert_int_equal(rv[0].version, 2);
+    /* both fields can be written on the migrated rows */
+    o.hypothesis = "Peer circles make managers coach weekly";
+    assert_int_equal(store_update_objective(s, &o, "priya"), STORE_OK);
+    rv[0].finding = "Only with protected time";
+    assert_int_equal(store_set_review(s, &rv[0], "priya"), STORE_OK);
+    lnd_plan *p;
+    assert_int_equal(store_load_plan(s, 1, &p), STORE_OK);
+    assert_string_equal(p->objs[0].hypothesis, "Peer circles make managers coach weekly");
+    assert_int_equal(p->nwaivers, 1);
+    plan_free(p);
+    assert_int_equal(store_reviews(s, a, 1, &rv, &n), STORE_OK);
+    assert_string_equal(rv[0].finding, "Only with protected time");
+    arena_free(a);
+    store_close(s);
+}
+
 static void a_schema_1_database_is_migrated_with_its_data(void **state)
 {
     fx *f = *state;
@@ -477,6 +525,7 @@ int main(void)
         FX_TEST(a_file_that_is_not_sqlite_is_an_io_error_and_left_alone),
         FX_TEST(reopen_keeps_the_plan_and_check_ins),
         FX_TEST(a_schema_1_database_is_migrated_with_its_data),
+        FX_TEST(a_schema_4_database_gains_hypothesis_and_finding),
         FX_TEST(a_newer_schema_is_refused_and_not_written),
         FX_TEST(a_stale_objective_edit_is_a_conflict_naming_who_changed_it),
         FX_TEST(a_stale_kr_edit_is_a_conflict_but_a_check_in_is_not),

@@ -421,9 +421,11 @@ static void reviews_are_versioned_and_carry_forward_into_the_next_cycle(void **s
 
     lnd_cycle q2 = {.name = "2027-Q2", .start = "2027-04-05", .weeks = 13};
     assert_int_equal(store_add_cycle(s, &q2, "alice"), STORE_OK);
-    int created = 0;
-    assert_int_equal(store_carry_forward(s, x.cy.id, q2.id, "alice", &created), STORE_OK);
-    assert_int_equal(created, 2);
+    store_carried *cv;
+    size_t nc;
+    assert_int_equal(store_carry_forward(s, x.cy.id, q2.id, NULL, "alice", a, &cv, &nc), STORE_OK);
+    assert_int_equal(nc, 2);
+    assert_true(cv[0].created && cv[1].created);
     lnd_plan *p;
     assert_int_equal(store_load_plan(s, q2.id, &p), STORE_OK);
     assert_int_equal(p->nobjs, 2);
@@ -436,8 +438,9 @@ static void reviews_are_versioned_and_carry_forward_into_the_next_cycle(void **s
     assert_int_equal(p->krs[0].carried_from, x.kr.id);
     assert_false(p->krs[0].has_current);
     plan_free(p);
-    assert_int_equal(store_carry_forward(s, x.cy.id, q2.id, "alice", &created), STORE_OK);
-    assert_int_equal(created, 0);                           /* already carried */
+    assert_int_equal(store_carry_forward(s, x.cy.id, q2.id, NULL, "alice", a, &cv, &nc), STORE_OK);
+    assert_int_equal(nc, 2);
+    assert_false(cv[0].created || cv[1].created);           /* already carried */
     arena_free(a);
     store_close(s);
 }
