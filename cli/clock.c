@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/clock.c — the only place lnd reads the clock and the time zone: now from time() or
  * $LND_NOW (YYYY-MM-DDTHH:MM:SSZ), today's local date (TZ honoured) or $LND_TODAY, handed to
  * core/dates before any command runs. Nothing is written. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli/cmd_care.c — `lnd backup FILE` (an exact, consistent copy while others write) and
  * `lnd doctor` (is this database healthy: exit 0, or 1 with one line per problem). The work
  * is in store/store_care.c; this file parses arguments and prints. */

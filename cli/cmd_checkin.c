@@ -164,9 +164,11 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
                       c.kr_id, model_evidence_name(before.evidence), c.kr_id);
         goto out;
     }
-    if (src == STORE_OK && progress_drop_needs_note(&ctx->cfg.rules, before.confidence, c.confidence, c.note)) {
+    int last_conf = -1;
+    if (src == STORE_OK) src = store_last_confidence(s, c.kr_id, &last_conf);
+    if (src == STORE_OK && progress_drop_needs_note(&ctx->cfg.rules, last_conf, c.confidence, c.note)) {
         rc = cli_fail(EX_USAGE_, "checkin: confidence on K%lld drops from %d to %d; say why with --note \"...\"",
-                      c.kr_id, before.confidence, c.confidence);
+                      c.kr_id, last_conf, c.confidence);
         goto out;
     }
     if (src == STORE_OK) src = store_get_objective(s, a, before.objective_id, &o);

@@ -536,13 +536,13 @@ static int import_csv(cli_ctx *ctx, const char *file)
                 skipped++;
                 continue;
             }
-            lnd_kr was;
-            src = store_get_kr(s, a, c.rows[i].kr, &was);
+            int was = -1;
+            src = store_last_confidence(s, c.rows[i].kr, &was);
             if (src == STORE_OK &&
-                progress_drop_needs_note(&ctx->cfg.rules, was.confidence, c.rows[i].confidence, c.rows[i].note)) {
+                progress_drop_needs_note(&ctx->cfg.rules, was, c.rows[i].confidence, c.rows[i].note)) {
                 rc = cli_fail(EX_DATAERR_, "%s:%ld: confidence on K%lld drops from %d to %d without a note; say why "
                               "in the note column; nothing was imported", file, c.rows[i].line, c.rows[i].kr,
-                              was.confidence, c.rows[i].confidence);
+                              was, c.rows[i].confidence);
                 src = STORE_INVALID;
                 break;
             }

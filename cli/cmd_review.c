@@ -127,6 +127,9 @@ static int review_set(cli_ctx *ctx, store *s, const lnd_plan *p, lnd_id oid, con
 {
     if (plan_obj_index(p, oid) < 0)
         return cli_fail(EX_DATAERR_, "no objective O%lld in cycle %s; see `lnd review`", oid, p->cycle.name);
+    if (o->v[R_SCORE] && p->objs[plan_obj_index(p, oid)].type == OTYPE_LEARNING)
+        return cli_fail(EX_USAGE_, "review: O%lld is a learning objective: its verdict is what was learned; "
+                        "give --finding \"...\" instead of a score", oid);
     lnd_arena *a = arena_new();
     lnd_review *rv;
     size_t nr;
@@ -254,6 +257,9 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
             rc = cli_fail(EX_DATAERR_, "no cycle named '%s'; add it first: lnd cycle add %s --start YYYY-MM-DD", o.v[R_TO], o.v[R_TO]);
         } else if (src == STORE_OK && to.id == cy.id) {
             rc = cli_fail(EX_DATAERR_, "review carry: --to must be another cycle than %s", cy.name);
+        } else if (src == STORE_OK && cy.start && to.start && strcmp(to.start, cy.start) <= 0) {
+            rc = cli_fail(EX_DATAERR_, "review carry: %s starts %s, not after %s (%s): carry forward into a later "
+                          "cycle", to.name, to.start, cy.name, cy.start);
         } else {
             store_carried *cv = NULL;
             size_t nc = 0;

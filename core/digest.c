@@ -18,13 +18,11 @@ static bool mine_kr(const lnd_plan *p, size_t k, const char *user)
            (oi >= 0 && (same(p->objs[oi].owner, user) || same(p->objs[oi].business_owner, user)));
 }
 
+/* The local day of a stored stamp (core/dates.c's one reading of stamps); false if none. */
 static bool day_of(const char *at, lnd_day *d)
 {
-    if (!at || strlen(at) < 10) return false;
-    char s[11];
-    memcpy(s, at, 10);
-    s[10] = '\0';
-    return date_parse(s, d);
+    *d = at ? date_stamp_day(at) : -1;
+    return *d >= 0;
 }
 
 static bool is_off(lnd_status s) { return s == STATUS_OFF_TRACK || s == STATUS_MISSED; }

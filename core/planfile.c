@@ -15,7 +15,7 @@
 static const char *const col_names[PF_NCOLS] = {
     "kind", "title", "parent", "level", "type", "problem", "outcome", "capability", "owner",
     "business_owner", "cadence", "unit", "baseline", "target", "direction", "due_week",
-    "coowner", "weight", "evidence", "indicator",
+    "coowner", "weight", "evidence", "indicator", "hypothesis",
 };
 
 const char *pf_col_name(pf_col c) { return c < PF_NCOLS ? col_names[c] : "?"; }
@@ -58,7 +58,7 @@ bool pf_parse_header(pf_header *h, char **fields, int n, long line, pf_err_fn er
         if (c == PF_NCOLS) {
             errf(err, ud, line, "unknown column '%.60s'; the columns are kind, title, parent, level, type, "
                  "problem, outcome, capability, owner, business_owner, cadence, unit, baseline, target, "
-                 "direction, due_week, coowner, weight, evidence, indicator", fields[i]);
+                 "direction, due_week, coowner, weight, evidence, indicator, hypothesis", fields[i]);
             ok = false;
         } else if (h->at[c] >= 0) {
             errf(err, ud, line, "column '%s' appears twice in the header", col_names[c]);
@@ -121,7 +121,8 @@ static char *fld(const pf_header *h, char **f, int n, pf_col c)
 
 static const pf_col kr_only[] = {PF_UNIT, PF_BASELINE, PF_TARGET, PF_DIRECTION, PF_DUE, PF_COOWNER, PF_WEIGHT,
                                  PF_EVIDENCE, PF_INDICATOR};
-static const pf_col obj_only[] = {PF_LEVEL, PF_TYPE, PF_PROBLEM, PF_OUTCOME, PF_CAPABILITY, PF_BOWNER, PF_CADENCE};
+static const pf_col obj_only[] = {PF_LEVEL, PF_TYPE, PF_PROBLEM, PF_OUTCOME, PF_CAPABILITY, PF_BOWNER, PF_CADENCE,
+                                  PF_HYPOTHESIS};
 
 bool pf_parse_row(const pf_header *h, char **f, int n, long line, const char *owner, int cadence,
                   pf_row *out, bool *blank, pf_err_fn err, void *ud)
@@ -172,6 +173,7 @@ bool pf_parse_row(const pf_header *h, char **f, int n, long line, const char *ow
         o->problem = fld(h, f, n, PF_PROBLEM);
         o->outcome = fld(h, f, n, PF_OUTCOME);
         o->capability = fld(h, f, n, PF_CAPABILITY);
+        o->hypothesis = fld(h, f, n, PF_HYPOTHESIS);
         o->owner = (char *)(*ow ? ow : owner);
         o->business_owner = fld(h, f, n, PF_BOWNER);
         o->level = *out->parent ? LEVEL_LD : LEVEL_BUSINESS;
@@ -185,6 +187,8 @@ bool pf_parse_row(const pf_header *h, char **f, int n, long line, const char *ow
         if (*s && (v = model_otype_parse(s)) < 0)
             errf(err, ud, line, "type '%.40s' must be committed, aspirational or learning", s), ok = false;
         else if (*s) o->type = (lnd_otype)v;
+        if (o->type == OTYPE_LEARNING && !*o->hypothesis)   /* as `objective add` requires */
+            errf(err, ud, line, "a learning objective needs a hypothesis: what it tests (the hypothesis column)"), ok = false;
         s = fld(h, f, n, PF_CADENCE);
         long d;
         if (*s && !whole(s, 1, 365, &d)) errf(err, ud, line, "cadence '%.40s' must be a number of days from 1 to 365", s), ok = false;

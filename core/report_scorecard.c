@@ -116,14 +116,11 @@ void report_kpis(const report_input *in, lnd_buf *b)
     }
 }
 
-/* Day of a "YYYY-MM-DD ..." stamp; false when there is none. */
+/* The local day of a stored stamp (core/dates.c's one reading of stamps); false if none. */
 static bool day_of(const char *at, lnd_day *d)
 {
-    if (!at || strlen(at) < 10) return false;
-    char s[11];
-    memcpy(s, at, 10);
-    s[10] = '\0';
-    return date_parse(s, d);
+    *d = at ? date_stamp_day(at) : -1;
+    return *d >= 0;
 }
 
 void report_discipline(const report_input *in, lnd_buf *b)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/utf8.c — strict UTF-8 validation and Latin-1 repair (see utf8.h). Pure functions: no
  * locale, no I/O. The decoder follows the Unicode well-formed byte sequence table. */
 #include "utf8.h"

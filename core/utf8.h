@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core/utf8.h — strict UTF-8 validation (the door every text passes: arguments, environment,
  * config, forms, CSV, JSON) and the lossless Latin-1 repair of bytes that are not UTF-8. */
 #ifndef LND_UTF8_H

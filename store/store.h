@@ -118,6 +118,9 @@ store_rc store_archive_kr(store *s, lnd_id id, long version, const char *user);
 /* c->at NULL or "" means now (date_now_stamp). Sets c->id. STORE_LOCKED when the KR's cycle
  * is closed; STORE_NOTFOUND for an unknown or archived KR. */
 store_rc store_add_checkin(store *s, lnd_checkin *c, const char *user);
+/* The confidence of the KR's latest check-in that gave one (-1: none did). A check-in without
+ * a confidence does not reset it, so a drop is always measured from the last one stated. */
+store_rc store_last_confidence(store *s, lnd_id kr_id, int *out);
 /* Check-ins of a KR, newest first. */
 store_rc store_checkins(store *s, lnd_arena *a, lnd_id kr_id, lnd_checkin **out, size_t *n);
 

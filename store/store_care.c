@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_care.c — care of the database file: `lnd backup` (one consistent snapshot with
  * VACUUM INTO, written beside the target and renamed into place, so a reader never sees half a
  * backup) and `lnd doctor` (SQLite's integrity and foreign-key checks plus lnd's own

@@ -161,3 +161,16 @@ store_rc store_checkin_exists(store *s, lnd_id kr_id, const char *at, double val
     *exists = rc == SQLITE_ROW;
     return STORE_OK;
 }
+
+store_rc store_last_confidence(store *s, lnd_id kr_id, int *out)
+{
+    *out = -1;
+    sqlite3_stmt *st = st_prep(s, "SELECT confidence FROM checkin WHERE kr_id = ? AND confidence >= 0 "
+                                  "ORDER BY at DESC, id DESC LIMIT 1");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, kr_id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) *out = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : st_sqlfail(s, rc, "reading the last confidence");
+}

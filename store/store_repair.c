@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store/store_repair.c — text that is not UTF-8: the v4 migration that re-encodes bytes an
  * older lnd stored raw (a Latin-1 terminal, a pasted note, $USER) as Latin-1 -> UTF-8 in every
  * text column of every table, check-ins and audit included, with one audit row per repaired

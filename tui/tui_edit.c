@@ -134,8 +134,8 @@ static store_rc save_checkin(tui_app *a)
     c.confidence = has ? (int)conf : -1;
     c.note = (char *)tui_form_str(f, nf + 1);
     c.author = (char *)a->o->user;
-    long ki = plan_kr_index(a->plan, f->id);
-    int was = ki >= 0 ? a->plan->krs[ki].confidence : -1;
+    int was = -1;   /* the last confidence stated: a check-in without one does not reset it */
+    if (store_last_confidence(a->st, f->id, &was) != STORE_OK) was = -1;
     if (progress_drop_needs_note(&a->rules, was, c.confidence, c.note)) {
         /* a confidence drop needs a reason: ask for it in the form, save nothing */
         snprintf(f->f[nf + 1].err, sizeof f->f[nf + 1].err, "say why: %d -> %d", was, c.confidence);

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/cli/test_care.sh — `lnd backup` while 4 writers run holds every check-in saved before it
 # started and passes `lnd doctor`; doctor finds what is wrong, one line per problem (exit 1).
 . "$LND_TOP/tests/lib.sh"

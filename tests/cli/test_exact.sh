@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/cli/test_exact.sh — the same numbers in every locale and the right day in every time
 # zone: a German locale generated here (localedef into a temporary LOCPATH), LND_NOW pinned
 # on both sides of midnight in Los Angeles and Tokyo, ISO 8601 timestamps in JSON exports.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/cli/test_hostile.sh — nothing raw reaches a terminal or a spreadsheet: user text in
 # error messages passes the sanitiser, CSV cells that a spreadsheet would run as formulas are
 # neutralised (numbers stay numbers), CSV to a terminal is sanitised, and zero-width or bidi

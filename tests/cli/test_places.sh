@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/cli/test_places.sh — where lnd reads from: a config @include is refused with file:line
 # (78) before libconfig can act on it, any scheme:// but file: is refused (78) and creates
 # nothing, file: URIs work, an SQLite file that is not lnd's is refused as such (65), and an

@@ -177,3 +177,34 @@ run D digest --since yesterday
 expect_eq "a bad --since is a usage error" "$RC" 64
 run D digest --format pdf
 expect_eq "an unknown format is a usage error" "$RC" 64
+
+# --- found by the independent review of issue 11 ---
+F="$T/fix.db"
+setup "a fresh demo for the review findings" "$LND" --db "$F" init --demo
+X() { "$LND" --db "$F" "$@"; }
+# a check-in without a confidence does not reset the drop rule
+setup "K5 at confidence 7, then a value with no confidence" X checkin K5 39
+run X checkin K5 38 --confidence 1
+expect_eq "a drop from the last stated confidence (7 -> 1) still needs a note" "$RC" 64
+expect_in "and names it" "$ERR" "drops from 7 to 1"
+printf 'kr,date,value,confidence,note\nK5,2027-02-16,37,,\nK5,2027-02-17,36,1,\n' >"$T/drop.csv"
+run X import --checkins "$T/drop.csv"
+expect_eq "the same in an import (file:line, 65)" "$RC" 65
+expect_in "naming the line" "$ERR" "drop.csv:3: confidence on K5 drops from 7 to 1"
+# a learning objective in a plan file needs its hypothesis
+printf 'kind,title,level,type\nobjective,Try shadowing,business,learning\n' >"$T/learn.csv"
+run X import --plan "$T/learn.csv"
+expect_eq "plan import: a learning objective without a hypothesis is refused" "$RC" 65
+expect_in "with file:line" "$ERR" "learn.csv:2: a learning objective needs a hypothesis"
+printf 'kind,title,level,type,hypothesis\nobjective,Try shadowing,business,learning,Shadowing beats slides\n' >"$T/learn.csv"
+run X import --plan "$T/learn.csv"
+expect_eq "with the hypothesis column it is imported" "$RC" 0
+expect_eq "and the hypothesis is stored" "$(X status --format json | jq -r '.objectives[]|select(.title=="Try shadowing")|.hypothesis')" "Shadowing beats slides"
+setup "into review" X cycle review 2027-Q1
+run X review set O9 --score 0.9
+expect_eq "a learning objective takes a finding, not a score (64)" "$RC" 64
+expect_eq "no score was stored" "$(X export | jq '[.cycles[].reviews[]|select(.objective==9)]|length')" 0
+setup "an earlier cycle" X cycle add 2026-Q4 --start 2026-10-05
+run X review carry --to 2026-Q4 --with-parents
+expect_eq "carrying forward into an earlier cycle is refused (65)" "$RC" 65
+expect_in "saying why" "$ERR" "not after 2027-Q1"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/cli/test_utf8.sh — valid UTF-8 only: a Latin-1 note is refused at every way in
 # (arguments, environment, config, CSV, JSON) with one line naming the field and the byte,
 # exit 65 and nothing written; the v4 migration repairs raw bytes an older lnd stored;

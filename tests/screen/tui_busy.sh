@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/screen/tui_busy.sh — a save that meets another writer's lock: the dashboard says so at
 # once (not after the busy timeout), freezes the draft while it retries (keys typed meanwhile
 # are ignored, so an unconfirmed value is never saved), says how long it waited, and Esc stops

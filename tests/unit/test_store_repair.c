@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tests/unit/test_store_repair.c — the repair migration (the newest step): a database at the
  * schema before it, holding raw Latin-1 bytes (what an older lnd stored from a Latin-1
  * terminal or $USER), comes back as UTF-8 in every text column, check-ins and audit included,
