@@ -18,7 +18,7 @@
 #define JSET(o, k, v) json_object_set_new((o), (k), (v))
 
 /* The row being written and the first field that could not be (export never drops one). */
-static char ex_row[96], ex_bad[256];
+static char ex_row[96], ex_bad[384];
 #define ROW(...) snprintf(ex_row, sizeof ex_row, __VA_ARGS__)
 
 static void text_bad(const char *field, const char *s)
@@ -27,7 +27,8 @@ static void text_bad(const char *field, const char *s)
     if (ex_bad[0]) return;
     utf8_valid(s, &off);
     snprintf(ex_bad, sizeof ex_bad, "%s: %s is not valid UTF-8 at byte %zu; run `lnd doctor` to "
-             "find it and the v4 migration (open it with this lnd) to repair it", ex_row, field, off);
+             "find every such field (an older lnd's database is repaired when this lnd opens it; "
+             "else restore a backup)", ex_row, field, off);
 }
 
 /* A text field; invalid UTF-8 is recorded in ex_bad, never silently left out. */

@@ -85,7 +85,9 @@ int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
         case '?': {
             /* name the option really at fault: a short one is in optopt */
             char shortname[3] = {'-', (char)optopt, '\0'};
-            const char *bad = optopt ? shortname : argv[optind - 1];
+            const char *last = argv[optind - 1];   /* a long option is named as typed */
+            bool long_opt = last && last[0] == '-' && last[1] == '-';
+            const char *bad = optopt && !long_opt ? shortname : cli_safe(last);
             const char *what = c == ':' ? "needs a value" : "is unknown";
             if (c == '?' && optopt && (optopt == '.' || (optopt >= '0' && optopt <= '9')))
                 return cli_fail(EX_USAGE_, "%s: put -- before a negative value: lnd %s ... -- %s",
@@ -233,7 +235,7 @@ static void warn_root(const cli_ctx *ctx, int flags)
     if (!others || (have_db ? db.st_uid != 0 : !(flags & STORE_OPEN_CREATE))) return;
     warned = true;
     fprintf(stderr, "lnd: warning: running as root on %s: files root creates there (the database, its -wal "
-            "and -shm) lock other users out; run lnd as your own user\n", ctx->db);
+            "and -shm) lock other users out; run lnd as your own user\n", cli_safe(ctx->db));
 }
 
 int cli_open(cli_ctx *ctx, int flags, store **out)

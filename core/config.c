@@ -339,7 +339,7 @@ static int read_all(FILE *f, const char *path, char **out, size_t *len, char *er
 
 /* Before libconfig sees the text: valid UTF-8 only (65), and no @include (libconfig would
  * read, or exit inside, other files we never checked: 78). "file:line: what". */
-static int check_text(const char *path, const char *text, size_t len, char *err, size_t errsz)
+int cfg_check_text(const char *path, const char *text, size_t len, char *err, size_t errsz)
 {
     size_t off;
     unsigned line = 1;
@@ -383,7 +383,7 @@ int cfg_load_file(const char *path, lnd_config *c, char *err, size_t errsz)
     size_t len = 0;
     int rc = read_all(f, path, &text, &len, err, errsz);
     fclose(f);
-    if (!rc) rc = check_text(path, text, len, err, errsz);
+    if (!rc) rc = cfg_check_text(path, text, len, err, errsz);
     if (rc) {
         free(text);
         return rc;

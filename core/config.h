@@ -38,6 +38,10 @@ void cfg_defaults(lnd_config *c);
 int cfg_load(const char *explicit_path, lnd_config *c, char *err, size_t errsz);
 
 /* Load exactly this file over the current values (used by cfg_load and tests). */
+/* Before libconfig sees a text (the config or a theme): valid UTF-8 only (EX_DATAERR), and no
+ * @include, which would read, or exit inside, files nobody checked (EX_CONFIG). 0 when fine;
+ * err gets "file:line: what". */
+int cfg_check_text(const char *path, const char *text, size_t len, char *err, size_t errsz);
 int cfg_load_file(const char *path, lnd_config *c, char *err, size_t errsz);
 
 /* Database path: flag, $LND_DB, config database, else $XDG_DATA_HOME/lnd/lnd.db or

@@ -5,6 +5,7 @@
  * actions table, KEY_RESIZE, and redrawing only what changed (werase + wnoutrefresh +
  * doupdate; no full-screen erase per key). Signals only set a flag; the loop restores the terminal. */
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -297,6 +298,14 @@ static void cleanup(tui_app *a)
     free(a->collapsed);
 }
 
+/* The terminal went away without a SIGHUP (an SSH drop behind su or runuser): reads fail at
+ * once, so the loop would spin; the hang-up shows in poll. */
+static bool terminal_gone(void)
+{
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
 int tui_run(store *s, const tui_opts *o)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -373,6 +382,7 @@ int tui_run(store *s, const tui_opts *o)
             int r = wget_wch(in, &ch);
             if (got_signal) break;
             if (o->tick_clock) o->tick_clock();   /* every save and redraw sees the time now */
+            if (r == ERR && terminal_gone()) break;   /* no SIGHUP came: do not spin on a dead tty */
             if (r == ERR) {
                 poll_db(a);
                 tui_edit_tick(a);

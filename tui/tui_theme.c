@@ -135,6 +135,22 @@ static bool find_theme(const char *name, char *out, size_t n)
     return false;
 }
 
+/* A theme file is checked like the config before libconfig reads it: UTF-8 only and no
+ * @include (libconfig would exit inside the dashboard with the terminal unrestored). */
+static bool theme_text_ok(const char *path, char *note, size_t n)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return true;   /* config_read_file reports it */
+    static char text[65536];
+    size_t len = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[len] = '\0';
+    char err[300];
+    if (cfg_check_text(path, text, len, err, sizeof err) == 0) return true;
+    snprintf(note, n, "%.150s; using the built-in default", err);
+    return false;
+}
+
 void tui_theme_init(tui_app *a)
 {
     const char *name = a->o->cfg && a->o->cfg->theme[0] ? a->o->cfg->theme : "default";
@@ -158,6 +174,8 @@ void tui_theme_init(tui_app *a)
             if (strcmp(name, "default") != 0 && strcmp(name, "mono") != 0)
                 snprintf(a->theme_note, sizeof a->theme_note,
                          "theme '%s' not found; using the built-in default", name);
+        } else if (!theme_text_ok(path, a->theme_note, sizeof a->theme_note)) {
+            /* the note says why; the built-in default is used */
         } else if (!config_read_file(&cf, path)) {
             snprintf(a->theme_note, sizeof a->theme_note, "%.80s:%d: %.60s; using the built-in default",
                      path, config_error_line(&cf), config_error_text(&cf));

@@ -91,3 +91,6 @@ for c in objective kr programme; do
   run L "$c" --help
   expect_in "$c --help documents --expect-FIELD" "$OUT" "--expect-"
 done
+run L kr edit K8 --expect-title
+expect_eq "an --expect option without its value is a usage error" "$RC" 64
+expect_in "naming the option as typed" "$ERR" "option '--expect-title' needs a value"
