@@ -455,7 +455,18 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
         }
     } else if (src == STORE_OK) {
         csv_tty = f == stdout && ctx->stdout_tty;
-        src = export_csv(s, cs, n, f);
+        /* CSV streams row by row: to stdout it goes through a temporary file first, so an
+         * export that fails half way (a field it cannot write) leaves no partial output */
+        FILE *spool = f == stdout ? tmpfile() : NULL;
+        src = export_csv(s, cs, n, spool ? spool : f);
+        if (spool) {
+            char buf[65536];
+            size_t got;
+            rewind(spool);
+            while (src == STORE_OK && (got = fread(buf, 1, sizeof buf, spool)) > 0)
+                if (fwrite(buf, 1, got, stdout) != got) break;
+            fclose(spool);
+        }
     }
     if (f != stdout) {
         bool bad = fclose(f) != 0 || src != STORE_OK || rc;

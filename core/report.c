@@ -430,7 +430,9 @@ void report_markdown(const report_input *in, lnd_buf *b)
         if (!judged) buf_printf(b, " | %s |", model_status_name(s.status));
         else if (o->type == OTYPE_LEARNING)
             buf_printf(b, " | %s |", r && r->finding && *r->finding ? "learning: see the finding" : "no finding yet");
-        else buf_printf(b, " | %s |", score >= 0 ? progress_verdict_name(progress_verdict(o->type, score)) : "–");
+        else if (score < 0) buf_add(b, " | – |");
+        else buf_printf(b, " | %s%s |", progress_verdict_name(progress_verdict(o->type, score)),
+                        r && r->has_score ? "" : " (suggested, not yet reviewed)");
         buf_add(b, "\n");
     }
     lnd_buf mix = {0};

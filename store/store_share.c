@@ -71,6 +71,9 @@ static void explain(const char *path, const struct stat *sb, char *out, size_t n
         snprintf(out, n, "it is yours: run chmod u+%s %s", dir ? "rwx" : "rw", path);
     else if (in_group(sb->st_gid))   /* sharing means reading and writing */
         snprintf(out, n, "ask %s to run: chmod %s %s", owner, dir ? "g+rwxs" : "g+rw", path);
+    else if ((sb->st_mode & 070) == 0 || sb->st_gid == 0)   /* joining its group would not help */
+        snprintf(out, n, "its group gives no way in; ask %s to share it with your team's group: chgrp GROUP %s && "
+                 "chmod %s %s (see \"Sharing one database\" in lnd(1))", owner, path, dir ? "g+rwxs" : "g+rw", path);
     else if (personal)
         snprintf(out, n, "you (%s) are not in its group %s; ask %s to share it with your team's group: "
                  "lnd --db DB init --shared GROUP (see \"Sharing one database\" in lnd(1))", me, grp, owner);
@@ -95,6 +98,9 @@ store_rc st_denied(store *s, const char *path, bool write)
     free(p);
     char *dir = parent_dir(path);
     if (!why[0] && dir && access(dir, X_OK) != 0 && errno == EACCES && stat(dir, &sb) == 0)
+        explain(dir, &sb, why, sizeof why);
+    /* writing needs the directory too (SQLite creates its -wal, -shm and journal there) */
+    if (!why[0] && write && dir && access(dir, W_OK) != 0 && errno == EACCES && stat(dir, &sb) == 0)
         explain(dir, &sb, why, sizeof why);
     free(dir);
     static const char *const sfx[] = {"", "-wal", "-shm"};

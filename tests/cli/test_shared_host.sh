@@ -133,6 +133,14 @@ as "$B" tmux -S "$W/h-$B/tmux" kill-server >/dev/null 2>&1
 as "$A" chmod g+w "$DB"
 run_as "$B" "$X" checkin K1 75
 expect_eq "once alice gives it back, bob writes again" "$RC" 0
+# the directory, not the file, can be what stops a write (SQLite creates its journal there)
+as "$A" chmod g-w "$DIR"
+as "$A" rm -f "$DB-wal" "$DB-shm"
+run_as "$B" "$X" checkin K1 76
+expect_eq "bob's write with the directory closed to the group: exit 73" "$RC" 73
+expect_in "the message names the directory" "$ERR" "$DIR (directory; owner $A, group $G"
+expect_in "and the fix for it" "$ERR" "ask $A to run: chmod g+rwxs $DIR"
+as "$A" chmod g+w "$DIR"
 
 # a database made without --shared (and no config) under umask 077: the owner and the fix
 run_as "$A" "$X" --config /dev/null --db "$DIR/private.db" init

@@ -93,3 +93,4 @@ check "and writes no file" test ! -e "$T/bad.json"
 run "$LND" --db "$BAD" export --format csv
 expect_eq "CSV export of a field it cannot write exits 65" "$RC" 65
 expect_in "CSV: names the row and field" "$ERR" "check-in $id (K1): note is not valid UTF-8"
+expect_eq "CSV: and writes nothing to stdout (no partial export)" "$(wc -c <"$T/out")" "0"
