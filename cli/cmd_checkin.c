@@ -157,11 +157,6 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
         rc = cli_fail(EX_DATAERR_, "checkin: no key result K%lld; see `lnd status` for ids", c.kr_id);
         goto out;
     }
-    if (src == STORE_OK && behaviour && before.evidence != EV_BEHAVIOUR) {
-        rc = cli_fail(EX_DATAERR_, "checkin: K%lld measures %s, not behaviour; log a value: lnd checkin K%lld VALUE",
-                      c.kr_id, model_evidence_name(before.evidence), c.kr_id);
-        goto out;
-    }
     if (src == STORE_OK) src = store_get_objective(s, a, before.objective_id, &o);
     if (src == STORE_OK && find_cycle(s, a, o.cycle_id, &cy) != 0) src = STORE_IO;
     if (src == STORE_OK) src = store_add_checkin(s, &c, ctx->user);

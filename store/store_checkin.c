@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "store_io.h"
+#include "../core/progress.h"
 
 #define CHECKIN_COLS "id, kr_id, at, value, confidence, note, author, observed, applied"
 
@@ -46,29 +47,35 @@ static store_rc checkin_list(store *s, lnd_arena *a, sqlite3_stmt *st, lnd_check
     return STORE_OK;
 }
 
-/* Can a check-in go on this KR? NOTFOUND for unknown/archived, LOCKED for a closed cycle. */
-static store_rc checkin_target(store *s, lnd_id kr_id, bool *has_cur, double *cur)
+/* Can a check-in go on this KR? NOTFOUND for unknown/archived, LOCKED for a closed cycle,
+ * INVALID for a behaviour observation on a KR that does not measure behaviour. */
+static store_rc checkin_target(store *s, const lnd_checkin *c, bool *has_cur, double *cur)
 {
-    sqlite3_stmt *st = st_prep(s, "SELECT kr.archived, c.state, c.name, kr.cur_value FROM kr "
+    lnd_id kr_id = c->kr_id;
+    sqlite3_stmt *st = st_prep(s, "SELECT kr.archived, c.state, c.name, kr.cur_value, kr.evidence FROM kr "
                                   "JOIN objective o ON o.id = kr.objective_id JOIN cycle c ON c.id = o.cycle_id "
                                   "WHERE kr.id = ?");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, kr_id);
     int rc = sqlite3_step(st);
     bool archived = false, closed = false;
-    char cname[128] = "";
+    char cname[128] = "", ev[32] = "";
     if (rc == SQLITE_ROW) {
         archived = sqlite3_column_int(st, 0) != 0;
         closed = strcmp((const char *)sqlite3_column_text(st, 1), "closed") == 0;
         snprintf(cname, sizeof cname, "%s", (const char *)sqlite3_column_text(st, 2));
         *has_cur = sqlite3_column_type(st, 3) != SQLITE_NULL;
         *cur = sqlite3_column_double(st, 3);
+        snprintf(ev, sizeof ev, "%s", (const char *)sqlite3_column_text(st, 4));
     }
     sqlite3_reset(st);
     if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no key result K%lld; see `lnd status` for ids", kr_id);
     if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "checking the key result");
     if (archived)
         return st_fail(s, STORE_NOTFOUND, "key result K%lld is archived; check in on a current key result", kr_id);
+    if (c->observed >= 0 && strcmp(ev, "behaviour") != 0)
+        return st_fail(s, STORE_INVALID, "K%lld measures %s, not behaviour; log a value: lnd checkin K%lld VALUE",
+                       kr_id, ev, kr_id);
     if (closed) return st_fail(s, STORE_LOCKED, "cycle %s is closed; its check-ins are locked", cname);
     return STORE_OK;
 }
@@ -81,10 +88,11 @@ store_rc store_add_checkin(store *s, lnd_checkin *c, const char *user)
                        c->at);
     store_rc rc = st_valid_checkin(s, c);
     if (rc != STORE_OK) return rc;
+    if (c->observed >= 0) progress_behaviour_value(c->observed, c->applied, &c->value);   /* the share applying */
     if ((rc = st_wbegin(s)) != STORE_OK) return rc;
     bool has_cur = false;
     double cur = 0;
-    if ((rc = checkin_target(s, c->kr_id, &has_cur, &cur)) != STORE_OK) return st_wend(s, rc);
+    if ((rc = checkin_target(s, c, &has_cur, &cur)) != STORE_OK) return st_wend(s, rc);
     sqlite3_stmt *st = st_prep(s, "INSERT INTO checkin(kr_id, at, value, confidence, note, author, observed, applied) "
                                   "VALUES (?,?,?,?,?,?,?,?)");
     if (!st) return st_wend(s, STORE_IO);
