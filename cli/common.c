@@ -121,6 +121,7 @@ int cli_open(cli_ctx *ctx, int flags, store **out)
     char err[4400];
     store_rc rc = store_open(ctx->db, flags, out, err, sizeof err);
     if (rc != STORE_OK) return cli_fail(store_rc_exit(rc), "%s", err);
+    store_set_followups(*out, ctx->cfg.followup_days, 3, ctx->cfg.window_days);
     return 0;
 }
 
