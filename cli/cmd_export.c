@@ -60,6 +60,7 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
         JSET(j, "title", js(k->title));
         JSET(j, "unit", js(k->unit));
         JSET(j, "baseline", jn(k->has_baseline, k->baseline));
+        JSET(j, "baseline_at", js(k->baseline_at));
         JSET(j, "target", json_real(k->target));
         JSET(j, "direction", js(model_direction_name(k->direction)));
         JSET(j, "due_week", ji(k->due_week));
@@ -90,6 +91,9 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
         JSET(j, "author", js(cs[i].author));
         JSET(j, "observed", jopt_int(cs[i].observed));
         JSET(j, "applied", jopt_int(cs[i].applied));
+        JSET(j, "cohort", js(cs[i].cohort));
+        JSET(j, "comparison", json_boolean(cs[i].comparison));
+        JSET(j, "followup", ji(cs[i].followup));
         json_array_append_new(jcs, j);
     }
     JSET(jc, "checkins", jcs);
@@ -103,6 +107,7 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
         JSET(j, "audience", js(pr->audience));
         JSET(j, "start_week", ji(pr->start_week));
         JSET(j, "end_week", ji(pr->end_week));
+        JSET(j, "cohorts", js(pr->cohorts));
         JSET(j, "archived", json_boolean(pr->archived));
         JSET(j, "version", ji(pr->version));
         json_array_append_new(jp, j);

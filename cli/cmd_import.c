@@ -112,6 +112,7 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
         k.objective_id = jint(v, "objective", 0);
         k.has_baseline = jhas_num(v, "baseline");
         k.baseline = k.has_baseline ? jnum(v, "baseline") : 0;
+        k.baseline_at = (char *)jstr_of(v, "baseline_at");
         k.target = jnum(v, "target");
         k.direction = (lnd_direction)dir;
         k.due_week = (int)jint(v, "due_week", 0);
@@ -133,6 +134,7 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
         p.objective_id = jint(v, "objective", 0);
         p.start_week = (int)jint(v, "start_week", 1);
         p.end_week = (int)jint(v, "end_week", 1);
+        p.cohorts = (char *)jstr_of(v, "cohorts");
         p.archived = json_is_true(json_object_get(v, "archived"));
         p.version = jint(v, "version", 1);
         rc = store_restore_programme(s, &p);
@@ -151,6 +153,9 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
         ck.confidence = (int)jint(v, "confidence", -1);
         ck.observed = (int)jint(v, "observed", -1);
         ck.applied = (int)jint(v, "applied", -1);
+        ck.cohort = (char *)jstr_of(v, "cohort");
+        ck.comparison = json_is_true(json_object_get(v, "comparison"));
+        ck.followup = (int)jint(v, "followup", 0);
         rc = store_restore_checkin(s, &ck);
     }
     json_array_foreach(json_object_get(jc, "reviews"), i, v) {

@@ -140,10 +140,17 @@ const tui_view tui_view_kpi = {"kpis", kpi_draw, kpi_key, NULL, kpi_load};
 static void due_load(tui_app *a)
 {
     if (!a->plan) return;
-    static const int defaults[3] = {30, 60, 90};
-    const int *off = a->o->cfg ? a->o->cfg->followup_days : defaults;
+    window_rules r;
+    window_rules_default(&r);
+    if (a->o->cfg) {
+        memcpy(r.offsets, a->o->cfg->followup_days, sizeof r.offsets);
+        r.window_days = a->o->cfg->window_days;
+    }
+    lnd_checkin *cs = NULL;
+    size_t ncs = 0;
+    if (store_cycle_checkins(a->st, a->v_arena, a->plan->cycle.id, &cs, &ncs) != STORE_OK) ncs = 0;
     lnd_followup *f = NULL;
-    size_t n = followup_list(a->plan, off, 3, date_today(), a->v_arena, &f);
+    size_t n = followup_list(a->plan, &r, cs, ncs, date_today(), a->v_arena, &f);
     if (a->filter == FILTER_MINE && a->o->user) {   /* `f` mine: what this manager must log */
         size_t kept = 0;
         for (size_t i = 0; i < n; i++) {
@@ -161,17 +168,16 @@ static void due_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)focused;
     const lnd_followup *f = a->vrows;
-    size_t cnt[4] = {0};
+    size_t cnt[5] = {0};
     for (size_t i = 0; i < a->nvrows; i++) cnt[f[i].state]++;
     char title[240];
-    snprintf(title, sizeof title, "Due behaviour follow-ups%s %s %zu overdue, %zu due, %zu upcoming, "
-             "%zu logged %s Enter checks in", a->filter == FILTER_MINE ? " (mine)" : "", a->g->dot,
-             cnt[FOLLOWUP_OVERDUE], cnt[FOLLOWUP_DUE],
-             cnt[FOLLOWUP_UPCOMING], cnt[FOLLOWUP_DONE], a->g->dot);
+    snprintf(title, sizeof title, "Due follow-ups%s %s %zu overdue, %zu due, %zu upcoming, "
+             "%zu logged, %zu missed %s Enter checks in", a->filter == FILTER_MINE ? " (mine)" : "", a->g->dot,
+             cnt[FU_OVERDUE], cnt[FU_DUE], cnt[FU_UPCOMING], cnt[FU_DONE], cnt[FU_MISSED], a->g->dot);
     tui_views_title(a, w, title);
     int cols = getmaxx(w);
     if (!a->nvrows) {
-        tui_put(a, w, 2, 2, "Nothing scheduled: follow-ups come from programmes serving behaviour KRs.",
+        tui_put(a, w, 2, 2, "Nothing scheduled: follow-ups come from programmes serving behaviour and results KRs.",
                 cols - 3, a->attr[R_DIM]);
         return;
     }
@@ -191,13 +197,13 @@ static void due_draw(tui_app *a, WINDOW *w, bool focused)
         bool sel = r == a->vsel;
         attr_t s = sel ? A_REVERSE : A_NORMAL;
         row_bg(w, y, sel);
-        attr_t st = u->state == FOLLOWUP_OVERDUE ? a->attr[R_RED] | A_BOLD
-                    : u->state == FOLLOWUP_DUE ? a->attr[R_AMBER] | A_BOLD
-                    : u->state == FOLLOWUP_DONE ? a->attr[R_GREEN] : a->attr[R_DIM];
+        attr_t st = u->state == FU_OVERDUE ? a->attr[R_RED] | A_BOLD
+                    : u->state == FU_DUE ? a->attr[R_AMBER] | A_BOLD
+                    : u->state == FU_DONE ? a->attr[R_GREEN] : a->attr[R_DIM];
         char day[16], id[32], after[300];
         date_format(u->due, day, sizeof day);
         tui_fmt_id('K', kr->id, id, sizeof id);
-        tui_put(a, w, y, 1, followup_state_name(u->state), 9, st | s);
+        tui_put(a, w, y, 1, window_fu_state_name(u->state), 9, st | s);
         tui_put(a, w, y, 11, day, 10, s);
         tui_put(a, w, y, 22, id, 5, a->attr[R_ID] | s);
         tui_put(a, w, y, 28, kr->title, tw, s);

@@ -126,7 +126,8 @@ expect_in "+60 days is scheduled" "$OUT" "upcoming 2027-04-01  K3"
 expect_in "+90 days is scheduled" "$OUT" "upcoming 2027-05-01  K3"
 expect_in "due names the programme behind the follow-up" "$OUT" "+30d after Consultative selling workshop"
 expect_not_in "a programme serving nothing schedules no follow-ups" "$OUT" "Coaching circles"
-expect_not_in "only behaviour KRs get follow-ups" "$OUT" "K8 "
+expect_in "results KRs get follow-ups too" "$OUT" "upcoming 2027-03-02  K4 "
+expect_not_in "activity and learning KRs get none" "$OUT" "K1 "
 LND_TODAY=2027-02-24 run "$LND" --db "$F" due
 expect_in "+30 is due in the week before its date" "$OUT" "due      2027-03-02  K3"
 LND_TODAY=2027-03-03 run "$LND" --db "$F" due
@@ -152,7 +153,15 @@ LND_TODAY=2027-04-28 run "$LND" --db "$F" due
 expect_in "follow-ups past the cycle's end still show once the next cycle is active" "$OUT" "overdue  2027-04-27  K13"
 setup "close 2027-Q1" "$LND" --db "$F" cycle close 2027-Q1
 LND_TODAY=2027-04-28 run "$LND" --db "$F" due
-expect_in "a closed cycle's follow-ups are no longer listed (its check-ins are locked)" "$OUT" "nothing due"
+expect_in "a closed cycle's follow-ups stay listed while the window is open" "$OUT" "overdue  2027-04-27  K5"
+expect_in "and say when the window closes" "$OUT" "(2027-Q1, closed; window until 2027-07-10)"
+LND_TODAY=2027-07-11 run "$LND" --db "$F" due --cycle 2027-Q1
+expect_in "after the window closes nothing is listed" "$OUT" "nothing due"
+LND_TODAY=2027-04-28 run "$LND" --db "$F" due --format json
+expect_in "due --format json lists the follow-up" "$OUT" '"kr": 5'
+expect_in "with its window" "$OUT" '"window_closes": "2027-07-10"'
+LND_TODAY=2027-04-28 run "$LND" --db "$F" --user nobody due --mine --format json
+expect_in "due --mine --format json with nothing owned is an empty list" "$OUT" '"followups": []'
 F="$T/fu2.db"
 setup "second demo database for the follow-ups" "$LND" --db "$F" init --demo
 printf 'health = { followup_days = [ 14, 28, 42 ]; };\n' >"$T/fu.conf"

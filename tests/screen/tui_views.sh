@@ -14,7 +14,7 @@ keys v '?'
 ready v "Help: every key"
 keys v G
 expect_screen v "help lists the views" "KPIs: steady-state health indicators"
-for t in "Programmes on a week timeline" "Due behaviour follow-ups" "Audit log: who changed what" \
+for t in "Programmes on a week timeline" "Due follow-ups" "Audit log: who changed what" \
          "Review mode: score, verdict" "Chain of evidence of the business objective" "Alignment health findings"; do
   expect_screen v "help lists: $t" "$t"
 done
@@ -75,7 +75,7 @@ expect_not_in "d: gone from the database list" "$(L programme list)" "Negotiatio
 
 # due follow-ups
 keys v D
-expect_screen v "D: switches straight to the due follow-ups" "Due behaviour follow-ups"
+expect_screen v "D: switches straight to the due follow-ups" "Due follow-ups"
 expect_row v "D: K3's +30 day follow-up after the workshop" "2027-03-02" "K3"
 expect_screen v "D: says what it follows" "+30d after Consultative selling workshop"
 before=$(kr_json K3 checkins)
@@ -140,11 +140,11 @@ ready m "Cascade"
 keys m D
 expect_screen m "D: everyone's follow-ups by default" "K9 "
 keys m Escape
-expect_gone m "Esc closes the due view" "Due behaviour follow-ups"
+expect_gone m "Esc closes the due view" "Due follow-ups"
 keys m f
 expect_screen m "f: mine" "[mine]"
 keys m D
-expect_screen m "D after f: only mine" "Due behaviour follow-ups (mine)"
+expect_screen m "D after f: only mine" "Due follow-ups (mine)"
 expect_screen m "D mine: marco's overdue K3 follow-up" "overdue   2027-03-02 K3"
 expect_not_in "D mine: ana's K9 is not listed" "$(screen m)" " K9 "
 keys m q q

@@ -145,31 +145,39 @@ static void followups_at_30_60_90_days_after_programme_end(void **st)
 {
     (void)st;
     lnd_plan *p = mk_plan();
-    int offs[] = {30, 60, 90};
+    window_rules r;
+    window_rules_default(&r);
     lnd_arena *a = arena_new();
     lnd_followup *f;
     /* programme ends Sunday of week 4 = 2027-01-31; +30 = 2027-03-02 */
     lnd_day today;
-    assert_true(date_parse("2027-03-05", &today));
-    size_t n = followup_list(p, offs, 3, today, a, &f);
-    assert_int_equal(n, 3);                       /* only the behaviour KR */
+    assert_true(date_parse("2027-03-18", &today));
+    size_t n = followup_list(p, &r, NULL, 0, today, a, &f);
+    assert_int_equal(n, 6);                       /* the behaviour KR and the results KR */
     assert_int_equal(p->krs[f[0].kr].id, 2);
+    assert_int_equal(p->krs[f[1].kr].id, 3);
     char d[16];
     date_format(f[0].due, d, sizeof d);
     assert_string_equal(d, "2027-03-02");
-    assert_int_equal(f[0].state, FOLLOWUP_OVERDUE);   /* last check-in 2027-02-05 is too early */
-    assert_int_equal(f[1].state, FOLLOWUP_UPCOMING);
-    /* a check-in within the week before the due date counts */
-    p->krs[1].last_at = "2027-02-24 09:00:00";
-    n = followup_list(p, offs, 3, today, a, &f);
-    assert_int_equal(f[0].state, FOLLOWUP_DONE);
+    date_format(f[0].window_close, d, sizeof d);
+    assert_string_equal(d, "2027-05-15");
+    assert_int_equal(f[0].state, FU_MISSED);      /* 16 days late: its span is over */
+    assert_int_equal(f[2].state, FU_UPCOMING);
+    /* a check-in in the span settles that follow-up only: a late one settles no earlier one */
+    lnd_checkin cs[] = {{.kr_id = 2, .at = "2027-02-24 09:00:00", .value = 70},
+                        {.kr_id = 3, .at = "2027-04-03 09:00:00", .value = 70, .followup = 60}};
+    n = followup_list(p, &r, cs, 2, today, a, &f);
+    assert_int_equal(f[0].state, FU_DONE);        /* K2 +30, by date (7 days early) */
+    assert_int_equal(f[1].state, FU_MISSED);      /* K3 +30 */
+    assert_int_equal(f[3].state, FU_DONE);        /* K3 +60, by its mark */
+    assert_int_equal(f[2].state, FU_UPCOMING);    /* K2 +60 */
     /* due: within a week before the date */
     assert_true(date_parse("2027-03-28", &today));
-    n = followup_list(p, offs, 3, today, a, &f);
-    assert_int_equal(f[1].state, FOLLOWUP_DUE);
+    n = followup_list(p, &r, cs, 2, today, a, &f);
+    assert_int_equal(f[2].state, FU_DUE);
     /* archived programme schedules nothing */
     p->progs[0].archived = true;
-    assert_int_equal(followup_list(p, offs, 3, today, a, &f), 0);
+    assert_int_equal(followup_list(p, &r, NULL, 0, today, a, &f), 0);
     arena_free(a);
     plan_free(p);
 }
