@@ -270,7 +270,7 @@ static int import_json(cli_ctx *ctx, const char *file)
 
 /* ---------------- CSV check-ins ---------------- */
 
-enum { C_KR, C_DATE, C_VALUE, C_CONF, C_NOTE, C_N };
+enum { C_KR, C_DATE, C_VALUE, C_CONF, C_NOTE, C_COHORT, C_N };
 
 typedef struct {
     lnd_id kr;
@@ -278,6 +278,7 @@ typedef struct {
     double value;
     int confidence;
     char *note;
+    char *cohort;         /* "" = none; the store checks the name against the programme's */
     long line;
 } csv_row;
 
@@ -391,8 +392,9 @@ static void on_row(int term, void *p)
                   : !strcmp(h, "value")                                             ? C_VALUE
                   : !strcmp(h, "confidence")                                        ? C_CONF
                   : !strcmp(h, "note")                                              ? C_NOTE
+                  : !strcmp(h, "cohort")                                            ? C_COHORT
                                                                                     : -1;
-            if (k < 0) csv_err(c, c->row_line, "unknown column '%s'; use kr, date, value, confidence, note", h);
+            if (k < 0) csv_err(c, c->row_line, "unknown column '%s'; use kr, date, value, confidence, note, cohort", h);
             else if (c->col[k] >= 0) csv_err(c, c->row_line, "column '%s' appears twice in the header", h);
             else c->col[k] = i;
         }
@@ -428,6 +430,7 @@ static void on_row(int term, void *p)
                     csv_err(c, r.line, "confidence '%s' must be a whole number from 0 to 10", f[C_CONF]);
                 else if (*f[C_CONF]) r.confidence = (int)conf;
                 r.note = strdup(f[C_NOTE]);
+                r.cohort = strdup(f[C_COHORT]);
                 if (c->nrows == c->cap) c->rows = realloc(c->rows, (c->cap = c->cap ? 2 * c->cap : 64) * sizeof *c->rows);
                 c->rows[c->nrows++] = r;
             }
@@ -482,7 +485,7 @@ static int import_csv(cli_ctx *ctx, const char *file)
         src = store_tx_begin(s);
         for (size_t i = 0; src == STORE_OK && i < c.nrows; i++) {
             bool exists = false;
-            src = store_checkin_exists(s, c.rows[i].kr, c.rows[i].at, c.rows[i].value, &exists);
+            src = store_checkin_exists(s, c.rows[i].kr, c.rows[i].at, c.rows[i].value, c.rows[i].cohort, &exists);
             if (src != STORE_OK) break;
             if (exists) {
                 skipped++;
@@ -490,7 +493,8 @@ static int import_csv(cli_ctx *ctx, const char *file)
             }
             lnd_checkin ck = {.kr_id = c.rows[i].kr, .at = c.rows[i].at, .value = c.rows[i].value,
                               .confidence = c.rows[i].confidence, .note = c.rows[i].note,
-                              .author = (char *)ctx->user, .observed = -1, .applied = -1};
+                              .author = (char *)ctx->user, .observed = -1, .applied = -1,
+                              .cohort = c.rows[i].cohort};
             src = store_add_checkin(s, &ck, ctx->user);
             if (src != STORE_OK) {
                 char m[64];
@@ -507,7 +511,10 @@ static int import_csv(cli_ctx *ctx, const char *file)
         rc = cli_fail(EX_DATAERR_, "%s; nothing was imported", c.err);
     }
     if (!rc) printf("imported %zu check-in%s from %s (%zu already present)\n", added, added == 1 ? "" : "s", file, skipped);
-    for (size_t i = 0; i < c.nrows; i++) free(c.rows[i].note);
+    for (size_t i = 0; i < c.nrows; i++) {
+        free(c.rows[i].note);
+        free(c.rows[i].cohort);
+    }
     free(c.rows);
     plan_free(c.plan);
     arena_free(a);

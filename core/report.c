@@ -8,8 +8,9 @@
 #include "dates.h"
 #include "summary.h"
 
-/* Markdown-safe copy of user text: one line, no table pipes, no leading markup. */
-static void md_text(lnd_buf *b, const char *s)
+#define md_text report_md_text
+
+void report_md_text(lnd_buf *b, const char *s)
 {
     if (!s) return;
     for (const char *c = s; *c; c++) {
@@ -136,6 +137,22 @@ static bool under(const lnd_plan *p, size_t oi, lnd_id root)
     return false;
 }
 
+/* The chain's last link: what the behaviour and results KRs beneath the root did after the
+ * programme (the series and the cohorts; core/report_series.c). */
+static void chain_after(const report_input *in, lnd_id rid, lnd_buf *b)
+{
+    const lnd_plan *p = in->plan;
+    lnd_buf t = {0};
+    for (size_t oi = 0; oi < p->nobjs; oi++) {
+        if (p->objs[oi].archived || !under(p, oi, rid)) continue;
+        size_t first, n = plan_krs_of(p, oi, &first);
+        for (size_t k = first; k < first + n; k++)
+            if (!p->krs[k].archived) report_after_lines(in, k, "   ", false, &t);
+    }
+    if (t.len) buf_printf(b, "5. After the programme (follow-ups and cohorts):\n%s", buf_str(&t));
+    buf_free(&t);
+}
+
 static void chain_of_evidence(const report_input *in, size_t root, lnd_buf *b)
 {
     const lnd_plan *p = in->plan;
@@ -179,6 +196,7 @@ static void chain_of_evidence(const report_input *in, size_t root, lnd_buf *b)
         }
         buf_add(b, shown ? "\n" : "no key result at this level\n");
     }
+    chain_after(in, rid, b);
     if (first_move[1] || first_move[2]) {
         char s[200];
         report_order_sentence(first_move[1], first_move[2], s, sizeof s);
@@ -251,6 +269,7 @@ static void objective_section(const report_input *in, size_t oi, int depth, lnd_
             md_text(b, kr->coowner);
         }
         buf_add(b, "\n");
+        report_after_lines(in, k, "  ", true, b);
     }
     const lnd_review *r = review_of(in, o->id);
     double score = r && r->has_score ? r->score : summary_suggested_score(o, &s);

@@ -18,7 +18,7 @@
 #define WINDOW_LATE 14    /* ... and this many days after it */
 #define WINDOW_MAX_OFFSETS 3
 
-typedef struct {
+typedef struct window_rules_s {
     int offsets[WINDOW_MAX_OFFSETS];   /* increasing day counts, e.g. 30, 60, 90 */
     size_t n;
     int window_days;                   /* 0 = the last offset + WINDOW_LATE */

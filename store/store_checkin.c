@@ -156,17 +156,19 @@ store_rc store_cycle_checkins(store *s, lnd_arena *a, lnd_id cycle_id, lnd_check
     return checkin_list(s, a, st, out, n);
 }
 
-store_rc store_checkin_exists(store *s, lnd_id kr_id, const char *at, double value, bool *exists)
+store_rc store_checkin_exists(store *s, lnd_id kr_id, const char *at, double value, const char *cohort,
+                              bool *exists)
 {
     char stamp[32];
     *exists = false;
     if (!st_stamp(at, stamp))
         return st_fail(s, STORE_INVALID, "check-in time '%s' is not valid; use YYYY-MM-DD or YYYY-MM-DD HH:MM:SS", at);
-    sqlite3_stmt *st = st_prep(s, "SELECT 1 FROM checkin WHERE kr_id = ? AND at = ? AND value = ? LIMIT 1");
+    sqlite3_stmt *st = st_prep(s, "SELECT 1 FROM checkin WHERE kr_id = ? AND at = ? AND value = ? AND trim(cohort) = trim(?) LIMIT 1");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, kr_id);
     st_bind_text(st, 2, stamp);
     sqlite3_bind_double(st, 3, value);
+    st_bind_text(st, 4, cohort);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return st_sqlfail(s, rc, "looking for a check-in");

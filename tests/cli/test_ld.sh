@@ -36,12 +36,12 @@ run L --ascii programme list
 expect_in "programme timeline has an ASCII form" "$OUT" ".===..|......"
 run L programme add --title "Data storytelling lab" --objective O6 --start-week 10 --end-week 12 --audience "Tier-1 leads"
 expect_eq "programme add exits 0" "$RC" 0
-expect_in "programme add says what it added" "$OUT" "P6 Data storytelling lab added (weeks 10-12)"
+expect_in "programme add says what it added" "$OUT" "P7 Data storytelling lab added (weeks 10-12)"
 run L programme add --title "Lunch and learn" --start-week 2 --end-week 3
 expect_eq "a programme serving no objective is allowed" "$RC" 0
 run L programme list
-expect_in "the programme serving nothing shows 'none'" "$OUT" "P7    Lunch and learn                      none   2-3     .▆▆...|......"
-expect_in "the new programme is on the timeline" "$OUT" "P6    Data storytelling lab                O6     10-12   ......|..▆▆▆."
+expect_in "the programme serving nothing shows 'none'" "$OUT" "P8    Lunch and learn                      none   2-3     .▆▆...|......"
+expect_in "the new programme is on the timeline" "$OUT" "P7    Data storytelling lab                O6     10-12   ......|..▆▆▆."
 before=$(L programme list | wc -l)
 run L programme add --title "Backwards" --objective O6 --start-week 5 --end-week 3
 expect_eq "programme ending before it starts is bad data" "$RC" 65
@@ -53,20 +53,20 @@ expect_eq "programme serving an unknown objective is bad data" "$RC" 65
 run L programme add --title "No weeks"
 expect_eq "programme add without weeks is a usage error" "$RC" 64
 expect_eq "refused programmes add nothing" "$(L programme list | wc -l)" "$before"
-run L programme edit P6 --title "Data storytelling lab v2" --end-week 11
+run L programme edit P7 --title "Data storytelling lab v2" --end-week 11
 expect_eq "programme edit exits 0" "$RC" 0
-expect_in "programme edit says updated" "$OUT" "P6 Data storytelling lab v2 updated"
+expect_in "programme edit says updated" "$OUT" "P7 Data storytelling lab v2 updated"
 run L programme list
-expect_in "edited weeks show on the timeline" "$OUT" "P6    Data storytelling lab v2             O6     10-11   ......|..▆▆.."
-run L programme edit P6 --version 1 --title "Stale edit"
+expect_in "edited weeks show on the timeline" "$OUT" "P7    Data storytelling lab v2             O6     10-11   ......|..▆▆.."
+run L programme edit P7 --version 1 --title "Stale edit"
 expect_eq "programme edit with a stale version is a conflict" "$RC" 75
 expect_not_in "a conflicting edit changes nothing" "$(L programme list)" "Stale edit"
 run L programme edit P99 --title x
 expect_eq "editing an unknown programme is bad data" "$RC" 65
-run L programme archive P7
+run L programme archive P8
 expect_eq "programme archive exits 0" "$RC" 0
 expect_not_in "an archived programme leaves the list" "$(L programme list)" "Lunch and learn"
-run L programme archive P7
+run L programme archive P8
 expect_eq "archiving twice is refused" "$RC" 65
 run L programme frobnicate
 expect_eq "unknown programme action is a usage error" "$RC" 64
@@ -105,7 +105,7 @@ expect_not_in "KPIs are kept apart from OKRs (not in status)" "$(L status)" "Hel
 run L --user ana log --limit 5
 expect_eq "log exits 0" "$RC" 0
 expect_in "log shows who set a KPI and the change" "$OUT" "tester        value    kpi           2  value: 99.2 → 99.9"
-expect_in "log shows a programme edit, field by field" "$(L log)" "edit     programme     6  title: 'Data storytelling lab' → 'Data storytelling lab v2'; end week: 12 → 11"
+expect_in "log shows a programme edit, field by field" "$(L log)" "edit     programme     7  title: 'Data storytelling lab' → 'Data storytelling lab v2'; end week: 12 → 11"
 expect_eq "log --limit keeps the newest N" "$(L log --limit 3 | wc -l)" 3
 LND_TODAY=2027-03-01 run L --user marco checkin K3 --observed 8 --applied 7 --note "Role-play debriefs"
 run L log --since 2027-03-01
@@ -276,10 +276,10 @@ expect_in "the closed cycle's report says so" "$OUT" "*Cycle closed, week"
 # --- export / import: the JSON round trip ---
 run L export -o "$T/a.json"
 expect_eq "export json to a file exits 0" "$RC" 0
-expect_eq "export json parses" "$(jq -r '"\(.format) \(.cycles|length)"' "$T/a.json")" "lnd-export 2"
+expect_eq "export json parses" "$(jq -r '"\(.format) \(.cycles|length)"' "$T/a.json")" "lnd-export 3"
 run "$LND" --db "$T/copy.db" import "$T/a.json"
 expect_eq "import into an empty database exits 0" "$RC" 0
-expect_in "import says what it restored" "$OUT" "imported 2 cycles and 4 KPIs"
+expect_in "import says what it restored" "$OUT" "imported 3 cycles and 4 KPIs"
 "$LND" --db "$T/copy.db" export >"$T/b.json" || die "export of the restored copy"
 check "export -> import -> export is byte-identical" cmp -s "$T/a.json" "$T/b.json"
 expect_eq "the restored database reports the same" "$("$LND" --db "$T/copy.db" report --cycle 2027-Q1)" "$(L report --cycle 2027-Q1)"
@@ -290,7 +290,7 @@ expect_eq "import into a non-empty database is refused" "$RC" 65
 expect_in "the refusal says to use a new database" "$ERR" "not empty"
 expect_eq "the refused import wrote no check-ins" "$(count "$T/fu2.db")" "$before"
 expect_eq "the refused import wrote no log entries" "$("$LND" --db "$T/fu2.db" log | wc -l)" "$logn"
-jq '.cycles[0].key_results[2].direction = "sideways"' "$T/a.json" >"$T/bad.json" || die "an export with a bad direction"
+jq '.cycles[1].key_results[2].direction = "sideways"' "$T/a.json" >"$T/bad.json" || die "an export with a bad direction"
 run "$LND" --db "$T/bad.db" import "$T/bad.json"
 expect_eq "an export with a bad value is bad data" "$RC" 65
 expect_in "the bad value is named" "$ERR" "key result 3: \"direction\" has an unknown value"
@@ -340,13 +340,13 @@ expect_in "import says how many it added" "$OUT" "imported 3 check-ins"
 expect_eq "three check-ins were added" "$(count "$C")" $((before + 3))
 X=$("$LND" --db "$C" export)
 expect_eq "a quoted comma stays in the note" \
-  "$(printf '%s' "$X" | jq -r '.cycles[0].checkins[]|select(.kr==8 and .at=="2027-02-15 12:00:00")|.note')" "Checklist, team B"
+  "$(printf '%s' "$X" | jq -r '.cycles[1].checkins[]|select(.kr==8 and .at=="2027-02-15 12:00:00")|.note')" "Checklist, team B"
 expect_eq "a quoted newline and doubled quotes stay in the note" \
-  "$(printf '%s' "$X" | jq -c '.cycles[0].checkins[]|select(.kr==9 and .value==75)|.note')" '"Two teams:\r\n\"A\" and \"B\""'
+  "$(printf '%s' "$X" | jq -c '.cycles[1].checkins[]|select(.kr==9 and .value==75)|.note')" '"Two teams:\r\n\"A\" and \"B\""'
 expect_eq "confidence and time are kept" \
-  "$(printf '%s' "$X" | jq -r '.cycles[0].checkins[]|select(.kr==10 and .value==71)|"\(.at) \(.confidence)"')" "2027-02-16 09:30:00 8"
+  "$(printf '%s' "$X" | jq -r '.cycles[1].checkins[]|select(.kr==10 and .value==71)|"\(.at) \(.confidence)"')" "2027-02-16 09:30:00 8"
 expect_eq "an empty confidence is no confidence" \
-  "$(printf '%s' "$X" | jq -r '.cycles[0].checkins[]|select(.kr==9 and .value==75)|.confidence')" "null"
+  "$(printf '%s' "$X" | jq -r '.cycles[1].checkins[]|select(.kr==9 and .value==75)|.confidence')" "null"
 expect_eq "the latest CSV value becomes the KR's current value" "$(sj '.objectives[].key_results[]|select(.id=="K10")|.current' "$C")" 71
 run imp "$T/good.csv"
 expect_eq "re-importing the same file succeeds" "$RC" 0

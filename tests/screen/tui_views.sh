@@ -53,23 +53,23 @@ keys v Tab
 literal v "Tier-1 agents"
 keys v Enter
 expect_gone v "a: the form closes on Enter" "New programme in 2027-Q1"
-expect_screen v "a: saved P6" "saved P6"
-expect_row v "a: the new programme is on the timeline with its weeks" "P6 " "Negotiation lab"
-expect_row v "a: it serves O6 in weeks 8-9" "P6 " "O6     8-9"
+expect_screen v "a: saved P7" "saved P7"
+expect_row v "a: the new programme is on the timeline with its weeks" "P7 " "Negotiation lab"
+expect_row v "a: it serves O6 in weeks 8-9" "P7 " "O6     8-9"
 # prog_line TITLE: id, title, objective and weeks of a programme in `lnd programme list`
 prog_line() { L programme list | grep -F "$1" | sed 's/  */ /g' | cut -d' ' -f1-5; }
-expect_db "a: the new programme is in the database" "P6 Negotiation lab O6 8-9" prog_line "Negotiation lab"
+expect_db "a: the new programme is in the database" "P7 Negotiation lab O6 8-9" prog_line "Negotiation lab"
 keys v G e
-expect_screen v "e: the programme form opens on it" "Edit programme P6"
+expect_screen v "e: the programme form opens on it" "Edit programme P7"
 keys v Tab Tab Tab C-u
 literal v "10"
 keys v Enter
-expect_row v "e: the timeline shows the new weeks" "P6 " "8-10"
-expect_db "e: the change is in the database" "P6 Negotiation lab O6 8-10" prog_line "Negotiation lab"
+expect_row v "e: the timeline shows the new weeks" "P7 " "8-10"
+expect_db "e: the change is in the database" "P7 Negotiation lab O6 8-10" prog_line "Negotiation lab"
 keys v d
-expect_screen v "d: archive asks first" "Archive programme P6?"
+expect_screen v "d: archive asks first" "Archive programme P7?"
 keys v y
-expect_screen v "d: archived" "archived P6"
+expect_screen v "d: archived" "archived P7"
 expect_gone v "d: gone from the timeline" "Negotiation lab"
 expect_not_in "d: gone from the database list" "$(L programme list)" "Negotiation lab"
 
@@ -94,7 +94,7 @@ expect_db "D Enter: one more check-in in the database" "$((before + 1))" kr_json
 # audit log
 keys v L
 expect_screen v "L: the audit log opens" "Audit log · who changed what, when"
-expect_screen v "L: the archive is logged" "programme P6"
+expect_screen v "L: the archive is logged" "programme P7"
 first=$(screen v | sed -n 4p)
 expect_in "L: newest first, the check-in just logged by this user" "$first" "tester"
 expect_in "L: names the action" "$first" "checkin"

@@ -465,9 +465,9 @@ static void the_latest_check_in_by_date_drives_current(void **state)
     assert_string_equal(cs[0].author, "manager mo");
     assert_string_equal(cs[0].note, "week 7 observations");
     bool exists = false;
-    assert_int_equal(store_checkin_exists(s, bk.id, "2027-02-17 08:00:00", 75, &exists), STORE_OK);
+    assert_int_equal(store_checkin_exists(s, bk.id, "2027-02-17 08:00:00", 75, "", &exists), STORE_OK);
     assert_true(exists);
-    assert_int_equal(store_checkin_exists(s, bk.id, "2027-02-17 08:00:00", 76, &exists), STORE_OK);
+    assert_int_equal(store_checkin_exists(s, bk.id, "2027-02-17 08:00:00", 76, "", &exists), STORE_OK);
     assert_false(exists);
     arena_free(a);
     store_close(s);
