@@ -46,6 +46,19 @@ enum { CI_VALUE = 0, CI_OBS = 0, CI_APP = 1 };
 
 static bool is_behaviour(const tui_form *f) { return strcmp(f->f[0].label, "Observed") == 0; }
 
+/* The cohort names of the programme serving KR kr (on its objective or above), NULL if none. */
+static const char *serving_cohorts(const lnd_plan *p, const lnd_kr *kr)
+{
+    long oi = plan_obj_index(p, kr->objective_id);
+    for (int guard = 0; oi >= 0 && guard < 64; guard++) {
+        for (size_t i = 0; i < p->nprogs; i++)
+            if (!p->progs[i].archived && p->progs[i].objective_id == p->objs[oi].id)
+                return p->progs[i].cohorts && *p->progs[i].cohorts ? p->progs[i].cohorts : "trained,not yet trained";
+        oi = p->objs[oi].parent_id ? plan_obj_index(p, p->objs[oi].parent_id) : -1;
+    }
+    return NULL;
+}
+
 void tui_edit_checkin(tui_app *a)
 {
     long ki = tui_sel_kr(a);
@@ -79,6 +92,13 @@ void tui_edit_checkin(tui_app *a)
     int ic = tui_form_num(&a->form, "Confidence", c, false, 0, 10, true);
     a->form.f[ic].hint = "0-10: how likely the target is hit";
     tui_form_text(&a->form, "Note", "", false);
+    const char *cohorts = serving_cohorts(a->plan, kr);
+    if (cohorts) {   /* a KR served by a programme: which group was measured (blank = everyone) */
+        static char hint[200];
+        snprintf(hint, sizeof hint, "%s", cohorts);
+        int ico = tui_form_text(&a->form, "Cohort", "", false);
+        if (ico >= 0) a->form.f[ico].hint = hint;
+    }
     open_form(a);
 }
 
@@ -120,6 +140,7 @@ static store_rc save_checkin(tui_app *a)
     double conf = tui_form_double(f, nf, &has);
     c.confidence = has ? (int)conf : -1;
     c.note = (char *)tui_form_str(f, nf + 1);
+    c.cohort = (char *)(f->nf > nf + 2 && strcmp(f->f[nf + 2].label, "Cohort") == 0 ? tui_form_str(f, nf + 2) : "");
     c.author = (char *)a->o->user;
     return store_add_checkin(a->st, &c, a->o->user);
 }

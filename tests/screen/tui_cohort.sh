@@ -1,0 +1,34 @@
+#!/bin/sh
+# tests/screen/tui_cohort.sh — a cohort check-in from the dashboard's form: a KR served by a
+# programme asks which cohort was measured (naming the programme's cohorts); a not-yet-trained
+# value is saved with its cohort and never becomes the KR's current value; an unknown cohort
+# is refused in the form with the draft kept.
+. "$LND_TOP/tests/lib.sh"
+. "$LND_TOP/tests/screen/tmux.lib"
+demo_db
+last_checkin() { sqlite3 "$DB" 'SELECT cohort, comparison, value FROM checkin ORDER BY id DESC LIMIT 1'; }
+
+start a 80 24 -- --user priya
+ready a "Cascade"
+keys a j j j j j
+expect_screen a "O6 selected" "Key results of O6"
+keys a Tab c
+expect_screen a "check-in editor opens on K8" "Check in on K8"
+expect_screen a "a served KR's form asks for the cohort, naming the programme's" "Cohort                                        trained,not yet t"
+keys a C-u
+literal a "60"
+keys a Tab Tab Tab
+literal a "nobody"
+keys a Enter
+expect_screen a "an unknown cohort is refused in the form" "cohort 'nobody' is not one programme"
+expect_in "the draft is kept" "$(screen a)" "nobody"
+keys a C-u
+literal a "not yet trained"
+keys a Enter
+expect_screen a "saved: notice" "checked in on K8"
+expect_db "the check-in is in the database with its cohort, as a comparison" "not yet trained|1|60.0" last_checkin
+expect_db "the comparison value is not the current value" "71" kr_json K8 current
+expect_screen a "the KR line still reads the trained value" "64% → 71% → 75%"
+keys a q
+expect_screen a "quits cleanly" "lnd exited 0"
+stop a
