@@ -61,6 +61,7 @@ static const char *serving_cohorts(const lnd_plan *p, const lnd_kr *kr)
 
 void tui_edit_checkin(tui_app *a)
 {
+    a->return_due = false;
     long ki = tui_sel_kr(a);
     if (ki < 0) {
         tui_notice(a, true, "select a key result first (Tab to the key results pane)");
@@ -507,6 +508,8 @@ static void try_save(tui_app *a, bool retry)
     case STORE_OK: {
         int kind = f->kind;
         lnd_id saved = f->id;
+        bool back = kind == FK_CHECKIN && a->return_due;
+        a->return_due = false;
         close_form(a);
         tui_data_reload(a);
         if (kind == FK_OBJ_ADD) {
@@ -520,6 +523,7 @@ static void try_save(tui_app *a, bool retry)
         tui_fmt_id(kind == FK_PROG_ADD || kind == FK_PROG_EDIT ? 'P'
                    : kind == FK_OBJ_ADD || kind == FK_OBJ_EDIT || kind == FK_REVIEW ? 'O' : 'K',
                    saved, id, sizeof id);
+        if (back) tui_views_open(a, ACT_DUE);   /* back to the follow-ups it came from */
         tui_notice(a, false, kind == FK_CHECKIN ? "checked in on %s" : "saved %s", id);
         return;
     }

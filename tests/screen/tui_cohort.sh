@@ -32,3 +32,23 @@ expect_screen a "the KR line still reads the trained value" "64% → 71% → 75%
 keys a q
 expect_screen a "quits cleanly" "lnd exited 0"
 stop a
+
+# the due view: Enter checks in on the follow-up, saving returns to the due view
+start d 80 24 -- --user marco
+ready d "Cascade"
+keys d D
+expect_screen d "D opens the due follow-ups" "Due follow-ups"
+expect_screen d "the first follow-up is K3's +30" "K3"
+keys d Enter
+expect_screen d "Enter opens the check-in form on K3" "Check in on K3"
+keys d C-u
+literal d "8"
+keys d Tab C-u
+literal d "7"
+keys d Enter
+expect_db "the follow-up check-in is in the database" "87.5" kr_json K3 current
+expect_screen d "saving returns to the due view" "Due follow-ups"
+expect_screen d "with the check-in said" "checked in on K3"
+keys d Escape q
+expect_screen d "quits cleanly" "lnd exited 0"
+stop d
