@@ -88,7 +88,9 @@ literal v "7"
 expect_screen v "D Enter: live percentage" "7 of 8 applying: 88%"
 keys v Enter
 expect_screen v "D Enter: the check-in is saved" "checked in on K3"
-expect_screen v "D Enter: back on the dashboard at K3's objective" "Key results of O2"
+expect_screen v "D Enter: saving returns to the due view" "Due follow-ups"
+keys v Escape
+expect_screen v "D Enter, Esc: back on the dashboard at K3's objective" "Key results of O2"
 expect_db "D Enter: one more check-in in the database" "$((before + 1))" kr_json K3 checkins
 
 # audit log
