@@ -203,9 +203,27 @@ static void spark_line(tui_app *a, WINDOW *w, int y, const lnd_kr *kr)
             tui_glyph_put(w, y, 8 + i, cell, behind ? a->attr[R_AMBER] : a->attr[R_GREEN]);
         }
     }
-    char wk[48];
-    snprintf(wk, sizeof wk, "week %d/%d", a->week, weeks);
-    if (8 + weeks + 2 + 10 < cols) tui_put(a, w, y, 8 + weeks + 2, wk, cols - 10 - weeks, a->attr[R_DIM]);
+    /* follow-ups after the programme (trained or no cohort), oldest first, after a bar, each
+     * marked "+" on the pace row */
+    int x = 8 + (weeks < cols - 9 ? weeks : cols - 9);
+    bool bar = false;
+    for (size_t i = a->ncis; i-- > 0 && x + 2 < cols - 1;) {
+        const lnd_checkin *c = &a->cis[i];
+        if (c->followup <= 0 || c->comparison) continue;
+        char cell[8];
+        if (!bar) {
+            tui_put(a, w, y, x++, "|", 1, a->attr[R_DIM]);
+            bar = true;
+        }
+        double fv = c->value;
+        tui_glyph_spark(a->g, &fv, 1, lo, hi, 1, cell, sizeof cell);
+        tui_glyph_put(w, y, x, cell, a->attr[R_ID] | A_BOLD);
+        tui_put(a, w, y + 1, x, "+", 1, a->attr[R_DIM]);
+        x++;
+    }
+    char wk[64];
+    snprintf(wk, sizeof wk, "week %d/%d%s", a->week, weeks, bar ? ", | follow-ups" : "");
+    if (x + 2 + 10 < cols) tui_put(a, w, y, x + 2, wk, cols - x - 3, a->attr[R_DIM]);
 }
 
 static void cis_draw(tui_app *a, WINDOW *w, bool focused)
@@ -237,6 +255,11 @@ static void cis_draw(tui_app *a, WINDOW *w, bool focused)
         if (c->confidence >= 0) snprintf(conf, sizeof conf, "c%d", c->confidence);
         else snprintf(conf, sizeof conf, "c-");
         if (c->observed > 0) snprintf(obs, sizeof obs, " (%d of %d)", c->applied, c->observed);
+        if (c->followup > 0 || (c->cohort && *c->cohort)) {   /* +30d, the cohort */
+            size_t ol = strlen(obs);
+            snprintf(obs + ol, sizeof obs - ol, "%s%.0d%s%s%.20s", c->followup > 0 ? " +" : "", c->followup,
+                     c->followup > 0 ? "d" : "", c->cohort && *c->cohort ? " " : "", c->cohort ? c->cohort : "");
+        }
         snprintf(line, sizeof line, "%.10s %8s%s %-3s", c->at ? c->at : "", val, obs, conf);
         int x = 1 + tui_put(a, w, 3 + i, 1, line, cols - 2, A_NORMAL);
         x += 1 + tui_put(a, w, 3 + i, x + 1, c->author, 12, a->attr[R_ID]);

@@ -52,3 +52,17 @@ expect_screen d "with the check-in said" "checked in on K3"
 keys d Escape q
 expect_screen d "quits cleanly" "lnd exited 0"
 stop d
+
+# the closed quarter's K16: follow-ups marked on the check-in pane's sparkline and rows
+start e 100 30
+ready e "Cascade"
+keys e '['
+expect_screen e "[: the closed 2026-Q4" "2026-Q4 (closed)"
+keys e j Tab Tab
+expect_screen e "K16's check-in pane" "Check-ins of K16"
+expect_screen e "the sparkline marks the follow-ups after a bar" "| follow-ups"
+expect_screen e "the +60 follow-up row is marked with its cohort" "+60d trained"
+expect_screen e "a comparison row names its cohort" "not yet trained"
+keys e q
+expect_screen e "quits cleanly" "lnd exited 0"
+stop e
