@@ -63,6 +63,10 @@ expect_screen e "K16's check-in pane" "Check-ins of K16"
 expect_screen e "the sparkline marks the follow-ups after a bar" "| follow-ups"
 expect_screen e "the +60 follow-up row is marked with its cohort" "+60d trained"
 expect_screen e "a comparison row names its cohort" "not yet trained"
-keys e q
+keys e E
+expect_screen e "E: the chain of evidence has the after-programme step" "5. After the programme (follow-ups and cohorts)"
+expect_screen e "E: the series in business terms" "64% (baseline, 2 Oct) → 69% (+30 d) → 71% (+60 d)"
+expect_screen e "E: the cohort comparison" "not yet trained: 64% → 65%; difference +6 points"
+keys e Escape q
 expect_screen e "quits cleanly" "lnd exited 0"
 stop e
