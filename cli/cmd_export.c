@@ -249,7 +249,7 @@ static void csv_num(FILE *f, bool has, double v, bool last)
 static store_rc export_csv(store *s, lnd_cycle *cs, size_t n, FILE *f)
 {
     fputs("cycle,objective_id,objective,kr_id,kr,unit,baseline,target,direction,evidence,"
-          "indicator,at,value,confidence,observed,applied,author,note\n", f);
+          "indicator,at,value,confidence,observed,applied,author,note,cohort,followup\n", f);
     store_rc rc = STORE_OK;
     for (size_t c = 0; c < n && rc == STORE_OK; c++) {
         lnd_plan *p;
@@ -287,7 +287,9 @@ static store_rc export_csv(store *s, lnd_cycle *cs, size_t n, FILE *f)
                 csv_num(f, has && ck[i].observed >= 0, has ? ck[i].observed : 0, false);
                 csv_num(f, has && ck[i].applied >= 0, has ? ck[i].applied : 0, false);
                 csv_cell(f, has ? ck[i].author : "", false);
-                csv_cell(f, has ? ck[i].note : "", true);
+                csv_cell(f, has ? ck[i].note : "", false);
+                csv_cell(f, has ? ck[i].cohort : "", false);
+                csv_num(f, has && ck[i].followup > 0, has ? ck[i].followup : 0, true);
                 if (i == nck) break;
             }
         }

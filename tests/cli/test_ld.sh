@@ -310,7 +310,7 @@ expect_eq "a missing import file is no input" "$RC" 66
 run L export --format csv -o "$T/all.csv"
 expect_eq "export csv exits 0" "$RC" 0
 expect_eq "export csv header" "$(head -1 "$T/all.csv")" \
-  "cycle,objective_id,objective,kr_id,kr,unit,baseline,target,direction,evidence,indicator,at,value,confidence,observed,applied,author,note"
+  "cycle,objective_id,objective,kr_id,kr,unit,baseline,target,direction,evidence,indicator,at,value,confidence,observed,applied,author,note,cohort,followup"
 # sqlite3's .import is an RFC 4180 parser (quotes, commas and newlines inside fields)
 csvq() { sqlite3 :memory: ".mode csv" ".import '$1' t" "$2"; }
 ncheck=$(L export | jq '[.cycles[].checkins[]]|length')
@@ -318,6 +318,8 @@ expect_eq "csv has one row per check-in, plus KRs never checked in" \
   "$(csvq "$T/all.csv" "select count(*) from t where at <> ''")" "$ncheck"
 expect_eq "csv keeps the business numbers" \
   "$(csvq "$T/all.csv" "select baseline||'>'||value||'>'||target from t where kr = 'First-call resolution' order by at desc limit 1")" "64>71>75"
+expect_eq "csv keeps cohorts and follow-up marks" \
+  "$(csvq "$T/all.csv" "select cohort||'/'||followup from t where kr_id = 'K16' and cohort = 'trained' order by at desc limit 1")" "trained/60"
 expect_eq "csv numbers are short (3.6, not 3.6000000000000001)" \
   "$(csvq "$T/all.csv" "select distinct baseline from t where kr_id = 'K14'")" "3.6"
 run L export --format csv --cycle 2027-Q2
