@@ -85,7 +85,7 @@ int report_first_move(const lnd_plan *p, const lnd_kr *kr, const report_history 
         const lnd_checkin *c = &h->items[i - 1];
         bool moved = kr->direction == DIR_DECREASE ? c->value < kr->baseline
                                                    : c->value > kr->baseline;
-        if (!moved || !c->at) continue;
+        if (!moved || !c->at || c->comparison) continue;   /* a comparison cohort is not the KR */
         char d[11] = {0};
         memcpy(d, c->at, strlen(c->at) >= 10 ? 10 : strlen(c->at));
         lnd_day day;

@@ -56,7 +56,7 @@ static void trend(tui_app *a, WINDOW *w, int y, int x, int maxw, const lnd_kr *k
             lnd_day d;
             char day[11];
             snprintf(day, sizeof day, "%.10s", h->items[i].at ? h->items[i].at : "");
-            if (date_parse(day, &d) && d < end) v[wk - 1] = h->items[i].value;
+            if (!h->items[i].comparison && date_parse(day, &d) && d < end) v[wk - 1] = h->items[i].value;
         }
         if (!isnan(v[wk - 1])) {
             if (v[wk - 1] < lo) lo = v[wk - 1];

@@ -167,7 +167,7 @@ static int week_values(tui_app *a, const lnd_kr *kr, double *v, int max)
             lnd_day d;
             char day[11];
             snprintf(day, sizeof day, "%.10s", a->cis[i].at ? a->cis[i].at : "");
-            if (date_parse(day, &d) && d < end) v[wk - 1] = a->cis[i].value;
+            if (!a->cis[i].comparison && date_parse(day, &d) && d < end) v[wk - 1] = a->cis[i].value;
         }
     }
     (void)kr;

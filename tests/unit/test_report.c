@@ -10,6 +10,7 @@
 
 #include "../../core/followup.h"
 #include "../../core/report.h"
+#include "../../core/report_series.h"
 
 /* A small cascade: O1 business, O2 L&D beneath it with a learning, a behaviour and a
  * results KR; one programme in weeks 2-4 serving O2. Cycle starts Monday 2027-01-04. */
@@ -182,12 +183,52 @@ static void followups_at_30_60_90_days_after_programme_end(void **st)
     plan_free(p);
 }
 
+static void series_and_cohorts_in_business_terms(void **st)
+{
+    (void)st;
+    lnd_plan *p = mk_plan();   /* the programme ends 2027-01-31 */
+    window_rules r;
+    window_rules_default(&r);
+    p->krs[2].baseline_at = "2027-01-02";
+    lnd_checkin cs[] = {   /* newest first, as the store returns them */
+        {.id = 6, .kr_id = 3, .at = "2027-03-03 12:00:00", .value = 90, .cohort = "not yet trained",
+         .comparison = true, .followup = 30},
+        {.id = 5, .kr_id = 3, .at = "2027-03-02 12:00:00", .value = 69, .cohort = "trained", .followup = 30},
+        {.id = 4, .kr_id = 3, .at = "2027-01-20 12:00:00", .value = 64, .cohort = "not yet trained",
+         .comparison = true},
+        {.id = 3, .kr_id = 3, .at = "2027-01-20 12:00:00", .value = 64, .cohort = "trained"},
+    };
+    report_history h = {cs, 4};
+    lnd_buf b = {0};
+    assert_true(report_series(p, 2, &h, &r, &b));
+    assert_string_equal(buf_str(&b), "First-call resolution 64% (baseline, 2 Jan) \xe2\x86\x92 69% (+30 d) "
+                                     "\xe2\x86\x92 +60 d due 1 Apr \xe2\x86\x92 +90 d due 1 May, target 75%");
+    buf_free(&b);
+    b = (lnd_buf){0};
+    assert_true(report_cohorts(p, 2, &h, &b));
+    assert_string_equal(buf_str(&b), "trained: First-call resolution 64% \xe2\x86\x92 69%; not yet trained: 64% "
+                                     "\xe2\x86\x92 90%; difference -21 points (2 and 2 check-ins)");
+    buf_free(&b);
+    /* an activity KR has no series; a KR without cohort check-ins no comparison */
+    b = (lnd_buf){0};
+    assert_false(report_series(p, 0, &h, &r, &b));
+    report_history none = {cs + 1, 0};
+    assert_false(report_cohorts(p, 2, &none, &b));
+    assert_int_equal(b.len, 0);
+    /* a comparison cohort's move is not the KR's first move */
+    lnd_checkin only[] = {{.id = 1, .kr_id = 3, .at = "2027-01-20 12:00:00", .value = 70, .comparison = true}};
+    report_history ho = {only, 1};
+    assert_int_equal(report_first_move(p, &p->krs[2], &ho), 0);
+    plan_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(kr_sentence_in_business_terms),
         cmocka_unit_test(report_has_chain_verdict_and_escapes_markdown),
         cmocka_unit_test(followups_at_30_60_90_days_after_programme_end),
+        cmocka_unit_test(series_and_cohorts_in_business_terms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
