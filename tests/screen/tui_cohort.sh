@@ -70,3 +70,24 @@ expect_screen e "E: the cohort comparison" "not yet trained: 64% → 65%; differ
 keys e Escape q
 expect_screen e "quits cleanly" "lnd exited 0"
 stop e
+
+# the due view looks across cycles: the closed quarter's +90 follow-up, logged from it
+start g 160 30 -- --user priya
+ready g "Cascade"
+keys g f D
+expect_screen g "D (mine): the closed quarter's follow-up is listed with its cycle" "+90d after Troubleshooting clinics pilot (2026-Q4)"
+keys g G
+expect_row g "the last row is K16's" "K16" "overdue"
+keys g Enter
+expect_screen g "Enter opens the check-in on K16, in its cycle" "Check in on K16"
+keys g C-u
+literal g "72"
+keys g Tab Tab Tab
+literal g "trained"
+keys g Enter
+expect_db "the +90 follow-up is in the database, marked" "90|trained|72.0" sqlite3 "$DB" 'SELECT followup, cohort, value FROM checkin ORDER BY id DESC LIMIT 1'
+expect_screen g "saving returns to the due view" "Due follow-ups (mine)"
+expect_gone g "where the logged follow-up is gone" "(2026-Q4)"
+keys g Escape q
+expect_screen g "quits cleanly" "lnd exited 0"
+stop g
