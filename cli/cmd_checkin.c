@@ -11,7 +11,7 @@
 #include "out.h"
 
 typedef struct {
-    const char *confidence, *note, *observed, *applied;
+    const char *confidence, *note, *observed, *applied, *cohort;
 } checkin_opts;
 
 static int checkin_opt(void *st, int c, const char *arg)
@@ -22,13 +22,14 @@ static int checkin_opt(void *st, int c, const char *arg)
     case 'n': o->note = arg; break;
     case 'O': o->observed = arg; break;
     case 'A': o->applied = arg; break;
+    case 'C': o->cohort = arg; break;
     }
     return 0;
 }
 
 static const char checkin_help[] =
-    "usage: lnd checkin KR VALUE [--confidence 0-10] [--note TEXT]\n"
-    "       lnd checkin KR --observed N --applied M [--confidence 0-10] [--note TEXT]\n\n"
+    "usage: lnd checkin KR VALUE [--confidence 0-10] [--note TEXT] [--cohort NAME]\n"
+    "       lnd checkin KR --observed N --applied M [--confidence 0-10] [--note TEXT] [--cohort NAME]\n\n"
     "Log a check-in on key result KR (e.g. K12): its new value, how confident you are the\n"
     "target will be hit (0-10), and a note. A behaviour-change check-in records how many\n"
     "participants you observed and how many applied the behaviour; the value becomes the\n"
@@ -37,7 +38,12 @@ static const char checkin_help[] =
     "  -n, --note TEXT     what you saw, what changed; required when confidence drops by\n"
     "                      progress.confidence_drop (3) or more since the last check-in\n"
     "  --observed N        participants observed (behaviour check-in)\n"
-    "  --applied M         of those, how many applied the behaviour\n";
+    "  --applied M         of those, how many applied the behaviour\n"
+    "  --cohort NAME       the group measured, as the serving programme names it (trained,\n"
+    "                      not yet trained); a comparison cohort never sets the current value\n\n"
+    "A check-in near +30/+60/+90 days after the programme serving the KR ended is marked as\n"
+    "that follow-up; once the cycle is closed only such follow-ups are taken, until the KR's\n"
+    "measurement window closes (see `lnd due`).\n";
 
 static int find_cycle(store *s, lnd_arena *a, lnd_id cycle_id, lnd_cycle *out)
 {
@@ -67,6 +73,25 @@ static void say_value(const cli_ctx *ctx, const lnd_kr *k, bool has, double v)
     }
 }
 
+/* What the store decided: a follow-up mark, a comparison cohort (never the current value). */
+static void say_marks(const cli_ctx *ctx, const lnd_checkin *c, const lnd_cycle *cy)
+{
+    if (c->followup > 0) {
+        printf("logged as the +%d d follow-up", c->followup);
+        if (cy->state == CYCLE_CLOSED) {
+            fputs(" (cycle ", stdout);
+            out_text(stdout, ctx, cy->name, 20, false);
+            fputs(" is closed: it shows in the series, not in the reviewed numbers)", stdout);
+        }
+        putchar('\n');
+    }
+    if (c->comparison) {
+        fputs("cohort '", stdout);
+        out_text(stdout, ctx, c->cohort, 40, false);
+        fputs("' is a comparison cohort: compared in the report, never the current value\n", stdout);
+    }
+}
+
 int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -74,6 +99,7 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
         {"note", required_argument, NULL, 'n'},
         {"observed", required_argument, NULL, 'O'},
         {"applied", required_argument, NULL, 'A'},
+        {"cohort", required_argument, NULL, 'C'},
         {0},
     };
     checkin_opts co = {0};
@@ -87,7 +113,7 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
         double d;
         const char *prev = i > 0 ? argv[i - 1] : "";
         bool takes = !strcmp(prev, "-c") || !strcmp(prev, "-n") || !strcmp(prev, "--confidence") ||
-                     !strcmp(prev, "--note") || !strcmp(prev, "--observed") || !strcmp(prev, "--applied") ||
+                     !strcmp(prev, "--note") || !strcmp(prev, "--observed") || !strcmp(prev, "--applied") || !strcmp(prev, "--cohort") ||
                      !strcmp(prev, "--db") || !strcmp(prev, "--config") || !strcmp(prev, "--user");
         if (i > 0 && !neg && !takes && argv[i][0] == '-' && cli_parse_double(argv[i], &d)) {
             neg = argv[i];
@@ -145,6 +171,7 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
         c.confidence = (int)v;
     }
     c.note = (char *)(co.note ? co.note : "");
+    c.cohort = (char *)(co.cohort ? co.cohort : "");
     if ((rc = cli_setup(ctx))) return rc;
     c.author = (char *)ctx->user;
 
@@ -157,11 +184,6 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
     store_rc src = store_get_kr(s, a, c.kr_id, &before);
     if (src == STORE_NOTFOUND || (src == STORE_OK && before.archived)) {
         rc = cli_fail(EX_DATAERR_, "checkin: no key result K%lld; see `lnd status` for ids", c.kr_id);
-        goto out;
-    }
-    if (src == STORE_OK && behaviour && before.evidence != EV_BEHAVIOUR) {
-        rc = cli_fail(EX_DATAERR_, "checkin: K%lld measures %s, not behaviour; log a value: lnd checkin K%lld VALUE",
-                      c.kr_id, model_evidence_name(before.evidence), c.kr_id);
         goto out;
     }
     int last_conf = -1;
@@ -195,7 +217,8 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
     printf(", progress %.0f%% %s %.0f%%, %s%s%s\n", k0.progress * 100, out_arrow(ctx),
            k1.progress * 100, out_status_color(ctx, k1.status), model_status_name(k1.status),
            out_reset(ctx));
-    if (after.has_current && after.current != c.value)
+    say_marks(ctx, &c, &cy);
+    if (!c.comparison && c.followup == 0 && after.has_current && after.current != c.value)
         printf("note: a later-dated check-in still sets the current value\n");
 out:
     arena_free(a);

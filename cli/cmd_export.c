@@ -99,6 +99,7 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
         JSET(j, "title", jtext("title", k->title));
         JSET(j, "unit", jtext("unit", k->unit));
         JSET(j, "baseline", jn(k->has_baseline, k->baseline));
+        JSET(j, "baseline_at", jtext("baseline_at", k->baseline_at));
         JSET(j, "target", json_real(k->target));
         JSET(j, "direction", jtext("direction", model_direction_name(k->direction)));
         JSET(j, "due_week", ji(k->due_week));
@@ -131,6 +132,9 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
         JSET(j, "account", jtext("account", cs[i].account));
         JSET(j, "observed", jopt_int(cs[i].observed));
         JSET(j, "applied", jopt_int(cs[i].applied));
+        JSET(j, "cohort", jtext("cohort", cs[i].cohort));
+        JSET(j, "comparison", json_boolean(cs[i].comparison));
+        JSET(j, "followup", ji(cs[i].followup));
         json_array_append_new(jcs, j);
     }
     JSET(jc, "checkins", jcs);
@@ -145,6 +149,7 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
         JSET(j, "audience", jtext("audience", pr->audience));
         JSET(j, "start_week", ji(pr->start_week));
         JSET(j, "end_week", ji(pr->end_week));
+        JSET(j, "cohorts", jtext("cohorts", pr->cohorts));
         JSET(j, "archived", json_boolean(pr->archived));
         JSET(j, "version", ji(pr->version));
         json_array_append_new(jp, j);
@@ -330,7 +335,7 @@ static store_rc export_csv(store *s, lnd_cycle *cs, size_t n, FILE *f)
 {
     ex_bad[0] = '\0';
     fputs("cycle,objective_id,objective,kr_id,kr,unit,baseline,target,direction,evidence,"
-          "indicator,at,value,confidence,observed,applied,author,note\n", f);
+          "indicator,at,value,confidence,observed,applied,author,note,cohort,followup\n", f);
     store_rc rc = STORE_OK;
     for (size_t c = 0; c < n && rc == STORE_OK; c++) {
         lnd_plan *p;
@@ -373,7 +378,9 @@ static store_rc export_csv(store *s, lnd_cycle *cs, size_t n, FILE *f)
                 csv_num(f, has && ck[i].observed >= 0, has ? ck[i].observed : 0, false);
                 csv_num(f, has && ck[i].applied >= 0, has ? ck[i].applied : 0, false);
                 csv_cell(f, "author", has ? ck[i].author : "", false);
-                csv_cell(f, "note", has ? ck[i].note : "", true);
+                csv_cell(f, "note", has ? ck[i].note : "", false);
+                csv_cell(f, "cohort", has ? ck[i].cohort : "", false);
+                csv_num(f, has && ck[i].followup > 0, has ? ck[i].followup : 0, true);
                 if (i == nck) break;
             }
         }

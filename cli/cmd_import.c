@@ -115,6 +115,7 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
         k.objective_id = jint(v, "objective", 0);
         k.has_baseline = jhas_num(v, "baseline");
         k.baseline = k.has_baseline ? jnum(v, "baseline") : 0;
+        k.baseline_at = (char *)jstr_of(v, "baseline_at");
         k.target = jnum(v, "target");
         k.direction = (lnd_direction)dir;
         k.due_week = (int)jint(v, "due_week", 0);
@@ -136,6 +137,7 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
         p.objective_id = jint(v, "objective", 0);
         p.start_week = (int)jint(v, "start_week", 1);
         p.end_week = (int)jint(v, "end_week", 1);
+        p.cohorts = (char *)jstr_of(v, "cohorts");
         p.archived = json_is_true(json_object_get(v, "archived"));
         p.version = jint(v, "version", 1);
         rc = store_restore_programme(s, &p);
@@ -155,6 +157,9 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
         ck.observed = (int)jint(v, "observed", -1);
         ck.applied = (int)jint(v, "applied", -1);
         ck.account = (char *)jstr_of(v, "account");   /* absent before schema 4: "" */
+        ck.cohort = (char *)jstr_of(v, "cohort");
+        ck.comparison = json_is_true(json_object_get(v, "comparison"));
+        ck.followup = (int)jint(v, "followup", 0);
         rc = store_restore_checkin(s, &ck);
     }
     json_array_foreach(json_object_get(jc, "reviews"), i, v) {
@@ -304,7 +309,7 @@ static int import_json(cli_ctx *ctx, const char *file)
 
 /* ---------------- CSV check-ins ---------------- */
 
-enum { C_KR, C_DATE, C_VALUE, C_CONF, C_NOTE, C_N };
+enum { C_KR, C_DATE, C_VALUE, C_CONF, C_NOTE, C_COHORT, C_N };
 
 typedef struct {
     lnd_id kr;
@@ -312,6 +317,7 @@ typedef struct {
     double value;
     int confidence;
     char *note;
+    char *cohort;         /* "" = none; the store checks the name against the programme's */
     long line;
 } csv_row;
 
@@ -436,8 +442,9 @@ static void on_row(int term, void *p)
                   : !strcmp(h, "value")                                             ? C_VALUE
                   : !strcmp(h, "confidence")                                        ? C_CONF
                   : !strcmp(h, "note")                                              ? C_NOTE
+                  : !strcmp(h, "cohort")                                            ? C_COHORT
                                                                                     : -1;
-            if (k < 0) csv_err(c, c->row_line, "unknown column '%s'; use kr, date, value, confidence, note", h);
+            if (k < 0) csv_err(c, c->row_line, "unknown column '%s'; use kr, date, value, confidence, note, cohort", h);
             else if (c->col[k] >= 0) csv_err(c, c->row_line, "column '%s' appears twice in the header", h);
             else c->col[k] = i;
         }
@@ -476,6 +483,7 @@ static void on_row(int term, void *p)
                     csv_err(c, r.line, "confidence '%s' must be a whole number from 0 to 10", f[C_CONF]);
                 else if (*f[C_CONF]) r.confidence = (int)conf;
                 r.note = strdup(f[C_NOTE]);
+                r.cohort = strdup(f[C_COHORT]);
                 if (c->nrows == c->cap) c->rows = realloc(c->rows, (c->cap = c->cap ? 2 * c->cap : 64) * sizeof *c->rows);
                 c->rows[c->nrows++] = r;
             }
@@ -530,7 +538,7 @@ static int import_csv(cli_ctx *ctx, const char *file)
         src = store_tx_begin(s);
         for (size_t i = 0; src == STORE_OK && i < c.nrows; i++) {
             bool exists = false;
-            src = store_checkin_exists(s, c.rows[i].kr, c.rows[i].at, c.rows[i].value, &exists);
+            src = store_checkin_exists(s, c.rows[i].kr, c.rows[i].at, c.rows[i].value, c.rows[i].cohort, &exists);
             if (src != STORE_OK) break;
             if (exists) {
                 skipped++;
@@ -549,7 +557,8 @@ static int import_csv(cli_ctx *ctx, const char *file)
             if (src != STORE_OK) break;
             lnd_checkin ck = {.kr_id = c.rows[i].kr, .at = c.rows[i].at, .value = c.rows[i].value,
                               .confidence = c.rows[i].confidence, .note = c.rows[i].note,
-                              .author = (char *)ctx->user, .observed = -1, .applied = -1};
+                              .author = (char *)ctx->user, .observed = -1, .applied = -1,
+                              .cohort = c.rows[i].cohort};
             src = store_add_checkin(s, &ck, ctx->user);
             if (src != STORE_OK) {
                 char m[64];
@@ -566,7 +575,10 @@ static int import_csv(cli_ctx *ctx, const char *file)
         rc = cli_fail(EX_DATAERR_, "%s; nothing was imported", c.err);
     }
     if (!rc) printf("imported %zu check-in%s from %s (%zu already present)\n", added, added == 1 ? "" : "s", cli_safe(file), skipped);
-    for (size_t i = 0; i < c.nrows; i++) free(c.rows[i].note);
+    for (size_t i = 0; i < c.nrows; i++) {
+        free(c.rows[i].note);
+        free(c.rows[i].cohort);
+    }
     free(c.rows);
     plan_free(c.plan);
     arena_free(a);

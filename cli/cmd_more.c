@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* cli/cmd_more.c — `lnd programme`, `lnd kpi`, `lnd log` and `lnd due`: learning programmes
- * on the cycle's calendar, steady-state KPIs kept apart from OKRs, the audit history, and
- * the behaviour follow-ups due for a manager today. */
+/* cli/cmd_more.c — `lnd programme`, `lnd kpi` and `lnd log`: learning programmes on the
+ * cycle's calendar, steady-state KPIs kept apart from OKRs, and the audit history
+ * (`lnd due` lives in cmd_due.c). */
 #include <string.h>
 
 #include "../core/dates.h"
-#include "../core/followup.h"
 #include "../core/summary.h"
 #include "cli.h"
 #include "out.h"
@@ -13,7 +12,7 @@
 /* ---------------- programmes ---------------- */
 
 enum { P_TITLE = 1, P_OBJ, P_START, P_END, P_AUD, P_CYCLE, P_VERSION, P_MIN, P_MAX, P_UNIT,
-       P_SINCE, P_LIMIT, P_MINE, P_XTITLE, P_XOBJ, P_XSTART, P_XEND, P_XAUD, P_N };
+       P_SINCE, P_LIMIT, P_MINE, P_COHORTS, P_XTITLE, P_XOBJ, P_XSTART, P_XEND, P_XAUD, P_N };
 #define P_X (P_XTITLE - P_TITLE)   /* --expect-FIELD code = FIELD code + P_X */
 typedef struct {
     const char *v[P_N];
@@ -28,16 +27,18 @@ static int p_opt(void *st, int c, const char *arg)
 
 static const char programme_help[] =
     "usage: lnd programme add --title TEXT --objective O7 --start-week W --end-week W\n"
-    "                         [--audience TEXT] [--cycle NAME]\n"
+    "                         [--audience TEXT] [--cohorts NAMES] [--cycle NAME]\n"
     "       lnd programme edit P3 [--title ...] [--objective O7|none] [--start-week W]\n"
-    "                         [--end-week W] [--audience TEXT] [--version N]\n"
+    "                         [--end-week W] [--audience TEXT] [--cohorts NAMES] [--version N]\n"
     "                         [--expect-FIELD OLD]   (title, objective, start-week, end-week,\n"
     "                         audience: edit only if FIELD still holds OLD, else exit 75)\n"
     "       lnd programme archive P3\n"
     "       lnd programme list [--cycle NAME]\n\n"
     "A programme is a learning initiative on the L&D calendar (workshop, pathway, coaching).\n"
     "It names the objective it serves and its weeks, so late delivery shows up, and its end\n"
-    "schedules behaviour follow-ups (see `lnd due`).\n";
+    "schedules follow-ups on the behaviour and results KRs it serves (see `lnd due`).\n"
+    "--cohorts names the groups check-ins may compare, the trained one first\n"
+    "(default \"trained,not yet trained\"; e.g. \"pilot,control\").\n";
 
 static int programme_list(cli_ctx *ctx, store *s, const popts *o)
 {
@@ -85,6 +86,7 @@ static int programme_apply(const popts *o, lnd_programme *p)
     int rc = 0;
     if (o->v[P_TITLE]) p->title = (char *)o->v[P_TITLE];
     if (o->v[P_AUD]) p->audience = (char *)o->v[P_AUD];
+    if (o->v[P_COHORTS]) p->cohorts = (char *)o->v[P_COHORTS];
     if (o->v[P_OBJ]) {
         if (strcmp(o->v[P_OBJ], "none") == 0) p->objective_id = 0;
         else if (!cli_parse_id(o->v[P_OBJ], 'O', &p->objective_id))
@@ -101,6 +103,7 @@ int cmd_programme(cli_ctx *ctx, int argc, char **argv)
         {"title", required_argument, NULL, P_TITLE}, {"objective", required_argument, NULL, P_OBJ},
         {"start-week", required_argument, NULL, P_START}, {"end-week", required_argument, NULL, P_END},
         {"audience", required_argument, NULL, P_AUD}, {"cycle", required_argument, NULL, P_CYCLE},
+        {"cohorts", required_argument, NULL, P_COHORTS},
         {"version", required_argument, NULL, P_VERSION},
         {"expect-title", required_argument, NULL, P_XTITLE}, {"expect-objective", required_argument, NULL, P_XOBJ},
         {"expect-start-week", required_argument, NULL, P_XSTART}, {"expect-end-week", required_argument, NULL, P_XEND},
@@ -387,83 +390,4 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
     arena_free(a);
     store_close(s);
     return rc;
-}
-
-/* ---------------- follow-ups due ---------------- */
-
-int cmd_due(cli_ctx *ctx, int argc, char **argv)
-{
-    static const struct option opts[] = {{"mine", no_argument, NULL, P_MINE}, {"cycle", required_argument, NULL, P_CYCLE}, {0}};
-    popts o = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, p_opt, &o, &help);
-    if (rc) return rc;
-    if (help) {
-        fputs("usage: lnd due [--mine] [--cycle NAME]\n\n"
-              "Behaviour follow-ups due or overdue: a programme's end schedules check-ins on the\n"
-              "behaviour KRs it serves at +30, +60 and +90 days (config health.followup_days).\n"
-              "--mine lists only the KRs you own or co-own.\n", stdout);
-        return 0;
-    }
-    if (optind < argc) return cli_fail(EX_USAGE_, "due: unexpected '%s'", argv[optind]);
-    if ((rc = cli_setup(ctx))) return rc;
-    store *s;
-    if ((rc = cli_open(ctx, STORE_OPEN_READONLY, &s))) return rc;
-    /* Follow-ups run past the end of the cycle (+90 days after a week-12 programme is in the
-     * next quarter): without --cycle, every cycle that is not closed (closed ones are locked). */
-    lnd_arena *ca = arena_new();
-    lnd_cycle *cs = NULL, one;
-    size_t ncs = 0;
-    store_rc src = STORE_OK;
-    if (o.v[P_CYCLE]) {
-        src = store_find_cycle(s, ca, o.v[P_CYCLE], &one);
-        cs = &one;
-        ncs = 1;
-    } else {
-        src = store_cycles(s, ca, &cs, &ncs);
-        if (src == STORE_OK && ncs == 0) src = store_find_cycle(s, ca, NULL, &one);
-    }
-    if (src == STORE_NOTFOUND)
-        rc = o.v[P_CYCLE] ? cli_fail(EX_DATAERR_, "no cycle named '%s'; see `lnd cycle list`", o.v[P_CYCLE])
-                          : cli_fail(EX_NOINPUT_, "no cycle in %s yet; add one: lnd cycle add 2027-Q1 --start 2027-01-04", ctx->db);
-    else if (src != STORE_OK) rc = cli_store_fail(s, src);
-    lnd_day today = date_today();
-    int shown = 0;
-    for (size_t c = 0; !rc && c < ncs; c++) {
-        if (!o.v[P_CYCLE] && cs[c].state == CYCLE_CLOSED) continue;
-        lnd_plan *p;
-        if ((src = store_load_plan(s, cs[c].id, &p)) != STORE_OK) {
-            rc = cli_store_fail(s, src);
-            break;
-        }
-        lnd_followup *f;
-        size_t n = followup_list(p, ctx->cfg.followup_days, 3, today, p->arena, &f);
-        for (size_t i = 0; i < n; i++) {
-            const lnd_kr *kr = &p->krs[f[i].kr];
-            if (f[i].state == FOLLOWUP_DONE) continue;
-            if (o.v[P_MINE] && strcmp(kr->owner, ctx->user) != 0 && strcmp(kr->coowner, ctx->user) != 0) continue;
-            char due[16];
-            date_format(f[i].due, due, sizeof due);
-            lnd_status st = f[i].state == FOLLOWUP_OVERDUE ? STATUS_OFF_TRACK
-                          : f[i].state == FOLLOWUP_DUE     ? STATUS_AT_RISK
-                                                           : STATUS_NONE;
-            printf("%s%-8s%s %s  K%-4lld ", out_status_color(ctx, st), followup_state_name(f[i].state),
-                   out_reset(ctx), due, kr->id);
-            out_text(stdout, ctx, kr->title, 44, true);
-            printf("  +%dd after ", f[i].offset_days);
-            out_text(stdout, ctx, p->progs[f[i].prog].title, 30, false);
-            putchar('\n');
-            shown++;
-        }
-        plan_free(p);
-    }
-    arena_free(ca);
-    if (rc) {
-        store_close(s);
-        return rc;
-    }
-    if (!shown) printf("nothing due: no behaviour follow-ups are open%s\n", o.v[P_MINE] ? " for you" : "");
-    else printf("log one with: lnd checkin K<id> --observed N --applied M\n");
-    store_close(s);
-    return 0;
 }

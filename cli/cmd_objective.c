@@ -6,13 +6,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/dates.h"
 #include "cli.h"
 #include "out.h"
 
 enum { F_TITLE = 1, F_LEVEL, F_PARENT, F_TYPE, F_PROBLEM, F_OUTCOME, F_CAPABILITY, F_OWNER,
        F_BOWNER, F_CADENCE, F_CYCLE, F_VERSION, F_OBJECTIVE, F_UNIT, F_BASELINE, F_TARGET,
        F_DIRECTION, F_DUE, F_COOWNER, F_WEIGHT, F_EVIDENCE, F_INDICATOR, F_WAIVE, F_REASON,
-       F_UNWAIVE, F_HYPOTHESIS, F_N };
+       F_UNWAIVE, F_HYPOTHESIS, F_BASEDATE, F_N };
 
 #define EXP(f) (F_N + (f))   /* option code of --expect-FIELD */
 
@@ -85,6 +86,7 @@ static const struct option kr_opts[] = {
     {"title", required_argument, NULL, F_TITLE},
     {"unit", required_argument, NULL, F_UNIT},
     {"baseline", required_argument, NULL, F_BASELINE},
+    {"baseline-date", required_argument, NULL, F_BASEDATE},
     {"target", required_argument, NULL, F_TARGET},
     {"direction", required_argument, NULL, F_DIRECTION},
     {"due-week", required_argument, NULL, F_DUE},
@@ -151,6 +153,7 @@ static const char kr_help[] =
     "  --title TEXT        the metric, e.g. \"First-call resolution\"\n"
     "  --unit UNIT         %, days, incidents ... (default none)\n"
     "  --baseline N        value before the programme runs ('none' if not yet measured)\n"
+    "  --baseline-date D   the day the baseline was measured (YYYY-MM-DD; 'none' to clear)\n"
     "  --target N          value to reach; a milestone is baseline 0, target 1\n"
     "  --direction DIR     increase or decrease (default: from baseline and target)\n"
     "  --due-week W        week of the cycle it is due (default: the last)\n"
@@ -237,6 +240,13 @@ static int apply_kr(const fields *f, lnd_kr *k)
         else if (!cli_parse_double(f->v[F_BASELINE], &k->baseline))
             return bad("--baseline", f->v[F_BASELINE], "is not a number (or 'none')");
         else k->has_baseline = true;
+    }
+    if (f->v[F_BASEDATE]) {
+        lnd_day d;
+        if (strcmp(f->v[F_BASEDATE], "none") == 0) k->baseline_at = "";
+        else if (!date_parse(f->v[F_BASEDATE], &d))
+            return bad("--baseline-date", f->v[F_BASEDATE], "is not a date; use YYYY-MM-DD");
+        else k->baseline_at = (char *)f->v[F_BASEDATE];
     }
     if (f->v[F_TARGET] && !cli_parse_double(f->v[F_TARGET], &k->target))
         return bad("--target", f->v[F_TARGET], "is not a number");

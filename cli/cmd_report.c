@@ -11,6 +11,7 @@
 #include "../core/sanitize.h"
 #include "../core/summary.h"
 #include "../store/store_io.h"
+#include "../core/window.h"
 #include "cli.h"
 
 typedef struct {
@@ -150,9 +151,14 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     char today[16];
     lnd_day day = date_today();
     date_format(day, today, sizeof today);
+    window_rules fu;
+    window_rules_default(&fu);
+    memcpy(fu.offsets, ctx->cfg.followup_days, sizeof fu.offsets);
+    fu.window_days = ctx->cfg.window_days;
     report_input in = {.plan = p, .day = day, .rules = &ctx->cfg.rules, .hist = hist,
                        .reviews = rv, .nreviews = nr, .health = hf, .nhealth = nf, .kpis = kpis,
-                       .nkpis = nk, .kpi_hist = kh, .orig = orig, .norig = no, .today = today};
+                       .nkpis = nk, .kpi_hist = kh, .orig = orig, .norig = no, .today = today,
+                       .followups = &fu};
     lnd_buf b = {0};
     report_markdown(&in, &b);
     print_report(ctx, buf_str(&b), ro.text);

@@ -254,6 +254,7 @@ int cli_open(cli_ctx *ctx, int flags, store **out)
     if (rc != STORE_OK) return cli_fail(store_rc_exit(rc), "%s", err);
     store_set_account(*out, ctx->account);
     if (!(flags & STORE_OPEN_READONLY)) cli_hooks_attach(ctx, *out);
+    store_set_followups(*out, ctx->cfg.followup_days, 3, ctx->cfg.window_days);
     return 0;
 }
 

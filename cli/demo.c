@@ -234,6 +234,60 @@ static store_rc demo_fill(store *s, const char *user, lnd_day start)
     return rc;
 }
 
+/* The quarter before: the support programme's pilot ran with a trained and a not-yet-trained
+ * cohort; its +30 follow-up was logged inside that cycle, its +60 after the cycle closed.
+ * Created after the current cycle's rows, so today's ids (O1-O9, K1-K15, P1-P5) stay put. */
+static store_rc demo_before(store *s, const char *user, lnd_day start, const char *cur)
+{
+    int year = 0, q = 0;
+    sscanf(cur, "%d-Q%d", &year, &q);
+    char name[32], sday[16], bday[16];
+    snprintf(name, sizeof name, "%d-Q%d", q == 1 ? year - 1 : year, q == 1 ? 4 : q - 1);
+    lnd_day ps = start - 7 * 13;
+    date_format(ps, sday, sizeof sday);
+    date_format(ps - 3, bday, sizeof bday);
+    lnd_cycle cy = {.name = name, .start = sday, .weeks = 13, .state = CYCLE_ACTIVE};
+    store_rc rc = store_add_cycle(s, &cy, user);
+    lnd_objective biz = {.cycle_id = cy.id, .level = LEVEL_BUSINESS, .type = OTYPE_COMMITTED,
+                         .title = "Resolve more support calls first time",
+                         .problem = "A third of customers call back about the same problem",
+                         .outcome = "Customers get a fix on the first call", .owner = "head of support",
+                         .business_owner = "head of support", .cadence_days = 7};
+    if (rc == STORE_OK) rc = store_add_objective(s, &biz, user);
+    lnd_objective ld = {.cycle_id = cy.id, .parent_id = biz.id, .level = LEVEL_LD, .type = OTYPE_ASPIRATIONAL,
+                        .title = "Pilot troubleshooting clinics with half of tier 1",
+                        .problem = "Agents escalate what they could diagnose",
+                        .outcome = "Clinic-trained agents resolve more on the first call",
+                        .capability = "structured diagnosis on the first call", .owner = "priya",
+                        .cadence_days = 14};
+    if (rc == STORE_OK) rc = store_add_objective(s, &ld, user);
+    lnd_kr k = {.objective_id = ld.id, .title = "First-call resolution", .unit = "%", .has_baseline = true,
+                .baseline = 64, .baseline_at = bday, .target = 75, .owner = "priya",
+                .coowner = "head of support", .weight = 1, .evidence = EV_RESULTS, .indicator = IND_LAGGING};
+    if (rc == STORE_OK) rc = store_add_kr(s, &k, user);
+    lnd_programme p = {.cycle_id = cy.id, .objective_id = ld.id, .title = "Troubleshooting clinics pilot",
+                       .audience = "Half of tier-1 agents", .start_week = 2, .end_week = 6};
+    if (rc == STORE_OK) rc = store_add_programme(s, &p, user);
+    static const struct { int day; double v; const char *cohort; bool after; } ck[] = {
+        {2, 64, "trained", false},  {2, 64, "not yet trained", false}, {23, 66, "trained", false},
+        {44, 68, "trained", false}, {44, 64, "not yet trained", false}, {72, 69, "trained", false},
+        {72, 65, "not yet trained", false}, {102, 71, "trained", true}, {102, 65, "not yet trained", true}};
+    for (size_t i = 0; i < N_OF(ck) && rc == STORE_OK; i++) {
+        if (ck[i].after && (i == 0 || !ck[i - 1].after)) {   /* the review, then the close */
+            rc = store_set_cycle_state(s, cy.id, CYCLE_REVIEW, 1, user);
+            if (rc == STORE_OK) rc = store_set_cycle_state(s, cy.id, CYCLE_CLOSED, 2, user);
+            if (rc != STORE_OK) break;
+        }
+        char at[32], day[16];
+        date_format(ps + ck[i].day, day, sizeof day);
+        snprintf(at, sizeof at, "%s 15:00:00", day);
+        lnd_checkin c = {.kr_id = k.id, .at = at, .value = ck[i].v, .confidence = 7, .note = "",
+                         .author = "priya", .observed = -1, .applied = -1, .cohort = (char *)ck[i].cohort};
+        rc = store_add_checkin(s, &c, "priya");
+    }
+    return rc;
+}
+
 store_rc demo_load(store *s, const char *user)
 {
     lnd_day today = date_today();
@@ -242,6 +296,14 @@ store_rc demo_load(store *s, const char *user)
     store_rc rc = store_tx_begin(s);
     if (rc != STORE_OK) return rc;
     rc = demo_fill(s, user, start);
+    if (rc == STORE_OK) {
+        char cur[32], tb[16];
+        int year = 0, month = 0;
+        date_format(date_today(), tb, sizeof tb);
+        sscanf(tb, "%d-%d", &year, &month);
+        snprintf(cur, sizeof cur, "%d-Q%d", year, (month - 1) / 3 + 1);
+        rc = demo_before(s, user, start, cur);
+    }
     if (rc != STORE_OK) {
         store_tx_rollback(s);
         return rc;

@@ -24,7 +24,7 @@ static const cli_command commands[] = {
     {"report", "the quarter in business terms (Markdown)", cmd_report},
     {"digest", "what is due, off track or less confident this week (for cron)", cmd_digest},
     {"programme", "add, edit, archive or list learning programmes", cmd_programme},
-    {"due", "behaviour follow-ups due or overdue (--mine)", cmd_due},
+    {"due", "follow-ups to log, across cycles (--mine, --format json)", cmd_due},
     {"kpi", "add, set or list steady-state KPIs", cmd_kpi},
     {"log", "who changed what, when", cmd_log},
     {"export", "export a cycle or everything as JSON or CSV", cmd_export},

@@ -261,6 +261,8 @@ static int load_health(loader *L, const config_setting_t *g)
             rc = load_disabled(L, s);
         else if (strcmp(n, "followup_days") == 0)
             rc = load_followup(L, s);
+        else if (strcmp(n, "window_days") == 0)
+            rc = get_int(L, s, "health.window_days", 0, 3650, &c->window_days);
         else
             rc = unknown(L, s, "health");
     }

@@ -24,7 +24,8 @@ typedef struct {
     int late_weeks;        /* programme ending in the last N weeks is late, default 2 */
     int quiet_grace_days;  /* extra days past cadence before "going quiet", default 0 */
     char disabled_rules[256]; /* comma-separated rule ids, e.g. "H07,H11" */
-    int followup_days[3];  /* behaviour follow-ups after a programme ends: 30,60,90 */
+    int followup_days[3];  /* follow-ups (behaviour and results KRs) after a programme ends: 30,60,90 */
+    int window_days;       /* measurement window after a programme ends; 0 = last follow-up + 14 */
     int hook_timeout;      /* seconds a hook may run before it is killed (10) */
     char source[4096];     /* file the values came from, "" = defaults only */
 } lnd_config;

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* core/health_result.c — the health rules about honest numbers (see health.h): H12 an
  * objective with nothing measured in its subtree, H13 on track on delivery while the business
- * result is off track, H14 a KR whose target equals its baseline, H15 a learning objective
- * without a hypothesis. Pure, like health.c. */
+ * result is off track, H14 a KR whose target equals its baseline or whose baseline is dated
+ * after the programme serving it began, H15 a learning objective without a hypothesis. Pure,
+ * like health.c. */
 #include "health_int.h"
 
 #include "learning.h"
 #include "summary.h"
+
+#include <stdio.h>
 
 static bool good(lnd_status s)
 {
@@ -29,6 +32,33 @@ static void rule_target_is_baseline(hctx *h, size_t oi)
         health_short_title(kr->title, kt, sizeof kt);
         health_add(h, "H14", p->objs[oi].id, kr->id, 0, NULL,
                    "K%lld '%s': target equals baseline: nothing to move", kr->id, kt);
+    }
+}
+
+/* H14, second half: a baseline dated after the serving programme began was not captured
+ * before the programme ran, so the change it shows is not the programme's. */
+static void baseline_after_programme(hctx *h, size_t oi)
+{
+    const lnd_plan *p = h->p;
+    int week = plan_serving_week(p, oi);
+    lnd_day start;
+    if (!week || !date_parse(p->cycle.start, &start)) return;
+    lnd_day began = date_week_start(start, week);
+    size_t first, nk = plan_krs_of(p, oi, &first);
+    for (size_t k = first; k < first + nk; k++) {
+        const lnd_kr *kr = &p->krs[k];
+        lnd_day bd;
+        if (kr->archived || !kr->has_baseline || !kr->baseline_at || !date_parse(kr->baseline_at, &bd) ||
+            bd <= began)
+            continue;
+        char kt[64], b1[16], hint[160];
+        health_short_title(kr->title, kt, sizeof kt);
+        date_format(began, b1, sizeof b1);
+        snprintf(hint, sizeof hint, "measure it before the next run, or correct its date: lnd kr edit K%lld "
+                 "--baseline-date YYYY-MM-DD", kr->id);
+        health_add(h, "H14", p->objs[oi].id, kr->id, 0, hint,
+                   "K%lld '%s': baseline dated %s, after the programme serving it began (%s): "
+                   "capture it before the programme runs", kr->id, kt, kr->baseline_at, b1);
     }
 }
 
@@ -57,5 +87,6 @@ void health_rules_result(hctx *h, const plan_row *rows, size_t nrows)
         if (learning_missing_hypothesis(o))
             health_add(h, "H15", o->id, 0, 0, NULL, "O%lld '%s': learning objective with no hypothesis: nothing "
                        "says what it tests", o->id, t);
+        baseline_after_programme(h, oi);
     }
 }

@@ -33,7 +33,7 @@ static const health_rule rules[] = {
      "add a KR that shows it worked: lnd kr add --objective O? ..."},
     {"H13", HEALTH_ERROR, "on track on delivery while the business result is off track",
      "report the result, not the activity; rethink the programme or the result's target"},
-    {"H14", HEALTH_WARNING, "KR whose target equals its baseline (nothing to move)",
+    {"H14", HEALTH_WARNING, "KR whose target equals its baseline (nothing to move), or baseline dated after its programme began",
      "set a target that moves: lnd kr edit K? --target N"},
     {"H15", HEALTH_WARNING, "learning objective without a hypothesis",
      "say what it tests: lnd objective edit O? --hypothesis TEXT"},

@@ -59,6 +59,7 @@ typedef struct {
     char *unit;           /* "%", "days", "" */
     bool has_baseline;    /* a KR without a baseline is a health finding */
     double baseline;
+    char *baseline_at;    /* YYYY-MM-DD the baseline was measured, "" = not recorded */
     double target;
     lnd_direction direction;
     int due_week;         /* 0 = end of cycle */
@@ -89,6 +90,9 @@ typedef struct {
     char *account;        /* operating-system account that wrote it, "" = before schema 4 */
     int observed;         /* behaviour check-in: participants observed, -1 = not one */
     int applied;          /* of those, how many applied the behaviour, -1 = not one */
+    char *cohort;         /* "" = none; else a name the serving programme gives its cohorts */
+    bool comparison;      /* in a comparison cohort (not yet trained): never the KR's current value */
+    int followup;         /* the follow-up it settles: 30, 60, 90 days after the programme; 0 = none */
 } lnd_checkin;
 
 typedef struct {
@@ -99,6 +103,7 @@ typedef struct {
     char *audience;
     int start_week;
     int end_week;
+    char *cohorts;        /* cohort names, comma-separated: the trained (pilot) one first */
     bool archived;
     long version;
 } lnd_programme;

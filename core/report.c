@@ -86,7 +86,7 @@ int report_first_move(const lnd_plan *p, const lnd_kr *kr, const report_history 
         const lnd_checkin *c = &h->items[i - 1];
         bool moved = kr->direction == DIR_DECREASE ? c->value < kr->baseline
                                                    : c->value > kr->baseline;
-        if (!moved || !c->at) continue;
+        if (!moved || !c->at || c->comparison) continue;   /* a comparison cohort is not the KR */
         lnd_day day = date_stamp_day(c->at);
         if (day == -1) continue;
         int w = date_week_of_cycle(start, p->cycle.weeks, day);
@@ -142,6 +142,22 @@ static bool under(const lnd_plan *p, size_t oi, lnd_id root)
     return false;
 }
 
+/* The chain's last link: what the behaviour and results KRs beneath the root did after the
+ * programme (the series and the cohorts; core/report_series.c). */
+static void chain_after(const report_input *in, lnd_id rid, lnd_buf *b)
+{
+    const lnd_plan *p = in->plan;
+    lnd_buf t = {0};
+    for (size_t oi = 0; oi < p->nobjs; oi++) {
+        if (p->objs[oi].archived || !under(p, oi, rid)) continue;
+        size_t first, n = plan_krs_of(p, oi, &first);
+        for (size_t k = first; k < first + n; k++)
+            if (!p->krs[k].archived) report_after_lines(in, k, "   ", false, &t);
+    }
+    if (t.len) buf_printf(b, "5. After the programme (follow-ups and cohorts):\n%s", buf_str(&t));
+    buf_free(&t);
+}
+
 static void chain_of_evidence(const report_input *in, size_t root, lnd_buf *b)
 {
     const lnd_plan *p = in->plan;
@@ -185,6 +201,7 @@ static void chain_of_evidence(const report_input *in, size_t root, lnd_buf *b)
         }
         buf_add(b, shown ? "\n" : "no key result at this level\n");
     }
+    chain_after(in, rid, b);
     if (first_move[1] || first_move[2]) {
         char s[200];
         report_order_sentence(first_move[1], first_move[2], s, sizeof s);
@@ -281,6 +298,7 @@ static void objective_section(const report_input *in, size_t oi, int depth, lnd_
             report_md(b, who);
         }
         buf_add(b, "\n");
+        report_after_lines(in, k, "  ", true, b);
     }
     if (shown) {
         buf_add(b, "\n*Evidence mix:* ");

@@ -38,9 +38,18 @@ typedef struct {
     const carry_origin *orig;       /* where carried objectives came from, NULL = none */
     size_t norig;
     const char *today;              /* YYYY-MM-DD */
+    const struct window_rules_s *followups;   /* follow-up offsets and window, NULL = defaults */
 } report_input;
 
 void report_markdown(const report_input *in, lnd_buf *out);
+
+/* Markdown-safe copy of user text: one line, no table pipes, no leading markup. */
+void report_md(lnd_buf *b, const char *s);
+
+/* After the quarter (core/report_series.c): under KR index k, the series through its
+ * follow-ups and the cohort comparison, each as a line "<indent>- After the programme: ..."
+ * / "<indent>- Cohorts: ..." (without the labels when !labels); nothing when it has neither. */
+void report_after_lines(const report_input *in, size_t k, const char *indent, bool labels, lnd_buf *b);
 
 /* One KR in business terms: "First-call resolution moved from 64% to 71% (target 75%)". */
 void report_kr_sentence(const lnd_kr *kr, lnd_buf *out);

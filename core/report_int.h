@@ -1,13 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* core/report_int.h — private to the report files (report.c, report_scorecard.c,
- * report_findings.c): the Markdown-safe text writer and the sections each file adds. */
+ * report_findings.c): the sections each file adds (the Markdown-safe writer report_md is in
+ * report.h, for report_series.c too). */
 #ifndef LND_REPORT_INT_H
 #define LND_REPORT_INT_H
 
 #include "report.h"
-
-/* Markdown-safe copy of user text: one line, no table pipes, no leading markup. */
-void report_md(lnd_buf *b, const char *s);
 
 /* report_scorecard.c */
 /* "KRs: 40% activity, 20% learning, 20% behaviour, 20% results" for objective oi, or for the

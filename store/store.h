@@ -115,12 +115,20 @@ store_rc store_update_kr(store *s, lnd_kr *k, const char *user);
 store_rc store_archive_kr(store *s, lnd_id id, long version, const char *user);
 
 /* ---- check-ins (append-only) ---- */
-/* c->at NULL or "" means now (date_now_stamp). Sets c->id. STORE_LOCKED when the KR's cycle
- * is closed; STORE_NOTFOUND for an unknown or archived KR. */
+/* c->at NULL or "" means now (date_now_stamp). Sets c->id. The rules live here, once:
+ * observed/applied only on behaviour KRs (the value becomes the share applying); c->cohort
+ * "" or a name the serving programme gives (sets c->comparison: comparison cohorts never set
+ * the KR's current value); c->followup is set to the follow-up the check-in settles (30, 60,
+ * 90 days after the serving programme ended; see core/window.h). STORE_LOCKED when the KR's
+ * cycle is closed, unless it is a follow-up inside the KR's measurement window (the message
+ * says when the window closed); STORE_NOTFOUND for an unknown or archived KR. */
 store_rc store_add_checkin(store *s, lnd_checkin *c, const char *user);
 /* The confidence of the KR's latest check-in that gave one (-1: none did). A check-in without
  * a confidence does not reset it, so a drop is always measured from the last one stated. */
 store_rc store_last_confidence(store *s, lnd_id kr_id, int *out);
+/* Follow-up offsets (increasing day counts, up to 3) and the measurement window in days
+ * (0 = the last offset + 14) that store_add_checkin applies; defaults 30/60/90 and 0. */
+void store_set_followups(store *s, const int *offsets, size_t n, int window_days);
 /* Check-ins of a KR, newest first. */
 store_rc store_checkins(store *s, lnd_arena *a, lnd_id kr_id, lnd_checkin **out, size_t *n);
 

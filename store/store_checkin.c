@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* store/store_checkin.c — check-ins: append-only (triggers refuse UPDATE and DELETE, and any
- * insert on a KR of a closed cycle). Adding one validates the values, refuses unknown or
- * archived KRs and closed cycles with a message naming them, and writes an audit row; the
- * KR's current value follows from the trigger in the schema (latest by date, then id). Also
+ * insert on a KR of a closed cycle that is not a follow-up). Adding one validates the values,
+ * refuses unknown or archived KRs, applies the rules of store_followup.c (cohorts, follow-up
+ * marks, windows, closed cycles) and writes an audit row; the KR's current value follows from
+ * the trigger in the schema (latest counting check-in by date, then id). Also
  * the check-in readers used by the dashboard, export and re-import guards. */
 #include "store_int.h"
 
@@ -10,8 +11,9 @@
 #include <string.h>
 
 #include "store_io.h"
+#include "../core/progress.h"
 
-#define CHECKIN_COLS "id, kr_id, at, value, confidence, note, author, observed, applied, account"
+#define CHECKIN_COLS "id, kr_id, at, value, confidence, note, author, observed, applied, account, cohort, comparison, followup"
 
 static void checkin_row(lnd_arena *a, sqlite3_stmt *st, lnd_checkin *c)
 {
@@ -25,6 +27,9 @@ static void checkin_row(lnd_arena *a, sqlite3_stmt *st, lnd_checkin *c)
     c->observed = sqlite3_column_int(st, 7);
     c->applied = sqlite3_column_int(st, 8);
     c->account = st_col_str(a, st, 9);
+    c->cohort = st_col_str(a, st, 10);
+    c->comparison = sqlite3_column_int(st, 11) != 0;
+    c->followup = sqlite3_column_int(st, 12);
 }
 
 static store_rc checkin_list(store *s, lnd_arena *a, sqlite3_stmt *st, lnd_checkin **out, size_t *n)
@@ -48,30 +53,31 @@ static store_rc checkin_list(store *s, lnd_arena *a, sqlite3_stmt *st, lnd_check
     return STORE_OK;
 }
 
-/* Can a check-in go on this KR? NOTFOUND for unknown/archived, LOCKED for a closed cycle. */
-static store_rc checkin_target(store *s, lnd_id kr_id, bool *has_cur, double *cur)
+/* Can a check-in go on this KR? NOTFOUND for unknown/archived, INVALID for a behaviour
+ * observation on a KR that does not measure behaviour. (Closed cycles: st_checkin_rules.) */
+static store_rc checkin_target(store *s, const lnd_checkin *c, bool *has_cur, double *cur)
 {
-    sqlite3_stmt *st = st_prep(s, "SELECT kr.archived, c.state, c.name, kr.cur_value FROM kr "
-                                  "JOIN objective o ON o.id = kr.objective_id JOIN cycle c ON c.id = o.cycle_id "
-                                  "WHERE kr.id = ?");
+    lnd_id kr_id = c->kr_id;
+    sqlite3_stmt *st = st_prep(s, "SELECT kr.archived, kr.cur_value, kr.evidence FROM kr WHERE kr.id = ?");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, kr_id);
     int rc = sqlite3_step(st);
-    bool archived = false, closed = false;
-    char cname[128] = "";
+    bool archived = false;
+    char ev[32] = "";
     if (rc == SQLITE_ROW) {
         archived = sqlite3_column_int(st, 0) != 0;
-        closed = strcmp((const char *)sqlite3_column_text(st, 1), "closed") == 0;
-        snprintf(cname, sizeof cname, "%s", (const char *)sqlite3_column_text(st, 2));
-        *has_cur = sqlite3_column_type(st, 3) != SQLITE_NULL;
-        *cur = sqlite3_column_double(st, 3);
+        *has_cur = sqlite3_column_type(st, 1) != SQLITE_NULL;
+        *cur = sqlite3_column_double(st, 1);
+        snprintf(ev, sizeof ev, "%s", (const char *)sqlite3_column_text(st, 2));
     }
     sqlite3_reset(st);
     if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no key result K%lld; see `lnd status` for ids", kr_id);
     if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "checking the key result");
     if (archived)
         return st_fail(s, STORE_NOTFOUND, "key result K%lld is archived; check in on a current key result", kr_id);
-    if (closed) return st_fail(s, STORE_LOCKED, "cycle %s is closed; its check-ins are locked", cname);
+    if (c->observed >= 0 && strcmp(ev, "behaviour") != 0)
+        return st_fail(s, STORE_INVALID, "K%lld measures %s, not behaviour; log a value: lnd checkin K%lld VALUE",
+                       kr_id, ev, kr_id);
     return STORE_OK;
 }
 
@@ -83,12 +89,14 @@ store_rc store_add_checkin(store *s, lnd_checkin *c, const char *user)
                        c->at);
     store_rc rc = st_valid_checkin(s, c);
     if (rc != STORE_OK) return rc;
+    if (c->observed >= 0) progress_behaviour_value(c->observed, c->applied, &c->value);   /* the share applying */
     if ((rc = st_wbegin(s)) != STORE_OK) return rc;
     bool has_cur = false;
     double cur = 0;
-    if ((rc = checkin_target(s, c->kr_id, &has_cur, &cur)) != STORE_OK) return st_wend(s, rc);
+    if ((rc = checkin_target(s, c, &has_cur, &cur)) != STORE_OK) return st_wend(s, rc);
+    if ((rc = st_checkin_rules(s, c, at)) != STORE_OK) return st_wend(s, rc);
     sqlite3_stmt *st = st_prep(s, "INSERT INTO checkin(kr_id, at, value, confidence, note, author, observed, applied, "
-                                  "account) VALUES (?,?,?,?,?,?,?,?,?)");
+                                  "account, cohort, comparison, followup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!st) return st_wend(s, STORE_IO);
     const char *author = st_blank(c->author) ? (st_blank(user) ? "unknown" : user) : c->author;
     sqlite3_bind_int64(st, 1, c->kr_id);
@@ -100,6 +108,9 @@ store_rc store_add_checkin(store *s, lnd_checkin *c, const char *user)
     sqlite3_bind_int(st, 7, c->observed);
     sqlite3_bind_int(st, 8, c->applied);
     st_bind_text(st, 9, s->account);
+    st_bind_text(st, 10, c->cohort);
+    sqlite3_bind_int(st, 11, c->comparison);
+    sqlite3_bind_int(st, 12, c->followup);
     int r = st_step_done(s, st);
     if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "adding a check-in"));
     lnd_id id = sqlite3_last_insert_rowid(s->db);
@@ -110,7 +121,11 @@ store_rc store_add_checkin(store *s, lnd_checkin *c, const char *user)
     if (c->confidence >= 0 && n > 0 && (size_t)n < sizeof detail)
         n += snprintf(detail + n, sizeof detail - (size_t)n, ", confidence %d", c->confidence);
     if (c->observed > 0 && n > 0 && (size_t)n < sizeof detail)
-        snprintf(detail + n, sizeof detail - (size_t)n, ", %d of %d applying", c->applied, c->observed);
+        n += snprintf(detail + n, sizeof detail - (size_t)n, ", %d of %d applying", c->applied, c->observed);
+    if (!st_blank(c->cohort) && n > 0 && (size_t)n < sizeof detail)
+        n += snprintf(detail + n, sizeof detail - (size_t)n, ", cohort %.64s", c->cohort);
+    if (c->followup > 0 && n > 0 && (size_t)n < sizeof detail)
+        snprintf(detail + n, sizeof detail - (size_t)n, ", follow-up +%d d", c->followup);
     rc = st_wend(s, st_audit(s, user, "checkin", "checkin", id, detail));
     if (rc == STORE_OK) c->id = id;
     return rc;
@@ -136,7 +151,7 @@ store_rc store_cycle_checkins(store *s, lnd_arena *a, lnd_id cycle_id, lnd_check
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st = st_prep(s, "SELECT c.id, c.kr_id, c.at, c.value, c.confidence, c.note, c.author, c.observed, "
-                                  "c.applied, c.account FROM checkin c JOIN kr ON kr.id = c.kr_id "
+                                  "c.applied, c.account, c.cohort, c.comparison, c.followup FROM checkin c JOIN kr ON kr.id = c.kr_id "
                                   "JOIN objective o ON o.id = kr.objective_id WHERE o.cycle_id = ? "
                                   "ORDER BY c.at, c.id");
     if (!st) return STORE_IO;
@@ -144,17 +159,19 @@ store_rc store_cycle_checkins(store *s, lnd_arena *a, lnd_id cycle_id, lnd_check
     return checkin_list(s, a, st, out, n);
 }
 
-store_rc store_checkin_exists(store *s, lnd_id kr_id, const char *at, double value, bool *exists)
+store_rc store_checkin_exists(store *s, lnd_id kr_id, const char *at, double value, const char *cohort,
+                              bool *exists)
 {
     char stamp[32];
     *exists = false;
     if (!st_stamp(at, stamp))
         return st_fail(s, STORE_INVALID, "check-in time '%s' is not valid; use YYYY-MM-DD or YYYY-MM-DD HH:MM:SS", at);
-    sqlite3_stmt *st = st_prep(s, "SELECT 1 FROM checkin WHERE kr_id = ? AND at = ? AND value = ? LIMIT 1");
+    sqlite3_stmt *st = st_prep(s, "SELECT 1 FROM checkin WHERE kr_id = ? AND at = ? AND value = ? AND trim(cohort) = trim(?) LIMIT 1");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, kr_id);
     st_bind_text(st, 2, stamp);
     sqlite3_bind_double(st, 3, value);
+    st_bind_text(st, 4, cohort);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return st_sqlfail(s, rc, "looking for a check-in");

@@ -10,9 +10,10 @@
 #include <stdbool.h>
 
 #include "store.h"
+#include "../core/window.h"
 #include "store_test.h"
 
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 #define STORE_STMT_CACHE 128   /* more than the distinct statements in store/ (about 60) */
 
 struct store {
@@ -32,6 +33,7 @@ struct store {
     void (*hook_fn)(void *, store *, lnd_id, lnd_id);
     void *hook_ud;
     size_t npending, cap_pending;
+    window_rules followups;  /* follow-up offsets and window (store_set_followups) */
     char err[1024];
 };
 
@@ -129,11 +131,11 @@ store_rc st_valid_kpi(store *s, const lnd_kpi *k);             /* store_misc.c *
 #define ST_KR_COLS                                                                                 \
     "id, objective_id, title, unit, baseline, target, direction, due_week, owner, coowner, "     \
     "weight, evidence, indicator, carried_from, archived, version, cur_value, cur_confidence, "  \
-    "last_at, ncheckins"
+    "last_at, ncheckins, baseline_at"
 #define ST_OBJ_COLS                                                                                \
     "id, cycle_id, parent_id, level, type, title, problem, outcome, capability, owner, "          \
     "business_owner, cadence_days, carried_from, archived, version, hypothesis"
-#define ST_PROG_COLS "id, cycle_id, objective_id, title, audience, start_week, end_week, archived, version"
+#define ST_PROG_COLS "id, cycle_id, objective_id, title, audience, start_week, end_week, archived, version, cohorts"
 void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *k);            /* ST_KR_COLS */
 void st_objective_row(st_strs *ss, sqlite3_stmt *st, lnd_objective *o); /* ST_OBJ_COLS */
 void st_programme_row(st_strs *ss, sqlite3_stmt *st, lnd_programme *p); /* ST_PROG_COLS */
@@ -149,6 +151,13 @@ int st_make_parents(const char *path, char *where, size_t wn);
  * write, the database cannot be written — say which, whose, its mode and the fix: returns
  * STORE_DENIED (STORE_READONLY with write). STORE_OK when no permission is at fault. */
 store_rc st_denied(store *s, const char *path, bool write);
+
+/* ---- check-in rules (store_followup.c) ---- */
+/* Before a check-in on a KR is written (inside the write transaction): the cohort must be one
+ * the serving programme names (sets c->comparison), the follow-up it settles is marked
+ * (c->followup), and a closed cycle accepts only follow-ups inside the KR's measurement
+ * window. at is the normalised stamp. */
+store_rc st_checkin_rules(store *s, lnd_checkin *c, const char *at);
 
 /* ---- schema (store_schema.c) ---- */
 store_rc st_migrate(store *s, int from);

@@ -35,7 +35,8 @@ store_rc store_kpi_history(store *s, lnd_arena *a, lnd_id kpi_id, lnd_checkin **
 
 /* ---- check-ins from business systems ---- */
 /* Does kr already have a check-in at this timestamp with this value? (re-import guard) */
-store_rc store_checkin_exists(store *s, lnd_id kr_id, const char *at, double value, bool *exists);
+store_rc store_checkin_exists(store *s, lnd_id kr_id, const char *at, double value, const char *cohort,
+                              bool *exists);
 
 /* ---- export / import ---- */
 /* All check-ins of a cycle (every KR, archived included), oldest first. */

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/dates.h"
+
 void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *k)
 {
     k->id = sqlite3_column_int64(st, 0);
@@ -34,6 +36,7 @@ void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *k)
     k->confidence = sqlite3_column_int(st, 17);
     k->last_at = sqlite3_column_type(st, 18) == SQLITE_NULL ? NULL : st_str(ss, st, 18, true);
     k->checkins = sqlite3_column_int(st, 19);
+    k->baseline_at = st_str(ss, st, 20, true);
 }
 
 store_rc store_get_kr(store *s, lnd_arena *a, lnd_id id, lnd_kr *out)
@@ -53,6 +56,9 @@ store_rc store_get_kr(store *s, lnd_arena *a, lnd_id id, lnd_kr *out)
 static store_rc valid_kr(store *s, const lnd_kr *k, bool adding)
 {
     if (st_blank(k->title)) return st_fail(s, STORE_INVALID, "key result title is empty; name the metric");
+    lnd_day bd;
+    if (!st_blank(k->baseline_at) && !date_parse(k->baseline_at, &bd))
+        return st_fail(s, STORE_INVALID, "baseline date '%s' is not a date; use YYYY-MM-DD", k->baseline_at);
     if (k->has_baseline && !isfinite(k->baseline))
         return st_fail(s, STORE_INVALID, "key result baseline must be a finite number");
     if (!isfinite(k->target)) return st_fail(s, STORE_INVALID, "key result target must be a finite number");
@@ -130,11 +136,12 @@ store_rc store_add_kr(store *s, lnd_kr *k, const char *user)
     if ((rc = st_wbegin(s)) != STORE_OK) return rc;
     if ((rc = valid_kr_objective(s, k)) != STORE_OK) return st_wend(s, rc);
     sqlite3_stmt *st = st_prep(s, "INSERT INTO kr(objective_id, title, unit, baseline, target, direction, due_week, "
-                                  "owner, coowner, weight, evidence, indicator, carried_from) "
-                                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                                  "owner, coowner, weight, evidence, indicator, carried_from, baseline_at) "
+                                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!st) return st_wend(s, STORE_IO);
     bind_fields(st, k);
     st_bind_id0(st, 13, k->carried_from);
+    st_bind_text(st, 14, k->baseline_at);
     int r = st_step_done(s, st);
     if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "adding a key result"));
     lnd_id id = sqlite3_last_insert_rowid(s->db);
@@ -180,10 +187,11 @@ store_rc store_update_kr(store *s, lnd_kr *k, const char *user)
     if (rc == STORE_OK) {
         sqlite3_stmt *st = st_prep(s, "UPDATE kr SET objective_id=?, title=?, unit=?, baseline=?, target=?, "
                                       "direction=?, due_week=?, owner=?, coowner=?, weight=?, evidence=?, "
-                                      "indicator=?, version = version + 1 WHERE id = ? AND version = ?");
+                                      "indicator=?, version = version + 1, baseline_at=?15 WHERE id = ?13 AND version = ?14");
         if (!st) rc = STORE_IO;
         else {
             bind_fields(st, k);
+            st_bind_text(st, 15, k->baseline_at);
             sqlite3_bind_int64(st, 13, k->id);
             sqlite3_bind_int64(st, 14, k->version);
             int r = st_step_done(s, st);
@@ -200,6 +208,7 @@ store_rc store_update_kr(store *s, lnd_kr *k, const char *user)
         st_diff_str(&d, "title", old.title, k->title);
         st_diff_str(&d, "unit", old.unit, k->unit);
         diff_baseline(&d, &old, k);
+        st_diff_str(&d, "baseline date", old.baseline_at, k->baseline_at);
         st_diff_num(&d, "target", old.target, k->target);
         st_diff_raw(&d, "direction", model_direction_name(old.direction), model_direction_name(k->direction));
         st_diff_num(&d, "due week", old.due_week, k->due_week);

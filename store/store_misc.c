@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/cohort.h"
 #include "../core/dates.h"
 #include "store_io.h"
 
@@ -23,6 +24,7 @@ void st_programme_row(st_strs *ss, sqlite3_stmt *st, lnd_programme *p)
     p->end_week = sqlite3_column_int(st, 6);
     p->archived = sqlite3_column_int(st, 7) != 0;
     p->version = (long)sqlite3_column_int64(st, 8);
+    p->cohorts = st_str(ss, st, 9, true);
 }
 
 store_rc store_get_programme(store *s, lnd_arena *a, lnd_id id, lnd_programme *out)
@@ -43,6 +45,9 @@ store_rc store_get_programme(store *s, lnd_arena *a, lnd_id id, lnd_programme *o
 static store_rc valid_programme(store *s, const lnd_programme *p)
 {
     if (st_blank(p->title)) return st_fail(s, STORE_INVALID, "programme title is empty; give it a title");
+    if (!st_blank(p->cohorts) && !cohort_list_valid(p->cohorts))
+        return st_fail(s, STORE_INVALID, "cohorts '%s' must be 2 to 4 different names, comma-separated, the "
+                       "trained one first (e.g. \"trained,not yet trained\" or \"pilot,control\")", p->cohorts);
     lnd_arena *a = arena_new();
     lnd_cycle c;
     store_rc rc = st_get_cycle(s, a, p->cycle_id, &c);
@@ -70,6 +75,7 @@ static void bind_programme(sqlite3_stmt *st, const lnd_programme *p)
     st_bind_text(st, 3, p->audience);
     sqlite3_bind_int(st, 4, p->start_week);
     sqlite3_bind_int(st, 5, p->end_week);
+    st_bind_text(st, 20, st_blank(p->cohorts) ? "" : p->cohorts);   /* "": the default, or unchanged */
 }
 
 store_rc store_add_programme(store *s, lnd_programme *p, const char *user)
@@ -78,7 +84,7 @@ store_rc store_add_programme(store *s, lnd_programme *p, const char *user)
     if (rc != STORE_OK) return rc;
     if ((rc = valid_programme(s, p)) != STORE_OK) return st_wend(s, rc);
     sqlite3_stmt *st = st_prep(s, "INSERT INTO programme(objective_id, title, audience, start_week, end_week, "
-                                  "cycle_id) VALUES (?,?,?,?,?,?)");
+                                  "cycle_id, cohorts) VALUES (?1,?2,?3,?4,?5,?6,coalesce(nullif(?20,''),'" COHORT_DEFAULT "'))");
     if (!st) return st_wend(s, STORE_IO);
     bind_programme(st, p);
     sqlite3_bind_int64(st, 6, p->cycle_id);
@@ -124,7 +130,8 @@ store_rc store_update_programme(store *s, lnd_programme *p, const char *user)
     }
     if (rc == STORE_OK) {
         st = st_prep(s, "UPDATE programme SET objective_id=?, title=?, audience=?, start_week=?, end_week=?, "
-                        "version = version + 1 WHERE id = ? AND version = ?");
+                        "version = version + 1, cohorts = coalesce(nullif(?20,''), cohorts) "
+                        "WHERE id = ?6 AND version = ?7");
         if (!st) rc = STORE_IO;
         else {
             bind_programme(st, p);
@@ -145,6 +152,7 @@ store_rc store_update_programme(store *s, lnd_programme *p, const char *user)
         st_diff_str(&d, "audience", old.audience, p->audience);
         st_diff_num(&d, "start week", old.start_week, p->start_week);
         st_diff_num(&d, "end week", old.end_week, p->end_week);
+        if (!st_blank(p->cohorts)) st_diff_str(&d, "cohorts", old.cohorts, p->cohorts);
         rc = st_audit(s, user, "edit", "programme", p->id, d.len ? d.buf : "no change");
     }
     arena_free(a);

@@ -117,6 +117,7 @@ store_rc store_open(const char *path, int flags, store **out, char *err, size_t 
         return STORE_INVALID;
     }
     store *s = calloc(1, sizeof *s);
+    if (s) window_rules_default(&s->followups);
     if (!s || !(s->path = strdup(path))) {
         free(s);
         snprintf(err, errsz, "out of memory opening %s", path);

@@ -7,6 +7,8 @@
  * closed-cycle trigger would refuse them). */
 #include "store_int.h"
 
+#include "../core/cohort.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,7 +107,7 @@ store_rc store_restore_kr(store *s, const lnd_kr *k)
         return st_fail(s, STORE_INVALID, "key result K%lld: baseline and target must be finite numbers", k->id);
     sqlite3_stmt *st = st_prep(s, "INSERT INTO kr(id, objective_id, title, unit, baseline, target, direction, "
                                   "due_week, owner, coowner, weight, evidence, indicator, carried_from, archived, "
-                                  "version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                                  "version, baseline_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, k->id);
     sqlite3_bind_int64(st, 2, k->objective_id);
@@ -123,6 +125,7 @@ store_rc store_restore_kr(store *s, const lnd_kr *k)
     st_bind_id0(st, 14, k->carried_from);
     sqlite3_bind_int(st, 15, k->archived);
     sqlite3_bind_int64(st, 16, k->version);
+    st_bind_text(st, 17, k->baseline_at);
     return run(s, st, "restoring a key result");
 }
 
@@ -135,8 +138,9 @@ store_rc store_restore_checkin(store *s, const lnd_checkin *c)
         return st_fail(s, STORE_INVALID, "check-in %lld: time '%s' is not YYYY-MM-DDTHH:MM:SSZ", c->id,
                        c->at ? c->at : "");
     if ((rc = st_valid_checkin(s, c)) != STORE_OK) return rc;
+    if (c->followup < 0) return st_fail(s, STORE_INVALID, "check-in %lld: followup must be 0 or a day count", c->id);
     sqlite3_stmt *st = st_prep(s, "INSERT INTO checkin(id, kr_id, at, value, confidence, note, author, observed, "
-                                  "applied, account) VALUES (?,?,?,?,?,?,?,?,?,?)");
+                                  "applied, account, cohort, comparison, followup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, c->id);
     sqlite3_bind_int64(st, 2, c->kr_id);
@@ -148,6 +152,9 @@ store_rc store_restore_checkin(store *s, const lnd_checkin *c)
     sqlite3_bind_int(st, 8, c->observed);
     sqlite3_bind_int(st, 9, c->applied);
     st_bind_text(st, 10, c->account);
+    st_bind_text(st, 11, c->cohort);
+    sqlite3_bind_int(st, 12, c->comparison);
+    sqlite3_bind_int(st, 13, c->followup);
     return run(s, st, "restoring a check-in");
 }
 
@@ -156,7 +163,8 @@ store_rc store_restore_programme(store *s, const lnd_programme *p)
     store_rc rc = restoring(s, "a programme");
     if (rc != STORE_OK) return rc;
     sqlite3_stmt *st = st_prep(s, "INSERT INTO programme(id, cycle_id, objective_id, title, audience, start_week, "
-                                  "end_week, archived, version) VALUES (?,?,?,?,?,?,?,?,?)");
+                                  "end_week, archived, version, cohorts) VALUES (?,?,?,?,?,?,?,?,?,"
+                                  "coalesce(nullif(?10,''),'" COHORT_DEFAULT "'))");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, p->id);
     sqlite3_bind_int64(st, 2, p->cycle_id);
@@ -167,6 +175,7 @@ store_rc store_restore_programme(store *s, const lnd_programme *p)
     sqlite3_bind_int(st, 7, p->end_week);
     sqlite3_bind_int(st, 8, p->archived);
     sqlite3_bind_int64(st, 9, p->version);
+    st_bind_text(st, 10, p->cohorts);
     return run(s, st, "restoring a programme");
 }
 

@@ -169,17 +169,50 @@ static const char schema_v6[] =
     "ALTER TABLE objective ADD COLUMN hypothesis TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE review ADD COLUMN finding TEXT NOT NULL DEFAULT '';";
 
+/* v7: after the quarter. A check-in may name a cohort (from the programme's cohort list; a
+ * comparison cohort never sets the KR's current value) and may settle a follow-up (+30/+60/+90
+ * days after the programme serving its KR: accepted in a closed cycle inside the KR's
+ * measurement window, and never the current value when dated after the cycle's last day).
+ * A baseline records its date. Current values are recomputed under the new rule. */
+static const char schema_v7[] =
+    "ALTER TABLE checkin ADD COLUMN cohort TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE checkin ADD COLUMN comparison INTEGER NOT NULL DEFAULT 0 CHECK (comparison IN (0,1));"
+    "ALTER TABLE checkin ADD COLUMN followup INTEGER NOT NULL DEFAULT 0 CHECK (followup >= 0);"
+    "ALTER TABLE kr ADD COLUMN baseline_at TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE programme ADD COLUMN cohorts TEXT NOT NULL DEFAULT 'trained,not yet trained';"
+    "DROP TRIGGER checkin_closed_cycle;"
+    "CREATE TRIGGER checkin_closed_cycle BEFORE INSERT ON checkin"
+    " WHEN NEW.followup = 0 AND (SELECT c.state FROM kr JOIN objective o ON o.id = kr.objective_id"
+    "       JOIN cycle c ON c.id = o.cycle_id WHERE kr.id = NEW.kr_id) = 'closed'"
+    " BEGIN SELECT RAISE(ABORT, 'the cycle is closed: its check-ins are locked'); END;"
+    "CREATE VIEW checkin_counts AS SELECT ck.*, (ck.comparison = 0 AND (ck.followup = 0 OR"
+    " substr(ck.at, 1, 10) <= (SELECT date(c.start, '+' || (c.weeks * 7 - 1) || ' days') FROM kr"
+    "  JOIN objective o ON o.id = kr.objective_id JOIN cycle c ON c.id = o.cycle_id WHERE kr.id = ck.kr_id)))"
+    " AS counts FROM checkin ck;"
+    "DROP TRIGGER checkin_latest;"
+    "CREATE TRIGGER checkin_latest AFTER INSERT ON checkin BEGIN"
+    " UPDATE kr SET ncheckins = ncheckins + 1 WHERE id = NEW.kr_id;"
+    " UPDATE kr SET cur_value = NEW.value, cur_confidence = NEW.confidence, last_at = NEW.at,"
+    "  last_checkin = NEW.id WHERE id = NEW.kr_id"
+    "  AND (SELECT counts FROM checkin_counts WHERE id = NEW.id)"
+    "  AND (last_at IS NULL OR NEW.at > last_at OR (NEW.at = last_at AND NEW.id > last_checkin)); END;"
+    "UPDATE kr SET last_checkin = (SELECT c.id FROM checkin_counts c WHERE c.kr_id = kr.id AND c.counts"
+    " ORDER BY c.at DESC, c.id DESC LIMIT 1);"
+    "UPDATE kr SET (cur_value, cur_confidence, last_at) ="
+    " (SELECT c.value, c.confidence, c.at FROM checkin c WHERE c.id = kr.last_checkin);"
+    "UPDATE kr SET cur_confidence = -1 WHERE last_checkin IS NULL;";
+
 /* A step is SQL, or a function run inside the step's transaction. */
 typedef struct {
     const char *sql;
     int (*run)(sqlite3 *db);
 } schema_step;
 
-/* v7: text an older lnd stored as raw bytes re-encoded as UTF-8 (store_repair.c); the last
+/* v8: text an older lnd stored as raw bytes re-encoded as UTF-8 (store_repair.c); the last
  * step, so it reaches every text column the steps before it created. */
 static const schema_step steps[STORE_SCHEMA_VERSION] = {
     {schema_v1, NULL}, {schema_v2, NULL}, {schema_v3, NULL}, {schema_v4, NULL}, {schema_v5, NULL},
-    {schema_v6, NULL}, {NULL, st_repair_text},
+    {schema_v6, NULL}, {schema_v7, NULL}, {NULL, st_repair_text},
 };
 
 int store_schema_version(void)

@@ -40,7 +40,7 @@
     X(QUIT,       "quit",        "View",   "Quit",     "Quit (asks only when a draft would be lost)", 'q', 0, 0, 0) \
     X(KPIS,       "kpis",        "More views", "KPIs",     "KPIs: steady-state health indicators, kept apart from OKRs", 'K', 0, 0, 0) \
     X(PROGRAMMES, "programmes",  "More views", "Progs",    "Programmes on a week timeline (a add, e edit, d archive)", 'P', 0, 0, 0) \
-    X(DUE,        "due",         "More views", "Due",      "Due behaviour follow-ups (Enter checks in on the KR)", 'D', 0, 0, 0) \
+    X(DUE,        "due",         "More views", "Due",      "Due follow-ups (Enter checks in on the KR)", 'D', 0, 0, 0) \
     X(LOG,        "log",         "More views", "Log",      "Audit log: who changed what, when",          'L', 0, 0, 0) \
     X(REVIEW,     "review",      "More views", "Review",   "Review mode: score, verdict and retrospective per objective", 'R', 0, 0, 0) \
     X(CHAIN,      "evidence",    "More views", "Evidence", "Chain of evidence of the business objective: programmes to results", 'E', 0, 0, 0) \

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../core/report.h"
+#include "../core/report_series.h"
 #include "tui_int.h"
 
 /* a->vrows: report_history per plan KR index (only the chain's KRs are loaded) */
@@ -54,7 +55,7 @@ static void trend(tui_app *a, WINDOW *w, int y, int x, int maxw, const lnd_kr *k
         lnd_day end = date_week_start(start, wk + 1);
         for (size_t i = h->n; i-- > 0;) {
             lnd_day d = date_stamp_day(h->items[i].at);
-            if (d != -1 && d < end) v[wk - 1] = h->items[i].value;
+            if (!h->items[i].comparison && d != -1 && d < end) v[wk - 1] = h->items[i].value;
         }
         if (!isnan(v[wk - 1])) {
             if (v[wk - 1] < lo) lo = v[wk - 1];
@@ -71,6 +72,8 @@ static void trend(tui_app *a, WINDOW *w, int y, int x, int maxw, const lnd_kr *k
         tui_glyph_put(w, y, x + i, cell, a->attr[R_GREEN]);
     }
 }
+
+static int chain_after(tui_app *a, WINDOW *w, int line, const report_history *hist);
 
 static int put_line(tui_app *a, WINDOW *w, int line, int x, const char *s, attr_t at)
 {
@@ -157,11 +160,44 @@ static void chain_draw(tui_app *a, WINDOW *w, bool focused)
         }
         if (!shown) line = put_line(a, w, line, 4, "no key result at this level", a->attr[R_AMBER]);
     }
+    line = chain_after(a, w, line, hist);
     line++;
     report_order_sentence(first[1], first[2], buf, sizeof buf);
     line = put_line(a, w, line, 1, buf, A_BOLD);
     int h = getmaxy(w) - 1;
     a->vn = (size_t)(line > h ? line - h : 1);
+}
+
+/* 5. After the programme: each KR's series through its follow-ups and its cohort comparison,
+ * the same sentences as the report (core/report_series.c). */
+static int chain_after(tui_app *a, WINDOW *w, int line, const report_history *hist)
+{
+    const lnd_plan *p = a->plan;
+    window_rules r;
+    window_rules_default(&r);
+    if (a->o->cfg) {
+        memcpy(r.offsets, a->o->cfg->followup_days, sizeof r.offsets);
+        r.window_days = a->o->cfg->window_days;
+    }
+    bool head = false;
+    for (size_t k = 0; k < p->nkrs; k++) {
+        const lnd_kr *kr = &p->krs[k];
+        if (kr->archived || !in_chain(a, kr->objective_id)) continue;
+        for (int part = 0; part < 2; part++) {
+            lnd_buf b = {0};
+            bool has = part == 0 ? report_series(p, k, &hist[k], &r, &b) : report_cohorts(p, k, &hist[k], &b);
+            if (has) {
+                if (!head) {
+                    line = put_line(a, w, line + 1, 1, "5. After the programme (follow-ups and cohorts)",
+                                    a->attr[R_TITLE] | A_BOLD);
+                    head = true;
+                }
+                line = put_line(a, w, line, 4, buf_str(&b), part ? A_BOLD : A_NORMAL);
+            }
+            buf_free(&b);
+        }
+    }
+    return line;
 }
 
 static bool chain_key(tui_app *a, tui_action act, int key)

@@ -172,7 +172,7 @@ static int week_values(tui_app *a, const lnd_kr *kr, double *v, int max)
         lnd_day end = date_week_start(start, wk + 1);
         for (size_t i = a->ncis; i-- > 0;) {   /* oldest first */
             lnd_day d = date_stamp_day(a->cis[i].at);
-            if (d != -1 && d < end) v[wk - 1] = a->cis[i].value;
+            if (!a->cis[i].comparison && d != -1 && d < end) v[wk - 1] = a->cis[i].value;
         }
     }
     (void)kr;
@@ -208,9 +208,28 @@ static void spark_line(tui_app *a, WINDOW *w, int y, const lnd_kr *kr)
             tui_glyph_put(w, y, 8 + i, cell, behind ? a->attr[R_AMBER] : a->attr[R_GREEN]);
         }
     }
-    char wk[64];
-    summary_when_text(a->plan, a->today, wk, sizeof wk);
-    if (8 + weeks + 2 + 10 < cols) tui_put(a, w, y, 8 + weeks + 2, wk, cols - 10 - weeks, a->attr[R_DIM]);
+    /* follow-ups after the programme (trained or no cohort), oldest first, after a bar, each
+     * marked "+" on the pace row */
+    int x = 8 + (weeks < cols - 9 ? weeks : cols - 9);
+    bool bar = false;
+    for (size_t i = a->ncis; i-- > 0 && x + 2 < cols - 1;) {
+        const lnd_checkin *c = &a->cis[i];
+        if (c->followup <= 0 || c->comparison) continue;
+        char cell[8];
+        if (!bar) {
+            tui_put(a, w, y, x++, "|", 1, a->attr[R_DIM]);
+            bar = true;
+        }
+        double fv = c->value;
+        tui_glyph_spark(a->g, &fv, 1, lo, hi, 1, cell, sizeof cell);
+        tui_glyph_put(w, y, x, cell, a->attr[R_ID] | A_BOLD);
+        tui_put(a, w, y + 1, x, "+", 1, a->attr[R_DIM]);
+        x++;
+    }
+    char wk[96], when[64];
+    summary_when_text(a->plan, a->today, when, sizeof when);
+    snprintf(wk, sizeof wk, "%s%s", when, bar ? ", | follow-ups" : "");
+    if (x + 2 + 10 < cols) tui_put(a, w, y, x + 2, wk, cols - x - 3, a->attr[R_DIM]);
 }
 
 static void cis_draw(tui_app *a, WINDOW *w, bool focused)
@@ -242,6 +261,11 @@ static void cis_draw(tui_app *a, WINDOW *w, bool focused)
         if (c->confidence >= 0) snprintf(conf, sizeof conf, "c%d", c->confidence);
         else snprintf(conf, sizeof conf, "c-");
         if (c->observed > 0) snprintf(obs, sizeof obs, " (%d of %d)", c->applied, c->observed);
+        if (c->followup > 0 || (c->cohort && *c->cohort)) {   /* +30d, the cohort */
+            size_t ol = strlen(obs);
+            snprintf(obs + ol, sizeof obs - ol, "%s%.0d%s%s%.20s", c->followup > 0 ? " +" : "", c->followup,
+                     c->followup > 0 ? "d" : "", c->cohort && *c->cohort ? " " : "", c->cohort ? c->cohort : "");
+        }
         char day[16];
         date_stamp_local_day(c->at, day, sizeof day);
         snprintf(line, sizeof line, "%s %8s%s %-3s", day, val, obs, conf);

@@ -58,8 +58,22 @@ enum { CI_VALUE = 0, CI_OBS = 0, CI_APP = 1 };
 
 static bool is_behaviour(const tui_form *f) { return strcmp(f->f[0].label, "Observed") == 0; }
 
+/* The cohort names of the programme serving KR kr (on its objective or above), NULL if none. */
+static const char *serving_cohorts(const lnd_plan *p, const lnd_kr *kr)
+{
+    long oi = plan_obj_index(p, kr->objective_id);
+    for (int guard = 0; oi >= 0 && guard < 64; guard++) {
+        for (size_t i = 0; i < p->nprogs; i++)
+            if (!p->progs[i].archived && p->progs[i].objective_id == p->objs[oi].id)
+                return p->progs[i].cohorts && *p->progs[i].cohorts ? p->progs[i].cohorts : "trained,not yet trained";
+        oi = p->objs[oi].parent_id ? plan_obj_index(p, p->objs[oi].parent_id) : -1;
+    }
+    return NULL;
+}
+
 void tui_edit_checkin(tui_app *a)
 {
+    a->return_due = false;
     long ki = tui_sel_kr(a);
     if (ki < 0) {
         tui_notice(a, true, "select a key result first (Tab to the key results pane)");
@@ -92,6 +106,13 @@ void tui_edit_checkin(tui_app *a)
     a->form.f[ic].hint = "0-10: how likely the target is hit";
     int in = tui_form_text(&a->form, "Note", "", false);
     a->form.f[in].hint = "why, when confidence drops";
+    const char *cohorts = serving_cohorts(a->plan, kr);
+    if (cohorts) {   /* a KR served by a programme: which group was measured (blank = everyone) */
+        static char hint[200];
+        snprintf(hint, sizeof hint, "%s", cohorts);
+        int ico = tui_form_text(&a->form, "Cohort", "", false);
+        if (ico >= 0) a->form.f[ico].hint = hint;
+    }
     open_form(a);
 }
 
@@ -133,6 +154,7 @@ static store_rc save_checkin(tui_app *a)
     double conf = tui_form_double(f, nf, &has);
     c.confidence = has ? (int)conf : -1;
     c.note = (char *)tui_form_str(f, nf + 1);
+    c.cohort = (char *)(f->nf > nf + 2 && strcmp(f->f[nf + 2].label, "Cohort") == 0 ? tui_form_str(f, nf + 2) : "");
     c.author = (char *)a->o->user;
     int was = -1;   /* the last confidence stated: a check-in without one does not reset it */
     if (store_last_confidence(a->st, f->id, &was) != STORE_OK) was = -1;
@@ -529,6 +551,8 @@ static void try_save(tui_app *a, bool retry)
     case STORE_OK: {
         int kind = f->kind;
         lnd_id saved = f->id;
+        bool back = kind == FK_CHECKIN && a->return_due;
+        a->return_due = false;
         close_form(a);
         tui_data_reload(a);
         if (kind == FK_CARRY) {
@@ -546,6 +570,7 @@ static void try_save(tui_app *a, bool retry)
         tui_fmt_id(kind == FK_PROG_ADD || kind == FK_PROG_EDIT ? 'P'
                    : kind == FK_OBJ_ADD || kind == FK_OBJ_EDIT || kind == FK_REVIEW ? 'O' : 'K',
                    saved, id, sizeof id);
+        if (back) tui_views_open(a, ACT_DUE);   /* back to the follow-ups it came from */
         if (retry)   /* with the wait it took; short enough for the header at 80 columns */
             tui_notice(a, false, "%s %s (%.1f s)", kind == FK_CHECKIN ? "checked in on" : "saved", id, waited);
         else tui_notice(a, false, kind == FK_CHECKIN ? "checked in on %s" : "saved %s", id);

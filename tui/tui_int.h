@@ -105,6 +105,7 @@ struct tui_app {
     int help_top, zoom_top;
     tui_form form;
     bool form_open;            /* a form stays open (its draft too) under a prompt */
+    bool return_due;           /* the check-in form was opened from the due view: saving returns */
     int prompt;
     char prompt_lines[TUI_PROMPT_LINES][200];
     int nprompt_lines;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* tui/tui_lists.c — three list views over the panes: KPIs (K: steady-state indicators apart
  * from OKRs, with their healthy range, out-of-range ones marked, and a history sparkline),
- * due behaviour follow-ups (D: overdue, due and upcoming check-ins after programmes end;
+ * due follow-ups across cycles (D: overdue, due and upcoming check-ins after programmes end;
  * Enter checks in on the KR) and the audit log (L: who changed what, when). Read-only views:
  * they load through store/ verbs and draw; every user string goes through tui_put. */
 #include <stdio.h>
@@ -138,41 +138,89 @@ const tui_view tui_view_kpi = {"kpis", kpi_draw, kpi_key, NULL, kpi_load};
 
 /* ---- due follow-ups ---- */
 
+/* One follow-up row: the shown cycle's (every state) and the open ones of other cycles whose
+ * measurement windows have not closed (a closed quarter's +60 and +90), as `lnd due`. */
+typedef struct {
+    lnd_followup f;
+    size_t cy;                  /* index into a->cycles */
+    lnd_id kr_id, obj_id;
+    char *title, *owner, *coowner, *prog, *cycle;
+} due_row;
+
+static size_t due_rows_of(tui_app *a, size_t cy, const lnd_plan *p, const window_rules *r, due_row **v,
+                          size_t n, size_t *cap)
+{
+    lnd_checkin *cs = NULL;
+    size_t ncs = 0;
+    if (store_cycle_checkins(a->st, a->v_arena, p->cycle.id, &cs, &ncs) != STORE_OK) ncs = 0;
+    lnd_followup *f = NULL;
+    lnd_day today = date_today();
+    size_t nf = followup_list(p, r, cs, ncs, today, a->v_arena, &f);
+    for (size_t i = 0; i < nf; i++) {
+        const lnd_kr *kr = &p->krs[f[i].kr];
+        bool shown = cy == a->cy;
+        if (!shown && (f[i].state == FU_DONE || f[i].state == FU_MISSED || today > f[i].window_close)) continue;
+        if (a->filter == FILTER_MINE && a->o->user && !(kr->owner && !strcmp(kr->owner, a->o->user)) &&
+            !(kr->coowner && !strcmp(kr->coowner, a->o->user)))
+            continue;   /* `f` mine: what this manager must log */
+        if (n == *cap) {
+            size_t nc = *cap ? *cap * 2 : 32;
+            due_row *nv = arena_alloc(a->v_arena, nc * sizeof *nv);
+            if (n) memcpy(nv, *v, n * sizeof *nv);
+            *v = nv;
+            *cap = nc;
+        }
+        due_row *d = &(*v)[n++];
+        d->f = f[i];
+        d->cy = cy;
+        d->kr_id = kr->id;
+        d->obj_id = kr->objective_id;
+        d->title = arena_strdup(a->v_arena, kr->title);
+        d->owner = arena_strdup(a->v_arena, kr->owner);
+        d->coowner = arena_strdup(a->v_arena, kr->coowner);
+        d->prog = arena_strdup(a->v_arena, p->progs[f[i].prog].title);
+        d->cycle = arena_strdup(a->v_arena, p->cycle.name);
+    }
+    return n;
+}
+
 static void due_load(tui_app *a)
 {
     if (!a->plan) return;
-    static const int defaults[3] = {30, 60, 90};
-    const int *off = a->o->cfg ? a->o->cfg->followup_days : defaults;
-    lnd_followup *f = NULL;
-    size_t n = followup_list(a->plan, off, 3, date_today(), a->v_arena, &f);
-    if (a->filter == FILTER_MINE && a->o->user) {   /* `f` mine: what this manager must log */
-        size_t kept = 0;
-        for (size_t i = 0; i < n; i++) {
-            const lnd_kr *kr = &a->plan->krs[f[i].kr];
-            if ((kr->owner && !strcmp(kr->owner, a->o->user)) || (kr->coowner && !strcmp(kr->coowner, a->o->user)))
-                f[kept++] = f[i];
-        }
-        n = kept;
+    window_rules r;
+    window_rules_default(&r);
+    if (a->o->cfg) {
+        memcpy(r.offsets, a->o->cfg->followup_days, sizeof r.offsets);
+        r.window_days = a->o->cfg->window_days;
     }
-    a->vrows = f;
+    due_row *v = NULL;
+    size_t n = 0, cap = 0;
+    n = due_rows_of(a, a->cy, a->plan, &r, &v, n, &cap);   /* the shown cycle's first */
+    for (size_t c = 0; c < a->ncycles; c++) {
+        if (c == a->cy) continue;
+        lnd_plan *p = NULL;
+        if (store_load_plan(a->st, a->cycles[c].id, &p) != STORE_OK) continue;
+        n = due_rows_of(a, c, p, &r, &v, n, &cap);
+        plan_free(p);
+    }
+    a->vrows = v;
     a->nvrows = a->vn = n;
 }
 
 static void due_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)focused;
-    const lnd_followup *f = a->vrows;
-    size_t cnt[4] = {0};
-    for (size_t i = 0; i < a->nvrows; i++) cnt[f[i].state]++;
+    const due_row *f = a->vrows;
+    size_t cnt[5] = {0};
+    for (size_t i = 0; i < a->nvrows; i++) cnt[f[i].f.state]++;
     char title[240];
-    snprintf(title, sizeof title, "Due behaviour follow-ups%s %s %zu overdue, %zu due, %zu upcoming, "
-             "%zu logged %s Enter checks in", a->filter == FILTER_MINE ? " (mine)" : "", a->g->dot,
-             cnt[FOLLOWUP_OVERDUE], cnt[FOLLOWUP_DUE],
-             cnt[FOLLOWUP_UPCOMING], cnt[FOLLOWUP_DONE], a->g->dot);
+    snprintf(title, sizeof title, "Due follow-ups%s %s %zu overdue, %zu due, %zu upcoming, "
+             "%zu logged, %zu missed %s Enter checks in", a->filter == FILTER_MINE ? " (mine)" : "", a->g->dot,
+             cnt[FU_OVERDUE], cnt[FU_DUE], cnt[FU_UPCOMING], cnt[FU_DONE], cnt[FU_MISSED], a->g->dot);
     tui_views_title(a, w, title);
     int cols = getmaxx(w);
     if (!a->nvrows) {
-        tui_put(a, w, 2, 2, "Nothing scheduled: follow-ups come from programmes serving behaviour KRs.",
+        tui_put(a, w, 2, 2, "Nothing scheduled: follow-ups come from programmes serving behaviour and results KRs.",
                 cols - 3, a->attr[R_DIM]);
         return;
     }
@@ -185,25 +233,24 @@ static void due_draw(tui_app *a, WINDOW *w, bool focused)
     tui_views_scroll(a, h);
     for (size_t i = 0; i < h && a->vtop + i < a->nvrows; i++) {
         size_t r = a->vtop + i;
-        const lnd_followup *u = &f[r];
-        const lnd_kr *kr = &a->plan->krs[u->kr];
-        const lnd_programme *pr = &a->plan->progs[u->prog];
+        const due_row *u = &f[r];
         int y = 2 + (int)i;
         bool sel = r == a->vsel;
         attr_t s = sel ? A_REVERSE : A_NORMAL;
         row_bg(w, y, sel);
-        attr_t st = u->state == FOLLOWUP_OVERDUE ? a->attr[R_RED] | A_BOLD
-                    : u->state == FOLLOWUP_DUE ? a->attr[R_AMBER] | A_BOLD
-                    : u->state == FOLLOWUP_DONE ? a->attr[R_GREEN] : a->attr[R_DIM];
+        attr_t st = u->f.state == FU_OVERDUE ? a->attr[R_RED] | A_BOLD
+                    : u->f.state == FU_DUE ? a->attr[R_AMBER] | A_BOLD
+                    : u->f.state == FU_DONE ? a->attr[R_GREEN] : a->attr[R_DIM];
         char day[16], id[32], after[300];
-        date_format(u->due, day, sizeof day);
-        tui_fmt_id('K', kr->id, id, sizeof id);
-        tui_put(a, w, y, 1, followup_state_name(u->state), 9, st | s);
+        date_format(u->f.due, day, sizeof day);
+        tui_fmt_id('K', u->kr_id, id, sizeof id);
+        tui_put(a, w, y, 1, window_fu_state_name(u->f.state), 9, st | s);
         tui_put(a, w, y, 11, day, 10, s);
         tui_put(a, w, y, 22, id, 5, a->attr[R_ID] | s);
-        tui_put(a, w, y, 28, kr->title, tw, s);
-        tui_put(a, w, y, 29 + tw, kr->owner, 12, s);
-        snprintf(after, sizeof after, "+%dd after %s", u->offset_days, pr->title ? pr->title : "");
+        tui_put(a, w, y, 28, u->title, tw, s);
+        tui_put(a, w, y, 29 + tw, u->owner, 12, s);
+        if (u->cy == a->cy) snprintf(after, sizeof after, "+%dd after %s", u->f.offset_days, u->prog);
+        else snprintf(after, sizeof after, "+%dd after %s (%s)", u->f.offset_days, u->prog, u->cycle);
         if (42 + tw < cols - 2) tui_put(a, w, y, 42 + tw, after, cols - 44 - tw, a->attr[R_DIM] | s);
     }
 }
@@ -213,12 +260,18 @@ static bool due_key(tui_app *a, tui_action act, int key)
     (void)key;
     if (tui_views_move(a, act, (size_t)getmaxy(a->wv) - 2)) return true;
     if ((act != ACT_ENTER && act != ACT_CHECKIN) || a->vsel >= a->nvrows) return false;
-    const lnd_followup *u = &((const lnd_followup *)a->vrows)[a->vsel];
-    const lnd_kr *kr = &a->plan->krs[u->kr];
-    lnd_id obj = kr->objective_id, kid = kr->id;
+    const due_row *u = &((const due_row *)a->vrows)[a->vsel];
+    lnd_id obj = u->obj_id, kid = u->kr_id;
+    size_t cy = u->cy;
     tui_views_close(a);
+    if (cy != a->cy && cy < a->ncycles) {   /* a follow-up of another cycle: show that cycle */
+        a->cy = cy;
+        a->sel = a->top = a->ksel = 0;
+        tui_data_reload(a);
+    }
     tui_goto(a, obj, kid);
     tui_edit_checkin(a);
+    a->return_due = a->form_open;   /* saving it comes back here */
     return true;
 }
 

@@ -42,7 +42,7 @@ expect_eq "bash: lower-case prefix works too" "$(bcomp --db "$DB" checkin k1)" "
 expect_eq "bash: objective ids for edit" "$(bcomp --db "$DB" objective edit '')" "O1 O2 O3 O4 O5 O6 O7 O8 O9 "
 expect_eq "bash: objective ids for --parent" "$(bcomp --db "$DB" objective add --parent O)" "O1 O2 O3 O4 O5 O6 O7 O8 O9 "
 expect_eq "bash: programme ids" "$(bcomp --db "$DB" programme archive '')" "P1 P2 P3 P4 P5 "
-expect_eq "bash: cycle names for activate" "$(bcomp --db "$DB" cycle activate '')" "2027-Q1 2027-Q2 "
+expect_eq "bash: cycle names for activate" "$(bcomp --db "$DB" cycle activate '')" "2026-Q4 2027-Q1 2027-Q2 "
 expect_eq "bash: cycle names for --cycle" "$(bcomp --db "$DB" status --cycle 2027-Q)" "2027-Q1 2027-Q2 "
 expect_eq "bash: no cycle name for a new cycle (cycle add)" "$(bcomp --db "$DB" cycle add '')" ""
 expect_in "bash: KPI names, quoted for the shell" "$(bcomp --db "$DB" kpi set L)" 'Learning\ platform\ uptime'
@@ -51,7 +51,7 @@ LND_DB="$DB" "$LND" kr add --objective O9 --title "Coaching sessions held" --tar
   --evidence activity --indicator leading >/dev/null
 K=$(bcomp --db "$DB" kr edit K1)
 expect_not_in "bash: an archived KR is not offered" "$K" "K15"
-expect_in "bash: a KR added a moment ago is offered (live ids)" "$K" "K16"
+expect_in "bash: a KR added a moment ago is offered (live ids)" "$K" "K17"
 expect_eq "bash: LND_DB is honoured" "$(LND_DB="$DB" bcomp objective archive O)" "O1 O2 O3 O4 O5 O6 O7 O8 O9 "
 expect_eq "bash: no database, no ids, no error on the terminal" "$(bcomp --db "$T/none.db" checkin '' 2>&1)" ""
 mkdir -p "$T/w" && : > "$T/w/plan.csv" && : > "$T/w/other.json"
@@ -86,7 +86,7 @@ for sh in zsh fish; do
 done
 if command -v fish >/dev/null 2>&1; then
   F=$(PATH="$T/bin:$PATH" LND_DB="$DB" fish --no-config -c "source $T/lnd.fish; complete -C 'lnd kr edit K1'" | cut -f1 | sort | tr '\n' ' ')
-  expect_eq "fish: completes live KR ids" "$F" "K1 K10 K11 K12 K13 K14 K16 "
+  expect_eq "fish: completes live KR ids" "$F" "K1 K10 K11 K12 K13 K14 K17 "
   F=$(PATH="$T/bin:$PATH" fish --no-config -c "source $T/lnd.fish; complete -C 'lnd kr add --indicator '" | sort | tr '\n' ' ')
   expect_eq "fish: completes enum values" "$F" "lagging leading "
 fi

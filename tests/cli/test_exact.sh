@@ -32,7 +32,7 @@ expect_eq "de_DE: nothing written for 73,5" "$(q 'SELECT count(*) FROM checkin')
 DE run "$LND" --db "$DB" export --format csv
 expect_in "de_DE: CSV has a decimal point" "$OUT" ",73.5,"
 cols=$(printf '%s\n' "$OUT" | sed -n 2p | awk -F, '{print NF}')
-expect_eq "de_DE: a CSV row has 18 columns" "$cols" 18
+expect_eq "de_DE: a CSV row has 20 columns (decimal commas never split a cell)" "$cols" 20
 printf 'kr,date,value\nK1,2026-11-30,74.25\n' >"$T/in.csv"
 DE run "$LND" --db "$DB" import --checkins "$T/in.csv"
 expect_eq "de_DE: CSV import of 74.25 is accepted" "$RC" 0

@@ -37,7 +37,7 @@ rm -f "$T/calls"
 run "$LND" --db "$DB" objective add --title "Cut escalations" --problem "40% escalated"
 expect_eq "on-change runs for an objective added" "$(count on-change)" 1
 expect_eq "on-checkin does not run without a check-in" "$(count on-checkin)" 0
-expect_eq "on-change: the objective added" "$(jq -r '.changes[0] | "\(.action) \(.entity) \(.entity_id)"' "$T/change.json")" "add objective 10"
+expect_eq "on-change: the objective added" "$(jq -r '.changes[0] | "\(.action) \(.entity) \(.entity_id)"' "$T/change.json")" "add objective 12"
 
 rm -f "$T/calls"
 run "$LND" --db "$DB" status

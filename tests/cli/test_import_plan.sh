@@ -139,5 +139,5 @@ expect_eq "one transaction: the on-change hook runs once for the whole plan" "$(
 sed -n '/^    kind,title,parent,level,unit/,/^$/p' "$LND_TOP/README.md" | sed 's/^    //; /^$/d' > "$T/readme.csv"
 run "$LND" --db "$T/readme.db" init --demo
 run "$LND" --db "$T/readme.db" import --plan "$T/readme.csv"
-expect_in "the README's example sheet imports" "$RC $OUT" "0 added O10"
+expect_in "the README's example sheet imports" "$RC $OUT" "0 added O12"
 expect_in "the README's example: 2 objectives and 2 KRs" "$OUT" "imported 2 objectives and 2 key results"

@@ -37,12 +37,12 @@ run L --ascii programme list
 expect_in "programme timeline has an ASCII form" "$OUT" ".===..|......"
 run L programme add --title "Data storytelling lab" --objective O6 --start-week 10 --end-week 12 --audience "Tier-1 leads"
 expect_eq "programme add exits 0" "$RC" 0
-expect_in "programme add says what it added" "$OUT" "P6 Data storytelling lab added (weeks 10-12)"
+expect_in "programme add says what it added" "$OUT" "P7 Data storytelling lab added (weeks 10-12)"
 run L programme add --title "Lunch and learn" --start-week 2 --end-week 3
 expect_eq "a programme serving no objective is allowed" "$RC" 0
 run L programme list
-expect_in "the programme serving nothing shows 'none'" "$OUT" "P7    Lunch and learn                      none   2-3     .▆▆...|......"
-expect_in "the new programme is on the timeline" "$OUT" "P6    Data storytelling lab                O6     10-12   ......|..▆▆▆."
+expect_in "the programme serving nothing shows 'none'" "$OUT" "P8    Lunch and learn                      none   2-3     .▆▆...|......"
+expect_in "the new programme is on the timeline" "$OUT" "P7    Data storytelling lab                O6     10-12   ......|..▆▆▆."
 before=$(L programme list | wc -l)
 run L programme add --title "Backwards" --objective O6 --start-week 5 --end-week 3
 expect_eq "programme ending before it starts is bad data" "$RC" 65
@@ -54,20 +54,20 @@ expect_eq "programme serving an unknown objective is bad data" "$RC" 65
 run L programme add --title "No weeks"
 expect_eq "programme add without weeks is a usage error" "$RC" 64
 expect_eq "refused programmes add nothing" "$(L programme list | wc -l)" "$before"
-run L programme edit P6 --title "Data storytelling lab v2" --end-week 11
+run L programme edit P7 --title "Data storytelling lab v2" --end-week 11
 expect_eq "programme edit exits 0" "$RC" 0
-expect_in "programme edit says updated" "$OUT" "P6 Data storytelling lab v2 updated"
+expect_in "programme edit says updated" "$OUT" "P7 Data storytelling lab v2 updated"
 run L programme list
-expect_in "edited weeks show on the timeline" "$OUT" "P6    Data storytelling lab v2             O6     10-11   ......|..▆▆.."
-run L programme edit P6 --version 1 --title "Stale edit"
+expect_in "edited weeks show on the timeline" "$OUT" "P7    Data storytelling lab v2             O6     10-11   ......|..▆▆.."
+run L programme edit P7 --version 1 --title "Stale edit"
 expect_eq "programme edit with a stale version is a conflict" "$RC" 75
 expect_not_in "a conflicting edit changes nothing" "$(L programme list)" "Stale edit"
 run L programme edit P99 --title x
 expect_eq "editing an unknown programme is bad data" "$RC" 65
-run L programme archive P7
+run L programme archive P8
 expect_eq "programme archive exits 0" "$RC" 0
 expect_not_in "an archived programme leaves the list" "$(L programme list)" "Lunch and learn"
-run L programme archive P7
+run L programme archive P8
 expect_eq "archiving twice is refused" "$RC" 65
 run L programme frobnicate
 expect_eq "unknown programme action is a usage error" "$RC" 64
@@ -106,7 +106,7 @@ expect_not_in "KPIs are kept apart from OKRs (not in status)" "$(L status)" "Hel
 run L --user ana log --limit 5
 expect_eq "log exits 0" "$RC" 0
 expect_in "log shows who set a KPI and the change" "$OUT" "$ACCT (as tester)  value    kpi           2  value: 99.2 → 99.9"
-expect_in "log shows a programme edit, field by field" "$(L log)" "edit     programme     6  title: 'Data storytelling lab' → 'Data storytelling lab v2'; end week: 12 → 11"
+expect_in "log shows a programme edit, field by field" "$(L log)" "edit     programme     7  title: 'Data storytelling lab' → 'Data storytelling lab v2'; end week: 12 → 11"
 expect_eq "log --limit keeps the newest N" "$(L log --limit 3 | wc -l)" 3
 LND_TODAY=2027-03-01 run L --user marco checkin K3 --observed 8 --applied 7 --note "Role-play debriefs"
 run L log --since 2027-03-01
@@ -127,7 +127,8 @@ expect_in "+60 days is scheduled" "$OUT" "upcoming 2027-04-01  K3"
 expect_in "+90 days is scheduled" "$OUT" "upcoming 2027-05-01  K3"
 expect_in "due names the programme behind the follow-up" "$OUT" "+30d after Consultative selling workshop"
 expect_not_in "a programme serving nothing schedules no follow-ups" "$OUT" "Coaching circles"
-expect_not_in "only behaviour KRs get follow-ups" "$OUT" "K8 "
+expect_in "results KRs get follow-ups too" "$OUT" "upcoming 2027-03-02  K4 "
+expect_not_in "activity and learning KRs get none" "$OUT" "K1 "
 LND_TODAY=2027-02-24 run "$LND" --db "$F" due
 expect_in "+30 is due in the week before its date" "$OUT" "due      2027-03-02  K3"
 LND_TODAY=2027-03-03 run "$LND" --db "$F" due
@@ -153,7 +154,15 @@ LND_TODAY=2027-04-28 run "$LND" --db "$F" due
 expect_in "follow-ups past the cycle's end still show once the next cycle is active" "$OUT" "overdue  2027-04-27  K13"
 setup "close 2027-Q1" "$LND" --db "$F" cycle close 2027-Q1
 LND_TODAY=2027-04-28 run "$LND" --db "$F" due
-expect_in "a closed cycle's follow-ups are no longer listed (its check-ins are locked)" "$OUT" "nothing due"
+expect_in "a closed cycle's follow-ups stay listed while the window is open" "$OUT" "overdue  2027-04-27  K5"
+expect_in "and say when the window closes" "$OUT" "(2027-Q1, closed; window until 2027-07-10)"
+LND_TODAY=2027-07-11 run "$LND" --db "$F" due --cycle 2027-Q1
+expect_in "after the window closes nothing is listed" "$OUT" "nothing due"
+LND_TODAY=2027-04-28 run "$LND" --db "$F" due --format json
+expect_in "due --format json lists the follow-up" "$OUT" '"kr": 5'
+expect_in "with its window" "$OUT" '"window_closes": "2027-07-10"'
+LND_TODAY=2027-04-28 run "$LND" --db "$F" --user nobody due --mine --format json
+expect_in "due --mine --format json with nothing owned is an empty list" "$OUT" '"followups": []'
 F="$T/fu2.db"
 setup "second demo database for the follow-ups" "$LND" --db "$F" init --demo
 printf 'health = { followup_days = [ 14, 28, 42 ]; };\n' >"$T/fu.conf"
@@ -249,11 +258,11 @@ expect_in "it says the parent must be in the next cycle" "$ERR" "in another cycl
 run L review carry --to 2027-Q2 --with-parents
 expect_eq "review carry --with-parents exits 0" "$RC" 0
 expect_in "carry says how many objectives it created" "$OUT" "carried 2 objectives forward into 2027-Q2"
-expect_in "carry prints the parent's new id" "$OUT" "O1 -> O10 (as a parent)"
-expect_in "carry prints the new id" "$OUT" "O2 -> O11"
+expect_in "carry prints the parent's new id" "$OUT" "O1 -> O12 (as a parent)"
+expect_in "carry prints the new id" "$OUT" "O2 -> O13"
 Q2=$(L status --cycle 2027-Q2 --format json)
 expect_eq "the carried objective keeps its business parent" \
-  "$(printf '%s' "$Q2" | jq -r '.objectives[]|select(.id=="O11")|.parent')" "O10"
+  "$(printf '%s' "$Q2" | jq -r '.objectives[]|select(.id=="O13")|.parent')" "O12"
 expect_eq "done KRs stay behind; the open ones come along" \
   "$(printf '%s' "$Q2" | jq -r '[.objectives[].key_results[]|"\(.title|.[0:20])=\(.baseline)"]|join(",")')" \
   "Enterprise revenue g=2"
@@ -265,7 +274,7 @@ expect_eq "the carried objectives link back to where they came from" "$(printf '
 expect_eq "carried KRs link back to theirs" "$(printf '%s' "$X" | jq -c '[.cycles[0].key_results[].carried_from]')" "[4]"
 run L review carry --to 2027-Q2
 expect_in "carrying again creates no duplicates" "$OUT" "carried 0 objectives"
-expect_in "carrying again says where they went" "$OUT" "O2 -> O11 (carried before)"
+expect_in "carrying again says where they went" "$OUT" "O2 -> O13 (carried before)"
 expect_eq "the next cycle still has two objectives" "$(L status --cycle 2027-Q2 --format json | jq '.objectives|length')" 2
 q1count() { L status --cycle 2027-Q1 --format json | jq '[.objectives[].key_results[].checkins]|add'; }
 before=$(q1count)
@@ -284,10 +293,10 @@ expect_in "the closed cycle's report says so" "$OUT" 'subtitle: "Cycle closed, 2
 # --- export / import: the JSON round trip ---
 run L export -o "$T/a.json"
 expect_eq "export json to a file exits 0" "$RC" 0
-expect_eq "export json parses" "$(jq -r '"\(.format) \(.cycles|length)"' "$T/a.json")" "lnd-export 2"
+expect_eq "export json parses" "$(jq -r '"\(.format) \(.cycles|length)"' "$T/a.json")" "lnd-export 3"
 run "$LND" --db "$T/copy.db" import "$T/a.json"
 expect_eq "import into an empty database exits 0" "$RC" 0
-expect_in "import says what it restored" "$OUT" "imported 2 cycles and 4 KPIs"
+expect_in "import says what it restored" "$OUT" "imported 3 cycles and 4 KPIs"
 "$LND" --db "$T/copy.db" export >"$T/b.json" || die "export of the restored copy"
 check "export -> import -> export is byte-identical" cmp -s "$T/a.json" "$T/b.json"
 expect_eq "the restored database reports the same" "$("$LND" --db "$T/copy.db" report --cycle 2027-Q1)" "$(L report --cycle 2027-Q1)"
@@ -298,7 +307,7 @@ expect_eq "import into a non-empty database is refused" "$RC" 65
 expect_in "the refusal says to use a new database" "$ERR" "not empty"
 expect_eq "the refused import wrote no check-ins" "$(count "$T/fu2.db")" "$before"
 expect_eq "the refused import wrote no log entries" "$("$LND" --db "$T/fu2.db" log | wc -l)" "$logn"
-jq '.cycles[0].key_results[2].direction = "sideways"' "$T/a.json" >"$T/bad.json" || die "an export with a bad direction"
+jq '.cycles[1].key_results[2].direction = "sideways"' "$T/a.json" >"$T/bad.json" || die "an export with a bad direction"
 run "$LND" --db "$T/bad.db" import "$T/bad.json"
 expect_eq "an export with a bad value is bad data" "$RC" 65
 expect_in "the bad value is named" "$ERR" "key result 3: \"direction\" has an unknown value"
@@ -318,7 +327,7 @@ expect_eq "a missing import file is no input" "$RC" 66
 run L export --format csv -o "$T/all.csv"
 expect_eq "export csv exits 0" "$RC" 0
 expect_eq "export csv header" "$(head -1 "$T/all.csv")" \
-  "cycle,objective_id,objective,kr_id,kr,unit,baseline,target,direction,evidence,indicator,at,value,confidence,observed,applied,author,note"
+  "cycle,objective_id,objective,kr_id,kr,unit,baseline,target,direction,evidence,indicator,at,value,confidence,observed,applied,author,note,cohort,followup"
 # sqlite3's .import is an RFC 4180 parser (quotes, commas and newlines inside fields)
 csvq() { sqlite3 :memory: ".mode csv" ".import '$1' t" "$2"; }
 ncheck=$(L export | jq '[.cycles[].checkins[]]|length')
@@ -326,6 +335,8 @@ expect_eq "csv has one row per check-in, plus KRs never checked in" \
   "$(csvq "$T/all.csv" "select count(*) from t where at <> ''")" "$ncheck"
 expect_eq "csv keeps the business numbers" \
   "$(csvq "$T/all.csv" "select baseline||'>'||value||'>'||target from t where kr = 'First-call resolution' order by at desc limit 1")" "64>71>75"
+expect_eq "csv keeps cohorts and follow-up marks" \
+  "$(csvq "$T/all.csv" "select cohort||'/'||followup from t where kr_id = 'K16' and cohort = 'trained' order by at desc limit 1")" "trained/60"
 expect_eq "csv numbers are short (3.6, not 3.6000000000000001)" \
   "$(csvq "$T/all.csv" "select distinct baseline from t where kr_id = 'K14'")" "3.6"
 run L export --format csv --cycle 2027-Q2
@@ -348,13 +359,13 @@ expect_in "import says how many it added" "$OUT" "imported 3 check-ins"
 expect_eq "three check-ins were added" "$(count "$C")" $((before + 3))
 X=$("$LND" --db "$C" export)
 expect_eq "a quoted comma stays in the note" \
-  "$(printf '%s' "$X" | jq -r '.cycles[0].checkins[]|select(.kr==8 and .at=="2027-02-15T12:00:00Z")|.note')" "Checklist, team B"
+  "$(printf '%s' "$X" | jq -r '.cycles[1].checkins[]|select(.kr==8 and .at=="2027-02-15T12:00:00Z")|.note')" "Checklist, team B"
 expect_eq "a quoted newline and doubled quotes stay in the note" \
-  "$(printf '%s' "$X" | jq -c '.cycles[0].checkins[]|select(.kr==9 and .value==75)|.note')" '"Two teams:\r\n\"A\" and \"B\""'
+  "$(printf '%s' "$X" | jq -c '.cycles[1].checkins[]|select(.kr==9 and .value==75)|.note')" '"Two teams:\r\n\"A\" and \"B\""'
 expect_eq "confidence and time are kept" \
-  "$(printf '%s' "$X" | jq -r '.cycles[0].checkins[]|select(.kr==10 and .value==71)|"\(.at) \(.confidence)"')" "2027-02-16T09:30:00Z 8"
+  "$(printf '%s' "$X" | jq -r '.cycles[1].checkins[]|select(.kr==10 and .value==71)|"\(.at) \(.confidence)"')" "2027-02-16T09:30:00Z 8"
 expect_eq "an empty confidence is no confidence" \
-  "$(printf '%s' "$X" | jq -r '.cycles[0].checkins[]|select(.kr==9 and .value==75)|.confidence')" "null"
+  "$(printf '%s' "$X" | jq -r '.cycles[1].checkins[]|select(.kr==9 and .value==75)|.confidence')" "null"
 expect_eq "the latest CSV value becomes the KR's current value" "$(sj '.objectives[].key_results[]|select(.id=="K10")|.current' "$C")" 71
 run imp "$T/good.csv"
 expect_eq "re-importing the same file succeeds" "$RC" 0

@@ -45,9 +45,9 @@ expect_in "review lists the finding as the verdict" "$OUT" "learning     finding
 
 # --- the fields survive export / import exactly ---
 L export >"$T/a.json" || die "export"
-expect_eq "export has the hypothesis" "$(jq -r '.cycles[0].objectives[]|select(.id==9)|.hypothesis' "$T/a.json")" \
+expect_eq "export has the hypothesis" "$(jq -r '.cycles[]|select(.name=="2027-Q1")|.objectives[]|select(.id==9)|.hypothesis' "$T/a.json")" \
   "Peer coaching circles make managers coach weekly"
-expect_eq "export has the finding" "$(jq -r '.cycles[0].reviews[]|select(.objective==9)|.finding' "$T/a.json")" \
+expect_eq "export has the finding" "$(jq -r '.cycles[]|select(.name=="2027-Q1")|.reviews[]|select(.objective==9)|.finding' "$T/a.json")" \
   "Circles work only when managers get protected time"
 run "$LND" --db "$T/b.db" import "$T/a.json"
 expect_eq "import of it exits 0" "$RC" 0
@@ -204,7 +204,7 @@ setup "into review" X cycle review 2027-Q1
 run X review set O9 --score 0.9
 expect_eq "a learning objective takes a finding, not a score (64)" "$RC" 64
 expect_eq "no score was stored" "$(X export | jq '[.cycles[].reviews[]|select(.objective==9)]|length')" 0
-setup "an earlier cycle" X cycle add 2026-Q4 --start 2026-10-05
-run X review carry --to 2026-Q4 --with-parents
+setup "an earlier cycle" X cycle add 2026-Q3 --start 2026-07-06
+run X review carry --to 2026-Q3 --with-parents
 expect_eq "carrying forward into an earlier cycle is refused (65)" "$RC" 65
 expect_in "saying why" "$ERR" "not after 2027-Q1"

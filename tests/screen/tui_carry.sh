@@ -23,9 +23,9 @@ expect_screen c "c: O2 would lose its business parent, so it asks" "O2 would arr
 expect_screen c "the prompt offers to carry the parent too" "p carry the parent too"
 expect_db "nothing is carried while it asks" "0" q2_json '.objectives|length'
 keys c p
-expect_screen c "p: the notice names the new ids" "carried into 2027-Q2: O1->O10 O2->O11"
-expect_db "the next cycle has the parent and the carried objective" "O10 O11" q2_json '[.objectives[].id]|join(" ")'
-expect_db "the carried L&D objective keeps its business parent" "O10" q2_json '.objectives[]|select(.id=="O11")|.parent'
+expect_screen c "p: the notice names the new ids" "carried into 2027-Q2: O1->O12 O2->O13"
+expect_db "the next cycle has the parent and the carried objective" "O12 O13" q2_json '[.objectives[].id]|join(" ")'
+expect_db "the carried L&D objective keeps its business parent" "O12" q2_json '.objectives[]|select(.id=="O13")|.parent'
 # the learning objective: its form wants a finding, not a score
 keys c G
 expect_row c "O9 (learning) is judged by its finding, with no suggested score" " O9 " "learning             -     -  no finding yet"

@@ -66,12 +66,12 @@ literal a "AMs run structured deal reviews with their managers"
 keys a Tab
 literal a "Facilitate a deal review using the account plan"
 keys a Enter
-expect_screen a "the new objective is saved" "saved O10"
-expect_screen a "and appears in the cascade" "O10 A Coach account managers"
+expect_screen a "the new objective is saved" "saved O12"
+expect_screen a "and appears in the cascade" "O12 A Coach account managers"
 obj_json() { "$LND" --db "$DB" status --format json | jq -r ".objectives[] | select(.id==\"$1\") | $2"; }
-expect_db "objective O10 in the database under O1 at level ld" "O1 ld" obj_json O10 '.parent + " " + .level'
+expect_db "objective O12 in the database under O1 at level ld" "O1 ld" obj_json O12 '.parent + " " + .level'
 keys a Tab a
-expect_screen a "a in the key results pane opens the KR form" "New key result of O10"
+expect_screen a "a in the key results pane opens the KR form" "New key result of O12"
 literal a "Deal reviews held with a manager"
 keys a Tab
 literal a "%"
@@ -83,14 +83,14 @@ keys a Tab Tab C-u
 literal a "10"
 keys a Tab Tab Tab Tab b Tab l
 keys a Enter
-expect_screen a "the new KR is saved" "saved K16"
-expect_row a "and listed under O10" "K16" "Deal reviews held with a manager"
-expect_db "K16 target in the database" "80" kr_json K16 target
-expect_eq "K16 evidence and indicator" "$(kr_json K16 evidence) $(kr_json K16 indicator)" "behaviour leading"
-expect_eq "K16 due week" "$(kr_json K16 due_week)" "10"
+expect_screen a "the new KR is saved" "saved K17"
+expect_row a "and listed under O12" "K17" "Deal reviews held with a manager"
+expect_db "K17 target in the database" "80" kr_json K17 target
+expect_eq "K17 evidence and indicator" "$(kr_json K17 evidence) $(kr_json K17 indicator)" "behaviour leading"
+expect_eq "K17 due week" "$(kr_json K17 due_week)" "10"
 # a new KR starts with no evidence level or indicator and will not save until one is chosen
 keys a a
-expect_screen a "a again: a second KR form" "New key result of O10"
+expect_screen a "a again: a second KR form" "New key result of O12"
 expect_screen a "evidence starts with no choice" "(choose)"
 literal a "Deal value per account"
 keys a Tab Tab Tab
@@ -98,11 +98,11 @@ literal a "40"
 keys a Enter
 expect_screen a "saving without an evidence level is refused in the form" "fix the marked field; your draft is kept"
 expect_screen a "the indicator field says what is missing" "lagging  choose one"
-expect_eq "nothing was written" "$("$LND" --db "$DB" status --format json | jq '[.objectives[]|select(.id=="O10")|.key_results[]]|length')" 1
+expect_eq "nothing was written" "$("$LND" --db "$DB" status --format json | jq '[.objectives[]|select(.id=="O12")|.key_results[]]|length')" 1
 keys a Escape
 expect_screen a "Esc on the changed draft asks" "Discard"
 keys a y
-expect_gone a "the form closes" "New key result of O10"
+expect_gone a "the form closes" "New key result of O12"
 
 # search, n and N
 keys a BTab g /

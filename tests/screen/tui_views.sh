@@ -15,7 +15,7 @@ keys v '?'
 ready v "Help: every key"
 keys v G
 expect_screen v "help lists the views" "KPIs: steady-state health indicators"
-for t in "Programmes on a week timeline" "Due behaviour follow-ups" "Audit log: who changed what" \
+for t in "Programmes on a week timeline" "Due follow-ups" "Audit log: who changed what" \
          "Review mode: score, verdict" "Chain of evidence of the business objective" "Alignment health findings"; do
   expect_screen v "help lists: $t" "$t"
 done
@@ -54,29 +54,29 @@ keys v Tab
 literal v "Tier-1 agents"
 keys v Enter
 expect_gone v "a: the form closes on Enter" "New programme in 2027-Q1"
-expect_screen v "a: saved P6" "saved P6"
-expect_row v "a: the new programme is on the timeline with its weeks" "P6 " "Negotiation lab"
-expect_row v "a: it serves O6 in weeks 8-9" "P6 " "O6     8-9"
+expect_screen v "a: saved P7" "saved P7"
+expect_row v "a: the new programme is on the timeline with its weeks" "P7 " "Negotiation lab"
+expect_row v "a: it serves O6 in weeks 8-9" "P7 " "O6     8-9"
 # prog_line TITLE: id, title, objective and weeks of a programme in `lnd programme list`
 prog_line() { L programme list | grep -F "$1" | sed 's/  */ /g' | cut -d' ' -f1-5; }
-expect_db "a: the new programme is in the database" "P6 Negotiation lab O6 8-9" prog_line "Negotiation lab"
+expect_db "a: the new programme is in the database" "P7 Negotiation lab O6 8-9" prog_line "Negotiation lab"
 keys v G e
-expect_screen v "e: the programme form opens on it" "Edit programme P6"
+expect_screen v "e: the programme form opens on it" "Edit programme P7"
 keys v Tab Tab Tab C-u
 literal v "10"
 keys v Enter
-expect_row v "e: the timeline shows the new weeks" "P6 " "8-10"
-expect_db "e: the change is in the database" "P6 Negotiation lab O6 8-10" prog_line "Negotiation lab"
+expect_row v "e: the timeline shows the new weeks" "P7 " "8-10"
+expect_db "e: the change is in the database" "P7 Negotiation lab O6 8-10" prog_line "Negotiation lab"
 keys v d
-expect_screen v "d: archive asks first" "Archive programme P6?"
+expect_screen v "d: archive asks first" "Archive programme P7?"
 keys v y
-expect_screen v "d: archived" "archived P6"
+expect_screen v "d: archived" "archived P7"
 expect_gone v "d: gone from the timeline" "Negotiation lab"
 expect_not_in "d: gone from the database list" "$(L programme list)" "Negotiation lab"
 
 # due follow-ups
 keys v D
-expect_screen v "D: switches straight to the due follow-ups" "Due behaviour follow-ups"
+expect_screen v "D: switches straight to the due follow-ups" "Due follow-ups"
 expect_row v "D: K3's +30 day follow-up after the workshop" "2027-03-02" "K3"
 expect_screen v "D: says what it follows" "+30d after Consultative selling workshop"
 before=$(kr_json K3 checkins)
@@ -89,13 +89,15 @@ literal v "7"
 expect_screen v "D Enter: live percentage" "7 of 8 applying: 88%"
 keys v Enter
 expect_screen v "D Enter: the check-in is saved" "checked in on K3"
-expect_screen v "D Enter: back on the dashboard at K3's objective" "Key results of O2"
+expect_screen v "D Enter: saving returns to the due view" "Due follow-ups"
+keys v Escape
+expect_screen v "D Enter, Esc: back on the dashboard at K3's objective" "Key results of O2"
 expect_db "D Enter: one more check-in in the database" "$((before + 1))" kr_json K3 checkins
 
 # audit log
 keys v L
 expect_screen v "L: the audit log opens" "Audit log · who changed what, when"
-expect_screen v "L: the archive is logged" "programme P6"
+expect_screen v "L: the archive is logged" "programme P7"
 first=$(screen v | sed -n 4p)
 expect_in "L: newest first, the check-in just logged by this user" "$first" "tester"
 expect_in "L: the real account beside the display name" "$first" "$ACCT (as tester)"
@@ -141,11 +143,11 @@ ready m "Cascade"
 keys m D
 expect_screen m "D: everyone's follow-ups by default" "K9 "
 keys m Escape
-expect_gone m "Esc closes the due view" "Due behaviour follow-ups"
+expect_gone m "Esc closes the due view" "Due follow-ups"
 keys m f
 expect_screen m "f: mine" "[mine]"
 keys m D
-expect_screen m "D after f: only mine" "Due behaviour follow-ups (mine)"
+expect_screen m "D after f: only mine" "Due follow-ups (mine)"
 expect_screen m "D mine: marco's overdue K3 follow-up" "overdue   2027-03-02 K3"
 expect_not_in "D mine: ana's K9 is not listed" "$(screen m)" " K9 "
 keys m q q

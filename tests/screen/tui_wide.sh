@@ -26,7 +26,7 @@ keys w q
 expect_screen w "200x60 quits cleanly" "lnd exited 0"
 stop w
 
-# [ and ] switch cycles (the demo has an active 2027-Q1 and an empty planning 2027-Q2)
+# [ and ] switch cycles (the demo has a closed 2026-Q4, an active 2027-Q1 and an empty planning 2027-Q2)
 start c 80 24
 expect_screen c "cycles: the current cycle opens first" "2027-Q1 (active)"
 keys c ']'
@@ -38,6 +38,9 @@ expect_screen c "]: at the last cycle says so" "no later cycle"
 keys c '['
 expect_screen c "[: back to the previous cycle" "2027-Q1 (active)"
 expect_screen c "[: its cascade is back" "Grow enterprise revenue"
+keys c '['
+expect_screen c "[: the closed quarter before" "2026-Q4 (closed)"
+expect_screen c "[: with its pilot" "Pilot troubleshooting clinics"
 keys c '['
 expect_screen c "[: at the first cycle says so" "no earlier cycle"
 keys c q

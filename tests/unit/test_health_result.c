@@ -87,6 +87,26 @@ static void h14_target_equals_baseline(void **st)
     plan_free(p);
 }
 
+static void h14_baseline_dated_after_the_programme_began(void **st)
+{
+    (void)st;
+    lnd_plan *p = healthy();
+    health_opts o = opts();
+    /* the workshop serving O2 starts in week 2: Monday 2027-01-11 */
+    p->krs[0].baseline_at = "2027-01-11";
+    assert_int_equal(count(p, &o, "H14", NULL), 0);
+    p->krs[0].baseline_at = "2027-01-12";
+    lnd_finding f;
+    assert_int_equal(count(p, &o, "H14", &f), 1);
+    assert_int_equal(f.kr_id, 1);
+    HAS(f.msg, "baseline dated 2027-01-12, after the programme serving it began (2027-01-11)");
+    HAS(f.hint, "lnd kr edit K1 --baseline-date");
+    /* beneath the programme's objective too (O3 sits under O2) */
+    p->krs[2].baseline_at = "2027-03-01";
+    assert_int_equal(count(p, &o, "H14", NULL), 2);
+    plan_free(p);
+}
+
 static void waiver_keeps_the_finding_as_info(void **st)
 {
     (void)st;
@@ -122,6 +142,7 @@ int main(void)
         cmocka_unit_test(h12_objective_measuring_nothing),
         cmocka_unit_test(h13_delivery_on_track_result_off),
         cmocka_unit_test(h14_target_equals_baseline),
+        cmocka_unit_test(h14_baseline_dated_after_the_programme_began),
         cmocka_unit_test(waiver_keeps_the_finding_as_info),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -11,6 +11,7 @@
 
 #include "../../core/followup.h"
 #include "../../core/report.h"
+#include "../../core/report_series.h"
 
 /* A small cascade: O1 business, O2 L&D beneath it with a learning, a behaviour and a
  * results KR; one programme in weeks 2-4 serving O2. Cycle starts Monday 2027-01-04. */
@@ -154,32 +155,79 @@ static void followups_at_30_60_90_days_after_programme_end(void **st)
 {
     (void)st;
     lnd_plan *p = mk_plan();
-    int offs[] = {30, 60, 90};
+    window_rules r;
+    window_rules_default(&r);
     lnd_arena *a = arena_new();
     lnd_followup *f;
     /* programme ends Sunday of week 4 = 2027-01-31; +30 = 2027-03-02 */
     lnd_day today;
-    assert_true(date_parse("2027-03-05", &today));
-    size_t n = followup_list(p, offs, 3, today, a, &f);
-    assert_int_equal(n, 3);                       /* only the behaviour KR */
+    assert_true(date_parse("2027-03-18", &today));
+    size_t n = followup_list(p, &r, NULL, 0, today, a, &f);
+    assert_int_equal(n, 6);                       /* the behaviour KR and the results KR */
     assert_int_equal(p->krs[f[0].kr].id, 2);
+    assert_int_equal(p->krs[f[1].kr].id, 3);
     char d[16];
     date_format(f[0].due, d, sizeof d);
     assert_string_equal(d, "2027-03-02");
-    assert_int_equal(f[0].state, FOLLOWUP_OVERDUE);   /* last check-in 2027-02-05 is too early */
-    assert_int_equal(f[1].state, FOLLOWUP_UPCOMING);
-    /* a check-in within the week before the due date counts */
-    p->krs[1].last_at = "2027-02-24 09:00:00";
-    n = followup_list(p, offs, 3, today, a, &f);
-    assert_int_equal(f[0].state, FOLLOWUP_DONE);
+    date_format(f[0].window_close, d, sizeof d);
+    assert_string_equal(d, "2027-05-15");
+    assert_int_equal(f[0].state, FU_MISSED);      /* 16 days late: its span is over */
+    assert_int_equal(f[2].state, FU_UPCOMING);
+    /* a check-in in the span settles that follow-up only: a late one settles no earlier one */
+    lnd_checkin cs[] = {{.kr_id = 2, .at = "2027-02-24 09:00:00", .value = 70},
+                        {.kr_id = 3, .at = "2027-04-03 09:00:00", .value = 70, .followup = 60}};
+    n = followup_list(p, &r, cs, 2, today, a, &f);
+    assert_int_equal(f[0].state, FU_DONE);        /* K2 +30, by date (7 days early) */
+    assert_int_equal(f[1].state, FU_MISSED);      /* K3 +30 */
+    assert_int_equal(f[3].state, FU_DONE);        /* K3 +60, by its mark */
+    assert_int_equal(f[2].state, FU_UPCOMING);    /* K2 +60 */
     /* due: within a week before the date */
     assert_true(date_parse("2027-03-28", &today));
-    n = followup_list(p, offs, 3, today, a, &f);
-    assert_int_equal(f[1].state, FOLLOWUP_DUE);
+    n = followup_list(p, &r, cs, 2, today, a, &f);
+    assert_int_equal(f[2].state, FU_DUE);
     /* archived programme schedules nothing */
     p->progs[0].archived = true;
-    assert_int_equal(followup_list(p, offs, 3, today, a, &f), 0);
+    assert_int_equal(followup_list(p, &r, NULL, 0, today, a, &f), 0);
     arena_free(a);
+    plan_free(p);
+}
+
+static void series_and_cohorts_in_business_terms(void **st)
+{
+    (void)st;
+    lnd_plan *p = mk_plan();   /* the programme ends 2027-01-31 */
+    window_rules r;
+    window_rules_default(&r);
+    p->krs[2].baseline_at = "2027-01-02";
+    lnd_checkin cs[] = {   /* newest first, as the store returns them */
+        {.id = 6, .kr_id = 3, .at = "2027-03-03 12:00:00", .value = 90, .cohort = "not yet trained",
+         .comparison = true, .followup = 30},
+        {.id = 5, .kr_id = 3, .at = "2027-03-02 12:00:00", .value = 69, .cohort = "trained", .followup = 30},
+        {.id = 4, .kr_id = 3, .at = "2027-01-20 12:00:00", .value = 64, .cohort = "not yet trained",
+         .comparison = true},
+        {.id = 3, .kr_id = 3, .at = "2027-01-20 12:00:00", .value = 64, .cohort = "trained"},
+    };
+    report_history h = {cs, 4};
+    lnd_buf b = {0};
+    assert_true(report_series(p, 2, &h, &r, &b));
+    assert_string_equal(buf_str(&b), "First-call resolution 64% (baseline, 2 Jan) \xe2\x86\x92 69% (+30 d) "
+                                     "\xe2\x86\x92 +60 d due 1 Apr \xe2\x86\x92 +90 d due 1 May, target 75%");
+    buf_free(&b);
+    b = (lnd_buf){0};
+    assert_true(report_cohorts(p, 2, &h, &b));
+    assert_string_equal(buf_str(&b), "trained: First-call resolution 64% \xe2\x86\x92 69%; not yet trained: 64% "
+                                     "\xe2\x86\x92 90%; difference -21 points (2 and 2 check-ins)");
+    buf_free(&b);
+    /* an activity KR has no series; a KR without cohort check-ins no comparison */
+    b = (lnd_buf){0};
+    assert_false(report_series(p, 0, &h, &r, &b));
+    report_history none = {cs + 1, 0};
+    assert_false(report_cohorts(p, 2, &none, &b));
+    assert_int_equal(b.len, 0);
+    /* a comparison cohort's move is not the KR's first move */
+    lnd_checkin only[] = {{.id = 1, .kr_id = 3, .at = "2027-01-20 12:00:00", .value = 70, .comparison = true}};
+    report_history ho = {only, 1};
+    assert_int_equal(report_first_move(p, &p->krs[2], &ho), 0);
     plan_free(p);
 }
 
@@ -189,6 +237,7 @@ int main(void)
         cmocka_unit_test(kr_sentence_in_business_terms),
         cmocka_unit_test(report_has_chain_verdict_and_escapes_markdown),
         cmocka_unit_test(followups_at_30_60_90_days_after_programme_end),
+        cmocka_unit_test(series_and_cohorts_in_business_terms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

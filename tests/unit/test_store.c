@@ -498,20 +498,25 @@ static void the_latest_check_in_by_date_drives_current(void **state)
     assert_int_equal(store_checkins(s, a, x.kr.id, &cs, &n), STORE_OK);
     assert_int_equal(n, 3);
     assert_true(cs[0].value == 72 && cs[1].value == 70 && cs[2].value == 99);   /* newest first */
-    /* a behaviour check-in: 6 of 8 observed applying */
-    lnd_checkin b = {.kr_id = x.kr.id, .at = "2027-02-17 08:00:00", .value = 75, .confidence = 8,
+    /* a behaviour check-in: 6 of 8 observed applying, on a behaviour KR */
+    lnd_kr bk = x.kr;
+    bk.title = "Agents using the checklist";
+    bk.evidence = EV_BEHAVIOUR;
+    bk.indicator = IND_LEADING;
+    assert_int_equal(store_add_kr(s, &bk, "alice"), STORE_OK);
+    lnd_checkin b = {.kr_id = bk.id, .at = "2027-02-17 08:00:00", .value = 75, .confidence = 8,
                      .note = "week 7 observations", .author = "manager mo", .observed = 8, .applied = 6};
     assert_int_equal(store_add_checkin(s, &b, "mo"), STORE_OK);
     assert_true(b.id > 0);
-    assert_int_equal(store_checkins(s, a, x.kr.id, &cs, &n), STORE_OK);
+    assert_int_equal(store_checkins(s, a, bk.id, &cs, &n), STORE_OK);
     assert_int_equal(cs[0].observed, 8);
     assert_int_equal(cs[0].applied, 6);
     assert_string_equal(cs[0].author, "manager mo");
     assert_string_equal(cs[0].note, "week 7 observations");
     bool exists = false;
-    assert_int_equal(store_checkin_exists(s, x.kr.id, "2027-02-17 08:00:00", 75, &exists), STORE_OK);
+    assert_int_equal(store_checkin_exists(s, bk.id, "2027-02-17 08:00:00", 75, "", &exists), STORE_OK);
     assert_true(exists);
-    assert_int_equal(store_checkin_exists(s, x.kr.id, "2027-02-17 08:00:00", 76, &exists), STORE_OK);
+    assert_int_equal(store_checkin_exists(s, bk.id, "2027-02-17 08:00:00", 76, "", &exists), STORE_OK);
     assert_false(exists);
     arena_free(a);
     store_close(s);

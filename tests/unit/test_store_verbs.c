@@ -82,6 +82,11 @@ static void bad_values_are_refused_with_a_message_naming_the_field(void **state)
     b.observed = 0;
     b.applied = 0;
     expect_invalid(s, store_add_checkin(s, &b, "u"), "observed must be at least 1");
+    /* behaviour observations only on behaviour KRs: the rule lives in the store, so the CLI,
+     * the dashboard and CSV import all meet it */
+    b.observed = 8;
+    b.applied = 6;
+    expect_invalid(s, store_add_checkin(s, &b, "u"), "measures results, not behaviour; log a value");
 
     lnd_programme p = {.cycle_id = x.cy.id, .objective_id = x.ld.id, .title = "Workshop", .start_week = 5,
                        .end_week = 3};
