@@ -162,6 +162,9 @@ const struct option *cli_global_options(void);
 /* Demo data (cli/demo.c): the worked examples of the domain, around today. */
 store_rc demo_load(store *s, const char *user);
 
+/* `lnd import --checkins FILE.csv` (cli/cmd_import_csv.c): 0 or the exit code. */
+int cli_import_checkins(cli_ctx *ctx, const char *file);
+
 /* ---- waivers (cli/waiver.c): `objective edit O3 --waive H02 --reason TEXT` / --unwaive ---- */
 /* Checks the options and records or lifts the waiver (inside the edit's transaction); 0 or
  * the exit code after printing the error. */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* tui/tui_edit.c — the editors: the check-in form (value, or observed/applied for a behaviour
- * KR with the percentage live), the objective and KR forms (add and edit, every field), archive
+/* tui/tui_edit.c — the editors: the objective and KR forms (add and edit, every field; the
+ * check-in form is tui_checkin.c, prompts, archive and the conflict screen tui_prompt.c)
  * with confirmation, and what happens when saving meets another user: STORE_BUSY says so at
  * once, freezes the draft (keys but Esc ignored) and retries, saying how long it waited; STORE_CONFLICT shows both values and who changed it (keep mine / take
  * theirs / edit again). Nothing is overwritten silently and no draft is lost. */
@@ -37,7 +37,7 @@ static void names_init(void)
 
 static void fmt(double v, char *buf, size_t n) { model_fmt_num(v, buf, n); }
 
-static void open_form(tui_app *a)
+void tui_edit_open_form(tui_app *a)
 {
     a->mode = M_FORM;
     a->form_open = true;
@@ -49,124 +49,6 @@ static void close_form(tui_app *a)
     a->mode = a->view ? M_VIEW : M_NONE;   /* back to the view the form was opened from */
     a->form_open = false;
     a->dirty = D_ALL;
-}
-
-/* ---- check-in ---- */
-
-/* Field indexes of the check-in form. */
-enum { CI_VALUE = 0, CI_OBS = 0, CI_APP = 1 };
-
-static bool is_behaviour(const tui_form *f) { return strcmp(f->f[0].label, "Observed") == 0; }
-
-/* The cohort names of the programme serving KR kr (on its objective or above), NULL if none. */
-static const char *serving_cohorts(const lnd_plan *p, const lnd_kr *kr)
-{
-    long oi = plan_obj_index(p, kr->objective_id);
-    for (int guard = 0; oi >= 0 && guard < 64; guard++) {
-        for (size_t i = 0; i < p->nprogs; i++)
-            if (!p->progs[i].archived && p->progs[i].objective_id == p->objs[oi].id)
-                return p->progs[i].cohorts && *p->progs[i].cohorts ? p->progs[i].cohorts : "trained,not yet trained";
-        oi = p->objs[oi].parent_id ? plan_obj_index(p, p->objs[oi].parent_id) : -1;
-    }
-    return NULL;
-}
-
-void tui_edit_checkin(tui_app *a)
-{
-    a->return_due = false;
-    long ki = tui_sel_kr(a);
-    if (ki < 0) {
-        tui_notice(a, true, "select a key result first (Tab to the key results pane)");
-        return;
-    }
-    const lnd_kr *kr = &a->plan->krs[ki];
-    char title[200], id[32], v[48] = "", c[16] = "";
-    tui_fmt_id('K', kr->id, id, sizeof id);
-    snprintf(title, sizeof title, "Check in on %s %s", id, kr->title ? kr->title : "");
-    tui_form_init(&a->form, FK_CHECKIN, title);
-    a->form.id = kr->id;
-    if (kr->confidence >= 0) snprintf(c, sizeof c, "%d", kr->confidence);
-    if (kr->evidence == EV_BEHAVIOUR) {
-        char o[16] = "", ap[16] = "";
-        if (a->ncis && a->cis[0].observed > 0) {
-            snprintf(o, sizeof o, "%d", a->cis[0].observed);
-            snprintf(ap, sizeof ap, "%d", a->cis[0].applied);
-        }
-        tui_form_num(&a->form, "Observed", o, true, 1, 100000, true);
-        tui_form_num(&a->form, "Applied", ap, true, 0, 100000, true);
-        a->form.f[0].hint = "participants observed";
-        a->form.f[1].hint = "of those, applying the behaviour";
-    } else {
-        if (kr->has_current) fmt(kr->current, v, sizeof v);
-        else if (kr->has_baseline) fmt(kr->baseline, v, sizeof v);
-        int i = tui_form_num(&a->form, "Value", v, true, 1, 0, false);
-        a->form.f[i].hint = kr->unit && *kr->unit ? kr->unit : NULL;
-    }
-    int ic = tui_form_num(&a->form, "Confidence", c, false, 0, 10, true);
-    a->form.f[ic].hint = "0-10: how likely the target is hit";
-    int in = tui_form_text(&a->form, "Note", "", false);
-    a->form.f[in].hint = "why, when confidence drops";
-    const char *cohorts = serving_cohorts(a->plan, kr);
-    if (cohorts) {   /* a KR served by a programme: which group was measured (blank = everyone) */
-        static char hint[200];
-        snprintf(hint, sizeof hint, "%s", cohorts);
-        int ico = tui_form_text(&a->form, "Cohort", "", false);
-        if (ico >= 0) a->form.f[ico].hint = hint;
-    }
-    open_form(a);
-}
-
-/* Live behaviour percentage for the form ("6 of 8 applying: 75%"); false when invalid. */
-bool tui_edit_live(const tui_form *f, char *buf, size_t n)
-{
-    bool ho, ha;
-    double o = tui_form_double(f, CI_OBS, &ho), ap = tui_form_double(f, CI_APP, &ha);
-    double pct;
-    if (!ho || !ha || progress_behaviour_value((int)o, (int)ap, &pct) != 0) {
-        snprintf(buf, n, "applied must be a whole number from 0 to observed");
-        return false;
-    }
-    snprintf(buf, n, "%d of %d applying: %.0f%%", (int)ap, (int)o, pct);
-    return true;
-}
-
-static store_rc save_checkin(tui_app *a)
-{
-    tui_form *f = &a->form;
-    lnd_checkin c = {.kr_id = f->id, .observed = -1, .applied = -1, .confidence = -1};
-    int nf = 0;
-    if (is_behaviour(f)) {
-        char live[128];
-        if (!tui_edit_live(f, live, sizeof live)) {
-            snprintf(f->f[CI_APP].err, sizeof f->f[CI_APP].err, "0 to observed");
-            f->cur = CI_APP;
-            return STORE_INVALID;
-        }
-        c.observed = (int)tui_form_double(f, CI_OBS, NULL);
-        c.applied = (int)tui_form_double(f, CI_APP, NULL);
-        progress_behaviour_value(c.observed, c.applied, &c.value);
-        nf = 2;
-    } else {
-        c.value = tui_form_double(f, CI_VALUE, NULL);
-        nf = 1;
-    }
-    bool has;
-    double conf = tui_form_double(f, nf, &has);
-    c.confidence = has ? (int)conf : -1;
-    c.note = (char *)tui_form_str(f, nf + 1);
-    c.cohort = (char *)(f->nf > nf + 2 && strcmp(f->f[nf + 2].label, "Cohort") == 0 ? tui_form_str(f, nf + 2) : "");
-    c.author = (char *)a->o->user;
-    int was = -1;   /* the last confidence stated: a check-in without one does not reset it */
-    if (store_last_confidence(a->st, f->id, &was) != STORE_OK) was = -1;
-    if (progress_drop_needs_note(&a->rules, was, c.confidence, c.note)) {
-        /* a confidence drop needs a reason: ask for it in the form, save nothing */
-        snprintf(f->f[nf + 1].err, sizeof f->f[nf + 1].err, "say why: %d -> %d", was, c.confidence);
-        snprintf(f->msg, sizeof f->msg, "confidence drops from %d to %d: say why in the note", was, c.confidence);
-        f->msg_error = true;
-        f->cur = nf + 1;
-        return STORE_INVALID;
-    }
-    return store_add_checkin(a->st, &c, a->o->user);
 }
 
 /* ---- objectives ---- */
@@ -224,7 +106,7 @@ bool tui_form_objective(tui_app *a, int field, lnd_id *out)
     return true;
 }
 
-static bool parent_field(tui_app *a, lnd_id *out)
+bool tui_edit_parent_field(tui_app *a, lnd_id *out)
 {
     if (!tui_form_objective(a, OF_PARENT, out)) return false;
     if (*out && *out == a->form.id) {
@@ -236,7 +118,7 @@ static bool parent_field(tui_app *a, lnd_id *out)
     return true;
 }
 
-static void objective_from_form(tui_app *a, lnd_objective *o, lnd_id parent)
+void tui_edit_objective_from_form(tui_app *a, lnd_objective *o, lnd_id parent)
 {
     const tui_form *f = &a->form;
     o->parent_id = parent;
@@ -288,7 +170,7 @@ static void kr_form(tui_app *a, int kind, const lnd_kr *k, const char *title)
     f->version = k->version;
 }
 
-static void kr_from_form(tui_app *a, lnd_kr *k)
+void tui_edit_kr_from_form(tui_app *a, lnd_kr *k)
 {
     const tui_form *f = &a->form;
     k->title = (char *)tui_form_str(f, KF_TITLE);
@@ -335,7 +217,7 @@ void tui_edit_add(tui_app *a, bool top_level)
         objective_form(a, FK_OBJ_ADD, &o, top_level || oi < 0 ? "New business objective"
                                                              : "New objective in the cascade");
     }
-    open_form(a);
+    tui_edit_open_form(a);
 }
 
 void tui_edit_edit(tui_app *a)
@@ -355,131 +237,7 @@ void tui_edit_edit(tui_app *a)
         tui_notice(a, true, "nothing selected to edit");
         return;
     }
-    open_form(a);
-}
-
-/* ---- prompts ---- */
-
-void tui_prompt_open(tui_app *a, int kind, const char *keys)
-{
-    a->prompt = kind;
-    a->nprompt_lines = 0;
-    snprintf(a->prompt_keys, sizeof a->prompt_keys, "%s", keys);
-    a->mode = M_PROMPT;
-    a->dirty = D_ALL;
-}
-
-void tui_prompt_line(tui_app *a, const char *f, ...)
-{
-    if (a->nprompt_lines >= TUI_PROMPT_LINES) return;
-    va_list ap;
-    va_start(ap, f);
-    vsnprintf(a->prompt_lines[a->nprompt_lines++], sizeof a->prompt_lines[0], f, ap);
-    va_end(ap);
-}
-
-void tui_edit_archive(tui_app *a)
-{
-    long oi = tui_sel_obj(a), ki = tui_sel_kr(a);
-    char id[32];
-    if (a->focus != PANE_TREE && ki >= 0) {
-        tui_fmt_id('K', a->plan->krs[ki].id, id, sizeof id);
-        tui_prompt_open(a, PK_ARCHIVE_KR, "yn");
-        tui_prompt_line(a, "Archive key result %s?", id);
-        tui_prompt_line(a, "%s", a->plan->krs[ki].title);
-        tui_prompt_line(a, "Its check-ins are kept; it leaves the plan and the roll-ups.");
-    } else if (oi >= 0) {
-        tui_fmt_id('O', a->plan->objs[oi].id, id, sizeof id);
-        tui_prompt_open(a, PK_ARCHIVE_OBJ, "yn");
-        tui_prompt_line(a, "Archive objective %s?", id);
-        tui_prompt_line(a, "%s", a->plan->objs[oi].title);
-        tui_prompt_line(a, "Its key results leave the plan with it; nothing is deleted.");
-    } else {
-        return;
-    }
-    tui_prompt_line(a, "%s", "");
-    tui_prompt_line(a, "y archive    n keep it");
-}
-
-static void diff_line(tui_app *a, const char *field, const char *mine, const char *theirs)
-{
-    if (strcmp(mine ? mine : "", theirs ? theirs : "") == 0) return;
-    tui_prompt_line(a, "%s:", field);
-    tui_prompt_line(a, "  mine:   %s", mine ? mine : "");
-    tui_prompt_line(a, "  theirs: %s", theirs ? theirs : "");
-}
-
-static void diff_num(tui_app *a, const char *field, double mine, bool hm, double theirs, bool ht)
-{
-    char m[48] = "", t[48] = "";
-    if (hm) fmt(mine, m, sizeof m);
-    if (ht) fmt(theirs, t, sizeof t);
-    diff_line(a, field, m, t);
-}
-
-/* Someone saved the row while we edited: show both and who, then keep mine / take theirs /
- * edit again. */
-static void conflict(tui_app *a)
-{
-    tui_form *f = &a->form;
-    if (f->kind == FK_PROG_EDIT || f->kind == FK_REVIEW) {   /* tui_prog.c, tui_review.c */
-        f->kind == FK_REVIEW ? tui_review_conflict(a) : tui_prog_conflict(a);
-        return;
-    }
-    bool is_kr = f->kind == FK_KR_EDIT;
-    lnd_arena *t = arena_new();
-    lnd_audit au = {0};
-    char id[32];
-    tui_fmt_id(is_kr ? 'K' : 'O', f->id, id, sizeof id);
-    store_rc lc = store_last_change(a->st, t, is_kr ? "kr" : "objective", f->id, &au);
-    tui_prompt_open(a, PK_CONFLICT, "mte");
-    tui_prompt_line(a, "%s was changed while you were editing it", id);
-    if (lc == STORE_OK)
-        {
-        char who[300];
-        tui_prompt_line(a, "by %s at %s: %s", model_who(au.user, au.account, who, sizeof who),
-                        tui_local_stamp(au.at), au.detail ? au.detail : au.action);
-    }
-    tui_prompt_line(a, "%s", "");
-    if (is_kr) {
-        lnd_kr th, mine = {0};
-        if (store_get_kr(a->st, t, f->id, &th) == STORE_OK) {
-            kr_from_form(a, &mine);
-            a->conflict_version = th.version;
-            diff_line(a, "metric", mine.title, th.title);
-            diff_line(a, "unit", mine.unit, th.unit);
-            diff_num(a, "baseline", mine.baseline, mine.has_baseline, th.baseline, th.has_baseline);
-            diff_num(a, "target", mine.target, true, th.target, true);
-            diff_line(a, "owner", mine.owner, th.owner);
-            diff_line(a, "co-owner", mine.coowner, th.coowner);
-            diff_num(a, "due week", mine.due_week, true, th.due_week, true);
-            diff_num(a, "weight", mine.weight, true, th.weight, true);
-            diff_line(a, "evidence", evs[mine.evidence], evs[th.evidence]);
-            diff_line(a, "indicator", inds[mine.indicator], inds[th.indicator]);
-            diff_line(a, "direction", dirs[mine.direction], dirs[th.direction]);
-        }
-    } else {
-        lnd_objective th, mine = {0};
-        if (store_get_objective(a->st, t, f->id, &th) == STORE_OK) {
-            lnd_id parent = 0;
-            parent_field(a, &parent);
-            objective_from_form(a, &mine, parent);
-            a->conflict_version = th.version;
-            diff_line(a, "title", mine.title, th.title);
-            diff_line(a, "level", levels[mine.level], levels[th.level]);
-            diff_line(a, "type", otypes[mine.type], otypes[th.type]);
-            diff_line(a, "problem", mine.problem, th.problem);
-            diff_line(a, "outcome", mine.outcome, th.outcome);
-            diff_line(a, "capability", mine.capability, th.capability);
-            diff_line(a, "owner", mine.owner, th.owner);
-            diff_line(a, "business owner", mine.business_owner, th.business_owner);
-            diff_num(a, "cadence", mine.cadence_days, true, th.cadence_days, true);
-            diff_num(a, "parent", (double)mine.parent_id, true, (double)th.parent_id, true);
-        }
-    }
-    arena_free(t);
-    tui_prompt_line(a, "%s", "");
-    tui_prompt_line(a, "m keep mine (save over theirs)   t take theirs   e edit again");
+    tui_edit_open_form(a);
 }
 
 /* ---- saving ---- */
@@ -488,13 +246,13 @@ static store_rc save(tui_app *a)
 {
     tui_form *f = &a->form;
     switch (f->kind) {
-    case FK_CHECKIN: return save_checkin(a);
+    case FK_CHECKIN: return tui_checkin_save(a);
     case FK_PROG_ADD: case FK_PROG_EDIT: return tui_prog_save(a);
     case FK_REVIEW: return tui_review_save(a);
     case FK_CARRY: return tui_review_carry_save(a);
     case FK_OBJ_ADD: case FK_OBJ_EDIT: {
         lnd_id parent;
-        if (!parent_field(a, &parent)) return STORE_INVALID;
+        if (!tui_edit_parent_field(a, &parent)) return STORE_INVALID;
         lnd_objective o = {.id = f->id, .version = f->version,
                            .cycle_id = a->plan->cycle.id};
         if (f->kind == FK_OBJ_EDIT) {
@@ -503,7 +261,7 @@ static store_rc save(tui_app *a)
             o.version = f->version;
         }
         lnd_otype was = o.type;
-        objective_from_form(a, &o, parent);
+        tui_edit_objective_from_form(a, &o, parent);
         if (learning_missing_hypothesis(&o) && (f->kind == FK_OBJ_ADD || was != OTYPE_LEARNING)) {
             snprintf(f->f[OF_HYP].err, sizeof f->f[OF_HYP].err, "a learning objective needs one");
             f->cur = OF_HYP;
@@ -521,7 +279,7 @@ static store_rc save(tui_app *a)
             if (ki >= 0) k = a->plan->krs[ki];
             k.version = f->version;
         }
-        kr_from_form(a, &k);
+        tui_edit_kr_from_form(a, &k);
         store_rc rc = f->kind == FK_KR_ADD ? store_add_kr(a->st, &k, a->o->user)
                                           : store_update_kr(a->st, &k, a->o->user);
         if (rc == STORE_OK) f->id = k.id;
@@ -588,7 +346,7 @@ static void try_save(tui_app *a, bool retry)
         break;
     case STORE_CONFLICT:
         f->retries = 0;
-        conflict(a);
+        tui_edit_conflict(a);
         tui_notice(a, true, "conflict: someone else saved this meanwhile");
         break;
     case STORE_INVALID:

@@ -230,4 +230,13 @@ void tui_overlay(tui_app *a, int h, int w);   /* (re)create the centred overlay 
 /* The form field names an objective of this cycle (tui_edit.c). */
 bool tui_form_objective(tui_app *a, int field, lnd_id *out);
 
+/* The editors' shared steps (tui_edit.c) and the check-in form's save (tui_checkin.c). */
+void tui_edit_open_form(tui_app *a);
+void tui_edit_conflict(tui_app *a);   /* tui_prompt.c */
+/* A form's values back into a row (tui_edit.c), for saving and for the conflict screen. */
+void tui_edit_kr_from_form(tui_app *a, lnd_kr *k);
+bool tui_edit_parent_field(tui_app *a, lnd_id *out);
+void tui_edit_objective_from_form(tui_app *a, lnd_objective *o, lnd_id parent);
+store_rc tui_checkin_save(tui_app *a);
+
 #endif

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: MIT */
+/* tui/tui_checkin.c — the check-in form: a value, or observed/applied for a behaviour KR with
+ * the percentage shown live; confidence, a note (asked for when confidence drops), and the
+ * cohort when a programme serves the KR. Saving goes through store_add_checkin, whose rules
+ * (behaviour values, cohorts, follow-ups, windows) the form shows in place, draft kept. */
+#include <stdio.h>
+#include <string.h>
+
+#include "tui_int.h"
+
+/* ---- check-in ---- */
+
+/* Field indexes of the check-in form. */
+enum { CI_VALUE = 0, CI_OBS = 0, CI_APP = 1 };
+
+static bool is_behaviour(const tui_form *f) { return strcmp(f->f[0].label, "Observed") == 0; }
+
+/* The cohort names of the programme serving KR kr (on its objective or above), NULL if none. */
+static const char *serving_cohorts(const lnd_plan *p, const lnd_kr *kr)
+{
+    long oi = plan_obj_index(p, kr->objective_id);
+    for (int guard = 0; oi >= 0 && guard < 64; guard++) {
+        for (size_t i = 0; i < p->nprogs; i++)
+            if (!p->progs[i].archived && p->progs[i].objective_id == p->objs[oi].id)
+                return p->progs[i].cohorts && *p->progs[i].cohorts ? p->progs[i].cohorts : "trained,not yet trained";
+        oi = p->objs[oi].parent_id ? plan_obj_index(p, p->objs[oi].parent_id) : -1;
+    }
+    return NULL;
+}
+
+void tui_edit_checkin(tui_app *a)
+{
+    a->return_due = false;
+    long ki = tui_sel_kr(a);
+    if (ki < 0) {
+        tui_notice(a, true, "select a key result first (Tab to the key results pane)");
+        return;
+    }
+    const lnd_kr *kr = &a->plan->krs[ki];
+    char title[200], id[32], v[48] = "", c[16] = "";
+    tui_fmt_id('K', kr->id, id, sizeof id);
+    snprintf(title, sizeof title, "Check in on %s %s", id, kr->title ? kr->title : "");
+    tui_form_init(&a->form, FK_CHECKIN, title);
+    a->form.id = kr->id;
+    if (kr->confidence >= 0) snprintf(c, sizeof c, "%d", kr->confidence);
+    if (kr->evidence == EV_BEHAVIOUR) {
+        char o[16] = "", ap[16] = "";
+        if (a->ncis && a->cis[0].observed > 0) {
+            snprintf(o, sizeof o, "%d", a->cis[0].observed);
+            snprintf(ap, sizeof ap, "%d", a->cis[0].applied);
+        }
+        tui_form_num(&a->form, "Observed", o, true, 1, 100000, true);
+        tui_form_num(&a->form, "Applied", ap, true, 0, 100000, true);
+        a->form.f[0].hint = "participants observed";
+        a->form.f[1].hint = "of those, applying the behaviour";
+    } else {
+        if (kr->has_current) model_fmt_num(kr->current, v, sizeof v);
+        else if (kr->has_baseline) model_fmt_num(kr->baseline, v, sizeof v);
+        int i = tui_form_num(&a->form, "Value", v, true, 1, 0, false);
+        a->form.f[i].hint = kr->unit && *kr->unit ? kr->unit : NULL;
+    }
+    int ic = tui_form_num(&a->form, "Confidence", c, false, 0, 10, true);
+    a->form.f[ic].hint = "0-10: how likely the target is hit";
+    int in = tui_form_text(&a->form, "Note", "", false);
+    a->form.f[in].hint = "why, when confidence drops";
+    const char *cohorts = serving_cohorts(a->plan, kr);
+    if (cohorts) {   /* a KR served by a programme: which group was measured (blank = everyone) */
+        static char hint[200];
+        snprintf(hint, sizeof hint, "%s", cohorts);
+        int ico = tui_form_text(&a->form, "Cohort", "", false);
+        if (ico >= 0) a->form.f[ico].hint = hint;
+    }
+    tui_edit_open_form(a);
+}
+
+/* Live behaviour percentage for the form ("6 of 8 applying: 75%"); false when invalid. */
+bool tui_edit_live(const tui_form *f, char *buf, size_t n)
+{
+    bool ho, ha;
+    double o = tui_form_double(f, CI_OBS, &ho), ap = tui_form_double(f, CI_APP, &ha);
+    double pct;
+    if (!ho || !ha || progress_behaviour_value((int)o, (int)ap, &pct) != 0) {
+        snprintf(buf, n, "applied must be a whole number from 0 to observed");
+        return false;
+    }
+    snprintf(buf, n, "%d of %d applying: %.0f%%", (int)ap, (int)o, pct);
+    return true;
+}
+
+store_rc tui_checkin_save(tui_app *a)
+{
+    tui_form *f = &a->form;
+    lnd_checkin c = {.kr_id = f->id, .observed = -1, .applied = -1, .confidence = -1};
+    int nf = 0;
+    if (is_behaviour(f)) {
+        char live[128];
+        if (!tui_edit_live(f, live, sizeof live)) {
+            snprintf(f->f[CI_APP].err, sizeof f->f[CI_APP].err, "0 to observed");
+            f->cur = CI_APP;
+            return STORE_INVALID;
+        }
+        c.observed = (int)tui_form_double(f, CI_OBS, NULL);
+        c.applied = (int)tui_form_double(f, CI_APP, NULL);
+        progress_behaviour_value(c.observed, c.applied, &c.value);
+        nf = 2;
+    } else {
+        c.value = tui_form_double(f, CI_VALUE, NULL);
+        nf = 1;
+    }
+    bool has;
+    double conf = tui_form_double(f, nf, &has);
+    c.confidence = has ? (int)conf : -1;
+    c.note = (char *)tui_form_str(f, nf + 1);
+    c.cohort = (char *)(f->nf > nf + 2 && strcmp(f->f[nf + 2].label, "Cohort") == 0 ? tui_form_str(f, nf + 2) : "");
+    c.author = (char *)a->o->user;
+    int was = -1;   /* the last confidence stated: a check-in without one does not reset it */
+    if (store_last_confidence(a->st, f->id, &was) != STORE_OK) was = -1;
+    if (progress_drop_needs_note(&a->rules, was, c.confidence, c.note)) {
+        /* a confidence drop needs a reason: ask for it in the form, save nothing */
+        snprintf(f->f[nf + 1].err, sizeof f->f[nf + 1].err, "say why: %d -> %d", was, c.confidence);
+        snprintf(f->msg, sizeof f->msg, "confidence drops from %d to %d: say why in the note", was, c.confidence);
+        f->msg_error = true;
+        f->cur = nf + 1;
+        return STORE_INVALID;
+    }
+    return store_add_checkin(a->st, &c, a->o->user);
+}
