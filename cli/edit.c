@@ -5,6 +5,7 @@
  * naming the field, its value now and who set it. No SQL here (store/ verbs only). */
 #include <string.h>
 
+#include "../core/dates.h"
 #include "../core/sanitize.h"
 #include "cli.h"
 
@@ -33,7 +34,9 @@ int cli_edit_expect(const cli_ctx *ctx, store *s, const cli_expect *e)
     if (store_last_field_change(s, a, e->entity, e->id, e->audit_field, &au) == STORE_OK) {
         char raw[300];
         san_text(model_who(au.user, au.account, raw, sizeof raw), 60, ctx->ascii, who, sizeof who);
-        at = au.at;
+        static char local[48];   /* shown in local time with its zone, like the log */
+        date_stamp_local(au.at, true, local, sizeof local);
+        at = local;
     }
     int rc = cli_fail(EX_TEMPFAIL_, "%s %s is '%s', not '%s' (--expect-%s): set by %s%s%s; nothing was saved; "
                       "reload and reapply", e->label, e->audit_field, now, want, e->opt, who, *at ? " at " : "", at);

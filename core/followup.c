@@ -59,7 +59,7 @@ size_t followup_list(const lnd_plan *p, const window_rules *r, const lnd_checkin
     for (size_t k = 0; k < p->nkrs; k++) serving[k] = followup_serving(p, k);
     for (size_t i = 0; i < ncs; i++) {
         long k = plan_kr_index(p, cs[i].kr_id);
-        if (k < 0 || serving[k] < 0) continue;
+        if (k < 0 || serving[k] < 0 || cs[i].comparison) continue;   /* a comparison cohort settles nothing */
         int m = -1;
         for (size_t o = 0; o < r->n && cs[i].followup; o++)
             if (r->offsets[o] == cs[i].followup) m = (int)o;
@@ -76,6 +76,8 @@ size_t followup_list(const lnd_plan *p, const window_rules *r, const lnd_checkin
         if (serving[k] < 0) continue;
         lnd_day end = followup_programme_end(p, (size_t)serving[k]);
         for (size_t o = 0; o < r->n; o++) {
+            /* a follow-up that could only be logged after the window has closed is never asked for */
+            if (end + r->offsets[o] - WINDOW_EARLY > window_close(r, end)) continue;
             lnd_followup *fu = &v[n++];
             fu->prog = (size_t)serving[k];
             fu->kr = k;

@@ -117,7 +117,7 @@ store_rc store_add_checkin(store *s, lnd_checkin *c, const char *user)
     char detail[256], was[64] = "-", now[64];
     if (has_cur) model_fmt_num(cur, was, sizeof was);
     model_fmt_num(c->value, now, sizeof now);
-    int n = snprintf(detail, sizeof detail, "K%lld: %s \xe2\x86\x92 %s at %s", c->kr_id, was, now, at);
+    int n = snprintf(detail, sizeof detail, "K%lld: %s \xe2\x86\x92 %s at %s UTC", c->kr_id, was, now, at);
     if (c->confidence >= 0 && n > 0 && (size_t)n < sizeof detail)
         n += snprintf(detail + n, sizeof detail - (size_t)n, ", confidence %d", c->confidence);
     if (c->observed > 0 && n > 0 && (size_t)n < sizeof detail)

@@ -92,3 +92,13 @@ setup "export again" "$LND" --db "$T/b.db" export --format json -o "$T/b.json"
 check "export -> import -> export keeps cohorts, marks and baseline dates byte-identical" cmp -s "$T/a.json" "$T/b.json"
 expect_eq "the baseline date is exported" "$(jq -r '.cycles[0].key_results[0].baseline_at' "$T/a.json")" "2026-10-02"
 expect_eq "programme cohorts are exported" "$(jq -r '.cycles[1].programmes[]|select(.id==3)|.cohorts' "$T/a.json")" "pilot,control"
+
+# found by the independent review: a comparison cohort's value never settles a follow-up
+Q="$T/cmp.db"
+setup "a fresh demo" "$LND" --db "$Q" init --demo
+run "$LND" --db "$Q" due
+expect_in "the closed pilot's +90 follow-up is due" "$OUT" "K16"
+run "$LND" --db "$Q" checkin K16 50 --cohort "not yet trained"
+expect_eq "a not-yet-trained value inside the window is taken" "$RC" 0
+run "$LND" --db "$Q" due
+expect_in "but the +90 follow-up is still asked for (the trained value is what it needs)" "$OUT" "K16"
