@@ -200,7 +200,27 @@ static const char schema_v7[] =
     " ORDER BY c.at DESC, c.id DESC LIMIT 1);"
     "UPDATE kr SET (cur_value, cur_confidence, last_at) ="
     " (SELECT c.value, c.confidence, c.at FROM checkin c WHERE c.id = kr.last_checkin);"
-    "UPDATE kr SET cur_confidence = -1 WHERE last_checkin IS NULL;";
+    "UPDATE kr SET cur_confidence = -1 WHERE last_checkin IS NULL;"
+    /* a closed cycle's plan stays locked: its objectives, KRs and programmes */
+    "CREATE TRIGGER objective_closed_add BEFORE INSERT ON objective"
+    " WHEN (SELECT state FROM cycle WHERE id = NEW.cycle_id) = 'closed'"
+    " BEGIN SELECT RAISE(ABORT, 'the cycle is closed: its plan is locked'); END;"
+    "CREATE TRIGGER objective_closed_edit BEFORE UPDATE ON objective"
+    " WHEN (SELECT state FROM cycle WHERE id = OLD.cycle_id) = 'closed'"
+    " BEGIN SELECT RAISE(ABORT, 'the cycle is closed: its plan is locked'); END;"
+    "CREATE TRIGGER kr_closed_add BEFORE INSERT ON kr"
+    " WHEN (SELECT c.state FROM objective o JOIN cycle c ON c.id = o.cycle_id WHERE o.id = NEW.objective_id) = 'closed'"
+    " BEGIN SELECT RAISE(ABORT, 'the cycle is closed: its plan is locked'); END;"
+    "CREATE TRIGGER kr_closed_edit BEFORE UPDATE OF objective_id, title, unit, baseline, target, direction, due_week,"
+    " owner, coowner, weight, evidence, indicator, archived, version, baseline_at ON kr"
+    " WHEN (SELECT c.state FROM objective o JOIN cycle c ON c.id = o.cycle_id WHERE o.id = OLD.objective_id) = 'closed'"
+    " BEGIN SELECT RAISE(ABORT, 'the cycle is closed: its plan is locked'); END;"
+    "CREATE TRIGGER programme_closed_add BEFORE INSERT ON programme"
+    " WHEN (SELECT state FROM cycle WHERE id = NEW.cycle_id) = 'closed'"
+    " BEGIN SELECT RAISE(ABORT, 'the cycle is closed: its plan is locked'); END;"
+    "CREATE TRIGGER programme_closed_edit BEFORE UPDATE ON programme"
+    " WHEN (SELECT state FROM cycle WHERE id = OLD.cycle_id) = 'closed'"
+    " BEGIN SELECT RAISE(ABORT, 'the cycle is closed: its plan is locked'); END;";
 
 /* A step is SQL, or a function run inside the step's transaction. */
 typedef struct {

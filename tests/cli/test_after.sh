@@ -102,3 +102,14 @@ run "$LND" --db "$Q" checkin K16 50 --cohort "not yet trained"
 expect_eq "a not-yet-trained value inside the window is taken" "$RC" 0
 run "$LND" --db "$Q" due
 expect_in "but the +90 follow-up is still asked for (the trained value is what it needs)" "$OUT" "K16"
+
+# a closed cycle's plan stays locked (only follow-ups inside a window still come in)
+before=$("$LND" --db "$Q" export)
+run "$LND" --db "$Q" programme edit P6 --end-week 12
+expect_eq "a closed cycle's programme cannot be moved (it would move the window): 65" "$RC" 65
+expect_in "saying the plan is locked" "$ERR" "the cycle is closed: its plan is locked"
+run "$LND" --db "$Q" kr edit K16 --target 80
+expect_eq "nor a KR's target" "$RC" 65
+run "$LND" --db "$Q" objective add --cycle 2026-Q4 --title "Late idea" --problem p --outcome o
+expect_eq "nor can an objective be added" "$RC" 65
+expect_eq "nothing changed" "$("$LND" --db "$Q" export)" "$before"

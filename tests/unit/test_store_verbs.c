@@ -245,7 +245,7 @@ static void the_plan_holds_one_cycle_in_plan_order(void **state)
     plan_free(p);
 
     /* a bigger other cycle: now this one is a small part and loads by index */
-    lnd_cycle big = {.name = "2026-Q4", .start = "2026-10-05", .weeks = 13, .state = CYCLE_CLOSED};
+    lnd_cycle big = {.name = "2026-Q4", .start = "2026-10-05", .weeks = 13, .state = CYCLE_PLANNING};
     assert_int_equal(store_add_cycle(s, &big, "u"), STORE_OK);
     for (int i = 0; i < 20; i++) {
         lnd_objective o = {.cycle_id = big.id, .level = LEVEL_LD, .title = "old"};
@@ -253,6 +253,8 @@ static void the_plan_holds_one_cycle_in_plan_order(void **state)
         lnd_kr k = {.objective_id = o.id, .title = "old kr", .target = 1, .evidence = EV_RESULTS};
         assert_int_equal(store_add_kr(s, &k, "u"), STORE_OK);
     }
+    /* closed once its plan is in (a closed cycle's plan is locked) */
+    assert_int_equal(store_set_cycle_state(s, big.id, CYCLE_CLOSED, big.version, "u"), STORE_OK);
     assert_int_equal(store_load_plan(s, cy.id, &p), STORE_OK);
     check_plan(p, oid, kid);
     plan_free(p);
