@@ -218,7 +218,10 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
            k1.progress * 100, out_status_color(ctx, k1.status), model_status_name(k1.status),
            out_reset(ctx));
     say_marks(ctx, &c, &cy);
-    if (!c.comparison && c.followup == 0 && after.has_current && after.current != c.value)
+    lnd_day end = when.start + 7L * cy.weeks, day = c.at && *c.at ? date_stamp_day(c.at) : date_today();
+    if (!c.comparison && c.followup == 0 && day >= end)   /* the quarter's numbers are as of its last day */
+        printf("note: dated after the cycle's last day: it shows in the series, not in the cycle's numbers\n");
+    else if (!c.comparison && c.followup == 0 && after.has_current && after.current != c.value)
         printf("note: a later-dated check-in still sets the current value\n");
 out:
     arena_free(a);

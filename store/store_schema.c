@@ -172,8 +172,9 @@ static const char schema_v6[] =
 /* v7: after the quarter. A check-in may name a cohort (from the programme's cohort list; a
  * comparison cohort never sets the KR's current value) and may settle a follow-up (+30/+60/+90
  * days after the programme serving its KR: accepted in a closed cycle inside the KR's
- * measurement window, and never the current value when dated after the cycle's last day).
- * A baseline records its date. Current values are recomputed under the new rule. */
+ * measurement window). No check-in dated after the cycle's last day sets the current value: a
+ * quarter's numbers are as of its end; later ones show in the series. A baseline records its
+ * date. Current values are recomputed under the new rule. */
 static const char schema_v7[] =
     "ALTER TABLE checkin ADD COLUMN cohort TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE checkin ADD COLUMN comparison INTEGER NOT NULL DEFAULT 0 CHECK (comparison IN (0,1));"
@@ -185,9 +186,9 @@ static const char schema_v7[] =
     " WHEN NEW.followup = 0 AND (SELECT c.state FROM kr JOIN objective o ON o.id = kr.objective_id"
     "       JOIN cycle c ON c.id = o.cycle_id WHERE kr.id = NEW.kr_id) = 'closed'"
     " BEGIN SELECT RAISE(ABORT, 'the cycle is closed: its check-ins are locked'); END;"
-    "CREATE VIEW checkin_counts AS SELECT ck.*, (ck.comparison = 0 AND (ck.followup = 0 OR"
+    "CREATE VIEW checkin_counts AS SELECT ck.*, (ck.comparison = 0 AND"
     " substr(ck.at, 1, 10) <= (SELECT date(c.start, '+' || (c.weeks * 7 - 1) || ' days') FROM kr"
-    "  JOIN objective o ON o.id = kr.objective_id JOIN cycle c ON c.id = o.cycle_id WHERE kr.id = ck.kr_id)))"
+    "  JOIN objective o ON o.id = kr.objective_id JOIN cycle c ON c.id = o.cycle_id WHERE kr.id = ck.kr_id))"
     " AS counts FROM checkin ck;"
     "DROP TRIGGER checkin_latest;"
     "CREATE TRIGGER checkin_latest AFTER INSERT ON checkin BEGIN"

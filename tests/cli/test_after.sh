@@ -113,3 +113,14 @@ expect_eq "nor a KR's target" "$RC" 65
 run "$LND" --db "$Q" objective add --cycle 2026-Q4 --title "Late idea" --problem p --outcome o
 expect_eq "nor can an objective be added" "$RC" 65
 expect_eq "nothing changed" "$("$LND" --db "$Q" export)" "$before"
+
+# a quarter's numbers are as of its last day: a check-in dated after it shows in the series only
+E="$T/end.db"
+setup "a fresh demo for the end date" "$LND" --db "$E" init --demo
+LND_TODAY=2027-04-10 run "$LND" --db "$E" checkin K14 4
+expect_eq "a check-in after the last day is taken" "$RC" 0
+expect_in "and says it will not move the cycle's numbers" "$OUT" "dated after the cycle's last day"
+setup "review" "$LND" --db "$E" cycle review 2027-Q1
+setup "close" "$LND" --db "$E" cycle close 2027-Q1
+expect_eq "the closed quarter's K14 is still its value on the last day (3.7), not 4" \
+  "$(LND_TODAY=2027-04-10 "$LND" --db "$E" status --cycle 2027-Q1 --format json | jq '.objectives[].key_results[]|select(.id=="K14")|.current')" "3.7"
