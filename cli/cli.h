@@ -162,6 +162,9 @@ const struct option *cli_global_options(void);
 /* Demo data (cli/demo.c): the worked examples of the domain, around today. */
 store_rc demo_load(store *s, const char *user);
 
+/* The help of `lnd objective` and `lnd kr` (cli/help_plan.c). */
+extern const char cli_objective_help[], cli_kr_help[];
+
 /* `lnd import --checkins FILE.csv` (cli/cmd_import_csv.c): 0 or the exit code. */
 int cli_import_checkins(cli_ctx *ctx, const char *file);
 

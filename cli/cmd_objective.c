@@ -113,63 +113,6 @@ static const struct option kr_opts[] = {
     {0},
 };
 
-static const char objective_help[] =
-    "usage: lnd objective add --title TEXT [--level business|ld|team] [--parent O3]\n"
-    "                         [--type committed|aspirational|learning] [--cycle NAME] [FIELDS]\n"
-    "       lnd objective edit O7 [FIELDS] [--version N] [--expect-FIELD OLD]\n"
-    "       lnd objective archive O7 [--version N]\n\n"
-    "fields:\n"
-    "  --title TEXT            what the objective sets out to achieve\n"
-    "  --level LEVEL           business (default without --parent), ld (default with one), team\n"
-    "  --parent ID             the objective this one cascades from (O3); 'none' to clear\n"
-    "  --type TYPE             committed (1.0 expected), aspirational (0.7 is success; default),\n"
-    "                          learning (tests a hypothesis: --hypothesis is required)\n"
-    "  --hypothesis TEXT       what a learning objective tests (\"coaching lifts FCR more than\n"
-    "                          e-learning\"); its review states the finding\n"
-    "  --problem TEXT          the business issue that must shift\n"
-    "  --outcome TEXT          what is different if it works\n"
-    "  --capability TEXT       what people must know, do or believe differently\n"
-    "  --owner NAME            who drives it (default: you)\n"
-    "  --business-owner NAME   the business leader who co-owns it\n"
-    "  --cadence DAYS          how often check-ins are due (default: config cadence_days)\n"
-    "  --cycle NAME            add to this cycle (default: the current one)\n"
-    "  --version N             edit only if the row is still at version N (else exit 75)\n"
-    "  --expect-FIELD OLD      edit only if FIELD still holds OLD (else exit 75), e.g.\n"
-    "                          --expect-title \"Old title\"; any field above\n"
-    "  --waive RULE --reason TEXT\n"
-    "                          waive health rule H02, H03 or H05 for this objective, saying why\n"
-    "                          (an awareness programme whose honest measure is activity);\n"
-    "                          shown in `lnd check` and the report\n"
-    "  --unwaive RULE          remove that waiver\n\n"
-    "An edit changes only the fields named, read and written in one transaction: scripts\n"
-    "editing different fields of one objective at once never conflict.\n";
-
-static const char kr_help[] =
-    "usage: lnd kr add --objective O7 --title TEXT --target N --evidence LEVEL --indicator KIND\n"
-    "                  [--baseline N] [FIELDS]\n"
-    "       lnd kr edit K12 [FIELDS] [--version N] [--expect-FIELD OLD]\n"
-    "       lnd kr archive K12 [--version N]\n\n"
-    "fields:\n"
-    "  --title TEXT        the metric, e.g. \"First-call resolution\"\n"
-    "  --unit UNIT         %, days, incidents ... (default none)\n"
-    "  --baseline N        value before the programme runs ('none' if not yet measured)\n"
-    "  --baseline-date D   the day the baseline was measured (YYYY-MM-DD; 'none' to clear)\n"
-    "  --target N          value to reach; a milestone is baseline 0, target 1\n"
-    "  --direction DIR     increase or decrease (default: from baseline and target)\n"
-    "  --due-week W        week of the cycle it is due (default: the last)\n"
-    "  --owner NAME        who reports it (default: you)\n"
-    "  --coowner NAME      business co-owner of a shared outcome\n"
-    "  --weight W          weight in the objective's progress (default 1)\n"
-    "  --evidence LEVEL    activity, reaction, learning, behaviour or results (required on add:\n"
-    "                      only a business metric is `results`)\n"
-    "  --indicator KIND    leading or lagging (required on add)\n"
-    "  --objective ID      (edit) move it to another objective\n"
-    "  --version N         edit only if the row is still at version N (else exit 75)\n"
-    "  --expect-FIELD OLD  edit only if FIELD still holds OLD (else exit 75), e.g.\n"
-    "                      --expect-target 75; any field above\n\n"
-    "An edit changes only the fields named, read and written in one transaction: scripts\n"
-    "editing different fields of one key result at once never conflict.\n";
-
 #define SET_STR(dst, i) do { if (f->v[i]) (dst) = (char *)f->v[i]; } while (0)
 
 static bool expecting;   /* applying an --expect-FIELD value: name that option in errors */
@@ -377,7 +320,7 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
     bool help;
     int rc = cli_getopt(ctx, argc, argv, "", kind == 'O' ? objective_opts : kr_opts,
                         field_opt, &f, &help);
-    const char *usage = kind == 'O' ? objective_help : kr_help;
+    const char *usage = kind == 'O' ? cli_objective_help : cli_kr_help;
     const char *noun = kind == 'O' ? "objective" : "kr";
     if (rc) return rc;
     if (help || optind >= argc) {
