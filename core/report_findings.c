@@ -8,35 +8,35 @@
 
 #include "health.h"
 
+/* "O3 “title”", "Key result K7 “title”", "Programme P2 “title”": the subject of a finding,
+ * with its whole title (NULL: the row is not in this plan, so the id alone). */
+static void named(lnd_buf *b, const char *label, char prefix, lnd_id id, const char *title)
+{
+    buf_printf(b, "%s%c%lld", label, prefix, id);
+    if (!title) return;
+    buf_add(b, " “");
+    report_md(b, title);
+    buf_add(b, "”");
+}
+
 static void obj_name(const lnd_plan *p, lnd_id id, lnd_buf *b)
 {
     long oi = plan_obj_index(p, id);
-    buf_printf(b, "O%lld", id);
-    if (oi < 0) return;
-    buf_add(b, " “");
-    report_md(b, p->objs[oi].title);
-    buf_add(b, "”");
+    named(b, "", 'O', id, oi < 0 ? NULL : p->objs[oi].title);
 }
 
 static void kr_name(const lnd_plan *p, lnd_id id, lnd_buf *b)
 {
     long ki = plan_kr_index(p, id);
-    buf_printf(b, "Key result K%lld", id);
-    if (ki < 0) return;
-    buf_add(b, " “");
-    report_md(b, p->krs[ki].title);
-    buf_add(b, "”");
+    named(b, "Key result ", 'K', id, ki < 0 ? NULL : p->krs[ki].title);
 }
 
 static void prog_name(const lnd_plan *p, lnd_id id, lnd_buf *b)
 {
-    buf_printf(b, "Programme P%lld", id);
+    const char *title = NULL;
     for (size_t i = 0; i < p->nprogs; i++)
-        if (p->progs[i].id == id) {
-            buf_add(b, " “");
-            report_md(b, p->progs[i].title);
-            buf_add(b, "”");
-        }
+        if (p->progs[i].id == id) title = p->progs[i].title;
+    named(b, "Programme ", 'P', id, title);
 }
 
 /* The sentence after the subject, by rule. */

@@ -23,6 +23,16 @@ expect_not_in() { case "$2" in *"$3"*) notok "$1" "unexpected: $3";; *) ok "$1";
 # die WHAT [DETAIL...]: a set-up step failed: one "not ok" line and the suite stops, since no
 # check after it could be trusted (a "prints no ESC" check passes on a database never filled)
 die() { w=$1; shift; notok "set-up: $w" "$@"; exit 1; }
+# small_plan DB: a fresh database with an active 2027-Q1 (starting 2027-01-04), business
+# objective O1 "Grow revenue" and its results KR K1 "Win rate" 60 -> 80 %; a failing step
+# stops the suite (the fixture of the data-safety suites).
+small_plan() {
+  setup "small plan: init $1" "$LND" --db "$1" init
+  setup "small plan: cycle 2027-Q1" "$LND" --db "$1" cycle add 2027-Q1 --start 2027-01-04 --state active
+  setup "small plan: objective O1" "$LND" --db "$1" objective add --title "Grow revenue"
+  setup "small plan: KR K1" "$LND" --db "$1" kr add --objective O1 --title "Win rate" --baseline 60 \
+    --target 80 --unit % --evidence results --indicator lagging
+}
 # setup WHAT CMD...: a set-up command (output discarded); if it fails, die with its stderr.
 # Use at the top level of a suite (exit in a $(...) would only leave the subshell).
 setup() {

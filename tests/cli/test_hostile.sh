@@ -6,11 +6,7 @@
 . "$LND_TOP/tests/lib.sh"
 DB="$T/h.db"
 L() { "$LND" --db "$DB" "$@"; }
-L init >/dev/null
-L cycle add 2027-Q1 --start 2027-01-04 --state active >/dev/null
-L objective add --title "Grow revenue" >/dev/null
-L kr add --objective O1 --title "Win rate" --baseline 60 --target 80 --unit % \
-  --evidence results --indicator lagging >/dev/null
+small_plan "$DB"
 EVIL=$(printf 'K\033]0;PWNED\007')
 raw_free() {   # NAME TEXT: no ESC, BEL, CSI or other C0 byte but newline
   if printf '%s' "$2" | tr -d '\n' | LC_ALL=C grep -q "$(printf '[\001-\037\177]')"; then

@@ -6,11 +6,7 @@
 . "$LND_TOP/tests/lib.sh"
 DB="$T/u.db"
 L() { "$LND" --db "$DB" "$@"; }
-L init >/dev/null
-L cycle add 2027-Q1 --start 2027-01-04 --state active >/dev/null
-L objective add --title "Grow revenue" >/dev/null
-L kr add --objective O1 --title "Win rate" --baseline 60 --target 80 --unit % \
-  --evidence results --indicator lagging >/dev/null
+small_plan "$DB"
 q() { sqlite3 "$DB" "$1"; }
 n0=$(q 'SELECT count(*) FROM checkin')||true
 a0=$(q 'SELECT count(*) FROM audit')
