@@ -14,7 +14,7 @@ SYSCONFDIR ?= /etc
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
 BUILD      ?= build
-PKGS     = ncursesw sqlite3 libconfig jansson
+PKGS     = ncursesw sqlite3 libconfig jansson libutf8proc
 VERSION  = 0.1.0
 
 # ncursesw.pc adds -D_XOPEN_SOURCE=600, which clashes with ours (700): drop it
