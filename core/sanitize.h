@@ -2,7 +2,7 @@
 /* core/sanitize.h — the one sanitiser for user data on its way to a terminal (TUI and CLI):
  * strict UTF-8 decode (bad bytes -> U+FFFD), C0/C1 controls and DEL -> a visible placeholder,
  * tab/newline -> space, bidi controls and zero-width characters -> a visible "<U+XXXX>",
- * cut by display width (wcwidth),
+ * cut by display width (utf8_cp_width, from utf8proc),
  * never by bytes. In ASCII mode every non-ASCII character becomes '?'. */
 #ifndef LND_SANITIZE_H
 #define LND_SANITIZE_H

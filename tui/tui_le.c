@@ -4,8 +4,7 @@
 #include "tui_le.h"
 
 #include <string.h>
-#include <wchar.h>
-
+#include "../core/utf8.h"
 #include "tui_key.h"
 
 static bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
@@ -26,46 +25,12 @@ static size_t prev_char(const tui_le *e, size_t i)
     return i;
 }
 
-/* Decode one code point at s (n bytes available); *len gets its byte length. */
-static unsigned decode(const char *s, size_t n, size_t *len)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    unsigned c = u[0];
-    size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    if (k > n) k = 1;
-    if (k == 1) { *len = 1; return c < 0x80 ? c : 0xFFFD; }
-    unsigned cp = c & (0x7F >> k);
-    for (size_t i = 1; i < k; i++) cp = (cp << 6) | (u[i] & 0x3F);
-    *len = k;
-    return cp;
-}
-
+/* Display width of the character at s (n bytes available); *len gets its byte length. */
 static int char_width(const char *s, size_t n, size_t *len)
 {
-    unsigned cp = decode(s, n, len);
-    int w = wcwidth((wchar_t)cp);
-    return w < 0 ? 1 : w;
-}
-
-static size_t encode(unsigned cp, char *out)
-{
-    if (cp < 0x80) { out[0] = (char)cp; return 1; }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
+    uint32_t cp;
+    *len = utf8_next(s, n, &cp);
+    return utf8_cp_width(cp);
 }
 
 void tui_le_set(tui_le *e, const char *s)
@@ -92,7 +57,7 @@ static tui_le_rc insert(tui_le *e, unsigned cp)
 {
     char u[4];
     if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return LE_NOOP;
-    size_t k = encode(cp, u);
+    size_t k = utf8_put(cp, u);
     if (e->len + k >= TUI_LE_MAX) return LE_NOOP;
     memmove(e->buf + e->cur + k, e->buf + e->cur, e->len - e->cur + 1);
     memcpy(e->buf + e->cur, u, k);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* tests/unit/test_sanitize.c — the one sanitiser: whatever a user typed (or pasted, or an
  * import smuggled in) must reach the terminal as inert, valid, width-bounded text. The
- * tests run under any locale, LANG=C included: widths come from a built-in table. */
+ * tests run under any locale, LANG=C included: widths come from utf8proc's tables. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../../core/sanitize.h"
+#include "../../core/utf8.h"
 
 static char out[512];
 
@@ -152,6 +153,23 @@ static void widths_of_wide_and_combining_characters(void **st)
     assert_string_equal(A("\xe4\xb8\xad", -1), "?");
 }
 
+/* Issue 9: terminals draw these emoji in two columns; a one-column count misaligned every
+ * column after a title holding one. The line editor uses the same width (tui_le.c). */
+static void emoji_take_two_columns_like_the_terminal_draws_them(void **st)
+{
+    (void)st;
+    assert_int_equal(san_width("\xE2\x9C\x85", false), 2);          /* U+2705 check mark */
+    assert_int_equal(san_width("\xF0\x9F\x9F\xA2", false), 2);      /* U+1F7E2 green circle */
+    assert_int_equal(san_width("\xE2\xAD\x90", false), 2);          /* U+2B50 star */
+    assert_int_equal(san_width("Ship \xE2\x9C\x85 it", false), 10);
+    assert_int_equal(utf8_cp_width(0xE9), 1);                      /* e acute */
+    assert_int_equal(utf8_cp_width(0x301), 0);                     /* combining acute */
+    assert_int_equal(utf8_cp_width(0xE000), 1);                    /* private use: one box */
+    char cut[32];
+    assert_int_equal(san_text("\xE2\x9C\x85\xE2\x9C\x85\xE2\x9C\x85", 5, false, cut, sizeof cut), 5);
+    assert_string_equal(cut, "\xE2\x9C\x85\xE2\x9C\x85\xE2\x80\xA6");
+}
+
 static void cut_by_width_with_an_ellipsis(void **st)
 {
     (void)st;
@@ -257,6 +275,7 @@ int main(void)
         cmocka_unit_test(bad_bytes_become_replacement_characters),
         cmocka_unit_test(bidi_and_zero_width_characters_are_made_visible),
         cmocka_unit_test(widths_of_wide_and_combining_characters),
+        cmocka_unit_test(emoji_take_two_columns_like_the_terminal_draws_them),
         cmocka_unit_test(cut_by_width_with_an_ellipsis),
         cmocka_unit_test(wide_character_straddling_the_limit_is_dropped),
         cmocka_unit_test(small_output_buffers_are_never_overrun),
