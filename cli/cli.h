@@ -123,6 +123,7 @@ int cmd_tui(cli_ctx *ctx, int argc, char **argv);
 int cmd_programme(cli_ctx *ctx, int argc, char **argv);
 int cmd_kpi(cli_ctx *ctx, int argc, char **argv);
 int cmd_log(cli_ctx *ctx, int argc, char **argv);
+int cmd_undo(cli_ctx *ctx, int argc, char **argv);   /* cli/cmd_undo.c */
 int cmd_due(cli_ctx *ctx, int argc, char **argv);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);

@@ -184,6 +184,9 @@ store_rc store_undo_peek(store *s, lnd_arena *a, store_undo_info *out);
  * the row. expect: the audit_id a peek returned (0: whatever is last now); if your last change
  * is another by now, STORE_CONFLICT. Audited (action "undo"); check-ins are never undone. */
 store_rc store_undo(store *s, lnd_arena *a, lnd_id expect, const char *user, store_undo_info *out);
+/* What undoing it does, in words: "archived again", "restored", or the edit's detail
+ * ("title: 'Old' → 'New'", the change that is reverted). Not sanitised. */
+const char *store_undo_result(const store_undo_info *u);
 
 /* ---- audit ---- */
 /* since NULL = all; newest first; limit 0 = no limit. */

@@ -131,6 +131,14 @@ static store_rc undo_find(store *s, lnd_arena *a, store_undo_info *u, long *chan
     return STORE_OK;
 }
 
+const char *store_undo_result(const store_undo_info *u)
+{
+    if (!strcmp(u->action, "add")) return "archived again";
+    if (!strcmp(u->action, "archive")) return "restored";
+    if (!strcmp(u->action, "unarchive")) return "archived again";
+    return u->detail;
+}
+
 store_rc store_undo_peek(store *s, lnd_arena *a, store_undo_info *out)
 {
     long v;
@@ -214,8 +222,7 @@ store_rc store_undo(store *s, lnd_arena *a, lnd_id expect, const char *user, sto
     if (rc == STORE_OK) rc = undo_apply(s, out, changed);
     if (rc == STORE_OK) {
         char detail[2300];
-        snprintf(detail, sizeof detail, "undid %s of %s: %.2200s", out->action, out->label,
-                 !strcmp(out->action, "add") ? "archived again" : out->detail);
+        snprintf(detail, sizeof detail, "undid %s of %s: %.2200s", out->action, out->label, store_undo_result(out));
         rc = st_audit(s, user, "undo", out->entity, out->entity_id, detail);
     }
     if (rc == STORE_OK) {
