@@ -397,7 +397,10 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
         } else {
             lnd_day today = date_today();
             if (so.json) rc = print_json(ctx, p, today, &so);
-            else print_text(ctx, p, today, &so);
+            else {
+                print_text(ctx, p, today, &so);
+                cli_review_hint(ctx, s, &cy);   /* issue 14: a review still pending */
+            }
             if (fflush(stdout) != 0 && !rc) rc = cli_fail(EX_IOERR_, "cannot write to stdout");
             plan_free(p);
         }

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include "../core/arena.h"
+#include "../core/cycle_pick.h"
 #include "../core/model.h"
 #include "../core/plan.h"
 
@@ -93,6 +94,13 @@ store_rc store_cycles(store *s, lnd_arena *a, lnd_cycle **out, size_t *n); /* by
 /* name NULL: the current cycle — the active one whose dates contain today, else the newest
  * active, else the newest by start. */
 store_rc store_find_cycle(store *s, lnd_arena *a, const char *name, lnd_cycle *out);
+/* The cycle shown when none is named (store_cycle_pick.c; rule in core/cycle_pick.h):
+ * CYCLE_FOR_NOW for status and the dashboard, CYCLE_FOR_REVIEW for review and report (the
+ * cycle in review until it is closed). Today is date_today(). STORE_NOTFOUND: no cycles. */
+store_rc store_default_cycle(store *s, lnd_arena *a, cycle_purpose why, lnd_cycle *out);
+/* The cycle whose review is pending (state review), for the "review of 2026-Q4 pending" hint;
+ * STORE_NOTFOUND when none is. */
+store_rc store_review_pending(store *s, lnd_arena *a, lnd_cycle *out);
 store_rc store_set_cycle_state(store *s, lnd_id id, lnd_cycle_state st, long version,
                                const char *user);
 
