@@ -33,26 +33,26 @@
     ".archived,'cohorts'," R ".cohorts)"
 
 const char st_schema_v9[] =
-    "CREATE TABLE plan_before ("
+    "CREATE TABLE IF NOT EXISTS plan_before ("
     " entity TEXT NOT NULL CHECK (entity IN ('objective','kr','programme')),"
     " entity_id INTEGER NOT NULL,"
     " version INTEGER NOT NULL,"                 /* the version the change produced */
     " row TEXT NOT NULL,"                        /* the row before it, as JSON */
     " PRIMARY KEY (entity, entity_id, version));"
-    "CREATE TABLE plan_change ("
+    "CREATE TABLE IF NOT EXISTS plan_change ("
     " audit_id INTEGER PRIMARY KEY REFERENCES audit(id),"
     " version INTEGER,"                          /* the row's version right after the change */
     " undone_by INTEGER REFERENCES audit(id));"
-    "CREATE TRIGGER objective_before AFTER UPDATE OF version ON objective"
+    "CREATE TRIGGER IF NOT EXISTS objective_before AFTER UPDATE OF version ON objective"
     " WHEN NEW.version <> OLD.version BEGIN INSERT OR REPLACE INTO plan_before"
     " VALUES ('objective', OLD.id, NEW.version, " OBJ_JSON("OLD") "); END;"
-    "CREATE TRIGGER kr_before AFTER UPDATE OF version ON kr"
+    "CREATE TRIGGER IF NOT EXISTS kr_before AFTER UPDATE OF version ON kr"
     " WHEN NEW.version <> OLD.version BEGIN INSERT OR REPLACE INTO plan_before"
     " VALUES ('kr', OLD.id, NEW.version, " KR_JSON("OLD") "); END;"
-    "CREATE TRIGGER programme_before AFTER UPDATE OF version ON programme"
+    "CREATE TRIGGER IF NOT EXISTS programme_before AFTER UPDATE OF version ON programme"
     " WHEN NEW.version <> OLD.version BEGIN INSERT OR REPLACE INTO plan_before"
     " VALUES ('programme', OLD.id, NEW.version, " PROG_JSON("OLD") "); END;"
-    "CREATE TRIGGER audit_plan_change AFTER INSERT ON audit"
+    "CREATE TRIGGER IF NOT EXISTS audit_plan_change AFTER INSERT ON audit"
     " WHEN NEW.entity IN ('objective','kr','programme') BEGIN"
     " INSERT INTO plan_change(audit_id, version) VALUES (NEW.id, CASE NEW.entity"
     "  WHEN 'objective' THEN (SELECT version FROM objective WHERE id = NEW.entity_id)"
