@@ -3,6 +3,8 @@
  * pure: no clock (today is handed in), no store, no printing. */
 #include "cycle_pick.h"
 
+#include <stdio.h>
+
 static lnd_day start_of(const lnd_cycle *c)
 {
     lnd_day d = 0;
@@ -49,4 +51,29 @@ long cycle_pick(const lnd_cycle *cs, size_t n, lnd_day today, cycle_purpose why)
         }
     }
     return best;
+}
+
+static void ymd(lnd_day d, int *y, int *m)
+{
+    char b[16];
+    date_format(d, b, sizeof b);
+    if (sscanf(b, "%4d-%2d", y, m) != 2) *y = 1970, *m = 1;
+}
+
+void cycle_suggest(const lnd_cycle *cs, size_t n, lnd_day today, char *name, size_t nn, lnd_day *start)
+{
+    long last = -1;
+    for (size_t i = 0; i < n; i++)
+        if (last < 0 || later(&cs[i], &cs[last])) last = (long)i;
+    int y, m;
+    if (last >= 0) {
+        *start = start_of(&cs[last]) + 7L * cs[last].weeks;
+        ymd(*start + 3, &y, &m);   /* a Monday start names the quarter its week falls in */
+    } else {
+        ymd(today, &y, &m);
+        lnd_day first = date_from_ymd(y, (m - 1) / 3 * 3 + 1, 1);
+        long wd = ((first + 3) % 7 + 7) % 7;   /* 0 = Monday (1970-01-01 was a Thursday) */
+        *start = first + (7 - wd) % 7;
+    }
+    snprintf(name, nn, "%04d-Q%d", y, (m - 1) / 3 + 1);
 }

@@ -24,4 +24,10 @@ long cycle_pick(const lnd_cycle *cs, size_t n, lnd_day today, cycle_purpose why)
  * when none is: "review of 2026-Q4 pending". */
 long cycle_review_pending(const lnd_cycle *cs, size_t n);
 
+/* What the dashboard offers when a cycle is to be created: after the newest cycle (by start)
+ * the next one, starting the day after it ends; with none, the quarter containing today,
+ * starting the Monday on or after its first day (2027-Q1: 2027-01-04). The name is the
+ * quarter the start falls in, "YYYY-Qn" (name >= 8 bytes). */
+void cycle_suggest(const lnd_cycle *cs, size_t n, lnd_day today, char *name, size_t nn, lnd_day *start);
+
 #endif

@@ -167,7 +167,7 @@ static store_rc undo_apply(store *s, const store_undo_info *u, long changed)
         if (rc == SQLITE_ROW) row = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(st, 0));
         sqlite3_reset(st);
         if (rc == SQLITE_DONE)
-            return st_fail(s, STORE_NOTFOUND, "%s: the row before your %s was not recorded (changed by an older lnd); "
+            return st_fail(s, STORE_NOTFOUND, "%s: the row before your %s was not recorded (made before lnd kept undo history, or imported); "
                                               "nothing undone", u->label, u->action);
         if (rc != SQLITE_ROW || !row) return st_sqlfail(s, rc, "reading the row to undo");
         st = st_prep(s, obj ? "UPDATE objective SET parent_id = json_extract(?3,'$.parent_id'),"
