@@ -123,6 +123,10 @@ int cmd_tui(cli_ctx *ctx, int argc, char **argv);
 int cmd_programme(cli_ctx *ctx, int argc, char **argv);
 int cmd_kpi(cli_ctx *ctx, int argc, char **argv);
 int cmd_log(cli_ctx *ctx, int argc, char **argv);
+int cmd_undo(cli_ctx *ctx, int argc, char **argv);   /* cli/cmd_undo.c */
+/* Under status text: "review of 2026-Q4 pending: ..." when a cycle other than shown is in
+ * review (cli/cycle_hint.c); prints nothing otherwise. */
+void cli_review_hint(const cli_ctx *ctx, store *s, const lnd_cycle *shown);
 int cmd_due(cli_ctx *ctx, int argc, char **argv);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);

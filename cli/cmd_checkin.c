@@ -7,6 +7,7 @@
 #include "../core/progress.h"
 #include "../core/sanitize.h"
 #include "../core/summary.h"
+#include "../core/numfmt.h"
 #include "cli.h"
 #include "out.h"
 
@@ -214,8 +215,8 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
     printf(" %s ", out_arrow(ctx));
     say_value(ctx, &after, after.has_current, after.current);
     if (c.observed >= 0) printf(" (%d of %d applying)", c.applied, c.observed);
-    printf(", progress %.0f%% %s %.0f%%, %s%s%s\n", k0.progress * 100, out_arrow(ctx),
-           k1.progress * 100, out_status_color(ctx, k1.status), model_status_name(k1.status),
+    printf(", progress %ld%% %s %ld%%, %s%s%s\n", num_pct_round(k0.progress), out_arrow(ctx),
+           num_pct_round(k1.progress), out_status_color(ctx, k1.status), model_status_name(k1.status),
            out_reset(ctx));
     say_marks(ctx, &c, &cy);
     lnd_day end = when.start + 7L * cy.weeks, day = c.at && *c.at ? date_stamp_day(c.at) : date_today();

@@ -12,7 +12,9 @@ static const char cycle_help[] =
     "       lnd cycle list\n"
     "       lnd cycle activate|review|close NAME\n\n"
     "A cycle is a planning period, normally a quarter of 13 weeks starting on a Monday.\n"
-    "States: planning -> active -> review -> closed. Closing locks the cycle's check-ins.\n";
+    "States: planning -> active -> review -> closed. Closing locks the cycle's check-ins.\n"
+    "While a cycle is in review, `lnd review` and `lnd report` use it until it is closed;\n"
+    "`lnd status` and the dashboard show the active cycle containing today.\n";
 
 typedef struct {
     const char *start, *weeks, *state;
@@ -97,6 +99,7 @@ static int cycle_state(cli_ctx *ctx, store *s, const char *name, lnd_cycle_state
         out_text(stdout, ctx, c.name, 40, false);
         printf(" is now %s%s\n", model_cycle_state_name(st),
                st == CYCLE_CLOSED ? "; its check-ins are locked" : "");
+        if (st == CYCLE_REVIEW) printf("`lnd review` and `lnd report` use it until it is closed\n");
     }
     arena_free(a);
     return ret;

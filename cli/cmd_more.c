@@ -33,6 +33,7 @@ static const char programme_help[] =
     "                         [--expect-FIELD OLD]   (title, objective, start-week, end-week,\n"
     "                         audience: edit only if FIELD still holds OLD, else exit 75)\n"
     "       lnd programme archive P3\n"
+    "       lnd programme restore P3 [--version N]   (bring an archived programme back)\n"
     "       lnd programme list [--cycle NAME]\n\n"
     "A programme is a learning initiative on the L&D calendar (workshop, pathway, coaching).\n"
     "It names the objective it serves and its weeks, so late delivery shows up, and its end\n"
@@ -97,6 +98,39 @@ static int programme_apply(const popts *o, lnd_programme *p)
     return 0;
 }
 
+/* `lnd programme restore P3 [--version N]` (issue 14): self-contained, so it can move with
+ * the programme commands. 0 or the exit code after one line. */
+static int programme_restore(cli_ctx *ctx, int argc, char **argv, const popts *o)
+{
+    lnd_id id;
+    if (optind + 1 >= argc || !cli_parse_id(argv[optind + 1], 'P', &id))
+        return cli_fail(EX_USAGE_, "programme restore: which programme? give its id, e.g. P3");
+    if (optind + 2 < argc) return cli_fail(EX_USAGE_, "programme restore: unexpected '%s'", argv[optind + 2]);
+    for (int f = 1; f < P_N; f++)
+        if (f != P_VERSION && o->v[f]) return cli_fail(EX_USAGE_, "programme restore: only --version goes with restore");
+    long v = 0;
+    if (o->v[P_VERSION] && !cli_parse_int(o->v[P_VERSION], 1, 0x7fffffffL, &v))
+        return cli_fail(EX_DATAERR_, "--version '%s' must be a number", o->v[P_VERSION]);
+    int rc = cli_setup(ctx);
+    if (rc) return rc;
+    store *s;
+    if ((rc = cli_open(ctx, 0, &s))) return rc;
+    lnd_arena *a = arena_new();
+    lnd_programme pr;
+    store_rc src = store_get_programme(s, a, id, &pr);
+    if (src == STORE_OK) src = store_unarchive_programme(s, id, v ? v : pr.version, ctx->user);
+    if (src == STORE_NOTFOUND) rc = cli_fail(EX_DATAERR_, "no programme P%lld; see `lnd programme list`", id);
+    else if (src != STORE_OK) rc = cli_store_fail(s, src);
+    else {
+        printf("P%lld ", id);
+        out_text(stdout, ctx, pr.title, 60, false);
+        printf(" restored (version %ld)\n", (v ? v : pr.version) + 1);
+    }
+    arena_free(a);
+    store_close(s);
+    return rc;
+}
+
 int cmd_programme(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -120,6 +154,7 @@ int cmd_programme(cli_ctx *ctx, int argc, char **argv)
     const char *verb = argv[optind];
     bool list = !strcmp(verb, "list"), add = !strcmp(verb, "add"), edit = !strcmp(verb, "edit"),
          archive = !strcmp(verb, "archive");
+    if (!strcmp(verb, "restore")) return programme_restore(ctx, argc, argv, &o);
     if (!list && !add && !edit && !archive)
         return cli_fail(EX_USAGE_, "programme: unknown action '%s'; use add, edit, archive or list", verb);
     lnd_id id = 0;

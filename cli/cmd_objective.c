@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cli/cmd_objective.c — `lnd objective add|edit|archive` and `lnd kr add|edit|archive`:
+/* cli/cmd_objective.c — `lnd objective add|edit|archive|restore` and `lnd kr ...` alike:
  * enough to build and change a plan from a script. An edit reads the row, applies only the
  * fields named and writes it in one write transaction, so edits of different fields never
  * clash; --version N is a compare-and-swap on the row, --expect-FIELD OLD on one value. */
@@ -329,9 +329,9 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
     }
     const char *verb = argv[optind];
     bool add = strcmp(verb, "add") == 0, edit = strcmp(verb, "edit") == 0,
-         archive = strcmp(verb, "archive") == 0;
-    if (!add && !edit && !archive)
-        return cli_fail(EX_USAGE_, "%s: unknown action '%s'; use add, edit or archive", noun, verb);
+         archive = strcmp(verb, "archive") == 0, restore = strcmp(verb, "restore") == 0;
+    if (!add && !edit && !archive && !restore)
+        return cli_fail(EX_USAGE_, "%s: unknown action '%s'; use add, edit, archive or restore", noun, verb);
     lnd_id id = 0;
     int nops = add ? 1 : 2;
     if (!add) {
@@ -345,6 +345,9 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
     if ((rc = want_version(&f, &version))) return rc;
     for (int i = 0; add && i < F_N; i++)
         if (f.e[i]) return cli_fail(EX_USAGE_, "%s add: --expect-... only goes with edit or archive", noun);
+    for (int i = 1; restore && i < F_N; i++)
+        if (i != F_VERSION && (f.v[i] || f.e[i]))
+            return cli_fail(EX_USAGE_, "%s restore: only --version goes with restore", noun);
     if ((rc = cli_setup(ctx))) return rc;
     store *s;
     if ((rc = cli_open(ctx, 0, &s))) return rc;
@@ -385,6 +388,8 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
                 lnd_otype was = o.type;
                 if (!(rc = apply_objective(ctx, &f, &o)) && !(was != OTYPE_LEARNING && (rc = need_hypothesis(&o, "edit"))))
                     src = store_update_objective(s, &o, ctx->user);
+            } else if (src == STORE_OK && !rc && restore) {
+                if ((src = store_unarchive_objective(s, id, o.version, ctx->user)) == STORE_OK) o.version++;
             } else if (src == STORE_OK && !rc && !edit) {
                 src = store_archive_objective(s, id, o.version, ctx->user);
             }
@@ -401,7 +406,7 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
             printf("%s ", idbuf);
             out_text(stdout, ctx, o.title, 60, false);
             if (archive) printf(" archived\n");
-            else printf(" %s (version %ld)\n", add ? "added" : "updated", o.version);
+            else printf(" %s (version %ld)\n", add ? "added" : restore ? "restored" : "updated", o.version);
         }
     } else {
         lnd_kr k = {.weight = 1, .owner = (char *)ctx->user, .coowner = "", .unit = "",
@@ -430,6 +435,8 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
             if (src == STORE_OK) rc = check_expects(ctx, s, &f, 'K', &k);
             if (src == STORE_OK && !rc && edit) {
                 if (!(rc = apply_kr(&f, &k))) src = store_update_kr(s, &k, ctx->user);
+            } else if (src == STORE_OK && !rc && restore) {
+                if ((src = store_unarchive_kr(s, id, k.version, ctx->user)) == STORE_OK) k.version++;
             } else if (src == STORE_OK && !rc) {
                 src = store_archive_kr(s, id, k.version, ctx->user);
             }
@@ -441,7 +448,7 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
             printf("K%lld ", id);
             out_text(stdout, ctx, k.title, 60, false);
             if (archive) printf(" archived\n");
-            else printf(" %s (version %ld)\n", add ? "added" : "updated", k.version);
+            else printf(" %s (version %ld)\n", add ? "added" : restore ? "restored" : "updated", k.version);
         }
     }
     if (src == STORE_NOTFOUND && !add)

@@ -101,7 +101,8 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
               "The quarter in business terms: per business objective each KR as \"first-call\n"
               "resolution moved from 64% to 71% (target 75%)\", the chain of evidence from\n"
               "programmes to learning, behaviour and results, verdicts, health findings and\n"
-              "carry-forwards. Markdown (default) pastes into a wiki or converts to PDF.\n", stdout);
+              "carry-forwards. Markdown (default) pastes into a wiki or converts to PDF.\n"
+              "Without --cycle: the cycle in review until it is closed, else the current one.\n", stdout);
         return 0;
     }
     if (optind < argc) return cli_fail(EX_USAGE_, "report: unexpected '%s'", argv[optind]);
@@ -111,6 +112,9 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     lnd_arena *a = arena_new();
     lnd_plan *p = NULL;
     store_rc src = STORE_OK;
+    /* no --cycle: the cycle in review until it is closed, else the current one */
+    lnd_cycle dflt;
+    if (!ro.cycle && store_default_cycle(s, a, CYCLE_FOR_REVIEW, &dflt) == STORE_OK) ro.cycle = dflt.name;
     if ((rc = cli_load_plan(ctx, s, ro.cycle, &p))) goto out;
     report_history *hist = NULL;
     lnd_review *rv = NULL;

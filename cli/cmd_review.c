@@ -38,7 +38,9 @@ static const char review_help[] =
     "--carry-forward, with their KRs not yet done (all with --done-krs), in the next cycle;\n"
     "each KR's last value becomes its new baseline. An objective with a parent keeps one:\n"
     "--with-parents carries the parent too, --parent names the objective of the next cycle\n"
-    "to sit under. It prints the new ids.\n";
+    "to sit under. It prints the new ids.\n\n"
+    "Without --cycle: the cycle in review (after `lnd cycle review NAME`) until it is closed,\n"
+    "else the current one.\n";
 
 /* A score as people write it: one decimal, two when needed (0.7, 0.69, 1.0), so it is never
  * shown rounded across a verdict threshold (0.69 is not "0.7"). */
@@ -238,7 +240,9 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
     if ((rc = cli_open(ctx, list ? STORE_OPEN_READONLY : 0, &s))) return rc;
     lnd_arena *a = arena_new();
     lnd_cycle cy, to;
-    store_rc src = store_find_cycle(s, a, o.v[R_CYCLE], &cy);
+    /* no --cycle: the cycle in review until it is closed, else the current one */
+    store_rc src = o.v[R_CYCLE] ? store_find_cycle(s, a, o.v[R_CYCLE], &cy)
+                                : store_default_cycle(s, a, CYCLE_FOR_REVIEW, &cy);
     lnd_plan *p = NULL;
     if (src == STORE_NOTFOUND) {
         rc = cli_fail(EX_DATAERR_, "no cycle %s%s; see `lnd cycle list`", o.v[R_CYCLE] ? "named " : "yet", o.v[R_CYCLE] ? o.v[R_CYCLE] : "");

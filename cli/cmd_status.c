@@ -12,6 +12,7 @@
 #include "../core/sanitize.h"
 #include "../core/summary.h"
 #include "../store/store_io.h"
+#include "../core/numfmt.h"
 #include "cli.h"
 #include "out.h"
 
@@ -113,14 +114,14 @@ static void print_result_line(const cli_ctx *ctx, const summary_obj *s, int inde
     if (s->nresults == 0 && s->ndelivery == 0 && !s->result_note) return;
     printf("%*s%s", indent + 4, "", out_dim(ctx));
     if (s->result >= 0)
-        printf("result %.0f%% (%d results KR%s, %s)", s->result * 100, s->nresults,
+        printf("result %ld%% (%d results KR%s, %s)", num_pct_round(s->result), s->nresults,
                s->nresults == 1 ? "" : "s", model_status_name(s->result_status));
     else if (s->result_note)
         fputs(s->result_note, stdout);
     else
         fputs("no results KR", stdout);
     if (s->delivery >= 0)
-        printf("; delivery %.0f%% (%s)", s->delivery * 100, model_status_name(s->delivery_status));
+        printf("; delivery %ld%% (%s)", num_pct_round(s->delivery), model_status_name(s->delivery_status));
     printf("%s\n", out_reset(ctx));
 }
 
@@ -139,7 +140,7 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, con
     if (week >= 1 && week <= p->cycle.weeks) {
         lnd_day start = 0;
         date_parse(p->cycle.start, &start);
-        printf("  pace %.0f%%", pace_elapsed(start, start + 7L * p->cycle.weeks, today) * 100);
+        printf("  pace %ld%%", num_pct_round(pace_elapsed(start, start + 7L * p->cycle.weeks, today)));
     }
     if (so->mine) {
         printf("  mine: ");
@@ -397,7 +398,10 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
         } else {
             lnd_day today = date_today();
             if (so.json) rc = print_json(ctx, p, today, &so);
-            else print_text(ctx, p, today, &so);
+            else {
+                print_text(ctx, p, today, &so);
+                cli_review_hint(ctx, s, &cy);   /* issue 14: a review still pending */
+            }
             if (fflush(stdout) != 0 && !rc) rc = cli_fail(EX_IOERR_, "cannot write to stdout");
             plan_free(p);
         }

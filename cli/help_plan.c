@@ -7,7 +7,8 @@ const char cli_objective_help[] =
     "usage: lnd objective add --title TEXT [--level business|ld|team] [--parent O3]\n"
     "                         [--type committed|aspirational|learning] [--cycle NAME] [FIELDS]\n"
     "       lnd objective edit O7 [FIELDS] [--version N] [--expect-FIELD OLD]\n"
-    "       lnd objective archive O7 [--version N]\n\n"
+    "       lnd objective archive O7 [--version N]\n"
+    "       lnd objective restore O7 [--version N]\n\n"
     "fields:\n"
     "  --title TEXT            what the objective sets out to achieve\n"
     "  --level LEVEL           business (default without --parent), ld (default with one), team\n"
@@ -32,13 +33,16 @@ const char cli_objective_help[] =
     "                          shown in `lnd check` and the report\n"
     "  --unwaive RULE          remove that waiver\n\n"
     "An edit changes only the fields named, read and written in one transaction: scripts\n"
-    "editing different fields of one objective at once never conflict.\n";
+    "editing different fields of one objective at once never conflict. restore brings an\n"
+    "archived objective back (its parent must not be archived); `lnd undo` reverts your last\n"
+    "change.\n";
 
 const char cli_kr_help[] =
     "usage: lnd kr add --objective O7 --title TEXT --target N --evidence LEVEL --indicator KIND\n"
     "                  [--baseline N] [FIELDS]\n"
     "       lnd kr edit K12 [FIELDS] [--version N] [--expect-FIELD OLD]\n"
-    "       lnd kr archive K12 [--version N]\n\n"
+    "       lnd kr archive K12 [--version N]\n"
+    "       lnd kr restore K12 [--version N]\n\n"
     "fields:\n"
     "  --title TEXT        the metric, e.g. \"First-call resolution\"\n"
     "  --unit UNIT         %, days, incidents ... (default none)\n"
@@ -58,4 +62,6 @@ const char cli_kr_help[] =
     "  --expect-FIELD OLD  edit only if FIELD still holds OLD (else exit 75), e.g.\n"
     "                      --expect-target 75; any field above\n\n"
     "An edit changes only the fields named, read and written in one transaction: scripts\n"
-    "editing different fields of one key result at once never conflict.\n";
+    "editing different fields of one key result at once never conflict. restore brings an\n"
+    "archived key result back (its objective must not be archived); `lnd undo` reverts your\n"
+    "last change.\n";

@@ -96,16 +96,23 @@ int san_text(const char *in, int max_width, bool ascii, char *out, size_t out_si
     measure(in, ascii, &total, &total_bytes);
     bool cut = (max_width >= 0 && total > max_width) || total_bytes > out_size - 1;
 
-    const char *ell = ascii ? "~" : "\xE2\x80\xA6";      /* "…" */
+    /* "…", or "..." in ASCII mode: never "~", which is the warning mark there (issue 14);
+     * fewer dots when fewer columns or bytes are left */
+    const char *ell = ascii ? "..." : "\xE2\x80\xA6";
     size_t ell_len = strlen(ell);
+    int ell_w = ascii ? 3 : 1;
     long wlimit = max_width < 0 ? -1 : max_width;
     size_t blimit = out_size - 1;
     bool put_ell = false;
     if (cut) {
+        if (ascii) {   /* as many dots as fit, up to three */
+            while (ell_w > 0 && ((wlimit >= 0 && ell_w > wlimit) || (size_t)ell_w > blimit)) ell_w--;
+            ell_len = (size_t)ell_w;
+        }
         /* room for the ellipsis, if it fits at all */
-        if ((wlimit < 0 || wlimit >= 1) && blimit >= ell_len) {
+        if (ell_w > 0 && (wlimit < 0 || wlimit >= ell_w) && blimit >= ell_len) {
             put_ell = true;
-            if (wlimit > 0) wlimit--;
+            if (wlimit > 0) wlimit -= ell_w;
             blimit -= ell_len;
         }
     }
@@ -126,7 +133,7 @@ int san_text(const char *in, int max_width, bool ascii, char *out, size_t out_si
     if (put_ell) {
         memcpy(out + len, ell, ell_len);
         len += ell_len;
-        width += 1;
+        width += ell_w;
     }
     out[len] = '\0';
     return (int)width;

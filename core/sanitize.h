@@ -11,8 +11,9 @@
 #include <stddef.h>
 
 /* Write at most max_width display columns of in (NUL-terminated, NULL = "") into out (always
- * NUL-terminated; out_size >= 1). When the text is cut, the last column is an ellipsis ("…",
- * or "~" in ASCII mode). max_width < 0 means no limit. Returns the display width written. */
+ * NUL-terminated; out_size >= 1). When the text is cut, it ends with an ellipsis: "…" (one
+ * column), or "..." in ASCII mode (three columns, fewer dots when fewer fit; never "~", the
+ * ASCII warning mark). max_width < 0 means no limit. Returns the display width written. */
 int san_text(const char *in, int max_width, bool ascii, char *out, size_t out_size);
 
 /* Display width of in after sanitising (no limit). */

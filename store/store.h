@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include "../core/arena.h"
+#include "../core/cycle_pick.h"
 #include "../core/model.h"
 #include "../core/plan.h"
 
@@ -93,6 +94,13 @@ store_rc store_cycles(store *s, lnd_arena *a, lnd_cycle **out, size_t *n); /* by
 /* name NULL: the current cycle — the active one whose dates contain today, else the newest
  * active, else the newest by start. */
 store_rc store_find_cycle(store *s, lnd_arena *a, const char *name, lnd_cycle *out);
+/* The cycle shown when none is named (store_cycle_pick.c; rule in core/cycle_pick.h):
+ * CYCLE_FOR_NOW for status and the dashboard, CYCLE_FOR_REVIEW for review and report (the
+ * cycle in review until it is closed). Today is date_today(). STORE_NOTFOUND: no cycles. */
+store_rc store_default_cycle(store *s, lnd_arena *a, cycle_purpose why, lnd_cycle *out);
+/* The cycle whose review is pending (state review), for the "review of 2026-Q4 pending" hint;
+ * STORE_NOTFOUND when none is. */
+store_rc store_review_pending(store *s, lnd_arena *a, lnd_cycle *out);
 store_rc store_set_cycle_state(store *s, lnd_id id, lnd_cycle_state st, long version,
                                const char *user);
 
@@ -155,6 +163,38 @@ store_rc store_restore_waiver(store *s, const lnd_waiver *w);
 store_rc store_add_kpi(store *s, lnd_kpi *k, const char *user);
 store_rc store_set_kpi_value(store *s, lnd_id id, double value, const char *user);
 store_rc store_kpis(store *s, lnd_arena *a, lnd_kpi **out, size_t *n);
+
+/* ---- restore (un-archive) and undo (store_unarchive.c, store_undo.c) ---- */
+/* Bring an archived row back, against the version the user saw (stale: STORE_CONFLICT naming
+ * who changed it). STORE_INVALID when it is not archived, or when what it hangs from (the
+ * parent objective, the KR's or programme's objective) is archived: restore that first.
+ * Audited (action "unarchive"). */
+store_rc store_unarchive_objective(store *s, lnd_id id, long version, const char *user);
+store_rc store_unarchive_kr(store *s, lnd_id id, long version, const char *user);
+store_rc store_unarchive_programme(store *s, lnd_id id, long version, const char *user);
+
+/* Your (this account's) last change to an objective, KR or programme that undo would revert. */
+typedef struct {
+    lnd_id audit_id;        /* the audit row of the change */
+    const char *action;     /* add, edit, archive, unarchive */
+    const char *entity;     /* objective, kr, programme */
+    lnd_id entity_id;
+    char label[32];         /* "O3", "K12", "P2" */
+    const char *at;         /* when (UTC stamp) */
+    const char *detail;     /* the audit detail of the change */
+    const char *title;      /* the row's title now */
+    long version;           /* the row's version (after store_undo: the new one) */
+} store_undo_info;
+/* What undo would do, without doing it. STORE_NOTFOUND: nothing of yours to undo;
+ * STORE_CONFLICT: someone changed that row since (message names who and when). */
+store_rc store_undo_peek(store *s, lnd_arena *a, store_undo_info *out);
+/* Revert it: an edit, archive or restore puts the row back exactly as it was; an add archives
+ * the row. expect: the audit_id a peek returned (0: whatever is last now); if your last change
+ * is another by now, STORE_CONFLICT. Audited (action "undo"); check-ins are never undone. */
+store_rc store_undo(store *s, lnd_arena *a, lnd_id expect, const char *user, store_undo_info *out);
+/* What undoing it does, in words: "archived again", "restored", or the edit's detail
+ * ("title: 'Old' → 'New'", the change that is reverted). Not sanitised. */
+const char *store_undo_result(const store_undo_info *u);
 
 /* ---- audit ---- */
 /* since NULL = all; newest first; limit 0 = no limit. */

@@ -13,7 +13,7 @@
 #include "../core/window.h"
 #include "store_test.h"
 
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 #define STORE_STMT_CACHE 128   /* more than the distinct statements in store/ (about 60) */
 
 struct store {
@@ -158,6 +158,11 @@ store_rc st_denied(store *s, const char *path, bool write);
  * (c->followup), and a closed cycle accepts only follow-ups inside the KR's measurement
  * window. at is the normalised stamp. */
 store_rc st_checkin_rules(store *s, lnd_checkin *c, const char *at);
+
+/* ---- undo (store_undo.c) ---- */
+/* v9: the row before each change of an objective, KR or programme, and the version each
+ * audited change left, so `lnd undo` can revert a change exactly. */
+extern const char st_schema_v9[];
 
 /* ---- schema (store_schema.c) ---- */
 store_rc st_migrate(store *s, int from);

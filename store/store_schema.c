@@ -234,6 +234,7 @@ typedef struct {
 static const schema_step steps[STORE_SCHEMA_VERSION] = {
     {schema_v1, NULL}, {schema_v2, NULL}, {schema_v3, NULL}, {schema_v4, NULL}, {schema_v5, NULL},
     {schema_v6, NULL}, {schema_v7, NULL}, {NULL, st_repair_text},
+    {st_schema_v9, NULL},   /* v9: undo history (store_undo.c) */
 };
 
 int store_schema_version(void)

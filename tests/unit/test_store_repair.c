@@ -5,11 +5,13 @@
  * with one audit row per repaired field, and the append-only triggers still in force. */
 #include "test_store_fixture.h"
 
+#define BEFORE_REPAIR 7   /* the repair is schema step 8; later steps (v9: undo history) follow it */
+
 static void a_previous_schema_database_with_raw_bytes_is_repaired(void **state)
 {
     fx *f = *state;
     char err[512];
-    assert_int_equal(store_create_at_version(f->path, store_schema_version() - 1, err, sizeof err), STORE_OK);
+    assert_int_equal(store_create_at_version(f->path, BEFORE_REPAIR, err, sizeof err), STORE_OK);
     store_rc rc = store_raw_path(f->path,
         "INSERT INTO cycle(name, start, weeks, state) VALUES ('2027-Q1', '2027-01-04', 13, 'active');"
         "INSERT INTO objective(cycle_id, level, type, title, owner) VALUES (1, 'business', 'committed',"
@@ -58,7 +60,7 @@ static void a_clean_previous_schema_database_gets_no_repair_rows(void **state)
 {
     fx *f = *state;
     char err[512];
-    assert_int_equal(store_create_at_version(f->path, store_schema_version() - 1, err, sizeof err), STORE_OK);
+    assert_int_equal(store_create_at_version(f->path, BEFORE_REPAIR, err, sizeof err), STORE_OK);
     store *s = fx_open(f->path, 0);
     lnd_arena *a = arena_new();
     lnd_audit *au;

@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: MIT */
+/* store/store_undo.c — `lnd undo`: revert your own last change to an objective, a key result
+ * or a programme (an add, an edit, an archive or a restore), exactly, version-checked and
+ * audited. Schema v9 keeps what that needs: triggers copy each row as it was before every
+ * version change (plan_before) and note the version each audited change left (plan_change).
+ *
+ * Rules: "yours" is the operating-system account on the audit row (schema v5), never the
+ * display name; check-ins are never undone (a wrong one is corrected by a new check-in), nor
+ * cycle, review, waiver or KPI changes; undoing an add archives the row (its id stays; `lnd
+ * objective restore` brings it back); when anyone changed the row after your change (and did
+ * not undo it) nothing is undone and the message names who and when. Each undo is itself an
+ * audit row (action "undo"); undo again reverts your change before that one. Must not write
+ * anything but the one row, its audit row and the undo bookkeeping. */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define OBJ_JSON(R)                                                                             \
+    "json_object('parent_id'," R ".parent_id,'level'," R ".level,'type'," R ".type,'title'," R   \
+    ".title,'problem'," R ".problem,'outcome'," R ".outcome,'capability'," R ".capability,"       \
+    "'owner'," R ".owner,'business_owner'," R ".business_owner,'cadence_days'," R                 \
+    ".cadence_days,'archived'," R ".archived,'hypothesis'," R ".hypothesis)"
+#define KR_JSON(R)                                                                              \
+    "json_object('objective_id'," R ".objective_id,'title'," R ".title,'unit'," R ".unit,"        \
+    "'baseline'," R ".baseline,'target'," R ".target,'direction'," R ".direction,'due_week'," R   \
+    ".due_week,'owner'," R ".owner,'coowner'," R ".coowner,'weight'," R ".weight,'evidence'," R   \
+    ".evidence,'indicator'," R ".indicator,'archived'," R ".archived,'baseline_at'," R            \
+    ".baseline_at)"
+#define PROG_JSON(R)                                                                            \
+    "json_object('objective_id'," R ".objective_id,'title'," R ".title,'audience'," R             \
+    ".audience,'start_week'," R ".start_week,'end_week'," R ".end_week,'archived'," R             \
+    ".archived,'cohorts'," R ".cohorts)"
+
+const char st_schema_v9[] =
+    "CREATE TABLE IF NOT EXISTS plan_before ("
+    " entity TEXT NOT NULL CHECK (entity IN ('objective','kr','programme')),"
+    " entity_id INTEGER NOT NULL,"
+    " version INTEGER NOT NULL,"                 /* the version the change produced */
+    " row TEXT NOT NULL,"                        /* the row before it, as JSON */
+    " PRIMARY KEY (entity, entity_id, version));"
+    "CREATE TABLE IF NOT EXISTS plan_change ("
+    " audit_id INTEGER PRIMARY KEY REFERENCES audit(id),"
+    " version INTEGER,"                          /* the row's version right after the change */
+    " undone_by INTEGER REFERENCES audit(id));"
+    "CREATE TRIGGER IF NOT EXISTS objective_before AFTER UPDATE OF version ON objective"
+    " WHEN NEW.version <> OLD.version BEGIN INSERT OR REPLACE INTO plan_before"
+    " VALUES ('objective', OLD.id, NEW.version, " OBJ_JSON("OLD") "); END;"
+    "CREATE TRIGGER IF NOT EXISTS kr_before AFTER UPDATE OF version ON kr"
+    " WHEN NEW.version <> OLD.version BEGIN INSERT OR REPLACE INTO plan_before"
+    " VALUES ('kr', OLD.id, NEW.version, " KR_JSON("OLD") "); END;"
+    "CREATE TRIGGER IF NOT EXISTS programme_before AFTER UPDATE OF version ON programme"
+    " WHEN NEW.version <> OLD.version BEGIN INSERT OR REPLACE INTO plan_before"
+    " VALUES ('programme', OLD.id, NEW.version, " PROG_JSON("OLD") "); END;"
+    "CREATE TRIGGER IF NOT EXISTS audit_plan_change AFTER INSERT ON audit"
+    " WHEN NEW.entity IN ('objective','kr','programme') BEGIN"
+    " INSERT INTO plan_change(audit_id, version) VALUES (NEW.id, CASE NEW.entity"
+    "  WHEN 'objective' THEN (SELECT version FROM objective WHERE id = NEW.entity_id)"
+    "  WHEN 'kr' THEN (SELECT version FROM kr WHERE id = NEW.entity_id)"
+    "  ELSE (SELECT version FROM programme WHERE id = NEW.entity_id) END); END;";
+
+static char entity_prefix(const char *entity)
+{
+    return !strcmp(entity, "objective") ? 'O' : !strcmp(entity, "kr") ? 'K' : 'P';
+}
+
+/* Your newest change that undo may revert, inside the caller's transaction. */
+static store_rc undo_find(store *s, lnd_arena *a, store_undo_info *u, long *changed_version)
+{
+    memset(u, 0, sizeof *u);
+    if (!s->account[0])
+        return st_fail(s, STORE_INVALID, "cannot tell whose changes are yours: no operating-system account is set");
+    sqlite3_stmt *st = st_prep(s, "SELECT a.id, a.action, a.entity, a.entity_id, a.at, a.detail, c.version "
+                                  "FROM audit a JOIN plan_change c ON c.audit_id = a.id "
+                                  "WHERE a.account = ? AND a.action IN ('add','edit','archive','unarchive') "
+                                  "AND a.detail <> 'no change' AND c.undone_by IS NULL ORDER BY a.id DESC LIMIT 1");
+    if (!st) return STORE_IO;
+    st_bind_text(st, 1, s->account);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        u->audit_id = sqlite3_column_int64(st, 0);
+        u->action = st_col_str(a, st, 1);
+        u->entity = st_col_str(a, st, 2);
+        u->entity_id = sqlite3_column_int64(st, 3);
+        u->at = st_col_str(a, st, 4);
+        u->detail = st_col_str(a, st, 5);
+        *changed_version = (long)sqlite3_column_int64(st, 6);
+        snprintf(u->label, sizeof u->label, "%c%lld", entity_prefix(u->entity), u->entity_id);
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE)
+        return st_fail(s, STORE_NOTFOUND, "nothing of yours to undo: undo reverts your own adds, edits, archives and "
+                                          "restores of objectives, key results and programmes");
+    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading the audit log");
+    /* anyone's later change to the same row, not itself undone, blocks the undo */
+    st = st_prep(s, "SELECT a.user, a.account, a.at, a.action FROM audit a LEFT JOIN plan_change c ON c.audit_id = a.id "
+                    "WHERE a.entity = ? AND a.entity_id = ? AND a.id > ? "
+                    "AND a.action IN ('add','edit','archive','unarchive','carry') AND a.detail <> 'no change' "
+                    "AND c.undone_by IS NULL ORDER BY a.id DESC LIMIT 1");
+    if (!st) return STORE_IO;
+    st_bind_text(st, 1, u->entity);
+    sqlite3_bind_int64(st, 2, u->entity_id);
+    sqlite3_bind_int64(st, 3, u->audit_id);
+    rc = sqlite3_step(st);
+    store_rc r = STORE_OK;
+    if (rc == SQLITE_ROW) {
+        char who[300];
+        r = st_fail(s, STORE_CONFLICT, "%s was changed by %s at %s after your %s; nothing undone (change it by hand)",
+                    u->label, model_who((const char *)sqlite3_column_text(st, 0),
+                                        (const char *)sqlite3_column_text(st, 1), who, sizeof who),
+                    st_local((const char *)sqlite3_column_text(st, 2)), u->action);
+    } else if (rc != SQLITE_DONE) {
+        r = st_sqlfail(s, rc, "reading the audit log");
+    }
+    sqlite3_reset(st);
+    if (r != STORE_OK) return r;
+    /* the title now, to say what is being undone */
+    st = st_prep(s, !strcmp(u->entity, "objective") ? "SELECT title, version FROM objective WHERE id = ?"
+                  : !strcmp(u->entity, "kr")        ? "SELECT title, version FROM kr WHERE id = ?"
+                                                    : "SELECT title, version FROM programme WHERE id = ?");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, u->entity_id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        u->title = st_col_str(a, st, 0);
+        u->version = (long)sqlite3_column_int64(st, 1);
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "%s no longer exists; nothing undone", u->label);
+    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading the row to undo");
+    return STORE_OK;
+}
+
+const char *store_undo_result(const store_undo_info *u)
+{
+    if (!strcmp(u->action, "add")) return "archived again";
+    if (!strcmp(u->action, "archive")) return "restored";
+    if (!strcmp(u->action, "unarchive")) return "archived again";
+    return u->detail;
+}
+
+store_rc store_undo_peek(store *s, lnd_arena *a, store_undo_info *out)
+{
+    long v;
+    return undo_find(s, a, out, &v);
+}
+
+/* Put the row back as it was before the change that produced version `changed`. */
+static store_rc undo_apply(store *s, const store_undo_info *u, long changed)
+{
+    const bool obj = !strcmp(u->entity, "objective"), kr = !strcmp(u->entity, "kr");
+    sqlite3_stmt *st;
+    int rc;
+    if (!strcmp(u->action, "add")) {
+        st = st_prep(s, obj  ? "UPDATE objective SET archived = 1, version = version + 1 WHERE id = ?1 AND version = ?2"
+                      : kr   ? "UPDATE kr SET archived = 1, version = version + 1 WHERE id = ?1 AND version = ?2"
+                             : "UPDATE programme SET archived = 1, version = version + 1 WHERE id = ?1 AND version = ?2");
+        if (!st) return STORE_IO;
+    } else {
+        char *row = NULL;
+        st = st_prep(s, "SELECT row FROM plan_before WHERE entity = ? AND entity_id = ? AND version = ?");
+        if (!st) return STORE_IO;
+        st_bind_text(st, 1, u->entity);
+        sqlite3_bind_int64(st, 2, u->entity_id);
+        sqlite3_bind_int64(st, 3, changed);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) row = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(st, 0));
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE)
+            return st_fail(s, STORE_NOTFOUND, "%s: the row before your %s was not recorded (made before lnd kept undo history, or imported); "
+                                              "nothing undone", u->label, u->action);
+        if (rc != SQLITE_ROW || !row) return st_sqlfail(s, rc, "reading the row to undo");
+        st = st_prep(s, obj ? "UPDATE objective SET parent_id = json_extract(?3,'$.parent_id'),"
+                              " level = json_extract(?3,'$.level'), type = json_extract(?3,'$.type'),"
+                              " title = json_extract(?3,'$.title'), problem = json_extract(?3,'$.problem'),"
+                              " outcome = json_extract(?3,'$.outcome'), capability = json_extract(?3,'$.capability'),"
+                              " owner = json_extract(?3,'$.owner'), business_owner = json_extract(?3,'$.business_owner'),"
+                              " cadence_days = json_extract(?3,'$.cadence_days'), archived = json_extract(?3,'$.archived'),"
+                              " hypothesis = json_extract(?3,'$.hypothesis'), version = version + 1"
+                              " WHERE id = ?1 AND version = ?2"
+                      : kr ? "UPDATE kr SET objective_id = json_extract(?3,'$.objective_id'),"
+                             " title = json_extract(?3,'$.title'), unit = json_extract(?3,'$.unit'),"
+                             " baseline = json_extract(?3,'$.baseline'), target = json_extract(?3,'$.target'),"
+                             " direction = json_extract(?3,'$.direction'), due_week = json_extract(?3,'$.due_week'),"
+                             " owner = json_extract(?3,'$.owner'), coowner = json_extract(?3,'$.coowner'),"
+                             " weight = json_extract(?3,'$.weight'), evidence = json_extract(?3,'$.evidence'),"
+                             " indicator = json_extract(?3,'$.indicator'), archived = json_extract(?3,'$.archived'),"
+                             " baseline_at = json_extract(?3,'$.baseline_at'), version = version + 1"
+                             " WHERE id = ?1 AND version = ?2"
+                           : "UPDATE programme SET objective_id = json_extract(?3,'$.objective_id'),"
+                             " title = json_extract(?3,'$.title'), audience = json_extract(?3,'$.audience'),"
+                             " start_week = json_extract(?3,'$.start_week'), end_week = json_extract(?3,'$.end_week'),"
+                             " archived = json_extract(?3,'$.archived'), cohorts = json_extract(?3,'$.cohorts'),"
+                             " version = version + 1 WHERE id = ?1 AND version = ?2");
+        if (!st) {
+            sqlite3_free(row);
+            return STORE_IO;
+        }
+        sqlite3_bind_text(st, 3, row, -1, SQLITE_TRANSIENT);
+        sqlite3_free(row);
+    }
+    sqlite3_bind_int64(st, 1, u->entity_id);
+    sqlite3_bind_int64(st, 2, u->version);
+    rc = st_step_done(s, st);
+    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, "undoing the change");
+    if (sqlite3_changes(s->db) == 0) {
+        const char *table = obj ? "objective" : kr ? "kr" : "programme";
+        return st_conflict(s, table, u->entity, u->entity_id, u->label, u->version);
+    }
+    return STORE_OK;
+}
+
+store_rc store_undo(store *s, lnd_arena *a, lnd_id expect, const char *user, store_undo_info *out)
+{
+    store_rc rc = st_wbegin(s);
+    if (rc != STORE_OK) return rc;
+    long changed = 0;
+    rc = undo_find(s, a, out, &changed);
+    if (rc == STORE_OK && expect && out->audit_id != expect)
+        rc = st_fail(s, STORE_CONFLICT, "your last change is now %s %s (%s); look again before undoing",
+                     out->action, out->label, st_local(out->at));
+    if (rc == STORE_OK) rc = undo_apply(s, out, changed);
+    if (rc == STORE_OK) {
+        char detail[2300];
+        snprintf(detail, sizeof detail, "undid %s of %s: %.2200s", out->action, out->label, store_undo_result(out));
+        rc = st_audit(s, user, "undo", out->entity, out->entity_id, detail);
+    }
+    if (rc == STORE_OK) {
+        sqlite3_stmt *st = st_prep(s, "UPDATE plan_change SET undone_by = ? WHERE audit_id = ?");
+        if (!st) rc = STORE_IO;
+        else {
+            sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
+            sqlite3_bind_int64(st, 2, out->audit_id);
+            int r = st_step_done(s, st);
+            if (r != SQLITE_DONE) rc = st_sqlfail(s, r, "recording the undo");
+        }
+    }
+    rc = st_wend(s, rc);
+    if (rc == STORE_OK) out->version++;
+    return rc;
+}
