@@ -126,7 +126,7 @@ static void print_result_line(const cli_ctx *ctx, const summary_obj *s, int inde
 
 static void print_text(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, const status_opts *so)
 {
-    int width = out_width(100);
+    int width = out_width(ctx, 100);
     if (width < 60) width = 60;
     if (width > 160) width = 160;
     const progress_rules *r = &ctx->cfg.rules;
