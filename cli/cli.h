@@ -147,6 +147,8 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv);
 int cmd_cycle(cli_ctx *ctx, int argc, char **argv);
 int cmd_objective(cli_ctx *ctx, int argc, char **argv);
 int cmd_kr(cli_ctx *ctx, int argc, char **argv);
+/* `lnd kr show K3` (cli/cmd_kr_show.c), dispatched from cmd_kr. */
+int cli_kr_show(cli_ctx *ctx, int argc, char **argv);
 int cmd_tui(cli_ctx *ctx, int argc, char **argv);
 int cmd_programme(cli_ctx *ctx, int argc, char **argv);
 int cmd_kpi(cli_ctx *ctx, int argc, char **argv);

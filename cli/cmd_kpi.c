@@ -6,6 +6,7 @@
 #include "../core/dates.h"
 #include "../core/summary.h"
 #include "cli.h"
+#include "json_out.h"
 #include "out.h"
 
 enum { K_UNIT = 1, K_MIN, K_MAX, K_FORMAT, K_N };
@@ -13,7 +14,7 @@ enum { K_UNIT = 1, K_MIN, K_MAX, K_FORMAT, K_N };
 static const char kpi_help[] =
     "usage: lnd kpi add NAME [--unit U] [--min N] [--max N]\n"
     "       lnd kpi set NAME VALUE\n"
-    "       lnd kpi list\n\n"
+    "       lnd kpi list [--format text|json]\n\n"
     "KPIs are steady-state health indicators (compliance completion, platform uptime,\n"
     "satisfaction) with a healthy range. KPIs say *is it working*; OKRs say *is it improving*:\n"
     "they are kept apart. Out-of-range KPIs are marked.\n";
@@ -27,7 +28,7 @@ int cmd_kpi(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"unit", required_argument, NULL, K_UNIT}, {"min", required_argument, NULL, K_MIN},
-        {"max", required_argument, NULL, K_MAX}, {0},
+        {"max", required_argument, NULL, K_MAX}, {"format", required_argument, NULL, K_FORMAT}, {0},
     };
     cli_optv o = {0};
     bool help;
@@ -43,6 +44,8 @@ int cmd_kpi(cli_ctx *ctx, int argc, char **argv)
     int need = list ? 1 : add ? 2 : 3;
     if (argc - optind != need)
         return cli_fail(EX_USAGE_, "kpi %s: usage: %s", verb, add ? "lnd kpi add NAME [--unit U] [--min N] [--max N]" : set ? "lnd kpi set NAME VALUE" : "lnd kpi list");
+    bool json = false;
+    if (o.v[K_FORMAT] && (rc = cj_format("kpi list", o.v[K_FORMAT], &json))) return rc;
     lnd_kpi k = {.unit = ""};
     double value = 0;
     if (add) {
@@ -94,6 +97,8 @@ int cmd_kpi(cli_ctx *ctx, int argc, char **argv)
                 out_text(stdout, ctx, hit->name, 40, false);
                 printf(" = %g%s\n", value, kpi_ok(hit) ? "" : "  (out of range)");
             }
+        } else if (src == STORE_OK && json) {
+            rc = cj_kpis(ks, n);
         } else if (src == STORE_OK) {
             printf("%-34s %10s %-8s %-16s %s\n", "KPI", "VALUE", "UNIT", "HEALTHY RANGE", "STATE");
             for (size_t i = 0; i < n; i++) {

@@ -6,6 +6,7 @@
 #include "../core/dates.h"
 #include "../core/summary.h"
 #include "cli.h"
+#include "json_out.h"
 #include "out.h"
 
 enum { L_SINCE = 1, L_LIMIT, L_ALL, L_FORMAT, L_N };
@@ -13,14 +14,21 @@ enum { L_SINCE = 1, L_LIMIT, L_ALL, L_FORMAT, L_N };
 int cmd_log(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"since", required_argument, NULL, L_SINCE}, {"limit", required_argument, NULL, L_LIMIT}, {0}};
+        {"since", required_argument, NULL, L_SINCE}, {"limit", required_argument, NULL, L_LIMIT},
+        {"all", no_argument, NULL, L_ALL}, {"format", required_argument, NULL, L_FORMAT}, {0}};
     cli_optv o = {0};
     bool help;
     int rc = cli_getopt(ctx, argc, argv, "", opts, cli_optv_set, &o, &help);
     if (rc) return rc;
     if (help) {
-        fputs("usage: lnd log [--since YYYY-MM-DD] [--limit N]\n\n"
+        fputs("usage: lnd log [--since YYYY-MM-DD] [--limit N | --all] [--format text|json]\n\n"
               "Who changed what, when: every edit, archive, state change and check-in, newest first.\n"
+              "Shows the newest 50 changes unless --since, --limit N or --all says otherwise; when\n"
+              "more are left, a last line on stderr says so.\n\n"
+              "  --since DATE   changes on or after DATE (local), all of them unless --limit\n"
+              "  --limit N      the newest N changes\n"
+              "  --all          every change\n"
+              "  --format F     text (default) or json (docs/json.md)\n\n"
               "WHO is the display name (--user); when the operating-system account that made the\n"
               "change differs from it, both are shown: \"bob (as alice)\".\n",
               stdout);
@@ -32,6 +40,10 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
     long limit = 0;
     if (o.v[L_LIMIT] && !cli_parse_int(o.v[L_LIMIT], 1, 1000000, &limit))
         return cli_fail(EX_DATAERR_, "log: --limit '%s' must be a positive number", o.v[L_LIMIT]);
+    if (o.v[L_ALL] && o.v[L_LIMIT]) return cli_fail(EX_USAGE_, "log: use --limit N or --all, not both");
+    bool json = false;
+    if (o.v[L_FORMAT] && (rc = cj_format("log", o.v[L_FORMAT], &json))) return rc;
+    if (!o.v[L_ALL] && !o.v[L_LIMIT] && !o.v[L_SINCE]) limit = 50;
     if (optind < argc) return cli_fail(EX_USAGE_, "log: unexpected '%s'", argv[optind]);
     if ((rc = cli_setup(ctx))) return rc;
     store *s;
@@ -41,9 +53,13 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
     size_t n;
     char since[32];
     if (o.v[L_SINCE]) cli_local_midnight_utc(d, since, sizeof since);   /* stamps are UTC */
-    store_rc src = store_audit(s, a, o.v[L_SINCE] ? since : NULL, (size_t)limit, &au, &n);
+    /* one more than shown tells whether more are left */
+    store_rc src = store_audit(s, a, o.v[L_SINCE] ? since : NULL, limit ? (size_t)limit + 1 : 0, &au, &n);
+    bool more = limit && n > (size_t)limit;
+    if (more) n = (size_t)limit;
     if (src != STORE_OK) rc = cli_store_fail(s, src);
-    for (size_t i = 0; src == STORE_OK && i < n; i++) {
+    else if (json) rc = cj_audit(au, n, more);
+    for (size_t i = 0; src == STORE_OK && !json && i < n; i++) {
         char who[300], at[40];
         date_stamp_local(au[i].at, true, at, sizeof at);
         printf("%-20s  ", at);
@@ -54,8 +70,10 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
         out_text(stdout, ctx, au[i].detail, 100, false);
         putchar('\n');
     }
-    if (src == STORE_OK && n == 0)
+    if (src == STORE_OK && !json && n == 0)
         printf("no changes%s%s\n", o.v[L_SINCE] ? " since " : " recorded yet", o.v[L_SINCE] ? o.v[L_SINCE] : "");
+    if (src == STORE_OK && more && !json)
+        fprintf(stderr, "lnd: newest %ld changes shown; --all or --limit N for more\n", limit);
     arena_free(a);
     store_close(s);
     return rc;

@@ -455,4 +455,8 @@ out:
 }
 
 int cmd_objective(cli_ctx *ctx, int argc, char **argv) { return plan_cmd(ctx, argc, argv, 'O'); }
-int cmd_kr(cli_ctx *ctx, int argc, char **argv) { return plan_cmd(ctx, argc, argv, 'K'); }
+int cmd_kr(cli_ctx *ctx, int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "show") == 0) return cli_kr_show(ctx, argc, argv);   /* cmd_kr_show.c */
+    return plan_cmd(ctx, argc, argv, 'K');
+}

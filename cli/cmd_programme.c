@@ -6,6 +6,7 @@
 #include "../core/dates.h"
 #include "../core/summary.h"
 #include "cli.h"
+#include "json_out.h"
 #include "out.h"
 
 enum { P_TITLE = 1, P_OBJ, P_START, P_END, P_AUD, P_CYCLE, P_VERSION, P_COHORTS, P_XTITLE, P_XOBJ,
@@ -20,7 +21,7 @@ static const char programme_help[] =
     "                         [--expect-FIELD OLD]   (title, objective, start-week, end-week,\n"
     "                         audience: edit only if FIELD still holds OLD, else exit 75)\n"
     "       lnd programme archive P3\n"
-    "       lnd programme list [--cycle NAME]\n\n"
+    "       lnd programme list [--cycle NAME] [--format text|json]\n\n"
     "A programme is a learning initiative on the L&D calendar (workshop, pathway, coaching).\n"
     "It names the objective it serves and its weeks, so late delivery shows up, and its end\n"
     "schedules follow-ups on the behaviour and results KRs it serves (see `lnd due`).\n"
@@ -30,8 +31,15 @@ static const char programme_help[] =
 static int programme_list(cli_ctx *ctx, store *s, const cli_optv *o)
 {
     lnd_plan *p;
-    int rc = cli_load_plan(ctx, s, o->v[P_CYCLE], &p);
+    bool json = false;
+    int rc = o->v[P_FORMAT] ? cj_format("programme list", o->v[P_FORMAT], &json) : 0;
+    if (!rc) rc = cli_load_plan(ctx, s, o->v[P_CYCLE], &p);
     if (rc) return rc;
+    if (json) {
+        rc = cj_programmes(p);
+        plan_free(p);
+        return rc;
+    }
     int week = summary_week(p);
     char when[64];
     summary_when_text(p, date_today(), when, sizeof when);
@@ -94,7 +102,8 @@ int cmd_programme(cli_ctx *ctx, int argc, char **argv)
         {"version", required_argument, NULL, P_VERSION},
         {"expect-title", required_argument, NULL, P_XTITLE}, {"expect-objective", required_argument, NULL, P_XOBJ},
         {"expect-start-week", required_argument, NULL, P_XSTART}, {"expect-end-week", required_argument, NULL, P_XEND},
-        {"expect-audience", required_argument, NULL, P_XAUD}, {0},
+        {"expect-audience", required_argument, NULL, P_XAUD},
+        {"format", required_argument, NULL, P_FORMAT}, {0},
     };
     cli_optv o = {0};
     bool help;
