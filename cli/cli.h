@@ -72,6 +72,10 @@ void cli_local_midnight_utc(long d, char *buf, size_t n);
  * offset, EX_DATAERR_. 0 when all are valid. */
 int cli_check_args(int argc, char **argv);
 
+/* "-" as an input file that is read twice: stdin copied once into a new temporary file whose
+ * path goes into path (the caller removes it). 0, or the exit code after one line. */
+int cli_spool_stdin(char *path, size_t n);
+
 /* Global options shared by every command (long-option values >= CLI_GLOBAL_BASE). */
 #define CLI_GLOBAL_BASE 1000
 /* getopt_long over argv with the command's options plus the global ones; calls on_opt for
@@ -166,6 +170,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(cli_ctx *ctx, int argc, char **argv);
 int cmd_doctor(cli_ctx *ctx, int argc, char **argv);
 int cmd_digest(cli_ctx *ctx, int argc, char **argv);
+int cmd_config(cli_ctx *ctx, int argc, char **argv);
 
 /* Health findings of a plan as one line each ("[error] H01 O9 'title': message (fix: hint)"),
  * with the config's thresholds and disabled rules (cli/cmd_check.c). Lines in arena. */

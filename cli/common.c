@@ -160,6 +160,31 @@ int cli_optv_set(void *st, int c, const char *arg)
     return 0;
 }
 
+int cli_spool_stdin(char *path, size_t n)
+{
+    const char *dir = getenv("TMPDIR");
+    snprintf(path, n, "%s/lnd-stdin-XXXXXX", dir && *dir == '/' ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        path[0] = '\0';
+        return cli_fail(EX_CANTCREAT_, "cannot keep stdin in a temporary file: %s; set TMPDIR", strerror(errno));
+    }
+    char buf[65536];
+    ssize_t got;
+    bool bad = false;
+    while (!bad && (got = read(STDIN_FILENO, buf, sizeof buf)) != 0) {
+        if (got < 0 && errno == EINTR) continue;
+        bad = got < 0 || write(fd, buf, (size_t)got) != got;
+    }
+    if (close(fd) != 0) bad = true;
+    if (bad) {
+        remove(path);
+        path[0] = '\0';
+        return cli_fail(EX_IOERR_, "cannot read stdin: %s", strerror(errno));
+    }
+    return 0;
+}
+
 int cli_check_args(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {

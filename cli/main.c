@@ -31,6 +31,7 @@ static const cli_command commands[] = {
     {"import", "restore a JSON export, or load check-ins from CSV", cmd_import},
     {"backup", "an exact copy of the database while others write", cmd_backup},
     {"doctor", "check the database: integrity, invariants, UTF-8 (exit 1 on problems)", cmd_doctor},
+    {"config", "the effective settings and where each came from", cmd_config},
     {"completion", "print the bash, zsh or fish completion script", cmd_completion},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
