@@ -13,6 +13,7 @@
 #include "../core/summary.h"
 #include "../store/store_io.h"
 #include "cli.h"
+#include "json_out.h"
 #include "out.h"
 #include "status_select.h"
 
@@ -251,33 +252,10 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, con
     else if (shown == 0) printf("nothing matches these filters\n");
 }
 
-/* A JSON string of user text: as stored when it is valid UTF-8 (jansson escapes controls),
- * else sanitised so bad bytes become U+FFFD instead of dropping the field. */
-static json_t *jstr(const char *v)
-{
-    if (!v) return json_null();
-    json_t *j = json_string(v);
-    if (j) return j;
-    size_t n = strlen(v) * 3 + 1;
-    char *buf = malloc(n);
-    if (!buf) return json_null();
-    san_text(v, -1, false, buf, n);
-    j = json_string(buf);
-    free(buf);
-    return j ? j : json_null();
-}
-
-static json_t *jnum_or_null(bool has, double v)
-{
-    return has ? json_real(v) : json_null();
-}
-
-static json_t *jid(char prefix, lnd_id id)
-{
-    char b[32];
-    snprintf(b, sizeof b, "%c%lld", prefix, id);
-    return json_string(b);
-}
+/* JSON values as every command builds them (cli/json_out.c; docs/json.md). */
+static json_t *jstr(const char *v) { return cj_str(v); }
+static json_t *jnum_or_null(bool has, double v) { return cj_num(has, v); }
+static json_t *jid(char prefix, lnd_id id) { return cj_id(prefix, id); }
 
 static int print_json(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, const status_opts *so)
 {

@@ -37,7 +37,7 @@ int cmd_tui(cli_ctx *ctx, int argc, char **argv)
     if ((rc = cli_open(ctx, 0, &s))) return rc;
     tui_opts o = {.tick_clock = cli_clock_tick, .db_path = ctx->db, .user = ctx->user, .cycle = cycle, .ascii = ctx->ascii,
                   .readonly = store_readonly(s),
-                  .color = !ctx->no_color && ctx->cfg.color != 0 && !(getenv("NO_COLOR") && *getenv("NO_COLOR")),
+                  .color = cli_color_wanted(ctx, true),   /* the rules of --color; it is a terminal */
                   .cfg = &ctx->cfg};
     rc = tui_run(s, &o);
     store_close(s);
