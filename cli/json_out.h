@@ -34,4 +34,8 @@ int cj_reviews(const cli_ctx *ctx, const lnd_plan *p, const lnd_review *rv, size
 int cj_kr_show(const cli_ctx *ctx, const lnd_plan *p, const lnd_kr *kr, const lnd_checkin *ck, size_t nck,
                lnd_day today);
 
+/* `lnd report --format json` (cli/json_report.c). */
+#include "../core/report.h"
+int cj_report(const report_input *in);
+
 #endif

@@ -33,6 +33,10 @@ contract programme programme list
 contract review review
 contract review review --cycle 2026-Q4
 contract config config
+contract report report
+contract report report --cycle 2026-Q4
+expect_in "report json: the follow-up series of the closed quarter" \
+  "$(L report --cycle 2026-Q4 --format json | jq -r '.objectives[].key_results[].series // empty')" "(+30 d)"
 
 # every command named in docs/json.md has a table the suite checks (none forgotten)
 for n in $(sed -n 's/^<!-- contract: \([a-z-]*\) -->$/\1/p' "$DOC"); do
