@@ -412,6 +412,7 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
     export_opts eo = {.format = "json"};
     bool help;
     int rc = cli_getopt(ctx, argc, argv, "o:", opts, export_opt, &eo, &help);
+    eo.cycle = cli_cycle(ctx, eo.cycle);   /* lnd --cycle NAME export */
     if (rc) return rc;
     if (help) {
         fputs("usage: lnd export [--format json|csv] [--cycle NAME] [-o FILE]\n\n"

@@ -320,6 +320,7 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
     bool help;
     int rc = cli_getopt(ctx, argc, argv, "", kind == 'O' ? objective_opts : kr_opts,
                         field_opt, &f, &help);
+    f.v[F_CYCLE] = cli_cycle(ctx, f.v[F_CYCLE]);   /* lnd --cycle NAME objective add */
     const char *usage = kind == 'O' ? cli_objective_help : cli_kr_help;
     const char *noun = kind == 'O' ? "objective" : "kr";
     if (rc) return rc;

@@ -231,6 +231,7 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
     ropts o = {0};
     bool help;
     int rc = cli_getopt(ctx, argc, argv, "", opts, r_opt, &o, &help);
+    o.v[R_CYCLE] = cli_cycle(ctx, o.v[R_CYCLE]);   /* lnd --cycle NAME review */
     if (rc) return rc;
     if (help) {
         fputs(review_help, stdout);

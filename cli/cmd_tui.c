@@ -35,7 +35,7 @@ int cmd_tui(cli_ctx *ctx, int argc, char **argv)
     store *s;
     ctx->hooks_detached = true;   /* hooks never wait on, or write over, the dashboard */
     if ((rc = cli_open(ctx, 0, &s))) return rc;
-    tui_opts o = {.tick_clock = cli_clock_tick, .db_path = ctx->db, .user = ctx->user, .cycle = cycle, .ascii = ctx->ascii,
+    tui_opts o = {.tick_clock = cli_clock_tick, .db_path = ctx->db, .user = ctx->user, .cycle = cli_cycle(ctx, cycle), .ascii = ctx->ascii,
                   .readonly = store_readonly(s),
                   .color = cli_color_wanted(ctx, true),   /* the rules of --color; it is a terminal */
                   .cfg = &ctx->cfg};

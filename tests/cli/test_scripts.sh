@@ -105,6 +105,10 @@ expect_eq "help of an unknown command is a usage error" "$RC" 64
 
 # --- --cycle before the command ---
 expect_eq "global --cycle picks the cycle" "$(L --cycle 2026-Q4 status --format json | jq -r .cycle.name)" 2026-Q4
+expect_eq "global --cycle: review" "$(L --cycle 2026-Q4 review --format json | jq -r .cycle)" 2026-Q4
+expect_eq "global --cycle: programme list" "$(L --cycle 2026-Q4 programme list --format json | jq -r '.programmes[0].id')" P6
+expect_eq "global --cycle: export one cycle" "$(L --cycle 2026-Q4 export | jq -r '[.cycles[].name] | join(",")')" 2026-Q4
+expect_eq "global --cycle: due" "$(L --cycle 2026-Q4 due --format json | jq -r '[.followups[].cycle] | unique | join(",")')" 2026-Q4
 expect_eq "a command's own --cycle wins" "$(L --cycle 2026-Q4 status --cycle 2027-Q1 --format json | jq -r .cycle.name)" 2027-Q1
 
 # --- lnd config: where each value came from ---
