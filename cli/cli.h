@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include "../core/config.h"
 #include "../store/store.h"
+#include "config_file.h"
 
 /* sysexits(3) */
 enum {
@@ -24,9 +25,15 @@ typedef struct {
     const char *user_flag;     /* --user */
     const char *shared_flag;   /* init --shared GROUP */
     bool no_color;             /* --no-color */
+    bool color_set;            /* --color=WHEN given: */
+    int color_flag;            /*   -1 auto, 0 never, 1 always */
+    const char *cycle_flag;    /* --cycle before the command (a command's own --cycle wins) */
+    int width;                 /* --width N: line width of text output, 0 = the terminal's */
+    bool show_version;         /* --version / -V before the command */
     bool ascii_flag;           /* --ascii */
     /* resolved by cli_setup() */
     lnd_config cfg;
+    cli_cfg_origin origin;     /* which keys the config file set, on which line */
     char db[4096];
     const char *user;          /* display name: a label (--user, config user, $USER) */
     char account[128];         /* operating-system account: getpwuid(getuid()), else "uid N" */
@@ -46,6 +53,11 @@ typedef struct {
 /* Print "lnd: <message>" to stderr and return code (so callers can `return cli_fail(...)`). */
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Add the CLI's advice to a message from core/ or store/ that says only what is wrong
+ * ("no key result K9" + "; see `lnd status` for ids"), in place (cli/advice.c). cli_fail does
+ * it for every message. */
+void cli_advise(char *msg, size_t n);
+
 /* User text made safe for an error message (core/sanitize: controls, bidi and invalid bytes
  * made visible). Four calls may share one message. */
 const char *cli_safe(const char *s);
@@ -60,6 +72,10 @@ void cli_local_midnight_utc(long d, char *buf, size_t n);
  * offset, EX_DATAERR_. 0 when all are valid. */
 int cli_check_args(int argc, char **argv);
 
+/* "-" as an input file that is read twice: stdin copied once into a new temporary file whose
+ * path goes into path (the caller removes it). 0, or the exit code after one line. */
+int cli_spool_stdin(char *path, size_t n);
+
 /* Global options shared by every command (long-option values >= CLI_GLOBAL_BASE). */
 #define CLI_GLOBAL_BASE 1000
 /* getopt_long over argv with the command's options plus the global ones; calls on_opt for
@@ -68,6 +84,22 @@ int cli_check_args(int argc, char **argv);
 int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
                const struct option *cmd_opts,
                int (*on_opt)(void *st, int c, const char *arg), void *st, bool *help);
+
+/* Options kept as text by their code (1..CLI_OPTV_N-1): v[code] = the value, "1" for a
+ * flag. cli_optv_set is the on_opt of cli_getopt for such commands. */
+#define CLI_OPTV_N 32
+typedef struct {
+    const char *v[CLI_OPTV_N];
+} cli_optv;
+int cli_optv_set(void *st, int c, const char *arg);
+
+/* The cycle a command works on: its own --cycle, else the global one, else NULL (current). */
+const char *cli_cycle(const cli_ctx *ctx, const char *own);
+/* Colour wanted on an output that is (tty) a terminal, by the rules: --no-color/--color=WHEN,
+ * NO_COLOR, CLICOLOR_FORCE, config color, auto. cli_color_source says which rule decided
+ * (for `lnd config`) and returns 1 colour, 0 none. */
+bool cli_color_wanted(const cli_ctx *ctx, bool tty);
+int cli_color_source(const cli_ctx *ctx, bool tty, const char **why);
 
 /* Load the config, resolve database path, user, colour and ASCII. Returns 0 or an exit
  * code after printing one line. */
@@ -119,6 +151,8 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv);
 int cmd_cycle(cli_ctx *ctx, int argc, char **argv);
 int cmd_objective(cli_ctx *ctx, int argc, char **argv);
 int cmd_kr(cli_ctx *ctx, int argc, char **argv);
+/* `lnd kr show K3` (cli/cmd_kr_show.c), dispatched from cmd_kr. */
+int cli_kr_show(cli_ctx *ctx, int argc, char **argv);
 int cmd_tui(cli_ctx *ctx, int argc, char **argv);
 int cmd_programme(cli_ctx *ctx, int argc, char **argv);
 int cmd_kpi(cli_ctx *ctx, int argc, char **argv);
@@ -140,6 +174,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(cli_ctx *ctx, int argc, char **argv);
 int cmd_doctor(cli_ctx *ctx, int argc, char **argv);
 int cmd_digest(cli_ctx *ctx, int argc, char **argv);
+int cmd_config(cli_ctx *ctx, int argc, char **argv);
 
 /* Health findings of a plan as one line each ("[error] H01 O9 'title': message (fix: hint)"),
  * with the config's thresholds and disabled rules (cli/cmd_check.c). Lines in arena. */

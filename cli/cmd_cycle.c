@@ -5,11 +5,12 @@
 
 #include "../core/dates.h"
 #include "cli.h"
+#include "json_out.h"
 #include "out.h"
 
 static const char cycle_help[] =
     "usage: lnd cycle add NAME --start YYYY-MM-DD [--weeks 13] [--state planning|active]\n"
-    "       lnd cycle list\n"
+    "       lnd cycle list [--format text|json]\n"
     "       lnd cycle activate|review|close NAME\n\n"
     "A cycle is a planning period, normally a quarter of 13 weeks starting on a Monday.\n"
     "States: planning -> active -> review -> closed. Closing locks the cycle's check-ins.\n"
@@ -18,6 +19,7 @@ static const char cycle_help[] =
 
 typedef struct {
     const char *start, *weeks, *state;
+    const char *format;
 } cycle_opts;
 
 static int cycle_opt(void *st, int c, const char *arg)
@@ -26,6 +28,7 @@ static int cycle_opt(void *st, int c, const char *arg)
     if (c == 's') o->start = arg;
     else if (c == 'w') o->weeks = arg;
     else if (c == 'S') o->state = arg;
+    else if (c == 'f') o->format = arg;
     return 0;
 }
 
@@ -55,7 +58,7 @@ static int cycle_add(cli_ctx *ctx, store *s, const char *name, const cycle_opts 
     return 0;
 }
 
-static int cycle_list(cli_ctx *ctx, store *s)
+static int cycle_list(cli_ctx *ctx, store *s, bool json)
 {
     lnd_arena *a = arena_new();
     lnd_cycle *cs;
@@ -64,6 +67,11 @@ static int cycle_list(cli_ctx *ctx, store *s)
     if (rc != STORE_OK) {
         arena_free(a);
         return cli_store_fail(s, rc);
+    }
+    if (json) {
+        int jrc = cj_cycles(cs, n, date_today());
+        arena_free(a);
+        return jrc;
     }
     if (n == 0) printf("no cycles yet: lnd cycle add 2027-Q1 --start 2027-01-04\n");
     else printf("%-16s %-9s %-10s %-10s %s\n", "NAME", "STATE", "START", "END", "WEEK");
@@ -111,6 +119,7 @@ int cmd_cycle(cli_ctx *ctx, int argc, char **argv)
         {"start", required_argument, NULL, 's'},
         {"weeks", required_argument, NULL, 'w'},
         {"state", required_argument, NULL, 'S'},
+        {"format", required_argument, NULL, 'f'},
         {0},
     };
     cycle_opts co = {0};
@@ -123,6 +132,8 @@ int cmd_cycle(cli_ctx *ctx, int argc, char **argv)
     }
     const char *verb = argv[optind];
     const char *name = optind + 1 < argc ? argv[optind + 1] : NULL;
+    bool json = false;
+    if (co.format && (rc = cj_format("cycle list", co.format, &json))) return rc;
     bool list = strcmp(verb, "list") == 0;
     int st = strcmp(verb, "activate") == 0 ? CYCLE_ACTIVE
            : strcmp(verb, "review") == 0   ? CYCLE_REVIEW
@@ -137,7 +148,7 @@ int cmd_cycle(cli_ctx *ctx, int argc, char **argv)
     if ((rc = cli_setup(ctx))) return rc;
     store *s;
     if ((rc = cli_open(ctx, list ? STORE_OPEN_READONLY : 0, &s))) return rc;
-    if (list) rc = cycle_list(ctx, s);
+    if (list) rc = cycle_list(ctx, s, json);
     else if (st >= 0) rc = cycle_state(ctx, s, name, (lnd_cycle_state)st);
     else rc = cycle_add(ctx, s, name, &co);
     store_close(s);

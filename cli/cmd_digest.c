@@ -10,6 +10,7 @@
 #include "../core/summary.h"
 #include "../store/store_io.h"
 #include "cli.h"
+#include "json_out.h"
 #include "out.h"
 
 enum { DG_TEXT, DG_MD, DG_JSON };
@@ -142,7 +143,7 @@ static int print_json(const lnd_plan *p, const digest *d, const char *s0, const 
         json_t *j = jkr(&p->krs[d->drop[i].kr]);
         json_object_set_new(j, "from", json_integer(d->drop[i].from));
         json_object_set_new(j, "to", json_integer(c->confidence));
-        json_object_set_new(j, "at", json_string(c->at ? c->at : ""));
+        json_object_set_new(j, "at", cj_time(c->at));   /* ISO 8601 UTC, as docs/json.md says */
         json_object_set_new(j, "author", json_string(c->author ? c->author : ""));
         json_object_set_new(j, "note", json_string(c->note ? c->note : ""));
         json_array_append_new(drop, j);

@@ -99,6 +99,7 @@ int cmd_due(cli_ctx *ctx, int argc, char **argv)
     due_opts o = {0};
     bool help;
     int rc = cli_getopt(ctx, argc, argv, "", opts, due_opt, &o, &help);
+    o.cycle = cli_cycle(ctx, o.cycle);   /* lnd --cycle NAME due */
     if (rc) return rc;
     if (help) {
         fputs(due_help, stdout);

@@ -412,12 +412,14 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
     export_opts eo = {.format = "json"};
     bool help;
     int rc = cli_getopt(ctx, argc, argv, "o:", opts, export_opt, &eo, &help);
+    eo.cycle = cli_cycle(ctx, eo.cycle);   /* lnd --cycle NAME export */
     if (rc) return rc;
     if (help) {
         fputs("usage: lnd export [--format json|csv] [--cycle NAME] [-o FILE]\n\n"
               "Export everything (default) or one cycle. JSON keeps every row with its id,\n"
               "version and timestamps: `lnd import FILE.json` restores it into an empty database.\n"
-              "CSV is one row per check-in (RFC 4180 quoting) for spreadsheets.\n", stdout);
+              "CSV is one row per check-in (RFC 4180 quoting) for spreadsheets.\n"
+              "-o FILE writes FILE whole or not at all; -o - (or no -o) writes stdout.\n", stdout);
         return 0;
     }
     bool json = strcmp(eo.format, "json") == 0;
@@ -444,7 +446,7 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
     }
     FILE *f = stdout;
     char tmp[4200] = "";
-    if (src == STORE_OK && eo.output) {
+    if (src == STORE_OK && eo.output && strcmp(eo.output, "-") != 0) {   /* -o - is stdout */
         snprintf(tmp, sizeof tmp, "%s.tmp", eo.output);
         if (!(f = fopen(tmp, "w"))) {
             rc = cli_fail(EX_CANTCREAT_, "cannot write %s; check the directory exists and is writable", eo.output);

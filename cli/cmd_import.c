@@ -189,9 +189,9 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
 
 /* A JSON file that is not UTF-8: name the field (the last "key": before the bad byte), its
  * line and the byte offset. 0 when the file is valid UTF-8 or cannot be read. */
-static int json_not_utf8(const char *file)
+static int json_not_utf8(const char *path, const char *file)
 {
-    FILE *f = fopen(file, "rb");
+    FILE *f = fopen(path, "rb");
     if (!f) return 0;
     size_t cap = 1 << 16, n = 0, got;
     char *b = malloc(cap);
@@ -221,9 +221,13 @@ static int json_not_utf8(const char *file)
 static int import_json(cli_ctx *ctx, const char *file)
 {
     json_error_t je;
-    int bad = json_not_utf8(file);
+    char spool[4200] = "";   /* "-": stdin, read once into a temporary file */
+    int bad = strcmp(file, "-") == 0 ? cli_spool_stdin(spool, sizeof spool) : 0;
+    if (!bad) bad = json_not_utf8(*spool ? spool : file, *spool ? "stdin" : file);
+    json_t *root = bad ? NULL : json_load_file(*spool ? spool : file, 0, &je);
+    if (*spool) remove(spool);
     if (bad) return bad;
-    json_t *root = json_load_file(file, 0, &je);
+    if (*spool) file = "stdin";
     if (!root) {
         if (je.line < 0 || errno == ENOENT)
             return cli_fail(EX_NOINPUT_, "cannot read %s: %s", file, je.text);
@@ -327,7 +331,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
               "kr (K id or metric name), date (YYYY-MM-DD), value, and optionally confidence and\n"
               "note; RFC 4180 quoting. The whole file is checked first and applied in one\n"
               "transaction; a bad row stops it with file:line: reason. Re-running the same file\n"
-              "adds nothing twice.\n\n", stdout);
+              "adds nothing twice. FILE - reads stdin (lnd export | lnd --db new.db import -).\n\n", stdout);
         fputs(cli_import_plan_help, stdout);
         return 0;
     }

@@ -204,8 +204,9 @@ static void on_row(int term, void *p)
 
 int cli_import_checkins(cli_ctx *ctx, const char *file)
 {
-    FILE *f = fopen(file, "r");
+    FILE *f = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");   /* "-": stdin */
     if (!f) return cli_fail(EX_NOINPUT_, "cannot read %s: %s", file, strerror(errno));
+    if (f == stdin) file = "stdin";
     int rc;
     store *s;
     if ((rc = cli_open(ctx, 0, &s))) {

@@ -90,7 +90,7 @@ static void on_row(int term, void *p)
 /* Read and check the whole file. 0, or an exit code after the errors were printed. */
 static int read_plan(pctx *c)
 {
-    FILE *f = fopen(c->file, "r");
+    FILE *f = strcmp(c->file, "-") == 0 ? stdin : fopen(c->file, "r");   /* "-": stdin */
     if (!f) return cli_fail(EX_NOINPUT_, "cannot read %s: %s", c->file, strerror(errno));
     struct csv_parser p;
     csv_init(&p, CSV_STRICT | CSV_STRICT_FINI);

@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* cli/cmd_init.c — `lnd init [--demo]` creates the database, and `lnd tui` opens the
- * dashboard after checking the terminal is one. */
+/* cli/cmd_init.c — `lnd init [--demo] [--shared GROUP]` creates the database (with the
+ * worked examples on --demo). The dashboard is cli/cmd_tui.c. */
 #include <grp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../tui/tui.h"
 #include "cli.h"
 
 static const char init_help[] =
@@ -81,41 +80,4 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
                        gr ? gr->gr_name : group);
     store_close(s);
     return 0;
-}
-
-static const char tui_help[] =
-    "usage: lnd [tui] [--cycle NAME]\n\n"
-    "Open the full-screen dashboard. Press ? inside for every key.\n";
-
-static int tui_opt(void *st, int c, const char *arg)
-{
-    if (c == 'c') *(const char **)st = arg;
-    return 0;
-}
-
-int cmd_tui(cli_ctx *ctx, int argc, char **argv)
-{
-    static const struct option opts[] = {{"cycle", required_argument, NULL, 'c'}, {0}};
-    const char *cycle = NULL;
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, tui_opt, &cycle, &help);
-    if (rc) return rc;
-    if (help) {
-        fputs(tui_help, stdout);
-        return 0;
-    }
-    if (optind < argc) return cli_fail(EX_USAGE_, "tui: unexpected '%s'", argv[optind]);
-    if ((rc = cli_setup(ctx))) return rc;
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-        return cli_fail(EX_USAGE_, "the dashboard needs a terminal; for a quick look use `lnd status`");
-    store *s;
-    ctx->hooks_detached = true;   /* hooks never wait on, or write over, the dashboard */
-    if ((rc = cli_open(ctx, 0, &s))) return rc;
-    tui_opts o = {.tick_clock = cli_clock_tick, .db_path = ctx->db, .user = ctx->user, .cycle = cycle, .ascii = ctx->ascii,
-                  .readonly = store_readonly(s),
-                  .color = !ctx->no_color && ctx->cfg.color != 0 && !(getenv("NO_COLOR") && *getenv("NO_COLOR")),
-                  .cfg = &ctx->cfg};
-    rc = tui_run(s, &o);
-    store_close(s);
-    return rc;
 }

@@ -320,6 +320,7 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
     bool help;
     int rc = cli_getopt(ctx, argc, argv, "", kind == 'O' ? objective_opts : kr_opts,
                         field_opt, &f, &help);
+    f.v[F_CYCLE] = cli_cycle(ctx, f.v[F_CYCLE]);   /* lnd --cycle NAME objective add */
     const char *usage = kind == 'O' ? cli_objective_help : cli_kr_help;
     const char *noun = kind == 'O' ? "objective" : "kr";
     if (rc) return rc;
@@ -462,4 +463,8 @@ out:
 }
 
 int cmd_objective(cli_ctx *ctx, int argc, char **argv) { return plan_cmd(ctx, argc, argv, 'O'); }
-int cmd_kr(cli_ctx *ctx, int argc, char **argv) { return plan_cmd(ctx, argc, argv, 'K'); }
+int cmd_kr(cli_ctx *ctx, int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "show") == 0) return cli_kr_show(ctx, argc, argv);   /* cmd_kr_show.c */
+    return plan_cmd(ctx, argc, argv, 'K');
+}

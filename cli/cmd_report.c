@@ -13,10 +13,12 @@
 #include "../store/store_io.h"
 #include "../core/window.h"
 #include "cli.h"
+#include "json_out.h"
 
 typedef struct {
     const char *cycle;
     bool text;
+    bool json;
 } report_opts;
 
 static int report_opt(void *st, int c, const char *arg)
@@ -26,7 +28,8 @@ static int report_opt(void *st, int c, const char *arg)
     else if (c == 'f') {
         if (!strcmp(arg, "text")) o->text = true;
         else if (!strcmp(arg, "md") || !strcmp(arg, "markdown")) o->text = false;
-        else return cli_fail(EX_USAGE_, "report: --format must be md or text, not '%s'", arg);
+        else if (!strcmp(arg, "json")) o->json = true;
+        else return cli_fail(EX_USAGE_, "report: --format must be md, text or json, not '%s'", arg);
     }
     return 0;
 }
@@ -97,11 +100,12 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     int rc = cli_getopt(ctx, argc, argv, "", opts, report_opt, &ro, &help);
     if (rc) return rc;
     if (help) {
-        fputs("usage: lnd report [--cycle NAME] [--format md|text]\n\n"
+        fputs("usage: lnd report [--cycle NAME] [--format md|text|json]\n\n"
               "The quarter in business terms: per business objective each KR as \"first-call\n"
               "resolution moved from 64% to 71% (target 75%)\", the chain of evidence from\n"
               "programmes to learning, behaviour and results, verdicts, health findings and\n"
-              "carry-forwards. Markdown (default) pastes into a wiki or converts to PDF.\n"
+              "carry-forwards. Markdown (default) pastes into a wiki or converts to PDF; json\n"
+              "gives the figures and sentences to scripts (docs/json.md).\n"
               "Without --cycle: the cycle in review until it is closed, else the current one.\n", stdout);
         return 0;
     }
@@ -163,6 +167,10 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
                        .reviews = rv, .nreviews = nr, .health = hf, .nhealth = nf, .kpis = kpis,
                        .nkpis = nk, .kpi_hist = kh, .orig = orig, .norig = no, .today = today,
                        .followups = &fu};
+    if (ro.json) {
+        rc = cj_report(&in);
+        goto out;
+    }
     lnd_buf b = {0};
     report_markdown(&in, &b);
     print_report(ctx, buf_str(&b), ro.text);

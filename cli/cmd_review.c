@@ -9,10 +9,11 @@
 #include "../core/summary.h"
 #include "../store/store_io.h"
 #include "cli.h"
+#include "json_out.h"
 #include "out.h"
 
 enum { R_CYCLE = 1, R_SCORE, R_WORKED, R_DIDNT, R_CARRY, R_CF, R_NOCF, R_TO, R_VERSION, R_WITHP, R_PARENT,
-       R_DONE, R_FINDING, R_N };
+       R_DONE, R_FINDING, R_FORMAT, R_N };
 typedef struct {
     const char *v[R_N];
 } ropts;
@@ -25,7 +26,7 @@ static int r_opt(void *st, int c, const char *arg)
 }
 
 static const char review_help[] =
-    "usage: lnd review [--cycle NAME]\n"
+    "usage: lnd review [list] [--cycle NAME] [--format text|json]\n"
     "       lnd review set O7 [--score 0.0-1.0] [--worked TEXT] [--didnt TEXT]\n"
     "                         [--carry TEXT] [--carry-forward|--no-carry-forward]\n"
     "                         [--finding TEXT] [--cycle NAME]\n"
@@ -189,6 +190,21 @@ static int review_set(cli_ctx *ctx, store *s, const lnd_plan *p, lnd_id oid, con
     return rc;
 }
 
+/* `lnd review --format json` (the listing is cli/json_out.c's). */
+static int review_json(cli_ctx *ctx, store *s, const lnd_plan *p, const char *format)
+{
+    bool json = false;
+    int rc = cj_format("review", format, &json);
+    if (rc || !json) return rc ? rc : review_list(ctx, s, p);
+    lnd_arena *a = arena_new();
+    lnd_review *rv;
+    size_t nr;
+    store_rc src = store_reviews(s, a, p->cycle.id, &rv, &nr);
+    rc = src != STORE_OK ? cli_store_fail(s, src) : cj_reviews(ctx, p, rv, nr, date_today());
+    arena_free(a);
+    return rc;
+}
+
 /* "carried 2 objectives forward into 2027-Q2" and one line per objective with its new id. */
 static int carry_print(cli_ctx *ctx, const lnd_cycle *to, const store_carried *cv, size_t nc)
 {
@@ -212,11 +228,12 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
         {"no-carry-forward", no_argument, NULL, R_NOCF}, {"to", required_argument, NULL, R_TO},
         {"version", required_argument, NULL, R_VERSION}, {"with-parents", no_argument, NULL, R_WITHP},
         {"parent", required_argument, NULL, R_PARENT}, {"done-krs", no_argument, NULL, R_DONE},
-        {"finding", required_argument, NULL, R_FINDING}, {0},
+        {"finding", required_argument, NULL, R_FINDING}, {"format", required_argument, NULL, R_FORMAT}, {0},
     };
     ropts o = {0};
     bool help;
     int rc = cli_getopt(ctx, argc, argv, "", opts, r_opt, &o, &help);
+    o.v[R_CYCLE] = cli_cycle(ctx, o.v[R_CYCLE]);   /* lnd --cycle NAME review */
     if (rc) return rc;
     if (help) {
         fputs(review_help, stdout);
@@ -253,7 +270,8 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
         rc = cli_store_fail(s, src);
         goto out;
     }
-    if (list) rc = review_list(ctx, s, p);
+    if (list && o.v[R_FORMAT]) rc = review_json(ctx, s, p, o.v[R_FORMAT]);
+    else if (list) rc = review_list(ctx, s, p);
     else if (set) rc = review_set(ctx, s, p, oid, &o);
     else {
         src = store_find_cycle(s, a, o.v[R_TO], &to);

@@ -14,7 +14,9 @@
 #include "../store/store_io.h"
 #include "../core/numfmt.h"
 #include "cli.h"
+#include "json_out.h"
 #include "out.h"
+#include "status_select.h"
 
 typedef struct {
     const char *cycle;
@@ -22,11 +24,14 @@ typedef struct {
     bool json;
     const carry_origin *orig;   /* where carried objectives came from */
     size_t norig;
+    status_filter f;
+    const unsigned char *obj, *kr;   /* the rows shown (status_select) */
 } status_opts;
 
 static int status_opt(void *st, int c, const char *arg)
 {
     status_opts *o = st;
+    long v;
     switch (c) {
     case 'c': o->cycle = arg; break;
     case 'm': o->mine = true; break;
@@ -35,37 +40,45 @@ static int status_opt(void *st, int c, const char *arg)
         else if (strcmp(arg, "text") == 0) o->json = false;
         else return cli_fail(EX_USAGE_, "status: --format must be text or json, not '%s'", arg);
         break;
+    case 'd':
+        if (!cli_parse_int(arg, 1, 1000, &v))
+            return cli_fail(EX_USAGE_, "status: --depth '%s' must be a number from 1 (top level only)", arg);
+        o->f.depth = (int)v;
+        break;
+    case 'l':
+        if ((o->f.level = model_level_parse(arg)) < 0)
+            return cli_fail(EX_USAGE_, "status: --level '%s' must be business, ld or team", arg);
+        break;
+    case 't':
+        if ((o->f.type = model_otype_parse(arg)) < 0)
+            return cli_fail(EX_USAGE_, "status: --type '%s' must be committed, aspirational or learning", arg);
+        break;
+    case 'o': o->f.owner = arg; break;
+    case 's': return status_parse_mask(arg, &o->f.status_mask);
+    case 'S': o->f.summary = true; break;
     }
     return 0;
 }
 
 static const char status_help[] =
-    "usage: lnd status [--cycle NAME] [--mine] [--format text|json]\n\n"
+    "usage: lnd status [ID...] [--cycle NAME] [--depth N] [--level L] [--type T] [--owner NAME]\n"
+    "                  [--mine] [--status S,...] [--summary] [--width N] [--format text|json]\n\n"
     "Print the cycle's cascade: business objectives, the L&D objectives beneath them and\n"
-    "their key results, with progress, baseline -> current -> target, pace and status.\n\n"
+    "their key results, with progress, baseline -> current -> target, pace and status.\n"
+    "Filters combine (all must hold); an objective shows with the KRs that pass.\n\n"
+    "  ID...            only these subtrees (O3: the objective and all beneath it;\n"
+    "                   K12: that KR under its objective)\n"
     "  --cycle NAME     a cycle other than the current one (see `lnd cycle list`)\n"
-    "  --mine           only what you own or co-own (--user, default $USER)\n"
-    "  --format FORMAT  text (default; colour on a terminal) or json (for scripts)\n";
-
-static bool is_mine(const char *who, const char *user)
-{
-    return who && *who && strcmp(who, user) == 0;
-}
-
-static bool kr_mine(const lnd_kr *k, const char *user)
-{
-    return is_mine(k->owner, user) || is_mine(k->coowner, user);
-}
-
-static bool obj_mine(const lnd_plan *p, size_t oi, const char *user)
-{
-    const lnd_objective *o = &p->objs[oi];
-    if (is_mine(o->owner, user) || is_mine(o->business_owner, user)) return true;
-    size_t first, n = plan_krs_of(p, oi, &first);
-    for (size_t k = first; k < first + n; k++)
-        if (!p->krs[k].archived && kr_mine(&p->krs[k], user)) return true;
-    return false;
-}
+    "  --depth N        N levels of objectives from the top (or from each ID): 1 = top only\n"
+    "  --level L        objectives of one level: business, ld or team\n"
+    "  --type T         objectives of one type: committed, aspirational or learning\n"
+    "  --owner NAME     what NAME owns or co-owns (objectives with all their KRs, or KRs)\n"
+    "  --mine           --owner with your name (--user, default $USER)\n"
+    "  --status S,...   KRs (and objectives) in these states: off, risk, on, done, met,\n"
+    "                   missed, none, not-due, not-measured\n"
+    "  --summary        one line per business objective with its result and delivery\n"
+    "  --width N        line width (default: the terminal's; full lines when piped)\n"
+    "  --format FORMAT  text (default; colour on a terminal) or json (docs/json.md)\n";
 
 static void pct(double p, char *buf, size_t n)
 {
@@ -125,11 +138,34 @@ static void print_result_line(const cli_ctx *ctx, const summary_obj *s, int inde
     printf("%s\n", out_reset(ctx));
 }
 
+/* Piped: wide enough that no title is cut (`lnd status | grep` finds every word). */
+static int full_width(const cli_ctx *ctx, const lnd_plan *p, const status_opts *so)
+{
+    int w = 100;
+    char buf[4096];
+    plan_row *rows;
+    size_t nrows = plan_cascade(p, false, &rows);
+    for (size_t i = 0; i < nrows; i++) {
+        size_t oi = rows[i].obj;
+        if (!so->obj[oi]) continue;
+        int need = rows[i].depth * 2 + 8 + san_text(p->objs[oi].title, -1, ctx->ascii, buf, sizeof buf) + RIGHT_W;
+        if (need > w) w = need;
+        size_t first, n = plan_krs_of(p, oi, &first);
+        for (size_t k = first; k < first + n; k++) {
+            if (!so->kr[k]) continue;
+            need = rows[i].depth * 2 + 10 + san_text(p->krs[k].title, -1, ctx->ascii, buf, sizeof buf) +
+                   VALUES_W + RIGHT_W;
+            if (need > w) w = need;
+        }
+    }
+    return w;
+}
+
 static void print_text(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, const status_opts *so)
 {
-    int width = out_width(100);
+    int width = ctx->stdout_tty || ctx->width ? out_width(ctx, 100) : full_width(ctx, p, so);
     if (width < 60) width = 60;
-    if (width > 160) width = 160;
+    if (width > 160 && (ctx->stdout_tty && !ctx->width)) width = 160;
     const progress_rules *r = &ctx->cfg.rules;
     int week = summary_week_on(p, today);
     char when[64];
@@ -159,8 +195,7 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, con
     for (size_t i = 0; i < nrows; i++) {
         size_t oi = rows[i].obj;
         const lnd_objective *o = &p->objs[oi];
-        bool mine_o = so->mine && obj_mine(p, oi, ctx->user);
-        if (so->mine && !mine_o) continue;
+        if (!so->obj[oi]) continue;
         shown++;
         summary_obj s;
         summary_objective(p, oi, r, today, &s);
@@ -183,9 +218,7 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, con
         size_t first, n = plan_krs_of(p, oi, &first);
         for (size_t k = first; k < first + n; k++) {
             const lnd_kr *kr = &p->krs[k];
-            if (kr->archived) continue;
-            bool ownk = is_mine(o->owner, ctx->user) || is_mine(o->business_owner, ctx->user);
-            if (so->mine && !ownk && !kr_mine(kr, ctx->user)) continue;
+            if (kr->archived || !so->kr[k]) continue;
             summary_kr ks;
             summary_key_result(p, kr, r, today, &ks);
             char kid[32], vals[160];
@@ -214,36 +247,16 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, con
         }
     }
     if (nrows == 0) printf("no objectives yet: add one with `lnd objective add --title ...`\n");
-    else if (so->mine && shown == 0) printf("nothing owned by this user in this cycle\n");
+    else if (so->mine && shown == 0 && !so->f.nids && !so->f.depth && so->f.level < 0 && so->f.type < 0 &&
+             !so->f.status_mask)
+        printf("nothing owned by this user in this cycle\n");
+    else if (shown == 0) printf("nothing matches these filters\n");
 }
 
-/* A JSON string of user text: as stored when it is valid UTF-8 (jansson escapes controls),
- * else sanitised so bad bytes become U+FFFD instead of dropping the field. */
-static json_t *jstr(const char *v)
-{
-    if (!v) return json_null();
-    json_t *j = json_string(v);
-    if (j) return j;
-    size_t n = strlen(v) * 3 + 1;
-    char *buf = malloc(n);
-    if (!buf) return json_null();
-    san_text(v, -1, false, buf, n);
-    j = json_string(buf);
-    free(buf);
-    return j ? j : json_null();
-}
-
-static json_t *jnum_or_null(bool has, double v)
-{
-    return has ? json_real(v) : json_null();
-}
-
-static json_t *jid(char prefix, lnd_id id)
-{
-    char b[32];
-    snprintf(b, sizeof b, "%c%lld", prefix, id);
-    return json_string(b);
-}
+/* JSON values as every command builds them (cli/json_out.c; docs/json.md). */
+static json_t *jstr(const char *v) { return cj_str(v); }
+static json_t *jnum_or_null(bool has, double v) { return cj_num(has, v); }
+static json_t *jid(char prefix, lnd_id id) { return cj_id(prefix, id); }
 
 static int print_json(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, const status_opts *so)
 {
@@ -276,7 +289,7 @@ static int print_json(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, cons
     for (size_t i = 0; i < nrows; i++) {
         size_t oi = rows[i].obj;
         const lnd_objective *o = &p->objs[oi];
-        if (so->mine && !obj_mine(p, oi, ctx->user)) continue;
+        if (!so->obj[oi]) continue;
         summary_obj s;
         summary_objective(p, oi, r, today, &s);
         json_t *jo = json_object();
@@ -314,10 +327,7 @@ static int print_json(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, cons
         size_t first, n = plan_krs_of(p, oi, &first);
         for (size_t k = first; k < first + n; k++) {
             const lnd_kr *kr = &p->krs[k];
-            if (kr->archived) continue;
-            if (so->mine && !is_mine(o->owner, ctx->user) &&
-                !is_mine(o->business_owner, ctx->user) && !kr_mine(kr, ctx->user))
-                continue;
+            if (kr->archived || !so->kr[k]) continue;
             summary_kr ks;
             summary_key_result(p, kr, r, today, &ks);
             json_t *jk = json_object();
@@ -364,9 +374,15 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
         {"cycle", required_argument, NULL, 'c'},
         {"mine", no_argument, NULL, 'm'},
         {"format", required_argument, NULL, 'f'},
+        {"depth", required_argument, NULL, 'd'},
+        {"level", required_argument, NULL, 'l'},
+        {"type", required_argument, NULL, 't'},
+        {"owner", required_argument, NULL, 'o'},
+        {"status", required_argument, NULL, 's'},
+        {"summary", no_argument, NULL, 'S'},
         {0},
     };
-    status_opts so = {0};
+    status_opts so = {.f = {.level = -1, .type = -1}};
     bool help;
     int rc = cli_getopt(ctx, argc, argv, "c:mf:", opts, status_opt, &so, &help);
     if (rc) return rc;
@@ -374,14 +390,15 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
         fputs(status_help, stdout);
         return 0;
     }
-    if (optind < argc)
-        return cli_fail(EX_USAGE_, "status: unexpected '%s'; see `lnd status --help`", argv[optind]);
+    for (int i = optind; i < argc; i++)
+        if ((rc = status_add_id(&so.f, argv[i]))) return rc;
     if ((rc = cli_setup(ctx))) return rc;
+    if (so.mine && !so.f.owner) so.f.owner = ctx->user;
     store *s;
     if ((rc = cli_open(ctx, STORE_OPEN_READONLY, &s))) return rc;
     lnd_arena *a = arena_new();
     lnd_cycle cy;
-    store_rc src = store_find_cycle(s, a, so.cycle, &cy);
+    store_rc src = store_find_cycle(s, a, cli_cycle(ctx, so.cycle), &cy);
     if (src == STORE_NOTFOUND && !so.cycle) {
         rc = cli_fail(EX_NOINPUT_, "no cycle in %s yet; add one: lnd cycle add 2027-Q1 --start 2027-01-04",
                       ctx->db);
@@ -397,11 +414,19 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
             rc = cli_store_fail(s, src);
         } else {
             lnd_day today = date_today();
-            if (so.json) rc = print_json(ctx, p, today, &so);
+            unsigned char *sel = malloc(p->nobjs + p->nkrs + 1);
+            if (!sel) rc = cli_fail(EX_SOFTWARE_, "out of memory");
+            else rc = status_select(ctx, p, &so.f, today, sel, sel + p->nobjs);
+            so.obj = sel;
+            so.kr = sel ? sel + p->nobjs : NULL;
+            if (rc) ;
+            else if (so.f.summary) rc = status_summary(ctx, p, today, so.obj, so.json);
+            else if (so.json) rc = print_json(ctx, p, today, &so);
             else {
                 print_text(ctx, p, today, &so);
                 cli_review_hint(ctx, s, &cy);   /* issue 14: a review still pending */
             }
+            free(sel);
             if (fflush(stdout) != 0 && !rc) rc = cli_fail(EX_IOERR_, "cannot write to stdout");
             plan_free(p);
         }

@@ -18,6 +18,8 @@
 #include "../core/dates.h"
 #include "../core/sanitize.h"
 #include "../core/utf8.h"
+#include "config_file.h"
+#include "out.h"
 
 static bool locale_is_utf8(void);
 
@@ -30,12 +32,14 @@ int cli_fail(int code, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    cli_advise(msg, sizeof msg);
     san_text(msg, -1, !locale_is_utf8(), safe, sizeof safe);
     fprintf(stderr, "lnd: %s\n", safe);
     return code;
 }
 
-enum { G_DB = CLI_GLOBAL_BASE, G_CONFIG, G_USER, G_NOCOLOR, G_ASCII };
+enum { G_DB = CLI_GLOBAL_BASE, G_CONFIG, G_USER, G_NOCOLOR, G_ASCII, G_COLOR, G_CYCLE, G_WIDTH,
+       G_VERSION };
 
 static const struct option global_opts[] = {
     {"db", required_argument, NULL, G_DB},
@@ -43,10 +47,32 @@ static const struct option global_opts[] = {
     {"user", required_argument, NULL, G_USER},
     {"no-color", no_argument, NULL, G_NOCOLOR},
     {"no-colour", no_argument, NULL, G_NOCOLOR},
+    {"color", optional_argument, NULL, G_COLOR},
+    {"colour", optional_argument, NULL, G_COLOR},
+    {"cycle", required_argument, NULL, G_CYCLE},
+    {"width", required_argument, NULL, G_WIDTH},
     {"ascii", no_argument, NULL, G_ASCII},
     {"help", no_argument, NULL, 'h'},
     {0},
 };
+/* Only before the command: after it, --version N is the row version of edit and archive. */
+static const struct option version_opt = {"version", no_argument, NULL, G_VERSION};
+
+/* --color[=WHEN]: always (bare), never, auto. */
+static int color_opt(cli_ctx *ctx, const char *v)
+{
+    if (!v || !strcmp(v, "always") || !strcmp(v, "yes") || !strcmp(v, "force")) ctx->color_flag = 1;
+    else if (!strcmp(v, "never") || !strcmp(v, "no") || !strcmp(v, "none")) ctx->color_flag = 0;
+    else if (!strcmp(v, "auto") || !strcmp(v, "tty")) ctx->color_flag = -1;
+    else return cli_fail(EX_USAGE_, "--color must be auto, always or never, not '%s'", cli_safe(v));
+    ctx->color_set = true;
+    return 0;
+}
+
+const char *cli_cycle(const cli_ctx *ctx, const char *own)
+{
+    return own ? own : ctx->cycle_flag;
+}
 #define N_GLOBAL (sizeof global_opts / sizeof global_opts[0] - 1)
 
 const struct option *cli_global_options(void) { return global_opts; }
@@ -64,11 +90,13 @@ int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
     size_t n = 0;
     for (; cmd_opts && cmd_opts[n].name && n < 40; n++) all[n] = cmd_opts[n];
     for (size_t i = 0; i < N_GLOBAL; i++) all[n++] = global_opts[i];
-    all[n] = (struct option){0};
-    char shorts[64];
     const char *so = shortopts ? shortopts : "";
     bool stop_at_operand = *so == '+';      /* "+..." : options only before the command */
-    snprintf(shorts, sizeof shorts, "%s:h%s", stop_at_operand ? "+" : "", so + stop_at_operand);
+    if (stop_at_operand) all[n++] = version_opt;
+    all[n] = (struct option){0};
+    char shorts[64];
+    snprintf(shorts, sizeof shorts, "%s:h%s%s", stop_at_operand ? "+" : "", stop_at_operand ? "V" : "",
+             so + stop_at_operand);
     *help = false;
     optind = 0;                 /* glibc: 0 re-initialises the scanner */
     opterr = 0;
@@ -81,6 +109,24 @@ int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
         case G_USER: ctx->user_flag = optarg; break;
         case G_NOCOLOR: ctx->no_color = true; break;
         case G_ASCII: ctx->ascii_flag = true; break;
+        case G_COLOR: {
+            int rc = color_opt(ctx, optarg);
+            if (rc) return rc;
+            break;
+        }
+        case G_CYCLE: ctx->cycle_flag = optarg; break;
+        case G_WIDTH: {
+            long w;
+            if (!cli_parse_int(optarg, 20, 100000, &w))
+                return cli_fail(EX_USAGE_, "--width '%s' must be a number of columns from 20 to 100000",
+                                cli_safe(optarg));
+            ctx->width = (int)w;
+            break;
+        }
+        case 'V':
+            if (stop_at_operand) ctx->show_version = true;
+            break;
+        case G_VERSION: ctx->show_version = true; break;
         case ':':
         case '?': {
             /* name the option really at fault: a short one is in optopt */
@@ -103,6 +149,38 @@ int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
                 if (rc) return rc;
             }
         }
+    }
+    return 0;
+}
+
+int cli_optv_set(void *st, int c, const char *arg)
+{
+    cli_optv *o = st;
+    if (c > 0 && c < CLI_OPTV_N) o->v[c] = arg ? arg : "1";
+    return 0;
+}
+
+int cli_spool_stdin(char *path, size_t n)
+{
+    const char *dir = getenv("TMPDIR");
+    snprintf(path, n, "%s/lnd-stdin-XXXXXX", dir && *dir == '/' ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        path[0] = '\0';
+        return cli_fail(EX_CANTCREAT_, "cannot keep stdin in a temporary file: %s; set TMPDIR", strerror(errno));
+    }
+    char buf[65536];
+    ssize_t got;
+    bool bad = false;
+    while (!bad && (got = read(STDIN_FILENO, buf, sizeof buf)) != 0) {
+        if (got < 0 && errno == EINTR) continue;
+        bad = got < 0 || write(fd, buf, (size_t)got) != got;
+    }
+    if (close(fd) != 0) bad = true;
+    if (bad) {
+        remove(path);
+        path[0] = '\0';
+        return cli_fail(EX_IOERR_, "cannot read stdin: %s", strerror(errno));
     }
     return 0;
 }
@@ -184,12 +262,34 @@ static int db_location(char *db, size_t n)
     return 0;
 }
 
+/* The colour rules, strongest first: --no-color / --color=WHEN, NO_COLOR, CLICOLOR_FORCE,
+ * config color, else only on a terminal. */
+int cli_color_source(const cli_ctx *ctx, bool tty, const char **why)
+{
+    const char *nc = getenv("NO_COLOR"), *force = getenv("CLICOLOR_FORCE");
+    if (ctx->no_color) return *why = "option --no-color", 0;
+    if (ctx->color_set && ctx->color_flag >= 0) return *why = "option --color", ctx->color_flag;
+    if (!ctx->color_set) {
+        if (nc && *nc) return *why = "environment NO_COLOR", 0;
+        if (force && *force && strcmp(force, "0") != 0) return *why = "environment CLICOLOR_FORCE", 1;
+        if (ctx->cfg.color >= 0) return *why = "config", ctx->cfg.color;
+    }
+    *why = "auto";
+    return tty;
+}
+
+bool cli_color_wanted(const cli_ctx *ctx, bool tty)
+{
+    const char *why;
+    return cli_color_source(ctx, tty, &why) == 1;
+}
+
 int cli_setup(cli_ctx *ctx)
 {
     char err[4400];
-    int rc = cfg_load(ctx->config_flag, &ctx->cfg, err, sizeof err);
+    int rc = cli_config_load(ctx->config_flag, &ctx->cfg, &ctx->origin, err, sizeof err);
     if (rc) return cli_fail(rc, "%s", err);
-    if (cfg_db_path(ctx->db_flag, &ctx->cfg, ctx->db, sizeof ctx->db) != 0)
+    if (cli_db_path(ctx->db_flag, &ctx->cfg, ctx->db, sizeof ctx->db) != 0)
         return cli_fail(EX_CONFIG_, "no database path: set --db, $LND_DB or HOME");
     if ((rc = db_location(ctx->db, sizeof ctx->db))) return rc;
     ctx->user = ctx->user_flag ? ctx->user_flag : ctx->cfg.user;
@@ -208,10 +308,7 @@ int cli_setup(cli_ctx *ctx)
         return cli_fail(EX_CONFIG_, "LND_BUSY_TIMEOUT_MS='%s' must be a whole number of "
                         "milliseconds from 0 to 600000; fix or unset it", cli_safe(bt));
     ctx->stdout_tty = isatty(STDOUT_FILENO);
-    const char *nc = getenv("NO_COLOR");
-    if (ctx->no_color || (nc && *nc) || ctx->cfg.color == 0) ctx->color = false;
-    else if (ctx->cfg.color == 1) ctx->color = ctx->stdout_tty;
-    else ctx->color = ctx->stdout_tty;
+    ctx->color = cli_color_wanted(ctx, ctx->stdout_tty) && out_term_has_color();
     ctx->ascii = ctx->ascii_flag || ctx->cfg.ascii == 1 ||
                  (ctx->cfg.ascii != 0 && !locale_is_utf8());
     return 0;
@@ -301,6 +398,7 @@ bool cli_parse_id(const char *s, char prefix, lnd_id *out)
 int cli_load_plan(cli_ctx *ctx, store *s, const char *cycle, lnd_plan **p)
 {
     *p = NULL;
+    cycle = cli_cycle(ctx, cycle);
     lnd_arena *a = arena_new();
     lnd_cycle cy;
     store_rc rc = store_find_cycle(s, a, cycle, &cy);

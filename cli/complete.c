@@ -337,6 +337,8 @@ static void emit_options(comp *c, const cli_probe *pr, const char *help, bool gl
     for (; g && g->name; g++) {
         bool alias = false;
         for (const struct option *e = cli_global_options(); e < g; e++) alias |= e->val == g->val;
+        for (const struct option *o = globals_only ? NULL : pr->opts; o && o->name; o++)
+            alias |= !strcmp(o->name, g->name);   /* the command's own --cycle */
         snprintf(w, sizeof w, "--%s", g->name);
         if (!alias) emit(c, w, NULL);
     }

@@ -32,14 +32,15 @@ static const cli_command commands[] = {
     {"import", "restore a JSON export, or load check-ins from CSV", cmd_import},
     {"backup", "an exact copy of the database while others write", cmd_backup},
     {"doctor", "check the database: integrity, invariants, UTF-8 (exit 1 on problems)", cmd_doctor},
+    {"config", "the effective settings and where each came from", cmd_config},
     {"completion", "print the bash, zsh or fish completion script", cmd_completion},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
 static void usage(FILE *f)
 {
-    fputs("usage: lnd [--db PATH] [--config FILE] [--user NAME] [--no-color] [--ascii]"
-          " [COMMAND ...]\n\n"
+    fputs("usage: lnd [--db PATH] [--config FILE] [--user NAME] [--cycle NAME] [--color=WHEN]\n"
+          "           [--width N] [--ascii] [COMMAND ...]\n\n"
           "OKRs that tie Learning & Development to business results.\n\n"
           "commands:\n", f);
     for (size_t i = 0; i < N_COMMANDS; i++)
@@ -52,10 +53,16 @@ static void usage(FILE *f)
           "                  " LND_SYSCONFDIR "/lnd.conf)\n"
           "  --user NAME     display name on check-ins and the audit log (default: $USER);\n"
           "                  a label: the operating-system account is recorded beside it\n"
-          "  --no-color      no colour (NO_COLOR is honoured too)\n"
+          "  --cycle NAME    the cycle commands work on (default: the current one)\n"
+          "  --color=WHEN    auto (default: on a terminal), always or never; NO_COLOR,\n"
+          "                  CLICOLOR_FORCE and config `color` too; never for TERM=dumb\n"
+          "  --no-color      same as --color=never\n"
+          "  --width N       line width of text output (default: the terminal's; full\n"
+          "                  lines when not a terminal)\n"
           "  --ascii         ASCII glyphs only (automatic when the locale is not UTF-8)\n"
           "  -h, --help      this help; `lnd COMMAND --help` for a command's\n"
-          "  --version       print the version\n\n"
+          "  -V, --version   print the version (before the command; after edit or\n"
+          "                  archive, --version N is the row version)\n\n"
           "Start with `lnd init --demo`, then `lnd` or `lnd status`. See lnd(1).\n", f);
 }
 
@@ -66,21 +73,21 @@ int main(int argc, char **argv)
     cli_ctx ctx = {0};
     cli_set_commands(commands, N_COMMANDS);
     if (argc > 1 && strcmp(argv[1], "__complete") == 0) return cli_complete(&ctx, argc - 1, argv + 1);
-    if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-        printf("lnd %s (database schema %d)\n", LND_VERSION, store_schema_version());
-        return 0;
-    }
-    int crc = cli_clock_init();
+    int crc = cli_check_args(argc, argv);
     if (crc) return crc;
-    if ((crc = cli_check_args(argc, argv))) return crc;
     bool help;
     int rc = cli_getopt(&ctx, argc, argv, "+", NULL, NULL, NULL, &help);
     if (rc) return rc;
+    int first = optind;
+    if (ctx.show_version) {   /* anywhere before the command: lnd --db x --version */
+        printf("lnd %s (database schema %d)\n", LND_VERSION, store_schema_version());
+        return 0;
+    }
     if (help) {
         usage(stdout);
         return 0;
     }
-    int first = optind;
+    if ((crc = cli_clock_init())) return crc;
     if (first >= argc) {
         char *tui_argv[] = {"tui", NULL};
         return cmd_tui(&ctx, 1, tui_argv);
@@ -88,9 +95,16 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < N_COMMANDS; i++)
         if (strcmp(argv[first], commands[i].name) == 0)
             return commands[i].run(&ctx, argc - first, argv + first);
-    if (strcmp(argv[first], "help") == 0) {
-        usage(stdout);
-        return 0;
+    if (strcmp(argv[first], "help") == 0) {   /* lnd help CMD = lnd CMD --help */
+        const cli_command *c = first + 1 < argc ? cli_find_command(argv[first + 1]) : NULL;
+        if (first + 1 < argc && !c && strcmp(argv[first + 1], "help") != 0)
+            return cli_fail(EX_USAGE_, "help: unknown command '%s'; see `lnd --help`", argv[first + 1]);
+        if (!c) {
+            usage(stdout);
+            return 0;
+        }
+        char *hargv[] = {(char *)c->name, "--help", NULL};
+        return c->run(&ctx, 2, hargv);
     }
     return cli_fail(EX_USAGE_, "unknown command '%s'; see `lnd --help`", argv[first]);
 }

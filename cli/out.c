@@ -3,6 +3,7 @@
  * user text goes through san_text(); colour codes only when ctx->color. */
 #include "out.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -33,29 +34,55 @@ void out_bar(const cli_ctx *ctx, double p, int width, char *buf, size_t n)
     buf[used] = '\0';
 }
 
-const char *out_status_color(const cli_ctx *ctx, lnd_status st)
+/* The sequences, from terminfo for $TERM (tui/tui_termcap.c); ANSI when terminfo does not
+ * know the terminal (TERM unset or unknown, e.g. colour forced into a pipe). */
+enum { C_GREEN, C_YELLOW, C_RED, C_BOLD, C_DIM, C_RESET, C_BOLDGREEN, C_N };
+static char caps[C_N][130];
+static int caps_state = -2;   /* not looked up yet */
+
+static void caps_load(void)
+{
+    if (caps_state != -2) return;
+    caps_state = tui_termcap_colors(getenv("TERM"), caps);
+    if (caps_state < 0) {
+        static const char *const ansi[] = {"\033[32m", "\033[33m", "\033[31m", "\033[1m", "\033[2m", "\033[0m"};
+        for (int i = 0; i < C_BOLDGREEN; i++) snprintf(caps[i], sizeof caps[i], "%s", ansi[i]);
+    }
+    snprintf(caps[C_BOLDGREEN], sizeof caps[0], "%.64s%.64s", caps[C_BOLD], caps[C_GREEN]);
+}
+
+bool out_term_has_color(void)
+{
+    caps_load();
+    return caps_state != 0;
+}
+
+static const char *cap(const cli_ctx *ctx, int i)
 {
     if (!ctx->color) return "";
+    caps_load();
+    return caps[i];
+}
+
+const char *out_status_color(const cli_ctx *ctx, lnd_status st)
+{
     switch (st) {
-    case STATUS_ON_TRACK: return "\033[32m";
-    case STATUS_DONE: return "\033[1;32m";
-    case STATUS_AT_RISK: return "\033[33m";
-    case STATUS_OFF_TRACK: case STATUS_MISSED: return "\033[31m";
-    case STATUS_MET: return "\033[1;32m";
-    case STATUS_NOT_MEASURED: return "\033[33m";
-    default: return "\033[2m";
+    case STATUS_ON_TRACK: return cap(ctx, C_GREEN);
+    case STATUS_DONE: case STATUS_MET: return cap(ctx, C_BOLDGREEN);
+    case STATUS_AT_RISK: case STATUS_NOT_MEASURED: return cap(ctx, C_YELLOW);
+    case STATUS_OFF_TRACK: case STATUS_MISSED: return cap(ctx, C_RED);
+    default: return cap(ctx, C_DIM);
     }
 }
 
 const char *out_band_color(const cli_ctx *ctx, lnd_band b)
 {
-    if (!ctx->color) return "";
-    return b == BAND_GREEN ? "\033[32m" : b == BAND_AMBER ? "\033[33m" : "\033[31m";
+    return cap(ctx, b == BAND_GREEN ? C_GREEN : b == BAND_AMBER ? C_YELLOW : C_RED);
 }
 
-const char *out_dim(const cli_ctx *ctx) { return ctx->color ? "\033[2m" : ""; }
-const char *out_bold(const cli_ctx *ctx) { return ctx->color ? "\033[1m" : ""; }
-const char *out_reset(const cli_ctx *ctx) { return ctx->color ? "\033[0m" : ""; }
+const char *out_dim(const cli_ctx *ctx) { return cap(ctx, C_DIM); }
+const char *out_bold(const cli_ctx *ctx) { return cap(ctx, C_BOLD); }
+const char *out_reset(const cli_ctx *ctx) { return cap(ctx, C_RESET); }
 const char *out_arrow(const cli_ctx *ctx) { return ctx->ascii ? "->" : "→"; }
 
 void out_text(FILE *f, const cli_ctx *ctx, const char *s, int width, bool pad)
@@ -67,8 +94,9 @@ void out_text(FILE *f, const cli_ctx *ctx, const char *s, int width, bool pad)
         for (; w < width; w++) fputc(' ', f);
 }
 
-int out_width(int fallback)
+int out_width(const cli_ctx *ctx, int fallback)
 {
+    if (ctx->width) return ctx->width;
     struct winsize ws;
     if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
         return ws.ws_col;

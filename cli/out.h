@@ -20,7 +20,12 @@ const char *out_reset(const cli_ctx *ctx);
 void out_text(FILE *f, const cli_ctx *ctx, const char *s, int width, bool pad);
 /* "→" or "->" */
 const char *out_arrow(const cli_ctx *ctx);
-/* Terminal width of stdout (COLUMNS, ioctl), or fallback when not a terminal. */
-int out_width(int fallback);
+/* Line width: --width N, else the terminal's (ioctl, COLUMNS), else fallback. */
+int out_width(const cli_ctx *ctx, int fallback);
+/* false when terminfo says $TERM has no colours (TERM=dumb): then no escapes at all. */
+bool out_term_has_color(void);
+/* tui/tui_termcap.c: the terminal's colour sequences from terminfo (green, yellow, red, bold,
+ * dim, reset). -1 unknown terminal, 0 no colours, 1 caps filled. */
+int tui_termcap_colors(const char *term, char caps[][130]);
 
 #endif

@@ -1,18 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* core/config.c — lnd's configuration (see config.h): defaults, the search order for the file
- * and a strict libconfig loader. Every problem is one line "file:line: what is wrong", exit
- * code 78 (66 when the file cannot be read). Reads the file and the environment only: never
- * writes the file, never creates directories (store/ does that for the database). */
+/* core/config.c — lnd's configuration (see config.h): defaults and a strict libconfig loader
+ * of a text cli/ hands in. Every problem is one line "file:line: what is wrong", exit code 78
+ * (65 for bad UTF-8). No I/O: never reads files or the environment (cli/config_file.c does). */
 #include "config.h"
 #include "utf8.h"
 
-#include <errno.h>
 #include <libconfig.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #define EX_DATAERR 65
 #define EX_NOINPUT 66
@@ -26,8 +22,7 @@ static void copy_str(char *dst, size_t cap, const char *src)
 void cfg_defaults(lnd_config *c)
 {
     memset(c, 0, sizeof *c);
-    const char *u = getenv("USER");
-    copy_str(c->user, sizeof c->user, u && *u ? u : "unknown");
+    copy_str(c->user, sizeof c->user, "unknown");   /* cli/ puts $USER here before a file */
     copy_str(c->theme, sizeof c->theme, "default");
     c->ascii = -1;
     c->color = -1;
@@ -52,7 +47,15 @@ typedef struct {
     lnd_config *c;
     /* settings seen in this file, for cross-field checks */
     const config_setting_t *at_risk, *off_track, *low, *very_low, *green, *amber;
+    cfg_seen_fn seen;
+    void *ud;
 } loader;
+
+/* Tell the caller which key this file set, and on which line (`lnd config`). */
+static void note(loader *L, const config_setting_t *s, const char *key)
+{
+    if (L->seen) L->seen(L->ud, key, (unsigned)config_setting_source_line(s));
+}
 
 static int fail(loader *L, const config_setting_t *s, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -90,6 +93,7 @@ static int get_string(loader *L, const config_setting_t *s, const char *key, cha
         if (*p < 0x20 || *p == 0x7F)
             return fail(L, s, "'%s' must not contain control characters", key);
     copy_str(dst, cap, v);
+    note(L, s, key);
     return 0;
 }
 
@@ -98,11 +102,13 @@ static int get_tristate(loader *L, const config_setting_t *s, const char *key, i
 {
     if (config_setting_type(s) == CONFIG_TYPE_BOOL) {
         *dst = config_setting_get_bool(s) ? 1 : 0;
+        note(L, s, key);
         return 0;
     }
     if (config_setting_type(s) == CONFIG_TYPE_STRING &&
         strcmp(config_setting_get_string(s), "auto") == 0) {
         *dst = -1;
+        note(L, s, key);
         return 0;
     }
     return fail(L, s, "'%s' must be true or false (or \"auto\")", key);
@@ -116,6 +122,7 @@ static int get_int(loader *L, const config_setting_t *s, const char *key, long l
     if (v < lo || v > hi)
         return fail(L, s, "'%s' must be between %lld and %lld", key, lo, hi);
     *dst = (int)v;
+    note(L, s, key);
     return 0;
 }
 
@@ -129,6 +136,7 @@ static int get_float(loader *L, const config_setting_t *s, const char *key, doub
     if (!(v >= lo && v <= hi))
         return fail(L, s, "'%s' must be between %g and %g", key, lo, hi);
     *dst = v;
+    note(L, s, key);
     return 0;
 }
 
@@ -221,6 +229,7 @@ static int load_disabled(loader *L, const config_setting_t *s)
         out[len] = '\0';
     }
     memcpy(L->c->disabled_rules, out, sizeof out);
+    note(L, s, "health.disabled");
     return 0;
 }
 
@@ -239,6 +248,7 @@ static int load_followup(loader *L, const config_setting_t *s)
         d[i] = (int)v;
     }
     memcpy(L->c->followup_days, d, sizeof d);
+    note(L, s, "health.followup_days");
     return 0;
 }
 
@@ -320,25 +330,6 @@ static int load_root(loader *L, const config_setting_t *root)
     return 0;
 }
 
-/* The whole file (at most 1 MiB: a configuration, not a data file). */
-static int read_all(FILE *f, const char *path, char **out, size_t *len, char *err, size_t errsz)
-{
-    enum { MAX = 1 << 20 };
-    char *b = malloc(MAX + 1);
-    if (!b) return EX_NOINPUT;
-    size_t n = fread(b, 1, MAX + 1, f);
-    if (ferror(f) || n > MAX) {
-        free(b);
-        if (err && errsz)
-            snprintf(err, errsz, "cannot read %s: %s", path, n > MAX ? "larger than 1 MiB" : strerror(errno));
-        return n > MAX ? EX_CONFIG : EX_NOINPUT;
-    }
-    b[n] = '\0';
-    *out = b;
-    *len = n;
-    return 0;
-}
-
 /* Before libconfig sees the text: valid UTF-8 only (65), and no @include (libconfig would
  * read, or exit inside, other files we never checked: 78). "file:line: what". */
 int cfg_check_text(const char *path, const char *text, size_t len, char *err, size_t errsz)
@@ -370,30 +361,15 @@ int cfg_check_text(const char *path, const char *text, size_t len, char *err, si
     return 0;
 }
 
-int cfg_load_file(const char *path, lnd_config *c, char *err, size_t errsz)
+int cfg_load_text(const char *path, const char *text, size_t len, lnd_config *c, cfg_seen_fn seen,
+                  void *ud, char *err, size_t errsz)
 {
     if (err && errsz) err[0] = '\0';
-    struct stat st;
-    FILE *f = NULL;
-    if (stat(path, &st) != 0 || S_ISDIR(st.st_mode) || !(f = fopen(path, "r"))) {
-        int e = errno;
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) e = EISDIR;
-        if (err && errsz) snprintf(err, errsz, "cannot read %s: %s", path, strerror(e));
-        return EX_NOINPUT;
-    }
-    char *text = NULL;
-    size_t len = 0;
-    int rc = read_all(f, path, &text, &len, err, errsz);
-    fclose(f);
-    if (!rc) rc = cfg_check_text(path, text, len, err, errsz);
-    if (rc) {
-        free(text);
-        return rc;
-    }
+    int rc = cfg_check_text(path, text, len, err, errsz);
+    if (rc) return rc;
     config_t cf;
     config_init(&cf);
     int ok = config_read_string(&cf, text);
-    free(text);
     if (ok != CONFIG_TRUE) {
         const char *file = config_error_file(&cf), *etext = config_error_text(&cf);
         bool plain = !etext || strcmp(etext, "syntax error") == 0;
@@ -404,55 +380,12 @@ int cfg_load_file(const char *path, lnd_config *c, char *err, size_t errsz)
         return EX_CONFIG;
     }
     lnd_config tmp = *c;   /* a file that fails changes nothing */
-    loader L = {.path = path, .err = err, .errsz = errsz, .c = &tmp};
+    loader L = {.path = path, .err = err, .errsz = errsz, .c = &tmp, .seen = seen, .ud = ud};
     rc = load_root(&L, config_root_setting(&cf));
     config_destroy(&cf);
     if (rc) return rc;
     copy_str(tmp.source, sizeof tmp.source, path);
     *c = tmp;
-    return 0;
-}
-
-/* ---- search order and paths ------------------------------------------------------------ */
-
-#ifndef LND_SYSCONFDIR
-#define LND_SYSCONFDIR "/etc"   /* the Makefile's SYSCONFDIR */
-#endif
-
-static const char *env(const char *name)
-{
-    const char *v = getenv(name);
-    return v && *v ? v : NULL;
-}
-
-/* An XDG base directory variable: only absolute paths count (XDG spec). */
-static const char *xdg(const char *name)
-{
-    const char *v = env(name);
-    return v && v[0] == '/' ? v : NULL;
-}
-
-int cfg_load(const char *explicit_path, lnd_config *c, char *err, size_t errsz)
-{
-    cfg_defaults(c);
-    if (err && errsz) err[0] = '\0';
-    if (explicit_path) return cfg_load_file(explicit_path, c, err, errsz);
-    const char *e = env("LND_CONFIG");
-    if (e) return cfg_load_file(e, c, err, errsz);
-
-    char cand[3][4200];
-    int n = 0;
-    const char *x = xdg("XDG_CONFIG_HOME"), *home = env("HOME");
-    if (x) snprintf(cand[n++], sizeof cand[0], "%s/lnd/lnd.conf", x);
-    if (home) snprintf(cand[n++], sizeof cand[0], "%s/.config/lnd/lnd.conf", home);
-    snprintf(cand[n++], sizeof cand[0], "%s/lnd.conf", LND_SYSCONFDIR);
-    for (int i = 0; i < n; i++) {
-        struct stat st;
-        /* cannot see it (absent, or a directory on the way we may not search): not there; a
-         * file we can see but not read is reported by cfg_load_file */
-        if (stat(cand[i], &st) != 0) continue;
-        return cfg_load_file(cand[i], c, err, errsz);
-    }
     return 0;
 }
 
@@ -462,14 +395,13 @@ static int put_path(char *out, size_t n, const char *a, const char *b)
     return w < 0 || (size_t)w >= n ? -1 : 0;
 }
 
-int cfg_db_path(const char *flag, const lnd_config *c, char *out, size_t n)
+int cfg_db_path(const cfg_db_env *env, const lnd_config *c, char *out, size_t n)
 {
     if (!out || n == 0) return -1;
     out[0] = '\0';
-    const char *home = env("HOME");
-    if (flag && *flag) return put_path(out, n, flag, "");
-    const char *e = env("LND_DB");
-    if (e) return put_path(out, n, e, "");
+    const char *home = env->home;
+    if (env->flag && *env->flag) return put_path(out, n, env->flag, "");
+    if (env->lnd_db) return put_path(out, n, env->lnd_db, "");
     if (c && c->database[0]) {
         const char *d = c->database;
         if (d[0] == '~' && (d[1] == '/' || d[1] == '\0')) {
@@ -478,7 +410,7 @@ int cfg_db_path(const char *flag, const lnd_config *c, char *out, size_t n)
         }
         return put_path(out, n, d, "");
     }
-    const char *x = xdg("XDG_DATA_HOME");
+    const char *x = env->xdg_data_home;
     if (x) return put_path(out, n, x, "/lnd/lnd.db");
     if (home) return put_path(out, n, home, "/.local/share/lnd/lnd.db");
     return -1;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* core/config.h — lnd's configuration: defaults, the search order for the file, and a
- * strict libconfig loader (syntax errors, unknown keys and wrong types are reported as
- * "file:line: what is wrong"). The file is only read, never written. */
+/* core/config.h — lnd's configuration: defaults and a strict libconfig loader of a text
+ * (syntax errors, unknown keys and wrong types are reported as "file:line: what is wrong").
+ * No I/O: cli/config_file.c finds and reads the file and the environment and hands them in. */
 #ifndef LND_CONFIG_H
 #define LND_CONFIG_H
 
@@ -32,21 +32,28 @@ typedef struct {
 
 void cfg_defaults(lnd_config *c);
 
-/* Find and load the configuration. explicit_path (from --config) wins; then $LND_CONFIG,
- * $XDG_CONFIG_HOME/lnd/lnd.conf, ~/.config/lnd/lnd.conf, /etc/lnd.conf. None found means
- * defaults. Returns 0 on success; on failure fills err with one line ("file:line: what is
- * wrong; fix") and returns a sysexits code: 66 explicit file missing/unreadable, 78 bad. */
-int cfg_load(const char *explicit_path, lnd_config *c, char *err, size_t errsz);
+/* Called for each key a file sets, with its name as the file spells it ("progress.lag_weeks")
+ * and its line, so `lnd config` can say where each value came from. */
+typedef void (*cfg_seen_fn)(void *ud, const char *key, unsigned line);
 
-/* Load exactly this file over the current values (used by cfg_load and tests). */
 /* Before libconfig sees a text (the config or a theme): valid UTF-8 only (EX_DATAERR), and no
  * @include, which would read, or exit inside, files nobody checked (EX_CONFIG). 0 when fine;
  * err gets "file:line: what". */
 int cfg_check_text(const char *path, const char *text, size_t len, char *err, size_t errsz);
-int cfg_load_file(const char *path, lnd_config *c, char *err, size_t errsz);
+/* Load the text of file path (named in messages only) over the current values; a text that
+ * fails changes nothing. seen may be NULL. 0, or 65/78 with err "file:line: what". */
+int cfg_load_text(const char *path, const char *text, size_t len, lnd_config *c, cfg_seen_fn seen,
+                  void *ud, char *err, size_t errsz);
 
-/* Database path: flag, $LND_DB, config database, else $XDG_DATA_HOME/lnd/lnd.db or
- * ~/.local/share/lnd/lnd.db. Writes into out. Returns 0, or -1 when no home is known. */
-int cfg_db_path(const char *flag, const lnd_config *c, char *out, size_t n);
+/* What the database path depends on besides the config, as cli/ read it (NULL: unset). */
+typedef struct {
+    const char *flag;           /* --db */
+    const char *lnd_db;         /* $LND_DB */
+    const char *xdg_data_home;  /* $XDG_DATA_HOME when absolute */
+    const char *home;           /* $HOME */
+} cfg_db_env;
+/* Database path: flag, $LND_DB, config database (~ = home), else XDG_DATA_HOME/lnd/lnd.db or
+ * HOME/.local/share/lnd/lnd.db. Writes into out. Returns 0, or -1 when no home is known. */
+int cfg_db_path(const cfg_db_env *env, const lnd_config *c, char *out, size_t n);
 
 #endif

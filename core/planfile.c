@@ -263,7 +263,7 @@ static size_t resolve_parent(pf_row *rows, size_t n, size_t r, const lnd_plan *p
                 x->parent_id = id;
                 return 0;
             }
-        errf(err, ud, x->line, "parent %s is not an objective of cycle %s; see `lnd status`", par, p->cycle.name);
+        errf(err, ud, x->line, "parent %s is not an objective of cycle %s", par, p->cycle.name);
         return 1;
     }
     for (size_t i = 0; i < n; i++)

@@ -71,7 +71,7 @@ static store_rc checkin_target(store *s, const lnd_checkin *c, bool *has_cur, do
         snprintf(ev, sizeof ev, "%s", (const char *)sqlite3_column_text(st, 2));
     }
     sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no key result K%lld; see `lnd status` for ids", kr_id);
+    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no key result K%lld", kr_id);
     if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "checking the key result");
     if (archived)
         return st_fail(s, STORE_NOTFOUND, "key result K%lld is archived; check in on a current key result", kr_id);

@@ -110,7 +110,7 @@ store_rc st_get_cycle(store *s, lnd_arena *a, lnd_id id, lnd_cycle *out)
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) cycle_row(a, st, out);
     sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no cycle with id %lld; see `lnd cycle list`", id);
+    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no cycle with id %lld", id);
     if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading a cycle");
     return STORE_OK;
 }
@@ -135,8 +135,8 @@ store_rc store_find_cycle(store *s, lnd_arena *a, const char *name, lnd_cycle *o
     if (rc == SQLITE_ROW) cycle_row(a, st, out);
     sqlite3_reset(st);
     if (rc == SQLITE_DONE) {
-        if (name) return st_fail(s, STORE_NOTFOUND, "no cycle named %s; see `lnd cycle list`", name);
-        return st_fail(s, STORE_NOTFOUND, "no cycles yet; add one with `lnd cycle add NAME --start YYYY-MM-DD`");
+        if (name) return st_fail(s, STORE_NOTFOUND, "no cycle named %s", name);
+        return st_fail(s, STORE_NOTFOUND, "no cycles yet");
     }
     if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading cycles");
     return STORE_OK;

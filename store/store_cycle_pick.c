@@ -16,7 +16,7 @@ static store_rc pick(store *s, lnd_arena *a, long (*fn)(const lnd_cycle *, size_
     store_rc rc = store_cycles(s, a, &cs, &n);
     if (rc != STORE_OK) return rc;
     long i = fn(cs, n, ud);
-    if (i < 0) return st_fail(s, STORE_NOTFOUND, "no cycles yet; add one with `lnd cycle add NAME --start YYYY-MM-DD`");
+    if (i < 0) return st_fail(s, STORE_NOTFOUND, "no cycles yet");
     *out = cs[i];
     return STORE_OK;
 }

@@ -48,7 +48,7 @@ store_rc store_get_kr(store *s, lnd_arena *a, lnd_id id, lnd_kr *out)
     st_strs ss = {.a = a};
     if (rc == SQLITE_ROW) st_kr_row(&ss, st, out);
     sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no key result K%lld; see `lnd status` for ids", id);
+    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no key result K%lld", id);
     if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading a key result");
     return STORE_OK;
 }
@@ -102,7 +102,7 @@ static store_rc valid_kr_objective(store *s, const lnd_kr *k)
     }
     sqlite3_reset(st);
     if (rc == SQLITE_DONE)
-        return st_fail(s, STORE_NOTFOUND, "no objective O%lld; see `lnd status` for ids", k->objective_id);
+        return st_fail(s, STORE_NOTFOUND, "no objective O%lld", k->objective_id);
     if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "checking the objective");
     if (archived)
         return st_fail(s, STORE_INVALID, "objective O%lld is archived; put the key result on a current objective",

@@ -36,7 +36,7 @@ store_rc store_get_programme(store *s, lnd_arena *a, lnd_id id, lnd_programme *o
     st_strs ss = {.a = a};
     if (rc == SQLITE_ROW) st_programme_row(&ss, st, out);
     sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no programme P%lld; see `lnd programme list`", id);
+    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no programme P%lld", id);
     if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading a programme");
     return STORE_OK;
 }
@@ -221,7 +221,7 @@ store_rc store_set_kpi_value(store *s, lnd_id id, double value, const char *user
     bool had = r == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL;
     double old = had ? sqlite3_column_double(st, 1) : 0;
     sqlite3_reset(st);
-    if (r == SQLITE_DONE) return st_wend(s, st_fail(s, STORE_NOTFOUND, "no KPI %lld; see `lnd kpi list`", id));
+    if (r == SQLITE_DONE) return st_wend(s, st_fail(s, STORE_NOTFOUND, "no KPI %lld", id));
     if (r != SQLITE_ROW) return st_wend(s, st_sqlfail(s, r, "reading a KPI"));
     if (archived) return st_wend(s, st_fail(s, STORE_NOTFOUND, "KPI %lld is archived", id));
     char now[32];

@@ -38,7 +38,7 @@ store_rc store_get_objective(store *s, lnd_arena *a, lnd_id id, lnd_objective *o
     st_strs ss = {.a = a};
     if (rc == SQLITE_ROW) st_objective_row(&ss, st, out);
     sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no objective O%lld; see `lnd status` for ids", id);
+    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no objective O%lld", id);
     if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading an objective");
     return STORE_OK;
 }
@@ -66,7 +66,7 @@ static store_rc valid_parent(store *s, const lnd_objective *o)
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) return st_sqlfail(s, rc, "checking the parent");
         if (steps == 0) {
             if (rc == SQLITE_DONE)
-                return st_fail(s, STORE_INVALID, "parent O%lld does not exist; see `lnd status` for ids", at);
+                return st_fail(s, STORE_INVALID, "parent O%lld does not exist", at);
             if (cyc != o->cycle_id)
                 return st_fail(s, STORE_INVALID, "parent O%lld is in another cycle; choose a parent in the same cycle",
                                at);
@@ -122,7 +122,7 @@ store_rc store_add_objective(store *s, lnd_objective *o, const char *user)
     int r = sqlite3_step(st);
     sqlite3_reset(st);
     if (r == SQLITE_DONE)
-        return st_wend(s, st_fail(s, STORE_NOTFOUND, "no cycle with id %lld; see `lnd cycle list`", o->cycle_id));
+        return st_wend(s, st_fail(s, STORE_NOTFOUND, "no cycle with id %lld", o->cycle_id));
     if (r != SQLITE_ROW) return st_wend(s, st_sqlfail(s, r, "adding an objective"));
     if ((rc = valid_parent(s, &tmp)) != STORE_OK) return st_wend(s, rc);
     st = st_prep(s, "INSERT INTO objective(parent_id, level, type, title, problem, outcome, capability, owner, "

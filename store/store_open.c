@@ -132,7 +132,7 @@ store_rc store_open(const char *path, int flags, store **out, char *err, size_t 
     }
     if (!exists) {
         if (!create)
-            return open_fail(s, st_fail(s, STORE_NODB, "no database at %s; run `lnd init`", path), out, err, errsz);
+            return open_fail(s, st_fail(s, STORE_NODB, "no database at %s", path), out, err, errsz);
         char where[4096] = "";
         int e = st_make_parents(path, where, sizeof where);
         if (e == EACCES || e == EROFS || e == EPERM)
@@ -192,7 +192,7 @@ store_rc store_open(const char *path, int flags, store **out, char *err, size_t 
         return open_fail(s, st_fail(s, STORE_INVALID, "%s is not an lnd database (it holds other tables)", path), out,
                          err, errsz);
     if (uv == 0 && !create)
-        return open_fail(s, st_fail(s, STORE_NODB, "no database at %s; run `lnd init`", path), out, err, errsz);
+        return open_fail(s, st_fail(s, STORE_NODB, "no database at %s", path), out, err, errsz);
 
     rc = st_exec(s, "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY");
     if (rc == SQLITE_OK && !s->readonly) {

@@ -55,12 +55,12 @@ static store_rc unarchive(store *s, const unarchive_kind *k, lnd_id id, long ver
         up_archived = sqlite3_column_int(st, 3) != 0;
     }
     sqlite3_reset(st);
-    if (r == SQLITE_DONE) rc = st_fail(s, STORE_NOTFOUND, "no %s %s; see `lnd status` for ids", k->entity, label);
+    if (r == SQLITE_DONE) rc = st_fail(s, STORE_NOTFOUND, "no %s %s", k->entity, label);
     else if (r != SQLITE_ROW) rc = st_sqlfail(s, r, "reading the row to restore");
     else if (now != version) rc = st_conflict(s, k->table, k->entity, id, label, version);
     else if (!archived) rc = st_fail(s, STORE_INVALID, "%s is not archived; nothing to restore", label);
     else if (up && up_archived)
-        rc = st_fail(s, STORE_INVALID, "%s's %s O%lld is archived; restore it first: lnd objective restore O%lld",
+        rc = st_fail(s, STORE_INVALID, "%s's %s O%lld is archived; restore O%lld first",
                      label, k->up, up, up);
     if (rc != STORE_OK) return st_wend(s, rc);
     st = st_prep(s, k->set);

@@ -21,7 +21,7 @@ bcomp() {
 run bash --norc --noprofile -c '. "$1"; complete -p lnd' _ "$T/lnd.bash"
 expect_eq "bash: complete -p lnd names the function" "$OUT" "complete -F _lnd lnd"
 expect_eq "bash: commands by prefix" "$(bcomp ch)" "check checkin "
-expect_in "bash: every command of --help is offered" "$(bcomp '')" "checkin completion cycle digest doctor due export help import init kpi kr log objective programme report review status tui "
+expect_in "bash: every command of --help is offered" "$(bcomp '')" "checkin completion config cycle digest doctor due export help import init kpi kr log objective programme report review status tui "
 expect_eq "bash: verbs of a command (from its usage)" "$(bcomp kr '')" "add archive edit restore "
 expect_eq "bash: verbs of cycle" "$(bcomp cycle '')" "activate add close list review "
 expect_eq "bash: global options before the command" "$(bcomp --d)" "--db "
@@ -33,7 +33,7 @@ expect_in "bash: kr add options include --evidence" "$(bcomp kr add --)" "--evid
 expect_in "bash: kr add options include --indicator" "$(bcomp kr add --)" "--indicator "
 expect_not_in "bash: an alias is not offered twice (--co-owner)" "$(bcomp kr add --)" "--co-owner"
 expect_eq "bash: export's output is offered as it is documented (-o)" "$(bcomp export -)" \
-  "--ascii --config --cycle --db --format --help --no-color --user -o "
+  "--ascii --color --config --cycle --db --format --help --no-color --user --width -o "
 K=$(bcomp --db "$DB" checkin '')
 expect_eq "bash: checkin completes the 15 live KR ids" "$(printf '%s' "$K" | wc -w)" 15
 expect_in "bash: KR ids look like K3" "$K" "K3 "
@@ -66,7 +66,7 @@ for c in $("$LND" --help | sed -n '/^commands:/,/^$/s/^  \([a-z]*\) .*/\1/p'); d
   H=$("$LND" "$c" --help)
   miss=""
   for o in $("$LND" __complete -- "$c" --); do
-    case " --db --config --user --no-color --ascii --help --version " in *" $o "*) continue;; esac
+    case " --db --config --user --no-color --color --width --cycle --ascii --help --version " in *" $o "*) continue;; esac
     case "$H" in *"$o"*) continue;; esac
     # --expect-title, --expect-owner ...: documented as the family --expect-FIELD
     case "$o" in --expect-*) case "$H" in *"--expect-FIELD"*) continue;; esac;; esac

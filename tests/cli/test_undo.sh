@@ -19,7 +19,7 @@ setup "archive K1" L kr archive K1
 setup "archive O1" L objective archive O1
 run L kr restore K1
 expect_eq "a KR under an archived objective is not restored: exit 65" "$RC" 65
-expect_in "it names what to restore first" "$ERR" "K1's objective O1 is archived; restore it first: lnd objective restore O1"
+expect_in "it names what to restore first" "$ERR" "K1's objective O1 is archived; restore O1 first"
 run L objective restore O1 --version 1
 expect_eq "restore with a stale --version: exit 75" "$RC" 75
 expect_in "it names who changed it" "$ERR" "O1 was changed by $ACCT (as tester)"

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "../../core/config.h"
+#include "../../cli/config_file.h"
 
 #define EPSILON 1e-9
 
@@ -67,7 +68,7 @@ static const char *put(const char *name, const char *text)
 static int load_text(const char *text, lnd_config *c)
 {
     cfg_defaults(c);
-    return cfg_load_file(put("t.conf", text), c, err, sizeof err);
+    return cli_config_load_file(put("t.conf", text), c, NULL, err, sizeof err);
 }
 
 /* Expects text to fail with 78 and err to be "<path>:<line>: <msg...>". */
@@ -87,7 +88,10 @@ static void defaults_without_a_file(void **st)
     (void)st;
     lnd_config c;
     cfg_defaults(&c);
-    assert_string_equal(c.user, "alice");
+    assert_string_equal(c.user, "unknown");   /* core/ reads no environment */
+    assert_int_equal(cli_config_load(put("empty.conf", ""), &c, NULL, err, sizeof err), 0);
+    assert_string_equal(c.user, "alice");     /* cli/ hands $USER in */
+    cfg_defaults(&c);
     assert_string_equal(c.theme, "default");
     assert_string_equal(c.database, "");
     assert_string_equal(c.source, "");
@@ -105,10 +109,10 @@ static void defaults_without_a_file(void **st)
     assert_float_equal(c.rules.at_risk_margin, 0.10, EPSILON);
     assert_float_equal(c.rules.band_green, 0.7, EPSILON);
     unsetenv("USER");
-    cfg_defaults(&c);
+    assert_int_equal(cli_config_load(put("empty.conf", ""), &c, NULL, err, sizeof err), 0);
     assert_string_equal(c.user, "unknown");
     setenv("USER", "", 1);
-    cfg_defaults(&c);
+    assert_int_equal(cli_config_load(put("empty.conf", ""), &c, NULL, err, sizeof err), 0);
     assert_string_equal(c.user, "unknown");
     setenv("USER", "alice", 1);
 }
@@ -122,7 +126,7 @@ static void the_shipped_example_loads_and_matches_the_defaults(void **st)
     lnd_config d, c;
     cfg_defaults(&d);
     cfg_defaults(&c);
-    int rc = cfg_load_file(path, &c, err, sizeof err);
+    int rc = cli_config_load_file(path, &c, NULL, err, sizeof err);
     if (rc) fail_msg("%s", err);
     assert_string_equal(c.source, path);
     memset(c.source, 0, sizeof c.source);
@@ -275,11 +279,11 @@ static void a_bad_file_changes_nothing(void **st)
     cfg_defaults(&c);
     c.cadence_days = 3;
     before = c;
-    assert_int_equal(cfg_load_file(put("t.conf", "cadence_days = 10;\nascii = 2;\n"), &c, err,
+    assert_int_equal(cli_config_load_file(put("t.conf", "cadence_days = 10;\nascii = 2;\n"), &c, NULL, err,
                                    sizeof err), 78);
     assert_memory_equal(&c, &before, sizeof c);
     /* ... and a good file changes only what it names */
-    assert_int_equal(cfg_load_file(put("t.conf", "ascii = true;\n"), &c, err, sizeof err), 0);
+    assert_int_equal(cli_config_load_file(put("t.conf", "ascii = true;\n"), &c, NULL, err, sizeof err), 0);
     assert_int_equal(c.cadence_days, 3);
     assert_int_equal(c.ascii, 1);
 }
@@ -290,14 +294,14 @@ static void missing_or_unreadable_files_are_exit_66(void **st)
     lnd_config c;
     char path[600], want[700];
     snprintf(path, sizeof path, "%s/nope.conf", tmpdir);
-    assert_int_equal(cfg_load(path, &c, err, sizeof err), 66);
+    assert_int_equal(cli_config_load(path, &c, NULL, err, sizeof err), 66);
     snprintf(want, sizeof want, "cannot read %s: No such file or directory", path);
     assert_string_equal(err, want);
-    assert_int_equal(cfg_load(tmpdir, &c, err, sizeof err), 66);   /* a directory */
+    assert_int_equal(cli_config_load(tmpdir, &c, NULL, err, sizeof err), 66);   /* a directory */
     snprintf(want, sizeof want, "cannot read %s: Is a directory", tmpdir);
     assert_string_equal(err, want);
     setenv("LND_CONFIG", path, 1);                                   /* also from the env */
-    assert_int_equal(cfg_load(NULL, &c, err, sizeof err), 66);
+    assert_int_equal(cli_config_load(NULL, &c, NULL, err, sizeof err), 66);
     unsetenv("LND_CONFIG");
 }
 
@@ -307,39 +311,39 @@ static void search_order(void **st)
     lnd_config c;
     /* nothing anywhere: defaults (unless this machine has an /etc/lnd.conf) */
     if (access("/etc/lnd.conf", F_OK) != 0) {
-        assert_int_equal(cfg_load(NULL, &c, err, sizeof err), 0);
+        assert_int_equal(cli_config_load(NULL, &c, NULL, err, sizeof err), 0);
         assert_string_equal(c.source, "");
         assert_int_equal(c.cadence_days, 7);
     }
     const char *home = put(".config/lnd/lnd.conf", "cadence_days = 2;\n");
-    assert_int_equal(cfg_load(NULL, &c, err, sizeof err), 0);
+    assert_int_equal(cli_config_load(NULL, &c, NULL, err, sizeof err), 0);
     assert_string_equal(c.source, home);
     assert_int_equal(c.cadence_days, 2);
 
     char xdg[600];
     snprintf(xdg, sizeof xdg, "%s/xdg", tmpdir);
     setenv("XDG_CONFIG_HOME", xdg, 1);
-    assert_int_equal(cfg_load(NULL, &c, err, sizeof err), 0);   /* no xdg file yet: home */
+    assert_int_equal(cli_config_load(NULL, &c, NULL, err, sizeof err), 0);   /* no xdg file yet: home */
     assert_int_equal(c.cadence_days, 2);
     const char *xf = put("xdg/lnd/lnd.conf", "cadence_days = 3;\n");
-    assert_int_equal(cfg_load(NULL, &c, err, sizeof err), 0);
+    assert_int_equal(cli_config_load(NULL, &c, NULL, err, sizeof err), 0);
     assert_string_equal(c.source, xf);
     assert_int_equal(c.cadence_days, 3);
 
     const char *ef = put("env.conf", "cadence_days = 4;\n");
     setenv("LND_CONFIG", ef, 1);
-    assert_int_equal(cfg_load(NULL, &c, err, sizeof err), 0);
+    assert_int_equal(cli_config_load(NULL, &c, NULL, err, sizeof err), 0);
     assert_int_equal(c.cadence_days, 4);
 
     const char *flag = put("flag.conf", "cadence_days = 5;\n");
-    assert_int_equal(cfg_load(flag, &c, err, sizeof err), 0);
+    assert_int_equal(cli_config_load(flag, &c, NULL, err, sizeof err), 0);
     assert_int_equal(c.cadence_days, 5);
     assert_string_equal(c.source, flag);
 
     /* a broken file found by the search is reported, not skipped */
     unsetenv("LND_CONFIG");
     put("xdg/lnd/lnd.conf", "cadence = 3;\n");
-    assert_int_equal(cfg_load(NULL, &c, err, sizeof err), 78);
+    assert_int_equal(cli_config_load(NULL, &c, NULL, err, sizeof err), 78);
     assert_non_null(strstr(err, "xdg/lnd/lnd.conf:1: unknown key 'cadence'"));
     unsetenv("XDG_CONFIG_HOME");
 }
@@ -351,7 +355,7 @@ static void the_program_never_writes_the_config(void **st)
     const char *text = "# my settings\ntheme = \"mono\"; # trailing comment\n";
     const char *p = put("keep.conf", text);
     chmod(p, 0400);
-    assert_int_equal(cfg_load(p, &c, err, sizeof err), 0);
+    assert_int_equal(cli_config_load(p, &c, NULL, err, sizeof err), 0);
     assert_string_equal(c.theme, "mono");
     char buf[256] = "";
     FILE *f = fopen(p, "r");
@@ -369,7 +373,7 @@ static void database_path_order(void **st)
     char out[4200], want[4200];
     cfg_defaults(&c);
     snprintf(want, sizeof want, "%s/.local/share/lnd/lnd.db", tmpdir);
-    assert_int_equal(cfg_db_path(NULL, &c, out, sizeof out), 0);
+    assert_int_equal(cli_db_path(NULL, &c, out, sizeof out), 0);
     assert_string_equal(out, want);
     struct stat sb;
     snprintf(want, sizeof want, "%s/.local", tmpdir);
@@ -377,24 +381,24 @@ static void database_path_order(void **st)
 
     setenv("XDG_DATA_HOME", "relative/dir", 1);          /* relative XDG paths are ignored */
     snprintf(want, sizeof want, "%s/.local/share/lnd/lnd.db", tmpdir);
-    assert_int_equal(cfg_db_path(NULL, &c, out, sizeof out), 0);
+    assert_int_equal(cli_db_path(NULL, &c, out, sizeof out), 0);
     assert_string_equal(out, want);
     setenv("XDG_DATA_HOME", "/data", 1);
-    assert_int_equal(cfg_db_path(NULL, &c, out, sizeof out), 0);
+    assert_int_equal(cli_db_path(NULL, &c, out, sizeof out), 0);
     assert_string_equal(out, "/data/lnd/lnd.db");
 
     snprintf(c.database, sizeof c.database, "~/okrs/team.db");
     snprintf(want, sizeof want, "%s/okrs/team.db", tmpdir);
-    assert_int_equal(cfg_db_path(NULL, &c, out, sizeof out), 0);
+    assert_int_equal(cli_db_path(NULL, &c, out, sizeof out), 0);
     assert_string_equal(out, want);
     snprintf(c.database, sizeof c.database, "/srv/team.db");
-    assert_int_equal(cfg_db_path(NULL, &c, out, sizeof out), 0);
+    assert_int_equal(cli_db_path(NULL, &c, out, sizeof out), 0);
     assert_string_equal(out, "/srv/team.db");
 
     setenv("LND_DB", "/env/lnd.db", 1);
-    assert_int_equal(cfg_db_path(NULL, &c, out, sizeof out), 0);
+    assert_int_equal(cli_db_path(NULL, &c, out, sizeof out), 0);
     assert_string_equal(out, "/env/lnd.db");
-    assert_int_equal(cfg_db_path("/flag.db", &c, out, sizeof out), 0);
+    assert_int_equal(cli_db_path("/flag.db", &c, out, sizeof out), 0);
     assert_string_equal(out, "/flag.db");
     unsetenv("LND_DB");
     unsetenv("XDG_DATA_HOME");
@@ -402,13 +406,13 @@ static void database_path_order(void **st)
     /* no home known */
     cfg_defaults(&c);
     unsetenv("HOME");
-    assert_int_equal(cfg_db_path(NULL, &c, out, sizeof out), -1);
+    assert_int_equal(cli_db_path(NULL, &c, out, sizeof out), -1);
     snprintf(c.database, sizeof c.database, "~/x.db");
-    assert_int_equal(cfg_db_path(NULL, &c, out, sizeof out), -1);
-    assert_int_equal(cfg_db_path("/flag.db", &c, out, sizeof out), 0);
+    assert_int_equal(cli_db_path(NULL, &c, out, sizeof out), -1);
+    assert_int_equal(cli_db_path("/flag.db", &c, out, sizeof out), 0);
     setenv("HOME", tmpdir, 1);
     /* a path that does not fit is refused, never cut */
-    assert_int_equal(cfg_db_path("/a/very/long/path.db", &c, out, 8), -1);
+    assert_int_equal(cli_db_path("/a/very/long/path.db", &c, out, 8), -1);
 }
 
 int main(void)

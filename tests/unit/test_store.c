@@ -37,7 +37,7 @@ static void missing_database_without_create_says_run_init(void **state)
     assert_int_equal(store_open(f->path, 0, &s, err, sizeof err), STORE_NODB);
     assert_null(s);
     char want[700];
-    snprintf(want, sizeof want, "no database at %s; run `lnd init`", f->path);
+    snprintf(want, sizeof want, "no database at %s", f->path);
     assert_string_equal(err, want);
     assert_int_equal(access(f->path, F_OK), -1);   /* nothing created */
     assert_int_equal(store_open(f->path, STORE_OPEN_READONLY, &s, err, sizeof err), STORE_NODB);
@@ -328,7 +328,7 @@ static void foreign_keys_refuse_rows_pointing_nowhere(void **state)
     lnd_kr k = x.kr;
     k.objective_id = 999;
     assert_int_equal(store_add_kr(s, &k, "alice"), STORE_NOTFOUND);
-    assert_string_equal(store_errmsg(s), "no objective O999; see `lnd status` for ids");
+    assert_string_equal(store_errmsg(s), "no objective O999");
     /* even raw SQL cannot do it: foreign keys are on for every connection */
     assert_int_not_equal(store_exec_raw(s, "INSERT INTO kr(objective_id, title, target, evidence, indicator) "
                                            "VALUES (999, 'orphan', 1, 'results', 'lagging')"), STORE_OK);
@@ -336,7 +336,7 @@ static void foreign_keys_refuse_rows_pointing_nowhere(void **state)
     assert_int_not_equal(store_exec_raw(s, "INSERT INTO checkin(kr_id, at, value) VALUES (999, '2027-02-01', 1)"),
                          STORE_OK);
     assert_int_equal(fx_checkin(s, 999, NULL, 1, -1), STORE_NOTFOUND);
-    assert_string_equal(store_errmsg(s), "no key result K999; see `lnd status` for ids");
+    assert_string_equal(store_errmsg(s), "no key result K999");
     lnd_objective o = {.cycle_id = 42, .level = LEVEL_LD, .title = "Nowhere"};
     assert_int_equal(store_add_objective(s, &o, "alice"), STORE_NOTFOUND);
     lnd_plan *p;

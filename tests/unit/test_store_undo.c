@@ -170,7 +170,7 @@ static void restore_brings_an_archived_row_back_under_live_parents_only(void **s
     assert_int_equal(store_archive_objective(s, x.ld.id, o.version, "alice"), STORE_OK);
     /* the KR hangs from an archived objective */
     assert_int_equal(store_unarchive_kr(s, x.kr.id, k.version + 1, "alice"), STORE_INVALID);
-    assert_string_equal(store_errmsg(s), "K1's objective O2 is archived; restore it first: lnd objective restore O2");
+    assert_string_equal(store_errmsg(s), "K1's objective O2 is archived; restore O2 first");
     /* a stale version is a conflict naming who */
     assert_int_equal(store_unarchive_objective(s, x.ld.id, o.version, "alice"), STORE_CONFLICT);
     assert_non_null(strstr(store_errmsg(s), "O2 was changed by alice"));

@@ -1,29 +1,17 @@
 /* SPDX-License-Identifier: MIT */
-/* cli/cmd_more.c — `lnd programme`, `lnd kpi` and `lnd log`: learning programmes on the
- * cycle's calendar, steady-state KPIs kept apart from OKRs, and the audit history
- * (`lnd due` lives in cmd_due.c). */
+/* cli/cmd_programme.c — `lnd programme`: learning programmes on the cycle's calendar (add,
+ * edit with --expect-FIELD, archive, list as text or JSON). No SQL here; curses never. */
 #include <string.h>
 
 #include "../core/dates.h"
 #include "../core/summary.h"
 #include "cli.h"
+#include "json_out.h"
 #include "out.h"
 
-/* ---------------- programmes ---------------- */
-
-enum { P_TITLE = 1, P_OBJ, P_START, P_END, P_AUD, P_CYCLE, P_VERSION, P_MIN, P_MAX, P_UNIT,
-       P_SINCE, P_LIMIT, P_MINE, P_COHORTS, P_XTITLE, P_XOBJ, P_XSTART, P_XEND, P_XAUD, P_N };
+enum { P_TITLE = 1, P_OBJ, P_START, P_END, P_AUD, P_CYCLE, P_VERSION, P_COHORTS, P_XTITLE, P_XOBJ,
+       P_XSTART, P_XEND, P_XAUD, P_FORMAT, P_N };
 #define P_X (P_XTITLE - P_TITLE)   /* --expect-FIELD code = FIELD code + P_X */
-typedef struct {
-    const char *v[P_N];
-} popts;
-
-static int p_opt(void *st, int c, const char *arg)
-{
-    popts *o = st;
-    if (c > 0 && c < P_N) o->v[c] = arg ? arg : "1";
-    return 0;
-}
 
 static const char programme_help[] =
     "usage: lnd programme add --title TEXT --objective O7 --start-week W --end-week W\n"
@@ -34,18 +22,25 @@ static const char programme_help[] =
     "                         audience: edit only if FIELD still holds OLD, else exit 75)\n"
     "       lnd programme archive P3\n"
     "       lnd programme restore P3 [--version N]   (bring an archived programme back)\n"
-    "       lnd programme list [--cycle NAME]\n\n"
+    "       lnd programme list [--cycle NAME] [--format text|json]\n\n"
     "A programme is a learning initiative on the L&D calendar (workshop, pathway, coaching).\n"
     "It names the objective it serves and its weeks, so late delivery shows up, and its end\n"
     "schedules follow-ups on the behaviour and results KRs it serves (see `lnd due`).\n"
     "--cohorts names the groups check-ins may compare, the trained one first\n"
     "(default \"trained,not yet trained\"; e.g. \"pilot,control\").\n";
 
-static int programme_list(cli_ctx *ctx, store *s, const popts *o)
+static int programme_list(cli_ctx *ctx, store *s, const cli_optv *o)
 {
     lnd_plan *p;
-    int rc = cli_load_plan(ctx, s, o->v[P_CYCLE], &p);
+    bool json = false;
+    int rc = o->v[P_FORMAT] ? cj_format("programme list", o->v[P_FORMAT], &json) : 0;
+    if (!rc) rc = cli_load_plan(ctx, s, o->v[P_CYCLE], &p);
     if (rc) return rc;
+    if (json) {
+        rc = cj_programmes(p);
+        plan_free(p);
+        return rc;
+    }
     int week = summary_week(p);
     char when[64];
     summary_when_text(p, date_today(), when, sizeof when);
@@ -82,7 +77,7 @@ static int parse_week(const char *s, const char *what, int *out)
     return 0;
 }
 
-static int programme_apply(const popts *o, lnd_programme *p)
+static int programme_apply(const cli_optv *o, lnd_programme *p)
 {
     int rc = 0;
     if (o->v[P_TITLE]) p->title = (char *)o->v[P_TITLE];
@@ -100,7 +95,7 @@ static int programme_apply(const popts *o, lnd_programme *p)
 
 /* `lnd programme restore P3 [--version N]` (issue 14): self-contained, so it can move with
  * the programme commands. 0 or the exit code after one line. */
-static int programme_restore(cli_ctx *ctx, int argc, char **argv, const popts *o)
+static int programme_restore(cli_ctx *ctx, int argc, char **argv, const cli_optv *o)
 {
     lnd_id id;
     if (optind + 1 >= argc || !cli_parse_id(argv[optind + 1], 'P', &id))
@@ -141,11 +136,12 @@ int cmd_programme(cli_ctx *ctx, int argc, char **argv)
         {"version", required_argument, NULL, P_VERSION},
         {"expect-title", required_argument, NULL, P_XTITLE}, {"expect-objective", required_argument, NULL, P_XOBJ},
         {"expect-start-week", required_argument, NULL, P_XSTART}, {"expect-end-week", required_argument, NULL, P_XEND},
-        {"expect-audience", required_argument, NULL, P_XAUD}, {0},
+        {"expect-audience", required_argument, NULL, P_XAUD},
+        {"format", required_argument, NULL, P_FORMAT}, {0},
     };
-    popts o = {0};
+    cli_optv o = {0};
     bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, p_opt, &o, &help);
+    int rc = cli_getopt(ctx, argc, argv, "", opts, cli_optv_set, &o, &help);
     if (rc) return rc;
     if (help || optind >= argc) {
         fputs(programme_help, help ? stdout : stderr);
@@ -156,7 +152,7 @@ int cmd_programme(cli_ctx *ctx, int argc, char **argv)
          archive = !strcmp(verb, "archive");
     if (!strcmp(verb, "restore")) return programme_restore(ctx, argc, argv, &o);
     if (!list && !add && !edit && !archive)
-        return cli_fail(EX_USAGE_, "programme: unknown action '%s'; use add, edit, archive or list", verb);
+        return cli_fail(EX_USAGE_, "programme: unknown action '%s'; use add, edit, archive, restore or list", verb);
     lnd_id id = 0;
     if ((edit || archive) && (optind + 1 >= argc || !cli_parse_id(argv[optind + 1], 'P', &id)))
         return cli_fail(EX_USAGE_, "programme %s: which programme? give its id, e.g. P3", verb);
@@ -188,7 +184,7 @@ int cmd_programme(cli_ctx *ctx, int argc, char **argv)
         if (src == STORE_NOTFOUND) rc = cli_fail(EX_DATAERR_, "no programme P%lld; see `lnd programme list`", id);
         for (int f = P_TITLE; src == STORE_OK && !rc && f <= P_AUD; f++) {
             if (!o.v[f + P_X]) continue;
-            popts one = {0};
+            cli_optv one = {0};
             one.v[f] = o.v[f + P_X];
             lnd_programme w = pr;
             if ((rc = programme_apply(&one, &w))) break;
@@ -256,173 +252,6 @@ int cmd_programme(cli_ctx *ctx, int argc, char **argv)
     }
 out:
     plan_free(p);
-    store_close(s);
-    return rc;
-}
-
-/* ---------------- KPIs ---------------- */
-
-static const char kpi_help[] =
-    "usage: lnd kpi add NAME [--unit U] [--min N] [--max N]\n"
-    "       lnd kpi set NAME VALUE\n"
-    "       lnd kpi list\n\n"
-    "KPIs are steady-state health indicators (compliance completion, platform uptime,\n"
-    "satisfaction) with a healthy range. KPIs say *is it working*; OKRs say *is it improving*:\n"
-    "they are kept apart. Out-of-range KPIs are marked.\n";
-
-static bool kpi_ok(const lnd_kpi *k)
-{
-    return !k->has_value || ((!k->has_min || k->value >= k->min) && (!k->has_max || k->value <= k->max));
-}
-
-int cmd_kpi(cli_ctx *ctx, int argc, char **argv)
-{
-    static const struct option opts[] = {
-        {"unit", required_argument, NULL, P_UNIT}, {"min", required_argument, NULL, P_MIN},
-        {"max", required_argument, NULL, P_MAX}, {0},
-    };
-    popts o = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, p_opt, &o, &help);
-    if (rc) return rc;
-    if (help || optind >= argc) {
-        fputs(kpi_help, help ? stdout : stderr);
-        return help ? 0 : EX_USAGE_;
-    }
-    const char *verb = argv[optind];
-    bool list = !strcmp(verb, "list"), add = !strcmp(verb, "add"), set = !strcmp(verb, "set");
-    if (!list && !add && !set) return cli_fail(EX_USAGE_, "kpi: unknown action '%s'; use add, set or list", verb);
-    int need = list ? 1 : add ? 2 : 3;
-    if (argc - optind != need)
-        return cli_fail(EX_USAGE_, "kpi %s: usage: %s", verb, add ? "lnd kpi add NAME [--unit U] [--min N] [--max N]" : set ? "lnd kpi set NAME VALUE" : "lnd kpi list");
-    lnd_kpi k = {.unit = ""};
-    double value = 0;
-    if (add) {
-        k.name = argv[optind + 1];
-        if (o.v[P_UNIT]) k.unit = (char *)o.v[P_UNIT];
-        if (o.v[P_MIN] && !(k.has_min = cli_parse_double(o.v[P_MIN], &k.min)))
-            return cli_fail(EX_DATAERR_, "kpi add: --min '%s' is not a number", o.v[P_MIN]);
-        if (o.v[P_MAX] && !(k.has_max = cli_parse_double(o.v[P_MAX], &k.max)))
-            return cli_fail(EX_DATAERR_, "kpi add: --max '%s' is not a number", o.v[P_MAX]);
-        if (!k.has_min && !k.has_max)
-            return cli_fail(EX_USAGE_, "kpi add: give a healthy range with --min and/or --max");
-    }
-    if (set && !cli_parse_double(argv[optind + 2], &value))
-        return cli_fail(EX_DATAERR_, "kpi set: value '%s' is not a number", argv[optind + 2]);
-    if ((rc = cli_setup(ctx))) return rc;
-    store *s;
-    if ((rc = cli_open(ctx, list ? STORE_OPEN_READONLY : 0, &s))) return rc;
-    lnd_arena *a = arena_new();
-    store_rc src = STORE_OK;
-    if (add) {
-        lnd_kpi *ks;
-        size_t n;
-        src = store_kpis(s, a, &ks, &n);
-        for (size_t i = 0; src == STORE_OK && i < n; i++)
-            if (!ks[i].archived && strcmp(ks[i].name, k.name) == 0) {
-                rc = cli_fail(EX_DATAERR_, "a KPI named '%s' already exists; set its value with `lnd kpi set`", k.name);
-                break;
-            }
-        if (src == STORE_OK && !rc) src = store_add_kpi(s, &k, ctx->user);
-        if (src == STORE_OK && !rc) {
-            printf("KPI ");
-            out_text(stdout, ctx, k.name, 60, false);
-            printf(" added\n");
-        }
-    } else {
-        lnd_kpi *ks;
-        size_t n;
-        src = store_kpis(s, a, &ks, &n);
-        if (src == STORE_OK && set) {
-            lnd_kpi *hit = NULL;
-            for (size_t i = 0; i < n; i++)
-                if (strcmp(ks[i].name, argv[optind + 1]) == 0) hit = &ks[i];
-            if (!hit) {
-                rc = cli_fail(EX_DATAERR_, "no KPI named '%s'; see `lnd kpi list`", argv[optind + 1]);
-            } else if ((src = store_set_kpi_value(s, hit->id, value, ctx->user)) == STORE_OK) {
-                hit->value = value;
-                hit->has_value = true;
-                printf("KPI ");
-                out_text(stdout, ctx, hit->name, 40, false);
-                printf(" = %g%s\n", value, kpi_ok(hit) ? "" : "  (out of range)");
-            }
-        } else if (src == STORE_OK) {
-            printf("%-34s %10s %-8s %-16s %s\n", "KPI", "VALUE", "UNIT", "HEALTHY RANGE", "STATE");
-            for (size_t i = 0; i < n; i++) {
-                if (ks[i].archived) continue;
-                char v[32] = "-", lo[32] = "", hi[32] = "", range[80];
-                if (ks[i].has_value) model_fmt_num(ks[i].value, v, sizeof v);
-                if (ks[i].has_min) model_fmt_num(ks[i].min, lo, sizeof lo);
-                if (ks[i].has_max) model_fmt_num(ks[i].max, hi, sizeof hi);
-                snprintf(range, sizeof range, "%s%s%s", ks[i].has_min ? ">= " : "", lo,
-                         ks[i].has_max ? (ks[i].has_min ? ", <= " : "<= ") : "");
-                strncat(range, hi, sizeof range - strlen(range) - 1);
-                out_text(stdout, ctx, ks[i].name, 34, true);
-                printf(" %10s ", v);
-                out_text(stdout, ctx, ks[i].unit, 8, true);
-                bool good = kpi_ok(&ks[i]);
-                printf(" %-16s %s%s%s\n", range,
-                       out_status_color(ctx, !ks[i].has_value ? STATUS_NONE : good ? STATUS_ON_TRACK : STATUS_OFF_TRACK),
-                       !ks[i].has_value ? "no value yet" : good ? "ok" : "OUT OF RANGE", out_reset(ctx));
-            }
-            if (n == 0) printf("no KPIs yet: lnd kpi add \"Platform uptime\" --unit %% --min 99.5\n");
-        }
-    }
-    if (src != STORE_OK) rc = cli_store_fail(s, src);
-    arena_free(a);
-    store_close(s);
-    return rc;
-}
-
-/* ---------------- audit log ---------------- */
-
-int cmd_log(cli_ctx *ctx, int argc, char **argv)
-{
-    static const struct option opts[] = {
-        {"since", required_argument, NULL, P_SINCE}, {"limit", required_argument, NULL, P_LIMIT}, {0}};
-    popts o = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, p_opt, &o, &help);
-    if (rc) return rc;
-    if (help) {
-        fputs("usage: lnd log [--since YYYY-MM-DD] [--limit N]\n\n"
-              "Who changed what, when: every edit, archive, state change and check-in, newest first.\n"
-              "WHO is the display name (--user); when the operating-system account that made the\n"
-              "change differs from it, both are shown: \"bob (as alice)\".\n",
-              stdout);
-        return 0;
-    }
-    lnd_day d;
-    if (o.v[P_SINCE] && !date_parse(o.v[P_SINCE], &d))
-        return cli_fail(EX_DATAERR_, "log: --since '%s' is not a date; use YYYY-MM-DD", o.v[P_SINCE]);
-    long limit = 0;
-    if (o.v[P_LIMIT] && !cli_parse_int(o.v[P_LIMIT], 1, 1000000, &limit))
-        return cli_fail(EX_DATAERR_, "log: --limit '%s' must be a positive number", o.v[P_LIMIT]);
-    if (optind < argc) return cli_fail(EX_USAGE_, "log: unexpected '%s'", argv[optind]);
-    if ((rc = cli_setup(ctx))) return rc;
-    store *s;
-    if ((rc = cli_open(ctx, STORE_OPEN_READONLY, &s))) return rc;
-    lnd_arena *a = arena_new();
-    lnd_audit *au;
-    size_t n;
-    char since[32];
-    if (o.v[P_SINCE]) cli_local_midnight_utc(d, since, sizeof since);   /* stamps are UTC */
-    store_rc src = store_audit(s, a, o.v[P_SINCE] ? since : NULL, (size_t)limit, &au, &n);
-    if (src != STORE_OK) rc = cli_store_fail(s, src);
-    for (size_t i = 0; src == STORE_OK && i < n; i++) {
-        char who[300], at[40];
-        date_stamp_local(au[i].at, true, at, sizeof at);
-        printf("%-20s  ", at);
-        model_who(au[i].user, au[i].account, who, sizeof who);
-        bool long_who = strlen(who) > 12;   /* "bob (as alice)": never cut */
-        out_text(stdout, ctx, who, long_who ? 60 : 12, !long_who);
-        printf("  %-8s %-9s %5lld  ", au[i].action, au[i].entity, au[i].entity_id);
-        out_text(stdout, ctx, au[i].detail, 100, false);
-        putchar('\n');
-    }
-    if (src == STORE_OK && n == 0)
-        printf("no changes%s%s\n", o.v[P_SINCE] ? " since " : " recorded yet", o.v[P_SINCE] ? o.v[P_SINCE] : "");
-    arena_free(a);
     store_close(s);
     return rc;
 }
