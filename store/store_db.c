@@ -241,6 +241,17 @@ void st_diff_num(st_diff *d, const char *field, double old, double new_)
     diff_add(d, "%s%s: %s \xe2\x86\x92 %s", d->len ? "; " : "", field, a, b);
 }
 
+void st_diff_changes(st_diff *d, const fields_change *ch, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (ch[i].text)
+            diff_add(d, "%s%s: '%.200s' \xe2\x86\x92 '%.200s'", d->len ? "; " : "", ch[i].field, ch[i].old,
+                     ch[i].new_);
+        else
+            diff_add(d, "%s%s: %s \xe2\x86\x92 %s", d->len ? "; " : "", ch[i].field, ch[i].old, ch[i].new_);
+    }
+}
+
 void store_busy_wait(store *s, int ms)
 {
     if (s && s->db) sqlite3_busy_timeout(s->db, ms < 0 ? st_busy_timeout_ms() : ms);

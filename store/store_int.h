@@ -128,10 +128,10 @@ store_rc st_valid_checkin(store *s, const lnd_checkin *c);
 store_rc st_valid_kpi(store *s, const lnd_kpi *k);             /* store_misc.c */
 
 /* ---- rows shared between files ---- */
-#define ST_KR_COLS                                                                                 \
-    "id, objective_id, title, unit, baseline, target, direction, due_week, owner, coowner, "     \
-    "weight, evidence, indicator, carried_from, archived, version, cur_value, cur_confidence, "  \
-    "last_at, ncheckins, baseline_at"
+#include "store_fields.h"   /* generated from the field tables of core/fields.h */
+#define ST_KR_COLS STF_COLS(FIELDS_KR) ", cur_value, cur_confidence, last_at, ncheckins"
+/* Add or import one KR row: its id (0 = a new one), then every field of FIELDS_KR. */
+store_rc st_kr_insert(store *s, const lnd_kr *k, const char *what);
 #define ST_OBJ_COLS                                                                                \
     "id, cycle_id, parent_id, level, type, title, problem, outcome, capability, owner, "          \
     "business_owner, cadence_days, carried_from, archived, version, hypothesis"

@@ -105,28 +105,7 @@ store_rc store_restore_kr(store *s, const lnd_kr *k)
         return st_fail(s, STORE_INVALID, "key result K%lld: unknown direction, evidence or indicator", k->id);
     if (!isfinite(k->target) || (k->has_baseline && !isfinite(k->baseline)))
         return st_fail(s, STORE_INVALID, "key result K%lld: baseline and target must be finite numbers", k->id);
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO kr(id, objective_id, title, unit, baseline, target, direction, "
-                                  "due_week, owner, coowner, weight, evidence, indicator, carried_from, archived, "
-                                  "version, baseline_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, k->id);
-    sqlite3_bind_int64(st, 2, k->objective_id);
-    st_bind_text(st, 3, k->title);
-    st_bind_text(st, 4, k->unit);
-    st_bind_opt_double(st, 5, k->has_baseline, k->baseline);
-    sqlite3_bind_double(st, 6, k->target);
-    st_bind_text(st, 7, model_direction_name(k->direction));
-    sqlite3_bind_int(st, 8, k->due_week);
-    st_bind_text(st, 9, k->owner);
-    st_bind_text(st, 10, k->coowner);
-    sqlite3_bind_double(st, 11, k->weight > 0 ? k->weight : 1);
-    st_bind_text(st, 12, model_evidence_name(k->evidence));
-    st_bind_text(st, 13, model_indicator_name(k->indicator));
-    st_bind_id0(st, 14, k->carried_from);
-    sqlite3_bind_int(st, 15, k->archived);
-    sqlite3_bind_int64(st, 16, k->version);
-    st_bind_text(st, 17, k->baseline_at);
-    return run(s, st, "restoring a key result");
+    return st_kr_insert(s, k, "restoring a key result");
 }
 
 store_rc store_restore_checkin(store *s, const lnd_checkin *c)
