@@ -63,9 +63,10 @@ static json_t *jopt_int(int v) { return v >= 0 ? json_integer(v) : json_null(); 
 #define EX_J_POS EX_J_NUM
 #define EX_J_OPTNUM(m, json, aux) JSET(j, json, jn(r->aux, r->m));
 #define EX_J_INT(m, json, aux) JSET(j, json, ji(r->m));
+#define EX_J_POSINT EX_J_INT
 #define EX_J_ENUM(m, json, aux) JSET(j, json, jtext(json, model_##aux##_name(r->m)));
 #define EX_J_BOOL(m, json, aux) JSET(j, json, json_boolean(r->m));
-#define EX_JSON(kd, m, col, json, role, aux, ...) EX_J_##kd(m, json, aux)
+#define EX_JSON(kd, m, col, json, role, aux, ...) FIELDS_IF_SHOWN_##role(EX_J_##kd(m, json, aux))
 
 static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
 {
@@ -82,24 +83,11 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
     JSET(jc, "version", ji(c->version));
     json_t *objs = json_array();
     for (size_t i = 0; i < p->nobjs; i++) {
-        const lnd_objective *o = &p->objs[i];
+        const lnd_objective *r = &p->objs[i];
         json_t *j = json_object();
-        ROW("objective O%lld", p->objs[i].id);
-        JSET(j, "id", ji(o->id));
-        JSET(j, "parent", o->parent_id ? ji(o->parent_id) : json_null());
-        JSET(j, "level", jtext("level", model_level_name(o->level)));
-        JSET(j, "type", jtext("type", model_otype_name(o->type)));
-        JSET(j, "title", jtext("title", o->title));
-        JSET(j, "problem", jtext("problem", o->problem));
-        JSET(j, "outcome", jtext("outcome", o->outcome));
-        JSET(j, "capability", jtext("capability", o->capability));
-        JSET(j, "hypothesis", jtext("hypothesis", o->hypothesis));
-        JSET(j, "owner", jtext("owner", o->owner));
-        JSET(j, "business_owner", jtext("business_owner", o->business_owner));
-        JSET(j, "cadence_days", ji(o->cadence_days));
-        JSET(j, "carried_from", o->carried_from ? ji(o->carried_from) : json_null());
-        JSET(j, "archived", json_boolean(o->archived));
-        JSET(j, "version", ji(o->version));
+        ROW("objective O%lld", r->id);
+        JSET(j, "id", ji(r->id));
+        FIELDS_OBJ(EX_JSON)
         json_array_append_new(objs, j);
     }
     JSET(jc, "objectives", objs);
@@ -337,6 +325,7 @@ static void csv_num(FILE *f, bool has, double v, bool last)
 #define EX_C_NUM(m, csv, aux) csv_num(f, true, r->m, false);
 #define EX_C_POS EX_C_NUM
 #define EX_C_INT EX_C_NUM
+#define EX_C_POSINT EX_C_NUM
 #define EX_C_ID EX_C_NUM
 #define EX_C_REF EX_C_NUM
 #define EX_C_BOOL EX_C_NUM

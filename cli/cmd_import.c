@@ -73,6 +73,7 @@ static bool need_enum(jctx *c, json_t *o, const char *k, const char *where, int 
     r->aux = jhas_num(v, json); \
     r->m = r->aux ? jnum(v, json) : 0;
 #define IM_J_INT(m, json, aux) r->m = jint(v, json, aux);
+#define IM_J_POSINT IM_J_INT
 #define IM_J_ENUM(m, json, aux)                                                     \
     {                                                                               \
         int e_ = 0;                                                                 \
@@ -80,7 +81,7 @@ static bool need_enum(jctx *c, json_t *o, const char *k, const char *where, int 
         r->m = e_;                                                                  \
     }
 #define IM_J_BOOL(m, json, aux) r->m = json_is_true(json_object_get(v, json));
-#define IM_JSON(kd, m, col, json, role, aux, ...) IM_J_##kd(m, json, aux)
+#define IM_JSON(kd, m, col, json, role, aux, ...) FIELDS_IF_SHOWN_##role(IM_J_##kd(m, json, aux))
 
 static bool need_num(jctx *c, json_t *o, const char *k, const char *noun)
 {
@@ -108,24 +109,11 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
     json_t *v;
     json_array_foreach(json_object_get(jc, "objectives"), i, v) {
         if (rc != STORE_OK || !*ok) break;
-        lnd_objective o = {.cycle_id = cy.id};
-        int lvl, ty;
+        lnd_objective o = {.cycle_id = cy.id}, *r = &o;
         snprintf(where, sizeof where, "objective %lld", jint(v, "id", 0));
-        *ok = need_str(c, v, "title", where, &o.title) && need_str(c, v, "problem", where, &o.problem) &&
-              need_str(c, v, "outcome", where, &o.outcome) && need_str(c, v, "capability", where, &o.capability) &&
-              need_str(c, v, "owner", where, &o.owner) && need_str(c, v, "business_owner", where, &o.business_owner) &&
-              need_enum(c, v, "level", where, model_level_parse, &lvl) &&
-              need_enum(c, v, "type", where, model_otype_parse, &ty);
-        if (!*ok) break;
         o.id = jint(v, "id", 0);
-        o.parent_id = jint(v, "parent", 0);
-        o.level = (lnd_level)lvl;
-        o.type = (lnd_otype)ty;
-        o.cadence_days = (int)jint(v, "cadence_days", 7);
-        o.carried_from = jint(v, "carried_from", 0);
-        o.hypothesis = (char *)(jstr_of(v, "hypothesis") ? jstr_of(v, "hypothesis") : "");   /* since schema 5 */
-        o.archived = json_is_true(json_object_get(v, "archived"));
-        o.version = jint(v, "version", 1);
+        FIELDS_OBJ(IM_JSON)
+        if (!*ok) break;
         rc = store_restore_objective(s, &o);
     }
     json_array_foreach(json_object_get(jc, "key_results"), i, v) {

@@ -16,17 +16,19 @@
 /* X(kind, member, column, json, role, aux, diff, form, fkind, req, width, hint, csv)
  *  kind   how it is stored and moved (one token):
  *         ID      lnd_id, required (bound as an integer)      aux: the id's letter, e.g. 'O'
- *         REF     lnd_id, 0 = none (NULL in SQL, null in JSON) aux: unused (0)
+ *         REF     lnd_id, 0 = none (NULL in SQL, null in JSON) aux: the id's letter ("none" for 0)
  *         TEXT    char *, required string in JSON             aux: intern in big loads (1/0)
  *         OPTTEXT char *, may be absent in JSON (older files) aux: intern (1/0)
  *         NUM     double, required number in JSON             aux: unused (0)
  *         POS     double > 0; 0 or absent = aux               aux: the default
  *         OPTNUM  double with a bool "has" member, NULL = none aux: the has member
  *         INT     int or long                                 aux: default when absent in JSON
+ *         POSINT  int > 0; 0 or absent = aux                  aux: the default
  *         ENUM    a model enum with model_<aux>_name/_parse    aux: the family, e.g. direction
  *         BOOL    bool                                        aux: unused (0)
  *  role   EDIT: written by add and edit, listed in audit and conflict diffs;
- *         KEEP: written by add and import only (carried_from, archived, version)
+ *         KEEP: written by add and import only (carried_from, archived, version);
+ *         HIDE: like KEEP but not in JSON or CSV either (the row's place: cycle_id)
  *  diff   the name in audit details and conflict screens ("due week")
  *  form   the label on a form, NULL = not on the form; fkind TEXT, NUMBER, DATE, ENUM,
  *         MULTILINE or NONE; req 1 = must not be empty; width in columns; hint or NULL
@@ -52,7 +54,30 @@
       "evidence")                                                                                           \
     X(ENUM, indicator, "indicator", "indicator", EDIT, indicator, "indicator", "Indicator", ENUM, 1, 10,    \
       NULL, "indicator")                                                                                    \
-    X(REF, carried_from, "carried_from", "carried_from", KEEP, 0, "carried from", NULL, NONE, 0, 6, NULL, "") \
+    X(REF, carried_from, "carried_from", "carried_from", KEEP, 'K', "carried from", NULL, NONE, 0, 6, NULL, "") \
+    X(BOOL, archived, "archived", "archived", KEEP, 0, "archived", NULL, NONE, 0, 1, NULL, "")              \
+    X(INT, version, "version", "version", KEEP, 1, "version", NULL, NONE, 0, 6, NULL, "")
+
+#define FIELDS_OBJ(X)                                                                                        \
+    X(ID, cycle_id, "cycle_id", "cycle", HIDE, 'C', "cycle", NULL, NONE, 1, 6, NULL, "")                     \
+    X(REF, parent_id, "parent_id", "parent", EDIT, 'O', "parent", "Parent", NONE, 0, 6, NULL, "")            \
+    X(ENUM, level, "level", "level", EDIT, level, "level", "Level", ENUM, 1, 10, NULL, "")                   \
+    X(ENUM, type, "type", "type", EDIT, otype, "type", "Type", ENUM, 1, 12, NULL, "")                        \
+    X(TEXT, title, "title", "title", EDIT, 0, "title", "Title", TEXT, 1, 60, NULL, "")                       \
+    X(TEXT, problem, "problem", "problem", EDIT, 1, "problem", "Problem", MULTILINE, 0, 60,                   \
+      "the business issue that must shift", "")                                                             \
+    X(TEXT, outcome, "outcome", "outcome", EDIT, 1, "outcome", "Outcome", MULTILINE, 0, 60,                  \
+      "what is different if it works", "")                                                                  \
+    X(TEXT, capability, "capability", "capability", EDIT, 1, "capability", "Capability", MULTILINE, 0, 60,   \
+      "what people must know, do or believe differently", "")                                               \
+    X(OPTTEXT, hypothesis, "hypothesis", "hypothesis", EDIT, 0, "hypothesis", "Hypothesis", MULTILINE, 0,    \
+      60, "learning objectives: what it tests", "")                                                         \
+    X(TEXT, owner, "owner", "owner", EDIT, 1, "owner", "Owner", TEXT, 1, 24, NULL, "")                       \
+    X(TEXT, business_owner, "business_owner", "business_owner", EDIT, 1, "business owner", "Business owner", \
+      TEXT, 0, 24, NULL, "")                                                                                \
+    X(POSINT, cadence_days, "cadence_days", "cadence_days", EDIT, 7, "cadence days", "Check-in every",       \
+      NUMBER, 1, 4, "days", "")                                                                             \
+    X(REF, carried_from, "carried_from", "carried_from", KEEP, 'O', "carried from", NULL, NONE, 0, 6, NULL, "") \
     X(BOOL, archived, "archived", "archived", KEEP, 0, "archived", NULL, NONE, 0, 1, NULL, "")              \
     X(INT, version, "version", "version", KEEP, 1, "version", NULL, NONE, 0, 6, NULL, "")
 
@@ -66,14 +91,19 @@
 /* Role selectors for generated code: FIELDS_IF_EDIT_<role>(x) keeps x for EDIT fields only. */
 #define FIELDS_IF_EDIT_EDIT(x) x
 #define FIELDS_IF_EDIT_KEEP(x)
+#define FIELDS_IF_EDIT_HIDE(x)
+/* FIELDS_IF_SHOWN_<role>(x) keeps x for fields in JSON and CSV (not HIDE). */
+#define FIELDS_IF_SHOWN_EDIT(x) x
+#define FIELDS_IF_SHOWN_KEEP(x) x
+#define FIELDS_IF_SHOWN_HIDE(x)
 
 #define FIELDS_COUNT_(...) +1
-enum { FIELDS_KR_N = 0 FIELDS_KR(FIELDS_COUNT_) };
+enum { FIELDS_KR_N = 0 FIELDS_KR(FIELDS_COUNT_), FIELDS_OBJ_N = 0 FIELDS_OBJ(FIELDS_COUNT_) };
 
 /* ---- form metadata: one entry per table row, in table order ---- */
 typedef enum { FORM_NONE, FORM_TEXT, FORM_NUMBER, FORM_DATE, FORM_ENUM, FORM_MULTILINE } fields_form_kind;
 typedef enum { FIELD_ID, FIELD_REF, FIELD_TEXT, FIELD_OPTTEXT, FIELD_NUM, FIELD_POS, FIELD_OPTNUM,
-               FIELD_INT, FIELD_ENUM, FIELD_BOOL } fields_kind;
+               FIELD_INT, FIELD_POSINT, FIELD_ENUM, FIELD_BOOL } fields_kind;
 typedef struct {
     const char *name;          /* JSON key */
     const char *column;        /* SQL column */
@@ -91,6 +121,7 @@ typedef struct {
 } fields_meta;
 
 extern const fields_meta fields_kr[FIELDS_KR_N];
+extern const fields_meta fields_obj[FIELDS_OBJ_N];
 
 /* ---- diffs: which EDIT fields differ between two rows, old → new ---- */
 typedef struct {
@@ -101,5 +132,6 @@ typedef struct {
 
 /* Changes from a to b in table order, at most max written; returns how many differ. */
 size_t fields_kr_diff(const lnd_kr *a, const lnd_kr *b, fields_change *out, size_t max);
+size_t fields_obj_diff(const lnd_objective *a, const lnd_objective *b, fields_change *out, size_t max);
 
 #endif

@@ -31,6 +31,7 @@
     r->m = r->aux ? sqlite3_column_double(st, c) : 0;                  \
     c++;
 #define STF_RD_INT(m, aux) r->m = sqlite3_column_int64(st, c++);
+#define STF_RD_POSINT STF_RD_INT
 #define STF_RD_ENUM(m, aux)                                                            \
     {                                                                                  \
         int v_ = model_##aux##_parse((const char *)sqlite3_column_text(st, c++));     \
@@ -48,6 +49,7 @@
 #define STF_BD_POS(m, aux) sqlite3_bind_double(st, c++, r->m > 0 ? r->m : aux);
 #define STF_BD_OPTNUM(m, aux) st_bind_opt_double(st, c++, r->aux, r->m);
 #define STF_BD_INT(m, aux) sqlite3_bind_int64(st, c++, r->m);
+#define STF_BD_POSINT STF_BD_POS
 #define STF_BD_ENUM(m, aux) st_bind_text(st, c++, model_##aux##_name(r->m));
 #define STF_BD_BOOL(m, aux) sqlite3_bind_int(st, c++, r->m);
 #define STF_BIND(kind, m, col, json, role, aux, ...) STF_BD_##kind(m, aux)

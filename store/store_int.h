@@ -125,16 +125,16 @@ bool st_stamp(const char *in, char *out);
 /* A stored UTC stamp as local time with its zone, for messages (two calls may share one). */
 const char *st_local(const char *stamp);
 store_rc st_valid_checkin(store *s, const lnd_checkin *c);
-store_rc st_valid_kpi(store *s, const lnd_kpi *k);             /* store_misc.c */
+store_rc st_valid_kpi(store *s, const lnd_kpi *k);             /* store_kpi.c */
 
 /* ---- rows shared between files ---- */
 #include "store_fields.h"   /* generated from the field tables of core/fields.h */
 #define ST_KR_COLS STF_COLS(FIELDS_KR) ", cur_value, cur_confidence, last_at, ncheckins"
 /* Add or import one KR row: its id (0 = a new one), then every field of FIELDS_KR. */
 store_rc st_kr_insert(store *s, const lnd_kr *k, const char *what);
-#define ST_OBJ_COLS                                                                                \
-    "id, cycle_id, parent_id, level, type, title, problem, outcome, capability, owner, "          \
-    "business_owner, cadence_days, carried_from, archived, version, hypothesis"
+#define ST_OBJ_COLS STF_COLS(FIELDS_OBJ)
+/* Add or import one objective row: its id (0 = a new one), then every field of FIELDS_OBJ. */
+store_rc st_obj_insert(store *s, const lnd_objective *o, const char *what);
 #define ST_PROG_COLS "id, cycle_id, objective_id, title, audience, start_week, end_week, archived, version, cohorts"
 void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *k);            /* ST_KR_COLS */
 void st_objective_row(st_strs *ss, sqlite3_stmt *st, lnd_objective *o); /* ST_OBJ_COLS */

@@ -74,27 +74,7 @@ store_rc store_restore_objective(store *s, const lnd_objective *o)
     if (rc != STORE_OK) return rc;
     if ((unsigned)o->level >= LEVEL_N || (unsigned)o->type >= OTYPE_N)
         return st_fail(s, STORE_INVALID, "objective O%lld: unknown level or type", o->id);
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO objective(id, cycle_id, parent_id, level, type, title, problem, "
-                                  "outcome, capability, owner, business_owner, cadence_days, carried_from, "
-                                  "archived, version, hypothesis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, o->id);
-    sqlite3_bind_int64(st, 2, o->cycle_id);
-    st_bind_id0(st, 3, o->parent_id);
-    st_bind_text(st, 4, model_level_name(o->level));
-    st_bind_text(st, 5, model_otype_name(o->type));
-    st_bind_text(st, 6, o->title);
-    st_bind_text(st, 7, o->problem);
-    st_bind_text(st, 8, o->outcome);
-    st_bind_text(st, 9, o->capability);
-    st_bind_text(st, 10, o->owner);
-    st_bind_text(st, 11, o->business_owner);
-    sqlite3_bind_int(st, 12, o->cadence_days > 0 ? o->cadence_days : 7);
-    st_bind_id0(st, 13, o->carried_from);
-    sqlite3_bind_int(st, 14, o->archived);
-    sqlite3_bind_int64(st, 15, o->version);
-    st_bind_text(st, 16, o->hypothesis);
-    return run(s, st, "restoring an objective");
+    return st_obj_insert(s, o, "restoring an objective");
 }
 
 store_rc store_restore_kr(store *s, const lnd_kr *k)
