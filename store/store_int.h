@@ -55,6 +55,8 @@ sqlite3_stmt *st_prep(store *s, const char *sql);
 int st_step_done(store *s, sqlite3_stmt *st);
 /* Execute literal SQL (no parameters, never user data). */
 int st_exec(store *s, const char *sql);
+/* The integer of a one-row literal query ("PRAGMA user_version"), uncached. An SQLite code. */
+int st_pragma_int(sqlite3 *db, const char *sql, int *out);
 
 /* Bind helpers (index from 1). Text NULL binds "". */
 void st_bind_text(sqlite3_stmt *st, int i, const char *v);
@@ -128,6 +130,12 @@ store_rc st_valid_checkin(store *s, const lnd_checkin *c);
 store_rc st_valid_kpi(store *s, const lnd_kpi *k);             /* store_kpi.c */
 
 /* ---- rows shared between files ---- */
+/* Insert one check-in row as given (id 0 = a new one; at already normalised): the add verb
+ * and import share it. store_checkin.c */
+store_rc st_checkin_insert(store *s, const lnd_checkin *c, const char *at, const char *what);
+/* Bind a review's fields: ?1 objective, ?2 score, ?3 worked, ?4 didnt, ?5 carry,
+ * ?6 carry_forward, ?7 updated_by, ?8 updated_at, ?9 version, ?10 finding. store_review.c */
+void st_review_bind(sqlite3_stmt *st, const lnd_review *r, const char *by, const char *at, long version);
 #include "store_fields.h"   /* generated from the field tables of core/fields.h */
 #define ST_KR_COLS STF_COLS(FIELDS_KR) ", cur_value, cur_confidence, last_at, ncheckins"
 /* Add or import one KR row: its id (0 = a new one), then every field of FIELDS_KR. */

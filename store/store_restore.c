@@ -98,23 +98,7 @@ store_rc store_restore_checkin(store *s, const lnd_checkin *c)
                        c->at ? c->at : "");
     if ((rc = st_valid_checkin(s, c)) != STORE_OK) return rc;
     if (c->followup < 0) return st_fail(s, STORE_INVALID, "check-in %lld: followup must be 0 or a day count", c->id);
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO checkin(id, kr_id, at, value, confidence, note, author, observed, "
-                                  "applied, account, cohort, comparison, followup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, c->id);
-    sqlite3_bind_int64(st, 2, c->kr_id);
-    st_bind_text(st, 3, at);
-    sqlite3_bind_double(st, 4, c->value);
-    sqlite3_bind_int(st, 5, c->confidence);
-    st_bind_text(st, 6, c->note);
-    st_bind_text(st, 7, c->author);
-    sqlite3_bind_int(st, 8, c->observed);
-    sqlite3_bind_int(st, 9, c->applied);
-    st_bind_text(st, 10, c->account);
-    st_bind_text(st, 11, c->cohort);
-    sqlite3_bind_int(st, 12, c->comparison);
-    sqlite3_bind_int(st, 13, c->followup);
-    return run(s, st, "restoring a check-in");
+    return st_checkin_insert(s, c, at, "restoring a check-in");
 }
 
 store_rc store_restore_programme(store *s, const lnd_programme *p)
@@ -197,20 +181,11 @@ store_rc store_restore_review(store *s, lnd_id cycle_id, const lnd_review *r)
     if (cyc != cycle_id)
         return st_fail(s, STORE_INVALID, "review of O%lld: no such objective in this cycle", r->objective_id);
     st = st_prep(s, "INSERT INTO review(objective_id, score, worked, didnt, carry, carry_forward, version, "
-                    "updated_by, updated_at, finding) VALUES (?,?,?,?,?,?,?,?,?,?)");
+                    "updated_by, updated_at, finding) VALUES (?1,?2,?3,?4,?5,?6,?9,?7,?8,?10)");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, r->objective_id);
-    st_bind_opt_double(st, 2, r->has_score, r->score);
-    st_bind_text(st, 3, r->worked);
-    st_bind_text(st, 4, r->didnt);
-    st_bind_text(st, 5, r->carry);
-    sqlite3_bind_int(st, 6, r->carry_forward);
-    sqlite3_bind_int64(st, 7, r->version > 0 ? r->version : 1);
-    st_bind_text(st, 8, r->updated_by);
     char upd[32];
-    if (!st_blank(r->updated_at) && st_stamp(r->updated_at, upd)) st_bind_text(st, 9, upd);
-    else st_bind_text(st, 9, r->updated_at);
-    st_bind_text(st, 10, r->finding);
+    bool stamped = !st_blank(r->updated_at) && st_stamp(r->updated_at, upd);
+    st_review_bind(st, r, r->updated_by, stamped ? upd : r->updated_at, r->version > 0 ? r->version : 1);
     return run(s, st, "restoring a review");
 }
 

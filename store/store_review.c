@@ -70,6 +70,20 @@ static store_rc review_conflict(store *s, lnd_id oid, long now, long had)
     return STORE_CONFLICT;
 }
 
+void st_review_bind(sqlite3_stmt *st, const lnd_review *r, const char *by, const char *at, long version)
+{
+    sqlite3_bind_int64(st, 1, r->objective_id);
+    st_bind_opt_double(st, 2, r->has_score, r->score);
+    st_bind_text(st, 3, r->worked);
+    st_bind_text(st, 4, r->didnt);
+    st_bind_text(st, 5, r->carry);
+    sqlite3_bind_int(st, 6, r->carry_forward);
+    st_bind_text(st, 7, by);
+    st_bind_text(st, 8, at);
+    sqlite3_bind_int64(st, 9, version);
+    st_bind_text(st, 10, r->finding);
+}
+
 store_rc store_set_review(store *s, lnd_review *r, const char *user)
 {
     if (r->has_score && (!isfinite(r->score) || r->score < 0 || r->score > 1))
@@ -100,16 +114,7 @@ store_rc store_set_review(store *s, lnd_review *r, const char *user)
                         "WHERE version = ?9");
         if (!st) rc = STORE_IO;
         else {
-            sqlite3_bind_int64(st, 1, r->objective_id);
-            st_bind_opt_double(st, 2, r->has_score, r->score);
-            st_bind_text(st, 3, r->worked);
-            st_bind_text(st, 4, r->didnt);
-            st_bind_text(st, 5, r->carry);
-            sqlite3_bind_int(st, 6, r->carry_forward);
-            st_bind_text(st, 7, st_blank(user) ? "unknown" : user);
-            st_bind_text(st, 8, now);
-            sqlite3_bind_int64(st, 9, r->version);
-            st_bind_text(st, 10, r->finding);
+            st_review_bind(st, r, st_blank(user) ? "unknown" : user, now, r->version);
             int x = st_step_done(s, st);
             if (x != SQLITE_DONE) rc = st_sqlfail(s, x, "saving the review");
             else if (sqlite3_changes(s->db) == 0) rc = review_conflict(s, r->objective_id, cur, r->version);
