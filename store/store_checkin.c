@@ -32,25 +32,11 @@ static void checkin_row(lnd_arena *a, sqlite3_stmt *st, lnd_checkin *c)
     c->followup = sqlite3_column_int(st, 12);
 }
 
+static void checkin_row_v(lnd_arena *a, sqlite3_stmt *st, void *row) { checkin_row(a, st, row); }
+
 static store_rc checkin_list(store *s, lnd_arena *a, sqlite3_stmt *st, lnd_checkin **out, size_t *n)
 {
-    size_t cap = 0;
-    lnd_checkin *v = NULL;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            lnd_checkin *nv = arena_alloc(a, ncap * sizeof *nv);
-            if (cap) memcpy(nv, v, cap * sizeof *nv);
-            v = nv;
-            cap = ncap;
-        }
-        checkin_row(a, st, &v[(*n)++]);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, "reading check-ins");
-    *out = v;
-    return STORE_OK;
+    return st_rows(s, a, st, sizeof **out, checkin_row_v, (void **)out, n, "reading check-ins");
 }
 
 /* Can a check-in go on this KR? NOTFOUND for unknown/archived, INVALID for a behaviour

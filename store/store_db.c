@@ -241,6 +241,30 @@ void st_diff_num(st_diff *d, const char *field, double old, double new_)
     diff_add(d, "%s%s: %s \xe2\x86\x92 %s", d->len ? "; " : "", field, a, b);
 }
 
+store_rc st_rows(store *s, lnd_arena *a, sqlite3_stmt *st, size_t size, st_row_fn fn, void **out, size_t *n,
+                 const char *what)
+{
+    size_t cap = 0;
+    char *v = NULL;
+    int rc;
+    *out = NULL;
+    *n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            char *nv = arena_alloc(a, ncap * size);
+            if (cap) memcpy(nv, v, cap * size);
+            v = nv;
+            cap = ncap;
+        }
+        fn(a, st, v + (*n)++ * size);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, what);
+    *out = v;
+    return STORE_OK;
+}
+
 int st_pragma_int(sqlite3 *db, const char *sql, int *out)
 {
     sqlite3_stmt *st;

@@ -55,6 +55,11 @@ sqlite3_stmt *st_prep(store *s, const char *sql);
 int st_step_done(store *s, sqlite3_stmt *st);
 /* Execute literal SQL (no parameters, never user data). */
 int st_exec(store *s, const char *sql);
+/* Every row of a bound statement, read by fn into an arena array of elements of size bytes;
+ * *out (a T **) and *n are set. Resets st; on failure says it failed while `what`. */
+typedef void (*st_row_fn)(lnd_arena *a, sqlite3_stmt *st, void *row);
+store_rc st_rows(store *s, lnd_arena *a, sqlite3_stmt *st, size_t size, st_row_fn fn, void **out, size_t *n,
+                 const char *what);
 /* The integer of a one-row literal query ("PRAGMA user_version"), uncached. An SQLite code. */
 int st_pragma_int(sqlite3 *db, const char *sql, int *out);
 

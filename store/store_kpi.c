@@ -87,6 +87,23 @@ store_rc store_set_kpi_value(store *s, lnd_id id, double value, const char *user
     return st_wend(s, st_audit(s, user, "value", "kpi", id, detail));
 }
 
+static void kpi_row(lnd_arena *a, sqlite3_stmt *st, void *row)
+{
+    lnd_kpi *k = row;
+    k->id = sqlite3_column_int64(st, 0);
+    k->name = st_col_str(a, st, 1);
+    k->unit = st_col_str(a, st, 2);
+    k->has_min = sqlite3_column_type(st, 3) != SQLITE_NULL;
+    k->min = sqlite3_column_double(st, 3);
+    k->has_max = sqlite3_column_type(st, 4) != SQLITE_NULL;
+    k->max = sqlite3_column_double(st, 4);
+    k->has_value = sqlite3_column_type(st, 5) != SQLITE_NULL;
+    k->value = sqlite3_column_double(st, 5);
+    k->updated_at = sqlite3_column_type(st, 6) == SQLITE_NULL ? NULL : st_col_str(a, st, 6);
+    k->archived = sqlite3_column_int(st, 7) != 0;
+    k->version = (long)sqlite3_column_int64(st, 8);
+}
+
 store_rc store_kpis(store *s, lnd_arena *a, lnd_kpi **out, size_t *n)
 {
     *out = NULL;
@@ -94,35 +111,19 @@ store_rc store_kpis(store *s, lnd_arena *a, lnd_kpi **out, size_t *n)
     sqlite3_stmt *st = st_prep(s, "SELECT id, name, unit, min, max, value, updated_at, archived, version "
                                   "FROM kpi ORDER BY id");
     if (!st) return STORE_IO;
-    size_t cap = 0;
-    lnd_kpi *v = NULL;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            lnd_kpi *nv = arena_alloc(a, ncap * sizeof *nv);
-            if (cap) memcpy(nv, v, cap * sizeof *nv);
-            v = nv;
-            cap = ncap;
-        }
-        lnd_kpi *k = &v[(*n)++];
-        k->id = sqlite3_column_int64(st, 0);
-        k->name = st_col_str(a, st, 1);
-        k->unit = st_col_str(a, st, 2);
-        k->has_min = sqlite3_column_type(st, 3) != SQLITE_NULL;
-        k->min = sqlite3_column_double(st, 3);
-        k->has_max = sqlite3_column_type(st, 4) != SQLITE_NULL;
-        k->max = sqlite3_column_double(st, 4);
-        k->has_value = sqlite3_column_type(st, 5) != SQLITE_NULL;
-        k->value = sqlite3_column_double(st, 5);
-        k->updated_at = sqlite3_column_type(st, 6) == SQLITE_NULL ? NULL : st_col_str(a, st, 6);
-        k->archived = sqlite3_column_int(st, 7) != 0;
-        k->version = (long)sqlite3_column_int64(st, 8);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, "reading KPIs");
-    *out = v;
-    return STORE_OK;
+    return st_rows(s, a, st, sizeof **out, kpi_row, (void **)out, n, "reading KPIs");
+}
+
+static void kpi_value_row(lnd_arena *a, sqlite3_stmt *st, void *row)
+{
+    lnd_checkin *c = row;
+    c->id = sqlite3_column_int64(st, 0);
+    c->kr_id = sqlite3_column_int64(st, 1);
+    c->at = st_col_str(a, st, 2);
+    c->value = sqlite3_column_double(st, 3);
+    c->author = st_col_str(a, st, 4);
+    c->note = arena_strdup(a, "");
+    c->confidence = c->observed = c->applied = -1;
 }
 
 store_rc store_kpi_history(store *s, lnd_arena *a, lnd_id kpi_id, lnd_checkin **out, size_t *n)
@@ -133,28 +134,5 @@ store_rc store_kpi_history(store *s, lnd_arena *a, lnd_id kpi_id, lnd_checkin **
                                   "ORDER BY at, id");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, kpi_id);
-    size_t cap = 0;
-    lnd_checkin *v = NULL;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            lnd_checkin *nv = arena_alloc(a, ncap * sizeof *nv);
-            if (cap) memcpy(nv, v, cap * sizeof *nv);
-            v = nv;
-            cap = ncap;
-        }
-        lnd_checkin *c = &v[(*n)++];
-        c->id = sqlite3_column_int64(st, 0);
-        c->kr_id = sqlite3_column_int64(st, 1);
-        c->at = st_col_str(a, st, 2);
-        c->value = sqlite3_column_double(st, 3);
-        c->author = st_col_str(a, st, 4);
-        c->note = arena_strdup(a, "");
-        c->confidence = c->observed = c->applied = -1;
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, "reading KPI history");
-    *out = v;
-    return STORE_OK;
+    return st_rows(s, a, st, sizeof **out, kpi_value_row, (void **)out, n, "reading KPI history");
 }

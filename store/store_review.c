@@ -26,6 +26,8 @@ static void review_row(lnd_arena *a, sqlite3_stmt *st, lnd_review *r)
     r->finding = st_col_str(a, st, 9);
 }
 
+static void review_row_v(lnd_arena *a, sqlite3_stmt *st, void *row) { review_row(a, st, row); }
+
 store_rc store_reviews(store *s, lnd_arena *a, lnd_id cycle_id, lnd_review **out, size_t *n)
 {
     *out = NULL;
@@ -36,23 +38,7 @@ store_rc store_reviews(store *s, lnd_arena *a, lnd_id cycle_id, lnd_review **out
                                   "ORDER BY r.objective_id");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, cycle_id);
-    size_t cap = 0;
-    lnd_review *v = NULL;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            lnd_review *nv = arena_alloc(a, ncap * sizeof *nv);
-            if (cap) memcpy(nv, v, cap * sizeof *nv);
-            v = nv;
-            cap = ncap;
-        }
-        review_row(a, st, &v[(*n)++]);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, "reading reviews");
-    *out = v;
-    return STORE_OK;
+    return st_rows(s, a, st, sizeof **out, review_row_v, (void **)out, n, "reading reviews");
 }
 
 static store_rc review_conflict(store *s, lnd_id oid, long now, long had)
