@@ -145,6 +145,13 @@ static inline bool file_bytes(const char *path, char **buf, size_t *n)
     return true;
 }
 
+/* A verb refused as invalid with a message containing needle. */
+static inline void expect_invalid(store *s, store_rc rc, const char *needle)
+{
+    if (rc != STORE_INVALID || !strstr(store_errmsg(s), needle))
+        fail_msg("want STORE_INVALID with '%s', got %s: %s", needle, store_rc_name(rc), store_errmsg(s));
+}
+
 #define FX_TEST(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 #endif
