@@ -45,7 +45,7 @@ FIELDS_ENUM_NAME_(otype)
 #define FM_ROW_(T, kd, m, col, json, role, aux, diff_, fm, fkind, req, width_, hint_, csv)          \
     {.name = json, .column = col, .diff = diff_, .label = fm, .hint = hint_, .kind = FIELD_##kd,     \
      .form = FORM_##fkind, .required = req, .edit = FM_EDIT_##role, .width = width_,                \
-     .offset = offsetof(T, m), .choice = FM_CHOICE_##kd(aux), .nchoices = FM_N_##kd(aux)},
+     .offset = offsetof(T, m), .size = sizeof(((T *)0)->m), .choice = FM_CHOICE_##kd(aux), .nchoices = FM_N_##kd(aux)},
 
 #define FM_KR_(...) FM_ROW_(lnd_kr, __VA_ARGS__)
 #define FM_OBJ_(...) FM_ROW_(lnd_objective, __VA_ARGS__)

@@ -60,7 +60,7 @@
 
 #define FIELDS_OBJ(X)                                                                                        \
     X(ID, cycle_id, "cycle_id", "cycle", HIDE, 'C', "cycle", NULL, NONE, 1, 6, NULL, "")                     \
-    X(REF, parent_id, "parent_id", "parent", EDIT, 'O', "parent", "Parent", NONE, 0, 6, NULL, "")            \
+    X(REF, parent_id, "parent_id", "parent", EDIT, 'O', "parent", NULL, NONE, 0, 6, NULL, "")            \
     X(ENUM, level, "level", "level", EDIT, level, "level", "Level", ENUM, 1, 10, NULL, "")                   \
     X(ENUM, type, "type", "type", EDIT, otype, "type", "Type", ENUM, 1, 12, NULL, "")                        \
     X(TEXT, title, "title", "title", EDIT, 0, "title", "Title", TEXT, 1, 60, NULL, "")                       \
@@ -116,6 +116,7 @@ typedef struct {
     bool edit;                 /* role EDIT */
     int width;
     size_t offset;             /* offsetof the member in its struct */
+    size_t size;               /* sizeof the member */
     const char *(*choice)(int v);   /* ENUM: the name of value v ("?" past the end); else NULL */
     int nchoices;              /* ENUM: how many values */
 } fields_meta;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* tests/unit/test_store.c — the SQLite store against real files in a temporary directory:
- * creating, reopening (migrations: test_store_schema.c), stale-version conflicts that name who changed the row, foreign keys, append-only check-ins, closed
- * cycles, a second connection seeing commits, busy databases and the latest check-in
+ * creating, reopening (migrations: test_store_schema.c), stale-version conflicts that
+ * name who changed the row, foreign keys, append-only check-ins, closed cycles, a second connection seeing commits, busy databases and the latest check-in
  * driving a KR's current value. Verbs, validation and the plan load: test_store_verbs.c. */
 #include "test_store_fixture.h"
 
