@@ -68,6 +68,21 @@ static json_t *jopt_int(int v) { return v >= 0 ? json_integer(v) : json_null(); 
 #define EX_J_BOOL(m, json, aux) JSET(j, json, json_boolean(r->m));
 #define EX_JSON(kd, m, col, json, role, aux, ...) FIELDS_IF_SHOWN_##role(EX_J_##kd(m, json, aux))
 
+/* The rows v[0..n) of a field table as the JSON array `key` of object `into`. */
+#define EX_ROWS(into, key, T, v, n, TABLE, label)           \
+    do {                                                    \
+        json_t *arr = json_array();                         \
+        for (size_t i = 0; i < (n); i++) {                  \
+            const T *r = &(v)[i];                           \
+            json_t *j = json_object();                      \
+            ROW(label, r->id);                              \
+            JSET(j, "id", ji(r->id));                       \
+            TABLE(EX_JSON)                                  \
+            json_array_append_new(arr, j);                  \
+        }                                                   \
+        JSET(into, key, arr);                               \
+    } while (0)
+
 static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
 {
     lnd_plan *p;
@@ -81,26 +96,8 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
     JSET(jc, "weeks", ji(c->weeks));
     JSET(jc, "state", jtext("state", model_cycle_state_name(c->state)));
     JSET(jc, "version", ji(c->version));
-    json_t *objs = json_array();
-    for (size_t i = 0; i < p->nobjs; i++) {
-        const lnd_objective *r = &p->objs[i];
-        json_t *j = json_object();
-        ROW("objective O%lld", r->id);
-        JSET(j, "id", ji(r->id));
-        FIELDS_OBJ(EX_JSON)
-        json_array_append_new(objs, j);
-    }
-    JSET(jc, "objectives", objs);
-    json_t *krs = json_array();
-    for (size_t i = 0; i < p->nkrs; i++) {
-        const lnd_kr *r = &p->krs[i];
-        json_t *j = json_object();
-        ROW("key result K%lld", p->krs[i].id);
-        JSET(j, "id", ji(r->id));
-        FIELDS_KR(EX_JSON)
-        json_array_append_new(krs, j);
-    }
-    JSET(jc, "key_results", krs);
+    EX_ROWS(jc, "objectives", lnd_objective, p->objs, p->nobjs, FIELDS_OBJ, "objective O%lld");
+    EX_ROWS(jc, "key_results", lnd_kr, p->krs, p->nkrs, FIELDS_KR, "key result K%lld");
     lnd_arena *a = arena_new();
     lnd_checkin *cs;
     size_t n;

@@ -83,6 +83,18 @@ static bool need_enum(jctx *c, json_t *o, const char *k, const char *where, int 
 #define IM_J_BOOL(m, json, aux) r->m = json_is_true(json_object_get(v, json));
 #define IM_JSON(kd, m, col, json, role, aux, ...) FIELDS_IF_SHOWN_##role(IM_J_##kd(m, json, aux))
 
+/* Restore every row of the JSON array `key` of cycle jc through a field table. */
+#define IM_ROWS(key, T, init, TABLE, label, restore)                                \
+    json_array_foreach(json_object_get(jc, key), i, v) {                            \
+        if (rc != STORE_OK || !*ok) break;                                          \
+        T row = init, *r = &row;                                                    \
+        snprintf(where, sizeof where, label " %lld", jint(v, "id", 0));             \
+        row.id = jint(v, "id", 0);                                                  \
+        TABLE(IM_JSON)                                                              \
+        if (!*ok) break;                                                            \
+        rc = restore(s, &row);                                                      \
+    }
+
 static bool need_num(jctx *c, json_t *o, const char *k, const char *noun)
 {
     char m[160];
@@ -107,24 +119,8 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
     store_rc rc = store_restore_cycle(s, &cy);
     size_t i;
     json_t *v;
-    json_array_foreach(json_object_get(jc, "objectives"), i, v) {
-        if (rc != STORE_OK || !*ok) break;
-        lnd_objective o = {.cycle_id = cy.id}, *r = &o;
-        snprintf(where, sizeof where, "objective %lld", jint(v, "id", 0));
-        o.id = jint(v, "id", 0);
-        FIELDS_OBJ(IM_JSON)
-        if (!*ok) break;
-        rc = store_restore_objective(s, &o);
-    }
-    json_array_foreach(json_object_get(jc, "key_results"), i, v) {
-        if (rc != STORE_OK || !*ok) break;
-        lnd_kr k = {0}, *r = &k;
-        snprintf(where, sizeof where, "key result %lld", jint(v, "id", 0));
-        k.id = jint(v, "id", 0);
-        FIELDS_KR(IM_JSON)
-        if (!*ok) break;
-        rc = store_restore_kr(s, &k);
-    }
+    IM_ROWS("objectives", lnd_objective, {.cycle_id = cy.id}, FIELDS_OBJ, "objective", store_restore_objective);
+    IM_ROWS("key_results", lnd_kr, {0}, FIELDS_KR, "key result", store_restore_kr);
     json_array_foreach(json_object_get(jc, "programmes"), i, v) {
         if (rc != STORE_OK || !*ok) break;
         lnd_programme p = {.cycle_id = cy.id};

@@ -186,13 +186,5 @@ static void the_form_metadata_describes_every_field(void **state)
     assert_int_equal(fields_kr[4].form, FORM_DATE);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        FX_TEST(every_kr_field_survives_add_edit_and_read),
-        FX_TEST(a_diff_names_exactly_the_changed_fields),
-        FX_TEST(an_import_restores_every_field_exactly),
-        FX_TEST(the_form_metadata_describes_every_field),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+FX_MAIN(FX_TEST(every_kr_field_survives_add_edit_and_read), FX_TEST(a_diff_names_exactly_the_changed_fields),
+        FX_TEST(an_import_restores_every_field_exactly), FX_TEST(the_form_metadata_describes_every_field))

@@ -380,21 +380,14 @@ static void the_latest_check_in_by_date_drives_current(void **state)
     store_close(s);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        FX_TEST(fresh_create_makes_parent_dirs_and_an_empty_store),
+FX_MAIN(FX_TEST(fresh_create_makes_parent_dirs_and_an_empty_store),
         FX_TEST(missing_database_without_create_says_run_init),
         FX_TEST(a_file_that_is_not_sqlite_is_an_io_error_and_left_alone),
         FX_TEST(reopen_keeps_the_plan_and_check_ins),
         FX_TEST(a_stale_objective_edit_is_a_conflict_naming_who_changed_it),
         FX_TEST(a_stale_kr_edit_is_a_conflict_but_a_check_in_is_not),
         FX_TEST(foreign_keys_refuse_rows_pointing_nowhere),
-        FX_TEST(check_ins_are_append_only_even_in_raw_sql),
-        FX_TEST(a_closed_cycle_locks_its_check_ins),
+        FX_TEST(check_ins_are_append_only_even_in_raw_sql), FX_TEST(a_closed_cycle_locks_its_check_ins),
         FX_TEST(a_second_connection_sees_the_first_ones_commit),
         FX_TEST(a_locked_database_is_busy_after_the_timeout_and_nothing_written),
-        FX_TEST(the_latest_check_in_by_date_drives_current),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        FX_TEST(the_latest_check_in_by_date_drives_current))

@@ -182,13 +182,6 @@ static void programmes_are_edited_against_their_version(void **state)
     store_close(s);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        FX_TEST(reviews_are_versioned_and_carry_forward_into_the_next_cycle),
+FX_MAIN(FX_TEST(reviews_are_versioned_and_carry_forward_into_the_next_cycle),
         FX_TEST(an_export_restores_exactly_and_a_closed_cycle_stays_closed),
-        FX_TEST(kpis_keep_their_value_history),
-        FX_TEST(programmes_are_edited_against_their_version),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        FX_TEST(kpis_keep_their_value_history), FX_TEST(programmes_are_edited_against_their_version))

@@ -153,5 +153,12 @@ static inline void expect_invalid(store *s, store_rc rc, const char *needle)
 }
 
 #define FX_TEST(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
+/* main() running the given FX_TEST(...) entries. */
+#define FX_MAIN(...)                                                   \
+    int main(void)                                                     \
+    {                                                                  \
+        const struct CMUnitTest tests[] = {__VA_ARGS__};               \
+        return cmocka_run_group_tests(tests, NULL, NULL);              \
+    }
 
 #endif

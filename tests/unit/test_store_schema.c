@@ -145,12 +145,6 @@ static void a_newer_schema_is_refused_and_not_written(void **state)
     free(after);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        FX_TEST(a_schema_1_database_is_migrated_with_its_data),
+FX_MAIN(FX_TEST(a_schema_1_database_is_migrated_with_its_data),
         FX_TEST(a_schema_4_database_gains_hypothesis_and_finding),
-        FX_TEST(a_newer_schema_is_refused_and_not_written),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        FX_TEST(a_newer_schema_is_refused_and_not_written))

@@ -387,15 +387,9 @@ static void a_grouped_transaction_commits_or_discards_everything(void **state)
     store_close(s);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        FX_TEST(bad_values_are_refused_with_a_message_naming_the_field),
+FX_MAIN(FX_TEST(bad_values_are_refused_with_a_message_naming_the_field),
         FX_TEST(every_change_writes_an_audit_row_saying_who_and_what),
         FX_TEST(the_plan_holds_one_cycle_in_plan_order),
         FX_TEST(the_current_cycle_is_the_active_one_containing_today),
         FX_TEST(read_only_files_and_directories_say_so),
-        FX_TEST(a_grouped_transaction_commits_or_discards_everything),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        FX_TEST(a_grouped_transaction_commits_or_discards_everything))
