@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../core/dates.h"
+#include "../core/fields.h"
 #include "../core/sanitize.h"
 #include "../core/utf8.h"
 #include "../store/store_io.h"
@@ -53,6 +54,35 @@ static json_t *jn(bool has, double v) { return has ? json_real(v) : json_null();
 static json_t *ji(long long v) { return json_integer(v); }
 static json_t *jopt_int(int v) { return v >= 0 ? json_integer(v) : json_null(); }
 
+/* One field of a core/fields.h table as JSON (r: the row, j: its object). */
+#define EX_J_ID(m, json, aux) JSET(j, json, ji(r->m));
+#define EX_J_REF(m, json, aux) JSET(j, json, r->m ? ji(r->m) : json_null());
+#define EX_J_TEXT(m, json, aux) JSET(j, json, jtext(json, r->m));
+#define EX_J_OPTTEXT EX_J_TEXT
+#define EX_J_NUM(m, json, aux) JSET(j, json, json_real(r->m));
+#define EX_J_POS EX_J_NUM
+#define EX_J_OPTNUM(m, json, aux) JSET(j, json, jn(r->aux, r->m));
+#define EX_J_INT(m, json, aux) JSET(j, json, ji(r->m));
+#define EX_J_POSINT EX_J_INT
+#define EX_J_ENUM(m, json, aux) JSET(j, json, jtext(json, model_##aux##_name(r->m)));
+#define EX_J_BOOL(m, json, aux) JSET(j, json, json_boolean(r->m));
+#define EX_JSON(kd, m, col, json, role, aux, ...) FIELDS_IF_SHOWN_##role(EX_J_##kd(m, json, aux))
+
+/* The rows v[0..n) of a field table as the JSON array `key` of object `into`. */
+#define EX_ROWS(into, key, T, v, n, TABLE, label)           \
+    do {                                                    \
+        json_t *arr = json_array();                         \
+        for (size_t i = 0; i < (n); i++) {                  \
+            const T *r = &(v)[i];                           \
+            json_t *j = json_object();                      \
+            ROW(label, r->id);                              \
+            JSET(j, "id", ji(r->id));                       \
+            TABLE(EX_JSON)                                  \
+            json_array_append_new(arr, j);                  \
+        }                                                   \
+        JSET(into, key, arr);                               \
+    } while (0)
+
 static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
 {
     lnd_plan *p;
@@ -66,54 +96,8 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
     JSET(jc, "weeks", ji(c->weeks));
     JSET(jc, "state", jtext("state", model_cycle_state_name(c->state)));
     JSET(jc, "version", ji(c->version));
-    json_t *objs = json_array();
-    for (size_t i = 0; i < p->nobjs; i++) {
-        const lnd_objective *o = &p->objs[i];
-        json_t *j = json_object();
-        ROW("objective O%lld", p->objs[i].id);
-        JSET(j, "id", ji(o->id));
-        JSET(j, "parent", o->parent_id ? ji(o->parent_id) : json_null());
-        JSET(j, "level", jtext("level", model_level_name(o->level)));
-        JSET(j, "type", jtext("type", model_otype_name(o->type)));
-        JSET(j, "title", jtext("title", o->title));
-        JSET(j, "problem", jtext("problem", o->problem));
-        JSET(j, "outcome", jtext("outcome", o->outcome));
-        JSET(j, "capability", jtext("capability", o->capability));
-        JSET(j, "hypothesis", jtext("hypothesis", o->hypothesis));
-        JSET(j, "owner", jtext("owner", o->owner));
-        JSET(j, "business_owner", jtext("business_owner", o->business_owner));
-        JSET(j, "cadence_days", ji(o->cadence_days));
-        JSET(j, "carried_from", o->carried_from ? ji(o->carried_from) : json_null());
-        JSET(j, "archived", json_boolean(o->archived));
-        JSET(j, "version", ji(o->version));
-        json_array_append_new(objs, j);
-    }
-    JSET(jc, "objectives", objs);
-    json_t *krs = json_array();
-    for (size_t i = 0; i < p->nkrs; i++) {
-        const lnd_kr *k = &p->krs[i];
-        json_t *j = json_object();
-        ROW("key result K%lld", p->krs[i].id);
-        JSET(j, "id", ji(k->id));
-        JSET(j, "objective", ji(k->objective_id));
-        JSET(j, "title", jtext("title", k->title));
-        JSET(j, "unit", jtext("unit", k->unit));
-        JSET(j, "baseline", jn(k->has_baseline, k->baseline));
-        JSET(j, "baseline_at", jtext("baseline_at", k->baseline_at));
-        JSET(j, "target", json_real(k->target));
-        JSET(j, "direction", jtext("direction", model_direction_name(k->direction)));
-        JSET(j, "due_week", ji(k->due_week));
-        JSET(j, "owner", jtext("owner", k->owner));
-        JSET(j, "coowner", jtext("coowner", k->coowner));
-        JSET(j, "weight", json_real(k->weight));
-        JSET(j, "evidence", jtext("evidence", model_evidence_name(k->evidence)));
-        JSET(j, "indicator", jtext("indicator", model_indicator_name(k->indicator)));
-        JSET(j, "carried_from", k->carried_from ? ji(k->carried_from) : json_null());
-        JSET(j, "archived", json_boolean(k->archived));
-        JSET(j, "version", ji(k->version));
-        json_array_append_new(krs, j);
-    }
-    JSET(jc, "key_results", krs);
+    EX_ROWS(jc, "objectives", lnd_objective, p->objs, p->nobjs, FIELDS_OBJ, "objective O%lld");
+    EX_ROWS(jc, "key_results", lnd_kr, p->krs, p->nkrs, FIELDS_KR, "key result K%lld");
     lnd_arena *a = arena_new();
     lnd_checkin *cs;
     size_t n;
@@ -331,11 +315,29 @@ static void csv_num(FILE *f, bool has, double v, bool last)
     fputc(last ? '\n' : ',', f);
 }
 
+/* One field of a core/fields.h table as a CSV cell, when it has a CSV column (r: the row). */
+#define EX_C_TEXT(m, csv, aux) csv_cell(f, csv, r->m, false);
+#define EX_C_OPTTEXT EX_C_TEXT
+#define EX_C_OPTNUM(m, csv, aux) csv_num(f, r->aux, r->m, false);
+#define EX_C_NUM(m, csv, aux) csv_num(f, true, r->m, false);
+#define EX_C_POS EX_C_NUM
+#define EX_C_INT EX_C_NUM
+#define EX_C_POSINT EX_C_NUM
+#define EX_C_ID EX_C_NUM
+#define EX_C_REF EX_C_NUM
+#define EX_C_BOOL EX_C_NUM
+#define EX_C_ENUM(m, csv, aux) csv_cell(f, csv, model_##aux##_name(r->m), false);
+#define EX_CSV(kd, m, col, json, role, aux, diff, fm, fkind, req, width, hint, csv) \
+    if (csv[0]) { EX_C_##kd(m, csv, aux) }
+#define EX_CSV_HEAD(kd, m, col, json, role, aux, diff, fm, fkind, req, width, hint, csv) \
+    if (csv[0]) fprintf(f, "%s,", csv);
+
 static store_rc export_csv(store *s, lnd_cycle *cs, size_t n, FILE *f)
 {
     ex_bad[0] = '\0';
-    fputs("cycle,objective_id,objective,kr_id,kr,unit,baseline,target,direction,evidence,"
-          "indicator,at,value,confidence,observed,applied,author,note,cohort,followup\n", f);
+    fputs("cycle,objective_id,objective,kr_id,", f);
+    FIELDS_KR(EX_CSV_HEAD)
+    fputs("at,value,confidence,observed,applied,author,note,cohort,followup\n", f);
     store_rc rc = STORE_OK;
     for (size_t c = 0; c < n && rc == STORE_OK; c++) {
         lnd_plan *p;
@@ -345,7 +347,7 @@ static store_rc export_csv(store *s, lnd_cycle *cs, size_t n, FILE *f)
         size_t nck;
         rc = store_cycle_checkins(s, a, cs[c].id, &ck, &nck);
         for (size_t k = 0; rc == STORE_OK && k < p->nkrs; k++) {
-            const lnd_kr *kr = &p->krs[k];
+            const lnd_kr *kr = &p->krs[k], *r = kr;
             long oi = plan_obj_index(p, kr->objective_id);
             bool any = false;
             for (size_t i = 0; i <= nck; i++) {
@@ -361,13 +363,7 @@ static store_rc export_csv(store *s, lnd_cycle *cs, size_t n, FILE *f)
                 csv_cell(f, "objective_id", oid, false);
                 csv_cell(f, "objective", oi >= 0 ? p->objs[oi].title : "", false);
                 csv_cell(f, "kr_id", kid, false);
-                csv_cell(f, "kr", kr->title, false);
-                csv_cell(f, "unit", kr->unit, false);
-                csv_num(f, kr->has_baseline, kr->baseline, false);
-                csv_num(f, true, kr->target, false);
-                csv_cell(f, "direction", model_direction_name(kr->direction), false);
-                csv_cell(f, "evidence", model_evidence_name(kr->evidence), false);
-                csv_cell(f, "indicator", model_indicator_name(kr->indicator), false);
+                FIELDS_KR(EX_CSV)
                 bool has = i < nck;
                 char at[32] = "";
                 long long t;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../core/dates.h"
+#include "../core/fields.h"
 #include "../core/sanitize.h"
 #include "../core/utf8.h"
 #include "../store/store_io.h"
@@ -58,11 +59,55 @@ static bool need_enum(jctx *c, json_t *o, const char *k, const char *where, int 
     return true;
 }
 
+/* One field of a core/fields.h table from JSON object v into row r; *ok false on the first
+ * missing or wrong one (noun: "a key result", for a missing number). */
+#define IM_J_ID(m, json, aux) r->m = jint(v, json, 0);
+#define IM_J_REF IM_J_ID
+#define IM_J_TEXT(m, json, aux) *ok = *ok && need_str(c, v, json, where, &r->m);
+#define IM_J_OPTTEXT(m, json, aux) r->m = (char *)jstr_of(v, json);
+#define IM_J_NUM(m, json, aux) \
+    if (*ok && !jhas_num(v, json)) *ok = need_num(c, v, json, noun); \
+    r->m = jnum(v, json);
+#define IM_J_POS(m, json, aux) r->m = jhas_num(v, json) ? jnum(v, json) : aux;
+#define IM_J_OPTNUM(m, json, aux) \
+    r->aux = jhas_num(v, json); \
+    r->m = r->aux ? jnum(v, json) : 0;
+#define IM_J_INT(m, json, aux) r->m = jint(v, json, aux);
+#define IM_J_POSINT IM_J_INT
+#define IM_J_ENUM(m, json, aux)                                                     \
+    {                                                                               \
+        int e_ = 0;                                                                 \
+        *ok = *ok && need_enum(c, v, json, where, model_##aux##_parse, &e_);        \
+        r->m = e_;                                                                  \
+    }
+#define IM_J_BOOL(m, json, aux) r->m = json_is_true(json_object_get(v, json));
+#define IM_JSON(kd, m, col, json, role, aux, ...) FIELDS_IF_SHOWN_##role(IM_J_##kd(m, json, aux))
+
+/* Restore every row of the JSON array `key` of cycle jc through a field table. */
+#define IM_ROWS(key, T, init, TABLE, label, restore)                                \
+    json_array_foreach(json_object_get(jc, key), i, v) {                            \
+        if (rc != STORE_OK || !*ok) break;                                          \
+        T row = init, *r = &row;                                                    \
+        snprintf(where, sizeof where, label " %lld", jint(v, "id", 0));             \
+        row.id = jint(v, "id", 0);                                                  \
+        TABLE(IM_JSON)                                                              \
+        if (!*ok) break;                                                            \
+        rc = restore(s, &row);                                                      \
+    }
+
+static bool need_num(jctx *c, json_t *o, const char *k, const char *noun)
+{
+    char m[160];
+    snprintf(m, sizeof m, "%s has no numeric \"%s\"", noun, k);
+    return jfail(c, o, m);
+}
+
 static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
 {
     lnd_cycle cy = {0};
     int st;
     char where[64];
+    const char *noun = "a key result";
     snprintf(where, sizeof where, "cycle %lld", jint(jc, "id", 0));
     *ok = need_str(c, jc, "name", where, &cy.name) && need_str(c, jc, "start", where, &cy.start) &&
           need_enum(c, jc, "state", where, model_cycle_state_parse, &st);
@@ -74,56 +119,8 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
     store_rc rc = store_restore_cycle(s, &cy);
     size_t i;
     json_t *v;
-    json_array_foreach(json_object_get(jc, "objectives"), i, v) {
-        if (rc != STORE_OK || !*ok) break;
-        lnd_objective o = {.cycle_id = cy.id};
-        int lvl, ty;
-        snprintf(where, sizeof where, "objective %lld", jint(v, "id", 0));
-        *ok = need_str(c, v, "title", where, &o.title) && need_str(c, v, "problem", where, &o.problem) &&
-              need_str(c, v, "outcome", where, &o.outcome) && need_str(c, v, "capability", where, &o.capability) &&
-              need_str(c, v, "owner", where, &o.owner) && need_str(c, v, "business_owner", where, &o.business_owner) &&
-              need_enum(c, v, "level", where, model_level_parse, &lvl) &&
-              need_enum(c, v, "type", where, model_otype_parse, &ty);
-        if (!*ok) break;
-        o.id = jint(v, "id", 0);
-        o.parent_id = jint(v, "parent", 0);
-        o.level = (lnd_level)lvl;
-        o.type = (lnd_otype)ty;
-        o.cadence_days = (int)jint(v, "cadence_days", 7);
-        o.carried_from = jint(v, "carried_from", 0);
-        o.hypothesis = (char *)(jstr_of(v, "hypothesis") ? jstr_of(v, "hypothesis") : "");   /* since schema 5 */
-        o.archived = json_is_true(json_object_get(v, "archived"));
-        o.version = jint(v, "version", 1);
-        rc = store_restore_objective(s, &o);
-    }
-    json_array_foreach(json_object_get(jc, "key_results"), i, v) {
-        if (rc != STORE_OK || !*ok) break;
-        lnd_kr k = {0};
-        int dir, ev, ind;
-        snprintf(where, sizeof where, "key result %lld", jint(v, "id", 0));
-        *ok = need_str(c, v, "title", where, &k.title) && need_str(c, v, "unit", where, &k.unit) &&
-              need_str(c, v, "owner", where, &k.owner) && need_str(c, v, "coowner", where, &k.coowner) &&
-              need_enum(c, v, "direction", where, model_direction_parse, &dir) &&
-              need_enum(c, v, "evidence", where, model_evidence_parse, &ev) &&
-              need_enum(c, v, "indicator", where, model_indicator_parse, &ind);
-        if (*ok && !jhas_num(v, "target")) *ok = jfail(c, v, "a key result has no numeric \"target\"");
-        if (!*ok) break;
-        k.id = jint(v, "id", 0);
-        k.objective_id = jint(v, "objective", 0);
-        k.has_baseline = jhas_num(v, "baseline");
-        k.baseline = k.has_baseline ? jnum(v, "baseline") : 0;
-        k.baseline_at = (char *)jstr_of(v, "baseline_at");
-        k.target = jnum(v, "target");
-        k.direction = (lnd_direction)dir;
-        k.due_week = (int)jint(v, "due_week", 0);
-        k.weight = jhas_num(v, "weight") ? jnum(v, "weight") : 1;
-        k.evidence = (lnd_evidence)ev;
-        k.indicator = (lnd_indicator)ind;
-        k.carried_from = jint(v, "carried_from", 0);
-        k.archived = json_is_true(json_object_get(v, "archived"));
-        k.version = jint(v, "version", 1);
-        rc = store_restore_kr(s, &k);
-    }
+    IM_ROWS("objectives", lnd_objective, {.cycle_id = cy.id}, FIELDS_OBJ, "objective", store_restore_objective);
+    IM_ROWS("key_results", lnd_kr, {0}, FIELDS_KR, "key result", store_restore_kr);
     json_array_foreach(json_object_get(jc, "programmes"), i, v) {
         if (rc != STORE_OK || !*ok) break;
         lnd_programme p = {.cycle_id = cy.id};

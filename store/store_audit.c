@@ -41,6 +41,8 @@ static void audit_row(lnd_arena *a, sqlite3_stmt *st, lnd_audit *out)
     out->account = st_col_str(a, st, 7);
 }
 
+static void audit_row_v(lnd_arena *a, sqlite3_stmt *st, void *row) { audit_row(a, st, row); }
+
 store_rc store_audit(store *s, lnd_arena *a, const char *since, size_t limit, lnd_audit **out, size_t *n)
 {
     *out = NULL;
@@ -50,23 +52,7 @@ store_rc store_audit(store *s, lnd_arena *a, const char *since, size_t limit, ln
     if (!st) return STORE_IO;
     st_bind_text(st, 1, since ? since : "");
     sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
-    size_t cap = 0;
-    lnd_audit *v = NULL;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 64;
-            lnd_audit *nv = arena_alloc(a, ncap * sizeof *nv);
-            if (cap) memcpy(nv, v, cap * sizeof *nv);
-            v = nv;
-            cap = ncap;
-        }
-        audit_row(a, st, &v[(*n)++]);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, "reading the audit log");
-    *out = v;
-    return STORE_OK;
+    return st_rows(s, a, st, sizeof **out, audit_row_v, (void **)out, n, "reading the audit log");
 }
 
 store_rc store_last_change(store *s, lnd_arena *a, const char *entity, lnd_id id, lnd_audit *out)

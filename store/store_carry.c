@@ -146,6 +146,18 @@ store_rc store_carry_forward(store *s, lnd_id from, lnd_id to, const carry_opts 
     return rc;
 }
 
+static void origin_row(lnd_arena *a, sqlite3_stmt *st, void *row)
+{
+    carry_origin *c = row;
+    c->objective_id = sqlite3_column_int64(st, 0);
+    c->from = sqlite3_column_int64(st, 1);
+    c->cycle = st_col_str(a, st, 2);
+    c->has_score = sqlite3_column_type(st, 3) != SQLITE_NULL;
+    c->score = c->has_score ? sqlite3_column_double(st, 3) : 0;
+    c->carry = st_col_str(a, st, 4);
+    c->finding = st_col_str(a, st, 5);
+}
+
 store_rc store_carry_origins(store *s, lnd_arena *a, lnd_id cycle_id, carry_origin **out, size_t *n)
 {
     *out = NULL;
@@ -156,28 +168,5 @@ store_rc store_carry_origins(store *s, lnd_arena *a, lnd_id cycle_id, carry_orig
                                   "WHERE o.cycle_id = ? ORDER BY o.id");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, cycle_id);
-    size_t cap = 0;
-    carry_origin *v = NULL;
-    int x;
-    while ((x = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            carry_origin *nv = arena_alloc(a, ncap * sizeof *nv);
-            if (cap) memcpy(nv, v, cap * sizeof *nv);
-            v = nv;
-            cap = ncap;
-        }
-        carry_origin *c = &v[(*n)++];
-        c->objective_id = sqlite3_column_int64(st, 0);
-        c->from = sqlite3_column_int64(st, 1);
-        c->cycle = st_col_str(a, st, 2);
-        c->has_score = sqlite3_column_type(st, 3) != SQLITE_NULL;
-        c->score = c->has_score ? sqlite3_column_double(st, 3) : 0;
-        c->carry = st_col_str(a, st, 4);
-        c->finding = st_col_str(a, st, 5);
-    }
-    sqlite3_reset(st);
-    if (x != SQLITE_DONE) return st_sqlfail(s, x, "reading where carried objectives came from");
-    *out = v;
-    return STORE_OK;
+    return st_rows(s, a, st, sizeof **out, origin_row, (void **)out, n, "reading where carried objectives came from");
 }

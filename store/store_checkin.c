@@ -32,25 +32,11 @@ static void checkin_row(lnd_arena *a, sqlite3_stmt *st, lnd_checkin *c)
     c->followup = sqlite3_column_int(st, 12);
 }
 
+static void checkin_row_v(lnd_arena *a, sqlite3_stmt *st, void *row) { checkin_row(a, st, row); }
+
 static store_rc checkin_list(store *s, lnd_arena *a, sqlite3_stmt *st, lnd_checkin **out, size_t *n)
 {
-    size_t cap = 0;
-    lnd_checkin *v = NULL;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            lnd_checkin *nv = arena_alloc(a, ncap * sizeof *nv);
-            if (cap) memcpy(nv, v, cap * sizeof *nv);
-            v = nv;
-            cap = ncap;
-        }
-        checkin_row(a, st, &v[(*n)++]);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, "reading check-ins");
-    *out = v;
-    return STORE_OK;
+    return st_rows(s, a, st, sizeof **out, checkin_row_v, (void **)out, n, "reading check-ins");
 }
 
 /* Can a check-in go on this KR? NOTFOUND for unknown/archived, INVALID for a behaviour
@@ -81,6 +67,28 @@ static store_rc checkin_target(store *s, const lnd_checkin *c, bool *has_cur, do
     return STORE_OK;
 }
 
+store_rc st_checkin_insert(store *s, const lnd_checkin *c, const char *at, const char *what)
+{
+    sqlite3_stmt *st = st_prep(s, "INSERT INTO checkin(id, kr_id, at, value, confidence, note, author, observed, "
+                                  "applied, account, cohort, comparison, followup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!st) return STORE_IO;
+    st_bind_id0(st, 1, c->id);
+    sqlite3_bind_int64(st, 2, c->kr_id);
+    st_bind_text(st, 3, at);
+    sqlite3_bind_double(st, 4, c->value);
+    sqlite3_bind_int(st, 5, c->confidence);
+    st_bind_text(st, 6, c->note);
+    st_bind_text(st, 7, c->author);
+    sqlite3_bind_int(st, 8, c->observed);
+    sqlite3_bind_int(st, 9, c->applied);
+    st_bind_text(st, 10, c->account);
+    st_bind_text(st, 11, c->cohort);
+    sqlite3_bind_int(st, 12, c->comparison);
+    sqlite3_bind_int(st, 13, c->followup);
+    int x = st_step_done(s, st);
+    return x == SQLITE_DONE ? STORE_OK : st_sqlfail(s, x, what);
+}
+
 store_rc store_add_checkin(store *s, lnd_checkin *c, const char *user)
 {
     char at[32];
@@ -95,24 +103,11 @@ store_rc store_add_checkin(store *s, lnd_checkin *c, const char *user)
     double cur = 0;
     if ((rc = checkin_target(s, c, &has_cur, &cur)) != STORE_OK) return st_wend(s, rc);
     if ((rc = st_checkin_rules(s, c, at)) != STORE_OK) return st_wend(s, rc);
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO checkin(kr_id, at, value, confidence, note, author, observed, applied, "
-                                  "account, cohort, comparison, followup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!st) return st_wend(s, STORE_IO);
-    const char *author = st_blank(c->author) ? (st_blank(user) ? "unknown" : user) : c->author;
-    sqlite3_bind_int64(st, 1, c->kr_id);
-    st_bind_text(st, 2, at);
-    sqlite3_bind_double(st, 3, c->value);
-    sqlite3_bind_int(st, 4, c->confidence);
-    st_bind_text(st, 5, c->note);
-    st_bind_text(st, 6, author);
-    sqlite3_bind_int(st, 7, c->observed);
-    sqlite3_bind_int(st, 8, c->applied);
-    st_bind_text(st, 9, s->account);
-    st_bind_text(st, 10, c->cohort);
-    sqlite3_bind_int(st, 11, c->comparison);
-    sqlite3_bind_int(st, 12, c->followup);
-    int r = st_step_done(s, st);
-    if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "adding a check-in"));
+    lnd_checkin row = *c;
+    row.id = 0;
+    row.author = (char *)(st_blank(c->author) ? (st_blank(user) ? "unknown" : user) : c->author);
+    row.account = s->account;
+    if ((rc = st_checkin_insert(s, &row, at, "adding a check-in")) != STORE_OK) return st_wend(s, rc);
     lnd_id id = sqlite3_last_insert_rowid(s->db);
     char detail[256], was[64] = "-", now[64];
     if (has_cur) model_fmt_num(cur, was, sizeof was);

@@ -22,6 +22,8 @@ static void cycle_row(lnd_arena *a, sqlite3_stmt *st, lnd_cycle *c)
     c->version = (long)sqlite3_column_int64(st, 5);
 }
 
+static void cycle_row_v(lnd_arena *a, sqlite3_stmt *st, void *row) { cycle_row(a, st, row); }
+
 static store_rc valid_cycle(store *s, const lnd_cycle *c)
 {
     lnd_day d;
@@ -74,23 +76,7 @@ store_rc store_add_cycle(store *s, lnd_cycle *c, const char *user)
 
 static store_rc cycle_list(store *s, lnd_arena *a, sqlite3_stmt *st, lnd_cycle **out, size_t *n)
 {
-    size_t cap = 0;
-    lnd_cycle *v = NULL;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            lnd_cycle *nv = arena_alloc(a, ncap * sizeof *nv);
-            if (cap) memcpy(nv, v, cap * sizeof *nv);
-            v = nv;
-            cap = ncap;
-        }
-        cycle_row(a, st, &v[(*n)++]);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, "reading cycles");
-    *out = v;
-    return STORE_OK;
+    return st_rows(s, a, st, sizeof **out, cycle_row_v, (void **)out, n, "reading cycles");
 }
 
 store_rc store_cycles(store *s, lnd_arena *a, lnd_cycle **out, size_t *n)

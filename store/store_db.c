@@ -241,6 +241,55 @@ void st_diff_num(st_diff *d, const char *field, double old, double new_)
     diff_add(d, "%s%s: %s \xe2\x86\x92 %s", d->len ? "; " : "", field, a, b);
 }
 
+store_rc st_rows(store *s, lnd_arena *a, sqlite3_stmt *st, size_t size, st_row_fn fn, void **out, size_t *n,
+                 const char *what)
+{
+    size_t cap = 0;
+    char *v = NULL;
+    int rc;
+    *out = NULL;
+    *n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            char *nv = arena_alloc(a, ncap * size);
+            if (cap) memcpy(nv, v, cap * size);
+            v = nv;
+            cap = ncap;
+        }
+        fn(a, st, v + (*n)++ * size);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, what);
+    *out = v;
+    return STORE_OK;
+}
+
+int st_pragma_int(sqlite3 *db, const char *sql, int *out)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) return rc;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *out = sqlite3_column_int(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+void st_diff_changes(st_diff *d, const fields_change *ch, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (ch[i].text)
+            diff_add(d, "%s%s: '%.200s' \xe2\x86\x92 '%.200s'", d->len ? "; " : "", ch[i].field, ch[i].old,
+                     ch[i].new_);
+        else
+            diff_add(d, "%s%s: %s \xe2\x86\x92 %s", d->len ? "; " : "", ch[i].field, ch[i].old, ch[i].new_);
+    }
+}
+
 void store_busy_wait(store *s, int ms)
 {
     if (s && s->db) sqlite3_busy_timeout(s->db, ms < 0 ? st_busy_timeout_ms() : ms);

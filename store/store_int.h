@@ -55,6 +55,13 @@ sqlite3_stmt *st_prep(store *s, const char *sql);
 int st_step_done(store *s, sqlite3_stmt *st);
 /* Execute literal SQL (no parameters, never user data). */
 int st_exec(store *s, const char *sql);
+/* Every row of a bound statement, read by fn into an arena array of elements of size bytes;
+ * *out (a T **) and *n are set. Resets st; on failure says it failed while `what`. */
+typedef void (*st_row_fn)(lnd_arena *a, sqlite3_stmt *st, void *row);
+store_rc st_rows(store *s, lnd_arena *a, sqlite3_stmt *st, size_t size, st_row_fn fn, void **out, size_t *n,
+                 const char *what);
+/* The integer of a one-row literal query ("PRAGMA user_version"), uncached. An SQLite code. */
+int st_pragma_int(sqlite3 *db, const char *sql, int *out);
 
 /* Bind helpers (index from 1). Text NULL binds "". */
 void st_bind_text(sqlite3_stmt *st, int i, const char *v);
@@ -125,16 +132,22 @@ bool st_stamp(const char *in, char *out);
 /* A stored UTC stamp as local time with its zone, for messages (two calls may share one). */
 const char *st_local(const char *stamp);
 store_rc st_valid_checkin(store *s, const lnd_checkin *c);
-store_rc st_valid_kpi(store *s, const lnd_kpi *k);             /* store_misc.c */
+store_rc st_valid_kpi(store *s, const lnd_kpi *k);             /* store_kpi.c */
 
 /* ---- rows shared between files ---- */
-#define ST_KR_COLS                                                                                 \
-    "id, objective_id, title, unit, baseline, target, direction, due_week, owner, coowner, "     \
-    "weight, evidence, indicator, carried_from, archived, version, cur_value, cur_confidence, "  \
-    "last_at, ncheckins, baseline_at"
-#define ST_OBJ_COLS                                                                                \
-    "id, cycle_id, parent_id, level, type, title, problem, outcome, capability, owner, "          \
-    "business_owner, cadence_days, carried_from, archived, version, hypothesis"
+/* Insert one check-in row as given (id 0 = a new one; at already normalised): the add verb
+ * and import share it. store_checkin.c */
+store_rc st_checkin_insert(store *s, const lnd_checkin *c, const char *at, const char *what);
+/* Bind a review's fields: ?1 objective, ?2 score, ?3 worked, ?4 didnt, ?5 carry,
+ * ?6 carry_forward, ?7 updated_by, ?8 updated_at, ?9 version, ?10 finding. store_review.c */
+void st_review_bind(sqlite3_stmt *st, const lnd_review *r, const char *by, const char *at, long version);
+#include "store_fields.h"   /* generated from the field tables of core/fields.h */
+#define ST_KR_COLS STF_COLS(FIELDS_KR) ", cur_value, cur_confidence, last_at, ncheckins"
+/* Add or import one KR row: its id (0 = a new one), then every field of FIELDS_KR. */
+store_rc st_kr_insert(store *s, const lnd_kr *k, const char *what);
+#define ST_OBJ_COLS STF_COLS(FIELDS_OBJ)
+/* Add or import one objective row: its id (0 = a new one), then every field of FIELDS_OBJ. */
+store_rc st_obj_insert(store *s, const lnd_objective *o, const char *what);
 #define ST_PROG_COLS "id, cycle_id, objective_id, title, audience, start_week, end_week, archived, version, cohorts"
 void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *k);            /* ST_KR_COLS */
 void st_objective_row(st_strs *ss, sqlite3_stmt *st, lnd_objective *o); /* ST_OBJ_COLS */

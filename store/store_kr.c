@@ -11,32 +11,16 @@
 
 #include "../core/dates.h"
 
-void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *k)
+void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *r)
 {
-    k->id = sqlite3_column_int64(st, 0);
-    k->objective_id = sqlite3_column_int64(st, 1);
-    k->title = st_str(ss, st, 2, false);
-    k->unit = st_str(ss, st, 3, true);
-    k->has_baseline = sqlite3_column_type(st, 4) != SQLITE_NULL;
-    k->baseline = k->has_baseline ? sqlite3_column_double(st, 4) : 0;
-    k->target = sqlite3_column_double(st, 5);
-    k->direction = sqlite3_column_text(st, 6)[0] == 'd' ? DIR_DECREASE : DIR_INCREASE;
-    k->due_week = sqlite3_column_int(st, 7);
-    k->owner = st_str(ss, st, 8, true);
-    k->coowner = st_str(ss, st, 9, true);
-    k->weight = sqlite3_column_double(st, 10);
-    int v = model_evidence_parse((const char *)sqlite3_column_text(st, 11));
-    k->evidence = v < 0 ? EV_ACTIVITY : (lnd_evidence)v;
-    k->indicator = sqlite3_column_text(st, 12)[1] == 'a' ? IND_LAGGING : IND_LEADING;  /* lagging/leading */
-    k->carried_from = sqlite3_column_int64(st, 13);
-    k->archived = sqlite3_column_int(st, 14) != 0;
-    k->version = (long)sqlite3_column_int64(st, 15);
-    k->has_current = sqlite3_column_type(st, 16) != SQLITE_NULL;
-    k->current = k->has_current ? sqlite3_column_double(st, 16) : 0;
-    k->confidence = sqlite3_column_int(st, 17);
-    k->last_at = sqlite3_column_type(st, 18) == SQLITE_NULL ? NULL : st_str(ss, st, 18, true);
-    k->checkins = sqlite3_column_int(st, 19);
-    k->baseline_at = st_str(ss, st, 20, true);
+    int c = 0;
+    r->id = sqlite3_column_int64(st, c++);
+    FIELDS_KR(STF_READ)
+    r->has_current = sqlite3_column_type(st, c) != SQLITE_NULL;
+    r->current = r->has_current ? sqlite3_column_double(st, c) : 0;
+    r->confidence = sqlite3_column_int(st, c + 1);
+    r->last_at = sqlite3_column_type(st, c + 2) == SQLITE_NULL ? NULL : st_str(ss, st, c + 2, true);
+    r->checkins = sqlite3_column_int(st, c + 3);
 }
 
 store_rc store_get_kr(store *s, lnd_arena *a, lnd_id id, lnd_kr *out)
@@ -113,20 +97,15 @@ static store_rc valid_kr_objective(store *s, const lnd_kr *k)
     return STORE_OK;
 }
 
-static void bind_fields(sqlite3_stmt *st, const lnd_kr *k)
+store_rc st_kr_insert(store *s, const lnd_kr *r, const char *what)
 {
-    sqlite3_bind_int64(st, 1, k->objective_id);
-    st_bind_text(st, 2, k->title);
-    st_bind_text(st, 3, k->unit);
-    st_bind_opt_double(st, 4, k->has_baseline, k->baseline);
-    sqlite3_bind_double(st, 5, k->target);
-    st_bind_text(st, 6, model_direction_name(k->direction));
-    sqlite3_bind_int(st, 7, k->due_week);
-    st_bind_text(st, 8, k->owner);
-    st_bind_text(st, 9, k->coowner);
-    sqlite3_bind_double(st, 10, k->weight > 0 ? k->weight : 1);
-    st_bind_text(st, 11, model_evidence_name(k->evidence));
-    st_bind_text(st, 12, model_indicator_name(k->indicator));
+    sqlite3_stmt *st = st_prep(s, STF_INSERT("kr", FIELDS_KR));
+    if (!st) return STORE_IO;
+    int c = 1;
+    st_bind_id0(st, c++, r->id);
+    FIELDS_KR(STF_BIND)
+    int x = st_step_done(s, st);
+    return x == SQLITE_DONE ? STORE_OK : st_sqlfail(s, x, what);
 }
 
 store_rc store_add_kr(store *s, lnd_kr *k, const char *user)
@@ -135,15 +114,11 @@ store_rc store_add_kr(store *s, lnd_kr *k, const char *user)
     if (rc != STORE_OK) return rc;
     if ((rc = st_wbegin(s)) != STORE_OK) return rc;
     if ((rc = valid_kr_objective(s, k)) != STORE_OK) return st_wend(s, rc);
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO kr(objective_id, title, unit, baseline, target, direction, due_week, "
-                                  "owner, coowner, weight, evidence, indicator, carried_from, baseline_at) "
-                                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!st) return st_wend(s, STORE_IO);
-    bind_fields(st, k);
-    st_bind_id0(st, 13, k->carried_from);
-    st_bind_text(st, 14, k->baseline_at);
-    int r = st_step_done(s, st);
-    if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "adding a key result"));
+    lnd_kr row = *k;
+    row.id = 0;
+    row.archived = false;
+    row.version = 1;
+    if ((rc = st_kr_insert(s, &row, "adding a key result")) != STORE_OK) return st_wend(s, rc);
     lnd_id id = sqlite3_last_insert_rowid(s->db);
     char detail[512], b[64], t[64];
     if (k->has_baseline) model_fmt_num(k->baseline, b, sizeof b);
@@ -164,14 +139,6 @@ store_rc store_add_kr(store *s, lnd_kr *k, const char *user)
     return rc;
 }
 
-static void diff_baseline(st_diff *d, const lnd_kr *o, const lnd_kr *k)
-{
-    char a[64] = "none", b[64] = "none";
-    if (o->has_baseline) model_fmt_num(o->baseline, a, sizeof a);
-    if (k->has_baseline) model_fmt_num(k->baseline, b, sizeof b);
-    st_diff_raw(d, "baseline", a, b);
-}
-
 store_rc store_update_kr(store *s, lnd_kr *k, const char *user)
 {
     store_rc rc = valid_kr(s, k, false);
@@ -185,38 +152,23 @@ store_rc store_update_kr(store *s, lnd_kr *k, const char *user)
     if (rc == STORE_OK && old.version != k->version) rc = st_conflict(s, "kr", "kr", k->id, label, k->version);
     if (rc == STORE_OK) rc = valid_kr_objective(s, k);
     if (rc == STORE_OK) {
-        sqlite3_stmt *st = st_prep(s, "UPDATE kr SET objective_id=?, title=?, unit=?, baseline=?, target=?, "
-                                      "direction=?, due_week=?, owner=?, coowner=?, weight=?, evidence=?, "
-                                      "indicator=?, version = version + 1, baseline_at=?15 WHERE id = ?13 AND version = ?14");
+        sqlite3_stmt *st = st_prep(s, STF_UPDATE("kr", FIELDS_KR));
         if (!st) rc = STORE_IO;
         else {
-            bind_fields(st, k);
-            st_bind_text(st, 15, k->baseline_at);
-            sqlite3_bind_int64(st, 13, k->id);
-            sqlite3_bind_int64(st, 14, k->version);
-            int r = st_step_done(s, st);
-            if (r != SQLITE_DONE) rc = st_sqlfail(s, r, "saving the key result");
+            const lnd_kr *r = k;
+            int c = 1;
+            FIELDS_KR(STF_BIND_EDIT)
+            sqlite3_bind_int64(st, c++, k->id);
+            sqlite3_bind_int64(st, c, k->version);
+            int x = st_step_done(s, st);
+            if (x != SQLITE_DONE) rc = st_sqlfail(s, x, "saving the key result");
             else if (sqlite3_changes(s->db) == 0) rc = st_conflict(s, "kr", "kr", k->id, label, k->version);
         }
     }
     if (rc == STORE_OK) {
         st_diff d = {0};
-        char o1[32], o2[32];
-        snprintf(o1, sizeof o1, "O%lld", old.objective_id);
-        snprintf(o2, sizeof o2, "O%lld", k->objective_id);
-        st_diff_raw(&d, "objective", o1, o2);
-        st_diff_str(&d, "title", old.title, k->title);
-        st_diff_str(&d, "unit", old.unit, k->unit);
-        diff_baseline(&d, &old, k);
-        st_diff_str(&d, "baseline date", old.baseline_at, k->baseline_at);
-        st_diff_num(&d, "target", old.target, k->target);
-        st_diff_raw(&d, "direction", model_direction_name(old.direction), model_direction_name(k->direction));
-        st_diff_num(&d, "due week", old.due_week, k->due_week);
-        st_diff_str(&d, "owner", old.owner, k->owner);
-        st_diff_str(&d, "co-owner", old.coowner, k->coowner);
-        st_diff_num(&d, "weight", old.weight, k->weight);
-        st_diff_raw(&d, "evidence", model_evidence_name(old.evidence), model_evidence_name(k->evidence));
-        st_diff_raw(&d, "indicator", model_indicator_name(old.indicator), model_indicator_name(k->indicator));
+        fields_change ch[FIELDS_KR_N];
+        st_diff_changes(&d, ch, fields_kr_diff(&old, k, ch, FIELDS_KR_N));
         rc = st_audit(s, user, "edit", "kr", k->id, d.len ? d.buf : "no change");
     }
     arena_free(a);

@@ -7,26 +7,11 @@
 #include <stdio.h>
 #include <string.h>
 
-void st_objective_row(st_strs *ss, sqlite3_stmt *st, lnd_objective *o)
+void st_objective_row(st_strs *ss, sqlite3_stmt *st, lnd_objective *r)
 {
-    o->id = sqlite3_column_int64(st, 0);
-    o->cycle_id = sqlite3_column_int64(st, 1);
-    o->parent_id = sqlite3_column_int64(st, 2);
-    int v = model_level_parse((const char *)sqlite3_column_text(st, 3));
-    o->level = v < 0 ? LEVEL_LD : (lnd_level)v;
-    v = model_otype_parse((const char *)sqlite3_column_text(st, 4));
-    o->type = v < 0 ? OTYPE_COMMITTED : (lnd_otype)v;
-    o->title = st_str(ss, st, 5, false);
-    o->problem = st_str(ss, st, 6, true);
-    o->outcome = st_str(ss, st, 7, true);
-    o->capability = st_str(ss, st, 8, true);
-    o->owner = st_str(ss, st, 9, true);
-    o->business_owner = st_str(ss, st, 10, true);
-    o->cadence_days = sqlite3_column_int(st, 11);
-    o->carried_from = sqlite3_column_int64(st, 12);
-    o->archived = sqlite3_column_int(st, 13) != 0;
-    o->version = (long)sqlite3_column_int64(st, 14);
-    o->hypothesis = st_str(ss, st, 15, false);
+    int c = 0;
+    r->id = sqlite3_column_int64(st, c++);
+    FIELDS_OBJ(STF_READ)
 }
 
 store_rc store_get_objective(store *s, lnd_arena *a, lnd_id id, lnd_objective *out)
@@ -95,18 +80,15 @@ static store_rc valid_objective(store *s, const lnd_objective *o)
     return STORE_OK;
 }
 
-static void bind_fields(sqlite3_stmt *st, const lnd_objective *o)
+store_rc st_obj_insert(store *s, const lnd_objective *r, const char *what)
 {
-    st_bind_id0(st, 1, o->parent_id);
-    st_bind_text(st, 2, model_level_name(o->level));
-    st_bind_text(st, 3, model_otype_name(o->type));
-    st_bind_text(st, 4, o->title);
-    st_bind_text(st, 5, o->problem);
-    st_bind_text(st, 6, o->outcome);
-    st_bind_text(st, 7, o->capability);
-    st_bind_text(st, 8, o->owner);
-    st_bind_text(st, 9, o->business_owner);
-    sqlite3_bind_int(st, 10, o->cadence_days ? o->cadence_days : 7);
+    sqlite3_stmt *st = st_prep(s, STF_INSERT("objective", FIELDS_OBJ));
+    if (!st) return STORE_IO;
+    int c = 1;
+    st_bind_id0(st, c++, r->id);
+    FIELDS_OBJ(STF_BIND)
+    int x = st_step_done(s, st);
+    return x == SQLITE_DONE ? STORE_OK : st_sqlfail(s, x, what);
 }
 
 store_rc store_add_objective(store *s, lnd_objective *o, const char *user)
@@ -125,15 +107,9 @@ store_rc store_add_objective(store *s, lnd_objective *o, const char *user)
         return st_wend(s, st_fail(s, STORE_NOTFOUND, "no cycle with id %lld", o->cycle_id));
     if (r != SQLITE_ROW) return st_wend(s, st_sqlfail(s, r, "adding an objective"));
     if ((rc = valid_parent(s, &tmp)) != STORE_OK) return st_wend(s, rc);
-    st = st_prep(s, "INSERT INTO objective(parent_id, level, type, title, problem, outcome, capability, owner, "
-                    "business_owner, cadence_days, cycle_id, carried_from, hypothesis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!st) return st_wend(s, STORE_IO);
-    bind_fields(st, o);
-    sqlite3_bind_int64(st, 11, o->cycle_id);
-    st_bind_id0(st, 12, o->carried_from);
-    st_bind_text(st, 13, o->hypothesis);
-    r = st_step_done(s, st);
-    if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "adding an objective"));
+    tmp.archived = false;
+    tmp.version = 1;
+    if ((rc = st_obj_insert(s, &tmp, "adding an objective")) != STORE_OK) return st_wend(s, rc);
     lnd_id id = sqlite3_last_insert_rowid(s->db);
     char detail[512];
     snprintf(detail, sizeof detail, "O%lld %s '%.300s'", id, model_level_name(o->level), o->title);
@@ -163,39 +139,24 @@ store_rc store_update_objective(store *s, lnd_objective *o, const char *user)
         rc = valid_parent(s, &chk);
     }
     if (rc == STORE_OK) {
-        sqlite3_stmt *st = st_prep(s, "UPDATE objective SET parent_id=?, level=?, type=?, title=?, problem=?, "
-                                      "outcome=?, capability=?, owner=?, business_owner=?, cadence_days=?, "
-                                      "hypothesis=?13, version = version + 1 WHERE id = ?11 AND version = ?12");
+        sqlite3_stmt *st = st_prep(s, STF_UPDATE("objective", FIELDS_OBJ));
         if (!st) rc = STORE_IO;
         else {
-            bind_fields(st, o);
-            sqlite3_bind_int64(st, 11, o->id);
-            sqlite3_bind_int64(st, 12, o->version);
-            st_bind_text(st, 13, o->hypothesis);
-            int r = st_step_done(s, st);
-            if (r != SQLITE_DONE) rc = st_sqlfail(s, r, "saving the objective");
+            const lnd_objective *r = o;
+            int c = 1;
+            FIELDS_OBJ(STF_BIND_EDIT)
+            sqlite3_bind_int64(st, c++, o->id);
+            sqlite3_bind_int64(st, c, o->version);
+            int x = st_step_done(s, st);
+            if (x != SQLITE_DONE) rc = st_sqlfail(s, x, "saving the objective");
             else if (sqlite3_changes(s->db) == 0)
                 rc = st_conflict(s, "objective", "objective", o->id, label, o->version);
         }
     }
     if (rc == STORE_OK) {
         st_diff d = {0};
-        char a1[32], a2[32];
-        if (old.parent_id) snprintf(a1, sizeof a1, "O%lld", old.parent_id);
-        else snprintf(a1, sizeof a1, "none");
-        if (o->parent_id) snprintf(a2, sizeof a2, "O%lld", o->parent_id);
-        else snprintf(a2, sizeof a2, "none");
-        st_diff_raw(&d, "parent", a1, a2);
-        st_diff_raw(&d, "level", model_level_name(old.level), model_level_name(o->level));
-        st_diff_raw(&d, "type", model_otype_name(old.type), model_otype_name(o->type));
-        st_diff_str(&d, "title", old.title, o->title);
-        st_diff_str(&d, "problem", old.problem, o->problem);
-        st_diff_str(&d, "outcome", old.outcome, o->outcome);
-        st_diff_str(&d, "capability", old.capability, o->capability);
-        st_diff_str(&d, "owner", old.owner, o->owner);
-        st_diff_str(&d, "business owner", old.business_owner, o->business_owner);
-        st_diff_str(&d, "hypothesis", old.hypothesis, o->hypothesis);
-        st_diff_num(&d, "cadence days", old.cadence_days, o->cadence_days ? o->cadence_days : 7);
+        fields_change ch[FIELDS_OBJ_N];
+        st_diff_changes(&d, ch, fields_obj_diff(&old, o, ch, FIELDS_OBJ_N));
         rc = st_audit(s, user, "edit", "objective", o->id, d.len ? d.buf : "no change");
     }
     arena_free(a);

@@ -61,19 +61,7 @@ static char *dir_of(const char *path)
     return strndup(path, (size_t)(slash - path));
 }
 
-static int pragma_int(store *s, const char *sql, int *out)
-{
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK) return rc;
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *out = sqlite3_column_int(st, 0);
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    return rc;
-}
+static int pragma_int(store *s, const char *sql, int *out) { return st_pragma_int(s->db, sql, out); }
 
 /* Open path read-only as file:PATH?immutable=1 (path percent-encoded). */
 static int open_immutable(store *s, const char *path)

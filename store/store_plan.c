@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/plan.h"
+
 static store_rc one_int(store *s, const char *sql, lnd_id cycle_id, long long *n)
 {
     sqlite3_stmt *st = st_prep(s, sql);
@@ -22,18 +24,6 @@ static store_rc one_int(store *s, const char *sql, lnd_id cycle_id, long long *n
     *n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
     return rc == SQLITE_ROW ? STORE_OK : st_sqlfail(s, rc, "loading the plan");
-}
-
-/* Index of objective id in the plan's sorted objectives, or -1. */
-static long obj_at(const lnd_plan *p, lnd_id id)
-{
-    size_t lo = 0, hi = p->nobjs;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (p->objs[mid].id < id) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo < p->nobjs && p->objs[lo].id == id ? (long)lo : -1;
 }
 
 static store_rc load_objectives(store *s, st_strs *ss, lnd_plan *p, size_t cap)
@@ -69,7 +59,7 @@ static store_rc load_krs(store *s, st_strs *ss, lnd_plan *p, bool scan)
     else {
         if (!scan) sqlite3_bind_int64(st, 1, p->cycle.id);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            long oi = obj_at(p, sqlite3_column_int64(st, 0));
+            long oi = plan_obj_index(p, sqlite3_column_int64(st, 0));
             if (oi >= 0) cnt[oi] = (size_t)sqlite3_column_int64(st, 1);
         }
         sqlite3_reset(st);
@@ -94,7 +84,7 @@ static store_rc load_krs(store *s, st_strs *ss, lnd_plan *p, bool scan)
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             lnd_id obj = sqlite3_column_int64(st, 1);
             if (obj != last_obj || oi < 0) {
-                oi = obj_at(p, obj);
+                oi = plan_obj_index(p, obj);
                 last_obj = obj;
             }
             if (oi < 0 || fill[oi] >= cnt[oi]) continue;   /* another cycle's KR */

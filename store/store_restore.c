@@ -74,27 +74,7 @@ store_rc store_restore_objective(store *s, const lnd_objective *o)
     if (rc != STORE_OK) return rc;
     if ((unsigned)o->level >= LEVEL_N || (unsigned)o->type >= OTYPE_N)
         return st_fail(s, STORE_INVALID, "objective O%lld: unknown level or type", o->id);
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO objective(id, cycle_id, parent_id, level, type, title, problem, "
-                                  "outcome, capability, owner, business_owner, cadence_days, carried_from, "
-                                  "archived, version, hypothesis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, o->id);
-    sqlite3_bind_int64(st, 2, o->cycle_id);
-    st_bind_id0(st, 3, o->parent_id);
-    st_bind_text(st, 4, model_level_name(o->level));
-    st_bind_text(st, 5, model_otype_name(o->type));
-    st_bind_text(st, 6, o->title);
-    st_bind_text(st, 7, o->problem);
-    st_bind_text(st, 8, o->outcome);
-    st_bind_text(st, 9, o->capability);
-    st_bind_text(st, 10, o->owner);
-    st_bind_text(st, 11, o->business_owner);
-    sqlite3_bind_int(st, 12, o->cadence_days > 0 ? o->cadence_days : 7);
-    st_bind_id0(st, 13, o->carried_from);
-    sqlite3_bind_int(st, 14, o->archived);
-    sqlite3_bind_int64(st, 15, o->version);
-    st_bind_text(st, 16, o->hypothesis);
-    return run(s, st, "restoring an objective");
+    return st_obj_insert(s, o, "restoring an objective");
 }
 
 store_rc store_restore_kr(store *s, const lnd_kr *k)
@@ -105,28 +85,7 @@ store_rc store_restore_kr(store *s, const lnd_kr *k)
         return st_fail(s, STORE_INVALID, "key result K%lld: unknown direction, evidence or indicator", k->id);
     if (!isfinite(k->target) || (k->has_baseline && !isfinite(k->baseline)))
         return st_fail(s, STORE_INVALID, "key result K%lld: baseline and target must be finite numbers", k->id);
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO kr(id, objective_id, title, unit, baseline, target, direction, "
-                                  "due_week, owner, coowner, weight, evidence, indicator, carried_from, archived, "
-                                  "version, baseline_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, k->id);
-    sqlite3_bind_int64(st, 2, k->objective_id);
-    st_bind_text(st, 3, k->title);
-    st_bind_text(st, 4, k->unit);
-    st_bind_opt_double(st, 5, k->has_baseline, k->baseline);
-    sqlite3_bind_double(st, 6, k->target);
-    st_bind_text(st, 7, model_direction_name(k->direction));
-    sqlite3_bind_int(st, 8, k->due_week);
-    st_bind_text(st, 9, k->owner);
-    st_bind_text(st, 10, k->coowner);
-    sqlite3_bind_double(st, 11, k->weight > 0 ? k->weight : 1);
-    st_bind_text(st, 12, model_evidence_name(k->evidence));
-    st_bind_text(st, 13, model_indicator_name(k->indicator));
-    st_bind_id0(st, 14, k->carried_from);
-    sqlite3_bind_int(st, 15, k->archived);
-    sqlite3_bind_int64(st, 16, k->version);
-    st_bind_text(st, 17, k->baseline_at);
-    return run(s, st, "restoring a key result");
+    return st_kr_insert(s, k, "restoring a key result");
 }
 
 store_rc store_restore_checkin(store *s, const lnd_checkin *c)
@@ -139,23 +98,7 @@ store_rc store_restore_checkin(store *s, const lnd_checkin *c)
                        c->at ? c->at : "");
     if ((rc = st_valid_checkin(s, c)) != STORE_OK) return rc;
     if (c->followup < 0) return st_fail(s, STORE_INVALID, "check-in %lld: followup must be 0 or a day count", c->id);
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO checkin(id, kr_id, at, value, confidence, note, author, observed, "
-                                  "applied, account, cohort, comparison, followup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, c->id);
-    sqlite3_bind_int64(st, 2, c->kr_id);
-    st_bind_text(st, 3, at);
-    sqlite3_bind_double(st, 4, c->value);
-    sqlite3_bind_int(st, 5, c->confidence);
-    st_bind_text(st, 6, c->note);
-    st_bind_text(st, 7, c->author);
-    sqlite3_bind_int(st, 8, c->observed);
-    sqlite3_bind_int(st, 9, c->applied);
-    st_bind_text(st, 10, c->account);
-    st_bind_text(st, 11, c->cohort);
-    sqlite3_bind_int(st, 12, c->comparison);
-    sqlite3_bind_int(st, 13, c->followup);
-    return run(s, st, "restoring a check-in");
+    return st_checkin_insert(s, c, at, "restoring a check-in");
 }
 
 store_rc store_restore_programme(store *s, const lnd_programme *p)
@@ -238,20 +181,11 @@ store_rc store_restore_review(store *s, lnd_id cycle_id, const lnd_review *r)
     if (cyc != cycle_id)
         return st_fail(s, STORE_INVALID, "review of O%lld: no such objective in this cycle", r->objective_id);
     st = st_prep(s, "INSERT INTO review(objective_id, score, worked, didnt, carry, carry_forward, version, "
-                    "updated_by, updated_at, finding) VALUES (?,?,?,?,?,?,?,?,?,?)");
+                    "updated_by, updated_at, finding) VALUES (?1,?2,?3,?4,?5,?6,?9,?7,?8,?10)");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, r->objective_id);
-    st_bind_opt_double(st, 2, r->has_score, r->score);
-    st_bind_text(st, 3, r->worked);
-    st_bind_text(st, 4, r->didnt);
-    st_bind_text(st, 5, r->carry);
-    sqlite3_bind_int(st, 6, r->carry_forward);
-    sqlite3_bind_int64(st, 7, r->version > 0 ? r->version : 1);
-    st_bind_text(st, 8, r->updated_by);
     char upd[32];
-    if (!st_blank(r->updated_at) && st_stamp(r->updated_at, upd)) st_bind_text(st, 9, upd);
-    else st_bind_text(st, 9, r->updated_at);
-    st_bind_text(st, 10, r->finding);
+    bool stamped = !st_blank(r->updated_at) && st_stamp(r->updated_at, upd);
+    st_review_bind(st, r, r->updated_by, stamped ? upd : r->updated_at, r->version > 0 ? r->version : 1);
     return run(s, st, "restoring a review");
 }
 

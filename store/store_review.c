@@ -26,6 +26,8 @@ static void review_row(lnd_arena *a, sqlite3_stmt *st, lnd_review *r)
     r->finding = st_col_str(a, st, 9);
 }
 
+static void review_row_v(lnd_arena *a, sqlite3_stmt *st, void *row) { review_row(a, st, row); }
+
 store_rc store_reviews(store *s, lnd_arena *a, lnd_id cycle_id, lnd_review **out, size_t *n)
 {
     *out = NULL;
@@ -36,23 +38,7 @@ store_rc store_reviews(store *s, lnd_arena *a, lnd_id cycle_id, lnd_review **out
                                   "ORDER BY r.objective_id");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, cycle_id);
-    size_t cap = 0;
-    lnd_review *v = NULL;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            lnd_review *nv = arena_alloc(a, ncap * sizeof *nv);
-            if (cap) memcpy(nv, v, cap * sizeof *nv);
-            v = nv;
-            cap = ncap;
-        }
-        review_row(a, st, &v[(*n)++]);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, "reading reviews");
-    *out = v;
-    return STORE_OK;
+    return st_rows(s, a, st, sizeof **out, review_row_v, (void **)out, n, "reading reviews");
 }
 
 static store_rc review_conflict(store *s, lnd_id oid, long now, long had)
@@ -68,6 +54,20 @@ static store_rc review_conflict(store *s, lnd_id oid, long now, long had)
                 "reload and reapply", oid, now, had);
     arena_free(a);
     return STORE_CONFLICT;
+}
+
+void st_review_bind(sqlite3_stmt *st, const lnd_review *r, const char *by, const char *at, long version)
+{
+    sqlite3_bind_int64(st, 1, r->objective_id);
+    st_bind_opt_double(st, 2, r->has_score, r->score);
+    st_bind_text(st, 3, r->worked);
+    st_bind_text(st, 4, r->didnt);
+    st_bind_text(st, 5, r->carry);
+    sqlite3_bind_int(st, 6, r->carry_forward);
+    st_bind_text(st, 7, by);
+    st_bind_text(st, 8, at);
+    sqlite3_bind_int64(st, 9, version);
+    st_bind_text(st, 10, r->finding);
 }
 
 store_rc store_set_review(store *s, lnd_review *r, const char *user)
@@ -100,16 +100,7 @@ store_rc store_set_review(store *s, lnd_review *r, const char *user)
                         "WHERE version = ?9");
         if (!st) rc = STORE_IO;
         else {
-            sqlite3_bind_int64(st, 1, r->objective_id);
-            st_bind_opt_double(st, 2, r->has_score, r->score);
-            st_bind_text(st, 3, r->worked);
-            st_bind_text(st, 4, r->didnt);
-            st_bind_text(st, 5, r->carry);
-            sqlite3_bind_int(st, 6, r->carry_forward);
-            st_bind_text(st, 7, st_blank(user) ? "unknown" : user);
-            st_bind_text(st, 8, now);
-            sqlite3_bind_int64(st, 9, r->version);
-            st_bind_text(st, 10, r->finding);
+            st_review_bind(st, r, st_blank(user) ? "unknown" : user, now, r->version);
             int x = st_step_done(s, st);
             if (x != SQLITE_DONE) rc = st_sqlfail(s, x, "saving the review");
             else if (sqlite3_changes(s->db) == 0) rc = review_conflict(s, r->objective_id, cur, r->version);

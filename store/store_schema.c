@@ -242,20 +242,6 @@ int store_schema_version(void)
     return STORE_SCHEMA_VERSION;
 }
 
-static int user_version(sqlite3 *db, int *out)
-{
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
-    if (rc != SQLITE_OK) return rc;
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *out = sqlite3_column_int(st, 0);
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    return rc;
-}
-
 /* Bring db from its version up to `to`, one transaction per step. Returns an SQLite code;
  * *failed_step says which step failed. */
 static int migrate_db(sqlite3 *db, int to, int *failed_step)
@@ -264,7 +250,7 @@ static int migrate_db(sqlite3 *db, int to, int *failed_step)
         int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
         if (rc != SQLITE_OK) return rc;
         int v = 0;
-        rc = user_version(db, &v);            /* re-read: another process may have migrated */
+        rc = st_pragma_int(db, "PRAGMA user_version", &v);            /* re-read: another process may have migrated */
         if (rc == SQLITE_OK && v >= to) {
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
             return SQLITE_OK;
@@ -353,7 +339,7 @@ store_rc store_user_version(const char *path, int *version)
 {
     sqlite3 *db = NULL;
     int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
-    if (rc == SQLITE_OK) rc = user_version(db, version);
+    if (rc == SQLITE_OK) rc = st_pragma_int(db, "PRAGMA user_version", version);
     sqlite3_close(db);
     return rc == SQLITE_OK ? STORE_OK : STORE_IO;
 }

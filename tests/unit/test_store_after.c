@@ -192,13 +192,7 @@ static void a_schema_4_database_is_migrated_with_its_data(void **state)
     store_close(s);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        FX_TEST(follow_ups_outlive_the_cycle_inside_the_window_only),
+FX_MAIN(FX_TEST(follow_ups_outlive_the_cycle_inside_the_window_only),
         FX_TEST(an_activity_kr_and_an_unserved_kr_stay_locked),
         FX_TEST(a_comparison_cohort_never_sets_the_current_value),
-        FX_TEST(a_schema_4_database_is_migrated_with_its_data),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+        FX_TEST(a_schema_4_database_is_migrated_with_its_data))

@@ -145,6 +145,20 @@ static inline bool file_bytes(const char *path, char **buf, size_t *n)
     return true;
 }
 
+/* A verb refused as invalid with a message containing needle. */
+static inline void expect_invalid(store *s, store_rc rc, const char *needle)
+{
+    if (rc != STORE_INVALID || !strstr(store_errmsg(s), needle))
+        fail_msg("want STORE_INVALID with '%s', got %s: %s", needle, store_rc_name(rc), store_errmsg(s));
+}
+
 #define FX_TEST(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
+/* main() running the given FX_TEST(...) entries. */
+#define FX_MAIN(...)                                                   \
+    int main(void)                                                     \
+    {                                                                  \
+        const struct CMUnitTest tests[] = {__VA_ARGS__};               \
+        return cmocka_run_group_tests(tests, NULL, NULL);              \
+    }
 
 #endif

@@ -71,11 +71,5 @@ static void a_clean_previous_schema_database_gets_no_repair_rows(void **state)
     store_close(s);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        FX_TEST(a_previous_schema_database_with_raw_bytes_is_repaired),
-        FX_TEST(a_clean_previous_schema_database_gets_no_repair_rows),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+FX_MAIN(FX_TEST(a_previous_schema_database_with_raw_bytes_is_repaired),
+        FX_TEST(a_clean_previous_schema_database_gets_no_repair_rows))

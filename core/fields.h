@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: MIT */
+/* core/fields.h — one field table per entity (an X-macro), the single place a field of a key
+ * result is described: its C member, SQL column, JSON key, CSV column, audit label and form
+ * metadata. store/ generates its column lists, row reader, binders and restore from it; the
+ * JSON and CSV export/import in cli/ generate their fields from it; fields_kr_diff (audit and
+ * conflict diffs) and the form metadata array fields_kr[] live in core/fields.c. No I/O, no
+ * SQL, no curses here: the table only names things. See docs/HACKING.md, "Adding a field". */
+#ifndef LND_FIELDS_H
+#define LND_FIELDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+/* X(kind, member, column, json, role, aux, diff, form, fkind, req, width, hint, csv)
+ *  kind   how it is stored and moved (one token):
+ *         ID      lnd_id, required (bound as an integer)      aux: the id's letter, e.g. 'O'
+ *         REF     lnd_id, 0 = none (NULL in SQL, null in JSON) aux: the id's letter ("none" for 0)
+ *         TEXT    char *, required string in JSON             aux: intern in big loads (1/0)
+ *         OPTTEXT char *, may be absent in JSON (older files) aux: intern (1/0)
+ *         NUM     double, required number in JSON             aux: unused (0)
+ *         POS     double > 0; 0 or absent = aux               aux: the default
+ *         OPTNUM  double with a bool "has" member, NULL = none aux: the has member
+ *         INT     int or long                                 aux: default when absent in JSON
+ *         POSINT  int > 0; 0 or absent = aux                  aux: the default
+ *         ENUM    a model enum with model_<aux>_name/_parse    aux: the family, e.g. direction
+ *         BOOL    bool                                        aux: unused (0)
+ *  role   EDIT: written by add and edit, listed in audit and conflict diffs;
+ *         KEEP: written by add and import only (carried_from, archived, version);
+ *         HIDE: like KEEP but not in JSON or CSV either (the row's place: cycle_id)
+ *  diff   the name in audit details and conflict screens ("due week")
+ *  form   the label on a form, NULL = not on the form; fkind TEXT, NUMBER, DATE, ENUM,
+ *         MULTILINE or NONE; req 1 = must not be empty; width in columns; hint or NULL
+ *  csv    the column in `lnd export --format csv`, "" = not exported there */
+#define FIELDS_KR(X)                                                                                         \
+    X(ID, objective_id, "objective_id", "objective", EDIT, 'O', "objective", NULL, NONE, 1, 6, NULL, "")     \
+    X(TEXT, title, "title", "title", EDIT, 0, "title", "Metric", TEXT, 1, 60, NULL, "kr")                    \
+    X(TEXT, unit, "unit", "unit", EDIT, 1, "unit", "Unit", TEXT, 0, 12, "%, days, $M ... or empty", "unit")  \
+    X(OPTNUM, baseline, "baseline", "baseline", EDIT, has_baseline, "baseline", "Baseline", NUMBER, 0, 12,  \
+      "before the programme; empty = unknown", "baseline")                                                 \
+    X(OPTTEXT, baseline_at, "baseline_at", "baseline_at", EDIT, 1, "baseline date", "Baseline date", DATE,  \
+      0, 10, "YYYY-MM-DD the baseline was measured", "")                                                   \
+    X(NUM, target, "target", "target", EDIT, 0, "target", "Target", NUMBER, 1, 12, NULL, "target")          \
+    X(ENUM, direction, "direction", "direction", EDIT, direction, "direction", "Direction", ENUM, 1, 10,    \
+      NULL, "direction")                                                                                    \
+    X(INT, due_week, "due_week", "due_week", EDIT, 0, "due week", "Due week", NUMBER, 1, 4,                 \
+      "0 = end of cycle", "")                                                                               \
+    X(TEXT, owner, "owner", "owner", EDIT, 1, "owner", "Owner", TEXT, 1, 24, NULL, "")                      \
+    X(TEXT, coowner, "coowner", "coowner", EDIT, 1, "co-owner", "Co-owner", TEXT, 0, 24,                    \
+      "business co-owner", "")                                                                              \
+    X(POS, weight, "weight", "weight", EDIT, 1, "weight", "Weight", NUMBER, 1, 8, NULL, "")                 \
+    X(ENUM, evidence, "evidence", "evidence", EDIT, evidence, "evidence", "Evidence", ENUM, 1, 10, NULL,    \
+      "evidence")                                                                                           \
+    X(ENUM, indicator, "indicator", "indicator", EDIT, indicator, "indicator", "Indicator", ENUM, 1, 10,    \
+      NULL, "indicator")                                                                                    \
+    X(REF, carried_from, "carried_from", "carried_from", KEEP, 'K', "carried from", NULL, NONE, 0, 6, NULL, "") \
+    X(BOOL, archived, "archived", "archived", KEEP, 0, "archived", NULL, NONE, 0, 1, NULL, "")              \
+    X(INT, version, "version", "version", KEEP, 1, "version", NULL, NONE, 0, 6, NULL, "")
+
+#define FIELDS_OBJ(X)                                                                                        \
+    X(ID, cycle_id, "cycle_id", "cycle", HIDE, 'C', "cycle", NULL, NONE, 1, 6, NULL, "")                     \
+    X(REF, parent_id, "parent_id", "parent", EDIT, 'O', "parent", NULL, NONE, 0, 6, NULL, "")            \
+    X(ENUM, level, "level", "level", EDIT, level, "level", "Level", ENUM, 1, 10, NULL, "")                   \
+    X(ENUM, type, "type", "type", EDIT, otype, "type", "Type", ENUM, 1, 12, NULL, "")                        \
+    X(TEXT, title, "title", "title", EDIT, 0, "title", "Title", TEXT, 1, 60, NULL, "")                       \
+    X(TEXT, problem, "problem", "problem", EDIT, 1, "problem", "Problem", MULTILINE, 0, 60,                   \
+      "the business issue that must shift", "")                                                             \
+    X(TEXT, outcome, "outcome", "outcome", EDIT, 1, "outcome", "Outcome", MULTILINE, 0, 60,                  \
+      "what is different if it works", "")                                                                  \
+    X(TEXT, capability, "capability", "capability", EDIT, 1, "capability", "Capability", MULTILINE, 0, 60,   \
+      "what people must know, do or believe differently", "")                                               \
+    X(OPTTEXT, hypothesis, "hypothesis", "hypothesis", EDIT, 0, "hypothesis", "Hypothesis", MULTILINE, 0,    \
+      60, "learning objectives: what it tests", "")                                                         \
+    X(TEXT, owner, "owner", "owner", EDIT, 1, "owner", "Owner", TEXT, 1, 24, NULL, "")                       \
+    X(TEXT, business_owner, "business_owner", "business_owner", EDIT, 1, "business owner", "Business owner", \
+      TEXT, 0, 24, NULL, "")                                                                                \
+    X(POSINT, cadence_days, "cadence_days", "cadence_days", EDIT, 7, "cadence days", "Check-in every",       \
+      NUMBER, 1, 4, "days", "")                                                                             \
+    X(REF, carried_from, "carried_from", "carried_from", KEEP, 'O', "carried from", NULL, NONE, 0, 6, NULL, "") \
+    X(BOOL, archived, "archived", "archived", KEEP, 0, "archived", NULL, NONE, 0, 1, NULL, "")              \
+    X(INT, version, "version", "version", KEEP, 1, "version", NULL, NONE, 0, 6, NULL, "")
+
+/* Enum families the tables use: their value count. */
+#define FIELDS_N_direction DIR_N
+#define FIELDS_N_evidence EV_N
+#define FIELDS_N_indicator IND_N
+#define FIELDS_N_level LEVEL_N
+#define FIELDS_N_otype OTYPE_N
+
+/* Role selectors for generated code: FIELDS_IF_EDIT_<role>(x) keeps x for EDIT fields only. */
+#define FIELDS_IF_EDIT_EDIT(x) x
+#define FIELDS_IF_EDIT_KEEP(x)
+#define FIELDS_IF_EDIT_HIDE(x)
+/* FIELDS_IF_SHOWN_<role>(x) keeps x for fields in JSON and CSV (not HIDE). */
+#define FIELDS_IF_SHOWN_EDIT(x) x
+#define FIELDS_IF_SHOWN_KEEP(x) x
+#define FIELDS_IF_SHOWN_HIDE(x)
+
+#define FIELDS_COUNT_(...) +1
+enum { FIELDS_KR_N = 0 FIELDS_KR(FIELDS_COUNT_), FIELDS_OBJ_N = 0 FIELDS_OBJ(FIELDS_COUNT_) };
+
+/* ---- form metadata: one entry per table row, in table order ---- */
+typedef enum { FORM_NONE, FORM_TEXT, FORM_NUMBER, FORM_DATE, FORM_ENUM, FORM_MULTILINE } fields_form_kind;
+typedef enum { FIELD_ID, FIELD_REF, FIELD_TEXT, FIELD_OPTTEXT, FIELD_NUM, FIELD_POS, FIELD_OPTNUM,
+               FIELD_INT, FIELD_POSINT, FIELD_ENUM, FIELD_BOOL } fields_kind;
+typedef struct {
+    const char *name;          /* JSON key */
+    const char *column;        /* SQL column */
+    const char *diff;          /* name in audit details and conflict screens */
+    const char *label;         /* form label, NULL = not on the form */
+    const char *hint;          /* form hint, NULL = none */
+    fields_kind kind;
+    fields_form_kind form;
+    bool required;
+    bool edit;                 /* role EDIT */
+    int width;
+    size_t offset;             /* offsetof the member in its struct */
+    size_t size;               /* sizeof the member */
+    const char *(*choice)(int v);   /* ENUM: the name of value v ("?" past the end); else NULL */
+    int nchoices;              /* ENUM: how many values */
+} fields_meta;
+
+extern const fields_meta fields_kr[FIELDS_KR_N];
+extern const fields_meta fields_obj[FIELDS_OBJ_N];
+
+/* ---- diffs: which EDIT fields differ between two rows, old → new ---- */
+typedef struct {
+    const char *field;         /* the diff name, e.g. "due week" */
+    bool text;                 /* free text (audit details quote it) */
+    char old[256], new_[256];  /* as a user reads them; text cut at 255 bytes */
+} fields_change;
+
+/* Changes from a to b in table order, at most max written; returns how many differ. */
+size_t fields_kr_diff(const lnd_kr *a, const lnd_kr *b, fields_change *out, size_t max);
+size_t fields_obj_diff(const lnd_objective *a, const lnd_objective *b, fields_change *out, size_t max);
+
+#endif

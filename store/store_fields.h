@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT */
+/* store/store_fields.h — private to store/: what the field tables of core/fields.h generate
+ * here: column lists, the INSERT (add and import share it), the UPDATE's SET list, the row
+ * reader and the binders. Each per-kind macro works on `r` (the row struct), `st` (the
+ * statement) and `c` (the running column or parameter index). No SQL text but column names. */
+#ifndef LND_STORE_FIELDS_H
+#define LND_STORE_FIELDS_H
+
+#include "../core/fields.h"
+
+/* ", col" for every field: "id" STF_COLS(FIELDS_KR) is the full column list */
+#define STF_COL_(kind, m, col, ...) ", " col
+#define STF_QMARK_(...) ",?"
+#define STF_SET_(kind, m, col, json, role, ...) FIELDS_IF_EDIT_##role(col "=?, ")
+#define STF_COLS(T) "id" T(STF_COL_)
+/* "INSERT INTO table(id, …) VALUES (?,…)": parameter 1 is the id (NULL = a new one) */
+#define STF_INSERT(table, T) "INSERT INTO " table "(" STF_COLS(T) ") VALUES (?" T(STF_QMARK_) ")"
+/* "UPDATE table SET a=?, b=?, … version = version + 1 WHERE id = ? AND version = ?" */
+#define STF_UPDATE(table, T) \
+    "UPDATE " table " SET " T(STF_SET_) "version = version + 1 WHERE id = ? AND version = ?"
+
+/* ---- row reader: r->member from column c ---- */
+#define STF_RD_ID(m, aux) r->m = sqlite3_column_int64(st, c++);
+#define STF_RD_REF STF_RD_ID
+#define STF_RD_TEXT(m, aux) r->m = st_str(ss, st, c++, aux);
+#define STF_RD_OPTTEXT STF_RD_TEXT
+#define STF_RD_NUM(m, aux) r->m = sqlite3_column_double(st, c++);
+#define STF_RD_POS STF_RD_NUM
+#define STF_RD_OPTNUM(m, aux)                                          \
+    r->aux = sqlite3_column_type(st, c) != SQLITE_NULL;                \
+    r->m = r->aux ? sqlite3_column_double(st, c) : 0;                  \
+    c++;
+#define STF_RD_INT(m, aux) r->m = sqlite3_column_int64(st, c++);
+#define STF_RD_POSINT STF_RD_INT
+#define STF_RD_ENUM(m, aux)                                                            \
+    {                                                                                  \
+        int v_ = model_##aux##_parse((const char *)sqlite3_column_text(st, c++));     \
+        r->m = v_ < 0 ? 0 : v_;                                                        \
+    }
+#define STF_RD_BOOL(m, aux) r->m = sqlite3_column_int(st, c++) != 0;
+#define STF_READ(kind, m, col, json, role, aux, ...) STF_RD_##kind(m, aux)
+
+/* ---- binders: parameter c from r->member ---- */
+#define STF_BD_ID(m, aux) sqlite3_bind_int64(st, c++, r->m);
+#define STF_BD_REF(m, aux) st_bind_id0(st, c++, r->m);
+#define STF_BD_TEXT(m, aux) st_bind_text(st, c++, r->m);
+#define STF_BD_OPTTEXT STF_BD_TEXT
+#define STF_BD_NUM(m, aux) sqlite3_bind_double(st, c++, r->m);
+#define STF_BD_POS(m, aux) sqlite3_bind_double(st, c++, r->m > 0 ? r->m : aux);
+#define STF_BD_OPTNUM(m, aux) st_bind_opt_double(st, c++, r->aux, r->m);
+#define STF_BD_INT(m, aux) sqlite3_bind_int64(st, c++, r->m);
+#define STF_BD_POSINT STF_BD_POS
+#define STF_BD_ENUM(m, aux) st_bind_text(st, c++, model_##aux##_name(r->m));
+#define STF_BD_BOOL(m, aux) sqlite3_bind_int(st, c++, r->m);
+#define STF_BIND(kind, m, col, json, role, aux, ...) STF_BD_##kind(m, aux)
+#define STF_BIND_EDIT(kind, m, col, json, role, aux, ...) FIELDS_IF_EDIT_##role(STF_BD_##kind(m, aux))
+
+/* An audit detail from fields_*_diff: "title: 'Old' → 'New'; target: 75 → 80" (store_db.c). */
+void st_diff_changes(st_diff *d, const fields_change *ch, size_t n);
+
+#endif
