@@ -157,7 +157,7 @@ static void krs_resize(tui_app *a, int h, int w)
     a->ktop = 0;
 }
 
-const tui_view tui_view_krs = {"key results", krs_draw, krs_key, krs_resize, NULL};
+const tui_view tui_view_krs = {"key results", VK_KRS, 0, krs_draw, krs_key, krs_resize, NULL, NULL};
 
 /* ---- check-ins ---- */
 
@@ -300,4 +300,4 @@ static void cis_resize(tui_app *a, int h, int w)
     a->ctop = 0;
 }
 
-const tui_view tui_view_cis = {"check-ins", cis_draw, cis_key, cis_resize, NULL};
+const tui_view tui_view_cis = {"check-ins", VK_CIS, 0, cis_draw, cis_key, cis_resize, NULL, NULL};

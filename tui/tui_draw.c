@@ -165,13 +165,17 @@ void tui_draw_bar(tui_app *a)
         wnoutrefresh(w);
         return;
     }
-    /* labelled actions in table order while they fit, but help and quit always show */
+    /* labelled actions that work in the view on top, in table order while they fit; help and
+     * quit (or, over the panes, Esc back) always show */
+    unsigned kind = tui_kind(a);
+    bool panes = kind & VK_PANES;
+    if (!panes) x = bar_item(a, w, x, "Esc", "Back");
     int reserve = 0;
     for (int pass = 0; pass < 3; pass++) {
         for (size_t i = 0; i < ACT_N - 1; i++) {
             const tui_action_def *d = &tui_actions[i];
             bool last = d->id == ACT_HELP || d->id == ACT_QUIT;
-            if (!d->label) continue;
+            if (!d->label || !(d->where & kind) || (!panes && d->id == ACT_QUIT)) continue;
             char key[16];
             tui_act_key1(d, key, sizeof key);
             if (pass == 0) {

@@ -46,7 +46,7 @@ void tui_edit_open_form(tui_app *a)
 
 static void close_form(tui_app *a)
 {
-    a->mode = a->view ? M_VIEW : M_NONE;   /* back to the view the form was opened from */
+    a->mode = M_NONE;   /* back to the view the form was opened from */
     a->form_open = false;
     a->dirty = D_ALL;
 }

@@ -27,6 +27,15 @@ typedef struct {
     size_t n;
 } kpi_hist;
 
+/* the KPI view's private state */
+typedef struct {
+    tui_list l;
+    lnd_kpi *k;
+    kpi_hist *h;
+} kpi_state;
+
+static kpi_state *kst(tui_app *a) { return (kpi_state *)tui_view_list(a); }
+
 static bool kpi_out(const lnd_kpi *k)
 {
     return k->has_value && ((k->has_min && k->value < k->min) || (k->has_max && k->value > k->max));
@@ -51,24 +60,25 @@ static void kpi_load(tui_app *a)
         store_kpi_history(a->st, a->v_arena, k[m].id, &h[m].h, &h[m].n);
         m++;
     }
-    a->vrows = k;
-    a->vextra = h;
-    a->nvrows = a->nvextra = a->vn = m;
+    kst(a)->k = k;
+    kst(a)->h = h;
+    kst(a)->l.count = m;
 }
 
 static void kpi_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)focused;
-    const lnd_kpi *k = a->vrows;
-    const kpi_hist *hist = a->vextra;
+    kpi_state *S = kst(a);
+    const lnd_kpi *k = S->k;
+    const kpi_hist *hist = S->h;
     size_t nout = 0;
-    for (size_t i = 0; i < a->nvrows; i++) nout += kpi_out(&k[i]);
+    for (size_t i = 0; i < S->l.count; i++) nout += kpi_out(&k[i]);
     char title[200];
     snprintf(title, sizeof title, "KPIs %s steady state, apart from OKRs %s %zu indicators, %zu out of range",
-             a->g->dot, a->g->dot, a->nvrows, nout);
+             a->g->dot, a->g->dot, S->l.count, nout);
     tui_views_title(a, w, title);
     int cols = getmaxx(w);
-    if (!a->nvrows) {
+    if (!S->l.count) {
         tui_put(a, w, 2, 2, "No KPIs yet: lnd kpi add NAME --unit % --min 95", cols - 3, a->attr[R_DIM]);
         return;
     }
@@ -78,11 +88,11 @@ static void kpi_draw(tui_app *a, WINDOW *w, bool focused)
              "HEALTHY RANGE", "STATE", "HISTORY");
     tui_put(a, w, 1, 0, hdr, cols, A_BOLD);
     size_t h = (size_t)getmaxy(w) - 2;
-    tui_views_scroll(a, h);
-    for (size_t i = 0; i < h && a->vtop + i < a->nvrows; i++) {
-        size_t r = a->vtop + i;
+    tui_list_scroll(&S->l, h);
+    for (size_t i = 0; i < h && S->l.top + i < S->l.count; i++) {
+        size_t r = S->l.top + i;
         int y = 2 + (int)i;
-        bool sel = r == a->vsel;
+        bool sel = r == S->l.sel;
         attr_t s = sel ? A_REVERSE : A_NORMAL;
         row_bg(w, y, sel);
         const lnd_kpi *kp = &k[r];
@@ -124,7 +134,7 @@ static void kpi_draw(tui_app *a, WINDOW *w, bool focused)
     char foot[160];
     snprintf(foot, sizeof foot, "update one: lnd kpi set NAME VALUE %s KPIs say is it working; OKRs say is it improving",
              a->g->dot);
-    int fy = 3 + (int)(a->nvrows < h ? a->nvrows : h);
+    int fy = 3 + (int)(S->l.count < h ? S->l.count : h);
     if (fy < getmaxy(w)) tui_put(a, w, fy, 2, foot, cols - 3, a->attr[R_DIM]);
 }
 
@@ -134,7 +144,7 @@ static bool kpi_key(tui_app *a, tui_action act, int key)
     return tui_views_move(a, act, (size_t)getmaxy(a->wv) - 2);
 }
 
-const tui_view tui_view_kpi = {"kpis", kpi_draw, kpi_key, NULL, kpi_load};
+const tui_view tui_view_kpi = {"kpis", VK_KPI, sizeof(kpi_state), kpi_draw, kpi_key, NULL, kpi_load, NULL};
 
 /* ---- due follow-ups ---- */
 
@@ -146,6 +156,14 @@ typedef struct {
     lnd_id kr_id, obj_id;
     char *title, *owner, *coowner, *prog, *cycle;
 } due_row;
+
+/* the due view's private state */
+typedef struct {
+    tui_list l;
+    due_row *rows;
+} due_state;
+
+static due_state *dst(tui_app *a) { return (due_state *)tui_view_list(a); }
 
 static size_t due_rows_of(tui_app *a, size_t cy, const lnd_plan *p, const window_rules *r, due_row **v,
                           size_t n, size_t *cap)
@@ -203,23 +221,24 @@ static void due_load(tui_app *a)
         n = due_rows_of(a, c, p, &r, &v, n, &cap);
         plan_free(p);
     }
-    a->vrows = v;
-    a->nvrows = a->vn = n;
+    dst(a)->rows = v;
+    dst(a)->l.count = n;
 }
 
 static void due_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)focused;
-    const due_row *f = a->vrows;
+    due_state *S = dst(a);
+    const due_row *f = S->rows;
     size_t cnt[5] = {0};
-    for (size_t i = 0; i < a->nvrows; i++) cnt[f[i].f.state]++;
+    for (size_t i = 0; i < S->l.count; i++) cnt[f[i].f.state]++;
     char title[240];
     snprintf(title, sizeof title, "Due follow-ups%s %s %zu overdue, %zu due, %zu upcoming, "
              "%zu logged, %zu missed %s Enter checks in", a->filter == FILTER_MINE ? " (mine)" : "", a->g->dot,
              cnt[FU_OVERDUE], cnt[FU_DUE], cnt[FU_UPCOMING], cnt[FU_DONE], cnt[FU_MISSED], a->g->dot);
     tui_views_title(a, w, title);
     int cols = getmaxx(w);
-    if (!a->nvrows) {
+    if (!S->l.count) {
         tui_put(a, w, 2, 2, "Nothing scheduled: follow-ups come from programmes serving behaviour and results KRs.",
                 cols - 3, a->attr[R_DIM]);
         return;
@@ -230,12 +249,12 @@ static void due_draw(tui_app *a, WINDOW *w, bool focused)
              "OWNER", "AFTER");
     tui_put(a, w, 1, 1, hdr, cols - 2, A_BOLD);
     size_t h = (size_t)getmaxy(w) - 2;
-    tui_views_scroll(a, h);
-    for (size_t i = 0; i < h && a->vtop + i < a->nvrows; i++) {
-        size_t r = a->vtop + i;
+    tui_list_scroll(&S->l, h);
+    for (size_t i = 0; i < h && S->l.top + i < S->l.count; i++) {
+        size_t r = S->l.top + i;
         const due_row *u = &f[r];
         int y = 2 + (int)i;
-        bool sel = r == a->vsel;
+        bool sel = r == S->l.sel;
         attr_t s = sel ? A_REVERSE : A_NORMAL;
         row_bg(w, y, sel);
         attr_t st = u->f.state == FU_OVERDUE ? a->attr[R_RED] | A_BOLD
@@ -259,8 +278,9 @@ static bool due_key(tui_app *a, tui_action act, int key)
 {
     (void)key;
     if (tui_views_move(a, act, (size_t)getmaxy(a->wv) - 2)) return true;
-    if ((act != ACT_ENTER && act != ACT_CHECKIN) || a->vsel >= a->nvrows) return false;
-    const due_row *u = &((const due_row *)a->vrows)[a->vsel];
+    due_state *S = dst(a);
+    if ((act != ACT_ENTER && act != ACT_CHECKIN) || S->l.sel >= S->l.count) return false;
+    const due_row *u = &S->rows[S->l.sel];
     lnd_id obj = u->obj_id, kid = u->kr_id;
     size_t cy = u->cy;
     tui_views_close(a);
@@ -275,9 +295,17 @@ static bool due_key(tui_app *a, tui_action act, int key)
     return true;
 }
 
-const tui_view tui_view_due = {"due", due_draw, due_key, NULL, due_load};
+const tui_view tui_view_due = {"due", VK_DUE, sizeof(due_state), due_draw, due_key, NULL, due_load, NULL};
 
 /* ---- audit log ---- */
+
+/* the log view's private state */
+typedef struct {
+    tui_list l;
+    lnd_audit *rows;
+} log_state;
+
+static log_state *lst(tui_app *a) { return (log_state *)tui_view_list(a); }
 
 static void log_load(tui_app *a)
 {
@@ -287,8 +315,8 @@ static void log_load(tui_app *a)
         tui_notice(a, true, "cannot read the log: %s", store_errmsg(a->st));
         return;
     }
-    a->vrows = au;
-    a->nvrows = a->vn = n;
+    lst(a)->rows = au;
+    lst(a)->l.count = n;
 }
 
 static char entity_prefix(const char *e)
@@ -303,33 +331,34 @@ static char entity_prefix(const char *e)
 static void log_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)focused;
+    log_state *S = lst(a);
     char title[160];
     snprintf(title, sizeof title, "Audit log %s who changed what, when %s newest first, last %zu",
-             a->g->dot, a->g->dot, a->nvrows);
+             a->g->dot, a->g->dot, S->l.count);
     tui_views_title(a, w, title);
     int cols = getmaxx(w);
-    const lnd_audit *au = a->vrows;
-    if (!a->nvrows) {
+    const lnd_audit *au = S->rows;
+    if (!S->l.count) {
         tui_put(a, w, 2, 2, "Nothing logged yet.", cols - 3, a->attr[R_DIM]);
         return;
     }
     size_t h = (size_t)getmaxy(w) - 2;
-    tui_views_scroll(a, h);
+    tui_list_scroll(&S->l, h);
     /* the WHO column widens when a shown row was made by another account ("bob (as alice)") */
     int ww = 12;
     char who[300];
-    for (size_t i = 0; i < h && a->vtop + i < a->nvrows; i++)
-        if (strcmp(model_who(au[a->vtop + i].user, au[a->vtop + i].account, who, sizeof who),
-                   au[a->vtop + i].user ? au[a->vtop + i].user : "") != 0)
+    for (size_t i = 0; i < h && S->l.top + i < S->l.count; i++)
+        if (strcmp(model_who(au[S->l.top + i].user, au[S->l.top + i].account, who, sizeof who),
+                   au[S->l.top + i].user ? au[S->l.top + i].user : "") != 0)
             ww = 22;
     char hdr[160];
     snprintf(hdr, sizeof hdr, "%-19s %-*s %-8s %-16s %s", "WHEN (UTC)", ww, "WHO", "ACTION", "WHAT", "DETAIL");
     tui_put(a, w, 1, 1, hdr, cols - 2, A_BOLD);
-    for (size_t i = 0; i < h && a->vtop + i < a->nvrows; i++) {
-        size_t r = a->vtop + i;
+    for (size_t i = 0; i < h && S->l.top + i < S->l.count; i++) {
+        size_t r = S->l.top + i;
         const lnd_audit *e = &au[r];
         int y = 2 + (int)i;
-        bool sel = r == a->vsel;
+        bool sel = r == S->l.sel;
         attr_t s = sel ? A_REVERSE : A_NORMAL;
         row_bg(w, y, sel);
         char what[64];
@@ -352,4 +381,4 @@ static bool log_key(tui_app *a, tui_action act, int key)
     return tui_views_move(a, act, (size_t)getmaxy(a->wv) - 2);
 }
 
-const tui_view tui_view_log = {"log", log_draw, log_key, NULL, log_load};
+const tui_view tui_view_log = {"log", VK_LOG, sizeof(log_state), log_draw, log_key, NULL, log_load, NULL};

@@ -97,7 +97,8 @@ static void render(tui_app *a)
         a->dirty = 0;
         return;
     }
-    bool overlay_full = a->mode == M_HELP || a->mode == M_ZOOM || a->view;
+    tui_frame *top = tui_vstack_top(&a->stack);   /* every frame covers the panes */
+    bool overlay_full = top != NULL;
     unsigned d = a->dirty;
     if (d & D_HEADER) tui_draw_header(a);
     if (!overlay_full) {
@@ -109,12 +110,12 @@ static void render(tui_app *a)
             if (d & D_CIS) draw_pane(a, PANE_CIS);
         }
     }
-    if (a->view && (d & ~(unsigned)(D_HEADER | D_BAR))) tui_views_draw(a);
+    bool list_on_top = top && (top->kind & VK_LISTS);
+    if (list_on_top && (d & ~(unsigned)(D_HEADER | D_BAR))) tui_views_draw(a);
     if (d & D_BAR) tui_draw_bar(a);
     curs_set(a->mode == M_SEARCH ? 1 : 0);
-    if (a->mode == M_HELP) tui_help_draw(a, a->wo);
-    else if (a->mode == M_ZOOM) tui_zoom_draw(a, a->wo);
-    else if (a->mode == M_FORM || a->mode == M_PROMPT) tui_edit_draw(a);
+    if (top && !list_on_top) top->ops->draw(a, a->wo, true);   /* help, presentation */
+    if (a->mode == M_FORM || a->mode == M_PROMPT) tui_edit_draw(a);
     doupdate();
     a->dirty = 0;
 }
@@ -174,19 +175,13 @@ static void search_key(tui_app *a, int key)
     }
 }
 
-static void main_key(tui_app *a, int key)
+/* The panes and the app-wide actions: act was looked up once, in handle_key. */
+static void main_key(tui_app *a, tui_action act, int key)
 {
-    tui_action act = tui_act_for_key(key);
     switch (act) {
     case ACT_QUIT: a->quit = true; return;   /* no draft exists outside a form */
-    case ACT_HELP: a->mode = M_HELP; a->help_top = 0; a->dirty = D_ALL; return;
-    case ACT_ZOOM:
-        if (tui_sel_obj(a) >= 0) {
-            a->mode = M_ZOOM;
-            a->zoom_top = 0;
-            a->dirty = D_ALL;
-        }
-        return;
+    case ACT_HELP: tui_push(a, &tui_view_help); return;
+    case ACT_ZOOM: tui_push(a, &tui_view_zoom); return;
     case ACT_SEARCH:
         a->mode = M_SEARCH;
         tui_le_set(&a->search, "");
@@ -251,19 +246,25 @@ static void handle_key(tui_app *a, int key)
         a->notice[0] = '\0';
         a->dirty |= D_HEADER;
     }
-    tui_action act = tui_act_for_key(key);
-    switch (a->mode) {
-    case M_FORM: case M_PROMPT: tui_edit_key(a, key); break;
-    case M_SEARCH: search_key(a, key); break;
-    case M_HELP: tui_help_key(a, act, key); break;
-    case M_ZOOM: tui_zoom_key(a, act, key); break;
-    case M_VIEW:   /* cycles, reload and redraw work under a view too */
-        if (act == ACT_PREV_CYCLE || act == ACT_NEXT_CYCLE || act == ACT_RELOAD || act == ACT_REDRAW)
-            main_key(a, key);
-        else
-            tui_views_key(a, key);
-        break;
-    default: main_key(a, key); break;
+    tui_action act = tui_act_for_key(key);   /* the one lookup of this press */
+    if (a->mode == M_FORM || a->mode == M_PROMPT) {   /* editors take keys as typed */
+        tui_edit_key(a, key);
+        return;
+    }
+    if (a->mode == M_SEARCH) {
+        search_key(a, key);
+        return;
+    }
+    static const unsigned pane_kind[PANE_N] = {VK_TREE, VK_KRS, VK_CIS};
+    unsigned kind = tui_kind(a);
+    tui_frame *top = tui_vstack_top(&a->stack);
+    switch (tui_vstack_route(&a->stack, act, pane_kind[a->focus], 0)) {
+    case ROUTE_TOP:   /* the view on top first; what it leaves and applies here runs app-wide */
+        if ((top->kind & VK_LISTS) ? tui_views_key(a, act, key) : top->ops->key(a, act, key)) return;
+        if (tui_act_applies(act, kind)) main_key(a, act, key);
+        return;
+    case ROUTE_BASE: main_key(a, act, key); return;
+    case ROUTE_DROP: return;
     }
 }
 
@@ -289,6 +290,7 @@ static void cleanup(tui_app *a)
     del(&a->wh);
     del(&a->wb);
     for (int i = 0; i < PANE_N; i++) del(&a->w[i]);
+    tui_vstack_clear(&a->stack);
     plan_free(a->plan);
     arena_free(a->v_arena);
     arena_free(a->h_arena);

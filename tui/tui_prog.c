@@ -12,6 +12,14 @@
 
 enum { PF_TITLE, PF_OBJ, PF_START, PF_END, PF_AUD };
 
+/* the programme view's private state: plan->progs indexes of the rows shown */
+typedef struct {
+    tui_list l;
+    size_t *rows;
+} prog_state;
+
+static prog_state *pst(const tui_app *a) { return (prog_state *)tui_view_list((tui_app *)a); }
+
 static void prog_load(tui_app *a)
 {
     if (!a->plan) return;
@@ -19,14 +27,15 @@ static void prog_load(tui_app *a)
     size_t n = 0;
     for (size_t i = 0; i < a->plan->nprogs; i++)
         if (!a->plan->progs[i].archived) rows[n++] = i;
-    a->vrows = rows;
-    a->nvrows = a->vn = n;
+    pst(a)->rows = rows;
+    pst(a)->l.count = n;
 }
 
 static const lnd_programme *sel_prog(const tui_app *a)
 {
-    if (!a->plan || a->vsel >= a->nvrows) return NULL;
-    return &a->plan->progs[((const size_t *)a->vrows)[a->vsel]];
+    const prog_state *S = pst(a);
+    if (!a->plan || !S || S->l.sel >= S->l.count) return NULL;
+    return &a->plan->progs[S->rows[S->l.sel]];
 }
 
 static void prog_draw(tui_app *a, WINDOW *w, bool focused)
@@ -40,8 +49,9 @@ static void prog_draw(tui_app *a, WINDOW *w, bool focused)
              a->g->dot, a->plan ? a->plan->cycle.name : "", when, a->g->dot);
     tui_views_title(a, w, title);
     int cols = getmaxx(w), lines = getmaxy(w);
+    prog_state *S = pst(a);
     if (!a->plan) return;
-    if (!a->nvrows) {
+    if (!S->l.count) {
         tui_put(a, w, 2, 2, "No programmes in this cycle: press a to add one.", cols - 3, a->attr[R_DIM]);
         return;
     }
@@ -60,13 +70,13 @@ static void prog_draw(tui_app *a, WINDOW *w, bool focused)
         tui_put(a, w, 1, gx + (wk - 1) * cw, n, cw, wk == a->week ? (A_REVERSE | A_BOLD) : a->attr[R_DIM]);
     }
     size_t h = (size_t)(lines - 5 > 1 ? lines - 5 : 1);
-    tui_views_scroll(a, h);
-    const size_t *rows = a->vrows;
+    tui_list_scroll(&S->l, h);
+    const size_t *rows = S->rows;
     int y = 2;
-    for (size_t i = 0; i < h && a->vtop + i < a->nvrows; i++, y++) {
-        size_t r = a->vtop + i;
+    for (size_t i = 0; i < h && S->l.top + i < S->l.count; i++, y++) {
+        size_t r = S->l.top + i;
         const lnd_programme *p = &a->plan->progs[rows[r]];
-        bool sel = r == a->vsel;
+        bool sel = r == S->l.sel;
         attr_t s = sel ? A_REVERSE : A_NORMAL;
         if (sel) {
             wattrset(w, A_REVERSE);
@@ -207,7 +217,7 @@ void tui_prog_conflict(tui_app *a)
 void tui_prog_prompt(tui_app *a, int key)
 {
     if (a->prompt != PK_ARCHIVE_PROG) return;
-    a->mode = a->view ? M_VIEW : M_NONE;
+    a->mode = M_NONE;
     a->dirty = D_ALL;
     const lnd_programme *p = sel_prog(a);
     if (key != 'y' || !p) return;
@@ -254,4 +264,5 @@ static bool prog_key(tui_app *a, tui_action act, int key)
     }
 }
 
-const tui_view tui_view_prog = {"programmes", prog_draw, prog_key, NULL, prog_load};
+const tui_view tui_view_prog = {"programmes", VK_PROG, sizeof(prog_state), prog_draw, prog_key, NULL,
+                                 prog_load, NULL};

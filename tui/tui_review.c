@@ -19,6 +19,15 @@
 enum { RF_SCORE, RF_WORKED, RF_DIDNT, RF_CARRY, RF_FWD, RF_FINDING };
 static const char *const yesno[] = {"no", "yes"};
 
+/* the review view's private state: rows are the cascade's (a->all), reviews as stored */
+typedef struct {
+    tui_list l;
+    lnd_review *reviews;
+    size_t nreviews;
+} review_state;
+
+static review_state *rst(const tui_app *a) { return (review_state *)tui_view_list((tui_app *)a); }
+
 static void review_load(tui_app *a)
 {
     if (!a->plan) return;
@@ -26,15 +35,17 @@ static void review_load(tui_app *a)
     size_t n = 0;
     if (store_reviews(a->st, a->v_arena, a->plan->cycle.id, &r, &n) != STORE_OK)
         tui_notice(a, true, "cannot read reviews: %s", store_errmsg(a->st));
-    a->vextra = r;
-    a->nvextra = n;
-    a->nvrows = a->vn = a->nall;   /* the cascade rows, in order */
+    review_state *S = rst(a);
+    S->reviews = r;
+    S->nreviews = n;
+    S->l.count = a->nall;   /* the cascade rows, in order */
 }
 
 static const lnd_review *review_of(const tui_app *a, lnd_id obj)
 {
-    const lnd_review *r = a->vextra;
-    for (size_t i = 0; i < a->nvextra; i++)
+    const review_state *S = rst(a);
+    const lnd_review *r = S->reviews;
+    for (size_t i = 0; i < S->nreviews; i++)
         if (r[i].objective_id == obj) return &r[i];
     return NULL;
 }
@@ -61,6 +72,7 @@ static void review_draw(tui_app *a, WINDOW *w, bool focused)
     (void)focused;
     char title[240];
     int cols = getmaxx(w), lines = getmaxy(w);
+    review_state *S = rst(a);
     if (!a->plan) {
         tui_views_title(a, w, "Review");
         return;
@@ -68,7 +80,7 @@ static void review_draw(tui_app *a, WINDOW *w, bool focused)
     snprintf(title, sizeof title, "Review of %s (%s) %s %zu of %zu objectives reviewed %s Enter scores one %s "
              "c carries forward",
              a->plan->cycle.name, model_cycle_state_name(a->plan->cycle.state), a->g->dot,
-             a->nvextra, a->nall, a->g->dot, a->g->dot);
+             S->nreviews, a->nall, a->g->dot, a->g->dot);
     tui_views_title(a, w, title);
     int tw = cols >= 150 ? 70 : cols >= 110 ? 50 : cols - 66 > 16 ? cols - 66 : 16;
     char hdr[256];
@@ -76,13 +88,13 @@ static void review_draw(tui_app *a, WINDOW *w, bool focused)
              "SUGGESTED", "SCORE", "VERDICT", "CARRY");
     tui_put(a, w, 1, 1, hdr, cols - 2, A_BOLD);
     size_t h = (size_t)(lines - 8 > 1 ? lines - 8 : 1);
-    tui_views_scroll(a, h);
-    for (size_t i = 0; i < h && a->vtop + i < a->nall; i++) {
-        size_t r = a->vtop + i, oi = a->all[r].obj;
+    tui_list_scroll(&S->l, h);
+    for (size_t i = 0; i < h && S->l.top + i < a->nall; i++) {
+        size_t r = S->l.top + i, oi = a->all[r].obj;
         const lnd_objective *o = &a->plan->objs[oi];
         const lnd_review *rv = review_of(a, o->id);
         int y = 2 + (int)i;
-        bool sel = r == a->vsel;
+        bool sel = r == S->l.sel;
         attr_t s = sel ? A_REVERSE : A_NORMAL;
         if (sel) {
             wattrset(w, A_REVERSE);
@@ -116,8 +128,8 @@ static void review_draw(tui_app *a, WINDOW *w, bool focused)
                 a->attr[R_NOTICE] | s);
     }
     /* the selected objective's retrospective */
-    if (a->vsel >= a->nall) return;
-    const lnd_objective *o = &a->plan->objs[a->all[a->vsel].obj];
+    if (S->l.sel >= a->nall) return;
+    const lnd_objective *o = &a->plan->objs[a->all[S->l.sel].obj];
     const lnd_review *rv = review_of(a, o->id);
     int y = lines - 5;
     char id[32], line[600];
@@ -144,8 +156,9 @@ static void review_draw(tui_app *a, WINDOW *w, bool focused)
 
 static void review_form(tui_app *a)
 {
-    if (!a->plan || a->vsel >= a->nall) return;
-    size_t oi = a->all[a->vsel].obj;
+    review_state *S = rst(a);
+    if (!a->plan || S->l.sel >= a->nall) return;
+    size_t oi = a->all[S->l.sel].obj;
     const lnd_objective *o = &a->plan->objs[oi];
     const lnd_review *rv = review_of(a, o->id);
     tui_form *f = &a->form;
@@ -296,7 +309,7 @@ void tui_review_carried_notice(tui_app *a)
 
 void tui_review_prompt(tui_app *a, int key)
 {
-    a->mode = a->view ? M_VIEW : M_NONE;
+    a->mode = M_NONE;
     a->dirty = D_ALL;
     if (key == 'p') {
         carry_opts o = {.with_parents = true};
@@ -354,4 +367,5 @@ static bool review_key(tui_app *a, tui_action act, int key)
     return false;
 }
 
-const tui_view tui_view_review = {"review", review_draw, review_key, NULL, review_load};
+const tui_view tui_view_review = {"review", VK_REVIEW, sizeof(review_state), review_draw, review_key,
+                                   NULL, review_load, NULL};

@@ -183,4 +183,4 @@ static void tree_resize(tui_app *a, int h, int w)
     keep_visible(a);
 }
 
-const tui_view tui_view_tree = {"cascade", tree_draw, tree_key, tree_resize, NULL};
+const tui_view tui_view_tree = {"cascade", VK_TREE, 0, tree_draw, tree_key, tree_resize, NULL, NULL};
