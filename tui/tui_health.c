@@ -74,6 +74,22 @@ static lnd_id finding_obj(const tui_app *a, const lnd_finding *f)
 
 static void health_load(tui_app *a) { tui_view_list(a)->count = a->nfindings; }
 
+/* One finding: mark, severity and id, message; its fix on the line below. */
+static void health_row(tui_app *a, WINDOW *w, size_t i, int y, bool sel)
+{
+    const lnd_finding *f = &a->findings[i];
+    int cols = getmaxx(w);
+    attr_t s = sel ? A_REVERSE : A_NORMAL;
+    tui_put(a, w, y, 1, tui_health_mark(f->sev), 1, tui_health_attr(a, f->sev) | s);
+    char head[32];
+    snprintf(head, sizeof head, "%-7s %s", health_sev_name(f->sev), f->id);
+    tui_put(a, w, y, 3, head, 12, tui_health_attr(a, f->sev) | s);
+    tui_put(a, w, y, 16, f->msg, cols - 17, s);
+    char hint[260];
+    snprintf(hint, sizeof hint, "fix: %s", f->hint);
+    tui_put(a, w, y + 1, 16, hint, cols - 17, a->attr[R_DIM]);
+}
+
 static void health_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)focused;
@@ -90,27 +106,7 @@ static void health_draw(tui_app *a, WINDOW *w, bool focused)
                                     : "No cycle yet.", cols - 3, a->attr[R_GREEN]);
         return;
     }
-    size_t h = (size_t)(getmaxy(w) - 1) / 2;
-    tui_list *l = tui_view_list(a);
-    tui_list_scroll(l, h);
-    for (size_t i = 0; i < h && l->top + i < a->nfindings; i++) {
-        const lnd_finding *f = &a->findings[l->top + i];
-        int y = 1 + (int)i * 2;
-        bool sel = l->top + i == l->sel;
-        attr_t s = sel ? A_REVERSE : A_NORMAL;
-        if (sel) {
-            wattrset(w, A_REVERSE);
-            mvwhline(w, y, 0, ' ', cols);
-        }
-        tui_put(a, w, y, 1, tui_health_mark(f->sev), 1, tui_health_attr(a, f->sev) | s);
-        char head[32];
-        snprintf(head, sizeof head, "%-7s %s", health_sev_name(f->sev), f->id);
-        tui_put(a, w, y, 3, head, 12, tui_health_attr(a, f->sev) | s);
-        tui_put(a, w, y, 16, f->msg, cols - 17, s);
-        char hint[260];
-        snprintf(hint, sizeof hint, "fix: %s", f->hint);
-        tui_put(a, w, y + 1, 16, hint, cols - 17, a->attr[R_DIM]);
-    }
+    tui_list_draw(a, w, tui_view_list(a), 1, getmaxy(w) - 1, 2, health_row);
 }
 
 static bool health_key(tui_app *a, tui_action act, int key)

@@ -38,13 +38,21 @@ enum { D_HEADER = 1, D_TREE = 2, D_KRS = 4, D_CIS = 8, D_BAR = 16, D_OVERLAY = 3
 /* Editors above the panes and views (they take raw keys); help, presentation and the
  * full-screen lists are frames on the view stack (a->stack). */
 typedef enum { M_NONE, M_FORM, M_PROMPT, M_SEARCH } tui_mode;
-/* Form kinds (tui_edit.c). */
-enum { FK_CHECKIN, FK_OBJ_ADD, FK_OBJ_EDIT, FK_KR_ADD, FK_KR_EDIT, FK_PROG_ADD, FK_PROG_EDIT,
-       FK_REVIEW, FK_CARRY };
-/* Prompt kinds (tui_edit.c). */
-enum { PK_ARCHIVE_OBJ, PK_ARCHIVE_KR, PK_DISCARD, PK_CONFLICT, PK_ARCHIVE_PROG, PK_CARRY };
-
 typedef struct tui_app tui_app;
+
+/* What a form edits: tui_edit.c runs every form through these hooks (no switch on a kind),
+ * so a new form is its field table and its ops, in its own file. */
+typedef struct tui_form_ops {
+    char prefix;                          /* id letter of the "saved O7" notice */
+    const char *done;                     /* its verb: "saved", "checked in on" */
+    store_rc (*save)(tui_app *a);         /* checks beyond the fields', then writes; sets form.id */
+    void (*conflict)(tui_app *a);         /* someone saved the row meanwhile: open the prompt */
+    bool (*after)(tui_app *a, lnd_id id); /* after save and reload (select the new row...);
+                                           * true when it said itself what happened */
+} tui_form_ops;
+
+/* A prompt's answer: one of the prompt's keys (Esc arrives as the last of them). */
+typedef void (*tui_prompt_fn)(tui_app *a, int key);
 
 /* A pane, overlay or full-screen view: tig's view_ops in small. A view pushed on the stack
  * gets private_size zeroed bytes of its own state (tui_priv); a full-screen list's state
@@ -114,7 +122,8 @@ struct tui_app {
     tui_form form;
     bool form_open;            /* a form stays open (its draft too) under a prompt */
     bool return_due;           /* the check-in form was opened from the due view: saving returns */
-    int prompt;
+    tui_prompt_fn prompt;
+    bool prompt_alert;         /* first line in the error colour (a conflict) */
     char prompt_lines[TUI_PROMPT_LINES][200];
     int nprompt_lines;
     char prompt_keys[64];      /* keys the prompt accepts */
@@ -186,7 +195,7 @@ void tui_edit_key(tui_app *a, int key);    /* M_FORM and M_PROMPT */
 void tui_edit_tick(tui_app *a);            /* timeout: retry a busy save */
 void tui_edit_draw(tui_app *a);            /* tui_editdraw.c: form or prompt overlay */
 bool tui_edit_live(const tui_form *f, char *buf, size_t n);   /* behaviour percentage */
-void tui_prompt_open(tui_app *a, int kind, const char *keys);
+void tui_prompt_open(tui_app *a, tui_prompt_fn fn, const char *keys);
 void tui_prompt_line(tui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The view stack in the app (tui_views.c). */
@@ -201,6 +210,7 @@ unsigned tui_kind(tui_app *a);              /* VK_ kind of what the user looks a
  * row's line is already reversed). */
 void tui_list_draw(tui_app *a, WINDOW *w, tui_list *l, int y0, int h, int row_h,
                    void (*row)(tui_app *a, WINDOW *w, size_t i, int y, bool sel));
+void tui_row_bg(WINDOW *w, int y, bool sel);   /* a selected row's line, reversed */
 
 /* tui_views.c: full-screen views (frames of a VK_LISTS kind), jumping to an objective; tui_health.c: health */
 bool tui_views_open(tui_app *a, tui_action act);   /* the view of an action; false if none */
@@ -218,17 +228,6 @@ void tui_goto(tui_app *a, lnd_id obj, lnd_id kr);  /* show and select (expands, 
 bool tui_views_move(tui_app *a, tui_action act, size_t page);   /* the open list's move */
 void tui_views_title(tui_app *a, WINDOW *w, const char *title);
 
-/* tui_prog.c and tui_review.c: their forms (tui_edit.c calls these for FK_PROG_*, FK_REVIEW) */
-store_rc tui_prog_save(tui_app *a);
-void tui_prog_conflict(tui_app *a);
-void tui_prog_prompt(tui_app *a, int key);
-store_rc tui_review_save(tui_app *a);
-/* review mode's carry-forward: the prompt when a parent would be lost, the form naming one,
- * and the notice saying what was carried (after the form closes) */
-void tui_review_prompt(tui_app *a, int key);
-store_rc tui_review_carry_save(tui_app *a);
-void tui_review_carried_notice(tui_app *a);
-void tui_review_conflict(tui_app *a);
 
 /* tui_main.c */
 void tui_layout_windows(tui_app *a);
@@ -237,13 +236,13 @@ void tui_overlay(tui_app *a, int h, int w);   /* (re)create the centred overlay 
 /* The form field names an objective of this cycle (tui_edit.c). */
 bool tui_form_objective(tui_app *a, int field, lnd_id *out);
 
-/* The editors' shared steps (tui_edit.c) and the check-in form's save (tui_checkin.c). */
+/* The editors' shared steps (tui_edit.c). */
 void tui_edit_open_form(tui_app *a);
-void tui_edit_conflict(tui_app *a);   /* tui_prompt.c */
+void tui_edit_conflict_open(tui_app *a);   /* the m/t/e prompt of a conflicting save */
+void tui_edit_conflict(tui_app *a);   /* tui_prompt.c: objective and KR conflicts */
 /* A form's values back into a row (tui_edit.c), for saving and for the conflict screen. */
 void tui_edit_kr_from_form(tui_app *a, lnd_kr *k);
 bool tui_edit_parent_field(tui_app *a, lnd_id *out);
 void tui_edit_objective_from_form(tui_app *a, lnd_objective *o, lnd_id parent);
-store_rc tui_checkin_save(tui_app *a);
 
 #endif

@@ -124,12 +124,17 @@ static void prog_draw(tui_app *a, WINDOW *w, bool focused)
 
 /* ---- the form ---- */
 
-static void prog_form(tui_app *a, int kind, const lnd_programme *p)
+static store_rc prog_save(tui_app *a);
+static void prog_conflict(tui_app *a);
+static const tui_form_ops prog_add_ops = {'P', "saved", prog_save, prog_conflict, NULL};
+static const tui_form_ops prog_edit_ops = {'P', "saved", prog_save, prog_conflict, NULL};
+
+static void prog_form(tui_app *a, bool add, const lnd_programme *p)
 {
     tui_form *f = &a->form;
     char title[200], id[32], obj[32] = "", sw[16], ew[16];
     int weeks = a->plan->cycle.weeks;
-    if (kind == FK_PROG_EDIT) {
+    if (!add) {
         tui_fmt_id('P', p->id, id, sizeof id);
         snprintf(title, sizeof title, "Edit programme %s", id);
     } else {
@@ -138,7 +143,7 @@ static void prog_form(tui_app *a, int kind, const lnd_programme *p)
     if (p->objective_id) tui_fmt_id('O', p->objective_id, obj, sizeof obj);
     snprintf(sw, sizeof sw, "%d", p->start_week);
     snprintf(ew, sizeof ew, "%d", p->end_week);
-    tui_form_init(f, kind, title);
+    tui_form_init(f, add ? &prog_add_ops : &prog_edit_ops, title);
     tui_form_text(f, "Title", p->title, true);
     tui_form_text(f, "Serves", obj, false);
     f->f[PF_OBJ].hint = "objective id, e.g. O2";
@@ -153,11 +158,11 @@ static void prog_form(tui_app *a, int kind, const lnd_programme *p)
     a->dirty = D_ALL;
 }
 
-store_rc tui_prog_save(tui_app *a)
+static store_rc prog_save(tui_app *a)
 {
     tui_form *f = &a->form;
     lnd_programme p = {.cycle_id = a->plan->cycle.id};
-    if (f->kind == FK_PROG_EDIT)
+    if (f->ops == &prog_edit_ops)
         for (size_t i = 0; i < a->plan->nprogs; i++)
             if (a->plan->progs[i].id == f->id) p = a->plan->progs[i];
     p.id = f->id;
@@ -172,20 +177,20 @@ store_rc tui_prog_save(tui_app *a)
         f->cur = PF_END;
         return STORE_INVALID;
     }
-    store_rc rc = f->kind == FK_PROG_ADD ? store_add_programme(a->st, &p, a->o->user)
+    store_rc rc = f->ops == &prog_add_ops ? store_add_programme(a->st, &p, a->o->user)
                                         : store_update_programme(a->st, &p, a->o->user);
     if (rc == STORE_OK) f->id = p.id;
     return rc;
 }
 
-void tui_prog_conflict(tui_app *a)
+static void prog_conflict(tui_app *a)
 {
     tui_form *f = &a->form;
     char id[32];
     tui_fmt_id('P', f->id, id, sizeof id);
     lnd_arena *t = arena_new();
     lnd_audit au = {0};
-    tui_prompt_open(a, PK_CONFLICT, "mte");
+    tui_edit_conflict_open(a);
     tui_prompt_line(a, "%s was changed while you were editing it", id);
     if (store_last_change(a->st, t, "programme", f->id, &au) == STORE_OK)
         {
@@ -214,9 +219,8 @@ void tui_prog_conflict(tui_app *a)
     tui_prompt_line(a, "m keep mine (save over theirs)   t take theirs   e edit again");
 }
 
-void tui_prog_prompt(tui_app *a, int key)
+static void archive_key(tui_app *a, int key)
 {
-    if (a->prompt != PK_ARCHIVE_PROG) return;
     a->mode = M_NONE;
     a->dirty = D_ALL;
     const lnd_programme *p = sel_prog(a);
@@ -243,17 +247,17 @@ static bool prog_key(tui_app *a, tui_action act, int key)
         lnd_programme n = {.title = "", .audience = "", .start_week = wk,
                            .end_week = wk + 1 <= a->plan->cycle.weeks ? wk + 1 : wk,
                            .objective_id = oi >= 0 ? a->plan->objs[oi].id : 0};
-        prog_form(a, FK_PROG_ADD, &n);
+        prog_form(a, true, &n);
         return true;
     }
     case ACT_EDIT: case ACT_ENTER:
-        if (p) prog_form(a, FK_PROG_EDIT, p);
+        if (p) prog_form(a, false, p);
         return true;
     case ACT_ARCHIVE:
         if (!p) return true;
         char id[32];
         tui_fmt_id('P', p->id, id, sizeof id);
-        tui_prompt_open(a, PK_ARCHIVE_PROG, "yn");
+        tui_prompt_open(a, archive_key, "yn");
         tui_prompt_line(a, "Archive programme %s?", id);
         tui_prompt_line(a, "%s", p->title);
         tui_prompt_line(a, "It leaves the timeline and its follow-ups; nothing is deleted.");

@@ -154,6 +154,10 @@ static void review_draw(tui_app *a, WINDOW *w, bool focused)
     }
 }
 
+static store_rc review_save(tui_app *a);
+static void review_conflict(tui_app *a);
+static const tui_form_ops review_ops = {'O', "saved", review_save, review_conflict, NULL};
+
 static void review_form(tui_app *a)
 {
     review_state *S = rst(a);
@@ -169,7 +173,7 @@ static void review_form(tui_app *a)
     snprintf(sc, sizeof sc, "%.2f", sv < 0 ? 0 : sv);
     bool learning = o->type == OTYPE_LEARNING;
     if (learning && !(rv && rv->has_score)) sc[0] = '\0';   /* no suggested score: the finding is its verdict */
-    tui_form_init(f, FK_REVIEW, title);
+    tui_form_init(f, &review_ops, title);
     tui_form_num(f, "Score", sc, !learning, 0, 1, false);
     f->f[RF_SCORE].hint = o->type == OTYPE_COMMITTED ? "0.0-1.0; committed: 1.0 or a miss"
                           : o->type == OTYPE_ASPIRATIONAL ? "0.0-1.0; aspirational: 0.7 is success"
@@ -191,7 +195,7 @@ static void review_form(tui_app *a)
     a->dirty = D_ALL;
 }
 
-store_rc tui_review_save(tui_app *a)
+static store_rc review_save(tui_app *a)
 {
     tui_form *f = &a->form;
     lnd_review r = {.objective_id = f->id, .version = f->version};
@@ -208,12 +212,12 @@ store_rc tui_review_save(tui_app *a)
     return store_set_review(a->st, &r, a->o->user);
 }
 
-void tui_review_conflict(tui_app *a)
+static void review_conflict(tui_app *a)
 {
     tui_form *f = &a->form;
     char id[32];
     tui_fmt_id('O', f->id, id, sizeof id);
-    tui_prompt_open(a, PK_CONFLICT, "mte");
+    tui_edit_conflict_open(a);
     tui_prompt_line(a, "The review of %s was changed while you were editing it", id);
     lnd_arena *t = arena_new();
     lnd_review *r = NULL;
@@ -262,6 +266,9 @@ static bool next_cycle(tui_app *a, lnd_arena *t, lnd_cycle *out)
 
 /* Carry with opts; STORE_OK sets carried_msg. A lost parent opens the prompt unless
  * from_form (then the error stays in the form). */
+static void carry_key(tui_app *a, int key);
+static void carried_notice(tui_app *a);
+
 static store_rc carry(tui_app *a, const carry_opts *o, bool from_form)
 {
     lnd_arena *t = arena_new();
@@ -276,7 +283,7 @@ static store_rc carry(tui_app *a, const carry_opts *o, bool from_form)
     size_t n;
     rc = store_carry_forward(a->st, a->plan->cycle.id, to.id, o, a->o->user, t, &cv, &n);
     if (rc == STORE_INVALID && !from_form && strstr(store_errmsg(a->st), "without its parent")) {
-        tui_prompt_open(a, PK_CARRY, "pon");
+        tui_prompt_open(a, carry_key, "pon");
         tui_prompt_line(a, "Carry forward into %s", to.name);
         tui_prompt_line(a, "%s", store_errmsg(a->st));
         tui_prompt_line(a, "%s", "");
@@ -293,7 +300,7 @@ static store_rc carry(tui_app *a, const carry_opts *o, bool from_form)
         (void)made;
         if (!from_form) {
             tui_data_reload(a);
-            tui_review_carried_notice(a);
+            carried_notice(a);
         }
     } else if (!from_form) {
         tui_notice(a, true, "%s", store_errmsg(a->st));
@@ -302,12 +309,22 @@ static store_rc carry(tui_app *a, const carry_opts *o, bool from_form)
     return rc;
 }
 
-void tui_review_carried_notice(tui_app *a)
+static void carried_notice(tui_app *a)
 {
     tui_notice(a, false, "%s", carried_msg);
 }
 
-void tui_review_prompt(tui_app *a, int key)
+/* The carry form: the parent in the next cycle, when the prompt's o names one. */
+static store_rc carry_save(tui_app *a);
+static bool carry_after(tui_app *a, lnd_id id)
+{
+    (void)id;
+    carried_notice(a);
+    return true;
+}
+static const tui_form_ops carry_ops = {'O', "saved", carry_save, NULL, carry_after};
+
+static void carry_key(tui_app *a, int key)
 {
     a->mode = M_NONE;
     a->dirty = D_ALL;
@@ -320,7 +337,7 @@ void tui_review_prompt(tui_app *a, int key)
         char title[160];
         snprintf(title, sizeof title, "Carry forward: the parent in %s", next_cycle(a, t, &to) ? to.name : "?");
         arena_free(t);
-        tui_form_init(&a->form, FK_CARRY, title);
+        tui_form_init(&a->form, &carry_ops, title);
         tui_form_text(&a->form, "Parent", "", true);
         a->form.f[0].hint = "O id of an objective in the next cycle";
         a->mode = M_FORM;
@@ -328,7 +345,7 @@ void tui_review_prompt(tui_app *a, int key)
     }
 }
 
-store_rc tui_review_carry_save(tui_app *a)
+static store_rc carry_save(tui_app *a)
 {
     tui_form *f = &a->form;
     const char *s = tui_form_str(f, 0);

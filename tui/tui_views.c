@@ -160,22 +160,25 @@ void tui_views_draw(tui_app *a)
     wnoutrefresh(w);
 }
 
+void tui_row_bg(WINDOW *w, int y, bool sel)
+{
+    if (!sel) return;
+    wattrset(w, A_REVERSE);
+    mvwhline(w, y, 0, ' ', getmaxx(w));
+    wattrset(w, A_NORMAL);
+}
+
 void tui_list_draw(tui_app *a, WINDOW *w, tui_list *l, int y0, int h, int row_h,
                    void (*row)(tui_app *a, WINDOW *w, size_t i, int y, bool sel))
 {
     if (h < 1 || row_h < 1) return;
     size_t rows = (size_t)(h / row_h);
     tui_list_scroll(l, rows);
-    int cols = getmaxx(w);
     for (size_t i = 0; i < rows && l->top + i < l->count; i++) {
         size_t r = l->top + i;
         int y = y0 + (int)i * row_h;
         bool sel = r == l->sel;
-        if (sel) {
-            wattrset(w, A_REVERSE);
-            mvwhline(w, y, 0, ' ', cols);
-            wattrset(w, A_NORMAL);
-        }
+        tui_row_bg(w, y, sel);
         row(a, w, r, y, sel);
     }
 }
