@@ -153,7 +153,7 @@ static bool due_key(tui_app *a, tui_action act, int key)
     }
     tui_goto(a, obj, kid);
     tui_edit_checkin(a);
-    a->return_due = a->form_open;   /* saving it comes back here */
+    a->return_due = tui_has(a, VK_FORM);   /* saving it comes back here */
     return true;
 }
 

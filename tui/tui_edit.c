@@ -39,15 +39,14 @@ static void fmt(double v, char *buf, size_t n) { model_fmt_num(v, buf, n); }
 
 void tui_edit_open_form(tui_app *a)
 {
-    a->mode = M_FORM;
-    a->form_open = true;
+    if (!tui_has(a, VK_FORM)) tui_push(a, &tui_view_form);
     a->dirty = D_ALL;
 }
 
+/* Back to the view the form was opened from (a prompt over it goes too). */
 static void close_form(tui_app *a)
 {
-    a->mode = M_NONE;   /* back to the view the form was opened from */
-    a->form_open = false;
+    while (tui_has(a, VK_FORM)) tui_pop(a);
     a->return_due = false;
     a->dirty = D_ALL;
 }
@@ -375,21 +374,17 @@ static void try_save(tui_app *a, bool retry)
 
 void tui_edit_tick(tui_app *a)
 {
-    if (a->mode == M_FORM && a->form.retries > 0 && now_ms() - a->form.last_try_ms >= BUSY_RETRY_MS)
+    if (tui_kind(a) == VK_FORM && a->form.retries > 0 && now_ms() - a->form.last_try_ms >= BUSY_RETRY_MS)
         try_save(a, true);
 }
 
 static void discard_key(tui_app *a, int key)
 {
     if (key == 'y') close_form(a);
-    else a->mode = M_FORM;
-    a->dirty = D_ALL;
 }
 
 static void conflict_key(tui_app *a, int key)
 {
-    a->mode = M_FORM;
-    a->dirty = D_ALL;
     a->form.version = a->conflict_version;
     if (key == 'm') {
         try_save(a, false);
@@ -409,21 +404,33 @@ void tui_edit_conflict_open(tui_app *a)
     a->prompt_alert = true;
 }
 
-/* Esc answers with the prompt's last key (n, or e: edit again). */
-static void prompt_key(tui_app *a, int key)
+/* The prompt view: Esc answers with the prompt's last key (n, or e: edit again); an answer
+ * closes the prompt, then its handler runs over what is beneath (the form, a view). */
+static bool prompt_key(tui_app *a, tui_action act, int key)
 {
+    (void)act;
     size_t nk = strlen(a->prompt_keys);
     if (key == TK_ESC && nk) key = a->prompt_keys[nk - 1];
-    if (key > 127 || !strchr(a->prompt_keys, key) || !key) return;
-    a->prompt(a, key);
+    if (key > 127 || !strchr(a->prompt_keys, key) || !key) return true;
+    tui_prompt_fn fn = a->prompt;
+    tui_pop(a);
+    fn(a, key);
+    return true;
 }
 
-void tui_edit_key(tui_app *a, int key)
+static void prompt_draw(tui_app *a, WINDOW *w, bool focused)
 {
-    if (a->mode == M_PROMPT) {
-        prompt_key(a, key);
-        return;
-    }
+    (void)w;
+    (void)focused;
+    tui_edit_draw_prompt(a);
+}
+
+const tui_view tui_view_prompt = {"prompt", VK_PROMPT, 0, prompt_draw, prompt_key, NULL, NULL, NULL};
+
+/* The form view: keys as typed go to the form's fields. */
+static bool form_key(tui_app *a, tui_action act, int key)
+{
+    (void)act;
     if (a->form.retries > 0) {
         /* retrying a busy save: the draft is what the user confirmed, so it stays frozen
          * (a key typed now must never change what gets saved); Esc stops the retry */
@@ -435,7 +442,7 @@ void tui_edit_key(tui_app *a, int key)
         } else {
             tui_edit_tick(a);
         }
-        return;
+        return true;
     }
     bool was_changed = a->form.changed;
     tui_form_rc rc = tui_form_key(&a->form, key);
@@ -455,4 +462,14 @@ void tui_edit_key(tui_app *a, int key)
     } else if (a->form.msg[0] && !a->form.retries) {
         a->form.msg[0] = '\0';
     }
+    return true;
 }
+
+static void form_draw(tui_app *a, WINDOW *w, bool focused)
+{
+    (void)w;
+    (void)focused;
+    tui_edit_draw_form(a);
+}
+
+const tui_view tui_view_form = {"form", VK_FORM, 0, form_draw, form_key, NULL, NULL, NULL};

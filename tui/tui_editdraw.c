@@ -129,8 +129,6 @@ static void draw_prompt(tui_app *a)
     wnoutrefresh(w);
 }
 
-void tui_edit_draw(tui_app *a)
-{
-    if (a->mode == M_PROMPT) draw_prompt(a);
-    else if (a->mode == M_FORM) draw_form(a);
-}
+void tui_edit_draw_form(tui_app *a) { draw_form(a); }
+
+void tui_edit_draw_prompt(tui_app *a) { draw_prompt(a); }

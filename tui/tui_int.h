@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* tui/tui_int.h — what the dashboard's curses modules share: the application state, the
- * view interface (draw, key, resize — tig's view_ops), colour roles and drawing helpers.
+ * view interface (tig's view_ops: every pane, list, overlay, form, prompt and search is a
+ * view; modal ones live on the view stack), the form ops, colour roles and drawing helpers.
  * Only tui/ includes this (and <curses.h>); nothing outside tui/ may depend on it. */
 #ifndef LND_TUI_INT_H
 #define LND_TUI_INT_H
@@ -35,9 +36,6 @@ enum { PANE_TREE, PANE_KRS, PANE_CIS, PANE_N };
 enum { FILTER_ALL, FILTER_MINE, FILTER_RISK, FILTER_N };
 /* What needs drawing before the next doupdate(). */
 enum { D_HEADER = 1, D_TREE = 2, D_KRS = 4, D_CIS = 8, D_BAR = 16, D_OVERLAY = 32, D_ALL = 63 };
-/* Editors above the panes and views (they take raw keys); help, presentation and the
- * full-screen lists are frames on the view stack (a->stack). */
-typedef enum { M_NONE, M_FORM, M_PROMPT, M_SEARCH } tui_mode;
 typedef struct tui_app tui_app;
 
 /* What a form edits: tui_edit.c runs every form through these hooks (no switch on a kind),
@@ -116,11 +114,10 @@ struct tui_app {
     int focus;
     unsigned dirty;
 
-    /* modal screens: editors (mode) and the view stack (help, presentation, lists) */
-    tui_mode mode;
+    /* every modal screen is a frame on the view stack: help, presentation, the full-screen
+     * lists, the form (its draft in `form`), prompts and search; empty = the panes */
     tui_vstack stack;
-    tui_form form;
-    bool form_open;            /* a form stays open (its draft too) under a prompt */
+    tui_form form;             /* the open form's draft (it stays under a prompt) */
     bool return_due;           /* the check-in form was opened from the due view: saving returns */
     tui_prompt_fn prompt;
     bool prompt_alert;         /* first line in the error colour (a conflict) */
@@ -152,7 +149,8 @@ struct tui_app {
     bool quit;
 };
 
-extern const tui_view tui_view_tree, tui_view_krs, tui_view_cis, tui_view_help, tui_view_zoom;
+extern const tui_view tui_view_tree, tui_view_krs, tui_view_cis, tui_view_help, tui_view_zoom,
+    tui_view_form, tui_view_prompt;
 extern const tui_view tui_view_kpi, tui_view_log, tui_view_due, tui_view_prog, tui_view_review,
     tui_view_chain, tui_view_health;
 
@@ -191,9 +189,10 @@ void tui_edit_checkin(tui_app *a);
 void tui_edit_add(tui_app *a, bool top_level);
 void tui_edit_edit(tui_app *a);
 void tui_edit_archive(tui_app *a);
-void tui_edit_key(tui_app *a, int key);    /* M_FORM and M_PROMPT */
+
 void tui_edit_tick(tui_app *a);            /* timeout: retry a busy save */
-void tui_edit_draw(tui_app *a);            /* tui_editdraw.c: form or prompt overlay */
+void tui_edit_draw_form(tui_app *a);       /* tui_editdraw.c: the form overlay */
+void tui_edit_draw_prompt(tui_app *a);     /* and the prompt's */
 bool tui_edit_live(const tui_form *f, char *buf, size_t n);   /* behaviour percentage */
 void tui_prompt_open(tui_app *a, tui_prompt_fn fn, const char *keys);
 void tui_prompt_line(tui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -205,6 +204,7 @@ const tui_view *tui_view_open_list(tui_app *a);   /* the open full-screen list, 
 bool tui_push(tui_app *a, const tui_view *v);     /* push, open, load; false if refused */
 void tui_pop(tui_app *a);
 unsigned tui_kind(tui_app *a);              /* VK_ kind of what the user looks at */
+bool tui_has(tui_app *a, unsigned kinds);   /* a frame of one of these kinds is open */
 /* One row-drawing helper for every list: scrolls l into h rows (row_h lines each, from y0)
  * and calls row() per visible row with its line and whether it is selected (the selected
  * row's line is already reversed). */

@@ -97,8 +97,8 @@ static void render(tui_app *a)
         a->dirty = 0;
         return;
     }
-    tui_frame *top = tui_vstack_top(&a->stack);   /* every frame covers the panes */
-    bool overlay_full = top != NULL;
+    tui_frame *top = tui_vstack_top(&a->stack);
+    bool overlay_full = tui_has(a, VK_LISTS | VK_HELP | VK_ZOOM);   /* they cover the panes */
     unsigned d = a->dirty;
     if (d & D_HEADER) tui_draw_header(a);
     if (!overlay_full) {
@@ -110,12 +110,12 @@ static void render(tui_app *a)
             if (d & D_CIS) draw_pane(a, PANE_CIS);
         }
     }
-    bool list_on_top = top && (top->kind & VK_LISTS);
-    if (list_on_top && (d & ~(unsigned)(D_HEADER | D_BAR))) tui_views_draw(a);
+    bool list_shown = tui_has(a, VK_LISTS) && !tui_has(a, VK_HELP | VK_ZOOM);
+    if (list_shown && (d & ~(unsigned)(D_HEADER | D_BAR))) tui_views_draw(a);
     if (d & D_BAR) tui_draw_bar(a);
-    curs_set(a->mode == M_SEARCH ? 1 : 0);
-    if (top && !list_on_top) top->ops->draw(a, a->wo, true);   /* help, presentation */
-    if (a->mode == M_FORM || a->mode == M_PROMPT) tui_edit_draw(a);
+    curs_set(top && top->kind == VK_SEARCH ? 1 : 0);
+    if (top && (top->kind & (VK_HELP | VK_ZOOM | VK_FORM | VK_PROMPT)))
+        top->ops->draw(a, a->wo, true);   /* the overlay on top */
     doupdate();
     a->dirty = 0;
 }
@@ -155,8 +155,10 @@ static void switch_cycle(tui_app *a, int dir)
     tui_notice(a, false, "cycle %s", a->cycles[a->cy].name);
 }
 
-static void search_key(tui_app *a, int key)
+/* The search view: typed into the action bar, each key moves to the first match. */
+static bool search_key(tui_app *a, tui_action act, int key)
 {
+    (void)act;
     tui_le_rc rc = tui_le_key(&a->search, key);
     a->dirty |= D_BAR;
     if (rc == LE_CHANGED) {
@@ -166,14 +168,17 @@ static void search_key(tui_app *a, int key)
             a->notice[0] = '\0', a->dirty |= D_HEADER;
     } else if (rc == LE_SAVE) {
         snprintf(a->last_search, sizeof a->last_search, "%s", a->search.buf);
-        a->mode = M_NONE;
+        tui_pop(a);
     } else if (rc == LE_CANCEL) {
         a->sel = a->search_from < a->nvis ? a->search_from : 0;
         tui_data_sync(a);
-        a->mode = M_NONE;
+        tui_pop(a);
         a->dirty = D_ALL;
     }
+    return true;
 }
+
+static const tui_view search_view = {"search", VK_SEARCH, 0, NULL, search_key, NULL, NULL, NULL};
 
 /* The panes and the app-wide actions: act was looked up once, in handle_key. */
 static void main_key(tui_app *a, tui_action act, int key)
@@ -183,10 +188,9 @@ static void main_key(tui_app *a, tui_action act, int key)
     case ACT_HELP: tui_push(a, &tui_view_help); return;
     case ACT_ZOOM: tui_push(a, &tui_view_zoom); return;
     case ACT_SEARCH:
-        a->mode = M_SEARCH;
         tui_le_set(&a->search, "");
         a->search_from = a->sel;
-        a->dirty |= D_BAR;
+        tui_push(a, &search_view);
         return;
     case ACT_NEXT_MATCH: case ACT_PREV_MATCH:
         if (!a->last_search[0]) tui_notice(a, false, "no search yet: press / to search");
@@ -239,26 +243,19 @@ static void handle_key(tui_app *a, int key)
         return;
     }
     if (a->lay.too_small) {   /* keys wait; an open draft stays */
-        if (key == 'q' && a->mode != M_FORM && a->mode != M_PROMPT) a->quit = true;
+        if (key == 'q' && !tui_has(a, VK_FORM | VK_PROMPT)) a->quit = true;
         return;
     }
-    if (a->notice[0] && a->mode != M_SEARCH) {
+    if (a->notice[0] && tui_kind(a) != VK_SEARCH) {
         a->notice[0] = '\0';
         a->dirty |= D_HEADER;
     }
     tui_action act = tui_act_for_key(key);   /* the one lookup of this press */
-    if (a->mode == M_FORM || a->mode == M_PROMPT) {   /* editors take keys as typed */
-        tui_edit_key(a, key);
-        return;
-    }
-    if (a->mode == M_SEARCH) {
-        search_key(a, key);
-        return;
-    }
     static const unsigned pane_kind[PANE_N] = {VK_TREE, VK_KRS, VK_CIS};
     unsigned kind = tui_kind(a);
     tui_frame *top = tui_vstack_top(&a->stack);
-    switch (tui_vstack_route(&a->stack, act, pane_kind[a->focus], 0)) {
+    /* forms, prompts and search take keys as typed */
+    switch (tui_vstack_route(&a->stack, act, pane_kind[a->focus], VK_FORM | VK_PROMPT | VK_SEARCH)) {
     case ROUTE_TOP:   /* the view on top first; what it leaves and applies here runs app-wide */
         if ((top->kind & VK_LISTS) ? tui_views_key(a, act, key) : top->ops->key(a, act, key)) return;
         if (tui_act_applies(act, kind)) main_key(a, act, key);

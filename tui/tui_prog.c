@@ -153,9 +153,7 @@ static void prog_form(tui_app *a, bool add, const lnd_programme *p)
     tui_form_text(f, "Audience", p->audience, false);
     f->id = p->id;
     f->version = p->version;
-    a->mode = M_FORM;
-    a->form_open = true;
-    a->dirty = D_ALL;
+    tui_edit_open_form(a);
 }
 
 static store_rc prog_save(tui_app *a)
@@ -221,8 +219,6 @@ static void prog_conflict(tui_app *a)
 
 static void archive_key(tui_app *a, int key)
 {
-    a->mode = M_NONE;
-    a->dirty = D_ALL;
     const lnd_programme *p = sel_prog(a);
     if (key != 'y' || !p) return;
     char id[32];

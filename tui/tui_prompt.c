@@ -16,7 +16,7 @@ void tui_prompt_open(tui_app *a, tui_prompt_fn fn, const char *keys)
     a->prompt_alert = false;
     a->nprompt_lines = 0;
     snprintf(a->prompt_keys, sizeof a->prompt_keys, "%s", keys);
-    a->mode = M_PROMPT;
+    if (tui_kind(a) != VK_PROMPT) tui_push(a, &tui_view_prompt);
     a->dirty = D_ALL;
 }
 
@@ -32,8 +32,6 @@ void tui_prompt_line(tui_app *a, const char *f, ...)
 /* y: archive the selected KR (over the KR panes) or objective. */
 static void archive_key(tui_app *a, int key)
 {
-    a->mode = M_NONE;
-    a->dirty = D_ALL;
     if (key != 'y') return;
     long oi = tui_sel_obj(a), ki = tui_sel_kr(a);
     bool kr = a->focus != PANE_TREE && ki >= 0;

@@ -190,9 +190,7 @@ static void review_form(tui_app *a)
     }
     f->id = o->id;
     f->version = rv ? rv->version : 0;
-    a->mode = M_FORM;
-    a->form_open = true;
-    a->dirty = D_ALL;
+    tui_edit_open_form(a);
 }
 
 static store_rc review_save(tui_app *a)
@@ -326,8 +324,6 @@ static const tui_form_ops carry_ops = {'O', "saved", carry_save, NULL, carry_aft
 
 static void carry_key(tui_app *a, int key)
 {
-    a->mode = M_NONE;
-    a->dirty = D_ALL;
     if (key == 'p') {
         carry_opts o = {.with_parents = true};
         carry(a, &o, false);
@@ -340,8 +336,7 @@ static void carry_key(tui_app *a, int key)
         tui_form_init(&a->form, &carry_ops, title);
         tui_form_text(&a->form, "Parent", "", true);
         a->form.f[0].hint = "O id of an objective in the next cycle";
-        a->mode = M_FORM;
-        a->form_open = true;
+        tui_edit_open_form(a);
     }
 }
 

@@ -49,13 +49,13 @@ const tui_view *tui_view_open_list(tui_app *a)
 unsigned tui_kind(tui_app *a)
 {
     static const unsigned pane_kind[PANE_N] = {VK_TREE, VK_KRS, VK_CIS};
-    switch (a->mode) {
-    case M_FORM: return VK_FORM;
-    case M_PROMPT: return VK_PROMPT;
-    case M_SEARCH: return VK_SEARCH;
-    default: return tui_vstack_kind(&a->stack, pane_kind[a->focus]);
-    }
+    return tui_vstack_kind(&a->stack, pane_kind[a->focus]);
 }
+
+bool tui_has(tui_app *a, unsigned kinds) { return tui_vstack_find(&a->stack, kinds) != NULL; }
+
+/* Search draws in the action bar only; the others cover (a part of) the panes. */
+static unsigned redraw_for(unsigned kind) { return kind == VK_SEARCH ? D_BAR : D_ALL; }
 
 bool tui_push(tui_app *a, const tui_view *v)
 {
@@ -68,7 +68,7 @@ bool tui_push(tui_app *a, const tui_view *v)
         return false;
     }
     if (v->kind & VK_LISTS) tui_views_load(a);
-    a->dirty = D_ALL;
+    a->dirty |= redraw_for(v->kind);
     return true;
 }
 
@@ -84,8 +84,8 @@ void tui_pop(tui_app *a)
         arena_free(a->v_arena);
         a->v_arena = NULL;
     }
+    a->dirty |= redraw_for(f->kind);
     tui_vstack_pop(&a->stack);
-    a->dirty = D_ALL;
 }
 
 /* ---- the full-screen lists ---- */

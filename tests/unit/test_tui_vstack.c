@@ -102,7 +102,14 @@ static void test_route(void **st)
     assert_int_equal(tui_vstack_route(&s, ACT_FILTER, VK_TREE, 0), ROUTE_DROP);
     /* a raw-key frame (a form) gets every key as typed */
     tui_vstack_push(&s, NULL, VK_FORM, 8);
-    assert_int_equal(tui_vstack_route(&s, ACT_FILTER, VK_TREE, VK_FORM), ROUTE_TOP);
+    assert_int_equal(tui_vstack_route(&s, ACT_FILTER, VK_TREE, VK_FORM | VK_PROMPT), ROUTE_TOP);
+    /* a prompt over the form (discard? conflict?): answering it leaves the form and its list */
+    tui_vstack_push(&s, NULL, VK_PROMPT, 0);
+    assert_int_equal(tui_vstack_kind(&s, VK_TREE), VK_PROMPT);
+    assert_int_equal(tui_vstack_route(&s, ACT_QUIT, VK_TREE, VK_FORM | VK_PROMPT), ROUTE_TOP);
+    tui_vstack_pop(&s);
+    assert_int_equal(tui_vstack_kind(&s, VK_TREE), VK_FORM);
+    assert_non_null(tui_vstack_find(&s, VK_LOG));
     tui_vstack_clear(&s);
 }
 
