@@ -148,7 +148,7 @@ static bool due_key(tui_app *a, tui_action act, int key)
     tui_views_close(a);
     if (cy != a->cy && cy < a->ncycles) {   /* a follow-up of another cycle: show that cycle */
         a->cy = cy;
-        a->sel = a->top = a->ksel = 0;
+        a->tl.sel = a->tl.top = a->kl.sel = 0;
         tui_data_reload(a);
     }
     tui_goto(a, obj, kid);

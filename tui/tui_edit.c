@@ -295,8 +295,8 @@ static bool objective_after(tui_app *a, lnd_id id)
 
 static bool kr_after(tui_app *a, lnd_id id)
 {
-    for (size_t k = 0; k < a->nkrs; k++)
-        if (a->plan->krs[a->krs[k]].id == id) a->ksel = k;
+    for (size_t k = 0; k < a->kl.count; k++)
+        if (a->plan->krs[a->krs[k]].id == id) a->kl.sel = k;
     tui_data_sync(a);
     return false;
 }

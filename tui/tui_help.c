@@ -83,8 +83,8 @@ const tui_view tui_view_help = {"help", VK_HELP, sizeof(help_state), help_draw, 
 /* Root (top-level) row in all[] of the selected objective. */
 static long root_row(const tui_app *a)
 {
-    if (a->sel >= a->nvis) return -1;
-    long r = (long)a->vis[a->sel];
+    if (a->tl.sel >= a->tl.count) return -1;
+    long r = (long)a->vis[a->tl.sel];
     while (r > 0 && a->all[r].depth > 0) r--;
     return r;
 }

@@ -93,14 +93,14 @@ struct tui_app {
     plan_row *all;
     size_t nall;
     size_t *vis;
-    size_t nvis, sel, top;
+    tui_list tl;               /* over vis: selection, first row shown, visible rows */
     lnd_id *collapsed;
     size_t ncollapsed, capcollapsed;
     int filter;
 
     /* key results of the selected objective (plan->krs indexes, archived skipped) */
     size_t krs[TUI_MAX_KRS];
-    size_t nkrs, ksel, ktop;
+    tui_list kl;               /* over krs */
 
     /* check-ins of the selected key result, newest first */
     lnd_arena *ci_arena;

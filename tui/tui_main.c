@@ -150,7 +150,7 @@ static void switch_cycle(tui_app *a, int dir)
         return;
     }
     a->cy += (size_t)(long)dir;
-    a->sel = a->top = a->ksel = 0;
+    a->tl.sel = a->tl.top = a->kl.sel = 0;
     tui_data_reload(a);
     tui_notice(a, false, "cycle %s", a->cycles[a->cy].name);
 }
@@ -170,7 +170,7 @@ static bool search_key(tui_app *a, tui_action act, int key)
         snprintf(a->last_search, sizeof a->last_search, "%s", a->search.buf);
         tui_pop(a);
     } else if (rc == LE_CANCEL) {
-        a->sel = a->search_from < a->nvis ? a->search_from : 0;
+        a->tl.sel = a->search_from < a->tl.count ? a->search_from : 0;
         tui_data_sync(a);
         tui_pop(a);
         a->dirty = D_ALL;
@@ -189,18 +189,18 @@ static void main_key(tui_app *a, tui_action act, int key)
     case ACT_ZOOM: tui_push(a, &tui_view_zoom); return;
     case ACT_SEARCH:
         tui_le_set(&a->search, "");
-        a->search_from = a->sel;
+        a->search_from = a->tl.sel;
         tui_push(a, &search_view);
         return;
     case ACT_NEXT_MATCH: case ACT_PREV_MATCH:
         if (!a->last_search[0]) tui_notice(a, false, "no search yet: press / to search");
-        else if (!tui_search_next(a, a->last_search, a->sel, act == ACT_NEXT_MATCH ? 1 : -1, false))
+        else if (!tui_search_next(a, a->last_search, a->tl.sel, act == ACT_NEXT_MATCH ? 1 : -1, false))
             tui_notice(a, true, "no match for \"%s\"", a->last_search);
         return;
     case ACT_FILTER: {
         static const char *const names[FILTER_N] = {"all objectives", "mine", "at risk"};
         a->filter = (a->filter + 1) % FILTER_N;
-        a->sel = a->top = 0;
+        a->tl.sel = a->tl.top = 0;
         tui_data_rows(a);
         tui_data_sync(a);
         tui_notice(a, false, "filter: %s", names[a->filter]);

@@ -195,16 +195,16 @@ void tui_goto(tui_app *a, lnd_id obj, lnd_id kr)
     }
     tui_data_rows(a);
     bool shown = false;
-    for (size_t i = 0; i < a->nvis; i++) shown |= a->plan->objs[a->all[a->vis[i]].obj].id == obj;
+    for (size_t i = 0; i < a->tl.count; i++) shown |= a->plan->objs[a->all[a->vis[i]].obj].id == obj;
     if (!shown && a->filter != FILTER_ALL) {
         a->filter = FILTER_ALL;
         tui_data_rows(a);
     }
     tui_select_obj(a, obj);
-    a->ksel = 0;
+    a->kl.sel = 0;
     tui_data_sync(a);
-    for (size_t k = 0; kr && k < a->nkrs; k++)
-        if (a->plan->krs[a->krs[k]].id == kr) a->ksel = k;
+    for (size_t k = 0; kr && k < a->kl.count; k++)
+        if (a->plan->krs[a->krs[k]].id == kr) a->kl.sel = k;
     tui_data_sync(a);
     a->focus = kr ? PANE_KRS : PANE_TREE;
     a->dirty = D_ALL;
