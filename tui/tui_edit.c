@@ -418,14 +418,8 @@ static bool prompt_key(tui_app *a, tui_action act, int key)
     return true;
 }
 
-static void prompt_draw(tui_app *a, WINDOW *w, bool focused)
-{
-    (void)w;
-    (void)focused;
-    tui_edit_draw_prompt(a);
-}
-
-const tui_view tui_view_prompt = {"prompt", VK_PROMPT, 0, prompt_draw, prompt_key, NULL, NULL, NULL};
+const tui_view tui_view_prompt = {"prompt", VK_PROMPT, 0, tui_edit_draw_prompt, prompt_key, NULL, NULL,
+                                  NULL};
 
 /* The form view: keys as typed go to the form's fields. */
 static bool form_key(tui_app *a, tui_action act, int key)
@@ -465,11 +459,4 @@ static bool form_key(tui_app *a, tui_action act, int key)
     return true;
 }
 
-static void form_draw(tui_app *a, WINDOW *w, bool focused)
-{
-    (void)w;
-    (void)focused;
-    tui_edit_draw_form(a);
-}
-
-const tui_view tui_view_form = {"form", VK_FORM, 0, form_draw, form_key, NULL, NULL, NULL};
+const tui_view tui_view_form = {"form", VK_FORM, 0, tui_edit_draw_form, form_key, NULL, NULL, NULL};

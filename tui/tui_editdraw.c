@@ -129,6 +129,17 @@ static void draw_prompt(tui_app *a)
     wnoutrefresh(w);
 }
 
-void tui_edit_draw_form(tui_app *a) { draw_form(a); }
+/* The form and prompt views draw into the centred overlay window (tui_overlay), not w. */
+void tui_edit_draw_form(tui_app *a, WINDOW *w, bool focused)
+{
+    (void)w;
+    (void)focused;
+    draw_form(a);
+}
 
-void tui_edit_draw_prompt(tui_app *a) { draw_prompt(a); }
+void tui_edit_draw_prompt(tui_app *a, WINDOW *w, bool focused)
+{
+    (void)w;
+    (void)focused;
+    draw_prompt(a);
+}

@@ -191,8 +191,9 @@ void tui_edit_edit(tui_app *a);
 void tui_edit_archive(tui_app *a);
 
 void tui_edit_tick(tui_app *a);            /* timeout: retry a busy save */
-void tui_edit_draw_form(tui_app *a);       /* tui_editdraw.c: the form overlay */
-void tui_edit_draw_prompt(tui_app *a);     /* and the prompt's */
+/* tui_editdraw.c: the form and prompt views' draw (into the overlay window) */
+void tui_edit_draw_form(tui_app *a, WINDOW *w, bool focused);
+void tui_edit_draw_prompt(tui_app *a, WINDOW *w, bool focused);
 bool tui_edit_live(const tui_form *f, char *buf, size_t n);   /* behaviour percentage */
 void tui_prompt_open(tui_app *a, tui_prompt_fn fn, const char *keys);
 void tui_prompt_line(tui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
