@@ -51,12 +51,58 @@ static void kpi_load(tui_app *a)
     kst(a)->l.count = m;
 }
 
+static int name_w(int cols) { return cols >= 120 ? 44 : cols >= 100 ? 30 : 24; }
+
+/* One KPI: out-of-range mark, name, value, unit, healthy range, state, history sparkline. */
+static void kpi_row(tui_app *a, WINDOW *w, size_t r, int y, bool sel)
+{
+    const kpi_state *S = kst(a);
+    const lnd_kpi *k = S->k;
+    const kpi_hist *hist = S->h;
+    int cols = getmaxx(w), nw = name_w(cols);
+    attr_t s = sel ? A_REVERSE : A_NORMAL;
+    const lnd_kpi *kp = &k[r];
+    bool out = kpi_out(kp);
+    tui_put(a, w, y, 0, out ? "!" : " ", 1, (out ? a->attr[R_RED] | A_BOLD : A_NORMAL) | s);
+    tui_put(a, w, y, 2, kp->name, nw, s | A_BOLD);
+    char val[48] = "-", range[128] = "", lo[48], hi[48], line[256];
+    if (kp->has_value) model_fmt_num(kp->value, val, sizeof val);
+    if (kp->has_min) model_fmt_num(kp->min, lo, sizeof lo);
+    if (kp->has_max) model_fmt_num(kp->max, hi, sizeof hi);
+    if (kp->has_min && kp->has_max) snprintf(range, sizeof range, "%s to %s", lo, hi);
+    else if (kp->has_min) snprintf(range, sizeof range, ">= %s", lo);
+    else if (kp->has_max) snprintf(range, sizeof range, "<= %s", hi);
+    else snprintf(range, sizeof range, "any");
+    snprintf(line, sizeof line, "%10s", val);
+    int x = 3 + nw;
+    tui_put(a, w, y, x, line, 10, s);
+    tui_put(a, w, y, x + 11, kp->unit, 8, s);
+    tui_put(a, w, y, x + 20, range, 16, s);
+    const char *state = !kp->has_value ? "no value" : out ? "OUT OF RANGE" : "healthy";
+    tui_put(a, w, y, x + 37, state, 13,
+            (out ? a->attr[R_RED] | A_BOLD : kp->has_value ? a->attr[R_GREEN] : a->attr[R_DIM]) | s);
+    /* history (the store gives it oldest first): the last 64 values */
+    double v[64];
+    size_t nv = 0;
+    for (size_t j = hist[r].n > 64 ? hist[r].n - 64 : 0; j < hist[r].n; j++) v[nv++] = hist[r].h[j].value;
+    if (nv && x + 51 < cols - 2) {
+        double lo2 = v[0], hi2 = v[0];
+        for (size_t j = 0; j < nv; j++) {
+            if (v[j] < lo2) lo2 = v[j];
+            if (v[j] > hi2) hi2 = v[j];
+        }
+        char sp[512];
+        int sw = cols - x - 52 < 24 ? cols - x - 52 : 24;
+        tui_glyph_spark(a->g, v, nv, lo2, hi2, sw, sp, sizeof sp);
+        tui_glyph_put(w, y, x + 51, sp, a->attr[R_PACE] | s);
+    }
+}
+
 static void kpi_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)focused;
     kpi_state *S = kst(a);
     const lnd_kpi *k = S->k;
-    const kpi_hist *hist = S->h;
     size_t nout = 0;
     for (size_t i = 0; i < S->l.count; i++) nout += kpi_out(&k[i]);
     char title[200];
@@ -68,55 +114,13 @@ static void kpi_draw(tui_app *a, WINDOW *w, bool focused)
         tui_put(a, w, 2, 2, "No KPIs yet: lnd kpi add NAME --unit % --min 95", cols - 3, a->attr[R_DIM]);
         return;
     }
-    int nw = cols >= 120 ? 44 : cols >= 100 ? 30 : 24;
+    int nw = name_w(cols);
     char hdr[256];
     snprintf(hdr, sizeof hdr, "  %-*s %10s %-8s %-16s %-13s %s", nw, "NAME", "VALUE", "UNIT",
              "HEALTHY RANGE", "STATE", "HISTORY");
     tui_put(a, w, 1, 0, hdr, cols, A_BOLD);
     size_t h = (size_t)getmaxy(w) - 2;
-    tui_list_scroll(&S->l, h);
-    for (size_t i = 0; i < h && S->l.top + i < S->l.count; i++) {
-        size_t r = S->l.top + i;
-        int y = 2 + (int)i;
-        bool sel = r == S->l.sel;
-        attr_t s = sel ? A_REVERSE : A_NORMAL;
-        tui_row_bg(w, y, sel);
-        const lnd_kpi *kp = &k[r];
-        bool out = kpi_out(kp);
-        tui_put(a, w, y, 0, out ? "!" : " ", 1, (out ? a->attr[R_RED] | A_BOLD : A_NORMAL) | s);
-        tui_put(a, w, y, 2, kp->name, nw, s | A_BOLD);
-        char val[48] = "-", range[128] = "", lo[48], hi[48], line[256];
-        if (kp->has_value) model_fmt_num(kp->value, val, sizeof val);
-        if (kp->has_min) model_fmt_num(kp->min, lo, sizeof lo);
-        if (kp->has_max) model_fmt_num(kp->max, hi, sizeof hi);
-        if (kp->has_min && kp->has_max) snprintf(range, sizeof range, "%s to %s", lo, hi);
-        else if (kp->has_min) snprintf(range, sizeof range, ">= %s", lo);
-        else if (kp->has_max) snprintf(range, sizeof range, "<= %s", hi);
-        else snprintf(range, sizeof range, "any");
-        snprintf(line, sizeof line, "%10s", val);
-        int x = 3 + nw;
-        tui_put(a, w, y, x, line, 10, s);
-        tui_put(a, w, y, x + 11, kp->unit, 8, s);
-        tui_put(a, w, y, x + 20, range, 16, s);
-        const char *state = !kp->has_value ? "no value" : out ? "OUT OF RANGE" : "healthy";
-        tui_put(a, w, y, x + 37, state, 13,
-                (out ? a->attr[R_RED] | A_BOLD : kp->has_value ? a->attr[R_GREEN] : a->attr[R_DIM]) | s);
-        /* history (the store gives it oldest first): the last 64 values */
-        double v[64];
-        size_t nv = 0;
-        for (size_t j = hist[r].n > 64 ? hist[r].n - 64 : 0; j < hist[r].n; j++) v[nv++] = hist[r].h[j].value;
-        if (nv && x + 51 < cols - 2) {
-            double lo2 = v[0], hi2 = v[0];
-            for (size_t j = 0; j < nv; j++) {
-                if (v[j] < lo2) lo2 = v[j];
-                if (v[j] > hi2) hi2 = v[j];
-            }
-            char sp[512];
-            int sw = cols - x - 52 < 24 ? cols - x - 52 : 24;
-            tui_glyph_spark(a->g, v, nv, lo2, hi2, sw, sp, sizeof sp);
-            tui_glyph_put(w, y, x + 51, sp, a->attr[R_PACE] | s);
-        }
-    }
+    tui_list_draw(a, w, &S->l, 2, (int)h, 1, kpi_row);
     char foot[160];
     snprintf(foot, sizeof foot, "update one: lnd kpi set NAME VALUE %s KPIs say is it working; OKRs say is it improving",
              a->g->dot);

@@ -67,6 +67,44 @@ static attr_t verdict_attr(const tui_app *a, lnd_verdict v)
     }
 }
 
+static int title_w(int cols) { return cols >= 150 ? 70 : cols >= 110 ? 50 : cols - 66 > 16 ? cols - 66 : 16; }
+
+/* One objective of the cascade: id, title, type, suggested and given score, verdict, carry. */
+static void review_row(tui_app *a, WINDOW *w, size_t r, int y, bool sel)
+{
+    size_t oi = a->all[r].obj;
+    const lnd_objective *o = &a->plan->objs[oi];
+    const lnd_review *rv = review_of(a, o->id);
+    int cols = getmaxx(w), tw = title_w(cols);
+    attr_t s = sel ? A_REVERSE : A_NORMAL;
+    char id[32], sug[16], sc[16] = "-", vd[40];
+    tui_fmt_id('O', o->id, id, sizeof id);
+    double sg = suggested(a, oi);
+    bool has = rv && rv->has_score;
+    if (sg >= 0) snprintf(sug, sizeof sug, "%.2f", sg);
+    else snprintf(sug, sizeof sug, "-");
+    if (has) snprintf(sc, sizeof sc, "%.2f", rv->score);
+    lnd_verdict v = progress_verdict(o->type, has ? rv->score : sg < 0 ? 0 : sg);
+    if (o->type == OTYPE_LEARNING)   /* its verdict is the finding, shown below */
+        snprintf(vd, sizeof vd, "%s", rv && rv->finding && *rv->finding ? "finding given" : "no finding yet");
+    else if (!has && sg < 0) snprintf(vd, sizeof vd, "not measured");
+    else if (!summary_verdict_time(&a->plan->cycle)) snprintf(vd, sizeof vd, "so far, no verdict");
+    else snprintf(vd, sizeof vd, "%s%s", progress_verdict_name(v), has ? "" : " (suggested)");
+    int ind = a->all[r].depth * 2;
+    tui_put(a, w, y, 1, id, 5, a->attr[R_ID] | s);
+    tui_put(a, w, y, 7 + ind, o->title, tw - ind, (o->level == LEVEL_BUSINESS ? A_BOLD : 0) | s);
+    int x = 8 + tw;
+    tui_put(a, w, y, x, model_otype_name(o->type), 12, s);
+    char num[16];
+    snprintf(num, sizeof num, "%9s", sug);
+    tui_put(a, w, y, x + 13, num, 9, a->attr[R_DIM] | s);
+    snprintf(num, sizeof num, "%5s", sc);
+    tui_put(a, w, y, x + 23, num, 5, A_BOLD | s);
+    tui_put(a, w, y, x + 30, vd, 20, (has ? verdict_attr(a, v) : a->attr[R_DIM]) | s);
+    tui_put(a, w, y, x + 51, rv && rv->carry_forward ? "yes" : "", cols - x - 52,
+            a->attr[R_NOTICE] | s);
+}
+
 static void review_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)focused;
@@ -82,51 +120,13 @@ static void review_draw(tui_app *a, WINDOW *w, bool focused)
              a->plan->cycle.name, model_cycle_state_name(a->plan->cycle.state), a->g->dot,
              S->nreviews, a->nall, a->g->dot, a->g->dot);
     tui_views_title(a, w, title);
-    int tw = cols >= 150 ? 70 : cols >= 110 ? 50 : cols - 66 > 16 ? cols - 66 : 16;
+    int tw = title_w(cols);
     char hdr[256];
     snprintf(hdr, sizeof hdr, "%-5s %-*s %-12s %9s %5s  %-20s %s", "ID", tw, "OBJECTIVE", "TYPE",
              "SUGGESTED", "SCORE", "VERDICT", "CARRY");
     tui_put(a, w, 1, 1, hdr, cols - 2, A_BOLD);
     size_t h = (size_t)(lines - 8 > 1 ? lines - 8 : 1);
-    tui_list_scroll(&S->l, h);
-    for (size_t i = 0; i < h && S->l.top + i < a->nall; i++) {
-        size_t r = S->l.top + i, oi = a->all[r].obj;
-        const lnd_objective *o = &a->plan->objs[oi];
-        const lnd_review *rv = review_of(a, o->id);
-        int y = 2 + (int)i;
-        bool sel = r == S->l.sel;
-        attr_t s = sel ? A_REVERSE : A_NORMAL;
-        if (sel) {
-            wattrset(w, A_REVERSE);
-            mvwhline(w, y, 0, ' ', cols);
-        }
-        char id[32], sug[16], sc[16] = "-", vd[40];
-        tui_fmt_id('O', o->id, id, sizeof id);
-        double sg = suggested(a, oi);
-        bool has = rv && rv->has_score;
-        if (sg >= 0) snprintf(sug, sizeof sug, "%.2f", sg);
-        else snprintf(sug, sizeof sug, "-");
-        if (has) snprintf(sc, sizeof sc, "%.2f", rv->score);
-        lnd_verdict v = progress_verdict(o->type, has ? rv->score : sg < 0 ? 0 : sg);
-        if (o->type == OTYPE_LEARNING)   /* its verdict is the finding, shown below */
-            snprintf(vd, sizeof vd, "%s", rv && rv->finding && *rv->finding ? "finding given" : "no finding yet");
-        else if (!has && sg < 0) snprintf(vd, sizeof vd, "not measured");
-        else if (!summary_verdict_time(&a->plan->cycle)) snprintf(vd, sizeof vd, "so far, no verdict");
-        else snprintf(vd, sizeof vd, "%s%s", progress_verdict_name(v), has ? "" : " (suggested)");
-        int ind = a->all[r].depth * 2;
-        tui_put(a, w, y, 1, id, 5, a->attr[R_ID] | s);
-        tui_put(a, w, y, 7 + ind, o->title, tw - ind, (o->level == LEVEL_BUSINESS ? A_BOLD : 0) | s);
-        int x = 8 + tw;
-        tui_put(a, w, y, x, model_otype_name(o->type), 12, s);
-        char num[16];
-        snprintf(num, sizeof num, "%9s", sug);
-        tui_put(a, w, y, x + 13, num, 9, a->attr[R_DIM] | s);
-        snprintf(num, sizeof num, "%5s", sc);
-        tui_put(a, w, y, x + 23, num, 5, A_BOLD | s);
-        tui_put(a, w, y, x + 30, vd, 20, (has ? verdict_attr(a, v) : a->attr[R_DIM]) | s);
-        tui_put(a, w, y, x + 51, rv && rv->carry_forward ? "yes" : "", cols - x - 52,
-                a->attr[R_NOTICE] | s);
-    }
+    tui_list_draw(a, w, &S->l, 2, (int)h, 1, review_row);
     /* the selected objective's retrospective */
     if (S->l.sel >= a->nall) return;
     const lnd_objective *o = &a->plan->objs[a->all[S->l.sel].obj];
