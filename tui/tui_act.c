@@ -8,8 +8,8 @@
 #include <string.h>
 
 const tui_action_def tui_actions[ACT_N - 1] = {
-#define TUI_ACT_DEF(id, nm, grp, lbl, hlp, k1, k2, k3, k4) \
-    {ACT_##id, nm, grp, lbl, hlp, {k1, k2, k3, k4}},
+#define TUI_ACT_DEF(id, wh, nm, grp, lbl, hlp, k1, k2, k3, k4) \
+    {ACT_##id, wh, nm, grp, lbl, hlp, {k1, k2, k3, k4}},
     TUI_ACTIONS(TUI_ACT_DEF)
 #undef TUI_ACT_DEF
 };
@@ -33,6 +33,12 @@ tui_action tui_act_for_key(int key)
         for (size_t k = 0; k < 4 && tui_actions[i].keys[k]; k++)
             if (tui_actions[i].keys[k] == key) return tui_actions[i].id;
     return ACT_NONE;
+}
+
+bool tui_act_applies(tui_action a, unsigned kind)
+{
+    const tui_action_def *d = tui_act_def(a);
+    return d && (d->where & kind);
 }
 
 const tui_action_def *tui_act_def(tui_action a)
@@ -72,12 +78,13 @@ static bool add_line(char *buf, size_t n, size_t *used, const char **lines, size
     return true;
 }
 
-size_t tui_act_help_lines(char *buf, size_t n, const char **lines, size_t max)
+size_t tui_act_help_lines(unsigned kind, char *buf, size_t n, const char **lines, size_t max)
 {
     size_t used = 0, nl = 0;
     const char *group = NULL;
     for (size_t i = 0; i < ACT_N - 1; i++) {
         const tui_action_def *d = &tui_actions[i];
+        if (!(d->where & kind)) continue;
         if (!group || strcmp(group, d->group) != 0) {
             if (group) add_line(buf, n, &used, lines, max, &nl, "", NULL);
             group = d->group;

@@ -12,19 +12,27 @@
 #include "../core/report_series.h"
 #include "tui_int.h"
 
-/* a->vrows: report_history per plan KR index (only the chain's KRs are loaded) */
+/* the chain view's private state: l.sel is the first line shown (l.count lines scroll);
+ * hist is a report_history per plan KR index (only the chain's KRs are loaded) */
+typedef struct {
+    tui_list l;
+    lnd_id root;   /* the business objective */
+    report_history *hist;
+} chain_state;
+
+static chain_state *cst(const tui_app *a) { return (chain_state *)tui_view_list((tui_app *)a); }
 
 static bool in_chain(const tui_app *a, lnd_id obj)
 {
     for (long oi = plan_obj_index(a->plan, obj); oi >= 0;
          oi = a->plan->objs[oi].parent_id ? plan_obj_index(a->plan, a->plan->objs[oi].parent_id) : -1)
-        if (a->plan->objs[oi].id == a->vroot) return true;
+        if (a->plan->objs[oi].id == cst(a)->root) return true;
     return false;
 }
 
 static void chain_load(tui_app *a)
 {
-    if (!a->plan || plan_obj_index(a->plan, a->vroot) < 0) return;
+    if (!a->plan || plan_obj_index(a->plan, cst(a)->root) < 0) return;
     report_history *h = arena_alloc(a->v_arena, (a->plan->nkrs ? a->plan->nkrs : 1) * sizeof *h);
     for (size_t k = 0; k < a->plan->nkrs; k++) {
         const lnd_kr *kr = &a->plan->krs[k];
@@ -36,9 +44,8 @@ static void chain_load(tui_app *a)
             h[k].n = n;
         }
     }
-    a->vrows = h;
-    a->nvrows = a->plan->nkrs;
-    a->vn = 200;   /* scroll lines; the draw clamps */
+    cst(a)->hist = h;
+    cst(a)->l.count = 200;   /* scroll lines; the draw clamps */
 }
 
 /* One cell per week 1..week: the KR's value at the end of that week (latest check-in so far). */
@@ -77,7 +84,7 @@ static int chain_after(tui_app *a, WINDOW *w, int line, const report_history *hi
 
 static int put_line(tui_app *a, WINDOW *w, int line, int x, const char *s, attr_t at)
 {
-    int y = line - (int)a->vsel;
+    int y = line - (int)cst(a)->l.sel;
     if (y >= 1 && y < getmaxy(w)) tui_put(a, w, y, x, s, getmaxx(w) - x - 1, at);
     return line + 1;
 }
@@ -85,13 +92,13 @@ static int put_line(tui_app *a, WINDOW *w, int line, int x, const char *s, attr_
 static void chain_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)focused;
-    long ri = a->plan ? plan_obj_index(a->plan, a->vroot) : -1;
-    if (ri < 0 || !a->vrows) {
+    long ri = a->plan ? plan_obj_index(a->plan, cst(a)->root) : -1;
+    if (ri < 0 || !cst(a)->hist) {
         tui_views_title(a, w, "Chain of evidence");
         return;
     }
     const lnd_plan *p = a->plan;
-    const report_history *hist = a->vrows;
+    const report_history *hist = cst(a)->hist;
     int cols = getmaxx(w);
     char buf[700], id[32];
     tui_fmt_id('O', p->objs[ri].id, id, sizeof id);
@@ -136,7 +143,7 @@ static void chain_draw(tui_app *a, WINDOW *w, bool focused)
             summary_key_result(a->plan, kr, &a->rules, a->today, &sk);
             int fm = report_first_move(p, kr, &hist[k]);
             if (fm && (!first[s] || fm < first[s])) first[s] = fm;
-            int y = line - (int)a->vsel;
+            int y = line - (int)cst(a)->l.sel;
             if (y >= 1 && y < getmaxy(w)) {
                 tui_fmt_id('K', kr->id, id, sizeof id);
                 tui_put(a, w, y, 4, id, 5, a->attr[R_ID]);
@@ -165,7 +172,7 @@ static void chain_draw(tui_app *a, WINDOW *w, bool focused)
     report_order_sentence(first[1], first[2], buf, sizeof buf);
     line = put_line(a, w, line, 1, buf, A_BOLD);
     int h = getmaxy(w) - 1;
-    a->vn = (size_t)(line > h ? line - h : 1);
+    cst(a)->l.count = (size_t)(line > h ? line - h : 1);
 }
 
 /* 5. After the programme: each KR's series through its follow-ups and its cohort comparison,
@@ -206,4 +213,19 @@ static bool chain_key(tui_app *a, tui_action act, int key)
     return tui_views_move(a, act, (size_t)getmaxy(a->wv) - 2);
 }
 
-const tui_view tui_view_chain = {"evidence", chain_draw, chain_key, NULL, chain_load};
+/* The business objective at the root of the selection; none selected: not opened. */
+static bool chain_open(tui_app *a)
+{
+    long oi = tui_sel_obj(a);
+    if (oi < 0) {
+        tui_notice(a, true, "select a business objective first");
+        return false;
+    }
+    while (a->plan->objs[oi].parent_id && plan_obj_index(a->plan, a->plan->objs[oi].parent_id) >= 0)
+        oi = plan_obj_index(a->plan, a->plan->objs[oi].parent_id);
+    cst(a)->root = a->plan->objs[oi].id;
+    return true;
+}
+
+const tui_view tui_view_chain = {"evidence", VK_CHAIN, sizeof(chain_state), chain_draw, chain_key,
+                                 NULL, chain_load, chain_open};

@@ -10,10 +10,14 @@
 
 /* ---- check-in ---- */
 
-/* Field indexes of the check-in form. */
+/* Field indexes of the check-in form; a behaviour KR's has observed and applied (their
+ * roles FR_OBSERVED, FR_APPLIED say so) where others have the value. */
 enum { CI_VALUE = 0, CI_OBS = 0, CI_APP = 1 };
 
-static bool is_behaviour(const tui_form *f) { return strcmp(f->f[0].label, "Observed") == 0; }
+static bool is_behaviour(const tui_form *f) { return tui_form_find(f, FR_OBSERVED) >= 0; }
+
+static store_rc checkin_save(tui_app *a);
+static const tui_form_ops checkin_ops = {'K', "checked in on", checkin_save, NULL, NULL};
 
 /* The cohort names of the programme serving KR kr (on its objective or above), NULL if none. */
 static const char *serving_cohorts(const lnd_plan *p, const lnd_kr *kr)
@@ -40,7 +44,7 @@ void tui_edit_checkin(tui_app *a)
     char title[200], id[32], v[48] = "", c[16] = "";
     tui_fmt_id('K', kr->id, id, sizeof id);
     snprintf(title, sizeof title, "Check in on %s %s", id, kr->title ? kr->title : "");
-    tui_form_init(&a->form, FK_CHECKIN, title);
+    tui_form_init(&a->form, &checkin_ops, title);
     a->form.id = kr->id;
     if (kr->confidence >= 0) snprintf(c, sizeof c, "%d", kr->confidence);
     if (kr->evidence == EV_BEHAVIOUR) {
@@ -49,8 +53,8 @@ void tui_edit_checkin(tui_app *a)
             snprintf(o, sizeof o, "%d", a->cis[0].observed);
             snprintf(ap, sizeof ap, "%d", a->cis[0].applied);
         }
-        tui_form_num(&a->form, "Observed", o, true, 1, 100000, true);
-        tui_form_num(&a->form, "Applied", ap, true, 0, 100000, true);
+        a->form.f[tui_form_num(&a->form, "Observed", o, true, 1, 100000, true)].role = FR_OBSERVED;
+        a->form.f[tui_form_num(&a->form, "Applied", ap, true, 0, 100000, true)].role = FR_APPLIED;
         a->form.f[0].hint = "participants observed";
         a->form.f[1].hint = "of those, applying the behaviour";
     } else {
@@ -68,7 +72,10 @@ void tui_edit_checkin(tui_app *a)
         static char hint[200];
         snprintf(hint, sizeof hint, "%s", cohorts);
         int ico = tui_form_text(&a->form, "Cohort", "", false);
-        if (ico >= 0) a->form.f[ico].hint = hint;
+        if (ico >= 0) {
+            a->form.f[ico].hint = hint;
+            a->form.f[ico].role = FR_COHORT;
+        }
     }
     tui_edit_open_form(a);
 }
@@ -76,6 +83,8 @@ void tui_edit_checkin(tui_app *a)
 /* Live behaviour percentage for the form ("6 of 8 applying: 75%"); false when invalid. */
 bool tui_edit_live(const tui_form *f, char *buf, size_t n)
 {
+    buf[0] = '\0';
+    if (!is_behaviour(f)) return false;
     bool ho, ha;
     double o = tui_form_double(f, CI_OBS, &ho), ap = tui_form_double(f, CI_APP, &ha);
     double pct;
@@ -87,7 +96,7 @@ bool tui_edit_live(const tui_form *f, char *buf, size_t n)
     return true;
 }
 
-store_rc tui_checkin_save(tui_app *a)
+static store_rc checkin_save(tui_app *a)
 {
     tui_form *f = &a->form;
     lnd_checkin c = {.kr_id = f->id, .observed = -1, .applied = -1, .confidence = -1};
@@ -111,7 +120,8 @@ store_rc tui_checkin_save(tui_app *a)
     double conf = tui_form_double(f, nf, &has);
     c.confidence = has ? (int)conf : -1;
     c.note = (char *)tui_form_str(f, nf + 1);
-    c.cohort = (char *)(f->nf > nf + 2 && strcmp(f->f[nf + 2].label, "Cohort") == 0 ? tui_form_str(f, nf + 2) : "");
+    int ico = tui_form_find(f, FR_COHORT);
+    c.cohort = (char *)(ico >= 0 ? tui_form_str(f, ico) : "");
     c.author = (char *)a->o->user;
     int was = -1;   /* the last confidence stated: a check-in without one does not reset it */
     if (store_last_confidence(a->st, f->id, &was) != STORE_OK) was = -1;

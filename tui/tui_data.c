@@ -104,7 +104,7 @@ void tui_data_rows(tui_app *a)
 {
     free(a->vis);
     a->vis = NULL;
-    a->nvis = 0;
+    a->tl.count = 0;
     if (!a->plan || !a->nall) return;
     a->vis = calloc(a->nall, sizeof *a->vis);
     bool *keep = calloc(a->nall, sizeof *keep);
@@ -124,34 +124,34 @@ void tui_data_rows(tui_app *a)
         if (hide_below >= 0 && d > hide_below) continue;
         hide_below = -1;
         if (!keep[r]) continue;
-        a->vis[a->nvis++] = r;
+        a->vis[a->tl.count++] = r;
         if (tui_is_collapsed(a, a->plan->objs[a->all[r].obj].id)) hide_below = d;
     }
     free(keep);
-    if (a->sel >= a->nvis) a->sel = a->nvis ? a->nvis - 1 : 0;
+    if (a->tl.sel >= a->tl.count) a->tl.sel = a->tl.count ? a->tl.count - 1 : 0;
 }
 
 long tui_sel_obj(const tui_app *a)
 {
-    if (!a->plan || a->sel >= a->nvis) return -1;
-    return (long)a->all[a->vis[a->sel]].obj;
+    if (!a->plan || a->tl.sel >= a->tl.count) return -1;
+    return (long)a->all[a->vis[a->tl.sel]].obj;
 }
 
 long tui_sel_kr(const tui_app *a)
 {
-    return a->ksel < a->nkrs ? (long)a->krs[a->ksel] : -1;
+    return a->kl.sel < a->kl.count ? (long)a->krs[a->kl.sel] : -1;
 }
 
 void tui_data_sync(tui_app *a)
 {
-    a->nkrs = 0;
+    a->kl.count = 0;
     long oi = tui_sel_obj(a);
     if (oi >= 0) {
         size_t first, n = plan_krs_of(a->plan, (size_t)oi, &first);
-        for (size_t k = first; k < first + n && a->nkrs < TUI_MAX_KRS; k++)
-            if (!a->plan->krs[k].archived) a->krs[a->nkrs++] = k;
+        for (size_t k = first; k < first + n && a->kl.count < TUI_MAX_KRS; k++)
+            if (!a->plan->krs[k].archived) a->krs[a->kl.count++] = k;
     }
-    if (a->ksel >= a->nkrs) a->ksel = a->nkrs ? a->nkrs - 1 : 0;
+    if (a->kl.sel >= a->kl.count) a->kl.sel = a->kl.count ? a->kl.count - 1 : 0;
     long ki = tui_sel_kr(a);
     lnd_id kid = ki >= 0 ? a->plan->krs[ki].id : 0;
     if (kid != a->ci_kr || !a->ci_arena) {
@@ -170,9 +170,9 @@ void tui_data_sync(tui_app *a)
 
 void tui_select_obj(tui_app *a, lnd_id id)
 {
-    for (size_t i = 0; i < a->nvis; i++)
+    for (size_t i = 0; i < a->tl.count; i++)
         if (a->plan->objs[a->all[a->vis[i]].obj].id == id) {
-            a->sel = i;
+            a->tl.sel = i;
             return;
         }
 }
@@ -181,7 +181,7 @@ void tui_data_reload(tui_app *a)
 {
     long oi = tui_sel_obj(a), ki = tui_sel_kr(a);
     lnd_id oid = oi >= 0 ? a->plan->objs[oi].id : 0, kid = ki >= 0 ? a->plan->krs[ki].id : 0;
-    size_t old_sel = a->sel;
+    size_t old_sel = a->tl.sel;
     plan_free(a->plan);
     a->plan = NULL;
     a->all = NULL;
@@ -206,11 +206,11 @@ void tui_data_reload(tui_app *a)
         a->nall = plan_cascade(a->plan, false, &a->all);
     }
     tui_data_rows(a);
-    a->sel = old_sel < a->nvis ? old_sel : 0;
+    a->tl.sel = old_sel < a->tl.count ? old_sel : 0;
     if (oid) tui_select_obj(a, oid);
     tui_data_sync(a);
-    for (size_t k = 0; kid && k < a->nkrs; k++)
-        if (a->plan->krs[a->krs[k]].id == kid) a->ksel = k;
+    for (size_t k = 0; kid && k < a->kl.count; k++)
+        if (a->plan->krs[a->krs[k]].id == kid) a->kl.sel = k;
     tui_data_sync(a);
     tui_health_compute(a);   /* findings follow every change, ours or another user's */
     tui_views_load(a);
@@ -253,7 +253,7 @@ static long row_match(const tui_app *a, size_t r, const char *q)
 bool tui_search_next(tui_app *a, const char *q, size_t from, int dir, bool include_from)
 {
     if (!a->plan || !a->nall || !*q) return false;
-    size_t start = from < a->nvis ? a->vis[from] : 0;
+    size_t start = from < a->tl.count ? a->vis[from] : 0;
     for (size_t step = include_from ? 0 : 1; step <= a->nall; step++) {
         size_t off = step % a->nall;
         size_t r = dir > 0 ? (start + off) % a->nall : (start + a->nall - off) % a->nall;
@@ -264,10 +264,10 @@ bool tui_search_next(tui_app *a, const char *q, size_t from, int dir, bool inclu
             tui_set_collapsed(a, a->plan->objs[a->all[p].obj].id, false);
         tui_data_rows(a);
         tui_select_obj(a, a->plan->objs[a->all[r].obj].id);
-        a->ksel = 0;
+        a->kl.sel = 0;
         tui_data_sync(a);
-        for (size_t k = 0; m >= 0 && k < a->nkrs; k++)
-            if ((long)a->krs[k] == m) a->ksel = k;
+        for (size_t k = 0; m >= 0 && k < a->kl.count; k++)
+            if ((long)a->krs[k] == m) a->kl.sel = k;
         tui_data_sync(a);
         a->dirty |= D_TREE | D_KRS | D_CIS;
         return true;

@@ -109,7 +109,7 @@ static void krs_draw(tui_app *a, WINDOW *w, bool focused)
     if (s.result >= 0) snprintf(res, sizeof res, " %s result %.0f%%", a->g->dot, s.result * 100);
     else if (s.result_note) snprintf(res, sizeof res, " %s %s", a->g->dot, s.result_note);
     if (s.delivery >= 0) snprintf(del, sizeof del, " %s delivery %.0f%%", a->g->dot, s.delivery * 100);
-    snprintf(title, sizeof title, "Key results of %s %s %zu%s%s", id, a->g->dot, a->nkrs, res, del);
+    snprintf(title, sizeof title, "Key results of %s %s %zu%s%s", id, a->g->dot, a->kl.count, res, del);
     tui_pane_title(a, w, title, focused);
     const carry_origin *co = carry_origin_of(a->orig, a->norig, a->plan->objs[oi].id);
     if (co) {   /* the retrospective it carries, on the last line of the pane */
@@ -117,33 +117,32 @@ static void krs_draw(tui_app *a, WINDOW *w, bool focused)
         carry_origin_text(co, line, sizeof line);
         tui_put(a, w, getmaxy(w) - 1, 2, line, getmaxx(w) - 3, a->attr[R_NOTICE]);
     }
-    if (!a->nkrs) {
+    if (!a->kl.count) {
         tui_put(a, w, 2, 2, "No key results yet: Tab here and press a to add one.", getmaxx(w) - 3,
                 a->attr[R_DIM]);
         return;
     }
     size_t h = (size_t)kr_rows(a);
-    if (a->ksel < a->ktop) a->ktop = a->ksel;
-    if (a->ksel >= a->ktop + h) a->ktop = a->ksel - h + 1;
-    for (size_t i = 0; i < h && a->ktop + i < a->nkrs; i++)
-        kr_draw_one(a, w, 1 + (int)i * 2, a->ktop + i, a->ktop + i == a->ksel, focused);
-    if (a->nkrs <= h) progs_draw(a, w, 1 + (int)a->nkrs * 2, a->plan->objs[oi].id);
+    tui_list_scroll(&a->kl, h);
+    for (size_t i = 0; i < h && a->kl.top + i < a->kl.count; i++)
+        kr_draw_one(a, w, 1 + (int)i * 2, a->kl.top + i, a->kl.top + i == a->kl.sel, focused);
+    if (a->kl.count <= h) progs_draw(a, w, 1 + (int)a->kl.count * 2, a->plan->objs[oi].id);
 }
 
 static bool krs_key(tui_app *a, tui_action act, int key)
 {
     (void)key;
-    size_t old = a->ksel;
+    size_t old = a->kl.sel;
     switch (act) {
-    case ACT_UP: if (a->ksel) a->ksel--; break;
-    case ACT_DOWN: if (a->ksel + 1 < a->nkrs) a->ksel++; break;
-    case ACT_TOP: case ACT_PGUP: a->ksel = 0; break;
-    case ACT_BOTTOM: case ACT_PGDN: a->ksel = a->nkrs ? a->nkrs - 1 : 0; break;
+    case ACT_UP: if (a->kl.sel) a->kl.sel--; break;
+    case ACT_DOWN: if (a->kl.sel + 1 < a->kl.count) a->kl.sel++; break;
+    case ACT_TOP: case ACT_PGUP: a->kl.sel = 0; break;
+    case ACT_BOTTOM: case ACT_PGDN: a->kl.sel = a->kl.count ? a->kl.count - 1 : 0; break;
     case ACT_ENTER: tui_edit_checkin(a); return true;
     case ACT_COLLAPSE: a->focus = PANE_TREE; a->dirty |= D_ALL; return true;
     default: return false;
     }
-    if (old != a->ksel) {
+    if (old != a->kl.sel) {
         tui_data_sync(a);
         a->dirty |= D_KRS | D_CIS;
     }
@@ -154,10 +153,10 @@ static void krs_resize(tui_app *a, int h, int w)
 {
     (void)h;
     (void)w;
-    a->ktop = 0;
+    a->kl.top = 0;
 }
 
-const tui_view tui_view_krs = {"key results", krs_draw, krs_key, krs_resize, NULL};
+const tui_view tui_view_krs = {"key results", VK_KRS, 0, krs_draw, krs_key, krs_resize, NULL, NULL};
 
 /* ---- check-ins ---- */
 
@@ -300,4 +299,4 @@ static void cis_resize(tui_app *a, int h, int w)
     a->ctop = 0;
 }
 
-const tui_view tui_view_cis = {"check-ins", cis_draw, cis_key, cis_resize, NULL};
+const tui_view tui_view_cis = {"check-ins", VK_CIS, 0, cis_draw, cis_key, cis_resize, NULL, NULL};

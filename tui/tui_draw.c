@@ -114,7 +114,7 @@ void tui_draw_header(tui_app *a)
         snprintf(line, sizeof line, " [%s]", filter_names[a->filter]);
         x += tui_put(a, w, 0, x, line, cols - x - 1, a->attr[R_HEADER]);
     }
-    const char *flag = a->form_open && a->form.changed ? " [draft]" : "";
+    const char *flag = tui_has(a, VK_FORM) && a->form.changed ? " [draft]" : "";
     if ((a->notice[0] || *flag) && x < cols - 6) {
         snprintf(line, sizeof line, "%s %s", flag, a->notice);
         int room = cols - x - 2;
@@ -146,7 +146,8 @@ void tui_draw_bar(tui_app *a)
     int cols = getmaxx(w);
     werase(w);
     int x = 0;
-    if (a->mode == M_SEARCH) {
+    unsigned kind = tui_kind(a);
+    if (kind == VK_SEARCH) {
         size_t start = 0;
         tui_put(a, w, 0, 0, "/", 1, a->attr[R_KEY]);
         wmove(w, 0, 1);
@@ -157,7 +158,7 @@ void tui_draw_bar(tui_app *a)
         wnoutrefresh(w);
         return;
     }
-    if (a->mode == M_FORM) {
+    if (kind == VK_FORM) {
         const char *txt[][2] = {{"Enter", "Save"}, {"Esc", "Cancel"}, {"Tab", "Next field"},
                                 {"^U", "Clear"}, {"Left/Right", "Choice"}};
         for (size_t i = 0; i < sizeof txt / sizeof txt[0]; i++)
@@ -165,13 +166,16 @@ void tui_draw_bar(tui_app *a)
         wnoutrefresh(w);
         return;
     }
-    /* labelled actions in table order while they fit, but help and quit always show */
+    /* labelled actions that work in the view on top, in table order while they fit; help and
+     * quit (or, over the panes, Esc back) always show */
+    bool panes = kind & VK_PANES;
+    if (!panes) x = bar_item(a, w, x, "Esc", "Back");
     int reserve = 0;
     for (int pass = 0; pass < 3; pass++) {
         for (size_t i = 0; i < ACT_N - 1; i++) {
             const tui_action_def *d = &tui_actions[i];
             bool last = d->id == ACT_HELP || d->id == ACT_QUIT;
-            if (!d->label) continue;
+            if (!d->label || !(d->where & kind) || (!panes && d->id == ACT_QUIT)) continue;
             char key[16];
             tui_act_key1(d, key, sizeof key);
             if (pass == 0) {

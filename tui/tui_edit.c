@@ -39,15 +39,15 @@ static void fmt(double v, char *buf, size_t n) { model_fmt_num(v, buf, n); }
 
 void tui_edit_open_form(tui_app *a)
 {
-    a->mode = M_FORM;
-    a->form_open = true;
+    if (!tui_has(a, VK_FORM)) tui_push(a, &tui_view_form);
     a->dirty = D_ALL;
 }
 
+/* Back to the view the form was opened from (a prompt over it goes too). */
 static void close_form(tui_app *a)
 {
-    a->mode = a->view ? M_VIEW : M_NONE;   /* back to the view the form was opened from */
-    a->form_open = false;
+    while (tui_has(a, VK_FORM)) tui_pop(a);
+    a->return_due = false;
     a->dirty = D_ALL;
 }
 
@@ -56,13 +56,15 @@ static void close_form(tui_app *a)
 enum { OF_LEVEL, OF_PARENT, OF_TYPE, OF_TITLE, OF_PROBLEM, OF_OUTCOME, OF_CAP, OF_OWNER,
        OF_BOWNER, OF_CADENCE, OF_HYP };
 
-static void objective_form(tui_app *a, int kind, const lnd_objective *o, const char *title)
+static const tui_form_ops obj_add_ops, obj_edit_ops, kr_add_ops, kr_edit_ops;
+
+static void objective_form(tui_app *a, bool add, const lnd_objective *o, const char *title)
 {
     tui_form *f = &a->form;
     char parent[32] = "", cad[16];
     if (o->parent_id) tui_fmt_id('O', o->parent_id, parent, sizeof parent);
     snprintf(cad, sizeof cad, "%d", o->cadence_days > 0 ? o->cadence_days : 7);
-    tui_form_init(f, kind, title);
+    tui_form_init(f, add ? &obj_add_ops : &obj_edit_ops, title);
     tui_form_choice(f, "Level", levels, LEVEL_N, o->level);
     tui_form_text(f, "Parent", parent, false);
     f->f[OF_PARENT].hint = "O id; empty = top level";
@@ -81,7 +83,7 @@ static void objective_form(tui_app *a, int kind, const lnd_objective *o, const c
     f->f[OF_HYP].hint = "learning: what it tests (required)";
     f->id = o->id;
     f->version = o->version;
-    f->cur = kind == FK_OBJ_ADD ? OF_TITLE : 0;
+    f->cur = add ? OF_TITLE : 0;
 }
 
 /* Field `field` of the open form names an objective of this cycle ("O7", "7" or empty for
@@ -139,16 +141,16 @@ void tui_edit_objective_from_form(tui_app *a, lnd_objective *o, lnd_id parent)
 enum { KF_TITLE, KF_UNIT, KF_BASE, KF_TARGET, KF_DIR, KF_DUE, KF_OWNER, KF_CO, KF_WEIGHT, KF_EV,
        KF_IND };
 
-static void kr_form(tui_app *a, int kind, const lnd_kr *k, const char *title)
+static void kr_form(tui_app *a, bool add, const lnd_kr *k, const char *title)
 {
     tui_form *f = &a->form;
     char b[48] = "", t[48] = "", due[16], w[48];
     if (k->has_baseline) fmt(k->baseline, b, sizeof b);
-    if (kind == FK_KR_EDIT) fmt(k->target, t, sizeof t);
+    if (!add) fmt(k->target, t, sizeof t);
     snprintf(due, sizeof due, "%d", k->due_week);
     fmt(k->weight > 0 ? k->weight : 1, w, sizeof w);
     int weeks = a->plan ? a->plan->cycle.weeks : 13;
-    tui_form_init(f, kind, title);
+    tui_form_init(f, add ? &kr_add_ops : &kr_edit_ops, title);
     tui_form_text(f, "Metric", k->title, true);
     tui_form_text(f, "Unit", k->unit, false);
     f->f[KF_UNIT].hint = "%, days, $M ... or empty";
@@ -163,8 +165,8 @@ static void kr_form(tui_app *a, int kind, const lnd_kr *k, const char *title)
     f->f[KF_CO].hint = "business co-owner";
     tui_form_num(f, "Weight", w, true, 0.001, 1000, false);
     /* a new KR starts with no evidence level or indicator: nothing defaults to `results` */
-    tui_form_choice(f, "Evidence", evs, EV_N, kind == FK_KR_ADD ? -1 : (int)k->evidence);
-    tui_form_choice(f, "Indicator", inds, IND_N, kind == FK_KR_ADD ? -1 : (int)k->indicator);
+    tui_form_choice(f, "Evidence", evs, EV_N, add ? -1 : (int)k->evidence);
+    tui_form_choice(f, "Indicator", inds, IND_N, add ? -1 : (int)k->indicator);
     f->id = k->id;
     f->parent = k->objective_id;
     f->version = k->version;
@@ -202,7 +204,7 @@ void tui_edit_add(tui_app *a, bool top_level)
                     .coowner = "", .title = "", .unit = "", .weight = 1};
         tui_fmt_id('O', k.objective_id, id, sizeof id);
         snprintf(title, sizeof title, "New key result of %s", id);
-        kr_form(a, FK_KR_ADD, &k, title);
+        kr_form(a, true, &k, title);
     } else {
         lnd_objective o = {.level = LEVEL_BUSINESS, .type = OTYPE_COMMITTED, .title = "",
                            .owner = (char *)a->o->user,
@@ -214,7 +216,7 @@ void tui_edit_add(tui_app *a, bool top_level)
             o.type = OTYPE_ASPIRATIONAL;
             o.business_owner = p->business_owner;
         }
-        objective_form(a, FK_OBJ_ADD, &o, top_level || oi < 0 ? "New business objective"
+        objective_form(a, true, &o, top_level || oi < 0 ? "New business objective"
                                                              : "New objective in the cascade");
     }
     tui_edit_open_form(a);
@@ -228,11 +230,11 @@ void tui_edit_edit(tui_app *a)
     if (a->focus != PANE_TREE && ki >= 0) {
         tui_fmt_id('K', a->plan->krs[ki].id, id, sizeof id);
         snprintf(title, sizeof title, "Edit %s", id);
-        kr_form(a, FK_KR_EDIT, &a->plan->krs[ki], title);
+        kr_form(a, false, &a->plan->krs[ki], title);
     } else if (oi >= 0) {
         tui_fmt_id('O', a->plan->objs[oi].id, id, sizeof id);
         snprintf(title, sizeof title, "Edit %s", id);
-        objective_form(a, FK_OBJ_EDIT, &a->plan->objs[oi], title);
+        objective_form(a, false, &a->plan->objs[oi], title);
     } else {
         tui_notice(a, true, "nothing selected to edit");
         return;
@@ -242,51 +244,67 @@ void tui_edit_edit(tui_app *a)
 
 /* ---- saving ---- */
 
-static store_rc save(tui_app *a)
+static store_rc objective_save(tui_app *a)
 {
     tui_form *f = &a->form;
-    switch (f->kind) {
-    case FK_CHECKIN: return tui_checkin_save(a);
-    case FK_PROG_ADD: case FK_PROG_EDIT: return tui_prog_save(a);
-    case FK_REVIEW: return tui_review_save(a);
-    case FK_CARRY: return tui_review_carry_save(a);
-    case FK_OBJ_ADD: case FK_OBJ_EDIT: {
-        lnd_id parent;
-        if (!tui_edit_parent_field(a, &parent)) return STORE_INVALID;
-        lnd_objective o = {.id = f->id, .version = f->version,
-                           .cycle_id = a->plan->cycle.id};
-        if (f->kind == FK_OBJ_EDIT) {
-            long oi = plan_obj_index(a->plan, f->id);
-            if (oi >= 0) o = a->plan->objs[oi];   /* keeps fields the form does not show */
-            o.version = f->version;
-        }
-        lnd_otype was = o.type;
-        tui_edit_objective_from_form(a, &o, parent);
-        if (learning_missing_hypothesis(&o) && (f->kind == FK_OBJ_ADD || was != OTYPE_LEARNING)) {
-            snprintf(f->f[OF_HYP].err, sizeof f->f[OF_HYP].err, "a learning objective needs one");
-            f->cur = OF_HYP;
-            return STORE_INVALID;
-        }
-        store_rc rc = f->kind == FK_OBJ_ADD ? store_add_objective(a->st, &o, a->o->user)
-                                           : store_update_objective(a->st, &o, a->o->user);
-        if (rc == STORE_OK) f->id = o.id;
-        return rc;
+    bool add = f->ops == &obj_add_ops;
+    lnd_id parent;
+    if (!tui_edit_parent_field(a, &parent)) return STORE_INVALID;
+    lnd_objective o = {.id = f->id, .version = f->version, .cycle_id = a->plan->cycle.id};
+    if (!add) {
+        long oi = plan_obj_index(a->plan, f->id);
+        if (oi >= 0) o = a->plan->objs[oi];   /* keeps fields the form does not show */
+        o.version = f->version;
     }
-    default: {
-        lnd_kr k = {.id = f->id, .objective_id = f->parent, .version = f->version};
-        if (f->kind == FK_KR_EDIT) {
-            long ki = plan_kr_index(a->plan, f->id);
-            if (ki >= 0) k = a->plan->krs[ki];
-            k.version = f->version;
-        }
-        tui_edit_kr_from_form(a, &k);
-        store_rc rc = f->kind == FK_KR_ADD ? store_add_kr(a->st, &k, a->o->user)
-                                          : store_update_kr(a->st, &k, a->o->user);
-        if (rc == STORE_OK) f->id = k.id;
-        return rc;
+    lnd_otype was = o.type;
+    tui_edit_objective_from_form(a, &o, parent);
+    if (learning_missing_hypothesis(&o) && (add || was != OTYPE_LEARNING)) {
+        snprintf(f->f[OF_HYP].err, sizeof f->f[OF_HYP].err, "a learning objective needs one");
+        f->cur = OF_HYP;
+        return STORE_INVALID;
     }
-    }
+    store_rc rc = add ? store_add_objective(a->st, &o, a->o->user)
+                      : store_update_objective(a->st, &o, a->o->user);
+    if (rc == STORE_OK) f->id = o.id;
+    return rc;
 }
+
+static store_rc kr_save(tui_app *a)
+{
+    tui_form *f = &a->form;
+    bool add = f->ops == &kr_add_ops;
+    lnd_kr k = {.id = f->id, .objective_id = f->parent, .version = f->version};
+    if (!add) {
+        long ki = plan_kr_index(a->plan, f->id);
+        if (ki >= 0) k = a->plan->krs[ki];
+        k.version = f->version;
+    }
+    tui_edit_kr_from_form(a, &k);
+    store_rc rc = add ? store_add_kr(a->st, &k, a->o->user) : store_update_kr(a->st, &k, a->o->user);
+    if (rc == STORE_OK) f->id = k.id;
+    return rc;
+}
+
+/* A new row is selected once saved. */
+static bool objective_after(tui_app *a, lnd_id id)
+{
+    tui_select_obj(a, id);
+    tui_data_sync(a);
+    return false;
+}
+
+static bool kr_after(tui_app *a, lnd_id id)
+{
+    for (size_t k = 0; k < a->kl.count; k++)
+        if (a->plan->krs[a->krs[k]].id == id) a->kl.sel = k;
+    tui_data_sync(a);
+    return false;
+}
+
+static const tui_form_ops obj_add_ops = {'O', "saved", objective_save, tui_edit_conflict, objective_after};
+static const tui_form_ops obj_edit_ops = {'O', "saved", objective_save, tui_edit_conflict, NULL};
+static const tui_form_ops kr_add_ops = {'K', "saved", kr_save, tui_edit_conflict, kr_after};
+static const tui_form_ops kr_edit_ops = {'K', "saved", kr_save, tui_edit_conflict, NULL};
 
 static void try_save(tui_app *a, bool retry)
 {
@@ -299,7 +317,7 @@ static void try_save(tui_app *a, bool retry)
     }
     long long t0 = now_ms();
     store_busy_wait(a->st, BUSY_WAIT_MS);
-    store_rc rc = save(a);
+    store_rc rc = f->ops->save(a);
     store_busy_wait(a->st, -1);
     if (!retry) f->busy_since_ms = t0;
     f->last_try_ms = now_ms();
@@ -307,31 +325,17 @@ static void try_save(tui_app *a, bool retry)
     char id[32];
     switch (rc) {
     case STORE_OK: {
-        int kind = f->kind;
+        const tui_form_ops *ops = f->ops;
         lnd_id saved = f->id;
-        bool back = kind == FK_CHECKIN && a->return_due;
-        a->return_due = false;
+        bool back = a->return_due;   /* a check-in opened from the due follow-ups */
         close_form(a);
         tui_data_reload(a);
-        if (kind == FK_CARRY) {
-            tui_review_carried_notice(a);
-            return;
-        }
-        if (kind == FK_OBJ_ADD) {
-            tui_select_obj(a, saved);
-            tui_data_sync(a);
-        } else if (kind == FK_KR_ADD) {
-            for (size_t k = 0; k < a->nkrs; k++)
-                if (a->plan->krs[a->krs[k]].id == saved) a->ksel = k;
-            tui_data_sync(a);
-        }
-        tui_fmt_id(kind == FK_PROG_ADD || kind == FK_PROG_EDIT ? 'P'
-                   : kind == FK_OBJ_ADD || kind == FK_OBJ_EDIT || kind == FK_REVIEW ? 'O' : 'K',
-                   saved, id, sizeof id);
+        if (ops->after && ops->after(a, saved)) return;
+        tui_fmt_id(ops->prefix, saved, id, sizeof id);
         if (back) tui_views_open(a, ACT_DUE);   /* back to the follow-ups it came from */
         if (retry)   /* with the wait it took; short enough for the header at 80 columns */
-            tui_notice(a, false, "%s %s (%.1f s)", kind == FK_CHECKIN ? "checked in on" : "saved", id, waited);
-        else tui_notice(a, false, kind == FK_CHECKIN ? "checked in on %s" : "saved %s", id);
+            tui_notice(a, false, "%s %s (%.1f s)", ops->done, id, waited);
+        else tui_notice(a, false, "%s %s", ops->done, id);
         return;
     }
     case STORE_BUSY:
@@ -346,7 +350,7 @@ static void try_save(tui_app *a, bool retry)
         break;
     case STORE_CONFLICT:
         f->retries = 0;
-        tui_edit_conflict(a);
+        if (f->ops->conflict) f->ops->conflict(a);
         tui_notice(a, true, "conflict: someone else saved this meanwhile");
         break;
     case STORE_INVALID:
@@ -370,66 +374,57 @@ static void try_save(tui_app *a, bool retry)
 
 void tui_edit_tick(tui_app *a)
 {
-    if (a->mode == M_FORM && a->form.retries > 0 && now_ms() - a->form.last_try_ms >= BUSY_RETRY_MS)
+    if (tui_kind(a) == VK_FORM && a->form.retries > 0 && now_ms() - a->form.last_try_ms >= BUSY_RETRY_MS)
         try_save(a, true);
 }
 
-static void prompt_key(tui_app *a, int key)
+static void discard_key(tui_app *a, int key)
 {
-    if (key == TK_ESC) key = a->prompt == PK_CONFLICT ? 'e' : 'n';
-    if (key > 127 || !strchr(a->prompt_keys, key) || !key) return;
-    switch (a->prompt) {
-    case PK_ARCHIVE_OBJ: case PK_ARCHIVE_KR: {
-        a->mode = M_NONE;
-        a->dirty = D_ALL;
-        if (key != 'y') return;
-        bool kr = a->prompt == PK_ARCHIVE_KR;
-        long i = kr ? tui_sel_kr(a) : tui_sel_obj(a);
-        if (i < 0) return;
-        lnd_id id = kr ? a->plan->krs[i].id : a->plan->objs[i].id;
-        long v = kr ? a->plan->krs[i].version : a->plan->objs[i].version;
-        store_rc rc = kr ? store_archive_kr(a->st, id, v, a->o->user)
-                         : store_archive_objective(a->st, id, v, a->o->user);
-        char sid[32];
-        tui_fmt_id(kr ? 'K' : 'O', id, sid, sizeof sid);
-        if (rc == STORE_OK) tui_notice(a, false, "archived %s", sid);
-        else if (rc == STORE_CONFLICT)
-            tui_notice(a, true, "%s changed meanwhile; look again, then archive", sid);
-        else tui_notice(a, true, "%s", store_errmsg(a->st));
+    if (key == 'y') close_form(a);
+}
+
+static void conflict_key(tui_app *a, int key)
+{
+    a->form.version = a->conflict_version;
+    if (key == 'm') {
+        try_save(a, false);
+    } else if (key == 't') {
+        close_form(a);
         tui_data_reload(a);
-        return;
-    }
-    case PK_DISCARD:
-        if (key == 'y') close_form(a);
-        else a->mode = M_FORM;
-        a->dirty = D_ALL;
-        return;
-    case PK_CONFLICT:
-        a->mode = M_FORM;
-        a->dirty = D_ALL;
-        a->form.version = a->conflict_version;
-        if (key == 'm') {
-            try_save(a, false);
-        } else if (key == 't') {
-            close_form(a);
-            tui_data_reload(a);
-            tui_notice(a, false, "took their version");
-        } else {
-            snprintf(a->form.msg, sizeof a->form.msg, "editing again on top of their version");
-            a->form.msg_error = false;
-        }
-        return;
-    case PK_CARRY: tui_review_prompt(a, key); return;
-    default: tui_prog_prompt(a, key); return;
+        tui_notice(a, false, "took their version");
+    } else {
+        snprintf(a->form.msg, sizeof a->form.msg, "editing again on top of their version");
+        a->form.msg_error = false;
     }
 }
 
-void tui_edit_key(tui_app *a, int key)
+void tui_edit_conflict_open(tui_app *a)
 {
-    if (a->mode == M_PROMPT) {
-        prompt_key(a, key);
-        return;
-    }
+    tui_prompt_open(a, conflict_key, "mte");
+    a->prompt_alert = true;
+}
+
+/* The prompt view: Esc answers with the prompt's last key (n, or e: edit again); an answer
+ * closes the prompt, then its handler runs over what is beneath (the form, a view). */
+static bool prompt_key(tui_app *a, tui_action act, int key)
+{
+    (void)act;
+    size_t nk = strlen(a->prompt_keys);
+    if (key == TK_ESC && nk) key = a->prompt_keys[nk - 1];
+    if (key > 127 || !strchr(a->prompt_keys, key) || !key) return true;
+    tui_prompt_fn fn = a->prompt;
+    tui_pop(a);
+    fn(a, key);
+    return true;
+}
+
+const tui_view tui_view_prompt = {"prompt", VK_PROMPT, 0, tui_edit_draw_prompt, prompt_key, NULL, NULL,
+                                  NULL};
+
+/* The form view: keys as typed go to the form's fields. */
+static bool form_key(tui_app *a, tui_action act, int key)
+{
+    (void)act;
     if (a->form.retries > 0) {
         /* retrying a busy save: the draft is what the user confirmed, so it stays frozen
          * (a key typed now must never change what gets saved); Esc stops the retry */
@@ -441,7 +436,7 @@ void tui_edit_key(tui_app *a, int key)
         } else {
             tui_edit_tick(a);
         }
-        return;
+        return true;
     }
     bool was_changed = a->form.changed;
     tui_form_rc rc = tui_form_key(&a->form, key);
@@ -451,7 +446,7 @@ void tui_edit_key(tui_app *a, int key)
         try_save(a, false);
     } else if (rc == FORM_CANCEL) {
         if (a->form.changed) {
-            tui_prompt_open(a, PK_DISCARD, "yn");
+            tui_prompt_open(a, discard_key, "yn");
             tui_prompt_line(a, "Discard this draft?");
             tui_prompt_line(a, "%s", "");
             tui_prompt_line(a, "y discard it    n keep editing");
@@ -461,4 +456,7 @@ void tui_edit_key(tui_app *a, int key)
     } else if (a->form.msg[0] && !a->form.retries) {
         a->form.msg[0] = '\0';
     }
+    return true;
 }
+
+const tui_view tui_view_form = {"form", VK_FORM, 0, tui_edit_draw_form, form_key, NULL, NULL, NULL};

@@ -72,7 +72,7 @@ static int draw_field(tui_app *a, WINDOW *w, int y, tui_field *fl, bool cur, int
 static void draw_form(tui_app *a)
 {
     tui_form *f = &a->form;
-    bool live = f->kind == FK_CHECKIN && strcmp(f->f[0].label, "Observed") == 0;
+    bool live = tui_form_find(f, FR_OBSERVED) >= 0;   /* a behaviour check-in */
     int h = f->nf + 5 + (live ? 1 : 0);
     int wdt = COLS - 2 < 80 ? COLS - 2 : 80;
     if (h > LINES - 2) h = LINES - 2;
@@ -124,13 +124,22 @@ static void draw_prompt(tui_app *a)
     box_border(a, w);
     for (int i = 0; i < a->nprompt_lines && i + 1 < h - 1; i++)
         tui_put(a, w, i + 1, 2, a->prompt_lines[i], wdt - 4,
-                i == 0 ? (a->prompt == PK_CONFLICT ? a->attr[R_ERROR] : A_BOLD) : A_NORMAL);
+                i == 0 ? (a->prompt_alert ? a->attr[R_ERROR] : A_BOLD) : A_NORMAL);
     curs_set(0);
     wnoutrefresh(w);
 }
 
-void tui_edit_draw(tui_app *a)
+/* The form and prompt views draw into the centred overlay window (tui_overlay), not w. */
+void tui_edit_draw_form(tui_app *a, WINDOW *w, bool focused)
 {
-    if (a->mode == M_PROMPT) draw_prompt(a);
-    else if (a->mode == M_FORM) draw_form(a);
+    (void)w;
+    (void)focused;
+    draw_form(a);
+}
+
+void tui_edit_draw_prompt(tui_app *a, WINDOW *w, bool focused)
+{
+    (void)w;
+    (void)focused;
+    draw_prompt(a);
 }

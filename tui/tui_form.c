@@ -12,10 +12,10 @@
 #include "../core/utf8.h"
 #include "tui_key.h"
 
-void tui_form_init(tui_form *f, int kind, const char *title)
+void tui_form_init(tui_form *f, const struct tui_form_ops *ops, const char *title)
 {
     memset(f, 0, sizeof *f);
-    f->kind = kind;
+    f->ops = ops;
     snprintf(f->title, sizeof f->title, "%s", title);
 }
 
@@ -177,4 +177,11 @@ const char *tui_form_str(const tui_form *f, int i)
     if (i < 0 || i >= f->nf) return "";
     if (f->f[i].kind == FF_CHOICE) return f->f[i].choice >= 0 ? f->f[i].choices[f->f[i].choice] : "";
     return f->f[i].le.buf;
+}
+
+int tui_form_find(const tui_form *f, tui_ff_role role)
+{
+    for (int i = 0; i < f->nf; i++)
+        if (f->f[i].role == role) return i;
+    return -1;
 }

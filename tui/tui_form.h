@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* tui/tui_form.h — a form: labelled fields (text, number, integer, choice) each with its own
- * line editor, field navigation and generic validation. Pure: tui_edit.c builds the forms
- * (check-in, objective, key result) and draws them; tests/unit/test_tui_form.c tests keys. */
+/* tui/tui_form.h — a form: a table of labelled fields (text, number, integer, choice) each
+ * with its own line editor, field navigation and generic validation, plus the ops of what it
+ * edits (save, conflict and after-save hooks: tui_int.h's tui_form_ops), so tui_edit.c runs
+ * every form the same way without knowing them. Pure: each form's own file builds it;
+ * tests/unit/test_tui_le.c tests keys and roles. */
 #ifndef LND_TUI_FORM_H
 #define LND_TUI_FORM_H
 
@@ -13,9 +15,14 @@
 
 typedef enum { FF_TEXT, FF_NUM, FF_INT, FF_CHOICE } tui_ff_kind;
 
+/* What a field holds when code other than its builder must find it (the live behaviour
+ * percentage, the cohort), so nothing compares labels. FR_NONE for the rest. */
+typedef enum { FR_NONE, FR_OBSERVED, FR_APPLIED, FR_COHORT } tui_ff_role;
+
 typedef struct {
     const char *label;
     tui_ff_kind kind;
+    tui_ff_role role;
     tui_le le;                  /* text of TEXT, NUM and INT fields */
     size_t scroll;              /* first byte shown (tui_le_view) */
     const char *const *choices; /* CHOICE: names, nchoices of them */
@@ -28,8 +35,10 @@ typedef struct {
 
 typedef enum { FORM_CONT, FORM_SAVE, FORM_CANCEL } tui_form_rc;
 
+struct tui_form_ops;            /* tui_int.h: what the form edits, its hooks */
+
 typedef struct {
-    int kind;                   /* what the form edits (tui_edit.c's enum) */
+    const struct tui_form_ops *ops;
     char title[160];
     tui_field f[TUI_FORM_MAXF];
     int nf, cur;
@@ -45,7 +54,7 @@ typedef struct {
     long long last_try_ms;      /* BUSY: the last attempt */
 } tui_form;
 
-void tui_form_init(tui_form *f, int kind, const char *title);
+void tui_form_init(tui_form *f, const struct tui_form_ops *ops, const char *title);
 /* Add a field; returns its index (or -1 when full). */
 int tui_form_text(tui_form *f, const char *label, const char *value, bool required);
 int tui_form_num(tui_form *f, const char *label, const char *value, bool required, double lo,
@@ -59,5 +68,7 @@ bool tui_form_validate(tui_form *f);
 /* Parsed values (after tui_form_validate). has: false when the field is empty. */
 double tui_form_double(const tui_form *f, int i, bool *has);
 const char *tui_form_str(const tui_form *f, int i);
+/* Index of the field with this role, -1 when the form has none. */
+int tui_form_find(const tui_form *f, tui_ff_role role);
 
 #endif

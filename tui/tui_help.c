@@ -2,7 +2,8 @@
 /* tui/tui_help.c — the two full-screen overlays: the help screen, generated from the actions
  * table (tui_act_help_lines), and presentation mode (`z`): the selected business objective's
  * whole cascade — L&D objectives, KRs, bars and latest check-ins — with generous spacing for
- * a projector. Both scroll with the movement keys; their key closes them. */
+ * a projector. Both are views on the stack with their own scroll state; they scroll with the
+ * movement keys, and their key, q or Esc closes them. */
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +14,15 @@ static void full_overlay(tui_app *a)
     tui_overlay(a, LINES - 2, COLS);
     werase(a->wo);
 }
+
+/* private state of both: the first line shown; help also lists the actions of the kind of
+ * view it was opened over */
+typedef struct {
+    int top;
+    unsigned under;
+} help_state;
+
+static help_state *hst(tui_app *a) { return tui_priv(a); }
 
 static bool scroll_key(int *top, tui_action act, int page)
 {
@@ -27,49 +37,61 @@ static bool scroll_key(int *top, tui_action act, int page)
     }
 }
 
-void tui_help_draw(tui_app *a, WINDOW *w)
+static bool help_open(tui_app *a)
+{
+    tui_frame *f = a->stack.n > 1 ? &a->stack.f[a->stack.n - 2] : NULL;
+    static const unsigned pane_kind[PANE_N] = {VK_TREE, VK_KRS, VK_CIS};
+    hst(a)->under = f ? f->kind : pane_kind[a->focus];
+    return true;
+}
+
+static void help_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)w;
+    (void)focused;
     full_overlay(a);
     w = a->wo;
     static char buf[8192];
     const char *lines[128];
-    size_t n = tui_act_help_lines(buf, sizeof buf, lines, 128);
+    help_state *S = hst(a);
+    size_t n = tui_act_help_lines(S->under, buf, sizeof buf, lines, 128);
     int h = getmaxy(w), cols = getmaxx(w);
     tui_pane_title(a, w, "Help: every key (? or q or Esc closes; j/k scroll)", true);
-    if (a->help_top > (int)n - (h - 1)) a->help_top = (int)n - (h - 1) > 0 ? (int)n - (h - 1) : 0;
-    for (int i = 0; i + 1 < h && a->help_top + i < (int)n; i++) {
-        const char *l = lines[a->help_top + i];
+    if (S->top > (int)n - (h - 1)) S->top = (int)n - (h - 1) > 0 ? (int)n - (h - 1) : 0;
+    for (int i = 0; i + 1 < h && S->top + i < (int)n; i++) {
+        const char *l = lines[S->top + i];
         tui_put(a, w, i + 1, 1, l, cols - 2, l[0] && l[0] != ' ' ? a->attr[R_TITLE] : A_NORMAL);
     }
     curs_set(0);
     wnoutrefresh(w);
 }
 
-bool tui_help_key(tui_app *a, tui_action act, int key)
+static bool help_key(tui_app *a, tui_action act, int key)
 {
     if (act == ACT_HELP || act == ACT_QUIT || key == TK_ESC) {
-        a->mode = M_NONE;
-        a->dirty = D_ALL;
+        tui_pop(a);
         return true;
     }
-    scroll_key(&a->help_top, act, LINES - 4);
+    scroll_key(&hst(a)->top, act, LINES - 4);
     a->dirty |= D_OVERLAY;
     return true;
 }
 
+const tui_view tui_view_help = {"help", VK_HELP, sizeof(help_state), help_draw, help_key, NULL, NULL,
+                                help_open};
+
 /* Root (top-level) row in all[] of the selected objective. */
 static long root_row(const tui_app *a)
 {
-    if (a->sel >= a->nvis) return -1;
-    long r = (long)a->vis[a->sel];
+    if (a->tl.sel >= a->tl.count) return -1;
+    long r = (long)a->vis[a->tl.sel];
     while (r > 0 && a->all[r].depth > 0) r--;
     return r;
 }
 
 static int zline(tui_app *a, WINDOW *w, int line, int x, const char *s, attr_t at)
 {
-    int y = line - a->zoom_top + 1;
+    int y = line - hst(a)->top + 1;
     if (y >= 1 && y < getmaxy(w)) tui_put(a, w, y, x, s, getmaxx(w) - x - 1, at);
     return line + 1;
 }
@@ -77,7 +99,7 @@ static int zline(tui_app *a, WINDOW *w, int line, int x, const char *s, attr_t a
 static int zbar(tui_app *a, WINDOW *w, int line, int x, double prog, double pace, lnd_status st,
                 const char *after)
 {
-    int y = line - a->zoom_top + 1, cols = getmaxx(w);
+    int y = line - hst(a)->top + 1, cols = getmaxx(w);
     int bw = cols / 4 > 40 ? 40 : cols / 4;
     bool wrap = after && x + bw + 16 + (int)strlen(after) > cols;
     if (y >= 1 && y < getmaxy(w)) {
@@ -94,9 +116,10 @@ static int zbar(tui_app *a, WINDOW *w, int line, int x, double prog, double pace
     return line + 1;
 }
 
-void tui_zoom_draw(tui_app *a, WINDOW *w)
+static void zoom_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)w;
+    (void)focused;
     full_overlay(a);
     w = a->wo;
     long root = root_row(a);
@@ -164,19 +187,24 @@ void tui_zoom_draw(tui_app *a, WINDOW *w)
         }
         line += 2;
     }
-    if (a->zoom_top > line - 3) a->zoom_top = line - 3 > 0 ? line - 3 : 0;
+    if (hst(a)->top > line - 3) hst(a)->top = line - 3 > 0 ? line - 3 : 0;
     curs_set(0);
     wnoutrefresh(w);
 }
 
-bool tui_zoom_key(tui_app *a, tui_action act, int key)
+static bool zoom_key(tui_app *a, tui_action act, int key)
 {
     if (act == ACT_ZOOM || act == ACT_QUIT || key == TK_ESC) {
-        a->mode = M_NONE;
-        a->dirty = D_ALL;
+        tui_pop(a);
         return true;
     }
-    scroll_key(&a->zoom_top, act, LINES - 4);
+    scroll_key(&hst(a)->top, act, LINES - 4);
     a->dirty |= D_OVERLAY;
     return true;
 }
+
+/* Only over a selected objective. */
+static bool zoom_open(tui_app *a) { return tui_sel_obj(a) >= 0; }
+
+const tui_view tui_view_zoom = {"present", VK_ZOOM, sizeof(help_state), zoom_draw, zoom_key, NULL, NULL,
+                                zoom_open};

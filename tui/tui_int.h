@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* tui/tui_int.h — what the dashboard's curses modules share: the application state, the
- * view interface (draw, key, resize — tig's view_ops), colour roles and drawing helpers.
+ * view interface (tig's view_ops: every pane, list, overlay, form, prompt and search is a
+ * view; modal ones live on the view stack), the form ops, colour roles and drawing helpers.
  * Only tui/ includes this (and <curses.h>); nothing outside tui/ may depend on it. */
 #ifndef LND_TUI_INT_H
 #define LND_TUI_INT_H
@@ -23,6 +24,7 @@
 #include "tui_form.h"
 #include "tui_glyph.h"
 #include "tui_layout.h"
+#include "tui_vstack.h"
 
 /* Colour roles: a theme maps each to colours and attributes (tui_theme.c). */
 typedef enum {
@@ -34,24 +36,36 @@ enum { PANE_TREE, PANE_KRS, PANE_CIS, PANE_N };
 enum { FILTER_ALL, FILTER_MINE, FILTER_RISK, FILTER_N };
 /* What needs drawing before the next doupdate(). */
 enum { D_HEADER = 1, D_TREE = 2, D_KRS = 4, D_CIS = 8, D_BAR = 16, D_OVERLAY = 32, D_ALL = 63 };
-/* Modal states above the panes. */
-typedef enum { M_NONE, M_HELP, M_ZOOM, M_FORM, M_PROMPT, M_SEARCH, M_VIEW } tui_mode;
-/* Form kinds (tui_edit.c). */
-enum { FK_CHECKIN, FK_OBJ_ADD, FK_OBJ_EDIT, FK_KR_ADD, FK_KR_EDIT, FK_PROG_ADD, FK_PROG_EDIT,
-       FK_REVIEW, FK_CARRY };
-/* Prompt kinds (tui_edit.c). */
-enum { PK_ARCHIVE_OBJ, PK_ARCHIVE_KR, PK_DISCARD, PK_CONFLICT, PK_ARCHIVE_PROG, PK_CARRY };
-
 typedef struct tui_app tui_app;
 
-/* A pane or overlay: tig's view_ops in small. draw paints into w (already erased); key gets
- * the action looked up from the actions table and the raw key, returns true when used. */
-typedef struct {
+/* What a form edits: tui_edit.c runs every form through these hooks (no switch on a kind),
+ * so a new form is its field table and its ops, in its own file. */
+typedef struct tui_form_ops {
+    char prefix;                          /* id letter of the "saved O7" notice */
+    const char *done;                     /* its verb: "saved", "checked in on" */
+    store_rc (*save)(tui_app *a);         /* checks beyond the fields', then writes; sets form.id */
+    void (*conflict)(tui_app *a);         /* someone saved the row meanwhile: open the prompt */
+    bool (*after)(tui_app *a, lnd_id id); /* after save and reload (select the new row...);
+                                           * true when it said itself what happened */
+} tui_form_ops;
+
+/* A prompt's answer: one of the prompt's keys (Esc arrives as the last of them). */
+typedef void (*tui_prompt_fn)(tui_app *a, int key);
+
+/* A pane, overlay or full-screen view: tig's view_ops in small. A view pushed on the stack
+ * gets private_size zeroed bytes of its own state (tui_priv); a full-screen list's state
+ * starts with its tui_list. open runs once after the push (false: pop it again); load reads
+ * what it shows (on open and after every reload); draw paints into w (already erased); key
+ * gets the action looked up once per press and the raw key, returns true when used. */
+typedef struct tui_view {
     const char *name;
+    unsigned kind;              /* one VK_ bit (tui_act.h) */
+    size_t private_size;
     void (*draw)(tui_app *a, WINDOW *w, bool focused);
     bool (*key)(tui_app *a, tui_action act, int key);
     void (*resize)(tui_app *a, int h, int w);
-    void (*load)(tui_app *a);   /* full-screen views: read what they show (open, reload) */
+    void (*load)(tui_app *a);
+    bool (*open)(tui_app *a);
 } tui_view;
 
 #define TUI_MAX_KRS 64
@@ -79,14 +93,14 @@ struct tui_app {
     plan_row *all;
     size_t nall;
     size_t *vis;
-    size_t nvis, sel, top;
+    tui_list tl;               /* over vis: selection, first row shown, visible rows */
     lnd_id *collapsed;
     size_t ncollapsed, capcollapsed;
     int filter;
 
     /* key results of the selected objective (plan->krs indexes, archived skipped) */
     size_t krs[TUI_MAX_KRS];
-    size_t nkrs, ksel, ktop;
+    tui_list kl;               /* over krs */
 
     /* check-ins of the selected key result, newest first */
     lnd_arena *ci_arena;
@@ -100,13 +114,13 @@ struct tui_app {
     int focus;
     unsigned dirty;
 
-    /* modes */
-    tui_mode mode;
-    int help_top, zoom_top;
-    tui_form form;
-    bool form_open;            /* a form stays open (its draft too) under a prompt */
+    /* every modal screen is a frame on the view stack: help, presentation, the full-screen
+     * lists, the form (its draft in `form`), prompts and search; empty = the panes */
+    tui_vstack stack;
+    tui_form form;             /* the open form's draft (it stays under a prompt) */
     bool return_due;           /* the check-in form was opened from the due view: saving returns */
-    int prompt;
+    tui_prompt_fn prompt;
+    bool prompt_alert;         /* first line in the error colour (a conflict) */
     char prompt_lines[TUI_PROMPT_LINES][200];
     int nprompt_lines;
     char prompt_keys[64];      /* keys the prompt accepts */
@@ -115,17 +129,10 @@ struct tui_app {
     char last_search[TUI_LE_MAX];
     size_t search_from;        /* selection when the search started */
 
-    /* a full-screen view over the panes (tui_views.c): KPIs, programmes, due follow-ups,
-     * audit log, review, chain of evidence, health; NULL = the panes */
-    const tui_view *view;
+    /* the full-screen views over the panes (tui_views.c) draw into wv; what the open one
+     * loaded lives in v_arena, its selection and pointers in its private state */
     WINDOW *wv;
-    lnd_arena *v_arena;        /* what the open view loaded */
-    void *vrows;
-    size_t nvrows;
-    void *vextra;              /* a second list (review: stored reviews) */
-    size_t nvextra;
-    size_t vsel, vtop, vn;     /* selection, first row shown, selectable rows */
-    lnd_id vroot;              /* chain of evidence: its business objective */
+    lnd_arena *v_arena;
 
     /* where the shown plan's carried objectives came from (in the plan's arena) */
     carry_origin *orig;
@@ -142,7 +149,8 @@ struct tui_app {
     bool quit;
 };
 
-extern const tui_view tui_view_tree, tui_view_krs, tui_view_cis;
+extern const tui_view tui_view_tree, tui_view_krs, tui_view_cis, tui_view_help, tui_view_zoom,
+    tui_view_form, tui_view_prompt;
 extern const tui_view tui_view_kpi, tui_view_log, tui_view_due, tui_view_prog, tui_view_review,
     tui_view_chain, tui_view_health;
 
@@ -181,23 +189,34 @@ void tui_edit_checkin(tui_app *a);
 void tui_edit_add(tui_app *a, bool top_level);
 void tui_edit_edit(tui_app *a);
 void tui_edit_archive(tui_app *a);
-void tui_edit_key(tui_app *a, int key);    /* M_FORM and M_PROMPT */
+
 void tui_edit_tick(tui_app *a);            /* timeout: retry a busy save */
-void tui_edit_draw(tui_app *a);            /* tui_editdraw.c: form or prompt overlay */
+/* tui_editdraw.c: the form and prompt views' draw (into the overlay window) */
+void tui_edit_draw_form(tui_app *a, WINDOW *w, bool focused);
+void tui_edit_draw_prompt(tui_app *a, WINDOW *w, bool focused);
 bool tui_edit_live(const tui_form *f, char *buf, size_t n);   /* behaviour percentage */
-void tui_prompt_open(tui_app *a, int kind, const char *keys);
+void tui_prompt_open(tui_app *a, tui_prompt_fn fn, const char *keys);
 void tui_prompt_line(tui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* tui_help.c: help screen and presentation mode */
-void tui_help_draw(tui_app *a, WINDOW *w);
-bool tui_help_key(tui_app *a, tui_action act, int key);
-void tui_zoom_draw(tui_app *a, WINDOW *w);
-bool tui_zoom_key(tui_app *a, tui_action act, int key);
+/* The view stack in the app (tui_views.c). */
+void *tui_priv(tui_app *a);                 /* the top frame's private state, NULL if none */
+tui_list *tui_view_list(tui_app *a);        /* the open full-screen list's tui_list, or NULL */
+const tui_view *tui_view_open_list(tui_app *a);   /* the open full-screen list, or NULL */
+bool tui_push(tui_app *a, const tui_view *v);     /* push, open, load; false if refused */
+void tui_pop(tui_app *a);
+unsigned tui_kind(tui_app *a);              /* VK_ kind of what the user looks at */
+bool tui_has(tui_app *a, unsigned kinds);   /* a frame of one of these kinds is open */
+/* One row-drawing helper for every list: scrolls l into h rows (row_h lines each, from y0)
+ * and calls row() per visible row with its line and whether it is selected (the selected
+ * row's line is already reversed). */
+void tui_list_draw(tui_app *a, WINDOW *w, tui_list *l, int y0, int h, int row_h,
+                   void (*row)(tui_app *a, WINDOW *w, size_t i, int y, bool sel));
+void tui_row_bg(WINDOW *w, int y, bool sel);   /* a selected row's line, reversed */
 
-/* tui_views.c: full-screen views (mode M_VIEW), health, jumping to an objective */
+/* tui_views.c: full-screen views (frames of a VK_LISTS kind), jumping to an objective; tui_health.c: health */
 bool tui_views_open(tui_app *a, tui_action act);   /* the view of an action; false if none */
 void tui_views_close(tui_app *a);
-void tui_views_key(tui_app *a, int key);
+bool tui_views_key(tui_app *a, tui_action act, int key);
 void tui_views_draw(tui_app *a);
 void tui_views_load(tui_app *a);                   /* after every reload */
 void tui_health_compute(tui_app *a);
@@ -207,21 +226,9 @@ const char *tui_health_mark(int sev);              /* "!" error, "~" warning, "i
 attr_t tui_health_attr(const tui_app *a, int sev);
 void tui_goto(tui_app *a, lnd_id obj, lnd_id kr);  /* show and select (expands, unfilters) */
 /* List helpers: move the selection; keep it visible in h rows. */
-bool tui_views_move(tui_app *a, tui_action act, size_t page);
-void tui_views_scroll(tui_app *a, size_t h);
+bool tui_views_move(tui_app *a, tui_action act, size_t page);   /* the open list's move */
 void tui_views_title(tui_app *a, WINDOW *w, const char *title);
 
-/* tui_prog.c and tui_review.c: their forms (tui_edit.c calls these for FK_PROG_*, FK_REVIEW) */
-store_rc tui_prog_save(tui_app *a);
-void tui_prog_conflict(tui_app *a);
-void tui_prog_prompt(tui_app *a, int key);
-store_rc tui_review_save(tui_app *a);
-/* review mode's carry-forward: the prompt when a parent would be lost, the form naming one,
- * and the notice saying what was carried (after the form closes) */
-void tui_review_prompt(tui_app *a, int key);
-store_rc tui_review_carry_save(tui_app *a);
-void tui_review_carried_notice(tui_app *a);
-void tui_review_conflict(tui_app *a);
 
 /* tui_main.c */
 void tui_layout_windows(tui_app *a);
@@ -230,13 +237,13 @@ void tui_overlay(tui_app *a, int h, int w);   /* (re)create the centred overlay 
 /* The form field names an objective of this cycle (tui_edit.c). */
 bool tui_form_objective(tui_app *a, int field, lnd_id *out);
 
-/* The editors' shared steps (tui_edit.c) and the check-in form's save (tui_checkin.c). */
+/* The editors' shared steps (tui_edit.c). */
 void tui_edit_open_form(tui_app *a);
-void tui_edit_conflict(tui_app *a);   /* tui_prompt.c */
+void tui_edit_conflict_open(tui_app *a);   /* the m/t/e prompt of a conflicting save */
+void tui_edit_conflict(tui_app *a);   /* tui_prompt.c: objective and KR conflicts */
 /* A form's values back into a row (tui_edit.c), for saving and for the conflict screen. */
 void tui_edit_kr_from_form(tui_app *a, lnd_kr *k);
 bool tui_edit_parent_field(tui_app *a, lnd_id *out);
 void tui_edit_objective_from_form(tui_app *a, lnd_objective *o, lnd_id parent);
-store_rc tui_checkin_save(tui_app *a);
 
 #endif

@@ -97,7 +97,8 @@ static void render(tui_app *a)
         a->dirty = 0;
         return;
     }
-    bool overlay_full = a->mode == M_HELP || a->mode == M_ZOOM || a->view;
+    tui_frame *top = tui_vstack_top(&a->stack);
+    bool overlay_full = tui_has(a, VK_LISTS | VK_HELP | VK_ZOOM);   /* they cover the panes */
     unsigned d = a->dirty;
     if (d & D_HEADER) tui_draw_header(a);
     if (!overlay_full) {
@@ -109,12 +110,12 @@ static void render(tui_app *a)
             if (d & D_CIS) draw_pane(a, PANE_CIS);
         }
     }
-    if (a->view && (d & ~(unsigned)(D_HEADER | D_BAR))) tui_views_draw(a);
+    bool list_shown = tui_has(a, VK_LISTS) && !tui_has(a, VK_HELP | VK_ZOOM);
+    if (list_shown && (d & ~(unsigned)(D_HEADER | D_BAR))) tui_views_draw(a);
     if (d & D_BAR) tui_draw_bar(a);
-    curs_set(a->mode == M_SEARCH ? 1 : 0);
-    if (a->mode == M_HELP) tui_help_draw(a, a->wo);
-    else if (a->mode == M_ZOOM) tui_zoom_draw(a, a->wo);
-    else if (a->mode == M_FORM || a->mode == M_PROMPT) tui_edit_draw(a);
+    curs_set(top && top->kind == VK_SEARCH ? 1 : 0);
+    if (top && (top->kind & (VK_HELP | VK_ZOOM | VK_FORM | VK_PROMPT)))
+        top->ops->draw(a, a->wo, true);   /* the overlay on top */
     doupdate();
     a->dirty = 0;
 }
@@ -149,13 +150,15 @@ static void switch_cycle(tui_app *a, int dir)
         return;
     }
     a->cy += (size_t)(long)dir;
-    a->sel = a->top = a->ksel = 0;
+    a->tl.sel = a->tl.top = a->kl.sel = 0;
     tui_data_reload(a);
     tui_notice(a, false, "cycle %s", a->cycles[a->cy].name);
 }
 
-static void search_key(tui_app *a, int key)
+/* The search view: typed into the action bar, each key moves to the first match. */
+static bool search_key(tui_app *a, tui_action act, int key)
 {
+    (void)act;
     tui_le_rc rc = tui_le_key(&a->search, key);
     a->dirty |= D_BAR;
     if (rc == LE_CHANGED) {
@@ -165,43 +168,39 @@ static void search_key(tui_app *a, int key)
             a->notice[0] = '\0', a->dirty |= D_HEADER;
     } else if (rc == LE_SAVE) {
         snprintf(a->last_search, sizeof a->last_search, "%s", a->search.buf);
-        a->mode = M_NONE;
+        tui_pop(a);
     } else if (rc == LE_CANCEL) {
-        a->sel = a->search_from < a->nvis ? a->search_from : 0;
+        a->tl.sel = a->search_from < a->tl.count ? a->search_from : 0;
         tui_data_sync(a);
-        a->mode = M_NONE;
+        tui_pop(a);
         a->dirty = D_ALL;
     }
+    return true;
 }
 
-static void main_key(tui_app *a, int key)
+static const tui_view search_view = {"search", VK_SEARCH, 0, NULL, search_key, NULL, NULL, NULL};
+
+/* The panes and the app-wide actions: act was looked up once, in handle_key. */
+static void main_key(tui_app *a, tui_action act, int key)
 {
-    tui_action act = tui_act_for_key(key);
     switch (act) {
     case ACT_QUIT: a->quit = true; return;   /* no draft exists outside a form */
-    case ACT_HELP: a->mode = M_HELP; a->help_top = 0; a->dirty = D_ALL; return;
-    case ACT_ZOOM:
-        if (tui_sel_obj(a) >= 0) {
-            a->mode = M_ZOOM;
-            a->zoom_top = 0;
-            a->dirty = D_ALL;
-        }
-        return;
+    case ACT_HELP: tui_push(a, &tui_view_help); return;
+    case ACT_ZOOM: tui_push(a, &tui_view_zoom); return;
     case ACT_SEARCH:
-        a->mode = M_SEARCH;
         tui_le_set(&a->search, "");
-        a->search_from = a->sel;
-        a->dirty |= D_BAR;
+        a->search_from = a->tl.sel;
+        tui_push(a, &search_view);
         return;
     case ACT_NEXT_MATCH: case ACT_PREV_MATCH:
         if (!a->last_search[0]) tui_notice(a, false, "no search yet: press / to search");
-        else if (!tui_search_next(a, a->last_search, a->sel, act == ACT_NEXT_MATCH ? 1 : -1, false))
+        else if (!tui_search_next(a, a->last_search, a->tl.sel, act == ACT_NEXT_MATCH ? 1 : -1, false))
             tui_notice(a, true, "no match for \"%s\"", a->last_search);
         return;
     case ACT_FILTER: {
         static const char *const names[FILTER_N] = {"all objectives", "mine", "at risk"};
         a->filter = (a->filter + 1) % FILTER_N;
-        a->sel = a->top = 0;
+        a->tl.sel = a->tl.top = 0;
         tui_data_rows(a);
         tui_data_sync(a);
         tui_notice(a, false, "filter: %s", names[a->filter]);
@@ -244,26 +243,25 @@ static void handle_key(tui_app *a, int key)
         return;
     }
     if (a->lay.too_small) {   /* keys wait; an open draft stays */
-        if (key == 'q' && a->mode != M_FORM && a->mode != M_PROMPT) a->quit = true;
+        if (key == 'q' && !tui_has(a, VK_FORM | VK_PROMPT)) a->quit = true;
         return;
     }
-    if (a->notice[0] && a->mode != M_SEARCH) {
+    if (a->notice[0] && tui_kind(a) != VK_SEARCH) {
         a->notice[0] = '\0';
         a->dirty |= D_HEADER;
     }
-    tui_action act = tui_act_for_key(key);
-    switch (a->mode) {
-    case M_FORM: case M_PROMPT: tui_edit_key(a, key); break;
-    case M_SEARCH: search_key(a, key); break;
-    case M_HELP: tui_help_key(a, act, key); break;
-    case M_ZOOM: tui_zoom_key(a, act, key); break;
-    case M_VIEW:   /* cycles, reload and redraw work under a view too */
-        if (act == ACT_PREV_CYCLE || act == ACT_NEXT_CYCLE || act == ACT_RELOAD || act == ACT_REDRAW)
-            main_key(a, key);
-        else
-            tui_views_key(a, key);
-        break;
-    default: main_key(a, key); break;
+    tui_action act = tui_act_for_key(key);   /* the one lookup of this press */
+    static const unsigned pane_kind[PANE_N] = {VK_TREE, VK_KRS, VK_CIS};
+    unsigned kind = tui_kind(a);
+    tui_frame *top = tui_vstack_top(&a->stack);
+    /* forms, prompts and search take keys as typed */
+    switch (tui_vstack_route(&a->stack, act, pane_kind[a->focus], VK_FORM | VK_PROMPT | VK_SEARCH)) {
+    case ROUTE_TOP:   /* the view on top first; what it leaves and applies here runs app-wide */
+        if ((top->kind & VK_LISTS) ? tui_views_key(a, act, key) : top->ops->key(a, act, key)) return;
+        if (tui_act_applies(act, kind)) main_key(a, act, key);
+        return;
+    case ROUTE_BASE: main_key(a, act, key); return;
+    case ROUTE_DROP: return;
     }
 }
 
@@ -289,6 +287,7 @@ static void cleanup(tui_app *a)
     del(&a->wh);
     del(&a->wb);
     for (int i = 0; i < PANE_N; i++) del(&a->w[i]);
+    tui_vstack_clear(&a->stack);
     plan_free(a->plan);
     arena_free(a->v_arena);
     arena_free(a->h_arena);

@@ -12,6 +12,14 @@
 
 enum { PF_TITLE, PF_OBJ, PF_START, PF_END, PF_AUD };
 
+/* the programme view's private state: plan->progs indexes of the rows shown */
+typedef struct {
+    tui_list l;
+    size_t *rows;
+} prog_state;
+
+static prog_state *pst(const tui_app *a) { return (prog_state *)tui_view_list((tui_app *)a); }
+
 static void prog_load(tui_app *a)
 {
     if (!a->plan) return;
@@ -19,14 +27,15 @@ static void prog_load(tui_app *a)
     size_t n = 0;
     for (size_t i = 0; i < a->plan->nprogs; i++)
         if (!a->plan->progs[i].archived) rows[n++] = i;
-    a->vrows = rows;
-    a->nvrows = a->vn = n;
+    pst(a)->rows = rows;
+    pst(a)->l.count = n;
 }
 
 static const lnd_programme *sel_prog(const tui_app *a)
 {
-    if (!a->plan || a->vsel >= a->nvrows) return NULL;
-    return &a->plan->progs[((const size_t *)a->vrows)[a->vsel]];
+    const prog_state *S = pst(a);
+    if (!a->plan || !S || S->l.sel >= S->l.count) return NULL;
+    return &a->plan->progs[S->rows[S->l.sel]];
 }
 
 static void prog_draw(tui_app *a, WINDOW *w, bool focused)
@@ -40,8 +49,9 @@ static void prog_draw(tui_app *a, WINDOW *w, bool focused)
              a->g->dot, a->plan ? a->plan->cycle.name : "", when, a->g->dot);
     tui_views_title(a, w, title);
     int cols = getmaxx(w), lines = getmaxy(w);
+    prog_state *S = pst(a);
     if (!a->plan) return;
-    if (!a->nvrows) {
+    if (!S->l.count) {
         tui_put(a, w, 2, 2, "No programmes in this cycle: press a to add one.", cols - 3, a->attr[R_DIM]);
         return;
     }
@@ -60,13 +70,13 @@ static void prog_draw(tui_app *a, WINDOW *w, bool focused)
         tui_put(a, w, 1, gx + (wk - 1) * cw, n, cw, wk == a->week ? (A_REVERSE | A_BOLD) : a->attr[R_DIM]);
     }
     size_t h = (size_t)(lines - 5 > 1 ? lines - 5 : 1);
-    tui_views_scroll(a, h);
-    const size_t *rows = a->vrows;
+    tui_list_scroll(&S->l, h);
+    const size_t *rows = S->rows;
     int y = 2;
-    for (size_t i = 0; i < h && a->vtop + i < a->nvrows; i++, y++) {
-        size_t r = a->vtop + i;
+    for (size_t i = 0; i < h && S->l.top + i < S->l.count; i++, y++) {
+        size_t r = S->l.top + i;
         const lnd_programme *p = &a->plan->progs[rows[r]];
-        bool sel = r == a->vsel;
+        bool sel = r == S->l.sel;
         attr_t s = sel ? A_REVERSE : A_NORMAL;
         if (sel) {
             wattrset(w, A_REVERSE);
@@ -114,12 +124,17 @@ static void prog_draw(tui_app *a, WINDOW *w, bool focused)
 
 /* ---- the form ---- */
 
-static void prog_form(tui_app *a, int kind, const lnd_programme *p)
+static store_rc prog_save(tui_app *a);
+static void prog_conflict(tui_app *a);
+static const tui_form_ops prog_add_ops = {'P', "saved", prog_save, prog_conflict, NULL};
+static const tui_form_ops prog_edit_ops = {'P', "saved", prog_save, prog_conflict, NULL};
+
+static void prog_form(tui_app *a, bool add, const lnd_programme *p)
 {
     tui_form *f = &a->form;
     char title[200], id[32], obj[32] = "", sw[16], ew[16];
     int weeks = a->plan->cycle.weeks;
-    if (kind == FK_PROG_EDIT) {
+    if (!add) {
         tui_fmt_id('P', p->id, id, sizeof id);
         snprintf(title, sizeof title, "Edit programme %s", id);
     } else {
@@ -128,7 +143,7 @@ static void prog_form(tui_app *a, int kind, const lnd_programme *p)
     if (p->objective_id) tui_fmt_id('O', p->objective_id, obj, sizeof obj);
     snprintf(sw, sizeof sw, "%d", p->start_week);
     snprintf(ew, sizeof ew, "%d", p->end_week);
-    tui_form_init(f, kind, title);
+    tui_form_init(f, add ? &prog_add_ops : &prog_edit_ops, title);
     tui_form_text(f, "Title", p->title, true);
     tui_form_text(f, "Serves", obj, false);
     f->f[PF_OBJ].hint = "objective id, e.g. O2";
@@ -138,16 +153,14 @@ static void prog_form(tui_app *a, int kind, const lnd_programme *p)
     tui_form_text(f, "Audience", p->audience, false);
     f->id = p->id;
     f->version = p->version;
-    a->mode = M_FORM;
-    a->form_open = true;
-    a->dirty = D_ALL;
+    tui_edit_open_form(a);
 }
 
-store_rc tui_prog_save(tui_app *a)
+static store_rc prog_save(tui_app *a)
 {
     tui_form *f = &a->form;
     lnd_programme p = {.cycle_id = a->plan->cycle.id};
-    if (f->kind == FK_PROG_EDIT)
+    if (f->ops == &prog_edit_ops)
         for (size_t i = 0; i < a->plan->nprogs; i++)
             if (a->plan->progs[i].id == f->id) p = a->plan->progs[i];
     p.id = f->id;
@@ -162,20 +175,20 @@ store_rc tui_prog_save(tui_app *a)
         f->cur = PF_END;
         return STORE_INVALID;
     }
-    store_rc rc = f->kind == FK_PROG_ADD ? store_add_programme(a->st, &p, a->o->user)
+    store_rc rc = f->ops == &prog_add_ops ? store_add_programme(a->st, &p, a->o->user)
                                         : store_update_programme(a->st, &p, a->o->user);
     if (rc == STORE_OK) f->id = p.id;
     return rc;
 }
 
-void tui_prog_conflict(tui_app *a)
+static void prog_conflict(tui_app *a)
 {
     tui_form *f = &a->form;
     char id[32];
     tui_fmt_id('P', f->id, id, sizeof id);
     lnd_arena *t = arena_new();
     lnd_audit au = {0};
-    tui_prompt_open(a, PK_CONFLICT, "mte");
+    tui_edit_conflict_open(a);
     tui_prompt_line(a, "%s was changed while you were editing it", id);
     if (store_last_change(a->st, t, "programme", f->id, &au) == STORE_OK)
         {
@@ -204,11 +217,8 @@ void tui_prog_conflict(tui_app *a)
     tui_prompt_line(a, "m keep mine (save over theirs)   t take theirs   e edit again");
 }
 
-void tui_prog_prompt(tui_app *a, int key)
+static void archive_key(tui_app *a, int key)
 {
-    if (a->prompt != PK_ARCHIVE_PROG) return;
-    a->mode = a->view ? M_VIEW : M_NONE;
-    a->dirty = D_ALL;
     const lnd_programme *p = sel_prog(a);
     if (key != 'y' || !p) return;
     char id[32];
@@ -233,17 +243,17 @@ static bool prog_key(tui_app *a, tui_action act, int key)
         lnd_programme n = {.title = "", .audience = "", .start_week = wk,
                            .end_week = wk + 1 <= a->plan->cycle.weeks ? wk + 1 : wk,
                            .objective_id = oi >= 0 ? a->plan->objs[oi].id : 0};
-        prog_form(a, FK_PROG_ADD, &n);
+        prog_form(a, true, &n);
         return true;
     }
     case ACT_EDIT: case ACT_ENTER:
-        if (p) prog_form(a, FK_PROG_EDIT, p);
+        if (p) prog_form(a, false, p);
         return true;
     case ACT_ARCHIVE:
         if (!p) return true;
         char id[32];
         tui_fmt_id('P', p->id, id, sizeof id);
-        tui_prompt_open(a, PK_ARCHIVE_PROG, "yn");
+        tui_prompt_open(a, archive_key, "yn");
         tui_prompt_line(a, "Archive programme %s?", id);
         tui_prompt_line(a, "%s", p->title);
         tui_prompt_line(a, "It leaves the timeline and its follow-ups; nothing is deleted.");
@@ -254,4 +264,5 @@ static bool prog_key(tui_app *a, tui_action act, int key)
     }
 }
 
-const tui_view tui_view_prog = {"programmes", prog_draw, prog_key, NULL, prog_load};
+const tui_view tui_view_prog = {"programmes", VK_PROG, sizeof(prog_state), prog_draw, prog_key, NULL,
+                                 prog_load, NULL};

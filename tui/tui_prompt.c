@@ -10,12 +10,13 @@
 
 /* ---- prompts ---- */
 
-void tui_prompt_open(tui_app *a, int kind, const char *keys)
+void tui_prompt_open(tui_app *a, tui_prompt_fn fn, const char *keys)
 {
-    a->prompt = kind;
+    a->prompt = fn;
+    a->prompt_alert = false;
     a->nprompt_lines = 0;
     snprintf(a->prompt_keys, sizeof a->prompt_keys, "%s", keys);
-    a->mode = M_PROMPT;
+    if (tui_kind(a) != VK_PROMPT) tui_push(a, &tui_view_prompt);
     a->dirty = D_ALL;
 }
 
@@ -28,19 +29,39 @@ void tui_prompt_line(tui_app *a, const char *f, ...)
     va_end(ap);
 }
 
+/* y: archive the selected KR (over the KR panes) or objective. */
+static void archive_key(tui_app *a, int key)
+{
+    if (key != 'y') return;
+    long oi = tui_sel_obj(a), ki = tui_sel_kr(a);
+    bool kr = a->focus != PANE_TREE && ki >= 0;
+    long i = kr ? ki : oi;
+    if (i < 0) return;
+    lnd_id id = kr ? a->plan->krs[i].id : a->plan->objs[i].id;
+    long v = kr ? a->plan->krs[i].version : a->plan->objs[i].version;
+    store_rc rc = kr ? store_archive_kr(a->st, id, v, a->o->user)
+                     : store_archive_objective(a->st, id, v, a->o->user);
+    char sid[32];
+    tui_fmt_id(kr ? 'K' : 'O', id, sid, sizeof sid);
+    if (rc == STORE_OK) tui_notice(a, false, "archived %s", sid);
+    else if (rc == STORE_CONFLICT) tui_notice(a, true, "%s changed meanwhile; look again, then archive", sid);
+    else tui_notice(a, true, "%s", store_errmsg(a->st));
+    tui_data_reload(a);
+}
+
 void tui_edit_archive(tui_app *a)
 {
     long oi = tui_sel_obj(a), ki = tui_sel_kr(a);
     char id[32];
     if (a->focus != PANE_TREE && ki >= 0) {
         tui_fmt_id('K', a->plan->krs[ki].id, id, sizeof id);
-        tui_prompt_open(a, PK_ARCHIVE_KR, "yn");
+        tui_prompt_open(a, archive_key, "yn");
         tui_prompt_line(a, "Archive key result %s?", id);
         tui_prompt_line(a, "%s", a->plan->krs[ki].title);
         tui_prompt_line(a, "Its check-ins are kept; it leaves the plan and the roll-ups.");
     } else if (oi >= 0) {
         tui_fmt_id('O', a->plan->objs[oi].id, id, sizeof id);
-        tui_prompt_open(a, PK_ARCHIVE_OBJ, "yn");
+        tui_prompt_open(a, archive_key, "yn");
         tui_prompt_line(a, "Archive objective %s?", id);
         tui_prompt_line(a, "%s", a->plan->objs[oi].title);
         tui_prompt_line(a, "Its key results leave the plan with it; nothing is deleted.");
@@ -72,17 +93,13 @@ static void diff_num(tui_app *a, const char *field, double mine, bool hm, double
 void tui_edit_conflict(tui_app *a)
 {
     tui_form *f = &a->form;
-    if (f->kind == FK_PROG_EDIT || f->kind == FK_REVIEW) {   /* tui_prog.c, tui_review.c */
-        f->kind == FK_REVIEW ? tui_review_conflict(a) : tui_prog_conflict(a);
-        return;
-    }
-    bool is_kr = f->kind == FK_KR_EDIT;
+    bool is_kr = f->ops && f->ops->prefix == 'K';
     lnd_arena *t = arena_new();
     lnd_audit au = {0};
     char id[32];
     tui_fmt_id(is_kr ? 'K' : 'O', f->id, id, sizeof id);
     store_rc lc = store_last_change(a->st, t, is_kr ? "kr" : "objective", f->id, &au);
-    tui_prompt_open(a, PK_CONFLICT, "mte");
+    tui_edit_conflict_open(a);
     tui_prompt_line(a, "%s was changed while you were editing it", id);
     if (lc == STORE_OK)
         {

@@ -19,6 +19,15 @@
 enum { RF_SCORE, RF_WORKED, RF_DIDNT, RF_CARRY, RF_FWD, RF_FINDING };
 static const char *const yesno[] = {"no", "yes"};
 
+/* the review view's private state: rows are the cascade's (a->all), reviews as stored */
+typedef struct {
+    tui_list l;
+    lnd_review *reviews;
+    size_t nreviews;
+} review_state;
+
+static review_state *rst(const tui_app *a) { return (review_state *)tui_view_list((tui_app *)a); }
+
 static void review_load(tui_app *a)
 {
     if (!a->plan) return;
@@ -26,15 +35,17 @@ static void review_load(tui_app *a)
     size_t n = 0;
     if (store_reviews(a->st, a->v_arena, a->plan->cycle.id, &r, &n) != STORE_OK)
         tui_notice(a, true, "cannot read reviews: %s", store_errmsg(a->st));
-    a->vextra = r;
-    a->nvextra = n;
-    a->nvrows = a->vn = a->nall;   /* the cascade rows, in order */
+    review_state *S = rst(a);
+    S->reviews = r;
+    S->nreviews = n;
+    S->l.count = a->nall;   /* the cascade rows, in order */
 }
 
 static const lnd_review *review_of(const tui_app *a, lnd_id obj)
 {
-    const lnd_review *r = a->vextra;
-    for (size_t i = 0; i < a->nvextra; i++)
+    const review_state *S = rst(a);
+    const lnd_review *r = S->reviews;
+    for (size_t i = 0; i < S->nreviews; i++)
         if (r[i].objective_id == obj) return &r[i];
     return NULL;
 }
@@ -56,11 +67,50 @@ static attr_t verdict_attr(const tui_app *a, lnd_verdict v)
     }
 }
 
+static int title_w(int cols) { return cols >= 150 ? 70 : cols >= 110 ? 50 : cols - 66 > 16 ? cols - 66 : 16; }
+
+/* One objective of the cascade: id, title, type, suggested and given score, verdict, carry. */
+static void review_row(tui_app *a, WINDOW *w, size_t r, int y, bool sel)
+{
+    size_t oi = a->all[r].obj;
+    const lnd_objective *o = &a->plan->objs[oi];
+    const lnd_review *rv = review_of(a, o->id);
+    int cols = getmaxx(w), tw = title_w(cols);
+    attr_t s = sel ? A_REVERSE : A_NORMAL;
+    char id[32], sug[16], sc[16] = "-", vd[40];
+    tui_fmt_id('O', o->id, id, sizeof id);
+    double sg = suggested(a, oi);
+    bool has = rv && rv->has_score;
+    if (sg >= 0) snprintf(sug, sizeof sug, "%.2f", sg);
+    else snprintf(sug, sizeof sug, "-");
+    if (has) snprintf(sc, sizeof sc, "%.2f", rv->score);
+    lnd_verdict v = progress_verdict(o->type, has ? rv->score : sg < 0 ? 0 : sg);
+    if (o->type == OTYPE_LEARNING)   /* its verdict is the finding, shown below */
+        snprintf(vd, sizeof vd, "%s", rv && rv->finding && *rv->finding ? "finding given" : "no finding yet");
+    else if (!has && sg < 0) snprintf(vd, sizeof vd, "not measured");
+    else if (!summary_verdict_time(&a->plan->cycle)) snprintf(vd, sizeof vd, "so far, no verdict");
+    else snprintf(vd, sizeof vd, "%s%s", progress_verdict_name(v), has ? "" : " (suggested)");
+    int ind = a->all[r].depth * 2;
+    tui_put(a, w, y, 1, id, 5, a->attr[R_ID] | s);
+    tui_put(a, w, y, 7 + ind, o->title, tw - ind, (o->level == LEVEL_BUSINESS ? A_BOLD : 0) | s);
+    int x = 8 + tw;
+    tui_put(a, w, y, x, model_otype_name(o->type), 12, s);
+    char num[16];
+    snprintf(num, sizeof num, "%9s", sug);
+    tui_put(a, w, y, x + 13, num, 9, a->attr[R_DIM] | s);
+    snprintf(num, sizeof num, "%5s", sc);
+    tui_put(a, w, y, x + 23, num, 5, A_BOLD | s);
+    tui_put(a, w, y, x + 30, vd, 20, (has ? verdict_attr(a, v) : a->attr[R_DIM]) | s);
+    tui_put(a, w, y, x + 51, rv && rv->carry_forward ? "yes" : "", cols - x - 52,
+            a->attr[R_NOTICE] | s);
+}
+
 static void review_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)focused;
     char title[240];
     int cols = getmaxx(w), lines = getmaxy(w);
+    review_state *S = rst(a);
     if (!a->plan) {
         tui_views_title(a, w, "Review");
         return;
@@ -68,56 +118,18 @@ static void review_draw(tui_app *a, WINDOW *w, bool focused)
     snprintf(title, sizeof title, "Review of %s (%s) %s %zu of %zu objectives reviewed %s Enter scores one %s "
              "c carries forward",
              a->plan->cycle.name, model_cycle_state_name(a->plan->cycle.state), a->g->dot,
-             a->nvextra, a->nall, a->g->dot, a->g->dot);
+             S->nreviews, a->nall, a->g->dot, a->g->dot);
     tui_views_title(a, w, title);
-    int tw = cols >= 150 ? 70 : cols >= 110 ? 50 : cols - 66 > 16 ? cols - 66 : 16;
+    int tw = title_w(cols);
     char hdr[256];
     snprintf(hdr, sizeof hdr, "%-5s %-*s %-12s %9s %5s  %-20s %s", "ID", tw, "OBJECTIVE", "TYPE",
              "SUGGESTED", "SCORE", "VERDICT", "CARRY");
     tui_put(a, w, 1, 1, hdr, cols - 2, A_BOLD);
     size_t h = (size_t)(lines - 8 > 1 ? lines - 8 : 1);
-    tui_views_scroll(a, h);
-    for (size_t i = 0; i < h && a->vtop + i < a->nall; i++) {
-        size_t r = a->vtop + i, oi = a->all[r].obj;
-        const lnd_objective *o = &a->plan->objs[oi];
-        const lnd_review *rv = review_of(a, o->id);
-        int y = 2 + (int)i;
-        bool sel = r == a->vsel;
-        attr_t s = sel ? A_REVERSE : A_NORMAL;
-        if (sel) {
-            wattrset(w, A_REVERSE);
-            mvwhline(w, y, 0, ' ', cols);
-        }
-        char id[32], sug[16], sc[16] = "-", vd[40];
-        tui_fmt_id('O', o->id, id, sizeof id);
-        double sg = suggested(a, oi);
-        bool has = rv && rv->has_score;
-        if (sg >= 0) snprintf(sug, sizeof sug, "%.2f", sg);
-        else snprintf(sug, sizeof sug, "-");
-        if (has) snprintf(sc, sizeof sc, "%.2f", rv->score);
-        lnd_verdict v = progress_verdict(o->type, has ? rv->score : sg < 0 ? 0 : sg);
-        if (o->type == OTYPE_LEARNING)   /* its verdict is the finding, shown below */
-            snprintf(vd, sizeof vd, "%s", rv && rv->finding && *rv->finding ? "finding given" : "no finding yet");
-        else if (!has && sg < 0) snprintf(vd, sizeof vd, "not measured");
-        else if (!summary_verdict_time(&a->plan->cycle)) snprintf(vd, sizeof vd, "so far, no verdict");
-        else snprintf(vd, sizeof vd, "%s%s", progress_verdict_name(v), has ? "" : " (suggested)");
-        int ind = a->all[r].depth * 2;
-        tui_put(a, w, y, 1, id, 5, a->attr[R_ID] | s);
-        tui_put(a, w, y, 7 + ind, o->title, tw - ind, (o->level == LEVEL_BUSINESS ? A_BOLD : 0) | s);
-        int x = 8 + tw;
-        tui_put(a, w, y, x, model_otype_name(o->type), 12, s);
-        char num[16];
-        snprintf(num, sizeof num, "%9s", sug);
-        tui_put(a, w, y, x + 13, num, 9, a->attr[R_DIM] | s);
-        snprintf(num, sizeof num, "%5s", sc);
-        tui_put(a, w, y, x + 23, num, 5, A_BOLD | s);
-        tui_put(a, w, y, x + 30, vd, 20, (has ? verdict_attr(a, v) : a->attr[R_DIM]) | s);
-        tui_put(a, w, y, x + 51, rv && rv->carry_forward ? "yes" : "", cols - x - 52,
-                a->attr[R_NOTICE] | s);
-    }
+    tui_list_draw(a, w, &S->l, 2, (int)h, 1, review_row);
     /* the selected objective's retrospective */
-    if (a->vsel >= a->nall) return;
-    const lnd_objective *o = &a->plan->objs[a->all[a->vsel].obj];
+    if (S->l.sel >= a->nall) return;
+    const lnd_objective *o = &a->plan->objs[a->all[S->l.sel].obj];
     const lnd_review *rv = review_of(a, o->id);
     int y = lines - 5;
     char id[32], line[600];
@@ -142,10 +154,15 @@ static void review_draw(tui_app *a, WINDOW *w, bool focused)
     }
 }
 
+static store_rc review_save(tui_app *a);
+static void review_conflict(tui_app *a);
+static const tui_form_ops review_ops = {'O', "saved", review_save, review_conflict, NULL};
+
 static void review_form(tui_app *a)
 {
-    if (!a->plan || a->vsel >= a->nall) return;
-    size_t oi = a->all[a->vsel].obj;
+    review_state *S = rst(a);
+    if (!a->plan || S->l.sel >= a->nall) return;
+    size_t oi = a->all[S->l.sel].obj;
     const lnd_objective *o = &a->plan->objs[oi];
     const lnd_review *rv = review_of(a, o->id);
     tui_form *f = &a->form;
@@ -156,7 +173,7 @@ static void review_form(tui_app *a)
     snprintf(sc, sizeof sc, "%.2f", sv < 0 ? 0 : sv);
     bool learning = o->type == OTYPE_LEARNING;
     if (learning && !(rv && rv->has_score)) sc[0] = '\0';   /* no suggested score: the finding is its verdict */
-    tui_form_init(f, FK_REVIEW, title);
+    tui_form_init(f, &review_ops, title);
     tui_form_num(f, "Score", sc, !learning, 0, 1, false);
     f->f[RF_SCORE].hint = o->type == OTYPE_COMMITTED ? "0.0-1.0; committed: 1.0 or a miss"
                           : o->type == OTYPE_ASPIRATIONAL ? "0.0-1.0; aspirational: 0.7 is success"
@@ -173,12 +190,10 @@ static void review_form(tui_app *a)
     }
     f->id = o->id;
     f->version = rv ? rv->version : 0;
-    a->mode = M_FORM;
-    a->form_open = true;
-    a->dirty = D_ALL;
+    tui_edit_open_form(a);
 }
 
-store_rc tui_review_save(tui_app *a)
+static store_rc review_save(tui_app *a)
 {
     tui_form *f = &a->form;
     lnd_review r = {.objective_id = f->id, .version = f->version};
@@ -195,12 +210,12 @@ store_rc tui_review_save(tui_app *a)
     return store_set_review(a->st, &r, a->o->user);
 }
 
-void tui_review_conflict(tui_app *a)
+static void review_conflict(tui_app *a)
 {
     tui_form *f = &a->form;
     char id[32];
     tui_fmt_id('O', f->id, id, sizeof id);
-    tui_prompt_open(a, PK_CONFLICT, "mte");
+    tui_edit_conflict_open(a);
     tui_prompt_line(a, "The review of %s was changed while you were editing it", id);
     lnd_arena *t = arena_new();
     lnd_review *r = NULL;
@@ -249,6 +264,9 @@ static bool next_cycle(tui_app *a, lnd_arena *t, lnd_cycle *out)
 
 /* Carry with opts; STORE_OK sets carried_msg. A lost parent opens the prompt unless
  * from_form (then the error stays in the form). */
+static void carry_key(tui_app *a, int key);
+static void carried_notice(tui_app *a);
+
 static store_rc carry(tui_app *a, const carry_opts *o, bool from_form)
 {
     lnd_arena *t = arena_new();
@@ -263,7 +281,7 @@ static store_rc carry(tui_app *a, const carry_opts *o, bool from_form)
     size_t n;
     rc = store_carry_forward(a->st, a->plan->cycle.id, to.id, o, a->o->user, t, &cv, &n);
     if (rc == STORE_INVALID && !from_form && strstr(store_errmsg(a->st), "without its parent")) {
-        tui_prompt_open(a, PK_CARRY, "pon");
+        tui_prompt_open(a, carry_key, "pon");
         tui_prompt_line(a, "Carry forward into %s", to.name);
         tui_prompt_line(a, "%s", store_errmsg(a->st));
         tui_prompt_line(a, "%s", "");
@@ -280,7 +298,7 @@ static store_rc carry(tui_app *a, const carry_opts *o, bool from_form)
         (void)made;
         if (!from_form) {
             tui_data_reload(a);
-            tui_review_carried_notice(a);
+            carried_notice(a);
         }
     } else if (!from_form) {
         tui_notice(a, true, "%s", store_errmsg(a->st));
@@ -289,15 +307,23 @@ static store_rc carry(tui_app *a, const carry_opts *o, bool from_form)
     return rc;
 }
 
-void tui_review_carried_notice(tui_app *a)
+static void carried_notice(tui_app *a)
 {
     tui_notice(a, false, "%s", carried_msg);
 }
 
-void tui_review_prompt(tui_app *a, int key)
+/* The carry form: the parent in the next cycle, when the prompt's o names one. */
+static store_rc carry_save(tui_app *a);
+static bool carry_after(tui_app *a, lnd_id id)
 {
-    a->mode = a->view ? M_VIEW : M_NONE;
-    a->dirty = D_ALL;
+    (void)id;
+    carried_notice(a);
+    return true;
+}
+static const tui_form_ops carry_ops = {'O', "saved", carry_save, NULL, carry_after};
+
+static void carry_key(tui_app *a, int key)
+{
     if (key == 'p') {
         carry_opts o = {.with_parents = true};
         carry(a, &o, false);
@@ -307,15 +333,14 @@ void tui_review_prompt(tui_app *a, int key)
         char title[160];
         snprintf(title, sizeof title, "Carry forward: the parent in %s", next_cycle(a, t, &to) ? to.name : "?");
         arena_free(t);
-        tui_form_init(&a->form, FK_CARRY, title);
+        tui_form_init(&a->form, &carry_ops, title);
         tui_form_text(&a->form, "Parent", "", true);
         a->form.f[0].hint = "O id of an objective in the next cycle";
-        a->mode = M_FORM;
-        a->form_open = true;
+        tui_edit_open_form(a);
     }
 }
 
-store_rc tui_review_carry_save(tui_app *a)
+static store_rc carry_save(tui_app *a)
 {
     tui_form *f = &a->form;
     const char *s = tui_form_str(f, 0);
@@ -354,4 +379,5 @@ static bool review_key(tui_app *a, tui_action act, int key)
     return false;
 }
 
-const tui_view tui_view_review = {"review", review_draw, review_key, NULL, review_load};
+const tui_view tui_view_review = {"review", VK_REVIEW, sizeof(review_state), review_draw, review_key,
+                                   NULL, review_load, NULL};

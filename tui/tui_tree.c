@@ -16,10 +16,7 @@ static int rows_shown(tui_app *a)
 
 static void keep_visible(tui_app *a)
 {
-    size_t h = (size_t)rows_shown(a);
-    if (a->sel < a->top) a->top = a->sel;
-    if (a->sel >= a->top + h) a->top = a->sel - h + 1;
-    if (a->top + h > a->nvis) a->top = a->nvis > h ? a->nvis - h : 0;
+    tui_list_scroll(&a->tl, (size_t)rows_shown(a));
 }
 
 /* Does a row at depth l follow row r before the cascade climbs above l? (tree line) */
@@ -101,7 +98,7 @@ static void tree_draw(tui_app *a, WINDOW *w, bool focused)
     char title[128];
     int n = snprintf(title, sizeof title, "Cascade");
     if (a->plan) n += snprintf(title + n, sizeof title - (size_t)n, " %s %zu objectives%s", a->g->dot,
-                               a->nvis, a->filter == FILTER_MINE ? " (mine)"
+                               a->tl.count, a->filter == FILTER_MINE ? " (mine)"
                                         : a->filter == FILTER_RISK ? " (at risk)" : "");
     if (a->plan && a->nfindings && n > 0 && (size_t)n < sizeof title) {
         size_t ne = health_count(a->findings, a->nfindings, HEALTH_ERROR);
@@ -115,7 +112,7 @@ static void tree_draw(tui_app *a, WINDOW *w, bool focused)
                 getmaxx(w) - 3, A_NORMAL);
         return;
     }
-    if (!a->nvis) {
+    if (!a->tl.count) {
         tui_put(a, w, 2, 2, a->filter == FILTER_ALL ? "No objectives yet: press A to add one."
                                                     : "Nothing matches the filter (f to change).",
                 getmaxx(w) - 3, a->attr[R_DIM]);
@@ -123,13 +120,13 @@ static void tree_draw(tui_app *a, WINDOW *w, bool focused)
     }
     keep_visible(a);
     int h = rows_shown(a);
-    for (int i = 0; i < h && a->top + (size_t)i < a->nvis; i++)
-        draw_row(a, w, i + 1, a->top + (size_t)i, a->top + (size_t)i == a->sel);
+    for (int i = 0; i < h && a->tl.top + (size_t)i < a->tl.count; i++)
+        draw_row(a, w, i + 1, a->tl.top + (size_t)i, a->tl.top + (size_t)i == a->tl.sel);
 }
 
 static void moved(tui_app *a)
 {
-    a->ksel = 0;
+    a->kl.sel = 0;
     tui_data_sync(a);
     a->dirty |= D_TREE | D_KRS | D_CIS;
 }
@@ -137,25 +134,23 @@ static void moved(tui_app *a)
 static bool tree_key(tui_app *a, tui_action act, int key)
 {
     (void)key;
-    if (!a->plan || !a->nvis) return false;
+    if (!a->plan || !a->tl.count) return false;
     size_t page = (size_t)rows_shown(a);
-    size_t old = a->sel;
+    size_t old = a->tl.sel;
     long oi = tui_sel_obj(a);
+    if (tui_list_move(&a->tl, act, page)) {
+        if (a->tl.sel != old) moved(a);
+        return true;
+    }
     switch (act) {
-    case ACT_UP: if (a->sel) a->sel--; break;
-    case ACT_DOWN: if (a->sel + 1 < a->nvis) a->sel++; break;
-    case ACT_PGUP: a->sel = a->sel > page ? a->sel - page : 0; break;
-    case ACT_PGDN: a->sel = a->sel + page < a->nvis ? a->sel + page : a->nvis - 1; break;
-    case ACT_TOP: a->sel = 0; break;
-    case ACT_BOTTOM: a->sel = a->nvis - 1; break;
     case ACT_COLLAPSE:
         if (tui_has_children(a, (size_t)oi) && !tui_is_collapsed(a, a->plan->objs[oi].id)) {
             tui_set_collapsed(a, a->plan->objs[oi].id, true);
             tui_data_rows(a);
             a->dirty |= D_TREE;
         } else {   /* go to the parent */
-            int d = a->all[a->vis[a->sel]].depth;
-            while (a->sel > 0 && a->all[a->vis[a->sel]].depth >= d && d > 0) a->sel--;
+            int d = a->all[a->vis[a->tl.sel]].depth;
+            while (a->tl.sel > 0 && a->all[a->vis[a->tl.sel]].depth >= d && d > 0) a->tl.sel--;
         }
         break;
     case ACT_EXPAND: case ACT_ENTER:
@@ -172,7 +167,7 @@ static bool tree_key(tui_app *a, tui_action act, int key)
         return true;
     default: return false;
     }
-    if (a->sel != old) moved(a);
+    if (a->tl.sel != old) moved(a);
     return true;
 }
 
@@ -183,4 +178,4 @@ static void tree_resize(tui_app *a, int h, int w)
     keep_visible(a);
 }
 
-const tui_view tui_view_tree = {"cascade", tree_draw, tree_key, tree_resize, NULL};
+const tui_view tui_view_tree = {"cascade", VK_TREE, 0, tree_draw, tree_key, tree_resize, NULL, NULL};

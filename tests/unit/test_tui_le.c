@@ -119,7 +119,7 @@ static void test_form_refuses_text_that_is_not_utf8(void **st)
 {
     (void)st;
     tui_form f;
-    tui_form_init(&f, 0, "t");
+    tui_form_init(&f, NULL, "t");
     tui_form_text(&f, "Note", "caf\xe9", false);
     assert_false(tui_form_validate(&f));
     assert_string_equal(f.f[0].err, "not valid UTF-8 at byte 3; retype it");
@@ -129,12 +129,30 @@ static void test_form_refuses_text_that_is_not_utf8(void **st)
     assert_string_equal(tui_form_str(&f, 0), "caf\xc3\xa9");
 }
 
+/* A behaviour check-in is told by its fields' roles, whatever their labels say. */
+static void test_form_finds_fields_by_role(void **st)
+{
+    (void)st;
+    tui_form f;
+    tui_form_init(&f, NULL, "t");
+    tui_form_num(&f, "Value", "3", true, 1, 0, false);
+    assert_int_equal(tui_form_find(&f, FR_OBSERVED), -1);
+    int o = tui_form_num(&f, "Beobachtet", "10", true, 1, 100, true);
+    f.f[o].role = FR_OBSERVED;
+    int c = tui_form_text(&f, "Cohort", "", false);
+    f.f[c].role = FR_COHORT;
+    assert_int_equal(tui_form_find(&f, FR_OBSERVED), 1);
+    assert_int_equal(tui_form_find(&f, FR_COHORT), 2);
+    assert_int_equal(tui_form_find(&f, FR_APPLIED), -1);
+    assert_int_equal(tui_form_find(&f, FR_NONE), 0);
+}
+
 static void test_form_navigation_and_validation(void **st)
 {
     (void)st;
     static const char *const dirs[] = {"increase", "decrease"};
     tui_form f;
-    tui_form_init(&f, 0, "t");
+    tui_form_init(&f, NULL, "t");
     tui_form_num(&f, "Value", "71", true, 1, 0, false);
     tui_form_num(&f, "Confidence", "", false, 0, 10, true);
     tui_form_choice(&f, "Direction", dirs, 2, 0);
@@ -178,6 +196,7 @@ int main(void)
         cmocka_unit_test(test_full_buffer),
         cmocka_unit_test(test_view_scrolls_to_cursor),
         cmocka_unit_test(test_form_navigation_and_validation),
+        cmocka_unit_test(test_form_finds_fields_by_role),
         cmocka_unit_test(test_form_refuses_text_that_is_not_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: MIT */
+/* tests/unit/test_tui_vstack.c — the view stack (push with zeroed private state, pop, the
+ * kind on top), where an action goes (one lookup, routed once), which actions apply in which
+ * kind of view (what the action bar and help offer), and the one list type's movement. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../tui/tui_act.h"
+#include "../../tui/tui_vstack.h"
+
+typedef struct {
+    tui_list l;
+    int answer;
+} fake_state;
+
+static void test_push_pop_private_state(void **st)
+{
+    (void)st;
+    tui_vstack s = {0};
+    assert_null(tui_vstack_top(&s));
+    assert_int_equal(tui_vstack_kind(&s, VK_KRS), VK_KRS);   /* empty: the focused pane */
+    tui_frame *f = tui_vstack_push(&s, NULL, VK_KPI, sizeof(fake_state));
+    assert_non_null(f);
+    fake_state *p = f->priv;
+    assert_int_equal(p->answer, 0);   /* zeroed */
+    assert_int_equal(p->l.sel, 0);
+    p->answer = 42;
+    tui_frame *h = tui_vstack_push(&s, NULL, VK_HELP, sizeof(int));
+    assert_non_null(h);
+    assert_int_equal(tui_vstack_kind(&s, VK_TREE), VK_HELP);
+    assert_ptr_equal(tui_vstack_top(&s), h);
+    /* the list under the help keeps its own state */
+    tui_frame *l = tui_vstack_find(&s, VK_LISTS);
+    assert_non_null(l);
+    assert_int_equal(((fake_state *)l->priv)->answer, 42);
+    tui_vstack_pop(&s);
+    assert_int_equal(tui_vstack_kind(&s, VK_TREE), VK_KPI);
+    tui_vstack_pop(&s);
+    assert_null(tui_vstack_top(&s));
+    tui_vstack_pop(&s);   /* popping an empty stack is harmless */
+    assert_int_equal(s.n, 0);
+}
+
+static void test_stack_is_bounded(void **st)
+{
+    (void)st;
+    tui_vstack s = {0};
+    for (int i = 0; i < TUI_VSTACK_MAX; i++) assert_non_null(tui_vstack_push(&s, NULL, VK_HELP, 4));
+    assert_null(tui_vstack_push(&s, NULL, VK_HELP, 4));
+    assert_int_equal(s.n, TUI_VSTACK_MAX);
+    tui_vstack_clear(&s);
+    assert_int_equal(s.n, 0);
+    assert_null(tui_vstack_find(&s, ~0u));
+}
+
+static void test_where_actions_apply(void **st)
+{
+    (void)st;
+    /* the dashboard's plan actions work on the panes ... */
+    assert_true(tui_act_applies(ACT_CHECKIN, VK_TREE));
+    assert_true(tui_act_applies(ACT_FILTER, VK_KRS));
+    assert_true(tui_act_applies(ACT_EXPAND, VK_TREE));
+    assert_false(tui_act_applies(ACT_EXPAND, VK_CIS));
+    /* ... not in a read-only list (the bar offered them there and they did nothing) */
+    assert_false(tui_act_applies(ACT_CHECKIN, VK_KPI));
+    assert_false(tui_act_applies(ACT_ADD, VK_LOG));
+    assert_false(tui_act_applies(ACT_EDIT, VK_HEALTH));
+    assert_false(tui_act_applies(ACT_FILTER, VK_CHAIN));
+    assert_false(tui_act_applies(ACT_SEARCH, VK_DUE));
+    /* views that use them say so */
+    assert_true(tui_act_applies(ACT_ADD, VK_PROG));
+    assert_true(tui_act_applies(ACT_ARCHIVE, VK_PROG));
+    assert_true(tui_act_applies(ACT_CHECKIN, VK_DUE));
+    assert_true(tui_act_applies(ACT_ENTER, VK_HEALTH));
+    /* moving works wherever there is something to scroll; nothing for ACT_NONE */
+    for (unsigned k = VK_TREE; k <= VK_ZOOM; k <<= 1) assert_true(tui_act_applies(ACT_DOWN, k));
+    assert_false(tui_act_applies(ACT_DOWN, VK_FORM));
+    assert_false(tui_act_applies(ACT_NONE, ~0u));
+    /* every action works somewhere on the panes or in a view */
+    for (int a = ACT_NONE + 1; a < ACT_N; a++) assert_true(tui_act_def((tui_action)a)->where != 0);
+}
+
+static void test_route(void **st)
+{
+    (void)st;
+    tui_vstack s = {0};
+    /* no frame: the panes take what applies there */
+    assert_int_equal(tui_vstack_route(&s, ACT_CHECKIN, VK_KRS, 0), ROUTE_BASE);
+    assert_int_equal(tui_vstack_route(&s, ACT_NONE, VK_KRS, 0), ROUTE_DROP);
+    assert_int_equal(tui_vstack_route(&s, ACT_EXPAND, VK_KRS, 0), ROUTE_DROP);
+    /* a list on top: its keys, Esc (unbound) and the cycle keys go to it first ... */
+    tui_vstack_push(&s, NULL, VK_LOG, sizeof(tui_list));
+    assert_int_equal(tui_vstack_route(&s, ACT_DOWN, VK_TREE, 0), ROUTE_TOP);
+    assert_int_equal(tui_vstack_route(&s, ACT_NONE, VK_TREE, 0), ROUTE_TOP);
+    assert_int_equal(tui_vstack_route(&s, ACT_NEXT_CYCLE, VK_TREE, 0), ROUTE_TOP);
+    /* ... and what does nothing there reaches nobody (not the pane under it) */
+    assert_int_equal(tui_vstack_route(&s, ACT_CHECKIN, VK_TREE, 0), ROUTE_DROP);
+    assert_int_equal(tui_vstack_route(&s, ACT_FILTER, VK_TREE, 0), ROUTE_DROP);
+    /* a raw-key frame (a form) gets every key as typed */
+    tui_vstack_push(&s, NULL, VK_FORM, 8);
+    assert_int_equal(tui_vstack_route(&s, ACT_FILTER, VK_TREE, VK_FORM | VK_PROMPT), ROUTE_TOP);
+    /* a prompt over the form (discard? conflict?): answering it leaves the form and its list */
+    tui_vstack_push(&s, NULL, VK_PROMPT, 0);
+    assert_int_equal(tui_vstack_kind(&s, VK_TREE), VK_PROMPT);
+    assert_int_equal(tui_vstack_route(&s, ACT_QUIT, VK_TREE, VK_FORM | VK_PROMPT), ROUTE_TOP);
+    tui_vstack_pop(&s);
+    assert_int_equal(tui_vstack_kind(&s, VK_TREE), VK_FORM);
+    assert_non_null(tui_vstack_find(&s, VK_LOG));
+    tui_vstack_clear(&s);
+}
+
+static void test_help_follows_the_view(void **st)
+{
+    (void)st;
+    static char buf[8192];
+    const char *lines[128];
+    size_t n = tui_act_help_lines(VK_KPI, buf, sizeof buf, lines, 128);
+    bool down = false, checkin = false, filter = false, emacs = false;
+    for (size_t i = 0; i < n; i++) {
+        down |= strstr(lines[i], tui_act_def(ACT_DOWN)->help) != NULL;
+        checkin |= strstr(lines[i], tui_act_def(ACT_CHECKIN)->help) != NULL;
+        filter |= strstr(lines[i], tui_act_def(ACT_FILTER)->help) != NULL;
+        emacs |= strstr(lines[i], "^W") != NULL;
+    }
+    assert_true(down);
+    assert_false(checkin);
+    assert_false(filter);
+    assert_true(emacs);
+    size_t all = tui_act_help_lines(VK_TREE, buf, sizeof buf, lines, 128);
+    assert_true(all > n);
+}
+
+static void test_list_moves(void **st)
+{
+    (void)st;
+    tui_list l = {.count = 10};
+    assert_true(tui_list_move(&l, ACT_DOWN, 3));
+    assert_int_equal(l.sel, 1);
+    assert_true(tui_list_move(&l, ACT_PGDN, 3));
+    assert_int_equal(l.sel, 4);
+    assert_true(tui_list_move(&l, ACT_BOTTOM, 3));
+    assert_int_equal(l.sel, 9);
+    assert_true(tui_list_move(&l, ACT_DOWN, 3));
+    assert_int_equal(l.sel, 9);   /* stays on the last row */
+    assert_true(tui_list_move(&l, ACT_PGDN, 3));
+    assert_int_equal(l.sel, 9);
+    tui_list_scroll(&l, 4);
+    assert_int_equal(l.top, 6);   /* the last row is visible, the page full */
+    assert_true(tui_list_move(&l, ACT_PGUP, 20));
+    assert_int_equal(l.sel, 0);
+    tui_list_scroll(&l, 4);
+    assert_int_equal(l.top, 0);
+    assert_false(tui_list_move(&l, ACT_CHECKIN, 3));
+    tui_list e = {.sel = 5, .top = 3, .count = 0};   /* emptied by a reload */
+    tui_list_scroll(&e, 4);
+    assert_int_equal(e.sel, 0);
+    assert_int_equal(e.top, 0);
+    assert_true(tui_list_move(&e, ACT_BOTTOM, 3));
+    assert_int_equal(e.sel, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_push_pop_private_state),
+        cmocka_unit_test(test_stack_is_bounded),
+        cmocka_unit_test(test_where_actions_apply),
+        cmocka_unit_test(test_route),
+        cmocka_unit_test(test_help_follows_the_view),
+        cmocka_unit_test(test_list_moves),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
