@@ -24,3 +24,11 @@ expect_in "the bench measures twice the size" "$OUT" "== 2x: generating 4 busine
 expect_in "the bench prints the linearity column" "$OUT" "== 2x/1x"
 expect_in "the bench prints the verdict" "$OUT" "target(s) not met"
 expect_not_in "no bench command failed" "$ERR" "failed"
+# fails loudly: a command ending with a status it may not end with stops the runner
+printf 'ok\t-\t0\ttrue\nbad\t-\t0\tfalse\n' >"$T/spec"
+run "$B/bench/timeit" 1 1000 "$T/spec" "$T/res"
+expect_eq "a failing bench command stops the bench with status 1" "$RC" 1
+expect_in "and says which one failed" "$ERR" "FAILED: bad (false) ended with status 1, expected 0"
+printf 'check\t-\t0,1\tfalse\n' >"$T/spec"
+run "$B/bench/timeit" 1 1000 "$T/spec" "$T/res"
+expect_eq "a command may end with a status it is allowed (check: 1 = problems found)" "$RC" 0
