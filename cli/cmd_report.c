@@ -125,11 +125,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     size_t nr = 0;
     if (src == STORE_OK) {
         hist = arena_alloc(a, (p->nkrs + 1) * sizeof *hist);
-        for (size_t k = 0; k < p->nkrs && src == STORE_OK; k++) {
-            lnd_checkin *c;
-            src = store_checkins(s, a, p->krs[k].id, &c, &hist[k].n);
-            hist[k].items = c;
-        }
+        src = store_report_histories(s, a, p, hist);   /* one query, not one per KR */
     }
     if (src == STORE_OK) src = store_reviews(s, a, p->cycle.id, &rv, &nr);
     if (src != STORE_OK) {

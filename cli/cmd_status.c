@@ -2,7 +2,6 @@
 /* cli/cmd_status.c — `lnd status`: the cascade of a cycle with progress bars, baseline →
  * current → target, pace and status; colour only on a terminal, JSON for scripts. Never
  * starts curses. */
-#include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include "json_out.h"
 #include "out.h"
 #include "status_select.h"
+#include "status_json.h"
 
 typedef struct {
     const char *cycle;
@@ -253,119 +253,10 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, con
     else if (shown == 0) printf("nothing matches these filters\n");
 }
 
-/* JSON values as every command builds them (cli/json_out.c; docs/json.md). */
-static json_t *jstr(const char *v) { return cj_str(v); }
-static json_t *jnum_or_null(bool has, double v) { return cj_num(has, v); }
-static json_t *jid(char prefix, lnd_id id) { return cj_id(prefix, id); }
-
 static int print_json(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, const status_opts *so)
 {
-    int week = summary_week_on(p, today);
-    const progress_rules *r = &ctx->cfg.rules;
-    lnd_day start = 0;
-    date_parse(p->cycle.start, &start);
-    char end[16];
-    date_format(start + 7L * p->cycle.weeks - 1, end, sizeof end);
-    json_t *root = json_object();
-    json_t *cy = json_object();
-    json_object_set_new(cy, "name", jstr(p->cycle.name));
-    json_object_set_new(cy, "state", json_string(model_cycle_state_name(p->cycle.state)));
-    json_object_set_new(cy, "start", jstr(p->cycle.start));
-    json_object_set_new(cy, "end", json_string(end));
-    json_object_set_new(cy, "week", json_integer(week));
-    json_object_set_new(cy, "weeks", json_integer(p->cycle.weeks));
-    json_object_set_new(cy, "pace", json_real(pace_elapsed(start, start + 7L * p->cycle.weeks, today)));
-    json_object_set_new(root, "cycle", cy);
-    /* Streamed: the document is written one objective at a time, so memory stays flat for
-     * large organisations (one jansson tree per objective, not one for everything). */
-    const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10);
-    int rc = 0;
-    fputs("{\n  \"cycle\": ", stdout);
-    rc |= json_dumpf(cy, stdout, flags);
-    fputs(",\n  \"objectives\": [", stdout);
-    size_t nout = 0;
-    plan_row *rows;
-    size_t nrows = plan_cascade(p, false, &rows);
-    for (size_t i = 0; i < nrows; i++) {
-        size_t oi = rows[i].obj;
-        const lnd_objective *o = &p->objs[oi];
-        if (!so->obj[oi]) continue;
-        summary_obj s;
-        summary_objective(p, oi, r, today, &s);
-        json_t *jo = json_object();
-        json_object_set_new(jo, "id", jid('O', o->id));
-        json_object_set_new(jo, "title", jstr(o->title));
-        json_object_set_new(jo, "level", json_string(model_level_name(o->level)));
-        json_object_set_new(jo, "type", json_string(model_otype_name(o->type)));
-        json_object_set_new(jo, "parent", o->parent_id ? jid('O', o->parent_id) : json_null());
-        json_object_set_new(jo, "depth", json_integer(rows[i].depth));
-        json_object_set_new(jo, "owner", jstr(o->owner));
-        json_object_set_new(jo, "business_owner", jstr(o->business_owner));
-        json_object_set_new(jo, "problem", jstr(o->problem));
-        json_object_set_new(jo, "outcome", jstr(o->outcome));
-        json_object_set_new(jo, "capability", jstr(o->capability));
-        json_object_set_new(jo, "hypothesis", jstr(o->hypothesis));
-        const carry_origin *co = carry_origin_of(so->orig, so->norig, o->id);
-        if (co) {
-            json_t *jf = json_object();
-            json_object_set_new(jf, "objective", jid('O', co->from));
-            json_object_set_new(jf, "cycle", jstr(co->cycle));
-            json_object_set_new(jf, "score", jnum_or_null(co->has_score, co->score));
-            json_object_set_new(jf, "carry", jstr(co->carry));
-            json_object_set_new(jo, "carried_from", jf);
-        } else {
-            json_object_set_new(jo, "carried_from", json_null());
-        }
-        json_object_set_new(jo, "progress", jnum_or_null(s.progress >= 0, s.progress));
-        json_object_set_new(jo, "rollup", jnum_or_null(s.rollup >= 0, s.rollup));
-        json_object_set_new(jo, "result", jnum_or_null(s.result >= 0, s.result));
-        json_object_set_new(jo, "delivery", jnum_or_null(s.delivery >= 0, s.delivery));
-        json_object_set_new(jo, "result_note", s.result_note ? json_string(s.result_note) : json_null());
-        json_object_set_new(jo, "status", json_string(model_status_name(s.status)));
-        json_object_set_new(jo, "version", json_integer(o->version));
-        json_t *krs = json_array();
-        size_t first, n = plan_krs_of(p, oi, &first);
-        for (size_t k = first; k < first + n; k++) {
-            const lnd_kr *kr = &p->krs[k];
-            if (kr->archived || !so->kr[k]) continue;
-            summary_kr ks;
-            summary_key_result(p, kr, r, today, &ks);
-            json_t *jk = json_object();
-            json_object_set_new(jk, "id", jid('K', kr->id));
-            json_object_set_new(jk, "title", jstr(kr->title));
-            json_object_set_new(jk, "unit", jstr(kr->unit));
-            json_object_set_new(jk, "baseline", jnum_or_null(kr->has_baseline, kr->baseline));
-            json_object_set_new(jk, "target", json_real(kr->target));
-            json_object_set_new(jk, "current", jnum_or_null(kr->has_current, kr->current));
-            json_object_set_new(jk, "direction", json_string(model_direction_name(kr->direction)));
-            json_object_set_new(jk, "progress", json_real(ks.progress));
-            json_object_set_new(jk, "pace", json_real(ks.pace));
-            json_object_set_new(jk, "confidence",
-                                kr->confidence >= 0 ? json_integer(kr->confidence) : json_null());
-            json_object_set_new(jk, "status", json_string(model_status_name(ks.status)));
-            json_object_set_new(jk, "evidence", json_string(model_evidence_name(kr->evidence)));
-            json_object_set_new(jk, "indicator", json_string(model_indicator_name(kr->indicator)));
-            json_object_set_new(jk, "due_week", json_integer(kr->due_week));
-            json_object_set_new(jk, "owner", jstr(kr->owner));
-            json_object_set_new(jk, "coowner", jstr(kr->coowner));
-            json_object_set_new(jk, "weight", json_real(kr->weight));
-            json_object_set_new(jk, "checkins", json_integer(kr->checkins));
-            char iso[32];
-            long long t;
-            if (kr->last_at && date_parse_instant(kr->last_at, &t)) date_format_instant(t, true, iso, sizeof iso);
-            else snprintf(iso, sizeof iso, "%s", kr->last_at ? kr->last_at : "");
-            json_object_set_new(jk, "last_checkin", kr->last_at ? jstr(iso) : json_null());
-            json_object_set_new(jk, "version", json_integer(kr->version));
-            json_array_append_new(krs, jk);
-        }
-        json_object_set_new(jo, "key_results", krs);
-        fputs(nout++ ? ",\n" : "\n", stdout);
-        rc |= json_dumpf(jo, stdout, flags);
-        json_decref(jo);
-    }
-    fputs(nout ? "\n  ]\n}\n" : "]\n}\n", stdout);
-    json_decref(root);
-    return rc == 0 ? 0 : cli_fail(EX_IOERR_, "cannot write JSON to stdout");
+    status_json_view v = {.orig = so->orig, .norig = so->norig, .obj = so->obj, .kr = so->kr};
+    return status_json_print(ctx, p, today, &v);
 }
 
 int cmd_status(cli_ctx *ctx, int argc, char **argv)

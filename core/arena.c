@@ -17,9 +17,15 @@ struct block {
     _Alignas(16) unsigned char data[];
 };
 
+struct adopted {   /* malloc'd memory handed over with arena_adopt, freed with the arena */
+    struct adopted *next;
+    void *p;
+};
+
 struct lnd_arena {
     struct block *head;
     size_t bytes;
+    struct adopted *adopted;
 };
 
 static void *arena_oom(size_t n)
@@ -38,6 +44,7 @@ lnd_arena *arena_new(void)
 void arena_free(lnd_arena *a)
 {
     if (!a) return;
+    for (struct adopted *d = a->adopted; d; d = d->next) free(d->p);   /* nodes live in blocks */
     struct block *b = a->head;
     while (b) {
         struct block *next = b->next;
@@ -45,6 +52,17 @@ void arena_free(lnd_arena *a)
         b = next;
     }
     free(a);
+}
+
+void *arena_adopt(lnd_arena *a, void *p, size_t n)
+{
+    if (!p) return NULL;
+    struct adopted *d = arena_alloc(a, sizeof *d);
+    d->p = p;
+    d->next = a->adopted;
+    a->adopted = d;
+    a->bytes += n;
+    return p;
 }
 
 void *arena_alloc(lnd_arena *a, size_t n)

@@ -12,6 +12,9 @@ typedef struct lnd_arena lnd_arena;
 lnd_arena *arena_new(void);
 void arena_free(lnd_arena *a);                 /* NULL is fine */
 void *arena_alloc(lnd_arena *a, size_t n);     /* zeroed, aligned for any type */
+/* Hand malloc'd memory of n bytes to the arena: freed with it (a big result built with
+ * realloc is kept without copying it into a block). Returns p. */
+void *arena_adopt(lnd_arena *a, void *p, size_t n);
 char *arena_strdup(lnd_arena *a, const char *s);        /* NULL -> "" */
 char *arena_strndup(lnd_arena *a, const char *s, size_t n);
 char *arena_printf(lnd_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -29,6 +29,14 @@ void buf_add(lnd_buf *b, const char *s)
     b->len += n;
 }
 
+void buf_addn(lnd_buf *b, const char *s, size_t n)
+{
+    buf_reserve(b, n);
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
 void buf_printf(lnd_buf *b, const char *fmt, ...)
 {
     va_list ap;

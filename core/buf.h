@@ -12,6 +12,7 @@ typedef struct {
 } lnd_buf;
 
 void buf_add(lnd_buf *b, const char *s);
+void buf_addn(lnd_buf *b, const char *s, size_t n);   /* n bytes of s, no NUL needed */
 void buf_printf(lnd_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_free(lnd_buf *b);
 const char *buf_str(const lnd_buf *b);   /* "" when empty */

@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dates.h"
@@ -130,26 +131,15 @@ static void way(lnd_buf *b, double p)
     buf_printf(b, "%.0f%% of the way to target", p * 100);
 }
 
-/* Is objective oi inside the cascade rooted at root? */
-static bool under(const lnd_plan *p, size_t oi, lnd_id root)
-{
-    for (int guard = 0; guard < 64; guard++) {
-        if (p->objs[oi].id == root) return true;
-        long pi = p->objs[oi].parent_id ? plan_obj_index(p, p->objs[oi].parent_id) : -1;
-        if (pi < 0) return false;
-        oi = (size_t)pi;
-    }
-    return false;
-}
-
 /* The chain's last link: what the behaviour and results KRs beneath the root did after the
  * programme (the series and the cohorts; core/report_series.c). */
-static void chain_after(const report_input *in, lnd_id rid, lnd_buf *b)
+static void chain_after(const report_input *in, const cascade_index *ci, lnd_buf *b)
 {
     const lnd_plan *p = in->plan;
     lnd_buf t = {0};
-    for (size_t oi = 0; oi < p->nobjs; oi++) {
-        if (p->objs[oi].archived || !under(p, oi, rid)) continue;
+    for (size_t i = 0; i < ci->nsub; i++) {
+        size_t oi = ci->sub[i];
+        if (p->objs[oi].archived) continue;
         size_t first, n = plan_krs_of(p, oi, &first);
         for (size_t k = first; k < first + n; k++)
             if (!p->krs[k].archived) report_after_lines(in, k, "   ", false, &t);
@@ -158,16 +148,13 @@ static void chain_after(const report_input *in, lnd_id rid, lnd_buf *b)
     buf_free(&t);
 }
 
-static void chain_of_evidence(const report_input *in, size_t root, lnd_buf *b)
+static void chain_of_evidence(const report_input *in, const cascade_index *ci, lnd_buf *b)
 {
     const lnd_plan *p = in->plan;
-    lnd_id rid = p->objs[root].id;
     buf_add(b, "\n**Chain of evidence**\n\n");
     int nprog = 0;
-    for (size_t i = 0; i < p->nprogs; i++) {
-        const lnd_programme *pr = &p->progs[i];
-        long oi = pr->objective_id ? plan_obj_index(p, pr->objective_id) : -1;
-        if (pr->archived || oi < 0 || !under(p, (size_t)oi, rid)) continue;
+    for (size_t i = 0; i < ci->nprogs; i++) {
+        const lnd_programme *pr = &p->progs[ci->progs[i]];
         buf_add(b, nprog++ ? "; " : "1. Programmes delivered: ");
         report_md(b, pr->title);
         buf_printf(b, " (weeks %d–%d", pr->start_week, pr->end_week);
@@ -184,8 +171,9 @@ static void chain_of_evidence(const report_input *in, size_t root, lnd_buf *b)
     for (int s = 0; s < 3; s++) {
         buf_printf(b, "%d. %s: ", s + 2, steps[s].label);
         int shown = 0;
-        for (size_t oi = 0; oi < p->nobjs; oi++) {
-            if (p->objs[oi].archived || !under(p, oi, rid)) continue;
+        for (size_t m = 0; m < ci->nsub; m++) {
+            size_t oi = ci->sub[m];
+            if (p->objs[oi].archived) continue;
             size_t first, n = plan_krs_of(p, oi, &first);
             for (size_t k = first; k < first + n; k++) {
                 const lnd_kr *kr = &p->krs[k];
@@ -201,7 +189,7 @@ static void chain_of_evidence(const report_input *in, size_t root, lnd_buf *b)
         }
         buf_add(b, shown ? "\n" : "no key result at this level\n");
     }
-    chain_after(in, rid, b);
+    chain_after(in, ci, b);
     if (first_move[1] || first_move[2]) {
         char s[200];
         report_order_sentence(first_move[1], first_move[2], s, sizeof s);
@@ -457,6 +445,8 @@ void report_markdown(const report_input *in, lnd_buf *b)
     report_evidence_mix(p, -1, &mix);
     if (*buf_str(&mix)) buf_printf(b, "\n*Evidence mix of the plan:* %s.\n", buf_str(&mix));
     buf_free(&mix);
+    cascade_index ci;
+    bool have_ci = false;
     for (size_t i = 0; i < nrows; i++) {
         size_t oi = rows[i].obj;
         objective_section(in, oi, rows[i].depth, b);
@@ -464,10 +454,17 @@ void report_markdown(const report_input *in, lnd_buf *b)
         if (last_of_root) {
             size_t root = i;
             while (root > 0 && rows[root].depth > 0) root--;
-            if (p->objs[rows[root].obj].level == LEVEL_BUSINESS)
-                chain_of_evidence(in, rows[root].obj, b);
+            if (p->objs[rows[root].obj].level == LEVEL_BUSINESS) {
+                if (!have_ci) have_ci = report_cascade_init(p, &ci);
+                if (have_ci) {
+                    report_cascade_of(p, &ci, rows[root].obj);
+                    chain_of_evidence(in, &ci, b);
+                    report_cascade_done(&ci);
+                }
+            }
         }
     }
+    if (have_ci) report_cascade_free(&ci);
     knowledge(in, b);
     report_kpis(in, b);
     report_discipline(in, b);

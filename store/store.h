@@ -17,6 +17,7 @@
 #include "../core/cycle_pick.h"
 #include "../core/model.h"
 #include "../core/plan.h"
+#include "../core/report.h"
 
 typedef struct store store;
 
@@ -139,6 +140,9 @@ store_rc store_last_confidence(store *s, lnd_id kr_id, int *out);
 void store_set_followups(store *s, const int *offsets, size_t n, int window_days);
 /* Check-ins of a KR, newest first. */
 store_rc store_checkins(store *s, lnd_arena *a, lnd_id kr_id, lnd_checkin **out, size_t *n);
+/* Every KR's check-ins for `lnd report`, one query: hist[k] for p->krs[k], newest first
+ * (store_report.c). hist holds p->nkrs entries. */
+store_rc store_report_histories(store *s, lnd_arena *a, const lnd_plan *p, report_history *hist);
 
 /* ---- programmes ---- */
 store_rc store_add_programme(store *s, lnd_programme *p, const char *user);

@@ -61,6 +61,35 @@ static char *dir_of(const char *path)
     return strndup(path, (size_t)(slash - path));
 }
 
+/* One command, one commit: the WAL's fsync and nothing else. SQLite's defaults would also
+ * checkpoint on close (two more fsyncs) and delete the WAL, so the next command creates it
+ * again (one more). Keep it (PERSIST_WAL) and leave checkpointing to the automatic checkpoint
+ * every WAL_AUTO_PAGES pages, amortised over the commands; journal_size_limit caps what the
+ * kept file may hold. A bulk load is one big transaction: store_tx_commit checkpoints it. */
+enum { WAL_LIMIT_BYTES = 4 << 20 };
+
+static void wal_keep(store *s)
+{
+    int one = 1;
+    sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL, &one);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+    st_exec(s, "PRAGMA journal_size_limit = 4194304");
+}
+
+/* After a bulk transaction: a WAL past the limit is checkpointed and truncated now, once,
+ * so it never stays large (readers would walk it, the next writer would pay for it). */
+static void wal_settle(store *s)
+{
+    size_t n = strlen(s->path) + 5;
+    char *wal = malloc(n);
+    struct stat sb;
+    if (!wal) return;
+    snprintf(wal, n, "%s-wal", s->path);
+    if (stat(wal, &sb) == 0 && sb.st_size > WAL_LIMIT_BYTES)
+        sqlite3_wal_checkpoint_v2(s->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    free(wal);
+}
+
 static int pragma_int(store *s, const char *sql, int *out) { return st_pragma_int(s->db, sql, out); }
 
 /* Open path read-only as file:PATH?immutable=1 (path percent-encoded). */
@@ -187,6 +216,7 @@ store_rc store_open(const char *path, int flags, store **out, char *err, size_t 
         int is_wal = 0;
         rc = pragma_int(s, "SELECT journal_mode = 'wal' FROM pragma_journal_mode", &is_wal);
         if (rc == SQLITE_OK && !is_wal) rc = st_exec(s, "PRAGMA journal_mode=WAL");
+        if (rc == SQLITE_OK) wal_keep(s);
     }
     if (rc != SQLITE_OK) return open_fail(s, st_sqlfail(s, rc, "opening the database"), out, err, errsz);
     if (uv < STORE_SCHEMA_VERSION) {
@@ -305,6 +335,7 @@ store_rc store_tx_commit(store *s)
     s->sp_depth = 0;
     rc = st_wend(s, rc);
     st_exec(s, "PRAGMA cache_size = -2000");
+    if (rc == STORE_OK) wal_settle(s);
     return rc;
 }
 

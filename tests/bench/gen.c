@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../../core/dates.h"
 #include "../../store/store.h"
@@ -26,7 +27,17 @@ int main(int argc, char **argv)
         fprintf(stderr, "gen: %s\n", err);
         return 74;
     }
-    lnd_day today = date_today();
+    lnd_day today;   /* $LND_TODAY (tests/bench/run pins it), else the real date */
+    const char *te = getenv("LND_TODAY");
+    if (te && *te) {
+        if (!date_parse(te, &today)) {
+            fprintf(stderr, "gen: LND_TODAY='%s' is not a date; use YYYY-MM-DD\n", te);
+            return 64;
+        }
+    } else {
+        today = (lnd_day)(time(NULL) / 86400);
+    }
+    date_set_clock((long long)today * 86400 + 12 * 3600, today);
     char start[16];
     date_format(today - 6 * 7, start, sizeof start);
     lnd_cycle cy = {.name = "BENCH-Q", .start = start, .weeks = 13, .state = CYCLE_ACTIVE};
