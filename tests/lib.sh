@@ -49,16 +49,18 @@ until_ok() {
   return 1
 }
 # hold_lock DB: another writer (sqlite3) takes DB's write lock and keeps it until release_lock,
-# however long the checks in between take; returns once the lock is really held
+# however long the checks in between take; returns once the lock is really held. The holder
+# itself says so: it touches lock.held only after its BEGIN IMMEDIATE succeeded (-bail: on an
+# error it stops instead). Probing with a second writer could not prove it: a probe also fails
+# while a connection recovers the WAL index, before the holder has the lock.
 hold_lock() {
-  rm -f "$T/lock.fifo"; mkfifo "$T/lock.fifo" || die "a fifo for the lock holder"
-  sqlite3 "$1" <"$T/lock.fifo" >"$T/lock.out" 2>&1 &
+  rm -f "$T/lock.fifo" "$T/lock.held"; mkfifo "$T/lock.fifo" || die "a fifo for the lock holder"
+  sqlite3 -bail "$1" <"$T/lock.fifo" >"$T/lock.out" 2>&1 &
   LOCK_PID=$!
   exec 9>"$T/lock.fifo"
-  printf '.timeout 10000\nBEGIN IMMEDIATE;\nSELECT 1;\n' >&9
-  until_ok 10 locked "$1" || die "another writer locks $1" "$(cat "$T/lock.out")"
+  printf '.timeout 10000\nBEGIN IMMEDIATE;\n.system touch %s\n' "$T/lock.held" >&9
+  until_ok 20 test -e "$T/lock.held" || die "another writer locks $1" "$(cat "$T/lock.out")"
 }
-locked() { ! sqlite3 "$1" 'PRAGMA busy_timeout=0; BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1; }
 release_lock() { printf 'COMMIT;\n' >&9; exec 9>&-; wait "$LOCK_PID" || die "the lock holder commits" "$(cat "$T/lock.out")"; }
 # run CMD...: sets OUT, ERR, RC
 run() { "$@" >"$T/out" 2>"$T/err"; RC=$?; OUT=$(cat "$T/out"); ERR=$(cat "$T/err"); }

@@ -9,16 +9,10 @@
 demo_db
 command -v sqlite3 >/dev/null 2>&1 || { echo "not ok - sqlite3 is missing: make deps installs it"; exit 1; }
 
-# lock / unlock: another writer holds the write lock (a sqlite3 fed through a FIFO)
-lock() {
-  rm -f "$T/ctl"; mkfifo "$T/ctl"
-  sqlite3 "$DB" <"$T/ctl" >/dev/null 2>&1 &
-  exec 3>"$T/ctl"
-  echo "BEGIN IMMEDIATE; UPDATE kr SET weight = weight WHERE id = 0;" >&3
-  i=0   # until a writer really is locked out: the state that proves the lock
-  while sqlite3 "$DB" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1 && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
-}
-unlock() { echo "COMMIT;" >&3; exec 3>&-; wait; }
+# lock / unlock: another writer holds the write lock (hold_lock in tests/lib.sh: returns once
+# the holder has it)
+lock() { hold_lock "$DB"; }
+unlock() { release_lock; }
 
 start c 80 24 -- --user carol       # the default busy timeout: 5 s
 wait_for c "Cascade"
