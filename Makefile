@@ -123,7 +123,7 @@ install-files:
 	install -m 644 docs/lnd.1 $(DESTDIR)$(MANDIR)/man1/lnd.1
 	install -m 644 docs/lnd.conf.5 $(DESTDIR)$(MANDIR)/man5/lnd.conf.5
 	install -m 644 themes/*.theme $(DESTDIR)$(DATADIR)/lnd/themes/
-	install -m 644 lnd.conf.example README.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 lnd.conf.example README.md docs/json.md $(DESTDIR)$(DOCDIR)/
 	install -d $(DESTDIR)$(DATADIR)/bash-completion/completions \
 	  $(DESTDIR)$(DATADIR)/zsh/vendor-completions $(DESTDIR)$(DATADIR)/fish/vendor_completions.d
 	$(BUILD)/lnd completion bash > $(DESTDIR)$(DATADIR)/bash-completion/completions/lnd

@@ -2,16 +2,53 @@
 /* cli/cmd_care.c — `lnd backup FILE` (an exact, consistent copy while others write) and
  * `lnd doctor` (is this database healthy: exit 0, or 1 with one line per problem). The work
  * is in store/store_care.c; this file parses arguments and prints. */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
 static const char backup_help[] =
-    "usage: lnd backup FILE\n\n"
+    "usage: lnd backup FILE|-\n\n"
     "Write an exact, consistent copy of the database to FILE (which must not exist) while\n"
     "others go on writing: it holds every check-in saved before the backup started. Restore\n"
     "by opening it: lnd --db FILE status. Copying the .db file of a database in use is not\n"
-    "a backup (the latest changes may be in its -wal file).\n";
+    "a backup (the latest changes may be in its -wal file).\n"
+    "With -, the copy goes to stdout (lnd backup - | gzip > lnd.db.gz): it is made in a\n"
+    "temporary file under $TMPDIR first, then streamed; refused when stdout is a terminal.\n";
+
+/* lnd backup -: SQLite's VACUUM INTO writes a file, so the copy is made in a private
+ * temporary directory, copied to stdout and removed. */
+static int backup_stdout(store *s)
+{
+    if (isatty(STDOUT_FILENO))
+        return cli_fail(EX_USAGE_, "backup -: stdout is a terminal; redirect it (lnd backup - > FILE)");
+    const char *tmp = getenv("TMPDIR");
+    char dir[4096], path[4200];
+    snprintf(dir, sizeof dir, "%s/lnd-backup-XXXXXX", tmp && *tmp == '/' ? tmp : "/tmp");
+    if (!mkdtemp(dir))
+        return cli_fail(EX_CANTCREAT_, "backup -: cannot make a temporary directory: %s; set TMPDIR", strerror(errno));
+    snprintf(path, sizeof path, "%s/lnd.db", dir);
+    int rc = 0;
+    store_rc src = store_backup(s, path);
+    if (src != STORE_OK) {
+        rc = cli_store_fail(s, src);
+    } else {
+        FILE *in = fopen(path, "rb");
+        char buf[65536];
+        size_t got;
+        if (!in) rc = cli_fail(EX_IOERR_, "backup -: cannot read the temporary copy: %s", strerror(errno));
+        while (!rc && (got = fread(buf, 1, sizeof buf, in)) > 0)
+            if (fwrite(buf, 1, got, stdout) != got) rc = cli_fail(EX_IOERR_, "backup -: cannot write to stdout");
+        if (!rc && in && ferror(in)) rc = cli_fail(EX_IOERR_, "backup -: cannot read the temporary copy");
+        if (in) fclose(in);
+        if (!rc && fflush(stdout) != 0) rc = cli_fail(EX_IOERR_, "backup -: cannot write to stdout");
+    }
+    remove(path);
+    rmdir(dir);
+    return rc;
+}
 
 int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 {
@@ -27,6 +64,11 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
     if ((rc = cli_setup(ctx))) return rc;
     store *s;
     if ((rc = cli_open(ctx, 0, &s))) return rc;    /* not query_only: VACUUM INTO needs it */
+    if (strcmp(dest, "-") == 0) {
+        rc = backup_stdout(s);
+        store_close(s);
+        return rc;
+    }
     store_rc src = store_backup(s, dest);
     if (src != STORE_OK) rc = cli_store_fail(s, src);
     else printf("backup written: %s\n", cli_safe(dest));

@@ -8,6 +8,7 @@
 #include "../core/dates.h"
 #include "../core/health.h"
 #include "cli.h"
+#include "json_out.h"
 #include "out.h"
 
 static size_t findings_of(const cli_ctx *ctx, const lnd_plan *p, lnd_arena *a, lnd_finding **f)
@@ -92,7 +93,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
     size_t ne = health_count(f, n, HEALTH_ERROR), nw = health_count(f, n, HEALTH_WARNING);
     if (co.json) {
         json_t *root = json_object(), *arr = json_array();
-        json_object_set_new(root, "cycle", json_string(p->cycle.name));
+        json_object_set_new(root, "cycle", cj_cycle(p, date_today()));
         for (size_t i = 0; i < n; i++) {
             json_t *j = json_object();
             char b[32];

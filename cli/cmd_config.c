@@ -93,7 +93,8 @@ static void settings(cfg_out *o)
     snprintf(v, sizeof v, "%s", col ? "always" : "never");
     if (col && !out_term_has_color()) snprintf(v, sizeof v, "never (TERM has no colours)");
     else if (!strcmp(why, "auto")) snprintf(v, sizeof v, "auto (%s)", c->stdout_tty ? "a terminal: colour" : "not a terminal: none");
-    emit(o, "color", v, !strcmp(why, "config") ? from_file(c, "color", "config", b, sizeof b) : why);
+    /* "config", or "auto" that the file itself may say (color = "auto";) */
+    emit(o, "color", v, !strcmp(why, "config") || !strcmp(why, "auto") ? from_file(c, "color", why, b, sizeof b) : why);
     file_int(o, "cadence_days", g->cadence_days);
     file_int(o, "hook_timeout", g->hook_timeout);
     file_num(o, "progress.at_risk_margin", g->rules.at_risk_margin);
@@ -117,7 +118,8 @@ static void settings(cfg_out *o)
     char today[16];
     date_format(date_today(), today, sizeof today);
     env = getenv("LND_TODAY");
-    emit(o, "today", today, env && *env ? "environment LND_TODAY" : "clock");
+    const char *now_env = getenv("LND_NOW");   /* today follows a pinned now (cli/clock.c) */
+    emit(o, "today", today, env && *env ? "environment LND_TODAY" : now_env && *now_env ? "environment LND_NOW" : "clock");
 }
 
 int cmd_config(cli_ctx *ctx, int argc, char **argv)

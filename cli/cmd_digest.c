@@ -113,14 +113,14 @@ static json_t *jkr(const lnd_kr *kr)
     snprintf(id, sizeof id, "K%lld", kr->id);
     json_object_set_new(j, "kr", json_string(id));
     json_object_set_new(j, "title", json_string(kr->title ? kr->title : ""));
-    json_object_set_new(j, "owner", json_string(kr->owner ? kr->owner : ""));
+    json_object_set_new(j, "owner", cj_str(kr->owner && *kr->owner ? kr->owner : NULL));   /* unset: null */
     return j;
 }
 
 static int print_json(const lnd_plan *p, const digest *d, const char *s0, const char *s1)
 {
     json_t *root = json_object(), *due = json_array(), *off = json_array(), *drop = json_array();
-    json_object_set_new(root, "cycle", json_string(p->cycle.name));
+    json_object_set_new(root, "cycle", cj_cycle(p, date_today()));
     json_object_set_new(root, "since", json_string(s0));
     json_object_set_new(root, "today", json_string(s1));
     char when[16];
@@ -145,7 +145,7 @@ static int print_json(const lnd_plan *p, const digest *d, const char *s0, const 
         json_object_set_new(j, "to", json_integer(c->confidence));
         json_object_set_new(j, "at", cj_time(c->at));   /* ISO 8601 UTC, as docs/json.md says */
         json_object_set_new(j, "author", json_string(c->author ? c->author : ""));
-        json_object_set_new(j, "note", json_string(c->note ? c->note : ""));
+        json_object_set_new(j, "note", cj_str(c->note && *c->note ? c->note : NULL));
         json_array_append_new(drop, j);
     }
     json_object_set_new(root, "due", due);

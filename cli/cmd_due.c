@@ -7,6 +7,7 @@
 #include "../core/followup.h"
 #include "../store/store_io.h"
 #include "cli.h"
+#include "json_out.h"
 #include "out.h"
 
 typedef struct {
@@ -48,14 +49,13 @@ static json_t *due_json(const lnd_plan *p, const lnd_followup *f)
     date_format(f->window_close, closes, sizeof closes);
     json_t *j = json_object();
     json_object_set_new(j, "state", json_string(window_fu_state_name(f->state)));
-    json_object_set_new(j, "kr", json_integer(kr->id));
+    json_object_set_new(j, "kr", cj_id('K', kr->id));
     json_object_set_new(j, "title", json_string(kr->title));
     json_object_set_new(j, "evidence", json_string(model_evidence_name(kr->evidence)));
-    json_object_set_new(j, "owner", json_string(kr->owner));
-    json_object_set_new(j, "coowner", json_string(kr->coowner));
-    json_object_set_new(j, "cycle", json_string(p->cycle.name));
-    json_object_set_new(j, "cycle_state", json_string(model_cycle_state_name(p->cycle.state)));
-    json_object_set_new(j, "programme", json_integer(p->progs[f->prog].id));
+    json_object_set_new(j, "owner", cj_str(kr->owner && *kr->owner ? kr->owner : NULL));   /* unset: null */
+    json_object_set_new(j, "coowner", cj_str(kr->coowner && *kr->coowner ? kr->coowner : NULL));
+    json_object_set_new(j, "cycle", cj_cycle(p, date_today()));   /* .cycle.state: closed, ... */
+    json_object_set_new(j, "programme", cj_id('P', p->progs[f->prog].id));
     json_object_set_new(j, "programme_title", json_string(p->progs[f->prog].title));
     json_object_set_new(j, "offset_days", json_integer(f->offset_days));
     json_object_set_new(j, "due", json_string(due));
@@ -71,19 +71,42 @@ static void due_text(const cli_ctx *ctx, const lnd_plan *p, const lnd_followup *
     char due[16];
     date_format(f->due, due, sizeof due);
     lnd_status st = f->state == FU_OVERDUE ? STATUS_OFF_TRACK : f->state == FU_DUE ? STATUS_AT_RISK : STATUS_NONE;
-    printf("%s%-8s%s %s  K%-4lld ", out_status_color(ctx, st), window_fu_state_name(f->state), out_reset(ctx), due,
-           kr->id);
-    out_text(stdout, ctx, kr->title, 44, true);
-    printf("  +%dd after ", f->offset_days);
-    out_text(stdout, ctx, p->progs[f->prog].title, 30, false);
-    printf(" (");
-    out_text(stdout, ctx, p->cycle.name, 20, false);
-    if (p->cycle.state == CYCLE_CLOSED) {
+    int head = printf("%s%-8s%s %s  K%-4lld ", out_status_color(ctx, st), window_fu_state_name(f->state), out_reset(ctx),
+                      due, kr->id) - (int)strlen(out_status_color(ctx, st)) - (int)strlen(out_reset(ctx));
+    /* the rest of the line, user text sanitised when printed: "  +30d after PROG (CYCLE)" */
+    char tail[800];
+    int tn = snprintf(tail, sizeof tail, "  +%dd after %.300s (%.100s", f->offset_days, p->progs[f->prog].title,
+                      p->cycle.name);
+    if (p->cycle.state == CYCLE_CLOSED && tn > 0 && (size_t)tn < sizeof tail) {
         char closes[16];
         date_format(f->window_close, closes, sizeof closes);
-        printf(", closed; window until %s", closes);
+        tn += snprintf(tail + tn, sizeof tail - (size_t)tn, ", closed; window until %s", closes);
     }
-    printf(")\n");
+    if (tn > 0 && (size_t)tn < sizeof tail - 1) strcat(tail, ")");
+    if (!ctx->stdout_tty && !ctx->width) {   /* piped: whole, the title column at least 44 wide */
+        int tw = out_text_width(ctx, kr->title);
+        out_text(stdout, ctx, kr->title, tw < 44 ? 44 : -1, true);
+        out_text(stdout, ctx, tail, -1, false);
+    } else if (!ctx->width) {   /* a terminal: the columns as they were */
+        out_text(stdout, ctx, kr->title, 44, true);
+        printf("  +%dd after ", f->offset_days);
+        out_text(stdout, ctx, p->progs[f->prog].title, 30, false);
+        printf(" (");
+        out_text(stdout, ctx, p->cycle.name, 20, false);
+        if (p->cycle.state == CYCLE_CLOSED) {
+            char closes[16];
+            date_format(f->window_close, closes, sizeof closes);
+            printf(", closed; window until %s", closes);
+        }
+        putchar(')');
+    } else {   /* --width N: the title gives way first, then the rest */
+        int W = out_width(ctx, 80), rest = out_text_width(ctx, tail);
+        int tw = W - head - rest;
+        if (tw < 12) tw = 12;
+        out_text(stdout, ctx, kr->title, tw, true);
+        out_text(stdout, ctx, tail, W - head - tw, false);
+    }
+    putchar('\n');
 }
 
 static bool mine(const cli_ctx *ctx, const lnd_kr *kr)

@@ -181,6 +181,7 @@ static int import_plan(cli_ctx *ctx, const char *file, const char *cycle, bool d
 {
     pctx c = {.ctx = ctx, .file = file, .a = arena_new()};
     int rc = read_plan(&c);
+    if (strcmp(file, "-") == 0) file = "stdin";   /* as import --checkins - says it */
     if (rc) {
         if (c.nerr > MAX_ERRORS) cli_fail(0, "%s: %zu more errors not shown", file, c.nerr - MAX_ERRORS);
         arena_free(c.a);

@@ -61,8 +61,9 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, const lnd_kr *kr, 
            ks.progress * 100, ks.pace * 100, out_status_color(ctx, ks.status), model_status_name(ks.status),
            out_reset(ctx));
     if (kr->confidence >= 0) printf("  confidence %d", kr->confidence);
-    printf("\n  %s, %s; due week %d; weight %g; owner ", model_evidence_name(kr->evidence),
-           model_indicator_name(kr->indicator), kr->due_week, kr->weight);
+    printf("\n  %s, %s; ", model_evidence_name(kr->evidence), model_indicator_name(kr->indicator));
+    if (kr->due_week > 0) printf("due week %d; ", kr->due_week);   /* 0: no due week */
+    printf("weight %g; owner ", kr->weight);
     out_text(stdout, ctx, kr->owner && *kr->owner ? kr->owner : "-", 40, false);
     if (kr->coowner && *kr->coowner) {
         printf("; business co-owner ");
@@ -87,6 +88,7 @@ int cli_kr_show(cli_ctx *ctx, int argc, char **argv)
     bool json = false;
     if (o.v[1] && (rc = cj_format("kr show", o.v[1], &json))) return rc;
     lnd_id id;
+    if (optind + 2 < argc) return cli_fail(EX_USAGE_, "kr show takes one id; e.g. lnd kr show K3");
     if (optind + 2 != argc || !cli_parse_id(argv[optind + 1], 'K', &id))
         return cli_fail(EX_USAGE_, "kr show: which key result? e.g. lnd kr show K3");
     if ((rc = cli_setup(ctx))) return rc;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../core/dates.h"
+#include "../core/numfmt.h"
 #include "../core/summary.h"
 #include "cli.h"
 #include "json_out.h"
@@ -36,10 +37,10 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
     }
     lnd_day d;
     if (o.v[L_SINCE] && !date_parse(o.v[L_SINCE], &d))
-        return cli_fail(EX_DATAERR_, "log: --since '%s' is not a date; use YYYY-MM-DD", o.v[L_SINCE]);
+        return cli_fail(EX_USAGE_, "log: --since '%s' is not a date; use YYYY-MM-DD", o.v[L_SINCE]);
     long limit = 0;
     if (o.v[L_LIMIT] && !cli_parse_int(o.v[L_LIMIT], 1, 1000000, &limit))
-        return cli_fail(EX_DATAERR_, "log: --limit '%s' must be a positive number", o.v[L_LIMIT]);
+        return cli_fail(EX_USAGE_, "log: --limit '%s' must be a positive number", o.v[L_LIMIT]);
     if (o.v[L_ALL] && o.v[L_LIMIT]) return cli_fail(EX_USAGE_, "log: use --limit N or --all, not both");
     bool json = false;
     if (o.v[L_FORMAT] && (rc = cj_format("log", o.v[L_FORMAT], &json))) return rc;
@@ -66,14 +67,16 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
         model_who(au[i].user, au[i].account, who, sizeof who);
         bool long_who = strlen(who) > 12;   /* "bob (as alice)": never cut */
         out_text(stdout, ctx, who, long_who ? 60 : 12, !long_who);
-        printf("  %-8s %-9s %5lld  ", au[i].action, au[i].entity, au[i].entity_id);
-        out_text(stdout, ctx, au[i].detail, 100, false);
+        int used = 22 + (long_who ? out_text_width(ctx, who) : 12);
+        used += printf("  %-8s %-9s %5lld  ", au[i].action, au[i].entity, au[i].entity_id);
+        /* piped: the whole detail; --width N: what the line leaves */
+        out_text(stdout, ctx, au[i].detail, out_cell(ctx, 100, used), false);
         putchar('\n');
     }
     if (src == STORE_OK && !json && n == 0)
         printf("no changes%s%s\n", o.v[L_SINCE] ? " since " : " recorded yet", o.v[L_SINCE] ? o.v[L_SINCE] : "");
     if (src == STORE_OK && more && !json)
-        fprintf(stderr, "lnd: newest %ld changes shown; --all or --limit N for more\n", limit);
+        fprintf(stderr, "lnd: newest %ld %s shown; --all or --limit N for more\n", limit, num_plural(limit, "change", "changes"));
     arena_free(a);
     store_close(s);
     return rc;

@@ -309,7 +309,8 @@ static int want_version(const fields *f, long *v)
 {
     if (!f->v[F_VERSION]) return 0;
     if (!cli_parse_int(f->v[F_VERSION], 1, 0x7fffffffL, v))
-        return bad("--version", f->v[F_VERSION], "must be a version number (\"version\" in `lnd status --format json`)");
+        return cli_fail(EX_USAGE_, "--version '%s' must be a version number (\"version\" in `lnd status --format json`)",
+                        f->v[F_VERSION]);   /* a malformed option value: usage, like every option */
     return 0;
 }
 

@@ -105,7 +105,7 @@ static int programme_restore(cli_ctx *ctx, int argc, char **argv, const cli_optv
         if (f != P_VERSION && o->v[f]) return cli_fail(EX_USAGE_, "programme restore: only --version goes with restore");
     long v = 0;
     if (o->v[P_VERSION] && !cli_parse_int(o->v[P_VERSION], 1, 0x7fffffffL, &v))
-        return cli_fail(EX_DATAERR_, "--version '%s' must be a number", o->v[P_VERSION]);
+        return cli_fail(EX_USAGE_, "--version '%s' must be a number", o->v[P_VERSION]);
     int rc = cli_setup(ctx);
     if (rc) return rc;
     store *s;
@@ -215,7 +215,7 @@ int cmd_programme(cli_ctx *ctx, int argc, char **argv)
             if (!cli_parse_int(o.v[P_VERSION], 1, 0x7fffffffL, &v)) {
                 cli_edit_end(s, false);
                 arena_free(a);
-                rc = cli_fail(EX_DATAERR_, "--version '%s' must be a number", o.v[P_VERSION]);
+                rc = cli_fail(EX_USAGE_, "--version '%s' must be a number", o.v[P_VERSION]);
                 goto out;
             }
             pr.version = v;

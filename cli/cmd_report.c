@@ -118,6 +118,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     store_rc src = STORE_OK;
     /* no --cycle: the cycle in review until it is closed, else the current one */
     lnd_cycle dflt;
+    ro.cycle = cli_cycle(ctx, ro.cycle);   /* lnd --cycle NAME report */
     if (!ro.cycle && store_default_cycle(s, a, CYCLE_FOR_REVIEW, &dflt) == STORE_OK) ro.cycle = dflt.name;
     if ((rc = cli_load_plan(ctx, s, ro.cycle, &p))) goto out;
     report_history *hist = NULL;

@@ -87,12 +87,16 @@ static int review_list(cli_ctx *ctx, store *s, const lnd_plan *p)
         char id[24];
         snprintf(id, sizeof id, "O%lld", o->id);
         printf("%*s%-5s ", rows[i].depth * 2, "", id);
-        out_text(stdout, ctx, o->title, 46 - rows[i].depth * 2, true);
+        /* piped: the whole title, its column at least as wide as on a terminal; --width N:
+         * what the score and verdict (about 42 columns) leave */
+        int tw = out_cell(ctx, 46 - rows[i].depth * 2, rows[i].depth * 2 + 6 + 42);
+        if (tw < 0 && out_text_width(ctx, o->title) < 46 - rows[i].depth * 2) tw = 46 - rows[i].depth * 2;
+        out_text(stdout, ctx, o->title, tw, true);
         if (o->type == OTYPE_LEARNING) {
             char v[600];
             learning_verdict(r, v, sizeof v);
             printf("  learning     ");
-            out_text(stdout, ctx, v, 120, false);
+            out_text(stdout, ctx, v, out_cell(ctx, 120, rows[i].depth * 2 + 6 + (tw < 0 ? out_text_width(ctx, o->title) : tw) + 15), false);
             putchar('\n');
         } else if (score < 0) {
             printf("  %s\n", so.result_note ? so.result_note : "no KRs");
@@ -116,7 +120,7 @@ static int review_list(cli_ctx *ctx, store *s, const lnd_plan *p)
             for (int t = 0; t < 3; t++) {
                 if (!texts[t] || !*texts[t]) continue;
                 printf("%*s  %-8s ", rows[i].depth * 2 + 4, "", labels[t]);
-                out_text(stdout, ctx, texts[t], 90, false);
+                out_text(stdout, ctx, texts[t], out_cell(ctx, 90, rows[i].depth * 2 + 4 + 11), false);
                 putchar('\n');
             }
             if (r->carry_forward) printf("%*s  -> carries forward to the next cycle\n", rows[i].depth * 2 + 4, "");
@@ -158,7 +162,7 @@ static int review_set(cli_ctx *ctx, store *s, const lnd_plan *p, lnd_id oid, con
     if (o->v[R_VERSION]) {
         if (!cli_parse_int(o->v[R_VERSION], 1, 0x7fffffffL, &v)) {
             arena_free(a);
-            return cli_fail(EX_DATAERR_, "review: --version '%s' must be a number", o->v[R_VERSION]);
+            return cli_fail(EX_USAGE_, "review: --version '%s' must be a number", o->v[R_VERSION]);
         }
         r.version = v;
     }

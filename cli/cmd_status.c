@@ -72,12 +72,15 @@ static const char status_help[] =
     "  --depth N        N levels of objectives from the top (or from each ID): 1 = top only\n"
     "  --level L        objectives of one level: business, ld or team\n"
     "  --type T         objectives of one type: committed, aspirational or learning\n"
-    "  --owner NAME     what NAME owns or co-owns (objectives with all their KRs, or KRs)\n"
+    "  --owner NAME     what NAME owns or co-owns (objectives with all their KRs, or KRs);\n"
+    "                   Marco matches marco\n"
     "  --mine           --owner with your name (--user, default $USER)\n"
     "  --status S,...   KRs (and objectives) in these states: off, risk, on, done, met,\n"
     "                   missed, none, not-due, not-measured\n"
-    "  --summary        one line per business objective with its result and delivery\n"
-    "  --width N        line width (default: the terminal's; full lines when piped)\n"
+    "  --summary        one line per top-level objective with its result and delivery (with\n"
+    "                   filters: those whose subtree holds a matching row)\n"
+    "  --width N        line width, 40 or more (default: the terminal's; full lines when\n"
+    "                   piped)\n"
     "  --format FORMAT  text (default; colour on a terminal) or json (docs/json.md)\n";
 
 static void pct(double p, char *buf, size_t n)
@@ -108,33 +111,37 @@ static int kr_values(const cli_ctx *ctx, const lnd_kr *k, char *buf, size_t n)
     return (int)(strlen(b) + strlen(c) + strlen(t) + 4 + 2 * (ctx->ascii ? 2 : 1));
 }
 
-static void print_right(const cli_ctx *ctx, double p, lnd_status st)
+static void print_right(const cli_ctx *ctx, double p, lnd_status st, bool with_bar)
 {
-    char bar[128], pc[16];
-    out_bar(ctx, p, 10, bar, sizeof bar);
+    char bar[128] = "", pc[16];
+    if (with_bar) out_bar(ctx, p, 10, bar, sizeof bar);
     pct(p, pc, sizeof pc);
     const char *col = out_status_color(ctx, st), *rst = out_reset(ctx);
-    const char *parts[] = {" ", col, bar, rst, " ", pc, "  ", col, model_status_name(st), rst, "\n"};
+    const char *parts[] = {with_bar ? " " : "", col, bar, rst, " ", pc, "  ", col, model_status_name(st), rst, "\n"};
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) fputs(parts[i], stdout);
 }
 
 #define RIGHT_W 32   /* " " bar(10) " " pct(4) "  " status(12) + margin */
 #define VALUES_W 22
+#define BAR_W 11     /* " " bar(10): dropped first on a narrow line, after the KR values */
+#define TITLE_MIN 12 /* a title narrower than this makes room by dropping columns */
 
 /* The line under an objective: its business result and its delivery, each labelled. */
-static void print_result_line(const cli_ctx *ctx, const summary_obj *s, int indent)
+static void print_result_line(const cli_ctx *ctx, const summary_obj *s, int indent, int width)
 {
     if (s->nresults == 0 && s->ndelivery == 0 && !s->result_note) return;
-    printf("%*s%s", indent + 4, "", out_dim(ctx));
+    char line[600];
+    int n = 0;
     if (s->result >= 0)
-        printf("result %ld%% (%d results KR%s, %s)", num_pct_round(s->result), s->nresults,
-               s->nresults == 1 ? "" : "s", model_status_name(s->result_status));
-    else if (s->result_note)
-        fputs(s->result_note, stdout);
+        n = snprintf(line, sizeof line, "result %ld%% (%d results KR%s, %s)", num_pct_round(s->result), s->nresults,
+                     s->nresults == 1 ? "" : "s", model_status_name(s->result_status));
     else
-        fputs("no results KR", stdout);
-    if (s->delivery >= 0)
-        printf("; delivery %ld%% (%s)", num_pct_round(s->delivery), model_status_name(s->delivery_status));
+        n = snprintf(line, sizeof line, "%s", s->result_note ? s->result_note : "no results KR");
+    if (s->delivery >= 0 && n >= 0 && (size_t)n < sizeof line)
+        snprintf(line + n, sizeof line - (size_t)n, "; delivery %ld%% (%s)", num_pct_round(s->delivery),
+                 model_status_name(s->delivery_status));
+    printf("%*s%s", indent + 4, "", out_dim(ctx));
+    out_text(stdout, ctx, line, width - indent - 4, false);
     printf("%s\n", out_reset(ctx));
 }
 
@@ -164,24 +171,26 @@ static int full_width(const cli_ctx *ctx, const lnd_plan *p, const status_opts *
 static void print_text(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, const status_opts *so)
 {
     int width = ctx->stdout_tty || ctx->width ? out_width(ctx, 100) : full_width(ctx, p, so);
-    if (width < 60) width = 60;
     if (width > 160 && (ctx->stdout_tty && !ctx->width)) width = 160;
     const progress_rules *r = &ctx->cfg.rules;
     int week = summary_week_on(p, today);
     char when[64];
     summary_when_text(p, today, when, sizeof when);
     printf("%s", out_bold(ctx));
+    int hw = width - out_text_width(ctx, p->cycle.name);
     out_text(stdout, ctx, p->cycle.name, 40, false);
-    printf("%s  %s  %s", out_reset(ctx), model_cycle_state_name(p->cycle.state), when);
-    if (week >= 1 && week <= p->cycle.weeks) {
+    char head[400];
+    int hn = snprintf(head, sizeof head, "  %s  %s", model_cycle_state_name(p->cycle.state), when);
+    if (week >= 1 && week <= p->cycle.weeks && hn > 0 && (size_t)hn < sizeof head) {
         lnd_day start = 0;
         date_parse(p->cycle.start, &start);
-        printf("  pace %ld%%", num_pct_round(pace_elapsed(start, start + 7L * p->cycle.weeks, today)));
+        hn += snprintf(head + hn, sizeof head - (size_t)hn, "  pace %ld%%",
+                       num_pct_round(pace_elapsed(start, start + 7L * p->cycle.weeks, today)));
     }
-    if (so->mine) {
-        printf("  mine: ");
-        out_text(stdout, ctx, ctx->user, 30, false);
-    }
+    if (so->mine && hn > 0 && (size_t)hn < sizeof head)
+        snprintf(head + hn, sizeof head - (size_t)hn, "  mine: %s", ctx->user);
+    printf("%s", out_reset(ctx));
+    out_text(stdout, ctx, head, hw < 1 ? 1 : hw, false);   /* the user name is sanitised here */
     putchar('\n');
 
     plan_row *rows;
@@ -203,10 +212,13 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, con
         char id[32];
         snprintf(id, sizeof id, "O%lld", o->id);
         int left = width - RIGHT_W - indent - idw - 1;
+        bool bar = left >= TITLE_MIN;
+        if (!bar) left += BAR_W;
+        if (left < 1) left = 1;
         printf("%*s%s%-*s%s ", indent, "", out_bold(ctx), idw, id, out_reset(ctx));
         out_text(stdout, ctx, o->title, left, true);
-        print_right(ctx, o->level == LEVEL_BUSINESS ? s.result : summary_headline(&s), s.status);
-        print_result_line(ctx, &s, indent);
+        print_right(ctx, o->level == LEVEL_BUSINESS ? s.result : summary_headline(&s), s.status, bar);
+        print_result_line(ctx, &s, indent, width);
         const carry_origin *co = carry_origin_of(so->orig, so->norig, o->id);
         if (co) {
             char line[700];
@@ -226,8 +238,16 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, con
             int vw = kr_values(ctx, kr, vals, sizeof vals);
             int kindent = indent + 2;
             int kleft = width - RIGHT_W - VALUES_W - kindent - idw - 1;
+            bool values = kleft >= TITLE_MIN, kbar = values || kleft + VALUES_W >= TITLE_MIN;
+            if (!values) kleft += VALUES_W;
+            if (!kbar) kleft += BAR_W;
+            if (kleft < 1) kleft = 1;
             printf("%*s%-*s ", kindent, "", idw, kid);
             out_text(stdout, ctx, kr->title, kleft, true);
+            if (!values) {
+                print_right(ctx, ks.progress, ks.status, kbar);
+                continue;
+            }
             /* values cell: numbers are ours, the unit is user text */
             int uw = 0;
             if (kr->unit && *kr->unit) {
@@ -243,7 +263,7 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, con
                 vw += 1 + w;
             }
             for (; vw < VALUES_W - 1; vw++) putchar(' ');
-            print_right(ctx, ks.progress, ks.status);
+            print_right(ctx, ks.progress, ks.status, true);
         }
     }
     if (nrows == 0) printf("no objectives yet: add one with `lnd objective add --title ...`\n");
@@ -251,6 +271,29 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, con
              !so->f.status_mask)
         printf("nothing owned by this user in this cycle\n");
     else if (shown == 0) printf("nothing matches these filters\n");
+}
+
+/* An id of another cycle's objective or KR: say which cycle holds it (65), else 0. */
+static int other_cycle(store *s, lnd_arena *a, const lnd_plan *p, const status_filter *f)
+{
+    for (size_t i = 0; i < f->nids; i++) {
+        bool kr = f->kind[i] == 'K';
+        if ((kr ? plan_kr_index(p, f->id[i]) : plan_obj_index(p, f->id[i])) >= 0) continue;
+        lnd_objective o;
+        lnd_kr k;
+        lnd_id oid = f->id[i];
+        if (kr && store_get_kr(s, a, f->id[i], &k) == STORE_OK) oid = k.objective_id;
+        else if (kr) continue;
+        lnd_cycle *cs;
+        size_t n;
+        if (store_get_objective(s, a, oid, &o) != STORE_OK || store_cycles(s, a, &cs, &n) != STORE_OK) continue;
+        for (size_t c = 0; c < n; c++)
+            if (cs[c].id == o.cycle_id && cs[c].id != p->cycle.id)
+                return cli_fail(EX_DATAERR_, "status: %c%lld is in cycle %s, not %s; see it with lnd --cycle %s status %c%lld",
+                                f->kind[i], f->id[i], cli_safe(cs[c].name), cli_safe(p->cycle.name),
+                                cli_safe(cs[c].name), f->kind[i], f->id[i]);
+    }
+    return 0;
 }
 
 static int print_json(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, const status_opts *so)
@@ -289,7 +332,8 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
     if ((rc = cli_open(ctx, STORE_OPEN_READONLY, &s))) return rc;
     lnd_arena *a = arena_new();
     lnd_cycle cy;
-    store_rc src = store_find_cycle(s, a, cli_cycle(ctx, so.cycle), &cy);
+    so.cycle = cli_cycle(ctx, so.cycle);   /* its own --cycle, else lnd --cycle NAME status */
+    store_rc src = store_find_cycle(s, a, so.cycle, &cy);
     if (src == STORE_NOTFOUND && !so.cycle) {
         rc = cli_fail(EX_NOINPUT_, "no cycle in %s yet; add one: lnd cycle add 2027-Q1 --start 2027-01-04",
                       ctx->db);
@@ -307,6 +351,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
             lnd_day today = date_today();
             unsigned char *sel = malloc(p->nobjs + p->nkrs + 1);
             if (!sel) rc = cli_fail(EX_SOFTWARE_, "out of memory");
+            else if ((rc = other_cycle(s, a, p, &so.f))) ;
             else rc = status_select(ctx, p, &so.f, today, sel, sel + p->nobjs);
             so.obj = sel;
             so.kr = sel ? sel + p->nobjs : NULL;

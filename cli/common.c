@@ -117,8 +117,8 @@ int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
         case G_CYCLE: ctx->cycle_flag = optarg; break;
         case G_WIDTH: {
             long w;
-            if (!cli_parse_int(optarg, 20, 100000, &w))
-                return cli_fail(EX_USAGE_, "--width '%s' must be a number of columns from 20 to 100000",
+            if (!cli_parse_int(optarg, 40, 100000, &w))
+                return cli_fail(EX_USAGE_, "--width '%s' must be a number of columns from 40 to 100000",
                                 cli_safe(optarg));
             ctx->width = (int)w;
             break;
@@ -292,6 +292,9 @@ int cli_setup(cli_ctx *ctx)
     if (cli_db_path(ctx->db_flag, &ctx->cfg, ctx->db, sizeof ctx->db) != 0)
         return cli_fail(EX_CONFIG_, "no database path: set --db, $LND_DB or HOME");
     if ((rc = db_location(ctx->db, sizeof ctx->db))) return rc;
+    if (strcmp(ctx->db, "-") == 0)   /* SQLite needs a file it can lock and seek */
+        return cli_fail(EX_USAGE_, "the database cannot be '-' (stdin/stdout): give a file path "
+                        "(--db, $LND_DB or the config's database)");
     ctx->user = ctx->user_flag ? ctx->user_flag : ctx->cfg.user;
     if (!*ctx->user) return cli_fail(EX_USAGE_, "--user must not be empty");
     /* who really runs lnd: recorded beside the display name, which anyone can set */

@@ -8,8 +8,26 @@
 
 #include "../core/dates.h"
 #include "../core/learning.h"
+#include "../core/pace.h"
 #include "../core/sanitize.h"
 #include "../core/summary.h"
+
+json_t *cj_cycle(const lnd_plan *p, lnd_day today)
+{
+    lnd_day start = 0;
+    date_parse(p->cycle.start, &start);
+    char end[16];
+    date_format(start + 7L * p->cycle.weeks - 1, end, sizeof end);
+    json_t *cy = json_object();
+    json_object_set_new(cy, "name", cj_str(p->cycle.name));
+    json_object_set_new(cy, "state", json_string(model_cycle_state_name(p->cycle.state)));
+    json_object_set_new(cy, "start", cj_str(p->cycle.start));
+    json_object_set_new(cy, "end", json_string(end));
+    json_object_set_new(cy, "week", json_integer(summary_week_on(p, today)));
+    json_object_set_new(cy, "weeks", json_integer(p->cycle.weeks));
+    json_object_set_new(cy, "pace", json_real(pace_elapsed(start, start + 7L * p->cycle.weeks, today)));
+    return cy;
+}
 
 json_t *cj_str(const char *v)
 {
@@ -104,7 +122,7 @@ int cj_programmes(const lnd_plan *p)
         json_array_append_new(arr, j);
     }
     json_t *root = json_object();
-    set(root, "cycle", cj_str(p->cycle.name));
+    set(root, "cycle", cj_cycle(p, date_today()));
     set(root, "programmes", arr);
     return cj_print(root);
 }
@@ -142,7 +160,13 @@ int cj_audit(const lnd_audit *au, size_t n, bool more)
         set(j, "account", cj_str(au[i].account && *au[i].account ? au[i].account : NULL));
         set(j, "action", cj_str(au[i].action));
         set(j, "entity", cj_str(au[i].entity));
-        set(j, "entity_id", json_integer(au[i].entity_id));
+        /* "O3", "K12", "P2" as ids are everywhere; other rows (check-ins, cycles, ...) by number */
+        const char *e = au[i].entity;
+        char pre = !strcmp(e, "objective") ? 'O' : !strcmp(e, "kr") ? 'K' : !strcmp(e, "programme") ? 'P' : 0;
+        char eid[32];
+        if (pre) snprintf(eid, sizeof eid, "%c%lld", pre, au[i].entity_id);
+        else snprintf(eid, sizeof eid, "%lld", au[i].entity_id);
+        set(j, "entity_id", cj_str(eid));
         set(j, "detail", cj_str(au[i].detail));
         json_array_append_new(arr, j);
     }
@@ -186,7 +210,7 @@ int cj_reviews(const cli_ctx *ctx, const lnd_plan *p, const lnd_review *rv, size
         json_array_append_new(arr, j);
     }
     json_t *root = json_object();
-    set(root, "cycle", cj_str(p->cycle.name));
+    set(root, "cycle", cj_cycle(p, today));
     set(root, "state", json_string(model_cycle_state_name(p->cycle.state)));
     set(root, "objectives", arr);
     return cj_print(root);
@@ -200,7 +224,7 @@ int cj_kr_show(const cli_ctx *ctx, const lnd_plan *p, const lnd_kr *kr, const ln
     json_t *j = json_object();
     set(j, "id", cj_id('K', kr->id));
     set(j, "objective", cj_id('O', kr->objective_id));
-    set(j, "cycle", cj_str(p->cycle.name));
+    set(j, "cycle", cj_cycle(p, today));
     set(j, "title", cj_str(kr->title));
     set(j, "unit", cj_str(kr->unit));
     set(j, "baseline", cj_num(kr->has_baseline, kr->baseline));

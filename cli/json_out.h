@@ -24,6 +24,10 @@ int cj_print(json_t *root);
 /* --format text|json for command cmd: sets *json; one line and EX_USAGE_ otherwise. */
 int cj_format(const char *cmd, const char *arg, bool *json);
 
+/* The cycle a document reports on, one shape in every command's JSON (docs/json.md):
+ * {name, state, start, end, week, weeks, pace} as of today. */
+json_t *cj_cycle(const lnd_plan *p, lnd_day today);
+
 /* The listings. */
 int cj_cycles(const lnd_cycle *cs, size_t n, lnd_day today);
 int cj_programmes(const lnd_plan *p);

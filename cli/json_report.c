@@ -60,7 +60,7 @@ int cj_report(const report_input *in)
 {
     const lnd_plan *p = in->plan;
     json_t *root = json_object(), *objs = json_array();
-    set(root, "cycle", cj_str(p->cycle.name));
+    set(root, "cycle", cj_cycle(p, in->day));
     set(root, "state", json_string(model_cycle_state_name(p->cycle.state)));
     set(root, "today", cj_str(in->today));
     set(root, "week", json_integer(summary_week_on(p, in->day)));

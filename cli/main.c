@@ -18,7 +18,7 @@ static const cli_command commands[] = {
     {"init", "create the database (--demo: with the worked examples)", cmd_init},
     {"cycle", "add, list, activate, review or close planning cycles", cmd_cycle},
     {"objective", "add, edit, archive or restore objectives", cmd_objective},
-    {"kr", "add, edit, archive or restore key results", cmd_kr},
+    {"kr", "add, edit, archive, restore or show key results", cmd_kr},
     {"check", "alignment health: the pitfalls in the plan (exit 1 on errors)", cmd_check},
     {"review", "end-of-cycle scores, retrospective and carry-forward", cmd_review},
     {"report", "the quarter in business terms (Markdown)", cmd_report},
@@ -57,8 +57,8 @@ static void usage(FILE *f)
           "  --color=WHEN    auto (default: on a terminal), always or never; NO_COLOR,\n"
           "                  CLICOLOR_FORCE and config `color` too; never for TERM=dumb\n"
           "  --no-color      same as --color=never\n"
-          "  --width N       line width of text output (default: the terminal's; full\n"
-          "                  lines when not a terminal)\n"
+          "  --width N       line width of text output, 40 or more (default: the\n"
+          "                  terminal's; full lines when not a terminal)\n"
           "  --ascii         ASCII glyphs only (automatic when the locale is not UTF-8)\n"
           "  -h, --help      this help; `lnd COMMAND --help` for a command's\n"
           "  -V, --version   print the version (before the command; after edit or\n"

@@ -98,9 +98,23 @@ int out_width(const cli_ctx *ctx, int fallback)
 {
     if (ctx->width) return ctx->width;
     struct winsize ws;
-    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-        return ws.ws_col;
+    int w = fallback;
     const char *c = getenv("COLUMNS");
-    if (c && atoi(c) > 0) return atoi(c);
-    return fallback;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) w = ws.ws_col;
+    else if (c && atoi(c) > 0) w = atoi(c);
+    return w < OUT_MIN_WIDTH ? OUT_MIN_WIDTH : w;
+}
+
+int out_cell(const cli_ctx *ctx, int want, int rest)
+{
+    if (!ctx->stdout_tty && !ctx->width) return -1;   /* piped: whole, `| grep` finds every word */
+    if (!ctx->width && want >= 0) return want;        /* a terminal: the command's own column */
+    int w = out_width(ctx, 80) - rest;
+    return w < 8 ? 8 : w;
+}
+
+int out_text_width(const cli_ctx *ctx, const char *s)
+{
+    char buf[4096];
+    return san_text(s, -1, ctx->ascii, buf, sizeof buf);
 }

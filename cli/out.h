@@ -20,8 +20,16 @@ const char *out_reset(const cli_ctx *ctx);
 void out_text(FILE *f, const cli_ctx *ctx, const char *s, int width, bool pad);
 /* "→" or "->" */
 const char *out_arrow(const cli_ctx *ctx);
-/* Line width: --width N, else the terminal's (ioctl, COLUMNS), else fallback. */
+/* Line width: --width N, else the terminal's (ioctl, COLUMNS), else fallback; never less
+ * than OUT_MIN_WIDTH (--width refuses less). */
+#define OUT_MIN_WIDTH 40
 int out_width(const cli_ctx *ctx, int fallback);
+/* Width of a text cell whose line holds rest other columns: -1 (whole) when piped without
+ * --width; want on a terminal without --width (want < 0: fit the terminal); else what the
+ * width leaves (at least 8). */
+int out_cell(const cli_ctx *ctx, int want, int rest);
+/* Display width of user text as out_text prints it whole. */
+int out_text_width(const cli_ctx *ctx, const char *s);
 /* false when terminfo says $TERM has no colours (TERM=dumb): then no escapes at all. */
 bool out_term_has_color(void);
 /* tui/tui_termcap.c: the terminal's colour sequences from terminfo (green, yellow, red, bold,

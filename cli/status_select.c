@@ -6,8 +6,10 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../core/sanitize.h"
+#include "json_out.h"
 #include "out.h"
 
 static const struct {
@@ -63,9 +65,10 @@ bool status_filtered(const status_filter *f)
     return f->nids || f->depth || f->level >= 0 || f->type >= 0 || f->owner || f->status_mask;
 }
 
+/* owner names match without regard to ASCII case: --owner Marco finds "marco" */
 static bool is(const char *who, const char *name)
 {
-    return who && *who && strcmp(who, name) == 0;
+    return who && *who && strcasecmp(who, name) == 0;
 }
 
 int status_select(const cli_ctx *ctx, const lnd_plan *p, const status_filter *f, lnd_day today,
@@ -152,7 +155,12 @@ int status_summary(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, const u
     for (size_t i = 0; i < nrows; i++) {
         size_t oi = rows[i].obj;
         const lnd_objective *o = &p->objs[oi];
-        if (!obj[oi] || o->level != LEVEL_BUSINESS) continue;
+        if (rows[i].depth != 0) continue;
+        /* a top-level objective (any level) stands for its subtree: shown when any row of it
+         * passes the filters (`--summary O2` gives O1's line) */
+        bool any = obj[oi];
+        for (size_t j = i + 1; !any && j < nrows && rows[j].depth > 0; j++) any = obj[rows[j].obj];
+        if (!any) continue;
         summary_obj s;
         summary_objective(p, oi, r, today, &s);
         shown++;
@@ -162,6 +170,7 @@ int status_summary(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, const u
             json_t *j = json_object();
             json_object_set_new(j, "id", json_string(id));
             json_object_set_new(j, "title", json_string(o->title));
+            json_object_set_new(j, "level", json_string(model_level_name(o->level)));
             json_object_set_new(j, "result", s.result >= 0 ? json_real(s.result) : json_null());
             json_object_set_new(j, "result_status", s.result >= 0 ? json_string(model_status_name(s.result_status)) : json_null());
             json_object_set_new(j, "results_krs", json_integer(s.nresults));
@@ -172,30 +181,36 @@ int status_summary(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, const u
             json_array_append_new(arr, j);
             continue;
         }
-        char id[32];
+        char id[32], res[400];
         snprintf(id, sizeof id, "O%lld", o->id);
-        printf("%s%-5s%s ", out_bold(ctx), id, out_reset(ctx));
-        out_text(stdout, ctx, o->title, ctx->width ? ctx->width / 2 : -1, false);
-        printf("  %s", out_status_color(ctx, s.status));
+        int n = snprintf(res, sizeof res, "%s", s.result_note ? s.result_note : "no business result measured");
         if (s.result >= 0)
-            printf("result %.0f%% (%d results KR%s, %s)", s.result * 100, s.nresults,
-                   s.nresults == 1 ? "" : "s", model_status_name(s.result_status));
-        else
-            fputs(s.result_note ? s.result_note : "no business result measured", stdout);
-        printf("%s", out_reset(ctx));
-        if (s.delivery >= 0)
-            printf("; delivery %.0f%% (%s)", s.delivery * 100, model_status_name(s.delivery_status));
-        putchar('\n');
+            n = snprintf(res, sizeof res, "result %.0f%% (%d results KR%s, %s)", s.result * 100, s.nresults,
+                         s.nresults == 1 ? "" : "s", model_status_name(s.result_status));
+        if (s.delivery >= 0 && n > 0 && (size_t)n < sizeof res)
+            snprintf(res + n, sizeof res - (size_t)n, "; delivery %.0f%% (%s)", s.delivery * 100,
+                     model_status_name(s.delivery_status));
+        /* id(6) title "  " result: the title gives way first, then the result */
+        int tw = out_cell(ctx, -1, 6 + 2 + out_text_width(ctx, res)), rw = -1;
+        if (tw >= 0 && tw < 16) {
+            tw = 16;
+            rw = out_width(ctx, 80) - 6 - 2 - tw;
+        }
+        printf("%s%-5s%s ", out_bold(ctx), id, out_reset(ctx));
+        out_text(stdout, ctx, o->title, tw, false);
+        printf("  %s", out_status_color(ctx, s.status));
+        out_text(stdout, ctx, res, rw, false);
+        printf("%s\n", out_reset(ctx));
     }
     if (json) {
         json_t *root = json_object();
-        json_object_set_new(root, "cycle", json_string(p->cycle.name));
-        json_object_set_new(root, "business_objectives", arr);
+        json_object_set_new(root, "cycle", cj_cycle(p, today));
+        json_object_set_new(root, "objectives", arr);
         int rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
         putchar('\n');
         json_decref(root);
         return rc ? cli_fail(EX_IOERR_, "cannot write JSON to stdout") : 0;
     }
-    if (!shown) printf("no business objectives match\n");
+    if (!shown) printf("nothing matches these filters\n");
     return 0;
 }

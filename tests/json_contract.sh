@@ -4,9 +4,12 @@
 # docs/json.md (the rows after "<!-- contract: NAME -->"): every field in the output is
 # documented, every documented field is present in each object that should hold it, and each
 # value has a documented type (string, number, integer, boolean, object, array, time = ISO
-# 8601 UTC "YYYY-MM-DDTHH:MM:SSZ", date = "YYYY-MM-DD", id = "O3"/"K12"/"P2", "|null").
+# 8601 UTC "YYYY-MM-DDTHH:MM:SSZ", date = "YYYY-MM-DD", id = "O3"/"K12"/"P2", "|null"), and
+# each object's keys come in the table's order.
 # Prints one line per problem and exits 1 when there are any. Needs jq.
-doc=$1 name=$2
+# With a third argument --seen it prints instead the documented fields that hold a non-null
+# value in this output, one per line (the suite checks each field is seen set somewhere).
+doc=$1 name=$2 mode=$3
 rows=$(awk -v n="<!-- contract: $name -->" '
   $0 == n { on = 1; next }
   on && /^<!-- contract:/ { exit }
@@ -17,6 +20,10 @@ rows=$(awk -v n="<!-- contract: $name -->" '
     printf "%s{\"p\":\"%s\",\"t\":\"%s\"}", sep, f, t; sep = ","
   }' "$doc")
 [ -n "$rows" ] || { echo "no contract table named $name in $doc"; exit 1; }
+if [ "$mode" = --seen ]; then
+  jq -r '[paths(. != null)] | map(map(if type == "number" then "[]" else "." + . end) | join(""))[]' | sort -u
+  exit 0
+fi
 out=$(jq -r --argjson rows "[$rows]" '
   def okt($t):
     if $t == "integer" then type == "number" and . == floor
@@ -33,7 +40,13 @@ out=$(jq -r --argjson rows "[$rows]" '
        | "\($x.p): \($x.v | tojson | .[0:60]) is not \($spec[$x.p] | join("|"))"),
     ($rows[] | (.p | capture("^(?<parent>.*)[.](?<key>[a-z_]+)$")?) as $m
        | $all[] | select(.p == $m.parent and (.v | type) == "object" and (.v | has($m.key) | not))
-       | "missing field \($m.parent).\($m.key)")
+       | "missing field \($m.parent).\($m.key)"),
+    ($all[] | select((.v | type) == "object") | . as $x
+       | [$rows[] | (.p | capture("^(?<parent>.*)[.](?<key>[a-z_]+)$")?) | select(.parent == $x.p) | .key] as $doc
+       | [$x.v | keys_unsorted[] | select(. as $k | $doc | index($k))] as $got
+       | [$doc[] | select(. as $k | $x.v | has($k))] as $want
+       | select($got != $want)
+       | "key order of \(if $x.p == "" then "." else $x.p end): \($got | join(",")) is not as documented: \($want | join(","))")
   ' 2>&1) || { echo "not JSON, or jq failed: $out" | head -3; exit 1; }
 [ -z "$out" ] && exit 0
 printf '%s\n' "$out" | sort | uniq | head -20

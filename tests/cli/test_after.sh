@@ -25,7 +25,7 @@ expect_in "due lists the closed quarter's +90 follow-up" "$OUT" "overdue  2027-0
 expect_in "with its cycle and when the window closes" "$OUT" "(2026-Q4, closed; window until 2027-02-27)"
 run L --user priya due --mine --format json
 expect_eq "due --mine --format json: priya's closed-quarter follow-up" \
-  "$(printf '%s' "$OUT" | jq -r '.followups[]|select(.kr==16)|"\(.cycle) \(.offset_days) \(.state) \(.window_closes)"')" "2026-Q4 90 overdue 2027-02-27"
+  "$(printf '%s' "$OUT" | jq -r '.followups[]|select(.kr=="K16")|"\(.cycle.name) \(.offset_days) \(.state) \(.window_closes)"')" "2026-Q4 90 overdue 2027-02-27"
 
 # --- a follow-up after close: inside the window accepted, outside refused ---
 before=$(n_checkins)

@@ -25,7 +25,7 @@ check "make deb leaves a .deb in BUILD/deb" test -f "$DEB"
 [ -f "$DEB" ] || exit 0
 FILES=$(dpkg-deb -c "$DEB" | awk '{print $6}')
 for f in ./usr/bin/lnd ./usr/share/man/man1/lnd.1.gz ./usr/share/man/man5/lnd.conf.5.gz \
-         ./usr/share/lnd/themes/default.theme ./usr/share/doc/lnd/copyright \
+         ./usr/share/lnd/themes/default.theme ./usr/share/doc/lnd/copyright ./usr/share/doc/lnd/json.md.gz \
          ./usr/share/bash-completion/completions/lnd ./usr/share/zsh/vendor-completions/_lnd \
          ./usr/share/fish/vendor_completions.d/lnd.fish; do
   expect_in "the package installs $f" "$FILES" "$f"

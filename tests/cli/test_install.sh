@@ -14,6 +14,7 @@ WANT=$(cat <<'LIST'
 ./usr/bin/lnd
 ./usr/share/bash-completion/completions/lnd
 ./usr/share/doc/lnd/README.md
+./usr/share/doc/lnd/json.md
 ./usr/share/doc/lnd/lnd.conf.example
 ./usr/share/fish/vendor_completions.d/lnd.fish
 ./usr/share/lnd/themes/default.theme

@@ -115,7 +115,7 @@ expect_in "log --since shows marco's check-in" "$OUT" "2027-03-01 12:00 UTC  $AC
 run L log --since 2030-01-01
 expect_in "log --since with nothing newer says so" "$OUT" "no changes since 2030-01-01"
 run L log --since 2027-02-30
-expect_eq "log --since with a bad date is bad data" "$RC" 65
+expect_eq "log --since with a bad date is a usage error" "$RC" 64
 
 # --- behaviour follow-ups (P1 ends week 4 = 2027-01-31; K3 is its behaviour KR) ---
 F="$T/fu.db"
@@ -159,7 +159,7 @@ expect_in "and say when the window closes" "$OUT" "(2027-Q1, closed; window unti
 LND_TODAY=2027-07-11 run "$LND" --db "$F" due --cycle 2027-Q1
 expect_in "after the window closes nothing is listed" "$OUT" "nothing due"
 LND_TODAY=2027-04-28 run "$LND" --db "$F" due --format json
-expect_in "due --format json lists the follow-up" "$OUT" '"kr": 5'
+expect_in "due --format json lists the follow-up" "$OUT" '"kr": "K5"'
 expect_in "with its window" "$OUT" '"window_closes": "2027-07-10"'
 LND_TODAY=2027-04-28 run "$LND" --db "$F" --user nobody due --mine --format json
 expect_in "due --mine --format json with nothing owned is an empty list" "$OUT" '"followups": []'
