@@ -46,7 +46,7 @@ enum {
     X(EDIT, (VK_PANES|VK_PROG|VK_REVIEW),       "edit",        "Plan",   "Edit",     "Edit the selected objective or key result",  'e', 0, 0, 0) \
     X(ARCHIVE, (VK_PANES|VK_PROG),    "archive",     "Plan",   NULL,       "Archive the selected objective or key result (asks first)", 'd', 0, 0, 0) \
     X(UNDO, (VK_PANES|VK_LISTS),  "undo",        "Plan",   NULL,       "Undo your last change to an objective, key result or programme (asks first)", 'u', 0, 0, 0) \
-    X(CYCLE_STATE, (VK_CYCLES),   "cycle-state", "Plan",   "Next state", "Move the selected cycle on: activate, start its review, close (asks first)", 's', 0, 0, 0) \
+    X(CYCLE_STATE, (VK_PANES|VK_CYCLES), "cycle-state", "Plan", NULL,   "Move the cycle on (the shown one, or the one selected in C): activate, start its review, close (asks first)", 's', 0, 0, 0) \
     X(SEARCH, (VK_PANES),     "search",      "Find",   "Search",   "Search ids and titles as you type",          '/', 0, 0, 0) \
     X(NEXT_MATCH, (VK_PANES), "next-match",  "Find",   NULL,       "Next search match",                          'n', 0, 0, 0) \
     X(PREV_MATCH, (VK_PANES), "prev-match",  "Find",   NULL,       "Previous search match",                      'N', 0, 0, 0) \

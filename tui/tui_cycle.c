@@ -2,7 +2,8 @@
 /* tui/tui_cycle.c — cycles from the dashboard (issue 14): the cycles view (C) lists every
  * cycle with its state and week, Enter shows one, a opens the new-cycle form (prefilled with
  * cycle_suggest: the next quarter, or on an empty database this quarter's first Monday), s
- * moves the selected cycle on (activate, start the review, close) after a confirmation. The
+ * moves the selected cycle on (activate, start the review, close) after a confirmation; s
+ * over the panes does the same for the shown cycle. The
  * rules (states only move forward, versions) live in store/; this file asks and calls. */
 #include <stdio.h>
 #include <string.h>
@@ -94,11 +95,14 @@ static void state_key(tui_app *a, int key)
     }
 }
 
-static void ask_state(tui_app *a)
+/* Ask to move cycle i on (the cycles view's selection, or the shown cycle over the panes). */
+static void ask_state(tui_app *a, size_t i)
 {
-    tui_list *l = cl(a);
-    if (l->sel >= a->ncycles) return;
-    const lnd_cycle *c = &a->cycles[l->sel];
+    if (i >= a->ncycles) {
+        tui_notice(a, true, "no cycle yet: press a to create one");
+        return;
+    }
+    const lnd_cycle *c = &a->cycles[i];
     if (c->state == CYCLE_CLOSED) {
         tui_notice(a, true, "already closed");
         return;
@@ -143,13 +147,15 @@ static bool cycles_key(tui_app *a, tui_action act, int key)
         }
         return true;
     case ACT_ADD: tui_cycle_add(a); return true;
-    case ACT_CYCLE_STATE: ask_state(a); return true;
+    case ACT_CYCLE_STATE: ask_state(a, l->sel); return true;
     default: return tui_views_move(a, act, (size_t)getmaxy(a->wv) - 4);
     }
 }
 
 const tui_view tui_view_cycles = {"cycles", VK_CYCLES, sizeof(cycles_state), cycles_draw, cycles_key,
                                   NULL, cycles_load, NULL};
+
+void tui_cycle_state(tui_app *a) { ask_state(a, a->ncycles ? a->cy : 0); }
 
 /* ---- the new-cycle form ---- */
 

@@ -230,6 +230,7 @@ static void main_key(tui_app *a, tui_action act, int key)
     case ACT_EDIT: tui_edit_edit(a); return;
     case ACT_ARCHIVE: tui_edit_archive(a); return;
     case ACT_UNDO: tui_undo(a); return;
+    case ACT_CYCLE_STATE: tui_cycle_state(a); return;
     default:
         if (tui_views_open(a, act)) return;
         if (a->plan) panes[a->focus]->key(a, act, key);

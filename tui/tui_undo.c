@@ -27,8 +27,11 @@ static void undo_key(tui_app *a, int key)
     store_undo_info u;
     store_rc rc = store_undo(a->st, t, (lnd_id)a->prompt_ctx[0], a->o->user, &u);
     if (rc == STORE_OK) {
-        char res[200];
-        snprintf(res, sizeof res, "%s", store_undo_result(&u));
+        char res[200];   /* an edit's detail is the change reverted: the notice names it only */
+        snprintf(res, sizeof res, "%s%s", strcmp(u.action, "edit") ? ": " : "",
+                 strcmp(u.action, "edit") ? store_undo_result(&u) : "");
+        char what[32];
+        snprintf(what, sizeof what, "%s", action_word(u.action));
         lnd_id obj = 0, kr = 0;
         if (strcmp(u.entity, "objective") == 0) obj = u.entity_id;
         if (strcmp(u.entity, "kr") == 0 && a->plan) {
@@ -39,7 +42,7 @@ static void undo_key(tui_app *a, int key)
         snprintf(label, sizeof label, "%s", u.label);
         tui_data_reload(a);
         if (obj && !tui_view_open_list(a)) tui_goto(a, obj, kr);
-        tui_notice(a, false, "undone on %s: %s", label, res);
+        tui_notice(a, false, "undid the %s of %s%s", what, label, res);
     } else {
         char msg[256];
         snprintf(msg, sizeof msg, "%s", store_errmsg(a->st));

@@ -86,3 +86,29 @@ for size in "80 24" "160 45" "200 60"; do
   expect_screen "$s" "${cols}x$lines: quits" "lnd exited 0"
   stop "$s"
 done
+
+# which cycle the dashboard opens on (issue 14 item 4): the demo with 2027-Q1 in review opens
+# on it (no active cycle), then with 2027-Q2 active opens on 2027-Q2 and names the pending review
+DB="$T/which.db"
+setup "demo database $DB" "$LND" --db "$DB" init --demo
+setup "2027-Q1 into review" L cycle review 2027-Q1
+start w 80 24
+ready w "Cascade"
+expect_screen w "with the quarter in review and none active, it opens on the one in review" "lnd 2027-Q1 (review)"
+expect_screen w "it shows that cycle's plan" "Key results of O1"
+keys w q
+ready w "lnd exited 0"
+stop w
+setup "2027-Q2 activated" L cycle activate 2027-Q2
+start w 80 24
+ready w "Cascade"
+expect_screen w "with the next quarter active, it opens on it" "lnd 2027-Q2 (active)"
+expect_screen w "and the header says the other review is pending" "review of 2027-Q1 pending"
+keys w s
+expect_screen w "s over the panes asks about the shown cycle" "Start the review of cycle 2027-Q2?"
+keys w n
+expect_gone w "n closes the question" "Start the review of cycle 2027-Q2?"
+expect_eq "n leaves the cycle as it was" "$(cycles)" "2026-Q4 closed;2027-Q1 review;2027-Q2 active;"
+keys w q
+ready w "lnd exited 0"
+stop w
