@@ -91,7 +91,8 @@ static void state_key(tui_app *a, int key)
         char msg[256];
         snprintf(msg, sizeof msg, "%s", store_errmsg(a->st));
         cycles_refresh(a, 0);
-        tui_notice(a, true, "%s", msg);
+        tui_notice(a, true, "cycle %s unchanged", nm);
+        tui_alert(a, "The cycle did not move on", msg);
     }
 }
 

@@ -237,6 +237,7 @@ void tui_views_title(tui_app *a, WINDOW *w, const char *title);
 void tui_cycle_add(tui_app *a);                    /* the new-cycle form, prefilled */
 void tui_cycle_state(tui_app *a);                  /* ask to move the shown cycle on */
 void tui_undo(tui_app *a);                         /* show your last change, ask, undo it */
+void tui_alert(tui_app *a, const char *title, const char *msg);   /* a refusal, whole */
 void tui_picker_open(tui_app *a, int field);       /* pick the form field's parent objective */
 void tui_box(tui_app *a, WINDOW *w);               /* tui_editdraw.c: an overlay's border */
 

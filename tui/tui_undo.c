@@ -11,6 +11,37 @@
 
 #include "tui_int.h"
 
+/* ---- the store's refusal, whole (the header would cut it at 80 columns) ---- */
+
+static void alert_key(tui_app *a, int key)
+{
+    (void)a;
+    (void)key;
+}
+
+void tui_alert(tui_app *a, const char *title, const char *msg)
+{
+    tui_prompt_open(a, alert_key, "\r");
+    a->prompt_alert = true;
+    tui_prompt_line(a, "%s", title);
+    /* split at spaces into lines of at most 66 bytes (UTF-8 is never cut inside a character) */
+    const char *s = msg;
+    while (*s && a->nprompt_lines < TUI_PROMPT_LINES - 2) {
+        size_t n = strlen(s), cut = n;
+        if (n > 66) {
+            cut = 66;
+            while (cut > 0 && s[cut] != ' ') cut--;
+            if (cut == 0) cut = 66;
+            while (cut < n && ((unsigned char)s[cut] & 0xC0) == 0x80) cut++;
+        }
+        tui_prompt_line(a, "%.*s", (int)cut, s);
+        s += cut;
+        while (*s == ' ') s++;
+    }
+    tui_prompt_line(a, "%s", "");
+    tui_prompt_line(a, "Enter or Esc closes");
+}
+
 /* ---- undo ---- */
 
 static const char *action_word(const char *action)
@@ -47,7 +78,8 @@ static void undo_key(tui_app *a, int key)
         char msg[256];
         snprintf(msg, sizeof msg, "%s", store_errmsg(a->st));
         tui_data_reload(a);
-        tui_notice(a, true, "nothing undone: %s", msg);
+        tui_notice(a, true, "nothing undone");
+        tui_alert(a, "Nothing undone", msg);
     }
     arena_free(t);
 }
@@ -172,8 +204,12 @@ static void restore_key(tui_app *a, int key)
     tui_fmt_id(kind, id, sid, sizeof sid);
     snprintf(msg, sizeof msg, "%s", rc == STORE_OK ? "" : store_errmsg(a->st));
     tui_data_reload(a);
-    if (rc == STORE_OK) tui_notice(a, false, "restored %s", sid);
-    else tui_notice(a, true, "%s", msg);
+    if (rc == STORE_OK) {
+        tui_notice(a, false, "restored %s", sid);
+    } else {
+        tui_notice(a, true, "%s not restored", sid);
+        tui_alert(a, "Not restored", msg);
+    }
 }
 
 static void ask_restore(tui_app *a)

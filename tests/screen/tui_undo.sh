@@ -51,8 +51,11 @@ for size in "80 24" "160 45" "200 60"; do
   ready "$s" "Undo your edit of O2?"
   setup "another change of this account meanwhile" L objective edit O2 --title "Changed in the shell"
   keys "$s" y
-  expect_screen "$s" "${cols}x$lines: a stale undo says nothing was undone" "nothing undone"
+  expect_screen "$s" "${cols}x$lines: a stale undo says nothing was undone" "Nothing undone"
+  expect_screen "$s" "${cols}x$lines: with the store's reason" "your last change is now"
   expect_db "${cols}x$lines: and changes nothing" "Changed in the shell" obj_json O2 .title
+  keys "$s" Enter
+  expect_gone "$s" "${cols}x$lines: Enter closes the message" "your last change is now"
 
   # an archive, undone
   keys "$s" Tab
