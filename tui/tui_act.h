@@ -17,10 +17,13 @@ enum {
     VK_KPI = 1u << 3, VK_PROG = 1u << 4, VK_DUE = 1u << 5, VK_LOG = 1u << 6,
     VK_REVIEW = 1u << 7, VK_CHAIN = 1u << 8, VK_HEALTH = 1u << 9,    /* full-screen lists */
     VK_HELP = 1u << 10, VK_ZOOM = 1u << 11,                           /* scrolling overlays */
-    VK_FORM = 1u << 12, VK_PROMPT = 1u << 13, VK_SEARCH = 1u << 14    /* take raw keys */
+    VK_FORM = 1u << 12, VK_PROMPT = 1u << 13, VK_SEARCH = 1u << 14,   /* take raw keys */
+    VK_CYCLES = 1u << 15, VK_ARCHIVED = 1u << 16,                     /* full-screen lists */
+    VK_PICKER = 1u << 17                                              /* takes raw keys */
 };
 #define VK_PANES (VK_TREE | VK_KRS | VK_CIS)
-#define VK_LISTS (VK_KPI | VK_PROG | VK_DUE | VK_LOG | VK_REVIEW | VK_CHAIN | VK_HEALTH)
+#define VK_LISTS (VK_KPI | VK_PROG | VK_DUE | VK_LOG | VK_REVIEW | VK_CHAIN | VK_HEALTH | \
+                  VK_CYCLES | VK_ARCHIVED)
 #define VK_MOVES (VK_PANES | VK_LISTS | VK_HELP | VK_ZOOM)
 
 /* X(ID, where, name, group, bar label or NULL, help text, keys...) — up to four keys each;
@@ -36,12 +39,14 @@ enum {
     X(EXPAND, (VK_TREE),     "expand",      "Move",   NULL,       "Expand the objective",                       'l', TK_RIGHT, 0, 0) \
     X(NEXT_PANE, (VK_PANES),  "next-pane",   "Move",   "Pane",     "Next pane: cascade, key results, check-ins", '\t', 0, 0, 0) \
     X(PREV_PANE, (VK_PANES),  "prev-pane",   "Move",   NULL,       "Previous pane",                              TK_BTAB, 0, 0, 0) \
-    X(ENTER, (VK_PANES|VK_PROG|VK_DUE|VK_REVIEW|VK_HEALTH),      "open",        "Move",   NULL,       "Open: toggle the objective, or check in on the key result", '\r', TK_ENTER, 0, 0) \
+    X(ENTER, (VK_PANES|VK_PROG|VK_DUE|VK_REVIEW|VK_HEALTH|VK_CYCLES|VK_ARCHIVED),      "open",        "Move",   NULL,       "Open: toggle the objective, or check in on the key result", '\r', TK_ENTER, 0, 0) \
     X(CHECKIN, (VK_PANES|VK_DUE|VK_REVIEW),    "checkin",     "Plan",   "Check-in", "Log a check-in on the selected key result",  'c', 0, 0, 0) \
-    X(ADD, (VK_PANES|VK_PROG),        "add",         "Plan",   "Add",      "Add a child objective (cascade) or a key result (key results pane)", 'a', 0, 0, 0) \
+    X(ADD, (VK_PANES|VK_PROG|VK_CYCLES), "add",       "Plan",   "Add",      "Add a child objective (cascade) or a key result (key results pane); a cycle in the cycles view", 'a', 0, 0, 0) \
     X(ADD_TOP, (VK_PANES),    "add-business","Plan",   NULL,       "Add a business objective at the top level",  'A', 0, 0, 0) \
     X(EDIT, (VK_PANES|VK_PROG|VK_REVIEW),       "edit",        "Plan",   "Edit",     "Edit the selected objective or key result",  'e', 0, 0, 0) \
     X(ARCHIVE, (VK_PANES|VK_PROG),    "archive",     "Plan",   NULL,       "Archive the selected objective or key result (asks first)", 'd', 0, 0, 0) \
+    X(UNDO, (VK_PANES|VK_LISTS),  "undo",        "Plan",   NULL,       "Undo your last change to an objective, key result or programme (asks first)", 'u', 0, 0, 0) \
+    X(CYCLE_STATE, (VK_PANES|VK_CYCLES), "cycle-state", "Plan", NULL,   "Move the cycle on (the shown one, or the one selected in C): activate, start its review, close (asks first)", 's', 0, 0, 0) \
     X(SEARCH, (VK_PANES),     "search",      "Find",   "Search",   "Search ids and titles as you type",          '/', 0, 0, 0) \
     X(NEXT_MATCH, (VK_PANES), "next-match",  "Find",   NULL,       "Next search match",                          'n', 0, 0, 0) \
     X(PREV_MATCH, (VK_PANES), "prev-match",  "Find",   NULL,       "Previous search match",                      'N', 0, 0, 0) \
@@ -59,7 +64,9 @@ enum {
     X(LOG, (VK_PANES|VK_LISTS),        "log",         "More views", "Log",      "Audit log: who changed what, when",          'L', 0, 0, 0) \
     X(REVIEW, (VK_PANES|VK_LISTS),     "review",      "More views", "Review",   "Review mode: score, verdict and retrospective per objective", 'R', 0, 0, 0) \
     X(CHAIN, (VK_PANES|VK_LISTS),      "evidence",    "More views", "Evidence", "Chain of evidence of the business objective: programmes to results", 'E', 0, 0, 0) \
-    X(HEALTH, (VK_PANES|VK_LISTS),     "health",      "More views", "Health",   "Alignment health findings (Enter goes to the objective)", 'H', 0, 0, 0)
+    X(HEALTH, (VK_PANES|VK_LISTS),     "health",      "More views", "Health",   "Alignment health findings (Enter goes to the objective)", 'H', 0, 0, 0) \
+    X(CYCLES, (VK_PANES|VK_LISTS),     "cycles",      "More views", NULL,    "Cycles: add one, show one (Enter), move one on (s)", 'C', 0, 0, 0) \
+    X(ARCHIVED, (VK_PANES|VK_LISTS),   "archived",    "More views", NULL,    "Archived objectives, key results and programmes (Enter restores one)", 'X', 0, 0, 0)
 
 typedef enum {
     ACT_NONE,

@@ -19,8 +19,9 @@ int tui_data_load_cycles(tui_app *a, const char *name)
     a->ncycles = 0;
     store_rc rc = store_cycles(a->st, a->cy_arena, &a->cycles, &a->ncycles);
     if (rc != STORE_OK) return rc;
-    lnd_cycle cur;
-    rc = store_find_cycle(a->st, a->cy_arena, name, &cur);
+    lnd_cycle cur;   /* unnamed: the active cycle containing today (core/cycle_pick.h) */
+    rc = name ? store_find_cycle(a->st, a->cy_arena, name, &cur)
+              : store_default_cycle(a->st, a->cy_arena, CYCLE_FOR_NOW, &cur);
     if (rc != STORE_OK) return name ? rc : STORE_OK;   /* no cycle yet is fine */
     for (size_t i = 0; i < a->ncycles; i++)
         if (a->cycles[i].id == cur.id) a->cy = i;
@@ -212,6 +213,12 @@ void tui_data_reload(tui_app *a)
     for (size_t k = 0; kid && k < a->kl.count; k++)
         if (a->plan->krs[a->krs[k]].id == kid) a->kl.sel = k;
     tui_data_sync(a);
+    lnd_arena *t = arena_new();   /* another cycle in review: the header's hint */
+    lnd_cycle rv;
+    a->review_pending[0] = '\0';
+    if (store_review_pending(a->st, t, &rv) == STORE_OK && (!a->plan || rv.id != a->plan->cycle.id))
+        snprintf(a->review_pending, sizeof a->review_pending, "%s", rv.name);
+    arena_free(t);
     tui_health_compute(a);   /* findings follow every change, ours or another user's */
     tui_views_load(a);
     a->dirty = D_ALL;

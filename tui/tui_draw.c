@@ -103,8 +103,10 @@ void tui_draw_header(tui_app *a)
             date_parse(c->start, &start);
             snprintf(pace, sizeof pace, " pace %.0f%%", pace_elapsed(start, start + 7L * c->weeks, a->today) * 100);
         }
-        snprintf(line, sizeof line, "lnd %s (%s) %s%s %s %s%s", c->name,
-                 model_cycle_state_name(c->state), wk, pace, a->g->dot, a->o->user ? a->o->user : "", ro);
+        char rv[96] = "";   /* another cycle's review is pending (tui_data.c) */
+        if (a->review_pending[0]) snprintf(rv, sizeof rv, " %s review of %s pending %s", a->g->dot, a->review_pending, a->g->dot);
+        snprintf(line, sizeof line, "lnd %s (%s)%s %s%s %s %s%s", c->name, model_cycle_state_name(c->state),
+                 rv, wk, pace, a->g->dot, a->o->user ? a->o->user : "", ro);
     } else {
         snprintf(line, sizeof line, "lnd %s no cycle yet %s %s%s", a->g->dot, a->g->dot,
                  a->o->user ? a->o->user : "", ro);

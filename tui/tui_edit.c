@@ -67,7 +67,7 @@ static void objective_form(tui_app *a, bool add, const lnd_objective *o, const c
     tui_form_init(f, add ? &obj_add_ops : &obj_edit_ops, title);
     tui_form_choice(f, "Level", levels, LEVEL_N, o->level);
     tui_form_text(f, "Parent", parent, false);
-    f->f[OF_PARENT].hint = "O id; empty = top level";
+    f->f[OF_PARENT].hint = "^P picks one";
     tui_form_choice(f, "Type", otypes, OTYPE_N, o->type);
     tui_form_text(f, "Title", o->title, true);
     tui_form_text(f, "Problem", o->problem, false);
@@ -192,8 +192,8 @@ void tui_edit_kr_from_form(tui_app *a, lnd_kr *k)
 
 void tui_edit_add(tui_app *a, bool top_level)
 {
-    if (!a->plan) {
-        tui_notice(a, true, "no cycle yet: lnd cycle add 2027-Q1 --start 2027-01-04");
+    if (!a->plan) {   /* an empty database: the first step is a cycle */
+        tui_cycle_add(a);
         return;
     }
     if (!levels[0]) names_init();
@@ -436,6 +436,10 @@ static bool form_key(tui_app *a, tui_action act, int key)
         } else {
             tui_edit_tick(a);
         }
+        return true;
+    }
+    if (key == TK_CTRL('p') && (a->form.ops == &obj_add_ops || a->form.ops == &obj_edit_ops)) {
+        tui_picker_open(a, OF_PARENT);   /* the parent picker (tui_picker.c) */
         return true;
     }
     bool was_changed = a->form.changed;

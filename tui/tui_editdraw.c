@@ -143,3 +143,5 @@ void tui_edit_draw_prompt(tui_app *a, WINDOW *w, bool focused)
     (void)focused;
     draw_prompt(a);
 }
+
+void tui_box(tui_app *a, WINDOW *w) { box_border(a, w); }

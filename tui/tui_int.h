@@ -84,6 +84,7 @@ struct tui_app {
     lnd_arena *cy_arena;
     lnd_cycle *cycles;
     size_t ncycles, cy;
+    char review_pending[64];   /* another cycle in review: "review of 2026-Q4 pending" */
     lnd_plan *plan;            /* NULL when there is no cycle */
     int week;
     lnd_day today;             /* the day every figure is judged on */
@@ -125,6 +126,7 @@ struct tui_app {
     int nprompt_lines;
     char prompt_keys[64];      /* keys the prompt accepts */
     long conflict_version;     /* version of the row someone else saved meanwhile */
+    long long prompt_ctx[3];   /* what the open prompt is about (an audit id, a row id...) */
     tui_le search;
     char last_search[TUI_LE_MAX];
     size_t search_from;        /* selection when the search started */
@@ -152,7 +154,7 @@ struct tui_app {
 extern const tui_view tui_view_tree, tui_view_krs, tui_view_cis, tui_view_help, tui_view_zoom,
     tui_view_form, tui_view_prompt;
 extern const tui_view tui_view_kpi, tui_view_log, tui_view_due, tui_view_prog, tui_view_review,
-    tui_view_chain, tui_view_health;
+    tui_view_chain, tui_view_health, tui_view_cycles, tui_view_archived, tui_view_picker;
 
 /* tui_theme.c */
 void tui_theme_init(tui_app *a);
@@ -229,6 +231,15 @@ void tui_goto(tui_app *a, lnd_id obj, lnd_id kr);  /* show and select (expands, 
 bool tui_views_move(tui_app *a, tui_action act, size_t page);   /* the open list's move */
 void tui_views_title(tui_app *a, WINDOW *w, const char *title);
 
+
+/* tui_cycle.c: the cycles view (C) and the new-cycle form; tui_undo.c: undo (u) and the
+ * archived view (X); tui_picker.c: the parent picker of the objective form (^P) */
+void tui_cycle_add(tui_app *a);                    /* the new-cycle form, prefilled */
+void tui_cycle_state(tui_app *a);                  /* ask to move the shown cycle on */
+void tui_undo(tui_app *a);                         /* show your last change, ask, undo it */
+void tui_alert(tui_app *a, const char *title, const char *msg);   /* a refusal, whole */
+void tui_picker_open(tui_app *a, int field);       /* pick the form field's parent objective */
+void tui_box(tui_app *a, WINDOW *w);               /* tui_editdraw.c: an overlay's border */
 
 /* tui_main.c */
 void tui_layout_windows(tui_app *a);

@@ -114,7 +114,7 @@ static void render(tui_app *a)
     if (list_shown && (d & ~(unsigned)(D_HEADER | D_BAR))) tui_views_draw(a);
     if (d & D_BAR) tui_draw_bar(a);
     curs_set(top && top->kind == VK_SEARCH ? 1 : 0);
-    if (top && (top->kind & (VK_HELP | VK_ZOOM | VK_FORM | VK_PROMPT)))
+    if (top && (top->kind & (VK_HELP | VK_ZOOM | VK_FORM | VK_PROMPT | VK_PICKER)))
         top->ops->draw(a, a->wo, true);   /* the overlay on top */
     doupdate();
     a->dirty = 0;
@@ -229,6 +229,8 @@ static void main_key(tui_app *a, tui_action act, int key)
     case ACT_ADD_TOP: tui_edit_add(a, true); return;
     case ACT_EDIT: tui_edit_edit(a); return;
     case ACT_ARCHIVE: tui_edit_archive(a); return;
+    case ACT_UNDO: tui_undo(a); return;
+    case ACT_CYCLE_STATE: tui_cycle_state(a); return;
     default:
         if (tui_views_open(a, act)) return;
         if (a->plan) panes[a->focus]->key(a, act, key);
@@ -255,7 +257,7 @@ static void handle_key(tui_app *a, int key)
     unsigned kind = tui_kind(a);
     tui_frame *top = tui_vstack_top(&a->stack);
     /* forms, prompts and search take keys as typed */
-    switch (tui_vstack_route(&a->stack, act, pane_kind[a->focus], VK_FORM | VK_PROMPT | VK_SEARCH)) {
+    switch (tui_vstack_route(&a->stack, act, pane_kind[a->focus], VK_FORM | VK_PROMPT | VK_SEARCH | VK_PICKER)) {
     case ROUTE_TOP:   /* the view on top first; what it leaves and applies here runs app-wide */
         if ((top->kind & VK_LISTS) ? tui_views_key(a, act, key) : top->ops->key(a, act, key)) return;
         if (tui_act_applies(act, kind)) main_key(a, act, key);

@@ -108,7 +108,7 @@ static void tree_draw(tui_app *a, WINDOW *w, bool focused)
     }
     tui_pane_title(a, w, title, focused);
     if (!a->plan) {
-        tui_put(a, w, 2, 2, "No cycle yet. Create one: lnd cycle add 2027-Q1 --start 2027-01-04",
+        tui_put(a, w, 2, 2, "No cycle yet: press a to create the first one (C lists cycles).",
                 getmaxx(w) - 3, A_NORMAL);
         return;
     }

@@ -16,7 +16,7 @@ static const struct {
 } views[] = {
     {ACT_KPIS, &tui_view_kpi},       {ACT_PROGRAMMES, &tui_view_prog}, {ACT_DUE, &tui_view_due},
     {ACT_LOG, &tui_view_log},        {ACT_REVIEW, &tui_view_review},   {ACT_CHAIN, &tui_view_chain},
-    {ACT_HEALTH, &tui_view_health},
+    {ACT_HEALTH, &tui_view_health},  {ACT_CYCLES, &tui_view_cycles},   {ACT_ARCHIVED, &tui_view_archived},
 };
 
 static const tui_view *view_for(tui_action act)

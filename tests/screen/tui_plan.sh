@@ -1,0 +1,114 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# tests/screen/tui_plan.sh — a whole planning session without leaving the dashboard (issue
+# 14), at 80x24, 160x45 and 200x60: on an empty database a creates the first cycle (the form
+# offers this quarter's first Monday), C then s activates it, A adds a business objective and
+# a adds a key result; then the quarter moves on: s starts the review (the next cycle, created
+# and activated here too, shows "review of ... pending" in the header) and s closes it. Each
+# step is proved by the database (lnd cycle list, lnd status) or by the saved value redrawn.
+. "$LND_TOP/tests/lib.sh"
+. "$LND_TOP/tests/screen/tmux.lib"
+L() { "$LND" --db "$DB" "$@"; }
+cycles() { L cycle list | awk 'NR > 1 { print $1, $2 }' | tr '\n' ';'; }
+obj_json() { L status --format json | jq -r ".objectives[] | select(.id==\"$1\") | $2"; }
+
+for size in "80 24" "160 45" "200 60"; do
+  set -- $size
+  cols=$1 lines=$2 s="p$cols"
+  DB="$T/plan$cols.db"
+  setup "empty database $DB" "$LND" --db "$DB" init
+  start "$s" "$cols" "$lines" -- --user priya
+  ready "$s" "No cycle yet"
+  expect_screen "$s" "${cols}x$lines: the empty dashboard offers the first cycle" "press a to create the first one"
+  keys "$s" a
+  expect_screen "$s" "${cols}x$lines: a opens the first-cycle form" "Create the first cycle"
+  expect_screen "$s" "${cols}x$lines: it suggests this quarter's first Monday" "2027-01-04"
+  keys "$s" Enter
+  expect_db "${cols}x$lines: the cycle is in the database, planning" "2027-Q1 planning;" cycles
+  expect_screen "$s" "${cols}x$lines: the header shows the new cycle" "lnd 2027-Q1 (planning)"
+
+  keys "$s" C
+  ready "$s" "Cycles: planning"
+  keys "$s" s
+  expect_screen "$s" "${cols}x$lines: s asks before activating" "Activate cycle 2027-Q1?"
+  keys "$s" y
+  expect_db "${cols}x$lines: the cycle is active in the database" "2027-Q1 active;" cycles
+  expect_row "$s" "${cols}x$lines: the cycles view redraws its state" "2027-Q1" "active"
+  keys "$s" Escape
+  expect_screen "$s" "${cols}x$lines: the header shows it active" "lnd 2027-Q1 (active)"
+
+  keys "$s" A
+  ready "$s" "New business objective"
+  literal "$s" "Grow renewals in the mid-market"
+  keys "$s" Enter
+  expect_db "${cols}x$lines: the objective is in the database" "Grow renewals in the mid-market" obj_json O1 .title
+  expect_row "$s" "${cols}x$lines: and in the cascade" "O1" "Grow renewals"
+  keys "$s" Tab a
+  ready "$s" "New key result of O1"
+  literal "$s" "Net revenue retention"
+  keys "$s" Tab
+  literal "$s" "%"
+  keys "$s" Tab
+  literal "$s" "92"
+  keys "$s" Tab
+  literal "$s" "97"
+  keys "$s" Tab Tab Tab Tab Tab Tab b Tab l
+  keys "$s" Enter
+  expect_db "${cols}x$lines: the key result is in the database" "Net revenue retention 97" \
+    sh -c "'$LND' --db '$DB' status --format json | jq -r '.objectives[0].key_results[0] | .title + \" \" + (.target|tostring)'"
+  expect_row "$s" "${cols}x$lines: and in the key results pane" "K1" "Net revenue retention"
+
+  # the quarter moves on: the next cycle, the review, the close
+  keys "$s" C
+  ready "$s" "Cycles: planning"
+  keys "$s" a
+  ready "$s" "New cycle"
+  expect_screen "$s" "${cols}x$lines: the next cycle is suggested after this one" "2027-Q2"
+  keys "$s" Enter
+  expect_db "${cols}x$lines: 2027-Q2 is in the database" "2027-Q1 active;2027-Q2 planning;" cycles
+  keys "$s" k s
+  expect_screen "$s" "${cols}x$lines: s on an active cycle asks to start its review" "Start the review of cycle 2027-Q1?"
+  keys "$s" y
+  expect_db "${cols}x$lines: 2027-Q1 is in review" "2027-Q1 review;2027-Q2 planning;" cycles
+  keys "$s" j s
+  expect_screen "$s" "${cols}x$lines: activating the next cycle asks" "Activate cycle 2027-Q2?"
+  keys "$s" y
+  expect_db "${cols}x$lines: 2027-Q2 is active" "2027-Q1 review;2027-Q2 active;" cycles
+  expect_screen "$s" "${cols}x$lines: the header says the other review is pending" "review of 2027-Q1 pending"
+  keys "$s" k s
+  expect_screen "$s" "${cols}x$lines: closing asks and says what it locks" "Its check-ins are locked"
+  keys "$s" y
+  expect_db "${cols}x$lines: 2027-Q1 is closed" "2027-Q1 closed;2027-Q2 active;" cycles
+  expect_gone "$s" "${cols}x$lines: no review pending once it is closed" "review of 2027-Q1 pending"
+  keys "$s" s
+  expect_screen "$s" "${cols}x$lines: a closed cycle cannot move on" "already closed"
+  keys "$s" Escape q
+  expect_screen "$s" "${cols}x$lines: quits" "lnd exited 0"
+  stop "$s"
+done
+
+# which cycle the dashboard opens on (issue 14 item 4): the demo with 2027-Q1 in review opens
+# on it (no active cycle), then with 2027-Q2 active opens on 2027-Q2 and names the pending review
+DB="$T/which.db"
+setup "demo database $DB" "$LND" --db "$DB" init --demo
+setup "2027-Q1 into review" L cycle review 2027-Q1
+start w 80 24
+ready w "Cascade"
+expect_screen w "with the quarter in review and none active, it opens on the one in review" "lnd 2027-Q1 (review)"
+expect_screen w "it shows that cycle's plan" "Key results of O1"
+keys w q
+ready w "lnd exited 0"
+stop w
+setup "2027-Q2 activated" L cycle activate 2027-Q2
+start w 80 24
+ready w "Cascade"
+expect_screen w "with the next quarter active, it opens on it" "lnd 2027-Q2 (active)"
+expect_screen w "and the header says the other review is pending" "review of 2027-Q1 pending"
+keys w s
+expect_screen w "s over the panes asks about the shown cycle" "Start the review of cycle 2027-Q2?"
+keys w n
+expect_gone w "n closes the question" "Start the review of cycle 2027-Q2?"
+expect_eq "n leaves the cycle as it was" "$(cycles)" "2026-Q4 closed;2027-Q1 review;2027-Q2 active;"
+keys w q
+ready w "lnd exited 0"
+stop w
