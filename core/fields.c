@@ -38,6 +38,28 @@ FIELDS_ENUM_NAME_(otype)
 #define FM_N_INT(aux) 0
 #define FM_N_POSINT(aux) 0
 #define FM_N_BOOL(aux) 0
+#define FM_HAS_OPTNUM(T, aux) offsetof(T, aux)
+#define FM_HAS_ID(T, aux) 0
+#define FM_HAS_REF(T, aux) 0
+#define FM_HAS_TEXT(T, aux) 0
+#define FM_HAS_OPTTEXT(T, aux) 0
+#define FM_HAS_NUM(T, aux) 0
+#define FM_HAS_POS(T, aux) 0
+#define FM_HAS_INT(T, aux) 0
+#define FM_HAS_POSINT(T, aux) 0
+#define FM_HAS_ENUM(T, aux) 0
+#define FM_HAS_BOOL(T, aux) 0
+#define FM_LETTER_ID(aux) aux
+#define FM_LETTER_REF(aux) aux
+#define FM_LETTER_TEXT(aux) 0
+#define FM_LETTER_OPTTEXT(aux) 0
+#define FM_LETTER_NUM(aux) 0
+#define FM_LETTER_POS(aux) 0
+#define FM_LETTER_OPTNUM(aux) 0
+#define FM_LETTER_INT(aux) 0
+#define FM_LETTER_POSINT(aux) 0
+#define FM_LETTER_ENUM(aux) 0
+#define FM_LETTER_BOOL(aux) 0
 #define FM_EDIT_EDIT true
 #define FM_EDIT_KEEP false
 #define FM_EDIT_HIDE false
@@ -45,7 +67,8 @@ FIELDS_ENUM_NAME_(otype)
 #define FM_ROW_(T, kd, m, col, json, role, aux, diff_, fm, fkind, req, width_, hint_, csv)          \
     {.name = json, .column = col, .diff = diff_, .label = fm, .hint = hint_, .kind = FIELD_##kd,     \
      .form = FORM_##fkind, .required = req, .edit = FM_EDIT_##role, .width = width_,                \
-     .offset = offsetof(T, m), .size = sizeof(((T *)0)->m), .choice = FM_CHOICE_##kd(aux), .nchoices = FM_N_##kd(aux)},
+     .offset = offsetof(T, m), .size = sizeof(((T *)0)->m), .has_offset = FM_HAS_##kd(T, aux),       \
+     .letter = FM_LETTER_##kd(aux), .choice = FM_CHOICE_##kd(aux), .nchoices = FM_N_##kd(aux)},
 
 #define FM_KR_(...) FM_ROW_(lnd_kr, __VA_ARGS__)
 #define FM_OBJ_(...) FM_ROW_(lnd_objective, __VA_ARGS__)

@@ -60,7 +60,8 @@
 
 #define FIELDS_OBJ(X)                                                                                        \
     X(ID, cycle_id, "cycle_id", "cycle", HIDE, 'C', "cycle", NULL, NONE, 1, 6, NULL, "")                     \
-    X(REF, parent_id, "parent_id", "parent", EDIT, 'O', "parent", NULL, NONE, 0, 6, NULL, "")            \
+    X(REF, parent_id, "parent_id", "parent", EDIT, 'O', "parent", "Parent", TEXT, 0, 6,                    \
+      "O id; empty = top level", "")                                                                        \
     X(ENUM, level, "level", "level", EDIT, level, "level", "Level", ENUM, 1, 10, NULL, "")                   \
     X(ENUM, type, "type", "type", EDIT, otype, "type", "Type", ENUM, 1, 12, NULL, "")                        \
     X(TEXT, title, "title", "title", EDIT, 0, "title", "Title", TEXT, 1, 60, NULL, "")                       \
@@ -117,6 +118,8 @@ typedef struct {
     int width;
     size_t offset;             /* offsetof the member in its struct */
     size_t size;               /* sizeof the member */
+    size_t has_offset;         /* OPTNUM: offsetof its bool "has" member; else 0 */
+    char letter;               /* ID, REF: the id's letter ('O', 'K'); else 0 */
     const char *(*choice)(int v);   /* ENUM: the name of value v ("?" past the end); else NULL */
     int nchoices;              /* ENUM: how many values */
 } fields_meta;
