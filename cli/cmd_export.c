@@ -400,24 +400,22 @@ static int export_opt(void *st, int c, const char *arg)
     return 0;
 }
 
+static const char export_help[] =
+    "usage: lnd export [--format json|csv] [--cycle NAME] [-o FILE]\n\n"
+    "Export everything (default) or one cycle. JSON keeps every row with its id,\n"
+    "version and timestamps: `lnd import FILE.json` restores it into an empty database.\n"
+    "CSV is one row per check-in (RFC 4180 quoting) for spreadsheets.\n"
+    "-o FILE writes FILE whole or not at all; -o - (or no -o) writes stdout.\n";
+
 int cmd_export(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
                                          {"cycle", required_argument, NULL, 'c'},
                                          {"output", required_argument, NULL, 'o'}, {0}};
     export_opts eo = {.format = "json"};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "o:", opts, export_opt, &eo, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "o:", opts, export_opt, &eo, export_help);
     eo.cycle = cli_cycle(ctx, eo.cycle);   /* lnd --cycle NAME export */
     if (rc) return rc;
-    if (help) {
-        fputs("usage: lnd export [--format json|csv] [--cycle NAME] [-o FILE]\n\n"
-              "Export everything (default) or one cycle. JSON keeps every row with its id,\n"
-              "version and timestamps: `lnd import FILE.json` restores it into an empty database.\n"
-              "CSV is one row per check-in (RFC 4180 quoting) for spreadsheets.\n"
-              "-o FILE writes FILE whole or not at all; -o - (or no -o) writes stdout.\n", stdout);
-        return 0;
-    }
     bool json = strcmp(eo.format, "json") == 0;
     if (!json && strcmp(eo.format, "csv") != 0)
         return cli_fail(EX_USAGE_, "export: --format must be json or csv, not '%s'", eo.format);

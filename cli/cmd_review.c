@@ -231,14 +231,9 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
         {"finding", required_argument, NULL, R_FINDING}, {"format", required_argument, NULL, R_FORMAT}, {0},
     };
     ropts o = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, r_opt, &o, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, r_opt, &o, review_help);
     o.v[R_CYCLE] = cli_cycle(ctx, o.v[R_CYCLE]);   /* lnd --cycle NAME review */
     if (rc) return rc;
-    if (help) {
-        fputs(review_help, stdout);
-        return 0;
-    }
     const char *verb = optind < argc ? argv[optind] : "list";
     bool set = !strcmp(verb, "set"), carry = !strcmp(verb, "carry"), list = !strcmp(verb, "list");
     if (!set && !carry && !list) return cli_fail(EX_USAGE_, "review: unknown action '%s'; use set or carry", verb);
