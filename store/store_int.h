@@ -150,6 +150,34 @@ store_rc st_kr_insert(store *s, const lnd_kr *k, const char *what);
 store_rc st_obj_insert(store *s, const lnd_objective *o, const char *what);
 #define ST_PROG_COLS "id, cycle_id, objective_id, title, audience, start_week, end_week, archived, version, cohorts"
 void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *k);            /* ST_KR_COLS */
+/* store_get_kr and its kin: one row by id through its row reader; STORE_NOTFOUND with
+ * `missing` ("no key result K%lld"), any other failure said as `reading`. */
+#define ST_GET_BY_ID(fn, T, table, cols, reader, missing, reading)                      \
+    store_rc fn(store *s, lnd_arena *a, lnd_id id, T *out)                              \
+    {                                                                                   \
+        sqlite3_stmt *st = st_prep(s, "SELECT " cols " FROM " table " WHERE id = ?");   \
+        if (!st) return STORE_IO;                                                       \
+        sqlite3_bind_int64(st, 1, id);                                                  \
+        int rc = sqlite3_step(st);                                                      \
+        st_strs ss = {.a = a};                                                          \
+        if (rc == SQLITE_ROW) reader(&ss, st, out);                                     \
+        sqlite3_reset(st);                                                              \
+        if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, missing, id);          \
+        if (rc != SQLITE_ROW) return st_sqlfail(s, rc, reading);                        \
+        return STORE_OK;                                                                \
+    }
+/* st_kr_insert and its kin: the INSERT of every field of a field table (store_fields.h). */
+#define ST_INSERT_ROW(fn, T, table, FIELDS)                                             \
+    store_rc fn(store *s, const T *r, const char *what)                                 \
+    {                                                                                   \
+        sqlite3_stmt *st = st_prep(s, STF_INSERT(table, FIELDS));                       \
+        if (!st) return STORE_IO;                                                       \
+        int c = 1;                                                                      \
+        st_bind_id0(st, c++, r->id);                                                    \
+        FIELDS(STF_BIND)                                                                \
+        int x = st_step_done(s, st);                                                    \
+        return x == SQLITE_DONE ? STORE_OK : st_sqlfail(s, x, what);                    \
+    }
 void st_objective_row(st_strs *ss, sqlite3_stmt *st, lnd_objective *o); /* ST_OBJ_COLS */
 void st_programme_row(st_strs *ss, sqlite3_stmt *st, lnd_programme *p); /* ST_PROG_COLS */
 store_rc st_get_cycle(store *s, lnd_arena *a, lnd_id id, lnd_cycle *out);

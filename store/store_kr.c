@@ -23,19 +23,7 @@ void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *r)
     r->checkins = sqlite3_column_int(st, c + 3);
 }
 
-store_rc store_get_kr(store *s, lnd_arena *a, lnd_id id, lnd_kr *out)
-{
-    sqlite3_stmt *st = st_prep(s, "SELECT " ST_KR_COLS " FROM kr WHERE id = ?");
-    if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    st_strs ss = {.a = a};
-    if (rc == SQLITE_ROW) st_kr_row(&ss, st, out);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no key result K%lld", id);
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading a key result");
-    return STORE_OK;
-}
+ST_GET_BY_ID(store_get_kr, lnd_kr, "kr", ST_KR_COLS, st_kr_row, "no key result K%lld", "reading a key result")
 
 static store_rc valid_kr(store *s, const lnd_kr *k, bool adding)
 {
@@ -97,16 +85,7 @@ static store_rc valid_kr_objective(store *s, const lnd_kr *k)
     return STORE_OK;
 }
 
-store_rc st_kr_insert(store *s, const lnd_kr *r, const char *what)
-{
-    sqlite3_stmt *st = st_prep(s, STF_INSERT("kr", FIELDS_KR));
-    if (!st) return STORE_IO;
-    int c = 1;
-    st_bind_id0(st, c++, r->id);
-    FIELDS_KR(STF_BIND)
-    int x = st_step_done(s, st);
-    return x == SQLITE_DONE ? STORE_OK : st_sqlfail(s, x, what);
-}
+ST_INSERT_ROW(st_kr_insert, lnd_kr, "kr", FIELDS_KR)
 
 store_rc store_add_kr(store *s, lnd_kr *k, const char *user)
 {

@@ -14,19 +14,8 @@ void st_objective_row(st_strs *ss, sqlite3_stmt *st, lnd_objective *r)
     FIELDS_OBJ(STF_READ)
 }
 
-store_rc store_get_objective(store *s, lnd_arena *a, lnd_id id, lnd_objective *out)
-{
-    sqlite3_stmt *st = st_prep(s, "SELECT " ST_OBJ_COLS " FROM objective WHERE id = ?");
-    if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    st_strs ss = {.a = a};
-    if (rc == SQLITE_ROW) st_objective_row(&ss, st, out);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no objective O%lld", id);
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading an objective");
-    return STORE_OK;
-}
+ST_GET_BY_ID(store_get_objective, lnd_objective, "objective", ST_OBJ_COLS, st_objective_row, "no objective O%lld",
+             "reading an objective")
 
 /* The parent must exist, be in the same cycle, not be archived and not sit beneath o. */
 static store_rc valid_parent(store *s, const lnd_objective *o)
@@ -80,16 +69,7 @@ static store_rc valid_objective(store *s, const lnd_objective *o)
     return STORE_OK;
 }
 
-store_rc st_obj_insert(store *s, const lnd_objective *r, const char *what)
-{
-    sqlite3_stmt *st = st_prep(s, STF_INSERT("objective", FIELDS_OBJ));
-    if (!st) return STORE_IO;
-    int c = 1;
-    st_bind_id0(st, c++, r->id);
-    FIELDS_OBJ(STF_BIND)
-    int x = st_step_done(s, st);
-    return x == SQLITE_DONE ? STORE_OK : st_sqlfail(s, x, what);
-}
+ST_INSERT_ROW(st_obj_insert, lnd_objective, "objective", FIELDS_OBJ)
 
 store_rc store_add_objective(store *s, lnd_objective *o, const char *user)
 {

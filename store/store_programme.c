@@ -26,19 +26,8 @@ void st_programme_row(st_strs *ss, sqlite3_stmt *st, lnd_programme *p)
     p->cohorts = st_str(ss, st, 9, true);
 }
 
-store_rc store_get_programme(store *s, lnd_arena *a, lnd_id id, lnd_programme *out)
-{
-    sqlite3_stmt *st = st_prep(s, "SELECT " ST_PROG_COLS " FROM programme WHERE id = ?");
-    if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    st_strs ss = {.a = a};
-    if (rc == SQLITE_ROW) st_programme_row(&ss, st, out);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no programme P%lld", id);
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading a programme");
-    return STORE_OK;
-}
+ST_GET_BY_ID(store_get_programme, lnd_programme, "programme", ST_PROG_COLS, st_programme_row, "no programme P%lld",
+             "reading a programme")
 
 /* Title, weeks within the cycle, objective (if any) in the same cycle. */
 static store_rc valid_programme(store *s, const lnd_programme *p)
