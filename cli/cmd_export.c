@@ -59,6 +59,7 @@ static json_t *jopt_int(int v) { return v >= 0 ? json_integer(v) : json_null(); 
 #define EX_J_REF(m, json, aux) JSET(j, json, r->m ? ji(r->m) : json_null());
 #define EX_J_TEXT(m, json, aux) JSET(j, json, jtext(json, r->m));
 #define EX_J_OPTTEXT EX_J_TEXT
+#define EX_J_DEFTEXT(m, json, aux) JSET(j, json, jtext(json, r->m));
 #define EX_J_NUM(m, json, aux) JSET(j, json, json_real(r->m));
 #define EX_J_POS EX_J_NUM
 #define EX_J_OPTNUM(m, json, aux) JSET(j, json, jn(r->aux, r->m));
@@ -122,23 +123,7 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
         json_array_append_new(jcs, j);
     }
     JSET(jc, "checkins", jcs);
-    json_t *jp = json_array();
-    for (size_t i = 0; i < p->nprogs; i++) {
-        const lnd_programme *pr = &p->progs[i];
-        json_t *j = json_object();
-        ROW("programme P%lld", p->progs[i].id);
-        JSET(j, "id", ji(pr->id));
-        JSET(j, "objective", pr->objective_id ? ji(pr->objective_id) : json_null());
-        JSET(j, "title", jtext("title", pr->title));
-        JSET(j, "audience", jtext("audience", pr->audience));
-        JSET(j, "start_week", ji(pr->start_week));
-        JSET(j, "end_week", ji(pr->end_week));
-        JSET(j, "cohorts", jtext("cohorts", pr->cohorts));
-        JSET(j, "archived", json_boolean(pr->archived));
-        JSET(j, "version", ji(pr->version));
-        json_array_append_new(jp, j);
-    }
-    JSET(jc, "programmes", jp);
+    EX_ROWS(jc, "programmes", lnd_programme, p->progs, p->nprogs, FIELDS_PROG, "programme P%lld");
     lnd_review *rv;
     size_t nr = 0;
     if (rc == STORE_OK) rc = store_reviews(s, a, c->id, &rv, &nr);

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cohort.h"
 #include "model.h"
 
 /* X(kind, member, column, json, role, aux, diff, form, fkind, req, width, hint, csv)
@@ -19,6 +20,8 @@
  *         REF     lnd_id, 0 = none (NULL in SQL, null in JSON) aux: the id's letter ("none" for 0)
  *         TEXT    char *, required string in JSON             aux: intern in big loads (1/0)
  *         OPTTEXT char *, may be absent in JSON (older files) aux: intern (1/0)
+ *         DEFTEXT char *, blank = the default aux when added or imported, unchanged on edit
+ *                 (and then not in the diff); may be absent in JSON  aux: the default
  *         NUM     double, required number in JSON             aux: unused (0)
  *         POS     double > 0; 0 or absent = aux               aux: the default
  *         OPTNUM  double with a bool "has" member, NULL = none aux: the has member
@@ -82,6 +85,17 @@
     X(BOOL, archived, "archived", "archived", KEEP, 0, "archived", NULL, NONE, 0, 1, NULL, "")              \
     X(INT, version, "version", "version", KEEP, 1, "version", NULL, NONE, 0, 6, NULL, "")
 
+#define FIELDS_PROG(X)                                                                                       \
+    X(ID, cycle_id, "cycle_id", "cycle", HIDE, 'C', "cycle", NULL, NONE, 1, 6, NULL, "")                     \
+    X(REF, objective_id, "objective_id", "objective", EDIT, 'O', "objective", NULL, NONE, 0, 6, NULL, "")    \
+    X(TEXT, title, "title", "title", EDIT, 0, "title", NULL, NONE, 1, 60, NULL, "")                          \
+    X(TEXT, audience, "audience", "audience", EDIT, 1, "audience", NULL, NONE, 0, 40, NULL, "")              \
+    X(INT, start_week, "start_week", "start_week", EDIT, 1, "start week", NULL, NONE, 1, 4, NULL, "")        \
+    X(INT, end_week, "end_week", "end_week", EDIT, 1, "end week", NULL, NONE, 1, 4, NULL, "")                \
+    X(DEFTEXT, cohorts, "cohorts", "cohorts", EDIT, COHORT_DEFAULT, "cohorts", NULL, NONE, 0, 40, NULL, "")  \
+    X(BOOL, archived, "archived", "archived", KEEP, 0, "archived", NULL, NONE, 0, 1, NULL, "")              \
+    X(INT, version, "version", "version", KEEP, 1, "version", NULL, NONE, 0, 6, NULL, "")
+
 /* Enum families the tables use: their value count. */
 #define FIELDS_N_direction DIR_N
 #define FIELDS_N_evidence EV_N
@@ -98,12 +112,27 @@
 #define FIELDS_IF_SHOWN_KEEP(x) x
 #define FIELDS_IF_SHOWN_HIDE(x)
 
+/* FIELDS_IF_DEF_<kind>(yes, no): yes for DEFTEXT (its SQL keeps a default), no for the rest. */
+#define FIELDS_IF_DEF_ID(yes, no) no
+#define FIELDS_IF_DEF_REF(yes, no) no
+#define FIELDS_IF_DEF_TEXT(yes, no) no
+#define FIELDS_IF_DEF_OPTTEXT(yes, no) no
+#define FIELDS_IF_DEF_DEFTEXT(yes, no) yes
+#define FIELDS_IF_DEF_NUM(yes, no) no
+#define FIELDS_IF_DEF_POS(yes, no) no
+#define FIELDS_IF_DEF_OPTNUM(yes, no) no
+#define FIELDS_IF_DEF_INT(yes, no) no
+#define FIELDS_IF_DEF_POSINT(yes, no) no
+#define FIELDS_IF_DEF_ENUM(yes, no) no
+#define FIELDS_IF_DEF_BOOL(yes, no) no
+
 #define FIELDS_COUNT_(...) +1
-enum { FIELDS_KR_N = 0 FIELDS_KR(FIELDS_COUNT_), FIELDS_OBJ_N = 0 FIELDS_OBJ(FIELDS_COUNT_) };
+enum { FIELDS_KR_N = 0 FIELDS_KR(FIELDS_COUNT_), FIELDS_OBJ_N = 0 FIELDS_OBJ(FIELDS_COUNT_),
+       FIELDS_PROG_N = 0 FIELDS_PROG(FIELDS_COUNT_) };
 
 /* ---- form metadata: one entry per table row, in table order ---- */
 typedef enum { FORM_NONE, FORM_TEXT, FORM_NUMBER, FORM_DATE, FORM_ENUM, FORM_MULTILINE } fields_form_kind;
-typedef enum { FIELD_ID, FIELD_REF, FIELD_TEXT, FIELD_OPTTEXT, FIELD_NUM, FIELD_POS, FIELD_OPTNUM,
+typedef enum { FIELD_ID, FIELD_REF, FIELD_TEXT, FIELD_OPTTEXT, FIELD_DEFTEXT, FIELD_NUM, FIELD_POS, FIELD_OPTNUM,
                FIELD_INT, FIELD_POSINT, FIELD_ENUM, FIELD_BOOL } fields_kind;
 typedef struct {
     const char *name;          /* JSON key */
@@ -126,6 +155,7 @@ typedef struct {
 
 extern const fields_meta fields_kr[FIELDS_KR_N];
 extern const fields_meta fields_obj[FIELDS_OBJ_N];
+extern const fields_meta fields_prog[FIELDS_PROG_N];
 
 /* ---- diffs: which EDIT fields differ between two rows, old → new ---- */
 typedef struct {
@@ -137,5 +167,6 @@ typedef struct {
 /* Changes from a to b in table order, at most max written; returns how many differ. */
 size_t fields_kr_diff(const lnd_kr *a, const lnd_kr *b, fields_change *out, size_t max);
 size_t fields_obj_diff(const lnd_objective *a, const lnd_objective *b, fields_change *out, size_t max);
+size_t fields_prog_diff(const lnd_programme *a, const lnd_programme *b, fields_change *out, size_t max);
 
 #endif

@@ -148,7 +148,9 @@ store_rc st_kr_insert(store *s, const lnd_kr *k, const char *what);
 #define ST_OBJ_COLS STF_COLS(FIELDS_OBJ)
 /* Add or import one objective row: its id (0 = a new one), then every field of FIELDS_OBJ. */
 store_rc st_obj_insert(store *s, const lnd_objective *o, const char *what);
-#define ST_PROG_COLS "id, cycle_id, objective_id, title, audience, start_week, end_week, archived, version, cohorts"
+#define ST_PROG_COLS STF_COLS(FIELDS_PROG)
+/* Add or import one programme row: its id (0 = a new one), then every field of FIELDS_PROG. */
+store_rc st_prog_insert(store *s, const lnd_programme *p, const char *what);
 void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *k);            /* ST_KR_COLS */
 /* store_get_kr and its kin: one row by id through its row reader; STORE_NOTFOUND with
  * `missing` ("no key result K%lld"), any other failure said as `reading`. */

@@ -65,6 +65,7 @@ void tui_fields_build(tui_form *f, const fields_meta *t, size_t n, const void *r
         switch (m->kind) {
         case FIELD_TEXT:
         case FIELD_OPTTEXT:
+        case FIELD_DEFTEXT:
             s = *(char *const *)cat(row, m->offset);
             idx = tui_form_text(f, m->label, s ? s : "", m->required);
             break;
@@ -123,7 +124,8 @@ bool tui_fields_read(struct tui_app *a, const fields_meta *t, size_t n, void *ro
         bool has;
         switch (m->kind) {
         case FIELD_TEXT:
-        case FIELD_OPTTEXT: {
+        case FIELD_OPTTEXT:
+        case FIELD_DEFTEXT: {
             const char *s = tui_form_str(f, i);
             lnd_day day;
             if (m->form == FORM_DATE && *s && !date_parse(s, &day))

@@ -17,7 +17,7 @@
 static bool same_field(const fields_meta *m, const void *a, const void *b)
 {
     const char *pa = (const char *)a + m->offset, *pb = (const char *)b + m->offset;
-    if (m->kind == FIELD_TEXT || m->kind == FIELD_OPTTEXT) {
+    if (m->kind == FIELD_TEXT || m->kind == FIELD_OPTTEXT || m->kind == FIELD_DEFTEXT) {
         const char *x = *(char *const *)pa, *y = *(char *const *)pb;
         return strcmp(x ? x : "", y ? y : "") == 0;
     }
