@@ -52,7 +52,7 @@ static void fmt_score(double v, char *out, size_t n)
     if (len >= 4 && out[len - 1] == '0') out[len - 1] = '\0';
 }
 
-static const lnd_review *find_review(const lnd_review *r, size_t n, lnd_id oid)
+const lnd_review *cli_review_of(const lnd_review *r, size_t n, lnd_id oid)
 {
     for (size_t i = 0; i < n; i++)
         if (r[i].objective_id == oid) return &r[i];
@@ -81,7 +81,7 @@ static int review_list(cli_ctx *ctx, store *s, const lnd_plan *p)
         const lnd_objective *o = &p->objs[rows[i].obj];
         summary_obj so;
         summary_objective(p, rows[i].obj, &ctx->cfg.rules, today, &so);
-        const lnd_review *r = find_review(rv, nr, o->id);
+        const lnd_review *r = cli_review_of(rv, nr, o->id);
         double suggested = summary_suggested_score(o, &so);
         double score = r && r->has_score ? r->score : suggested;
         char id[24];
@@ -138,7 +138,7 @@ static int review_set(cli_ctx *ctx, store *s, const lnd_plan *p, lnd_id oid, con
     size_t nr;
     store_rc src = store_reviews(s, a, p->cycle.id, &rv, &nr);
     lnd_review r = {.objective_id = oid, .worked = "", .didnt = "", .carry = "", .finding = ""};
-    const lnd_review *old = src == STORE_OK ? find_review(rv, nr, oid) : NULL;
+    const lnd_review *old = src == STORE_OK ? cli_review_of(rv, nr, oid) : NULL;
     if (old) r = *old;
     int rc = 0;
     if (o->v[R_SCORE] && !summary_verdict_time(&p->cycle)) {
