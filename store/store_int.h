@@ -168,6 +168,27 @@ void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *k);            /* ST_KR_CO
         if (rc != SQLITE_ROW) return st_sqlfail(s, rc, reading);                        \
         return STORE_OK;                                                                \
     }
+/* The UPDATE of every EDIT field of r (a FIELDS table row) against r->version, then the
+ * audit row naming what changed since old (differ: fields_kr_diff and kin). Inside the
+ * caller's write transaction; STORE_CONFLICT when the row moved on meanwhile. */
+#define ST_UPDATE_ROW(fn, T, table, FIELDS, n, differ)                                  \
+    static store_rc fn(store *s, const T *r, const T *old, const char *label, const char *user, \
+                       const char *what)                                                \
+    {                                                                                   \
+        sqlite3_stmt *st = st_prep(s, STF_UPDATE(table, FIELDS));                       \
+        if (!st) return STORE_IO;                                                       \
+        int c = 1;                                                                      \
+        FIELDS(STF_BIND_EDIT)                                                           \
+        sqlite3_bind_int64(st, c++, r->id);                                             \
+        sqlite3_bind_int64(st, c, r->version);                                          \
+        int x = st_step_done(s, st);                                                    \
+        if (x != SQLITE_DONE) return st_sqlfail(s, x, what);                            \
+        if (sqlite3_changes(s->db) == 0) return st_conflict(s, table, table, r->id, label, r->version); \
+        st_diff d = {0};                                                                \
+        fields_change ch[n];                                                            \
+        st_diff_changes(&d, ch, differ(old, r, ch, n));                                 \
+        return st_audit(s, user, "edit", table, r->id, d.len ? d.buf : "no change");    \
+    }
 /* st_kr_insert and its kin: the INSERT of every field of a field table (store_fields.h). */
 #define ST_INSERT_ROW(fn, T, table, FIELDS)                                             \
     store_rc fn(store *s, const T *r, const char *what)                                 \

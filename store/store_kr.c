@@ -118,6 +118,8 @@ store_rc store_add_kr(store *s, lnd_kr *k, const char *user)
     return rc;
 }
 
+ST_UPDATE_ROW(kr_update, lnd_kr, "kr", FIELDS_KR, FIELDS_KR_N, fields_kr_diff)
+
 store_rc store_update_kr(store *s, lnd_kr *k, const char *user)
 {
     store_rc rc = valid_kr(s, k, false);
@@ -130,26 +132,7 @@ store_rc store_update_kr(store *s, lnd_kr *k, const char *user)
     rc = store_get_kr(s, a, k->id, &old);
     if (rc == STORE_OK && old.version != k->version) rc = st_conflict(s, "kr", "kr", k->id, label, k->version);
     if (rc == STORE_OK) rc = valid_kr_objective(s, k);
-    if (rc == STORE_OK) {
-        sqlite3_stmt *st = st_prep(s, STF_UPDATE("kr", FIELDS_KR));
-        if (!st) rc = STORE_IO;
-        else {
-            const lnd_kr *r = k;
-            int c = 1;
-            FIELDS_KR(STF_BIND_EDIT)
-            sqlite3_bind_int64(st, c++, k->id);
-            sqlite3_bind_int64(st, c, k->version);
-            int x = st_step_done(s, st);
-            if (x != SQLITE_DONE) rc = st_sqlfail(s, x, "saving the key result");
-            else if (sqlite3_changes(s->db) == 0) rc = st_conflict(s, "kr", "kr", k->id, label, k->version);
-        }
-    }
-    if (rc == STORE_OK) {
-        st_diff d = {0};
-        fields_change ch[FIELDS_KR_N];
-        st_diff_changes(&d, ch, fields_kr_diff(&old, k, ch, FIELDS_KR_N));
-        rc = st_audit(s, user, "edit", "kr", k->id, d.len ? d.buf : "no change");
-    }
+    if (rc == STORE_OK) rc = kr_update(s, k, &old, label, user, "saving the key result");
     arena_free(a);
     rc = st_wend(s, rc);
     if (rc == STORE_OK) k->version++;

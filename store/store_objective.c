@@ -102,6 +102,8 @@ store_rc store_add_objective(store *s, lnd_objective *o, const char *user)
     return rc;
 }
 
+ST_UPDATE_ROW(obj_update, lnd_objective, "objective", FIELDS_OBJ, FIELDS_OBJ_N, fields_obj_diff)
+
 store_rc store_update_objective(store *s, lnd_objective *o, const char *user)
 {
     store_rc rc = valid_objective(s, o);
@@ -118,27 +120,7 @@ store_rc store_update_objective(store *s, lnd_objective *o, const char *user)
         chk.cycle_id = old.cycle_id;
         rc = valid_parent(s, &chk);
     }
-    if (rc == STORE_OK) {
-        sqlite3_stmt *st = st_prep(s, STF_UPDATE("objective", FIELDS_OBJ));
-        if (!st) rc = STORE_IO;
-        else {
-            const lnd_objective *r = o;
-            int c = 1;
-            FIELDS_OBJ(STF_BIND_EDIT)
-            sqlite3_bind_int64(st, c++, o->id);
-            sqlite3_bind_int64(st, c, o->version);
-            int x = st_step_done(s, st);
-            if (x != SQLITE_DONE) rc = st_sqlfail(s, x, "saving the objective");
-            else if (sqlite3_changes(s->db) == 0)
-                rc = st_conflict(s, "objective", "objective", o->id, label, o->version);
-        }
-    }
-    if (rc == STORE_OK) {
-        st_diff d = {0};
-        fields_change ch[FIELDS_OBJ_N];
-        st_diff_changes(&d, ch, fields_obj_diff(&old, o, ch, FIELDS_OBJ_N));
-        rc = st_audit(s, user, "edit", "objective", o->id, d.len ? d.buf : "no change");
-    }
+    if (rc == STORE_OK) rc = obj_update(s, o, &old, label, user, "saving the objective");
     arena_free(a);
     rc = st_wend(s, rc);
     if (rc == STORE_OK) {

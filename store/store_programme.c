@@ -73,6 +73,8 @@ store_rc store_add_programme(store *s, lnd_programme *p, const char *user)
     return rc;
 }
 
+ST_UPDATE_ROW(prog_update, lnd_programme, "programme", FIELDS_PROG, FIELDS_PROG_N, fields_prog_diff)
+
 store_rc store_update_programme(store *s, lnd_programme *p, const char *user)
 {
     store_rc rc = st_wbegin(s);
@@ -90,26 +92,7 @@ store_rc store_update_programme(store *s, lnd_programme *p, const char *user)
         chk.cycle_id = old.cycle_id;
         rc = valid_programme(s, &chk);
     }
-    if (rc == STORE_OK) {
-        sqlite3_stmt *st = st_prep(s, STF_UPDATE("programme", FIELDS_PROG));
-        if (!st) rc = STORE_IO;
-        else {
-            const lnd_programme *r = p;
-            int c = 1;
-            FIELDS_PROG(STF_BIND_EDIT)
-            sqlite3_bind_int64(st, c++, p->id);
-            sqlite3_bind_int64(st, c, p->version);
-            int x = st_step_done(s, st);
-            if (x != SQLITE_DONE) rc = st_sqlfail(s, x, "saving the programme");
-            else if (sqlite3_changes(s->db) == 0) rc = st_conflict(s, "programme", "programme", p->id, label, p->version);
-        }
-    }
-    if (rc == STORE_OK) {
-        st_diff d = {0};
-        fields_change ch[FIELDS_PROG_N];
-        st_diff_changes(&d, ch, fields_prog_diff(&old, p, ch, FIELDS_PROG_N));
-        rc = st_audit(s, user, "edit", "programme", p->id, d.len ? d.buf : "no change");
-    }
+    if (rc == STORE_OK) rc = prog_update(s, p, &old, label, user, "saving the programme");
     arena_free(a);
     rc = st_wend(s, rc);
     if (rc == STORE_OK) {
