@@ -61,6 +61,8 @@ static json_t *jopt_int(int v) { return v >= 0 ? json_integer(v) : json_null(); 
 #define EX_J_OPTTEXT EX_J_TEXT
 #define EX_J_DEFTEXT(m, json, aux) JSET(j, json, jtext(json, r->m));
 #define EX_J_NUM(m, json, aux) JSET(j, json, json_real(r->m));
+#define EX_J_STAMP(m, json, aux) JSET(j, json, jstamp(json, r->m));
+#define EX_J_OPTINT(m, json, aux) JSET(j, json, jopt_int(r->m));
 #define EX_J_POS EX_J_NUM
 #define EX_J_OPTNUM(m, json, aux) JSET(j, json, jn(r->aux, r->m));
 #define EX_J_INT(m, json, aux) JSET(j, json, ji(r->m));
@@ -69,14 +71,15 @@ static json_t *jopt_int(int v) { return v >= 0 ? json_integer(v) : json_null(); 
 #define EX_J_BOOL(m, json, aux) JSET(j, json, json_boolean(r->m));
 #define EX_JSON(kd, m, col, json, role, aux, ...) FIELDS_IF_SHOWN_##role(EX_J_##kd(m, json, aux))
 
-/* The rows v[0..n) of a field table as the JSON array `key` of object `into`. */
-#define EX_ROWS(into, key, T, v, n, TABLE, label)           \
+/* The rows v[0..n) of a field table as the JSON array `key` of object `into`; the rest
+ * names row r in messages (ROW's format and arguments). */
+#define EX_ROWS(into, key, T, v, n, TABLE, ...)             \
     do {                                                    \
         json_t *arr = json_array();                         \
         for (size_t i = 0; i < (n); i++) {                  \
             const T *r = &(v)[i];                           \
             json_t *j = json_object();                      \
-            ROW(label, r->id);                              \
+            ROW(__VA_ARGS__);                               \
             JSET(j, "id", ji(r->id));                       \
             TABLE(EX_JSON)                                  \
             json_array_append_new(arr, j);                  \
@@ -97,33 +100,15 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
     JSET(jc, "weeks", ji(c->weeks));
     JSET(jc, "state", jtext("state", model_cycle_state_name(c->state)));
     JSET(jc, "version", ji(c->version));
-    EX_ROWS(jc, "objectives", lnd_objective, p->objs, p->nobjs, FIELDS_OBJ, "objective O%lld");
-    EX_ROWS(jc, "key_results", lnd_kr, p->krs, p->nkrs, FIELDS_KR, "key result K%lld");
+    EX_ROWS(jc, "objectives", lnd_objective, p->objs, p->nobjs, FIELDS_OBJ, "objective O%lld", r->id);
+    EX_ROWS(jc, "key_results", lnd_kr, p->krs, p->nkrs, FIELDS_KR, "key result K%lld", r->id);
     lnd_arena *a = arena_new();
     lnd_checkin *cs;
     size_t n;
     rc = store_cycle_checkins(s, a, c->id, &cs, &n);
-    json_t *jcs = json_array();
-    for (size_t i = 0; rc == STORE_OK && i < n; i++) {
-        json_t *j = json_object();
-        ROW("check-in %lld (K%lld)", cs[i].id, cs[i].kr_id);
-        JSET(j, "id", ji(cs[i].id));
-        JSET(j, "kr", ji(cs[i].kr_id));
-        JSET(j, "at", jstamp("at", cs[i].at));
-        JSET(j, "value", json_real(cs[i].value));
-        JSET(j, "confidence", jopt_int(cs[i].confidence));
-        JSET(j, "note", jtext("note", cs[i].note));
-        JSET(j, "author", jtext("author", cs[i].author));
-        JSET(j, "account", jtext("account", cs[i].account));
-        JSET(j, "observed", jopt_int(cs[i].observed));
-        JSET(j, "applied", jopt_int(cs[i].applied));
-        JSET(j, "cohort", jtext("cohort", cs[i].cohort));
-        JSET(j, "comparison", json_boolean(cs[i].comparison));
-        JSET(j, "followup", ji(cs[i].followup));
-        json_array_append_new(jcs, j);
-    }
-    JSET(jc, "checkins", jcs);
-    EX_ROWS(jc, "programmes", lnd_programme, p->progs, p->nprogs, FIELDS_PROG, "programme P%lld");
+    EX_ROWS(jc, "checkins", lnd_checkin, cs, rc == STORE_OK ? n : 0, FIELDS_CHECKIN, "check-in %lld (K%lld)", r->id,
+            r->kr_id);
+    EX_ROWS(jc, "programmes", lnd_programme, p->progs, p->nprogs, FIELDS_PROG, "programme P%lld", r->id);
     lnd_review *rv;
     size_t nr = 0;
     if (rc == STORE_OK) rc = store_reviews(s, a, c->id, &rv, &nr);

@@ -22,11 +22,13 @@
  *         OPTTEXT char *, may be absent in JSON (older files) aux: intern (1/0)
  *         DEFTEXT char *, blank = the default aux when added or imported, unchanged on edit
  *                 (and then not in the diff); may be absent in JSON  aux: the default
+ *         STAMP   char *, a "YYYY-MM-DD HH:MM:SS" UTC time, ISO 8601 in JSON  aux: unused (0)
  *         NUM     double, required number in JSON             aux: unused (0)
  *         POS     double > 0; 0 or absent = aux               aux: the default
  *         OPTNUM  double with a bool "has" member, NULL = none aux: the has member
  *         INT     int or long                                 aux: default when absent in JSON
  *         POSINT  int > 0; 0 or absent = aux                  aux: the default
+ *         OPTINT  int, -1 = none (null in JSON, absent = -1)   aux: unused (0)
  *         ENUM    a model enum with model_<aux>_name/_parse    aux: the family, e.g. direction
  *         BOOL    bool                                        aux: unused (0)
  *  role   EDIT: written by add and edit, listed in audit and conflict diffs;
@@ -85,6 +87,21 @@
     X(BOOL, archived, "archived", "archived", KEEP, 0, "archived", NULL, NONE, 0, 1, NULL, "")              \
     X(INT, version, "version", "version", KEEP, 1, "version", NULL, NONE, 0, 6, NULL, "")
 
+/* Check-ins are append-only: every field KEEP (written by add and import, never edited). */
+#define FIELDS_CHECKIN(X)                                                                                    \
+    X(ID, kr_id, "kr_id", "kr", KEEP, 'K', "key result", NULL, NONE, 1, 6, NULL, "")                         \
+    X(STAMP, at, "at", "at", KEEP, 0, "at", NULL, NONE, 1, 20, NULL, "")                                     \
+    X(NUM, value, "value", "value", KEEP, 0, "value", NULL, NONE, 1, 12, NULL, "")                           \
+    X(OPTINT, confidence, "confidence", "confidence", KEEP, 0, "confidence", NULL, NONE, 0, 2, NULL, "")     \
+    X(TEXT, note, "note", "note", KEEP, 0, "note", NULL, NONE, 0, 60, NULL, "")                              \
+    X(TEXT, author, "author", "author", KEEP, 1, "author", NULL, NONE, 1, 24, NULL, "")                      \
+    X(OPTTEXT, account, "account", "account", KEEP, 1, "account", NULL, NONE, 0, 24, NULL, "")               \
+    X(OPTINT, observed, "observed", "observed", KEEP, 0, "observed", NULL, NONE, 0, 6, NULL, "")             \
+    X(OPTINT, applied, "applied", "applied", KEEP, 0, "applied", NULL, NONE, 0, 6, NULL, "")                 \
+    X(OPTTEXT, cohort, "cohort", "cohort", KEEP, 1, "cohort", NULL, NONE, 0, 24, NULL, "")                   \
+    X(BOOL, comparison, "comparison", "comparison", KEEP, 0, "comparison", NULL, NONE, 0, 1, NULL, "")       \
+    X(INT, followup, "followup", "followup", KEEP, 0, "follow-up", NULL, NONE, 0, 3, NULL, "")
+
 #define FIELDS_PROG(X)                                                                                       \
     X(ID, cycle_id, "cycle_id", "cycle", HIDE, 'C', "cycle", NULL, NONE, 1, 6, NULL, "")                     \
     X(REF, objective_id, "objective_id", "objective", EDIT, 'O', "objective", NULL, NONE, 0, 6, NULL, "")    \
@@ -119,6 +136,8 @@
 #define FIELDS_IF_DEF_OPTTEXT(yes, no) no
 #define FIELDS_IF_DEF_DEFTEXT(yes, no) yes
 #define FIELDS_IF_DEF_NUM(yes, no) no
+#define FIELDS_IF_DEF_STAMP(yes, no) no
+#define FIELDS_IF_DEF_OPTINT(yes, no) no
 #define FIELDS_IF_DEF_POS(yes, no) no
 #define FIELDS_IF_DEF_OPTNUM(yes, no) no
 #define FIELDS_IF_DEF_INT(yes, no) no

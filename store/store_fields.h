@@ -28,6 +28,8 @@
 #define STF_RD_OPTTEXT STF_RD_TEXT
 #define STF_RD_DEFTEXT(m, aux) r->m = st_str(ss, st, c++, true);
 #define STF_RD_NUM(m, aux) r->m = sqlite3_column_double(st, c++);
+#define STF_RD_STAMP(m, aux) r->m = st_str(ss, st, c++, false);
+#define STF_RD_OPTINT(m, aux) r->m = sqlite3_column_int(st, c++);
 #define STF_RD_POS STF_RD_NUM
 #define STF_RD_OPTNUM(m, aux)                                          \
     r->aux = sqlite3_column_type(st, c) != SQLITE_NULL;                \
@@ -50,6 +52,8 @@
 #define STF_BD_OPTTEXT STF_BD_TEXT
 #define STF_BD_DEFTEXT(m, aux) st_bind_text(st, c++, st_blank(r->m) ? "" : r->m);
 #define STF_BD_NUM(m, aux) sqlite3_bind_double(st, c++, r->m);
+#define STF_BD_STAMP(m, aux) st_bind_text(st, c++, r->m);
+#define STF_BD_OPTINT(m, aux) sqlite3_bind_int(st, c++, r->m);
 #define STF_BD_POS(m, aux) sqlite3_bind_double(st, c++, r->m > 0 ? r->m : aux);
 #define STF_BD_OPTNUM(m, aux) st_bind_opt_double(st, c++, r->aux, r->m);
 #define STF_BD_INT(m, aux) sqlite3_bind_int64(st, c++, r->m);

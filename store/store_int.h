@@ -137,7 +137,8 @@ store_rc st_valid_kpi(store *s, const lnd_kpi *k);             /* store_kpi.c */
 /* ---- rows shared between files ---- */
 /* Insert one check-in row as given (id 0 = a new one; at already normalised): the add verb
  * and import share it. store_checkin.c */
-store_rc st_checkin_insert(store *s, const lnd_checkin *c, const char *at, const char *what);
+/* Add or import one check-in row (c->at as stored: "YYYY-MM-DD HH:MM:SS" UTC). */
+store_rc st_checkin_insert(store *s, const lnd_checkin *c, const char *what);
 /* Bind a review's fields: ?1 objective, ?2 score, ?3 worked, ?4 didnt, ?5 carry,
  * ?6 carry_forward, ?7 updated_by, ?8 updated_at, ?9 version, ?10 finding. store_review.c */
 void st_review_bind(sqlite3_stmt *st, const lnd_review *r, const char *by, const char *at, long version);

@@ -98,7 +98,9 @@ store_rc store_restore_checkin(store *s, const lnd_checkin *c)
                        c->at ? c->at : "");
     if ((rc = st_valid_checkin(s, c)) != STORE_OK) return rc;
     if (c->followup < 0) return st_fail(s, STORE_INVALID, "check-in %lld: followup must be 0 or a day count", c->id);
-    return st_checkin_insert(s, c, at, "restoring a check-in");
+    lnd_checkin row = *c;
+    row.at = at;
+    return st_checkin_insert(s, &row, "restoring a check-in");
 }
 
 store_rc store_restore_programme(store *s, const lnd_programme *p)
