@@ -85,6 +85,14 @@ int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
                const struct option *cmd_opts,
                int (*on_opt)(void *st, int c, const char *arg), void *st, bool *help);
 
+/* cli_getopt for a command: on -h/--help prints help to stdout and returns CLI_HELPED (main
+ * exits 0), so a command only says `if (rc) return rc;`. */
+int cli_command_opts(cli_ctx *ctx, int argc, char **argv, const char *shortopts, const struct option *cmd_opts,
+                     int (*on_opt)(void *st, int c, const char *arg), void *st, const char *help);
+#define CLI_HELPED 1002
+/* A command that needs a verb (`lnd kpi add`): without one, its usage on stderr and 64. */
+int cli_need_verb(int argc, const char *help);
+
 /* Options kept as text by their code (1..CLI_OPTV_N-1): v[code] = the value, "1" for a
  * flag. cli_optv_set is the on_opt of cli_getopt for such commands. */
 #define CLI_OPTV_N 32

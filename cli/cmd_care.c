@@ -52,13 +52,8 @@ static int backup_stdout(store *s)
 
 int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 {
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", NULL, NULL, NULL, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "", NULL, NULL, NULL, backup_help);
     if (rc) return rc;
-    if (help) {
-        fputs(backup_help, stdout);
-        return 0;
-    }
     if (optind + 1 != argc) return cli_fail(EX_USAGE_, "backup: give one FILE to write; see `lnd backup --help`");
     const char *dest = argv[optind];
     if ((rc = cli_setup(ctx))) return rc;
@@ -91,13 +86,8 @@ static void print_problem(void *ud, const char *line)
 
 int cmd_doctor(cli_ctx *ctx, int argc, char **argv)
 {
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", NULL, NULL, NULL, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "", NULL, NULL, NULL, doctor_help);
     if (rc) return rc;
-    if (help) {
-        fputs(doctor_help, stdout);
-        return 0;
-    }
     if (optind < argc) return cli_fail(EX_USAGE_, "doctor: unexpected '%s'", argv[optind]);
     if ((rc = cli_setup(ctx))) return rc;
     store *s;

@@ -73,13 +73,9 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
                                          {"format", required_argument, NULL, 'f'},
                                          {"rules", no_argument, NULL, 'r'}, {0}};
     check_opts co = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, check_opt, &co, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, check_opt, &co,
+                              check_help);
     if (rc) return rc;
-    if (help) {
-        fputs(check_help, stdout);
-        return 0;
-    }
     if (optind < argc) return cli_fail(EX_USAGE_, "check: unexpected '%s'", argv[optind]);
     if (co.rules) return print_rules();
     if ((rc = cli_setup(ctx))) return rc;

@@ -104,7 +104,6 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
         {0},
     };
     checkin_opts co = {0};
-    bool help;
     /* A negative VALUE ("-5") looks like an option to getopt: take it out first, unless it is
      * the argument of an option that takes one (--confidence -1 stays an error there). */
     char *args[argc + 1];
@@ -125,12 +124,9 @@ int cmd_checkin(cli_ctx *ctx, int argc, char **argv)
     args[nargs_in] = NULL;
     argc = nargs_in;
     argv = args;
-    int rc = cli_getopt(ctx, argc, argv, "c:n:", opts, checkin_opt, &co, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "c:n:", opts, checkin_opt, &co,
+                              checkin_help);
     if (rc) return rc;
-    if (help) {
-        fputs(checkin_help, stdout);
-        return 0;
-    }
     /* the value taken out above is the last operand */
     char *ops[argc + 2];
     int nargs = 0;

@@ -126,13 +126,8 @@ int cmd_config(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {{"format", required_argument, NULL, 1}, {0}};
     cli_optv ov = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, cli_optv_set, &ov, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, cli_optv_set, &ov, config_help);
     if (rc) return rc;
-    if (help) {
-        fputs(config_help, stdout);
-        return 0;
-    }
     bool json = false;
     if (ov.v[1] && (rc = cj_format("config", ov.v[1], &json))) return rc;
     if (optind < argc) return cli_fail(EX_USAGE_, "config: unexpected '%s'; see `lnd config --help`", argv[optind]);

@@ -123,13 +123,8 @@ int cmd_cycle(cli_ctx *ctx, int argc, char **argv)
         {0},
     };
     cycle_opts co = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, cycle_opt, &co, &help);
-    if (rc) return rc;
-    if (help || optind >= argc) {
-        fputs(cycle_help, help ? stdout : stderr);
-        return help ? 0 : EX_USAGE_;
-    }
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, cycle_opt, &co, cycle_help);
+    if (rc || (rc = cli_need_verb(argc, cycle_help))) return rc;
     const char *verb = argv[optind];
     const char *name = optind + 1 < argc ? argv[optind + 1] : NULL;
     bool json = false;

@@ -163,13 +163,8 @@ int cmd_digest(cli_ctx *ctx, int argc, char **argv)
                                          {"since", required_argument, NULL, 's'},
                                          {"format", required_argument, NULL, 'f'}, {0}};
     digest_opts o = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, digest_opt, &o, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, digest_opt, &o, digest_help);
     if (rc) return rc;
-    if (help) {
-        fputs(digest_help, stdout);
-        return 0;
-    }
     if (optind < argc) return cli_fail(EX_USAGE_, "digest: unexpected '%s'; see `lnd digest --help`", argv[optind]);
     lnd_day today = date_today(), since = today - 7;
     if (o.since && !date_parse(o.since, &since))

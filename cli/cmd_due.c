@@ -120,14 +120,9 @@ int cmd_due(cli_ctx *ctx, int argc, char **argv)
                                          {"cycle", required_argument, NULL, 'c'},
                                          {"format", required_argument, NULL, 'f'}, {0}};
     due_opts o = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, due_opt, &o, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, due_opt, &o, due_help);
     o.cycle = cli_cycle(ctx, o.cycle);   /* lnd --cycle NAME due */
     if (rc) return rc;
-    if (help) {
-        fputs(due_help, stdout);
-        return 0;
-    }
     if (optind < argc) return cli_fail(EX_USAGE_, "due: unexpected '%s'", argv[optind]);
     bool json = o.format && strcmp(o.format, "json") == 0;
     if (o.format && !json && strcmp(o.format, "text") != 0)

@@ -59,7 +59,10 @@ static json_t *jopt_int(int v) { return v >= 0 ? json_integer(v) : json_null(); 
 #define EX_J_REF(m, json, aux) JSET(j, json, r->m ? ji(r->m) : json_null());
 #define EX_J_TEXT(m, json, aux) JSET(j, json, jtext(json, r->m));
 #define EX_J_OPTTEXT EX_J_TEXT
+#define EX_J_DEFTEXT(m, json, aux) JSET(j, json, jtext(json, r->m));
 #define EX_J_NUM(m, json, aux) JSET(j, json, json_real(r->m));
+#define EX_J_STAMP(m, json, aux) JSET(j, json, jstamp(json, r->m));
+#define EX_J_OPTINT(m, json, aux) JSET(j, json, jopt_int(r->m));
 #define EX_J_POS EX_J_NUM
 #define EX_J_OPTNUM(m, json, aux) JSET(j, json, jn(r->aux, r->m));
 #define EX_J_INT(m, json, aux) JSET(j, json, ji(r->m));
@@ -68,14 +71,15 @@ static json_t *jopt_int(int v) { return v >= 0 ? json_integer(v) : json_null(); 
 #define EX_J_BOOL(m, json, aux) JSET(j, json, json_boolean(r->m));
 #define EX_JSON(kd, m, col, json, role, aux, ...) FIELDS_IF_SHOWN_##role(EX_J_##kd(m, json, aux))
 
-/* The rows v[0..n) of a field table as the JSON array `key` of object `into`. */
-#define EX_ROWS(into, key, T, v, n, TABLE, label)           \
+/* The rows v[0..n) of a field table as the JSON array `key` of object `into`; the rest
+ * names row r in messages (ROW's format and arguments). */
+#define EX_ROWS(into, key, T, v, n, TABLE, ...)             \
     do {                                                    \
         json_t *arr = json_array();                         \
         for (size_t i = 0; i < (n); i++) {                  \
             const T *r = &(v)[i];                           \
             json_t *j = json_object();                      \
-            ROW(label, r->id);                              \
+            ROW(__VA_ARGS__);                               \
             JSET(j, "id", ji(r->id));                       \
             TABLE(EX_JSON)                                  \
             json_array_append_new(arr, j);                  \
@@ -96,49 +100,15 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, json_t **out)
     JSET(jc, "weeks", ji(c->weeks));
     JSET(jc, "state", jtext("state", model_cycle_state_name(c->state)));
     JSET(jc, "version", ji(c->version));
-    EX_ROWS(jc, "objectives", lnd_objective, p->objs, p->nobjs, FIELDS_OBJ, "objective O%lld");
-    EX_ROWS(jc, "key_results", lnd_kr, p->krs, p->nkrs, FIELDS_KR, "key result K%lld");
+    EX_ROWS(jc, "objectives", lnd_objective, p->objs, p->nobjs, FIELDS_OBJ, "objective O%lld", r->id);
+    EX_ROWS(jc, "key_results", lnd_kr, p->krs, p->nkrs, FIELDS_KR, "key result K%lld", r->id);
     lnd_arena *a = arena_new();
     lnd_checkin *cs;
     size_t n;
     rc = store_cycle_checkins(s, a, c->id, &cs, &n);
-    json_t *jcs = json_array();
-    for (size_t i = 0; rc == STORE_OK && i < n; i++) {
-        json_t *j = json_object();
-        ROW("check-in %lld (K%lld)", cs[i].id, cs[i].kr_id);
-        JSET(j, "id", ji(cs[i].id));
-        JSET(j, "kr", ji(cs[i].kr_id));
-        JSET(j, "at", jstamp("at", cs[i].at));
-        JSET(j, "value", json_real(cs[i].value));
-        JSET(j, "confidence", jopt_int(cs[i].confidence));
-        JSET(j, "note", jtext("note", cs[i].note));
-        JSET(j, "author", jtext("author", cs[i].author));
-        JSET(j, "account", jtext("account", cs[i].account));
-        JSET(j, "observed", jopt_int(cs[i].observed));
-        JSET(j, "applied", jopt_int(cs[i].applied));
-        JSET(j, "cohort", jtext("cohort", cs[i].cohort));
-        JSET(j, "comparison", json_boolean(cs[i].comparison));
-        JSET(j, "followup", ji(cs[i].followup));
-        json_array_append_new(jcs, j);
-    }
-    JSET(jc, "checkins", jcs);
-    json_t *jp = json_array();
-    for (size_t i = 0; i < p->nprogs; i++) {
-        const lnd_programme *pr = &p->progs[i];
-        json_t *j = json_object();
-        ROW("programme P%lld", p->progs[i].id);
-        JSET(j, "id", ji(pr->id));
-        JSET(j, "objective", pr->objective_id ? ji(pr->objective_id) : json_null());
-        JSET(j, "title", jtext("title", pr->title));
-        JSET(j, "audience", jtext("audience", pr->audience));
-        JSET(j, "start_week", ji(pr->start_week));
-        JSET(j, "end_week", ji(pr->end_week));
-        JSET(j, "cohorts", jtext("cohorts", pr->cohorts));
-        JSET(j, "archived", json_boolean(pr->archived));
-        JSET(j, "version", ji(pr->version));
-        json_array_append_new(jp, j);
-    }
-    JSET(jc, "programmes", jp);
+    EX_ROWS(jc, "checkins", lnd_checkin, cs, rc == STORE_OK ? n : 0, FIELDS_CHECKIN, "check-in %lld (K%lld)", r->id,
+            r->kr_id);
+    EX_ROWS(jc, "programmes", lnd_programme, p->progs, p->nprogs, FIELDS_PROG, "programme P%lld", r->id);
     lnd_review *rv;
     size_t nr = 0;
     if (rc == STORE_OK) rc = store_reviews(s, a, c->id, &rv, &nr);
@@ -400,24 +370,22 @@ static int export_opt(void *st, int c, const char *arg)
     return 0;
 }
 
+static const char export_help[] =
+    "usage: lnd export [--format json|csv] [--cycle NAME] [-o FILE]\n\n"
+    "Export everything (default) or one cycle. JSON keeps every row with its id,\n"
+    "version and timestamps: `lnd import FILE.json` restores it into an empty database.\n"
+    "CSV is one row per check-in (RFC 4180 quoting) for spreadsheets.\n"
+    "-o FILE writes FILE whole or not at all; -o - (or no -o) writes stdout.\n";
+
 int cmd_export(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
                                          {"cycle", required_argument, NULL, 'c'},
                                          {"output", required_argument, NULL, 'o'}, {0}};
     export_opts eo = {.format = "json"};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "o:", opts, export_opt, &eo, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "o:", opts, export_opt, &eo, export_help);
     eo.cycle = cli_cycle(ctx, eo.cycle);   /* lnd --cycle NAME export */
     if (rc) return rc;
-    if (help) {
-        fputs("usage: lnd export [--format json|csv] [--cycle NAME] [-o FILE]\n\n"
-              "Export everything (default) or one cycle. JSON keeps every row with its id,\n"
-              "version and timestamps: `lnd import FILE.json` restores it into an empty database.\n"
-              "CSV is one row per check-in (RFC 4180 quoting) for spreadsheets.\n"
-              "-o FILE writes FILE whole or not at all; -o - (or no -o) writes stdout.\n", stdout);
-        return 0;
-    }
     bool json = strcmp(eo.format, "json") == 0;
     if (!json && strcmp(eo.format, "csv") != 0)
         return cli_fail(EX_USAGE_, "export: --format must be json or csv, not '%s'", eo.format);

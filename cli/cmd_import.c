@@ -65,9 +65,12 @@ static bool need_enum(jctx *c, json_t *o, const char *k, const char *where, int 
 #define IM_J_REF IM_J_ID
 #define IM_J_TEXT(m, json, aux) *ok = *ok && need_str(c, v, json, where, &r->m);
 #define IM_J_OPTTEXT(m, json, aux) r->m = (char *)jstr_of(v, json);
+#define IM_J_DEFTEXT IM_J_OPTTEXT
 #define IM_J_NUM(m, json, aux) \
     if (*ok && !jhas_num(v, json)) *ok = need_num(c, v, json, noun); \
     r->m = jnum(v, json);
+#define IM_J_STAMP(m, json, aux) *ok = *ok && need_str(c, v, json, where, &r->m);
+#define IM_J_OPTINT(m, json, aux) r->m = (int)jint(v, json, -1);
 #define IM_J_POS(m, json, aux) r->m = jhas_num(v, json) ? jnum(v, json) : aux;
 #define IM_J_OPTNUM(m, json, aux) \
     r->aux = jhas_num(v, json); \
@@ -121,41 +124,9 @@ static store_rc restore_cycle(store *s, jctx *c, json_t *jc, bool *ok)
     json_t *v;
     IM_ROWS("objectives", lnd_objective, {.cycle_id = cy.id}, FIELDS_OBJ, "objective", store_restore_objective);
     IM_ROWS("key_results", lnd_kr, {0}, FIELDS_KR, "key result", store_restore_kr);
-    json_array_foreach(json_object_get(jc, "programmes"), i, v) {
-        if (rc != STORE_OK || !*ok) break;
-        lnd_programme p = {.cycle_id = cy.id};
-        snprintf(where, sizeof where, "programme %lld", jint(v, "id", 0));
-        *ok = need_str(c, v, "title", where, &p.title) && need_str(c, v, "audience", where, &p.audience);
-        if (!*ok) break;
-        p.id = jint(v, "id", 0);
-        p.objective_id = jint(v, "objective", 0);
-        p.start_week = (int)jint(v, "start_week", 1);
-        p.end_week = (int)jint(v, "end_week", 1);
-        p.cohorts = (char *)jstr_of(v, "cohorts");
-        p.archived = json_is_true(json_object_get(v, "archived"));
-        p.version = jint(v, "version", 1);
-        rc = store_restore_programme(s, &p);
-    }
-    json_array_foreach(json_object_get(jc, "checkins"), i, v) {
-        if (rc != STORE_OK || !*ok) break;
-        lnd_checkin ck = {0};
-        snprintf(where, sizeof where, "check-in %lld", jint(v, "id", 0));
-        *ok = need_str(c, v, "at", where, &ck.at) && need_str(c, v, "note", where, &ck.note) &&
-              need_str(c, v, "author", where, &ck.author);
-        if (*ok && !jhas_num(v, "value")) *ok = jfail(c, v, "a check-in has no numeric \"value\"");
-        if (!*ok) break;
-        ck.id = jint(v, "id", 0);
-        ck.kr_id = jint(v, "kr", 0);
-        ck.value = jnum(v, "value");
-        ck.confidence = (int)jint(v, "confidence", -1);
-        ck.observed = (int)jint(v, "observed", -1);
-        ck.applied = (int)jint(v, "applied", -1);
-        ck.account = (char *)jstr_of(v, "account");   /* absent before schema 4: "" */
-        ck.cohort = (char *)jstr_of(v, "cohort");
-        ck.comparison = json_is_true(json_object_get(v, "comparison"));
-        ck.followup = (int)jint(v, "followup", 0);
-        rc = store_restore_checkin(s, &ck);
-    }
+    IM_ROWS("programmes", lnd_programme, {.cycle_id = cy.id}, FIELDS_PROG, "programme", store_restore_programme);
+    noun = "a check-in";
+    IM_ROWS("checkins", lnd_checkin, {0}, FIELDS_CHECKIN, "check-in", store_restore_checkin);
     json_array_foreach(json_object_get(jc, "reviews"), i, v) {
         if (rc != STORE_OK || !*ok) break;
         lnd_review r = {0};

@@ -251,13 +251,8 @@ int cmd_import_plan(cli_ctx *ctx, int argc, char **argv)
     static const struct option opts[] = {{"plan", no_argument, NULL, 'P'}, {"dry-run", no_argument, NULL, 'D'},
                                          {"cycle", required_argument, NULL, 'c'}, {0}};
     plan_opts o = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, plan_opt, &o, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, plan_opt, &o, cli_import_plan_help);
     if (rc) return rc;
-    if (help) {
-        fputs(cli_import_plan_help, stdout);
-        return 0;
-    }
     if (argc - optind != 1) return cli_fail(EX_USAGE_, "import --plan: give one CSV file; see `lnd import --help`");
     if ((rc = cli_setup(ctx))) return rc;
     return import_plan(ctx, argv[optind], o.cycle, o.dry);

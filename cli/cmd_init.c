@@ -37,14 +37,9 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
     static const struct option opts[] = {{"demo", no_argument, NULL, 'd'},
                                          {"shared", required_argument, NULL, 's'}, {0}};
     init_opts io = {.ctx = ctx};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, init_opt, &io, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, init_opt, &io, init_help);
     bool demo = io.demo;
     if (rc) return rc;
-    if (help) {
-        fputs(init_help, stdout);
-        return 0;
-    }
     if (optind < argc) return cli_fail(EX_USAGE_, "init: unexpected '%s'", argv[optind]);
     if ((rc = cli_setup(ctx))) return rc;
     bool existed = access(ctx->db, F_OK) == 0;

@@ -31,13 +31,8 @@ int cmd_kpi(cli_ctx *ctx, int argc, char **argv)
         {"max", required_argument, NULL, K_MAX}, {"format", required_argument, NULL, K_FORMAT}, {0},
     };
     cli_optv o = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, cli_optv_set, &o, &help);
-    if (rc) return rc;
-    if (help || optind >= argc) {
-        fputs(kpi_help, help ? stdout : stderr);
-        return help ? 0 : EX_USAGE_;
-    }
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, cli_optv_set, &o, kpi_help);
+    if (rc || (rc = cli_need_verb(argc, kpi_help))) return rc;
     const char *verb = argv[optind];
     bool list = !strcmp(verb, "list"), add = !strcmp(verb, "add"), set = !strcmp(verb, "set");
     if (!list && !add && !set) return cli_fail(EX_USAGE_, "kpi: unknown action '%s'; use add, set or list", verb);

@@ -78,13 +78,8 @@ int cli_kr_show(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {{"format", required_argument, NULL, 1}, {0}};
     cli_optv o = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, cli_optv_set, &o, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, cli_optv_set, &o, kr_show_help);
     if (rc) return rc;
-    if (help) {
-        fputs(kr_show_help, stdout);
-        return 0;
-    }
     bool json = false;
     if (o.v[1] && (rc = cj_format("kr show", o.v[1], &json))) return rc;
     lnd_id id;

@@ -12,29 +12,26 @@
 
 enum { L_SINCE = 1, L_LIMIT, L_ALL, L_FORMAT, L_N };
 
+static const char log_help[] =
+    "usage: lnd log [--since YYYY-MM-DD] [--limit N | --all] [--format text|json]\n\n"
+    "Who changed what, when: every edit, archive, state change and check-in, newest first.\n"
+    "Shows the newest 50 changes unless --since, --limit N or --all says otherwise; when\n"
+    "more are left, a last line on stderr says so.\n\n"
+    "  --since DATE   changes on or after DATE (local), all of them unless --limit\n"
+    "  --limit N      the newest N changes\n"
+    "  --all          every change\n"
+    "  --format F     text (default) or json (docs/json.md)\n\n"
+    "WHO is the display name (--user); when the operating-system account that made the\n"
+    "change differs from it, both are shown: \"bob (as alice)\".\n";
+
 int cmd_log(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"since", required_argument, NULL, L_SINCE}, {"limit", required_argument, NULL, L_LIMIT},
         {"all", no_argument, NULL, L_ALL}, {"format", required_argument, NULL, L_FORMAT}, {0}};
     cli_optv o = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, cli_optv_set, &o, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, cli_optv_set, &o, log_help);
     if (rc) return rc;
-    if (help) {
-        fputs("usage: lnd log [--since YYYY-MM-DD] [--limit N | --all] [--format text|json]\n\n"
-              "Who changed what, when: every edit, archive, state change and check-in, newest first.\n"
-              "Shows the newest 50 changes unless --since, --limit N or --all says otherwise; when\n"
-              "more are left, a last line on stderr says so.\n\n"
-              "  --since DATE   changes on or after DATE (local), all of them unless --limit\n"
-              "  --limit N      the newest N changes\n"
-              "  --all          every change\n"
-              "  --format F     text (default) or json (docs/json.md)\n\n"
-              "WHO is the display name (--user); when the operating-system account that made the\n"
-              "change differs from it, both are shown: \"bob (as alice)\".\n",
-              stdout);
-        return 0;
-    }
     lnd_day d;
     if (o.v[L_SINCE] && !date_parse(o.v[L_SINCE], &d))
         return cli_fail(EX_USAGE_, "log: --since '%s' is not a date; use YYYY-MM-DD", o.v[L_SINCE]);

@@ -318,17 +318,11 @@ static int want_version(const fields *f, long *v)
 static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
 {
     fields f = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", kind == 'O' ? objective_opts : kr_opts,
-                        field_opt, &f, &help);
-    f.v[F_CYCLE] = cli_cycle(ctx, f.v[F_CYCLE]);   /* lnd --cycle NAME objective add */
     const char *usage = kind == 'O' ? cli_objective_help : cli_kr_help;
     const char *noun = kind == 'O' ? "objective" : "kr";
-    if (rc) return rc;
-    if (help || optind >= argc) {
-        fputs(usage, help ? stdout : stderr);
-        return help ? 0 : EX_USAGE_;
-    }
+    int rc = cli_command_opts(ctx, argc, argv, "", kind == 'O' ? objective_opts : kr_opts, field_opt, &f, usage);
+    f.v[F_CYCLE] = cli_cycle(ctx, f.v[F_CYCLE]);   /* lnd --cycle NAME objective add */
+    if (rc || (rc = cli_need_verb(argc, usage))) return rc;
     const char *verb = argv[optind];
     bool add = strcmp(verb, "add") == 0, edit = strcmp(verb, "edit") == 0,
          archive = strcmp(verb, "archive") == 0, restore = strcmp(verb, "restore") == 0;

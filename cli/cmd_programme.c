@@ -140,13 +140,8 @@ int cmd_programme(cli_ctx *ctx, int argc, char **argv)
         {"format", required_argument, NULL, P_FORMAT}, {0},
     };
     cli_optv o = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, cli_optv_set, &o, &help);
-    if (rc) return rc;
-    if (help || optind >= argc) {
-        fputs(programme_help, help ? stdout : stderr);
-        return help ? 0 : EX_USAGE_;
-    }
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, cli_optv_set, &o, programme_help);
+    if (rc || (rc = cli_need_verb(argc, programme_help))) return rc;
     const char *verb = argv[optind];
     bool list = !strcmp(verb, "list"), add = !strcmp(verb, "add"), edit = !strcmp(verb, "edit"),
          archive = !strcmp(verb, "archive");

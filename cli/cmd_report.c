@@ -91,24 +91,22 @@ static void print_report(const cli_ctx *ctx, const char *md, bool text)
     }
 }
 
+static const char report_help[] =
+    "usage: lnd report [--cycle NAME] [--format md|text|json]\n\n"
+    "The quarter in business terms: per business objective each KR as \"first-call\n"
+    "resolution moved from 64% to 71% (target 75%)\", the chain of evidence from\n"
+    "programmes to learning, behaviour and results, verdicts, health findings and\n"
+    "carry-forwards. Markdown (default) pastes into a wiki or converts to PDF; json\n"
+    "gives the figures and sentences to scripts (docs/json.md).\n"
+    "Without --cycle: the cycle in review until it is closed, else the current one.\n";
+
 int cmd_report(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {{"cycle", required_argument, NULL, 'c'},
                                          {"format", required_argument, NULL, 'f'}, {0}};
     report_opts ro = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, report_opt, &ro, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, report_opt, &ro, report_help);
     if (rc) return rc;
-    if (help) {
-        fputs("usage: lnd report [--cycle NAME] [--format md|text|json]\n\n"
-              "The quarter in business terms: per business objective each KR as \"first-call\n"
-              "resolution moved from 64% to 71% (target 75%)\", the chain of evidence from\n"
-              "programmes to learning, behaviour and results, verdicts, health findings and\n"
-              "carry-forwards. Markdown (default) pastes into a wiki or converts to PDF; json\n"
-              "gives the figures and sentences to scripts (docs/json.md).\n"
-              "Without --cycle: the cycle in review until it is closed, else the current one.\n", stdout);
-        return 0;
-    }
     if (optind < argc) return cli_fail(EX_USAGE_, "report: unexpected '%s'", argv[optind]);
     if ((rc = cli_setup(ctx))) return rc;
     store *s;

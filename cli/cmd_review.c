@@ -52,7 +52,7 @@ static void fmt_score(double v, char *out, size_t n)
     if (len >= 4 && out[len - 1] == '0') out[len - 1] = '\0';
 }
 
-static const lnd_review *find_review(const lnd_review *r, size_t n, lnd_id oid)
+const lnd_review *cli_review_of(const lnd_review *r, size_t n, lnd_id oid)
 {
     for (size_t i = 0; i < n; i++)
         if (r[i].objective_id == oid) return &r[i];
@@ -81,7 +81,7 @@ static int review_list(cli_ctx *ctx, store *s, const lnd_plan *p)
         const lnd_objective *o = &p->objs[rows[i].obj];
         summary_obj so;
         summary_objective(p, rows[i].obj, &ctx->cfg.rules, today, &so);
-        const lnd_review *r = find_review(rv, nr, o->id);
+        const lnd_review *r = cli_review_of(rv, nr, o->id);
         double suggested = summary_suggested_score(o, &so);
         double score = r && r->has_score ? r->score : suggested;
         char id[24];
@@ -142,7 +142,7 @@ static int review_set(cli_ctx *ctx, store *s, const lnd_plan *p, lnd_id oid, con
     size_t nr;
     store_rc src = store_reviews(s, a, p->cycle.id, &rv, &nr);
     lnd_review r = {.objective_id = oid, .worked = "", .didnt = "", .carry = "", .finding = ""};
-    const lnd_review *old = src == STORE_OK ? find_review(rv, nr, oid) : NULL;
+    const lnd_review *old = src == STORE_OK ? cli_review_of(rv, nr, oid) : NULL;
     if (old) r = *old;
     int rc = 0;
     if (o->v[R_SCORE] && !summary_verdict_time(&p->cycle)) {
@@ -235,14 +235,9 @@ int cmd_review(cli_ctx *ctx, int argc, char **argv)
         {"finding", required_argument, NULL, R_FINDING}, {"format", required_argument, NULL, R_FORMAT}, {0},
     };
     ropts o = {0};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, r_opt, &o, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, r_opt, &o, review_help);
     o.v[R_CYCLE] = cli_cycle(ctx, o.v[R_CYCLE]);   /* lnd --cycle NAME review */
     if (rc) return rc;
-    if (help) {
-        fputs(review_help, stdout);
-        return 0;
-    }
     const char *verb = optind < argc ? argv[optind] : "list";
     bool set = !strcmp(verb, "set"), carry = !strcmp(verb, "carry"), list = !strcmp(verb, "list");
     if (!set && !carry && !list) return cli_fail(EX_USAGE_, "review: unknown action '%s'; use set or carry", verb);

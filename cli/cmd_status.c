@@ -317,13 +317,9 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
         {0},
     };
     status_opts so = {.f = {.level = -1, .type = -1}};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "c:mf:", opts, status_opt, &so, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "c:mf:", opts, status_opt, &so,
+                              status_help);
     if (rc) return rc;
-    if (help) {
-        fputs(status_help, stdout);
-        return 0;
-    }
     for (int i = optind; i < argc; i++)
         if ((rc = status_add_id(&so.f, argv[i]))) return rc;
     if ((rc = cli_setup(ctx))) return rc;

@@ -21,13 +21,8 @@ int cmd_tui(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {{"cycle", required_argument, NULL, 'c'}, {0}};
     const char *cycle = NULL;
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, tui_opt, &cycle, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, tui_opt, &cycle, tui_help);
     if (rc) return rc;
-    if (help) {
-        fputs(tui_help, stdout);
-        return 0;
-    }
     if (optind < argc) return cli_fail(EX_USAGE_, "tui: unexpected '%s'", argv[optind]);
     if ((rc = cli_setup(ctx))) return rc;
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))

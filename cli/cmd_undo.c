@@ -44,13 +44,9 @@ static void say(cli_ctx *ctx, const char *lead, const store_undo_info *u)
 int cmd_undo(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {{"dry-run", no_argument, NULL, U_DRY}, {0}};
-    bool dry = false, help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, undo_opt, &dry, &help);
+    bool dry = false;
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, undo_opt, &dry, undo_help);
     if (rc) return rc;
-    if (help) {
-        fputs(undo_help, stdout);
-        return 0;
-    }
     if (optind + 1 < argc) return cli_fail(EX_USAGE_, "undo: unexpected '%s'; see `lnd undo --help`", argv[optind + 1]);
     if ((rc = cli_setup(ctx))) return rc;
     store *s;

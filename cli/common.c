@@ -77,6 +77,23 @@ const char *cli_cycle(const cli_ctx *ctx, const char *own)
 
 const struct option *cli_global_options(void) { return global_opts; }
 
+int cli_command_opts(cli_ctx *ctx, int argc, char **argv, const char *shortopts, const struct option *cmd_opts,
+                     int (*on_opt)(void *st, int c, const char *arg), void *st, const char *help)
+{
+    bool asked;
+    int rc = cli_getopt(ctx, argc, argv, shortopts, cmd_opts, on_opt, st, &asked);
+    if (rc || !asked) return rc;
+    fputs(help, stdout);
+    return CLI_HELPED;
+}
+
+int cli_need_verb(int argc, const char *help)
+{
+    if (optind < argc) return 0;
+    fputs(help, stderr);
+    return EX_USAGE_;
+}
+
 int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
                const struct option *cmd_opts,
                int (*on_opt)(void *st, int c, const char *arg), void *st, bool *help)

@@ -72,20 +72,18 @@ static int no_opt(void *st, int c, const char *arg)
     return 0;
 }
 
+static const char completion_help[] =
+    "usage: lnd completion bash|zsh|fish\n\n"
+    "Print the shell's completion script. `make install` installs all three; to try\n"
+    "one now: source <(lnd completion bash)   (zsh: the same with zsh;\n"
+    "fish: lnd completion fish | source). It completes commands, options, enum\n"
+    "values, ids (O5, K3, P2) and cycle names from the database.\n";
+
 int cmd_completion(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {{0}};
-    bool help;
-    int rc = cli_getopt(ctx, argc, argv, "", opts, no_opt, NULL, &help);
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, no_opt, NULL, completion_help);
     if (rc) return rc;
-    if (help) {
-        fputs("usage: lnd completion bash|zsh|fish\n\n"
-              "Print the shell's completion script. `make install` installs all three; to try\n"
-              "one now: source <(lnd completion bash)   (zsh: the same with zsh;\n"
-              "fish: lnd completion fish | source). It completes commands, options, enum\n"
-              "values, ids (O5, K3, P2) and cycle names from the database.\n", stdout);
-        return 0;
-    }
     if (argc - optind != 1) return cli_fail(EX_USAGE_, "completion: which shell? bash, zsh or fish");
     const char *sh = argv[optind];
     const char *text = !strcmp(sh, "bash") ? bash_script : !strcmp(sh, "zsh") ? zsh_script

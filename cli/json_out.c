@@ -185,9 +185,7 @@ int cj_reviews(const cli_ctx *ctx, const lnd_plan *p, const lnd_review *rv, size
         const lnd_objective *o = &p->objs[rows[i].obj];
         summary_obj so;
         summary_objective(p, rows[i].obj, &ctx->cfg.rules, today, &so);
-        const lnd_review *r = NULL;
-        for (size_t k = 0; k < nr && !r; k++)
-            if (rv[k].objective_id == o->id) r = &rv[k];
+        const lnd_review *r = cli_review_of(rv, nr, o->id);
         double sug = summary_suggested_score(o, &so);
         json_t *j = json_object();
         set(j, "id", cj_id('O', o->id));

@@ -33,6 +33,8 @@ int cj_cycles(const lnd_cycle *cs, size_t n, lnd_day today);
 int cj_programmes(const lnd_plan *p);
 int cj_kpis(const lnd_kpi *ks, size_t n);
 int cj_audit(const lnd_audit *au, size_t n, bool more);
+/* The review of objective oid among rv[0..nr), NULL when it has none (cmd_review.c). */
+const lnd_review *cli_review_of(const lnd_review *rv, size_t nr, lnd_id oid);
 int cj_reviews(const cli_ctx *ctx, const lnd_plan *p, const lnd_review *rv, size_t nr, lnd_day today);
 /* `lnd kr show K3 --format json`: the KR with its check-in history, oldest first. */
 int cj_kr_show(const cli_ctx *ctx, const lnd_plan *p, const lnd_kr *kr, const lnd_checkin *ck, size_t nck,

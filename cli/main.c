@@ -66,6 +66,9 @@ static void usage(FILE *f)
           "Start with `lnd init --demo`, then `lnd` or `lnd status`. See lnd(1).\n", f);
 }
 
+/* A command that printed its --help (CLI_HELPED) has succeeded. */
+static int exit_code(int rc) { return rc == CLI_HELPED ? 0 : rc; }
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
@@ -90,11 +93,11 @@ int main(int argc, char **argv)
     if ((crc = cli_clock_init())) return crc;
     if (first >= argc) {
         char *tui_argv[] = {"tui", NULL};
-        return cmd_tui(&ctx, 1, tui_argv);
+        return exit_code(cmd_tui(&ctx, 1, tui_argv));
     }
     for (size_t i = 0; i < N_COMMANDS; i++)
         if (strcmp(argv[first], commands[i].name) == 0)
-            return commands[i].run(&ctx, argc - first, argv + first);
+            return exit_code(commands[i].run(&ctx, argc - first, argv + first));
     if (strcmp(argv[first], "help") == 0) {   /* lnd help CMD = lnd CMD --help */
         const cli_command *c = first + 1 < argc ? cli_find_command(argv[first + 1]) : NULL;
         if (first + 1 < argc && !c && strcmp(argv[first + 1], "help") != 0)
@@ -104,7 +107,7 @@ int main(int argc, char **argv)
             return 0;
         }
         char *hargv[] = {(char *)c->name, "--help", NULL};
-        return c->run(&ctx, 2, hargv);
+        return exit_code(c->run(&ctx, 2, hargv));
     }
     return cli_fail(EX_USAGE_, "unknown command '%s'; see `lnd --help`", argv[first]);
 }

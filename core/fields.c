@@ -22,6 +22,7 @@ FIELDS_ENUM_NAME_(otype)
 #define FM_CHOICE_REF(aux) NULL
 #define FM_CHOICE_TEXT(aux) NULL
 #define FM_CHOICE_OPTTEXT(aux) NULL
+#define FM_CHOICE_DEFTEXT(aux) NULL
 #define FM_CHOICE_NUM(aux) NULL
 #define FM_CHOICE_POS(aux) NULL
 #define FM_CHOICE_OPTNUM(aux) NULL
@@ -32,12 +33,37 @@ FIELDS_ENUM_NAME_(otype)
 #define FM_N_REF(aux) 0
 #define FM_N_TEXT(aux) 0
 #define FM_N_OPTTEXT(aux) 0
+#define FM_N_DEFTEXT(aux) 0
 #define FM_N_NUM(aux) 0
 #define FM_N_POS(aux) 0
 #define FM_N_OPTNUM(aux) 0
 #define FM_N_INT(aux) 0
 #define FM_N_POSINT(aux) 0
 #define FM_N_BOOL(aux) 0
+#define FM_HAS_OPTNUM(T, aux) offsetof(T, aux)
+#define FM_HAS_ID(T, aux) 0
+#define FM_HAS_REF(T, aux) 0
+#define FM_HAS_TEXT(T, aux) 0
+#define FM_HAS_OPTTEXT(T, aux) 0
+#define FM_HAS_DEFTEXT(T, aux) 0
+#define FM_HAS_NUM(T, aux) 0
+#define FM_HAS_POS(T, aux) 0
+#define FM_HAS_INT(T, aux) 0
+#define FM_HAS_POSINT(T, aux) 0
+#define FM_HAS_ENUM(T, aux) 0
+#define FM_HAS_BOOL(T, aux) 0
+#define FM_LETTER_ID(aux) aux
+#define FM_LETTER_REF(aux) aux
+#define FM_LETTER_TEXT(aux) 0
+#define FM_LETTER_OPTTEXT(aux) 0
+#define FM_LETTER_DEFTEXT(aux) 0
+#define FM_LETTER_NUM(aux) 0
+#define FM_LETTER_POS(aux) 0
+#define FM_LETTER_OPTNUM(aux) 0
+#define FM_LETTER_INT(aux) 0
+#define FM_LETTER_POSINT(aux) 0
+#define FM_LETTER_ENUM(aux) 0
+#define FM_LETTER_BOOL(aux) 0
 #define FM_EDIT_EDIT true
 #define FM_EDIT_KEEP false
 #define FM_EDIT_HIDE false
@@ -45,13 +71,16 @@ FIELDS_ENUM_NAME_(otype)
 #define FM_ROW_(T, kd, m, col, json, role, aux, diff_, fm, fkind, req, width_, hint_, csv)          \
     {.name = json, .column = col, .diff = diff_, .label = fm, .hint = hint_, .kind = FIELD_##kd,     \
      .form = FORM_##fkind, .required = req, .edit = FM_EDIT_##role, .width = width_,                \
-     .offset = offsetof(T, m), .size = sizeof(((T *)0)->m), .choice = FM_CHOICE_##kd(aux), .nchoices = FM_N_##kd(aux)},
+     .offset = offsetof(T, m), .size = sizeof(((T *)0)->m), .has_offset = FM_HAS_##kd(T, aux),       \
+     .letter = FM_LETTER_##kd(aux), .choice = FM_CHOICE_##kd(aux), .nchoices = FM_N_##kd(aux)},
 
 #define FM_KR_(...) FM_ROW_(lnd_kr, __VA_ARGS__)
 #define FM_OBJ_(...) FM_ROW_(lnd_objective, __VA_ARGS__)
+#define FM_PROG_(...) FM_ROW_(lnd_programme, __VA_ARGS__)
 
 const fields_meta fields_kr[FIELDS_KR_N] = {FIELDS_KR(FM_KR_)};
 const fields_meta fields_obj[FIELDS_OBJ_N] = {FIELDS_OBJ(FM_OBJ_)};
+const fields_meta fields_prog[FIELDS_PROG_N] = {FIELDS_PROG(FM_PROG_)};
 
 /* ---- diffs ---- */
 static void put_text(char *dst, const char *s)
@@ -102,6 +131,12 @@ static bool same_text(const char *x, const char *y) { return strcmp(x ? x : "", 
         put_text(out[n - 1].new_, b->m);                                                      \
     }
 #define FD_OPTTEXT FD_TEXT
+/* blank new value = unchanged: not a change */
+#define FD_DEFTEXT(m, aux, diff)                                                              \
+    if (b->m && *b->m && !same_text(a->m, b->m) && add(out, max, &n, diff, true)) {           \
+        put_text(out[n - 1].old, a->m);                                                       \
+        put_text(out[n - 1].new_, b->m);                                                      \
+    }
 #define FD_NUM(m, aux, diff)                                                                  \
     if ((double)a->m != (double)b->m && add(out, max, &n, diff, false)) {                     \
         put_num(out[n - 1].old, true, a->m);                                                  \
@@ -147,5 +182,12 @@ size_t fields_obj_diff(const lnd_objective *a, const lnd_objective *b, fields_ch
 {
     size_t n = 0;
     FIELDS_OBJ(FD_FIELD)
+    return n;
+}
+
+size_t fields_prog_diff(const lnd_programme *a, const lnd_programme *b, fields_change *out, size_t max)
+{
+    size_t n = 0;
+    FIELDS_PROG(FD_FIELD)
     return n;
 }

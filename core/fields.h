@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cohort.h"
 #include "model.h"
 
 /* X(kind, member, column, json, role, aux, diff, form, fkind, req, width, hint, csv)
@@ -19,11 +20,15 @@
  *         REF     lnd_id, 0 = none (NULL in SQL, null in JSON) aux: the id's letter ("none" for 0)
  *         TEXT    char *, required string in JSON             aux: intern in big loads (1/0)
  *         OPTTEXT char *, may be absent in JSON (older files) aux: intern (1/0)
+ *         DEFTEXT char *, blank = the default aux when added or imported, unchanged on edit
+ *                 (and then not in the diff); may be absent in JSON  aux: the default
+ *         STAMP   char *, a "YYYY-MM-DD HH:MM:SS" UTC time, ISO 8601 in JSON  aux: unused (0)
  *         NUM     double, required number in JSON             aux: unused (0)
  *         POS     double > 0; 0 or absent = aux               aux: the default
  *         OPTNUM  double with a bool "has" member, NULL = none aux: the has member
  *         INT     int or long                                 aux: default when absent in JSON
  *         POSINT  int > 0; 0 or absent = aux                  aux: the default
+ *         OPTINT  int, -1 = none (null in JSON, absent = -1)   aux: unused (0)
  *         ENUM    a model enum with model_<aux>_name/_parse    aux: the family, e.g. direction
  *         BOOL    bool                                        aux: unused (0)
  *  role   EDIT: written by add and edit, listed in audit and conflict diffs;
@@ -60,7 +65,8 @@
 
 #define FIELDS_OBJ(X)                                                                                        \
     X(ID, cycle_id, "cycle_id", "cycle", HIDE, 'C', "cycle", NULL, NONE, 1, 6, NULL, "")                     \
-    X(REF, parent_id, "parent_id", "parent", EDIT, 'O', "parent", NULL, NONE, 0, 6, NULL, "")            \
+    X(REF, parent_id, "parent_id", "parent", EDIT, 'O', "parent", "Parent", TEXT, 0, 6,                    \
+      "O id, empty = top level; ^P picks one", "")                                                         \
     X(ENUM, level, "level", "level", EDIT, level, "level", "Level", ENUM, 1, 10, NULL, "")                   \
     X(ENUM, type, "type", "type", EDIT, otype, "type", "Type", ENUM, 1, 12, NULL, "")                        \
     X(TEXT, title, "title", "title", EDIT, 0, "title", "Title", TEXT, 1, 60, NULL, "")                       \
@@ -81,6 +87,32 @@
     X(BOOL, archived, "archived", "archived", KEEP, 0, "archived", NULL, NONE, 0, 1, NULL, "")              \
     X(INT, version, "version", "version", KEEP, 1, "version", NULL, NONE, 0, 6, NULL, "")
 
+/* Check-ins are append-only: every field KEEP (written by add and import, never edited). */
+#define FIELDS_CHECKIN(X)                                                                                    \
+    X(ID, kr_id, "kr_id", "kr", KEEP, 'K', "key result", NULL, NONE, 1, 6, NULL, "")                         \
+    X(STAMP, at, "at", "at", KEEP, 0, "at", NULL, NONE, 1, 20, NULL, "")                                     \
+    X(NUM, value, "value", "value", KEEP, 0, "value", NULL, NONE, 1, 12, NULL, "")                           \
+    X(OPTINT, confidence, "confidence", "confidence", KEEP, 0, "confidence", NULL, NONE, 0, 2, NULL, "")     \
+    X(TEXT, note, "note", "note", KEEP, 0, "note", NULL, NONE, 0, 60, NULL, "")                              \
+    X(TEXT, author, "author", "author", KEEP, 1, "author", NULL, NONE, 1, 24, NULL, "")                      \
+    X(OPTTEXT, account, "account", "account", KEEP, 1, "account", NULL, NONE, 0, 24, NULL, "")               \
+    X(OPTINT, observed, "observed", "observed", KEEP, 0, "observed", NULL, NONE, 0, 6, NULL, "")             \
+    X(OPTINT, applied, "applied", "applied", KEEP, 0, "applied", NULL, NONE, 0, 6, NULL, "")                 \
+    X(OPTTEXT, cohort, "cohort", "cohort", KEEP, 1, "cohort", NULL, NONE, 0, 24, NULL, "")                   \
+    X(BOOL, comparison, "comparison", "comparison", KEEP, 0, "comparison", NULL, NONE, 0, 1, NULL, "")       \
+    X(INT, followup, "followup", "followup", KEEP, 0, "follow-up", NULL, NONE, 0, 3, NULL, "")
+
+#define FIELDS_PROG(X)                                                                                       \
+    X(ID, cycle_id, "cycle_id", "cycle", HIDE, 'C', "cycle", NULL, NONE, 1, 6, NULL, "")                     \
+    X(REF, objective_id, "objective_id", "objective", EDIT, 'O', "objective", NULL, NONE, 0, 6, NULL, "")    \
+    X(TEXT, title, "title", "title", EDIT, 0, "title", NULL, NONE, 1, 60, NULL, "")                          \
+    X(TEXT, audience, "audience", "audience", EDIT, 1, "audience", NULL, NONE, 0, 40, NULL, "")              \
+    X(INT, start_week, "start_week", "start_week", EDIT, 1, "start week", NULL, NONE, 1, 4, NULL, "")        \
+    X(INT, end_week, "end_week", "end_week", EDIT, 1, "end week", NULL, NONE, 1, 4, NULL, "")                \
+    X(DEFTEXT, cohorts, "cohorts", "cohorts", EDIT, COHORT_DEFAULT, "cohorts", NULL, NONE, 0, 40, NULL, "")  \
+    X(BOOL, archived, "archived", "archived", KEEP, 0, "archived", NULL, NONE, 0, 1, NULL, "")              \
+    X(INT, version, "version", "version", KEEP, 1, "version", NULL, NONE, 0, 6, NULL, "")
+
 /* Enum families the tables use: their value count. */
 #define FIELDS_N_direction DIR_N
 #define FIELDS_N_evidence EV_N
@@ -97,12 +129,29 @@
 #define FIELDS_IF_SHOWN_KEEP(x) x
 #define FIELDS_IF_SHOWN_HIDE(x)
 
+/* FIELDS_IF_DEF_<kind>(yes, no): yes for DEFTEXT (its SQL keeps a default), no for the rest. */
+#define FIELDS_IF_DEF_ID(yes, no) no
+#define FIELDS_IF_DEF_REF(yes, no) no
+#define FIELDS_IF_DEF_TEXT(yes, no) no
+#define FIELDS_IF_DEF_OPTTEXT(yes, no) no
+#define FIELDS_IF_DEF_DEFTEXT(yes, no) yes
+#define FIELDS_IF_DEF_NUM(yes, no) no
+#define FIELDS_IF_DEF_STAMP(yes, no) no
+#define FIELDS_IF_DEF_OPTINT(yes, no) no
+#define FIELDS_IF_DEF_POS(yes, no) no
+#define FIELDS_IF_DEF_OPTNUM(yes, no) no
+#define FIELDS_IF_DEF_INT(yes, no) no
+#define FIELDS_IF_DEF_POSINT(yes, no) no
+#define FIELDS_IF_DEF_ENUM(yes, no) no
+#define FIELDS_IF_DEF_BOOL(yes, no) no
+
 #define FIELDS_COUNT_(...) +1
-enum { FIELDS_KR_N = 0 FIELDS_KR(FIELDS_COUNT_), FIELDS_OBJ_N = 0 FIELDS_OBJ(FIELDS_COUNT_) };
+enum { FIELDS_KR_N = 0 FIELDS_KR(FIELDS_COUNT_), FIELDS_OBJ_N = 0 FIELDS_OBJ(FIELDS_COUNT_),
+       FIELDS_PROG_N = 0 FIELDS_PROG(FIELDS_COUNT_) };
 
 /* ---- form metadata: one entry per table row, in table order ---- */
 typedef enum { FORM_NONE, FORM_TEXT, FORM_NUMBER, FORM_DATE, FORM_ENUM, FORM_MULTILINE } fields_form_kind;
-typedef enum { FIELD_ID, FIELD_REF, FIELD_TEXT, FIELD_OPTTEXT, FIELD_NUM, FIELD_POS, FIELD_OPTNUM,
+typedef enum { FIELD_ID, FIELD_REF, FIELD_TEXT, FIELD_OPTTEXT, FIELD_DEFTEXT, FIELD_NUM, FIELD_POS, FIELD_OPTNUM,
                FIELD_INT, FIELD_POSINT, FIELD_ENUM, FIELD_BOOL } fields_kind;
 typedef struct {
     const char *name;          /* JSON key */
@@ -117,12 +166,15 @@ typedef struct {
     int width;
     size_t offset;             /* offsetof the member in its struct */
     size_t size;               /* sizeof the member */
+    size_t has_offset;         /* OPTNUM: offsetof its bool "has" member; else 0 */
+    char letter;               /* ID, REF: the id's letter ('O', 'K'); else 0 */
     const char *(*choice)(int v);   /* ENUM: the name of value v ("?" past the end); else NULL */
     int nchoices;              /* ENUM: how many values */
 } fields_meta;
 
 extern const fields_meta fields_kr[FIELDS_KR_N];
 extern const fields_meta fields_obj[FIELDS_OBJ_N];
+extern const fields_meta fields_prog[FIELDS_PROG_N];
 
 /* ---- diffs: which EDIT fields differ between two rows, old → new ---- */
 typedef struct {
@@ -134,5 +186,6 @@ typedef struct {
 /* Changes from a to b in table order, at most max written; returns how many differ. */
 size_t fields_kr_diff(const lnd_kr *a, const lnd_kr *b, fields_change *out, size_t max);
 size_t fields_obj_diff(const lnd_objective *a, const lnd_objective *b, fields_change *out, size_t max);
+size_t fields_prog_diff(const lnd_programme *a, const lnd_programme *b, fields_change *out, size_t max);
 
 #endif

@@ -87,39 +87,40 @@ static void text_problem(void *ud, const char *table, const char *col, long long
             "backup or correct it with sqlite3", table, rowid, col, off);
 }
 
+/* The checks of `lnd doctor`: each row a query returns is a problem, "<pre><column 0><post>". */
+static const struct {
+    const char *sql, *pre, *post;
+} checks[] = {
+    /* integrity_check's own rows are "ok" or the damage, one per line */
+    {"SELECT i, 0 FROM (SELECT integrity_check AS i FROM pragma_integrity_check) WHERE i <> 'ok'",
+     "integrity: ", " (restore the last backup)"},
+    {"SELECT \"table\" || ' row ' || rowid || ' points to a missing ' || parent, 0 FROM pragma_foreign_key_check",
+     "foreign key: ", ""},
+    /* the latest-value cache on each KR (kept by the checkin_latest trigger) */
+    {"SELECT 'K' || k.id, k.id FROM kr k LEFT JOIN checkin c ON c.id = ("
+     " SELECT id FROM checkin WHERE kr_id = k.id ORDER BY at DESC, id DESC LIMIT 1) "
+     "WHERE k.ncheckins <> (SELECT count(*) FROM checkin WHERE kr_id = k.id)"
+     " OR k.last_checkin IS NOT c.id OR k.cur_value IS NOT c.value OR k.last_at IS NOT c.at"
+     " OR (c.id IS NOT NULL AND k.cur_confidence IS NOT c.confidence) ORDER BY k.id",
+     "latest value: ", "'s cached current value does not match its latest check-in; restore the last backup"},
+    /* one audit row per change */
+    {"SELECT 'check-in ' || c.id || ' (K' || c.kr_id || ')', c.id FROM checkin c WHERE NOT EXISTS ("
+     " SELECT 1 FROM audit a WHERE a.entity = 'checkin' AND a.entity_id = c.id) ORDER BY c.id",
+     "audit: ", " has no audit row (written outside lnd?)"},
+    {"SELECT t.kind || ' ' || t.id, t.id FROM ("
+     " SELECT 'objective' AS kind, id FROM objective UNION ALL SELECT 'kr', id FROM kr"
+     " UNION ALL SELECT 'programme', id FROM programme UNION ALL SELECT 'cycle', id FROM cycle) t "
+     "WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.entity = t.kind AND a.entity_id = t.id)"
+     " AND EXISTS (SELECT 1 FROM audit) ORDER BY t.kind, t.id",
+     "audit: ", " has no audit row for its creation (written outside lnd?)"},
+};
+
 store_rc store_doctor(store *s, store_problem_fn fn, void *ud)
 {
     doc d = {fn, ud, 0};
-    /* integrity_check's own rows are "ok" or the damage, one per line */
-    int rc = each_row(s, &d, "SELECT i, 0 FROM (SELECT integrity_check AS i FROM pragma_integrity_check) "
-                             "WHERE i <> 'ok'", "integrity: ", " (restore the last backup)");
-    if (rc == SQLITE_OK)
-        rc = each_row(s, &d, "SELECT \"table\" || ' row ' || rowid || ' points to a missing ' || parent, 0 "
-                             "FROM pragma_foreign_key_check",
-                      "foreign key: ", "");
-    /* the latest-value cache on each KR (kept by the checkin_latest trigger) */
-    if (rc == SQLITE_OK)
-        rc = each_row(s, &d,
-            "SELECT 'K' || k.id, k.id FROM kr k LEFT JOIN checkin c ON c.id = ("
-            " SELECT id FROM checkin WHERE kr_id = k.id ORDER BY at DESC, id DESC LIMIT 1) "
-            "WHERE k.ncheckins <> (SELECT count(*) FROM checkin WHERE kr_id = k.id)"
-            " OR k.last_checkin IS NOT c.id OR k.cur_value IS NOT c.value OR k.last_at IS NOT c.at"
-            " OR (c.id IS NOT NULL AND k.cur_confidence IS NOT c.confidence) ORDER BY k.id",
-            "latest value: ", "'s cached current value does not match its latest check-in; restore the last backup");
-    /* one audit row per change */
-    if (rc == SQLITE_OK)
-        rc = each_row(s, &d,
-            "SELECT 'check-in ' || c.id || ' (K' || c.kr_id || ')', c.id FROM checkin c WHERE NOT EXISTS ("
-            " SELECT 1 FROM audit a WHERE a.entity = 'checkin' AND a.entity_id = c.id) ORDER BY c.id",
-            "audit: ", " has no audit row (written outside lnd?)");
-    if (rc == SQLITE_OK)
-        rc = each_row(s, &d,
-            "SELECT t.kind || ' ' || t.id, t.id FROM ("
-            " SELECT 'objective' AS kind, id FROM objective UNION ALL SELECT 'kr', id FROM kr"
-            " UNION ALL SELECT 'programme', id FROM programme UNION ALL SELECT 'cycle', id FROM cycle) t "
-            "WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.entity = t.kind AND a.entity_id = t.id)"
-            " AND EXISTS (SELECT 1 FROM audit) ORDER BY t.kind, t.id",
-            "audit: ", " has no audit row for its creation (written outside lnd?)");
+    int rc = SQLITE_OK;
+    for (size_t i = 0; rc == SQLITE_OK && i < sizeof checks / sizeof checks[0]; i++)
+        rc = each_row(s, &d, checks[i].sql, checks[i].pre, checks[i].post);
     if (rc != SQLITE_OK) return st_sqlfail(s, rc, "checking the database");
     store_rc r = store_scan_text(s, text_problem, &d);
     if (r != STORE_OK) return r;

@@ -13,23 +13,14 @@
 #include "store_io.h"
 #include "../core/progress.h"
 
-#define CHECKIN_COLS "id, kr_id, at, value, confidence, note, author, observed, applied, account, cohort, comparison, followup"
+#define CHECKIN_COLS STF_COLS(FIELDS_CHECKIN)
 
-static void checkin_row(lnd_arena *a, sqlite3_stmt *st, lnd_checkin *c)
+static void checkin_row(lnd_arena *a, sqlite3_stmt *st, lnd_checkin *r)
 {
-    c->id = sqlite3_column_int64(st, 0);
-    c->kr_id = sqlite3_column_int64(st, 1);
-    c->at = st_col_str(a, st, 2);
-    c->value = sqlite3_column_double(st, 3);
-    c->confidence = sqlite3_column_int(st, 4);
-    c->note = st_col_str(a, st, 5);
-    c->author = st_col_str(a, st, 6);
-    c->observed = sqlite3_column_int(st, 7);
-    c->applied = sqlite3_column_int(st, 8);
-    c->account = st_col_str(a, st, 9);
-    c->cohort = st_col_str(a, st, 10);
-    c->comparison = sqlite3_column_int(st, 11) != 0;
-    c->followup = sqlite3_column_int(st, 12);
+    st_strs strs = {.a = a}, *ss = &strs;
+    int c = 0;
+    r->id = sqlite3_column_int64(st, c++);
+    FIELDS_CHECKIN(STF_READ)
 }
 
 static void checkin_row_v(lnd_arena *a, sqlite3_stmt *st, void *row) { checkin_row(a, st, row); }
@@ -67,27 +58,7 @@ static store_rc checkin_target(store *s, const lnd_checkin *c, bool *has_cur, do
     return STORE_OK;
 }
 
-store_rc st_checkin_insert(store *s, const lnd_checkin *c, const char *at, const char *what)
-{
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO checkin(id, kr_id, at, value, confidence, note, author, observed, "
-                                  "applied, account, cohort, comparison, followup) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!st) return STORE_IO;
-    st_bind_id0(st, 1, c->id);
-    sqlite3_bind_int64(st, 2, c->kr_id);
-    st_bind_text(st, 3, at);
-    sqlite3_bind_double(st, 4, c->value);
-    sqlite3_bind_int(st, 5, c->confidence);
-    st_bind_text(st, 6, c->note);
-    st_bind_text(st, 7, c->author);
-    sqlite3_bind_int(st, 8, c->observed);
-    sqlite3_bind_int(st, 9, c->applied);
-    st_bind_text(st, 10, c->account);
-    st_bind_text(st, 11, c->cohort);
-    sqlite3_bind_int(st, 12, c->comparison);
-    sqlite3_bind_int(st, 13, c->followup);
-    int x = st_step_done(s, st);
-    return x == SQLITE_DONE ? STORE_OK : st_sqlfail(s, x, what);
-}
+ST_INSERT_ROW(st_checkin_insert, lnd_checkin, "checkin", FIELDS_CHECKIN)
 
 store_rc store_add_checkin(store *s, lnd_checkin *c, const char *user)
 {
@@ -107,7 +78,8 @@ store_rc store_add_checkin(store *s, lnd_checkin *c, const char *user)
     row.id = 0;
     row.author = (char *)(st_blank(c->author) ? (st_blank(user) ? "unknown" : user) : c->author);
     row.account = s->account;
-    if ((rc = st_checkin_insert(s, &row, at, "adding a check-in")) != STORE_OK) return st_wend(s, rc);
+    row.at = (char *)at;
+    if ((rc = st_checkin_insert(s, &row, "adding a check-in")) != STORE_OK) return st_wend(s, rc);
     lnd_id id = sqlite3_last_insert_rowid(s->db);
     char detail[256], was[64] = "-", now[64];
     if (has_cur) model_fmt_num(cur, was, sizeof was);
@@ -145,10 +117,8 @@ store_rc store_cycle_checkins(store *s, lnd_arena *a, lnd_id cycle_id, lnd_check
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = st_prep(s, "SELECT c.id, c.kr_id, c.at, c.value, c.confidence, c.note, c.author, c.observed, "
-                                  "c.applied, c.account, c.cohort, c.comparison, c.followup FROM checkin c JOIN kr ON kr.id = c.kr_id "
-                                  "JOIN objective o ON o.id = kr.objective_id WHERE o.cycle_id = ? "
-                                  "ORDER BY c.at, c.id");
+    sqlite3_stmt *st = st_prep(s, "SELECT " CHECKIN_COLS " FROM checkin WHERE kr_id IN (SELECT kr.id FROM kr "
+                                  "JOIN objective o ON o.id = kr.objective_id WHERE o.cycle_id = ?) ORDER BY at, id");
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, cycle_id);
     return checkin_list(s, a, st, out, n);

@@ -10,8 +10,10 @@
 
 /* ", col" for every field: "id" STF_COLS(FIELDS_KR) is the full column list */
 #define STF_COL_(kind, m, col, ...) ", " col
-#define STF_QMARK_(...) ",?"
-#define STF_SET_(kind, m, col, json, role, ...) FIELDS_IF_EDIT_##role(col "=?, ")
+/* DEFTEXT: a blank value is the default when inserted and leaves the column as it is when set */
+#define STF_QMARK_(kind, m, col, json, role, aux, ...) FIELDS_IF_DEF_##kind(",coalesce(nullif(?,''),'" aux "')", ",?")
+#define STF_SET_(kind, m, col, json, role, aux, ...) \
+    FIELDS_IF_EDIT_##role(FIELDS_IF_DEF_##kind(col "=coalesce(nullif(?,''), " col "), ", col "=?, "))
 #define STF_COLS(T) "id" T(STF_COL_)
 /* "INSERT INTO table(id, …) VALUES (?,…)": parameter 1 is the id (NULL = a new one) */
 #define STF_INSERT(table, T) "INSERT INTO " table "(" STF_COLS(T) ") VALUES (?" T(STF_QMARK_) ")"
@@ -24,7 +26,10 @@
 #define STF_RD_REF STF_RD_ID
 #define STF_RD_TEXT(m, aux) r->m = st_str(ss, st, c++, aux);
 #define STF_RD_OPTTEXT STF_RD_TEXT
+#define STF_RD_DEFTEXT(m, aux) r->m = st_str(ss, st, c++, true);
 #define STF_RD_NUM(m, aux) r->m = sqlite3_column_double(st, c++);
+#define STF_RD_STAMP(m, aux) r->m = st_str(ss, st, c++, false);
+#define STF_RD_OPTINT(m, aux) r->m = sqlite3_column_int(st, c++);
 #define STF_RD_POS STF_RD_NUM
 #define STF_RD_OPTNUM(m, aux)                                          \
     r->aux = sqlite3_column_type(st, c) != SQLITE_NULL;                \
@@ -45,7 +50,10 @@
 #define STF_BD_REF(m, aux) st_bind_id0(st, c++, r->m);
 #define STF_BD_TEXT(m, aux) st_bind_text(st, c++, r->m);
 #define STF_BD_OPTTEXT STF_BD_TEXT
+#define STF_BD_DEFTEXT(m, aux) st_bind_text(st, c++, st_blank(r->m) ? "" : r->m);
 #define STF_BD_NUM(m, aux) sqlite3_bind_double(st, c++, r->m);
+#define STF_BD_STAMP(m, aux) st_bind_text(st, c++, r->m);
+#define STF_BD_OPTINT(m, aux) sqlite3_bind_int(st, c++, r->m);
 #define STF_BD_POS(m, aux) sqlite3_bind_double(st, c++, r->m > 0 ? r->m : aux);
 #define STF_BD_OPTNUM(m, aux) st_bind_opt_double(st, c++, r->aux, r->m);
 #define STF_BD_INT(m, aux) sqlite3_bind_int64(st, c++, r->m);

@@ -137,7 +137,8 @@ store_rc st_valid_kpi(store *s, const lnd_kpi *k);             /* store_kpi.c */
 /* ---- rows shared between files ---- */
 /* Insert one check-in row as given (id 0 = a new one; at already normalised): the add verb
  * and import share it. store_checkin.c */
-store_rc st_checkin_insert(store *s, const lnd_checkin *c, const char *at, const char *what);
+/* Add or import one check-in row (c->at as stored: "YYYY-MM-DD HH:MM:SS" UTC). */
+store_rc st_checkin_insert(store *s, const lnd_checkin *c, const char *what);
 /* Bind a review's fields: ?1 objective, ?2 score, ?3 worked, ?4 didnt, ?5 carry,
  * ?6 carry_forward, ?7 updated_by, ?8 updated_at, ?9 version, ?10 finding. store_review.c */
 void st_review_bind(sqlite3_stmt *st, const lnd_review *r, const char *by, const char *at, long version);
@@ -148,8 +149,59 @@ store_rc st_kr_insert(store *s, const lnd_kr *k, const char *what);
 #define ST_OBJ_COLS STF_COLS(FIELDS_OBJ)
 /* Add or import one objective row: its id (0 = a new one), then every field of FIELDS_OBJ. */
 store_rc st_obj_insert(store *s, const lnd_objective *o, const char *what);
-#define ST_PROG_COLS "id, cycle_id, objective_id, title, audience, start_week, end_week, archived, version, cohorts"
+#define ST_PROG_COLS STF_COLS(FIELDS_PROG)
+/* Add or import one programme row: its id (0 = a new one), then every field of FIELDS_PROG. */
+store_rc st_prog_insert(store *s, const lnd_programme *p, const char *what);
 void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *k);            /* ST_KR_COLS */
+/* store_get_kr and its kin: one row by id through its row reader; STORE_NOTFOUND with
+ * `missing` ("no key result K%lld"), any other failure said as `reading`. */
+#define ST_GET_BY_ID(fn, T, table, cols, reader, missing, reading)                      \
+    store_rc fn(store *s, lnd_arena *a, lnd_id id, T *out)                              \
+    {                                                                                   \
+        sqlite3_stmt *st = st_prep(s, "SELECT " cols " FROM " table " WHERE id = ?");   \
+        if (!st) return STORE_IO;                                                       \
+        sqlite3_bind_int64(st, 1, id);                                                  \
+        int rc = sqlite3_step(st);                                                      \
+        st_strs ss = {.a = a};                                                          \
+        if (rc == SQLITE_ROW) reader(&ss, st, out);                                     \
+        sqlite3_reset(st);                                                              \
+        if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, missing, id);          \
+        if (rc != SQLITE_ROW) return st_sqlfail(s, rc, reading);                        \
+        return STORE_OK;                                                                \
+    }
+/* The UPDATE of every EDIT field of r (a FIELDS table row) against r->version, then the
+ * audit row naming what changed since old (differ: fields_kr_diff and kin). Inside the
+ * caller's write transaction; STORE_CONFLICT when the row moved on meanwhile. */
+#define ST_UPDATE_ROW(fn, T, table, FIELDS, n, differ)                                  \
+    static store_rc fn(store *s, const T *r, const T *old, const char *label, const char *user, \
+                       const char *what)                                                \
+    {                                                                                   \
+        sqlite3_stmt *st = st_prep(s, STF_UPDATE(table, FIELDS));                       \
+        if (!st) return STORE_IO;                                                       \
+        int c = 1;                                                                      \
+        FIELDS(STF_BIND_EDIT)                                                           \
+        sqlite3_bind_int64(st, c++, r->id);                                             \
+        sqlite3_bind_int64(st, c, r->version);                                          \
+        int x = st_step_done(s, st);                                                    \
+        if (x != SQLITE_DONE) return st_sqlfail(s, x, what);                            \
+        if (sqlite3_changes(s->db) == 0) return st_conflict(s, table, table, r->id, label, r->version); \
+        st_diff d = {0};                                                                \
+        fields_change ch[n];                                                            \
+        st_diff_changes(&d, ch, differ(old, r, ch, n));                                 \
+        return st_audit(s, user, "edit", table, r->id, d.len ? d.buf : "no change");    \
+    }
+/* st_kr_insert and its kin: the INSERT of every field of a field table (store_fields.h). */
+#define ST_INSERT_ROW(fn, T, table, FIELDS)                                             \
+    store_rc fn(store *s, const T *r, const char *what)                                 \
+    {                                                                                   \
+        sqlite3_stmt *st = st_prep(s, STF_INSERT(table, FIELDS));                       \
+        if (!st) return STORE_IO;                                                       \
+        int c = 1;                                                                      \
+        st_bind_id0(st, c++, r->id);                                                    \
+        FIELDS(STF_BIND)                                                                \
+        int x = st_step_done(s, st);                                                    \
+        return x == SQLITE_DONE ? STORE_OK : st_sqlfail(s, x, what);                    \
+    }
 void st_objective_row(st_strs *ss, sqlite3_stmt *st, lnd_objective *o); /* ST_OBJ_COLS */
 void st_programme_row(st_strs *ss, sqlite3_stmt *st, lnd_programme *p); /* ST_PROG_COLS */
 store_rc st_get_cycle(store *s, lnd_arena *a, lnd_id id, lnd_cycle *out);

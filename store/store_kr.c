@@ -23,19 +23,7 @@ void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *r)
     r->checkins = sqlite3_column_int(st, c + 3);
 }
 
-store_rc store_get_kr(store *s, lnd_arena *a, lnd_id id, lnd_kr *out)
-{
-    sqlite3_stmt *st = st_prep(s, "SELECT " ST_KR_COLS " FROM kr WHERE id = ?");
-    if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    st_strs ss = {.a = a};
-    if (rc == SQLITE_ROW) st_kr_row(&ss, st, out);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no key result K%lld", id);
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading a key result");
-    return STORE_OK;
-}
+ST_GET_BY_ID(store_get_kr, lnd_kr, "kr", ST_KR_COLS, st_kr_row, "no key result K%lld", "reading a key result")
 
 static store_rc valid_kr(store *s, const lnd_kr *k, bool adding)
 {
@@ -97,16 +85,7 @@ static store_rc valid_kr_objective(store *s, const lnd_kr *k)
     return STORE_OK;
 }
 
-store_rc st_kr_insert(store *s, const lnd_kr *r, const char *what)
-{
-    sqlite3_stmt *st = st_prep(s, STF_INSERT("kr", FIELDS_KR));
-    if (!st) return STORE_IO;
-    int c = 1;
-    st_bind_id0(st, c++, r->id);
-    FIELDS_KR(STF_BIND)
-    int x = st_step_done(s, st);
-    return x == SQLITE_DONE ? STORE_OK : st_sqlfail(s, x, what);
-}
+ST_INSERT_ROW(st_kr_insert, lnd_kr, "kr", FIELDS_KR)
 
 store_rc store_add_kr(store *s, lnd_kr *k, const char *user)
 {
@@ -139,6 +118,8 @@ store_rc store_add_kr(store *s, lnd_kr *k, const char *user)
     return rc;
 }
 
+ST_UPDATE_ROW(kr_update, lnd_kr, "kr", FIELDS_KR, FIELDS_KR_N, fields_kr_diff)
+
 store_rc store_update_kr(store *s, lnd_kr *k, const char *user)
 {
     store_rc rc = valid_kr(s, k, false);
@@ -151,26 +132,7 @@ store_rc store_update_kr(store *s, lnd_kr *k, const char *user)
     rc = store_get_kr(s, a, k->id, &old);
     if (rc == STORE_OK && old.version != k->version) rc = st_conflict(s, "kr", "kr", k->id, label, k->version);
     if (rc == STORE_OK) rc = valid_kr_objective(s, k);
-    if (rc == STORE_OK) {
-        sqlite3_stmt *st = st_prep(s, STF_UPDATE("kr", FIELDS_KR));
-        if (!st) rc = STORE_IO;
-        else {
-            const lnd_kr *r = k;
-            int c = 1;
-            FIELDS_KR(STF_BIND_EDIT)
-            sqlite3_bind_int64(st, c++, k->id);
-            sqlite3_bind_int64(st, c, k->version);
-            int x = st_step_done(s, st);
-            if (x != SQLITE_DONE) rc = st_sqlfail(s, x, "saving the key result");
-            else if (sqlite3_changes(s->db) == 0) rc = st_conflict(s, "kr", "kr", k->id, label, k->version);
-        }
-    }
-    if (rc == STORE_OK) {
-        st_diff d = {0};
-        fields_change ch[FIELDS_KR_N];
-        st_diff_changes(&d, ch, fields_kr_diff(&old, k, ch, FIELDS_KR_N));
-        rc = st_audit(s, user, "edit", "kr", k->id, d.len ? d.buf : "no change");
-    }
+    if (rc == STORE_OK) rc = kr_update(s, k, &old, label, user, "saving the key result");
     arena_free(a);
     rc = st_wend(s, rc);
     if (rc == STORE_OK) k->version++;

@@ -14,19 +14,8 @@ void st_objective_row(st_strs *ss, sqlite3_stmt *st, lnd_objective *r)
     FIELDS_OBJ(STF_READ)
 }
 
-store_rc store_get_objective(store *s, lnd_arena *a, lnd_id id, lnd_objective *out)
-{
-    sqlite3_stmt *st = st_prep(s, "SELECT " ST_OBJ_COLS " FROM objective WHERE id = ?");
-    if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    st_strs ss = {.a = a};
-    if (rc == SQLITE_ROW) st_objective_row(&ss, st, out);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no objective O%lld", id);
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading an objective");
-    return STORE_OK;
-}
+ST_GET_BY_ID(store_get_objective, lnd_objective, "objective", ST_OBJ_COLS, st_objective_row, "no objective O%lld",
+             "reading an objective")
 
 /* The parent must exist, be in the same cycle, not be archived and not sit beneath o. */
 static store_rc valid_parent(store *s, const lnd_objective *o)
@@ -80,16 +69,7 @@ static store_rc valid_objective(store *s, const lnd_objective *o)
     return STORE_OK;
 }
 
-store_rc st_obj_insert(store *s, const lnd_objective *r, const char *what)
-{
-    sqlite3_stmt *st = st_prep(s, STF_INSERT("objective", FIELDS_OBJ));
-    if (!st) return STORE_IO;
-    int c = 1;
-    st_bind_id0(st, c++, r->id);
-    FIELDS_OBJ(STF_BIND)
-    int x = st_step_done(s, st);
-    return x == SQLITE_DONE ? STORE_OK : st_sqlfail(s, x, what);
-}
+ST_INSERT_ROW(st_obj_insert, lnd_objective, "objective", FIELDS_OBJ)
 
 store_rc store_add_objective(store *s, lnd_objective *o, const char *user)
 {
@@ -122,6 +102,8 @@ store_rc store_add_objective(store *s, lnd_objective *o, const char *user)
     return rc;
 }
 
+ST_UPDATE_ROW(obj_update, lnd_objective, "objective", FIELDS_OBJ, FIELDS_OBJ_N, fields_obj_diff)
+
 store_rc store_update_objective(store *s, lnd_objective *o, const char *user)
 {
     store_rc rc = valid_objective(s, o);
@@ -138,27 +120,7 @@ store_rc store_update_objective(store *s, lnd_objective *o, const char *user)
         chk.cycle_id = old.cycle_id;
         rc = valid_parent(s, &chk);
     }
-    if (rc == STORE_OK) {
-        sqlite3_stmt *st = st_prep(s, STF_UPDATE("objective", FIELDS_OBJ));
-        if (!st) rc = STORE_IO;
-        else {
-            const lnd_objective *r = o;
-            int c = 1;
-            FIELDS_OBJ(STF_BIND_EDIT)
-            sqlite3_bind_int64(st, c++, o->id);
-            sqlite3_bind_int64(st, c, o->version);
-            int x = st_step_done(s, st);
-            if (x != SQLITE_DONE) rc = st_sqlfail(s, x, "saving the objective");
-            else if (sqlite3_changes(s->db) == 0)
-                rc = st_conflict(s, "objective", "objective", o->id, label, o->version);
-        }
-    }
-    if (rc == STORE_OK) {
-        st_diff d = {0};
-        fields_change ch[FIELDS_OBJ_N];
-        st_diff_changes(&d, ch, fields_obj_diff(&old, o, ch, FIELDS_OBJ_N));
-        rc = st_audit(s, user, "edit", "objective", o->id, d.len ? d.buf : "no change");
-    }
+    if (rc == STORE_OK) rc = obj_update(s, o, &old, label, user, "saving the objective");
     arena_free(a);
     rc = st_wend(s, rc);
     if (rc == STORE_OK) {

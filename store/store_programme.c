@@ -12,33 +12,17 @@
 #include "../core/dates.h"
 #include "store_io.h"
 
-void st_programme_row(st_strs *ss, sqlite3_stmt *st, lnd_programme *p)
+void st_programme_row(st_strs *ss, sqlite3_stmt *st, lnd_programme *r)
 {
-    p->id = sqlite3_column_int64(st, 0);
-    p->cycle_id = sqlite3_column_int64(st, 1);
-    p->objective_id = sqlite3_column_int64(st, 2);
-    p->title = st_str(ss, st, 3, false);
-    p->audience = st_str(ss, st, 4, true);
-    p->start_week = sqlite3_column_int(st, 5);
-    p->end_week = sqlite3_column_int(st, 6);
-    p->archived = sqlite3_column_int(st, 7) != 0;
-    p->version = (long)sqlite3_column_int64(st, 8);
-    p->cohorts = st_str(ss, st, 9, true);
+    int c = 0;
+    r->id = sqlite3_column_int64(st, c++);
+    FIELDS_PROG(STF_READ)
 }
 
-store_rc store_get_programme(store *s, lnd_arena *a, lnd_id id, lnd_programme *out)
-{
-    sqlite3_stmt *st = st_prep(s, "SELECT " ST_PROG_COLS " FROM programme WHERE id = ?");
-    if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    st_strs ss = {.a = a};
-    if (rc == SQLITE_ROW) st_programme_row(&ss, st, out);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no programme P%lld", id);
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading a programme");
-    return STORE_OK;
-}
+ST_INSERT_ROW(st_prog_insert, lnd_programme, "programme", FIELDS_PROG)
+
+ST_GET_BY_ID(store_get_programme, lnd_programme, "programme", ST_PROG_COLS, st_programme_row, "no programme P%lld",
+             "reading a programme")
 
 /* Title, weeks within the cycle, objective (if any) in the same cycle. */
 static store_rc valid_programme(store *s, const lnd_programme *p)
@@ -67,28 +51,16 @@ static store_rc valid_programme(store *s, const lnd_programme *p)
     return rc;
 }
 
-static void bind_programme(sqlite3_stmt *st, const lnd_programme *p)
-{
-    st_bind_id0(st, 1, p->objective_id);
-    st_bind_text(st, 2, p->title);
-    st_bind_text(st, 3, p->audience);
-    sqlite3_bind_int(st, 4, p->start_week);
-    sqlite3_bind_int(st, 5, p->end_week);
-    st_bind_text(st, 20, st_blank(p->cohorts) ? "" : p->cohorts);   /* "": the default, or unchanged */
-}
-
 store_rc store_add_programme(store *s, lnd_programme *p, const char *user)
 {
     store_rc rc = st_wbegin(s);
     if (rc != STORE_OK) return rc;
     if ((rc = valid_programme(s, p)) != STORE_OK) return st_wend(s, rc);
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO programme(objective_id, title, audience, start_week, end_week, "
-                                  "cycle_id, cohorts) VALUES (?1,?2,?3,?4,?5,?6,coalesce(nullif(?20,''),'" COHORT_DEFAULT "'))");
-    if (!st) return st_wend(s, STORE_IO);
-    bind_programme(st, p);
-    sqlite3_bind_int64(st, 6, p->cycle_id);
-    int r = st_step_done(s, st);
-    if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "adding a programme"));
+    lnd_programme row = *p;
+    row.id = 0;
+    row.archived = false;
+    row.version = 1;
+    if ((rc = st_prog_insert(s, &row, "adding a programme")) != STORE_OK) return st_wend(s, rc);
     lnd_id id = sqlite3_last_insert_rowid(s->db);
     char detail[512];
     snprintf(detail, sizeof detail, "programme %lld '%.300s': weeks %d-%d", id, p->title, p->start_week,
@@ -101,6 +73,8 @@ store_rc store_add_programme(store *s, lnd_programme *p, const char *user)
     return rc;
 }
 
+ST_UPDATE_ROW(prog_update, lnd_programme, "programme", FIELDS_PROG, FIELDS_PROG_N, fields_prog_diff)
+
 store_rc store_update_programme(store *s, lnd_programme *p, const char *user)
 {
     store_rc rc = st_wbegin(s);
@@ -109,17 +83,8 @@ store_rc store_update_programme(store *s, lnd_programme *p, const char *user)
     snprintf(label, sizeof label, "programme %lld", p->id);
     lnd_arena *a = arena_new();
     lnd_programme old = {0};
-    sqlite3_stmt *st = st_prep(s, "SELECT " ST_PROG_COLS " FROM programme WHERE id = ?");
-    if (!st) rc = STORE_IO;
-    else {
-        sqlite3_bind_int64(st, 1, p->id);
-        int r = sqlite3_step(st);
-        st_strs ss = {.a = a};
-        if (r == SQLITE_ROW) st_programme_row(&ss, st, &old);
-        sqlite3_reset(st);
-        if (r == SQLITE_DONE) rc = st_fail(s, STORE_NOTFOUND, "no programme %lld; check the id", p->id);
-        else if (r != SQLITE_ROW) rc = st_sqlfail(s, r, "reading a programme");
-    }
+    rc = store_get_programme(s, a, p->id, &old);
+    if (rc == STORE_NOTFOUND) rc = st_fail(s, STORE_NOTFOUND, "no programme %lld; check the id", p->id);
     if (rc == STORE_OK && old.version != p->version)
         rc = st_conflict(s, "programme", "programme", p->id, label, p->version);
     if (rc == STORE_OK) {
@@ -127,33 +92,7 @@ store_rc store_update_programme(store *s, lnd_programme *p, const char *user)
         chk.cycle_id = old.cycle_id;
         rc = valid_programme(s, &chk);
     }
-    if (rc == STORE_OK) {
-        st = st_prep(s, "UPDATE programme SET objective_id=?, title=?, audience=?, start_week=?, end_week=?, "
-                        "version = version + 1, cohorts = coalesce(nullif(?20,''), cohorts) "
-                        "WHERE id = ?6 AND version = ?7");
-        if (!st) rc = STORE_IO;
-        else {
-            bind_programme(st, p);
-            sqlite3_bind_int64(st, 6, p->id);
-            sqlite3_bind_int64(st, 7, p->version);
-            int r = st_step_done(s, st);
-            if (r != SQLITE_DONE) rc = st_sqlfail(s, r, "saving the programme");
-            else if (sqlite3_changes(s->db) == 0) rc = st_conflict(s, "programme", "programme", p->id, label, p->version);
-        }
-    }
-    if (rc == STORE_OK) {
-        st_diff d = {0};
-        char o1[32] = "none", o2[32] = "none";
-        if (old.objective_id) snprintf(o1, sizeof o1, "O%lld", old.objective_id);
-        if (p->objective_id) snprintf(o2, sizeof o2, "O%lld", p->objective_id);
-        st_diff_raw(&d, "objective", o1, o2);
-        st_diff_str(&d, "title", old.title, p->title);
-        st_diff_str(&d, "audience", old.audience, p->audience);
-        st_diff_num(&d, "start week", old.start_week, p->start_week);
-        st_diff_num(&d, "end week", old.end_week, p->end_week);
-        if (!st_blank(p->cohorts)) st_diff_str(&d, "cohorts", old.cohorts, p->cohorts);
-        rc = st_audit(s, user, "edit", "programme", p->id, d.len ? d.buf : "no change");
-    }
+    if (rc == STORE_OK) rc = prog_update(s, p, &old, label, user, "saving the programme");
     arena_free(a);
     rc = st_wend(s, rc);
     if (rc == STORE_OK) {

@@ -98,28 +98,16 @@ store_rc store_restore_checkin(store *s, const lnd_checkin *c)
                        c->at ? c->at : "");
     if ((rc = st_valid_checkin(s, c)) != STORE_OK) return rc;
     if (c->followup < 0) return st_fail(s, STORE_INVALID, "check-in %lld: followup must be 0 or a day count", c->id);
-    return st_checkin_insert(s, c, at, "restoring a check-in");
+    lnd_checkin row = *c;
+    row.at = at;
+    return st_checkin_insert(s, &row, "restoring a check-in");
 }
 
 store_rc store_restore_programme(store *s, const lnd_programme *p)
 {
     store_rc rc = restoring(s, "a programme");
     if (rc != STORE_OK) return rc;
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO programme(id, cycle_id, objective_id, title, audience, start_week, "
-                                  "end_week, archived, version, cohorts) VALUES (?,?,?,?,?,?,?,?,?,"
-                                  "coalesce(nullif(?10,''),'" COHORT_DEFAULT "'))");
-    if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, p->id);
-    sqlite3_bind_int64(st, 2, p->cycle_id);
-    st_bind_id0(st, 3, p->objective_id);
-    st_bind_text(st, 4, p->title);
-    st_bind_text(st, 5, p->audience);
-    sqlite3_bind_int(st, 6, p->start_week);
-    sqlite3_bind_int(st, 7, p->end_week);
-    sqlite3_bind_int(st, 8, p->archived);
-    sqlite3_bind_int64(st, 9, p->version);
-    st_bind_text(st, 10, p->cohorts);
-    return run(s, st, "restoring a programme");
+    return st_prog_insert(s, p, "restoring a programme");
 }
 
 store_rc store_restore_kpi(store *s, const lnd_kpi *k)

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* tui/tui_edit.c — the editors: the objective and KR forms (add and edit, every field; the
- * check-in form is tui_checkin.c, prompts, archive and the conflict screen tui_prompt.c)
- * with confirmation, and what happens when saving meets another user: STORE_BUSY says so at
- * once, freezes the draft (keys but Esc ignored) and retries, saying how long it waited; STORE_CONFLICT shows both values and who changed it (keep mine / take
- * theirs / edit again). Nothing is overwritten silently and no draft is lost. */
+/* tui/tui_edit.c — the editors: the objective and KR forms (add and edit; their fields come
+ * from core/fields.h through tui_fields.c, so none is listed here; the check-in form is
+ * tui_checkin.c, prompts, archive and the conflict screen tui_prompt.c) with confirmation, and
+ * what happens when saving meets another user: STORE_BUSY says so at once, freezes the draft
+ * (keys but Esc ignored) and retries, saying how long it waited; STORE_CONFLICT shows both
+ * values and who changed it (keep mine / take theirs / edit again). Nothing is overwritten
+ * silently and no draft is lost. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 #include <time.h>
 
 #include "../core/learning.h"
+#include "tui_fields.h"
 #include "tui_int.h"
 
 #define BUSY_WAIT_MS 100      /* each attempt waits this long for the lock, so the notice is at once */
@@ -23,19 +26,6 @@ static long long now_ms(void)
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
 }
-
-static const char *levels[LEVEL_N], *otypes[OTYPE_N], *dirs[DIR_N], *evs[EV_N], *inds[IND_N];
-
-static void names_init(void)
-{
-    for (int i = 0; i < LEVEL_N; i++) levels[i] = model_level_name((lnd_level)i);
-    for (int i = 0; i < OTYPE_N; i++) otypes[i] = model_otype_name((lnd_otype)i);
-    for (int i = 0; i < DIR_N; i++) dirs[i] = model_direction_name((lnd_direction)i);
-    for (int i = 0; i < EV_N; i++) evs[i] = model_evidence_name((lnd_evidence)i);
-    for (int i = 0; i < IND_N; i++) inds[i] = model_indicator_name((lnd_indicator)i);
-}
-
-static void fmt(double v, char *buf, size_t n) { model_fmt_num(v, buf, n); }
 
 void tui_edit_open_form(tui_app *a)
 {
@@ -51,39 +41,23 @@ static void close_form(tui_app *a)
     a->dirty = D_ALL;
 }
 
-/* ---- objectives ---- */
+/* ---- the forms: their fields come from core/fields.h (tui_fields.c); here only what is
+ * particular to each: where the cursor starts, bounds, the parent rule ---- */
 
-enum { OF_LEVEL, OF_PARENT, OF_TYPE, OF_TITLE, OF_PROBLEM, OF_OUTCOME, OF_CAP, OF_OWNER,
-       OF_BOWNER, OF_CADENCE, OF_HYP };
+#define OBJ_T fields_obj, FIELDS_OBJ_N
+#define KR_T fields_kr, FIELDS_KR_N
 
 static const tui_form_ops obj_add_ops, obj_edit_ops, kr_add_ops, kr_edit_ops;
 
 static void objective_form(tui_app *a, bool add, const lnd_objective *o, const char *title)
 {
     tui_form *f = &a->form;
-    char parent[32] = "", cad[16];
-    if (o->parent_id) tui_fmt_id('O', o->parent_id, parent, sizeof parent);
-    snprintf(cad, sizeof cad, "%d", o->cadence_days > 0 ? o->cadence_days : 7);
     tui_form_init(f, add ? &obj_add_ops : &obj_edit_ops, title);
-    tui_form_choice(f, "Level", levels, LEVEL_N, o->level);
-    tui_form_text(f, "Parent", parent, false);
-    f->f[OF_PARENT].hint = "^P picks one";
-    tui_form_choice(f, "Type", otypes, OTYPE_N, o->type);
-    tui_form_text(f, "Title", o->title, true);
-    tui_form_text(f, "Problem", o->problem, false);
-    f->f[OF_PROBLEM].hint = "the business issue that must shift";
-    tui_form_text(f, "Outcome", o->outcome, false);
-    f->f[OF_OUTCOME].hint = "what is different if it works";
-    tui_form_text(f, "Capability", o->capability, false);
-    f->f[OF_CAP].hint = "what people must know, do or believe";
-    tui_form_text(f, "Owner", o->owner, true);
-    tui_form_text(f, "Business owner", o->business_owner, false);
-    tui_form_num(f, "Cadence (days)", cad, true, 1, 366, true);
-    tui_form_text(f, "Hypothesis", o->hypothesis ? o->hypothesis : "", false);
-    f->f[OF_HYP].hint = "learning: what it tests (required)";
+    tui_fields_build(f, OBJ_T, o, add);
+    tui_fields_bounds(f, OBJ_T, "cadence_days", 1, 366);
     f->id = o->id;
     f->version = o->version;
-    f->cur = add ? OF_TITLE : 0;
+    f->cur = add ? tui_fields_index(OBJ_T, "title") : 0;
 }
 
 /* Field `field` of the open form names an objective of this cycle ("O7", "7" or empty for
@@ -108,84 +82,33 @@ bool tui_form_objective(tui_app *a, int field, lnd_id *out)
     return true;
 }
 
-bool tui_edit_parent_field(tui_app *a, lnd_id *out)
+bool tui_edit_objective_from_form(tui_app *a, lnd_objective *o)
 {
-    if (!tui_form_objective(a, OF_PARENT, out)) return false;
-    if (*out && *out == a->form.id) {
-        tui_field *fl = &a->form.f[OF_PARENT];
-        snprintf(fl->err, sizeof fl->err, "cannot be its own parent");
-        a->form.cur = OF_PARENT;
+    if (!tui_fields_read(a, OBJ_T, o)) return false;
+    if (o->parent_id && o->parent_id == a->form.id) {
+        int i = tui_fields_index(OBJ_T, "parent");
+        snprintf(a->form.f[i].err, sizeof a->form.f[i].err, "cannot be its own parent");
+        a->form.cur = i;
         return false;
     }
     return true;
 }
 
-void tui_edit_objective_from_form(tui_app *a, lnd_objective *o, lnd_id parent)
-{
-    const tui_form *f = &a->form;
-    o->parent_id = parent;
-    o->level = (lnd_level)f->f[OF_LEVEL].choice;
-    o->type = (lnd_otype)f->f[OF_TYPE].choice;
-    o->title = (char *)tui_form_str(f, OF_TITLE);
-    o->problem = (char *)tui_form_str(f, OF_PROBLEM);
-    o->outcome = (char *)tui_form_str(f, OF_OUTCOME);
-    o->capability = (char *)tui_form_str(f, OF_CAP);
-    o->owner = (char *)tui_form_str(f, OF_OWNER);
-    o->business_owner = (char *)tui_form_str(f, OF_BOWNER);
-    o->cadence_days = (int)tui_form_double(f, OF_CADENCE, NULL);
-    o->hypothesis = (char *)tui_form_str(f, OF_HYP);
-}
-
-/* ---- key results ---- */
-
-enum { KF_TITLE, KF_UNIT, KF_BASE, KF_TARGET, KF_DIR, KF_DUE, KF_OWNER, KF_CO, KF_WEIGHT, KF_EV,
-       KF_IND };
-
 static void kr_form(tui_app *a, bool add, const lnd_kr *k, const char *title)
 {
     tui_form *f = &a->form;
-    char b[48] = "", t[48] = "", due[16], w[48];
-    if (k->has_baseline) fmt(k->baseline, b, sizeof b);
-    if (!add) fmt(k->target, t, sizeof t);
-    snprintf(due, sizeof due, "%d", k->due_week);
-    fmt(k->weight > 0 ? k->weight : 1, w, sizeof w);
-    int weeks = a->plan ? a->plan->cycle.weeks : 13;
     tui_form_init(f, add ? &kr_add_ops : &kr_edit_ops, title);
-    tui_form_text(f, "Metric", k->title, true);
-    tui_form_text(f, "Unit", k->unit, false);
-    f->f[KF_UNIT].hint = "%, days, $M ... or empty";
-    tui_form_num(f, "Baseline", b, false, 1, 0, false);
-    f->f[KF_BASE].hint = "before the programme; empty = unknown";
-    tui_form_num(f, "Target", t, true, 1, 0, false);
-    tui_form_choice(f, "Direction", dirs, DIR_N, k->direction);
-    tui_form_num(f, "Due week", due, true, 0, weeks, true);
-    f->f[KF_DUE].hint = "0 = end of cycle";
-    tui_form_text(f, "Owner", k->owner, true);
-    tui_form_text(f, "Co-owner", k->coowner, false);
-    f->f[KF_CO].hint = "business co-owner";
-    tui_form_num(f, "Weight", w, true, 0.001, 1000, false);
-    /* a new KR starts with no evidence level or indicator: nothing defaults to `results` */
-    tui_form_choice(f, "Evidence", evs, EV_N, add ? -1 : (int)k->evidence);
-    tui_form_choice(f, "Indicator", inds, IND_N, add ? -1 : (int)k->indicator);
+    tui_fields_build(f, KR_T, k, add);
+    tui_fields_bounds(f, KR_T, "due_week", 0, a->plan ? a->plan->cycle.weeks : 13);
+    tui_fields_bounds(f, KR_T, "weight", 0.001, 1000);
     f->id = k->id;
     f->parent = k->objective_id;
     f->version = k->version;
 }
 
-void tui_edit_kr_from_form(tui_app *a, lnd_kr *k)
+bool tui_edit_kr_from_form(tui_app *a, lnd_kr *k)
 {
-    const tui_form *f = &a->form;
-    k->title = (char *)tui_form_str(f, KF_TITLE);
-    k->unit = (char *)tui_form_str(f, KF_UNIT);
-    k->baseline = tui_form_double(f, KF_BASE, &k->has_baseline);
-    k->target = tui_form_double(f, KF_TARGET, NULL);
-    k->direction = (lnd_direction)f->f[KF_DIR].choice;
-    k->due_week = (int)tui_form_double(f, KF_DUE, NULL);
-    k->owner = (char *)tui_form_str(f, KF_OWNER);
-    k->coowner = (char *)tui_form_str(f, KF_CO);
-    k->weight = tui_form_double(f, KF_WEIGHT, NULL);
-    k->evidence = (lnd_evidence)f->f[KF_EV].choice;
-    k->indicator = (lnd_indicator)f->f[KF_IND].choice;
+    return tui_fields_read(a, KR_T, k);
 }
 
 /* ---- opening forms ---- */
@@ -196,12 +119,14 @@ void tui_edit_add(tui_app *a, bool top_level)
         tui_cycle_add(a);
         return;
     }
-    if (!levels[0]) names_init();
     long oi = tui_sel_obj(a);
     char title[200], id[32];
     if (a->focus != PANE_TREE && oi >= 0 && !top_level) {
+        /* a new KR starts with no evidence level or indicator (out of range = "(choose)"):
+         * nothing defaults to `results` */
         lnd_kr k = {.objective_id = a->plan->objs[oi].id, .owner = (char *)a->o->user,
-                    .coowner = "", .title = "", .unit = "", .weight = 1};
+                    .coowner = "", .title = "", .unit = "", .weight = 1, .evidence = EV_N,
+                    .indicator = IND_N};
         tui_fmt_id('O', k.objective_id, id, sizeof id);
         snprintf(title, sizeof title, "New key result of %s", id);
         kr_form(a, true, &k, title);
@@ -224,7 +149,6 @@ void tui_edit_add(tui_app *a, bool top_level)
 
 void tui_edit_edit(tui_app *a)
 {
-    if (!levels[0]) names_init();
     long oi = tui_sel_obj(a), ki = tui_sel_kr(a);
     char title[200], id[32];
     if (a->focus != PANE_TREE && ki >= 0) {
@@ -248,8 +172,6 @@ static store_rc objective_save(tui_app *a)
 {
     tui_form *f = &a->form;
     bool add = f->ops == &obj_add_ops;
-    lnd_id parent;
-    if (!tui_edit_parent_field(a, &parent)) return STORE_INVALID;
     lnd_objective o = {.id = f->id, .version = f->version, .cycle_id = a->plan->cycle.id};
     if (!add) {
         long oi = plan_obj_index(a->plan, f->id);
@@ -257,10 +179,11 @@ static store_rc objective_save(tui_app *a)
         o.version = f->version;
     }
     lnd_otype was = o.type;
-    tui_edit_objective_from_form(a, &o, parent);
+    if (!tui_edit_objective_from_form(a, &o)) return STORE_INVALID;
     if (learning_missing_hypothesis(&o) && (add || was != OTYPE_LEARNING)) {
-        snprintf(f->f[OF_HYP].err, sizeof f->f[OF_HYP].err, "a learning objective needs one");
-        f->cur = OF_HYP;
+        int i = tui_fields_index(OBJ_T, "hypothesis");
+        snprintf(f->f[i].err, sizeof f->f[i].err, "a learning objective needs one");
+        f->cur = i;
         return STORE_INVALID;
     }
     store_rc rc = add ? store_add_objective(a->st, &o, a->o->user)
@@ -279,7 +202,7 @@ static store_rc kr_save(tui_app *a)
         if (ki >= 0) k = a->plan->krs[ki];
         k.version = f->version;
     }
-    tui_edit_kr_from_form(a, &k);
+    if (!tui_edit_kr_from_form(a, &k)) return STORE_INVALID;
     store_rc rc = add ? store_add_kr(a->st, &k, a->o->user) : store_update_kr(a->st, &k, a->o->user);
     if (rc == STORE_OK) f->id = k.id;
     return rc;
@@ -439,7 +362,7 @@ static bool form_key(tui_app *a, tui_action act, int key)
         return true;
     }
     if (key == TK_CTRL('p') && (a->form.ops == &obj_add_ops || a->form.ops == &obj_edit_ops)) {
-        tui_picker_open(a, OF_PARENT);   /* the parent picker (tui_picker.c) */
+        tui_picker_open(a, tui_fields_index(OBJ_T, "parent"));   /* the parent picker (tui_picker.c) */
         return true;
     }
     bool was_changed = a->form.changed;

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include "tui_le.h"
 
-#define TUI_FORM_MAXF 12
+#define TUI_FORM_MAXF 16
 
 typedef enum { FF_TEXT, FF_NUM, FF_INT, FF_CHOICE } tui_ff_kind;
 

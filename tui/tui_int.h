@@ -253,8 +253,9 @@ void tui_edit_open_form(tui_app *a);
 void tui_edit_conflict_open(tui_app *a);   /* the m/t/e prompt of a conflicting save */
 void tui_edit_conflict(tui_app *a);   /* tui_prompt.c: objective and KR conflicts */
 /* A form's values back into a row (tui_edit.c), for saving and for the conflict screen. */
-void tui_edit_kr_from_form(tui_app *a, lnd_kr *k);
-bool tui_edit_parent_field(tui_app *a, lnd_id *out);
-void tui_edit_objective_from_form(tui_app *a, lnd_objective *o, lnd_id parent);
+/* The open KR / objective form's values written into the row (fields it does not show are
+ * left alone); false with the error next to the first bad field. */
+bool tui_edit_kr_from_form(tui_app *a, lnd_kr *k);
+bool tui_edit_objective_from_form(tui_app *a, lnd_objective *o);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/fields.h"
 #include "tui_int.h"
 
 /* ---- prompts ---- */
@@ -72,20 +73,14 @@ void tui_edit_archive(tui_app *a)
     tui_prompt_line(a, "y archive    n keep it");
 }
 
-static void diff_line(tui_app *a, const char *field, const char *mine, const char *theirs)
+/* The fields that differ, theirs (old) against mine (new), in table order. */
+static void diff_lines(tui_app *a, const fields_change *ch, size_t n)
 {
-    if (strcmp(mine ? mine : "", theirs ? theirs : "") == 0) return;
-    tui_prompt_line(a, "%s:", field);
-    tui_prompt_line(a, "  mine:   %s", mine ? mine : "");
-    tui_prompt_line(a, "  theirs: %s", theirs ? theirs : "");
-}
-
-static void diff_num(tui_app *a, const char *field, double mine, bool hm, double theirs, bool ht)
-{
-    char m[48] = "", t[48] = "";
-    if (hm) model_fmt_num(mine, m, sizeof m);
-    if (ht) model_fmt_num(theirs, t, sizeof t);
-    diff_line(a, field, m, t);
+    for (size_t i = 0; i < n && i < FIELDS_KR_N + FIELDS_OBJ_N; i++) {
+        tui_prompt_line(a, "%s:", ch[i].field);
+        tui_prompt_line(a, "  mine:   %s", ch[i].new_);
+        tui_prompt_line(a, "  theirs: %s", ch[i].old);
+    }
 }
 
 /* Someone saved the row while we edited: show both and who, then keep mine / take theirs /
@@ -108,40 +103,22 @@ void tui_edit_conflict(tui_app *a)
                         tui_local_stamp(au.at), au.detail ? au.detail : au.action);
     }
     tui_prompt_line(a, "%s", "");
+    fields_change ch[FIELDS_KR_N + FIELDS_OBJ_N];
     if (is_kr) {
-        lnd_kr th, mine = {0};
+        lnd_kr th, mine;
         if (store_get_kr(a->st, t, f->id, &th) == STORE_OK) {
+            mine = th;   /* what the form does not show is theirs */
             tui_edit_kr_from_form(a, &mine);
             a->conflict_version = th.version;
-            diff_line(a, "metric", mine.title, th.title);
-            diff_line(a, "unit", mine.unit, th.unit);
-            diff_num(a, "baseline", mine.baseline, mine.has_baseline, th.baseline, th.has_baseline);
-            diff_num(a, "target", mine.target, true, th.target, true);
-            diff_line(a, "owner", mine.owner, th.owner);
-            diff_line(a, "co-owner", mine.coowner, th.coowner);
-            diff_num(a, "due week", mine.due_week, true, th.due_week, true);
-            diff_num(a, "weight", mine.weight, true, th.weight, true);
-            diff_line(a, "evidence", model_evidence_name(mine.evidence), model_evidence_name(th.evidence));
-            diff_line(a, "indicator", model_indicator_name(mine.indicator), model_indicator_name(th.indicator));
-            diff_line(a, "direction", model_direction_name(mine.direction), model_direction_name(th.direction));
+            diff_lines(a, ch, fields_kr_diff(&th, &mine, ch, sizeof ch / sizeof ch[0]));
         }
     } else {
-        lnd_objective th, mine = {0};
+        lnd_objective th, mine;
         if (store_get_objective(a->st, t, f->id, &th) == STORE_OK) {
-            lnd_id parent = 0;
-            tui_edit_parent_field(a, &parent);
-            tui_edit_objective_from_form(a, &mine, parent);
+            mine = th;
+            tui_edit_objective_from_form(a, &mine);
             a->conflict_version = th.version;
-            diff_line(a, "title", mine.title, th.title);
-            diff_line(a, "level", model_level_name(mine.level), model_level_name(th.level));
-            diff_line(a, "type", model_otype_name(mine.type), model_otype_name(th.type));
-            diff_line(a, "problem", mine.problem, th.problem);
-            diff_line(a, "outcome", mine.outcome, th.outcome);
-            diff_line(a, "capability", mine.capability, th.capability);
-            diff_line(a, "owner", mine.owner, th.owner);
-            diff_line(a, "business owner", mine.business_owner, th.business_owner);
-            diff_num(a, "cadence", mine.cadence_days, true, th.cadence_days, true);
-            diff_num(a, "parent", (double)mine.parent_id, true, (double)th.parent_id, true);
+            diff_lines(a, ch, fields_obj_diff(&th, &mine, ch, sizeof ch / sizeof ch[0]));
         }
     }
     arena_free(t);

@@ -77,7 +77,7 @@ keys a Tab
 literal a "%"
 keys a Tab
 literal a "10"
-keys a Tab
+keys a Tab Tab
 literal a "80"
 keys a Tab Tab C-u
 literal a "10"
@@ -88,12 +88,26 @@ expect_row a "and listed under O12" "K17" "Deal reviews held with a manager"
 expect_db "K17 target in the database" "80" kr_json K17 target
 expect_eq "K17 evidence and indicator" "$(kr_json K17 evidence) $(kr_json K17 indicator)" "behaviour leading"
 expect_eq "K17 due week" "$(kr_json K17 due_week)" "10"
+# the baseline date comes from the KR field table: edit it on K17 (a bad date is refused first)
+baseline_at() { "$LND" --db "$DB" export | jq -r "[.cycles[].key_results[] | select(.id==$1)][0].baseline_at"; }
+keys a e
+expect_screen a "e opens K17's form" "Edit K17"
+expect_screen a "the KR form has the baseline date" "Baseline date"
+keys a Tab Tab Tab
+literal a "2027-13-40"
+keys a Enter
+expect_screen a "a bad baseline date is refused next to the field" "YYYY-MM-DD, please"
+keys a C-u
+literal a "2027-01-11"
+keys a Enter
+expect_screen a "the edited KR is saved" "saved K17"
+expect_db "K17 baseline date in the database" "2027-01-11" baseline_at 17
 # a new KR starts with no evidence level or indicator and will not save until one is chosen
 keys a a
 expect_screen a "a again: a second KR form" "New key result of O12"
 expect_screen a "evidence starts with no choice" "(choose)"
 literal a "Deal value per account"
-keys a Tab Tab Tab
+keys a Tab Tab Tab Tab
 literal a "40"
 keys a Enter
 expect_screen a "saving without an evidence level is refused in the form" "fix the marked field; your draft is kept"

@@ -78,7 +78,7 @@ expect_screen r "Enter jumps to the objective of the finding" "Key results of O9
 # fix it in the form: give O9 a business parent; the finding goes away at once
 keys r e
 expect_screen r "edit O9" "Edit O9"
-keys r Tab C-u
+keys r C-u
 literal r "O3"
 keys r Enter
 expect_screen r "O9 saved" "saved O9"

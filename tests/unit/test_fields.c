@@ -12,7 +12,7 @@
 static bool same_field(const fields_meta *m, const void *a, const void *b)
 {
     const char *pa = (const char *)a + m->offset, *pb = (const char *)b + m->offset;
-    if (m->kind == FIELD_TEXT || m->kind == FIELD_OPTTEXT) {
+    if (m->kind == FIELD_TEXT || m->kind == FIELD_OPTTEXT || m->kind == FIELD_DEFTEXT) {
         const char *x = *(char *const *)pa, *y = *(char *const *)pb;
         return strcmp(x ? x : "", y ? y : "") == 0;
     }
@@ -161,8 +161,8 @@ static void the_form_metadata_describes_every_field(void **state)
     const struct {
         const fields_meta *t;
         size_t n;
-    } tabs[] = {{fields_kr, FIELDS_KR_N}, {fields_obj, FIELDS_OBJ_N}};
-    for (size_t j = 0; j < 2; j++)
+    } tabs[] = {{fields_kr, FIELDS_KR_N}, {fields_obj, FIELDS_OBJ_N}, {fields_prog, FIELDS_PROG_N}};
+    for (size_t j = 0; j < 3; j++)
         for (size_t i = 0; i < tabs[j].n; i++) {
             const fields_meta *m = &tabs[j].t[i];
             assert_non_null(m->name);

@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: MIT */
+/* tests/unit/test_tui_fields.c — forms built from the field tables (tui/tui_fields.c): every
+ * labelled field of a key result and an objective comes back from the form unchanged, a new
+ * row starts with no target and no evidence chosen, a bad date is refused next to its field.
+ * Walks fields_kr[]/fields_obj[], so a field added to a table is checked without touching
+ * this file. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "../../tui/tui_fields.h"
+#include "../../tui/tui_int.h"
+
+static bool same_field(const fields_meta *m, const void *a, const void *b)
+{
+    const char *pa = (const char *)a + m->offset, *pb = (const char *)b + m->offset;
+    if (m->kind == FIELD_TEXT || m->kind == FIELD_OPTTEXT || m->kind == FIELD_DEFTEXT) {
+        const char *x = *(char *const *)pa, *y = *(char *const *)pb;
+        return strcmp(x ? x : "", y ? y : "") == 0;
+    }
+    if (m->kind == FIELD_OPTNUM && memcmp((const char *)a + m->has_offset, (const char *)b + m->has_offset, 1))
+        return false;
+    return memcmp(pa, pb, m->size) == 0;
+}
+
+static int labelled(const fields_meta *t, size_t n)
+{
+    int k = 0;
+    for (size_t i = 0; i < n; i++) k += t[i].label != NULL;
+    return k;
+}
+
+static const lnd_kr full_kr = {.id = 8, .objective_id = 6, .title = "First-call resolution", .unit = "%",
+                               .has_baseline = true, .baseline = 64.5, .baseline_at = "2026-10-02",
+                               .target = 75, .direction = DIR_DECREASE, .due_week = 10, .owner = "lee",
+                               .coowner = "sam", .weight = 2.5, .evidence = EV_BEHAVIOUR,
+                               .indicator = IND_LEADING, .version = 3};
+
+static void test_every_kr_field_round_trips_through_the_form(void **st)
+{
+    (void)st;
+    static tui_app a;
+    tui_form_init(&a.form, NULL, "Edit K8");
+    tui_fields_build(&a.form, fields_kr, FIELDS_KR_N, &full_kr, false);
+    assert_int_equal(a.form.nf, labelled(fields_kr, FIELDS_KR_N));
+    assert_true(tui_form_validate(&a.form));
+    lnd_kr back = {.objective_id = 6, .version = 3};   /* what the form does not show */
+    assert_true(tui_fields_read(&a, fields_kr, FIELDS_KR_N, &back));
+    for (size_t i = 0; i < FIELDS_KR_N; i++)
+        if (!same_field(&fields_kr[i], &full_kr, &back)) fail_msg("KR field %s differs", fields_kr[i].name);
+}
+
+static void test_every_objective_field_round_trips_through_the_form(void **st)
+{
+    (void)st;
+    static tui_app a;
+    lnd_objective o = {.id = 4, .cycle_id = 1, .level = LEVEL_LD, .type = OTYPE_LEARNING, .title = "Coach",
+                       .problem = "p", .outcome = "o", .capability = "c", .hypothesis = "h",
+                       .owner = "ld", .business_owner = "vp", .cadence_days = 14, .version = 2};
+    tui_form_init(&a.form, NULL, "Edit O4");
+    tui_fields_build(&a.form, fields_obj, FIELDS_OBJ_N, &o, false);
+    assert_int_equal(a.form.nf, labelled(fields_obj, FIELDS_OBJ_N));
+    assert_true(tui_form_validate(&a.form));
+    lnd_objective back = {.cycle_id = 1, .version = 2};
+    assert_true(tui_fields_read(&a, fields_obj, FIELDS_OBJ_N, &back));
+    for (size_t i = 0; i < FIELDS_OBJ_N; i++)
+        if (!same_field(&fields_obj[i], &o, &back)) fail_msg("objective field %s differs", fields_obj[i].name);
+}
+
+static void test_a_new_kr_starts_without_target_or_evidence(void **st)
+{
+    (void)st;
+    static tui_app a;
+    lnd_kr k = full_kr;
+    k.evidence = EV_N;
+    tui_form_init(&a.form, NULL, "New key result");
+    tui_fields_build(&a.form, fields_kr, FIELDS_KR_N, &k, true);
+    int t = tui_fields_index(fields_kr, FIELDS_KR_N, "target");
+    int e = tui_fields_index(fields_kr, FIELDS_KR_N, "evidence");
+    assert_string_equal(a.form.f[t].le.buf, "");
+    assert_int_equal(a.form.f[e].choice, -1);
+    assert_false(tui_form_validate(&a.form));   /* target required, evidence to choose */
+    assert_string_equal(a.form.f[e].err, "choose one");
+}
+
+static void test_a_bad_date_is_refused_next_to_its_field(void **st)
+{
+    (void)st;
+    static tui_app a;
+    lnd_kr k = full_kr;
+    k.baseline_at = "2027-13-40";
+    tui_form_init(&a.form, NULL, "Edit K8");
+    tui_fields_build(&a.form, fields_kr, FIELDS_KR_N, &k, false);
+    lnd_kr back = {0};
+    assert_false(tui_fields_read(&a, fields_kr, FIELDS_KR_N, &back));
+    int d = tui_fields_index(fields_kr, FIELDS_KR_N, "baseline_at");
+    assert_int_equal(a.form.cur, d);
+    assert_string_equal(a.form.f[d].err, "YYYY-MM-DD, please");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_kr_field_round_trips_through_the_form),
+        cmocka_unit_test(test_every_objective_field_round_trips_through_the_form),
+        cmocka_unit_test(test_a_new_kr_starts_without_target_or_evidence),
+        cmocka_unit_test(test_a_bad_date_is_refused_next_to_its_field),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: MIT */
+/* tui/tui_fields.c — the adapter from core/fields.h's tables (fields_kr[], fields_obj[]) to a
+ * tui_form: builds the fields from a row and reads them back, by kind (text, date, id,
+ * number, integer, choice). Generic rules of a kind only; an entity's own rules (bounds, "not
+ * its own parent", a learning objective's hypothesis) stay with its form in tui_edit.c. No
+ * store calls, no drawing. */
+#include "tui_fields.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/dates.h"
+#include "tui_int.h"
+
+#define NAMES_MAX 16
+
+/* The choice names of an enum row, as the array a choice field wants (filled once). */
+static const char *const *choices(const fields_meta *m)
+{
+    static struct {
+        const char *(*fn)(int);
+        const char *v[NAMES_MAX];
+    } cache[8];
+    static const char *const yesno[] = {"no", "yes"};
+    if (m->kind == FIELD_BOOL) return yesno;
+    for (size_t i = 0; i < sizeof cache / sizeof cache[0]; i++) {
+        if (!cache[i].fn) {
+            cache[i].fn = m->choice;
+            for (int j = 0; j < m->nchoices && j < NAMES_MAX; j++) cache[i].v[j] = m->choice(j);
+        }
+        if (cache[i].fn == m->choice) return cache[i].v;
+    }
+    return NULL;
+}
+
+static const void *cat(const void *row, size_t off) { return (const char *)row + off; }
+static void *at(void *row, size_t off) { return (char *)row + off; }
+
+/* int and long members (INT, POSINT, ENUM, BOOL) read and written by their size */
+static long get_int(const void *row, const fields_meta *m)
+{
+    if (m->size == sizeof(long)) return *(const long *)cat(row, m->offset);
+    if (m->size == sizeof(bool)) return *(const bool *)cat(row, m->offset);
+    return *(const int *)cat(row, m->offset);
+}
+
+static void set_int(void *row, const fields_meta *m, long v)
+{
+    if (m->size == sizeof(long)) *(long *)at(row, m->offset) = v;
+    else if (m->size == sizeof(bool)) *(bool *)at(row, m->offset) = v != 0;
+    else *(int *)at(row, m->offset) = (int)v;
+}
+
+void tui_fields_build(tui_form *f, const fields_meta *t, size_t n, const void *row, bool add)
+{
+    for (size_t i = 0; i < n; i++) {
+        const fields_meta *m = &t[i];
+        if (!m->label) continue;
+        char buf[64] = "";
+        const char *s = buf;
+        double d = 0;
+        bool has = true;
+        int idx = -1;
+        switch (m->kind) {
+        case FIELD_TEXT:
+        case FIELD_OPTTEXT:
+        case FIELD_DEFTEXT:
+            s = *(char *const *)cat(row, m->offset);
+            idx = tui_form_text(f, m->label, s ? s : "", m->required);
+            break;
+        case FIELD_ID:
+        case FIELD_REF: {
+            lnd_id id = *(const lnd_id *)cat(row, m->offset);
+            if (id) tui_fmt_id(m->letter, id, buf, sizeof buf);
+            idx = tui_form_text(f, m->label, buf, m->required);
+            break;
+        }
+        case FIELD_OPTNUM:
+            has = *(const bool *)cat(row, m->has_offset);
+            /* fall through */
+        case FIELD_NUM:
+        case FIELD_POS:
+            d = *(const double *)cat(row, m->offset);
+            if (has && !(add && m->kind == FIELD_NUM) && !(m->kind == FIELD_POS && d <= 0))
+                model_fmt_num(d, buf, sizeof buf);
+            idx = tui_form_num(f, m->label, buf, m->required, 1, 0, false);
+            break;
+        case FIELD_INT:
+        case FIELD_POSINT:
+            snprintf(buf, sizeof buf, "%ld", get_int(row, m));
+            idx = tui_form_num(f, m->label, buf, m->required, 1, 0, true);
+            break;
+        case FIELD_ENUM:
+        case FIELD_BOOL: {
+            int nc = m->kind == FIELD_BOOL ? 2 : m->nchoices;
+            long v = get_int(row, m);
+            idx = tui_form_choice(f, m->label, choices(m), nc, v >= 0 && v < nc ? (int)v : -1);
+            break;
+        }
+        }
+        if (idx >= 0) f->f[idx].hint = m->hint;
+    }
+}
+
+static bool bad(tui_form *f, int i, bool *ok, const char *msg)
+{
+    snprintf(f->f[i].err, sizeof f->f[i].err, "%s", msg);
+    if (*ok) f->cur = i;
+    *ok = false;
+    return false;
+}
+
+bool tui_fields_read(struct tui_app *a, const fields_meta *t, size_t n, void *row)
+{
+    tui_form *f = &a->form;
+    bool ok = true;
+    int i = 0;
+    for (size_t r = 0; r < n; r++) {
+        const fields_meta *m = &t[r];
+        if (!m->label) continue;
+        if (i >= f->nf) break;
+        double d;
+        bool has;
+        switch (m->kind) {
+        case FIELD_TEXT:
+        case FIELD_OPTTEXT:
+        case FIELD_DEFTEXT: {
+            const char *s = tui_form_str(f, i);
+            lnd_day day;
+            if (m->form == FORM_DATE && *s && !date_parse(s, &day))
+                bad(f, i, &ok, "YYYY-MM-DD, please");
+            *(char **)at(row, m->offset) = (char *)s;
+            break;
+        }
+        case FIELD_ID:
+        case FIELD_REF: {
+            lnd_id id = 0;
+            if (m->letter == 'O') {
+                if (!tui_form_objective(a, i, &id)) ok = false;
+            } else {
+                const char *s = tui_form_str(f, i);
+                char *end;
+                if (*s == m->letter || *s == m->letter + 32) s++;
+                id = strtoll(s, &end, 10);
+                if (*end || id < 0) bad(f, i, &ok, "not an id");
+            }
+            if (m->kind == FIELD_ID && !id) bad(f, i, &ok, "required");
+            *(lnd_id *)at(row, m->offset) = id;
+            break;
+        }
+        case FIELD_NUM:
+        case FIELD_POS:
+        case FIELD_OPTNUM:
+            d = tui_form_double(f, i, &has);
+            if (m->kind == FIELD_POS && has && d <= 0) bad(f, i, &ok, "more than 0, please");
+            *(double *)at(row, m->offset) = d;
+            if (m->kind == FIELD_OPTNUM) *(bool *)at(row, m->has_offset) = has;
+            break;
+        case FIELD_INT:
+        case FIELD_POSINT:
+            d = tui_form_double(f, i, &has);
+            if (m->kind == FIELD_POSINT && has && d < 1) bad(f, i, &ok, "1 or more, please");
+            set_int(row, m, (long)d);
+            break;
+        case FIELD_ENUM:
+        case FIELD_BOOL:
+            set_int(row, m, f->f[i].choice);
+            break;
+        }
+        i++;
+    }
+    return ok;
+}
+
+int tui_fields_index(const fields_meta *t, size_t n, const char *name)
+{
+    int i = 0;
+    for (size_t r = 0; r < n; r++) {
+        if (!t[r].label) continue;
+        if (strcmp(t[r].name, name) == 0) return i;
+        i++;
+    }
+    return -1;
+}
+
+void tui_fields_bounds(tui_form *f, const fields_meta *t, size_t n, const char *name, double lo, double hi)
+{
+    int i = tui_fields_index(t, n, name);
+    if (i < 0 || i >= f->nf) return;
+    f->f[i].lo = lo;
+    f->f[i].hi = hi;
+}
