@@ -70,9 +70,9 @@ static void objective_form(tui_app *a, bool add, const lnd_objective *o, const c
     f->f[OF_PARENT].hint = "O id; empty = top level";
     tui_form_choice(f, "Type", otypes, OTYPE_N, o->type);
     tui_form_text(f, "Title", o->title, true);
-    tui_form_text(f, "Problem", o->problem, false);
+    tui_form_textarea(f, "Problem", o->problem, false);
     f->f[OF_PROBLEM].hint = "the business issue that must shift";
-    tui_form_text(f, "Outcome", o->outcome, false);
+    tui_form_textarea(f, "Outcome", o->outcome, false);
     f->f[OF_OUTCOME].hint = "what is different if it works";
     tui_form_text(f, "Capability", o->capability, false);
     f->f[OF_CAP].hint = "what people must know, do or believe";

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/numfmt.h"
 #include "tui_int.h"
 
 static int rows_shown(tui_app *a)
@@ -79,7 +80,7 @@ static void draw_row(tui_app *a, WINDOW *w, int y, size_t vi, bool selected)
     tui_glyph_bar(a->g, shown, summary_headline_pace(&s), bw, bar, sizeof bar);
     tui_glyph_put(w, y, x, bar, tui_status_attr(a, s.status) | sel);
     x += bw;
-    if (shown >= 0) snprintf(pct, sizeof pct, " %3.0f%%", shown * 100);
+    if (shown >= 0) snprintf(pct, sizeof pct, " %3ld%%", num_pct_round(shown));
     else snprintf(pct, sizeof pct, "    -");
     tui_put(a, w, y, x, pct, 5, sel);
     x += 5;

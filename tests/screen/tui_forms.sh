@@ -1,0 +1,104 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# tests/screen/tui_forms.sh — forms that behave (issue 14): the first key typed on a prefilled
+# field replaces it (proved by the value saved in the database), an arrow keeps it; the screen
+# after each form or modal closes is the screen a freshly started dashboard draws in the same
+# state, at 80x24, 160x45 and 200x60; presentation mode shows problem, outcome and
+# baseline -> current -> target.
+. "$LND_TOP/tests/lib.sh"
+. "$LND_TOP/tests/screen/tmux.lib"
+demo_db
+
+obj_json() {
+  "$LND" --db "$DB" status --format json | jq -r ".objectives[] | select(.id==\"$1\") | .$2"
+}
+
+# ---- the first key replaces a prefilled value ----
+start a 80 24 -- --user priya
+ready a "Cascade"
+keys a j
+ready a "Key results of O2"
+keys a Tab j j c
+ready a "Check in on K3"
+# Observed is prefilled with the last check-in's 8, Applied with 5, Confidence with 6
+expect_screen a "the behaviour form shows the last share, as stored" "5 of 8 applying: 62.5%"
+literal a "9"
+keys a Tab
+literal a "6"
+expect_screen a "the preview follows the replaced values (not 89 and 56)" "6 of 9 applying: 66.67%"
+keys a Tab
+literal a "7"
+keys a Enter
+expect_db "observed 8, typed 9: 9 is saved (share 6 of 9)" "66.66666667" kr_json K3 current
+expect_db "confidence 6, typed 7: 7 is saved" "7" kr_json K3 confidence
+
+# an arrow keeps the prefilled text: Right, Backspace, 4 turns K3's 66.67 into 66.64
+keys a c
+ready a "Check in on K3"
+keys a Right BSpace
+literal a "4"
+keys a Tab Right BSpace
+literal a "6"
+keys a Enter
+expect_screen a "Right keeps Observed 9: Backspace and 4 make it 4, and 6 of 4 is refused" \
+  "applied must be a whole number"
+expect_db "nothing is saved while the form refuses" "66.66666667" kr_json K3 current
+keys a Escape
+ready a "Discard this draft?"
+keys a y
+wait_gone a "[draft]" || die "the check-in form closes" "$(screen a)"
+
+# the Parent field: O1, Tab onto it, type O3 -> O3 (not O1O3)
+keys a BTab e
+ready a "Edit O2"
+keys a Tab
+literal a "O3"
+keys a Enter
+expect_db "Parent O1, typed O3: O2 moves under O3" "O3" obj_json O2 parent
+stop a
+
+# ---- the screen is clean after every modal, at every size ----
+# fresh NAME COLS LINES KEYS...: a dashboard started in the state the keys lead to
+fresh() {
+  fname=$1 fcols=$2 flines=$3; shift 3
+  start "$fname" "$fcols" "$flines" -- --user priya
+  ready "$fname" "Cascade"
+  keys "$fname" "$@"
+  ready "$fname" "Key results of O4"
+}
+same_as() { [ "$(screen "$1")" = "$(screen "$2")" ]; }
+for size in 80x24 160x45 200x60; do
+  scols=${size%x*} slines=${size#*x}
+  fresh f "$scols" "$slines" j j j Tab
+  fresh m "$scols" "$slines" j j j Tab
+  for modal in "c:Check in on K5" "e:Edit K5" "?:Help: every key" "z:(z or Esc returns)" "a:New key result"; do
+    mkey=${modal%%:*} mtitle=${modal#*:}
+    keys m "$mkey"
+    ready m "$mtitle"
+    keys m Escape
+    wait_gone m "$mtitle" || die "$mtitle closes at $size" "$(screen m)"
+    if until_ok 5 same_as m f; then ok "$size: after '$mtitle' closes the screen is the fresh dashboard's"
+    else
+      screen m >"$T/m.txt"; screen f >"$T/f.txt"
+      notok "$size: after '$mtitle' closes the screen is the fresh dashboard's" \
+        "$(diff "$T/m.txt" "$T/f.txt" | sed 's/^/  /')"
+    fi
+  done
+  keys m C-l
+  if until_ok 5 same_as m f; then ok "$size: ^L repaints the same clean screen"
+  else notok "$size: ^L repaints the same clean screen" "$(screen m)"; fi
+  stop f
+  stop m
+done
+
+# ---- presentation mode: problem, outcome, baseline -> current -> target ----
+start z 160 45 -- --user priya
+ready z "Cascade"
+keys z j z
+ready z "(z or Esc returns)"
+expect_row z "presentation shows O3's problem statement" "problem:" "$(obj_json O3 problem | cut -c1-60)"
+expect_row z "presentation shows the outcome of O2 (moved under O3 above)" "outcome:" "$(obj_json O2 outcome | cut -c1-60)"
+expect_row z "K2: baseline -> current -> target in its unit" "baseline / current / target" \
+  "$(kr_json K2 baseline)% → $(kr_json K2 current)% → $(kr_json K2 target)%"
+expect_row z "K3: the share saved above, as stored" "baseline / current / target" "20% → 66.67% → 75%"
+stop z
