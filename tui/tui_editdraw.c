@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/sanitize.h"
 #include "tui_int.h"
 
 #define LABEL_W 16
@@ -88,6 +89,8 @@ static void draw_area(tui_app *a, WINDOW *w, int y, int x, int fw, int rows, tui
     *cx = x + col;
 }
 
+/* Draws one field (rows rows) at y; *cy, *cx get where its cursor goes. Returns 1 when its
+ * validation message did not fit beside it. */
 static int draw_field(tui_app *a, WINDOW *w, int y, tui_field *fl, bool cur, int fwt, int rows,
                       int *cy, int *cx)
 {
@@ -126,8 +129,9 @@ static int draw_field(tui_app *a, WINDOW *w, int y, tui_field *fl, bool cur, int
         else if (fl->hint) tui_put(a, w, y, tx, fl->hint, cols - tx - 2, a->attr[R_DIM]);
     } else if (fl->err[0]) {   /* too narrow: the message replaces the label */
         tui_put(a, w, y, 1, fl->err, LABEL_W + 1, a->attr[R_ERROR]);
+        return 1;
     }
-    return 0;
+    return fl->err[0] && san_width(fl->err, a->g->ascii) > cols - tx - 2;   /* 1: the message was cut */
 }
 
 static void draw_form(tui_app *a)
@@ -150,12 +154,13 @@ static void draw_form(tui_app *a)
     box_border(a, w);
     tui_put(a, w, 0, 2, f->title, getmaxx(w) - 4, A_BOLD);
     int fwt = text_width(f, getmaxx(w) - LABEL_W - 5, getmaxx(w));
-    int y = 2, cy = 2, cx = LABEL_W + 3;
+    int y = 2, cy = 2, cx = LABEL_W + 3, cur_cut = 0;
     for (int i = 0; i < f->nf && y < h - 2; i++) {
         int fy, fx, rows = field_rows(&f->f[i], areas);
         if (y + rows > h - 2) rows = h - 2 - y;
-        draw_field(a, w, y, &f->f[i], i == f->cur, fwt, rows, &fy, &fx);
+        int cut = draw_field(a, w, y, &f->f[i], i == f->cur, fwt, rows, &fy, &fx);
         if (i == f->cur) {
+            cur_cut = cut;
             cy = fy;
             cx = fx;
         }
@@ -169,10 +174,16 @@ static void draw_form(tui_app *a)
                 ok ? (a->attr[R_GREEN] | A_BOLD) : a->attr[R_DIM]);
         y++;
     }
-    if (f->msg[0])
+    const tui_field *cf = f->nf ? &f->f[f->cur] : NULL;
+    char whole[300];
+    if (cur_cut) {
+        /* the message beside the field is cut: the bottom line says it whole */
+        snprintf(whole, sizeof whole, "%s: %s", cf->label, cf->err);
+        tui_put(a, w, h - 2, 2, whole, getmaxx(w) - 4, a->attr[R_ERROR]);
+    } else if (f->msg[0])
         tui_put(a, w, h - 2, 2, f->msg, getmaxx(w) - 4, f->msg_error ? a->attr[R_ERROR] : a->attr[R_NOTICE]);
     else
-        tui_put(a, w, h - 2, 2, areas ? "Enter saves  Esc cancels  Tab next field  Up/Down move between wrapped lines"
+        tui_put(a, w, h - 2, 2, areas ? "Enter saves  Esc cancels  Tab/Up/Down move (in a wrapped field: by line)"
                                       : "Enter saves  Esc cancels  Tab next field", getmaxx(w) - 4, a->attr[R_DIM]);
     wmove(w, cy, cx);
     curs_set(1);

@@ -57,6 +57,50 @@ keys a Enter
 expect_db "Parent O1, typed O3: O2 moves under O3" "O3" obj_json O2 parent
 stop a
 
+# ---- multi-line fields: the text wraps, Up/Down move inside it, Enter saves ----
+long="Account managers pitch product features in first meetings and rarely ask about the client's own numbers or goals"
+outcome_before=$(obj_json O2 outcome)
+start p 80 24 -- --user priya
+ready p "Cascade"
+keys p j j e
+ready p "Edit O2"
+keys p Tab Tab Tab Tab
+literal p "$long"
+keys p C-a Down
+literal p "Z"
+keys p Enter
+expect_db "multi-line Problem: the whole text saved; ^A then Down put Z at the start of line 2" \
+  "Account managers pitch product Zfeatures in first meetings and rarely ask about the client's own numbers or goals" \
+  obj_json O2 problem
+expect_eq "Down in a wrapped field stays in it: Outcome is unchanged" "$(obj_json O2 outcome)" "$outcome_before"
+keys p e
+ready p "Edit O2"
+wrapped() { screen p | grep -F "Zfeatures" | grep -vqF "Problem"; }
+check "the saved problem is redrawn wrapped: its second line starts a row of its own" until_ok 10 wrapped
+keys p Escape
+stop p
+
+# ---- forms grow with the screen; help wraps ----
+start w 160 45 -- --user priya
+ready w "Cascade"
+keys w j j e
+ready w "Edit O2"
+keys w Tab C-u
+literal w "O77"
+keys w Enter
+expect_row w "160x45: the validation message is whole beside the Parent field" "Parent" \
+  "no such objective in this cycle"
+expect_row w "160x45: hints are whole" "Capability" "what people must know, do or believe"
+keys w Escape y
+stop w
+start h 80 24 -- --user priya
+ready h "Cascade"
+keys h '?'
+ready h "Help: every key"
+keys h G
+expect_screen h "80x24: a long help line wraps onto the next line instead of being cut" "arrows keep it)"
+stop h
+
 # ---- the screen is clean after every modal, at every size ----
 # fresh NAME COLS LINES KEYS...: a dashboard started in the state the keys lead to
 fresh() {
