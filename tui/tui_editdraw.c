@@ -175,10 +175,10 @@ static void draw_form(tui_app *a)
         y++;
     }
     const tui_field *cf = f->nf ? &f->f[f->cur] : NULL;
-    char whole[300];
+    char whole[600];
     if (cur_cut) {
         /* the message beside the field is cut: the bottom line says it whole */
-        snprintf(whole, sizeof whole, "%s: %s", cf->label, cf->err);
+        snprintf(whole, sizeof whole, "%s: %s%s%s", cf->label, cf->err, f->msg[0] ? "  " : "", f->msg);
         tui_put(a, w, h - 2, 2, whole, getmaxx(w) - 4, a->attr[R_ERROR]);
     } else if (f->msg[0])
         tui_put(a, w, h - 2, 2, f->msg, getmaxx(w) - 4, f->msg_error ? a->attr[R_ERROR] : a->attr[R_NOTICE]);
