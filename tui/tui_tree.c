@@ -62,7 +62,12 @@ static void draw_row(tui_app *a, WINDOW *w, int y, size_t vi, bool selected)
     int tail = 2 + bw + 5 + 5 + 5;   /* health mark; the delivery column is kept so bars line up */
     char id[32];
     tui_fmt_id('O', o->id, id, sizeof id);
-    int idw = tui_put(a, w, y, x, id, cols - x, a->attr[R_ID] | sel);
+    lnd_id maxid = 0;   /* titles start after the widest id of the cycle: O12 and O1234 line up */
+    for (size_t i = 0; i < p->nobjs; i++)
+        if (p->objs[i].id > maxid) maxid = p->objs[i].id;
+    int idw = 2;
+    for (; maxid >= 10; maxid /= 10) idw++;
+    tui_put(a, w, y, x, id, cols - x, a->attr[R_ID] | sel);
     x += idw < 4 ? 4 : idw + 1;
     char mark[3] = {otype_mark[o->type % OTYPE_N], ' ', 0};
     x += tui_put(a, w, y, x, mark, 2, a->attr[R_DIM] | sel);

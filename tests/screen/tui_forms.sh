@@ -101,6 +101,22 @@ keys h G
 expect_screen h "80x24: a long help line wraps onto the next line instead of being cut" "arrows keep it)"
 stop h
 
+# ---- columns sized to the widest id: K1234 lines up with K7 ----
+sqlite3 "$DB" "UPDATE sqlite_sequence SET seq = 1233 WHERE name = 'kr'" || die "kr id sequence" "sqlite3 failed"
+setup "K1234 under O4" "$LND" --db "$DB" --user priya kr add --objective O4 --title "Wide id metric" \
+  --target 10 --baseline 0 --evidence activity --indicator leading
+start k 80 24 -- --user priya
+ready k "Cascade"
+keys k j j j
+ready k "Key results of O4"
+wait_for k "Wide id metric" || die "K1234 is listed" "$(screen k)"
+col_of() { screen k | grep -F "$1" | awk -v t="$2" '{ print index($0, t) }'; }
+expect_eq "K1234's metric starts in the same column as K7's" "$(col_of K1234 'Wide id metric')" \
+  "$(col_of K7 'Buddy programme')"
+expect_eq "and its numbers line up too" "$(screen k | grep -A1 -F K1234 | tail -1 | awk '{ print index($0, "0 ") }')" \
+  "$(screen k | grep -A1 -F 'K7 ' | tail -1 | awk '{ print index($0, "0 ") }')"
+stop k
+
 # ---- the screen is clean after every modal, at every size ----
 # fresh NAME COLS LINES KEYS...: a dashboard started in the state the keys lead to
 fresh() {
