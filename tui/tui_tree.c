@@ -103,9 +103,9 @@ static void tree_draw(tui_app *a, WINDOW *w, bool focused)
 {
     char title[128];
     int n = snprintf(title, sizeof title, "Cascade");
-    if (a->plan) n += snprintf(title + n, sizeof title - (size_t)n, " %s %zu objectives%s", a->g->dot,
-                               a->tl.count, a->filter == FILTER_MINE ? " (mine)"
-                                        : a->filter == FILTER_RISK ? " (at risk)" : "");
+    if (a->plan) n += snprintf(title + n, sizeof title - (size_t)n, " %s %zu %s%s", a->g->dot,
+                               a->tl.count, num_plural((long)a->tl.count, "objective", "objectives"),
+                               a->filter == FILTER_MINE ? " (mine)" : a->filter == FILTER_RISK ? " (at risk)" : "");
     if (a->plan && a->nfindings && n > 0 && (size_t)n < sizeof title) {
         size_t ne = health_count(a->findings, a->nfindings, HEALTH_ERROR);
         size_t nw = health_count(a->findings, a->nfindings, HEALTH_WARNING);

@@ -162,3 +162,16 @@ expect_row z "K2: baseline -> current -> target in its unit" "baseline / current
   "$(kr_json K2 baseline)% → $(kr_json K2 current)% → $(kr_json K2 target)%"
 expect_row z "K3: the share saved above, as stored" "baseline / current / target" "20% → 66.67% → 75%"
 stop z
+
+# ---- singular and plural: one objective, one warning ----
+DB="$T/one.db"
+small_plan "$DB"
+setup "K1 checked in" "$LND" --db "$DB" checkin K1 65
+setup "O1 has problem and outcome" "$LND" --db "$DB" objective edit O1 --problem "Win rate fell" \
+  --outcome "Reps qualify deals"
+start o 100 30 -- --user priya
+ready o "Cascade"
+expect_screen o "the cascade counts 1 objective" "Cascade · 1 objective · health: 0 errors, 1 warning (H)"
+keys o H
+expect_screen o "the health view says 1 warning, not 1 warnings" "0 errors, 1 warning, 0 info"
+stop o
