@@ -151,6 +151,19 @@ for size in 80x24 160x45 200x60; do
   stop m
 done
 
+# a form open while the terminal shrinks from 200x60 to 160x45: clean after it closes too
+fresh f 160 45 j j j Tab
+fresh m 200 60 j j j Tab
+keys m c
+ready m "Check in on K5"
+tm resize-window -t m -x 160 -y 45 || die "resizing the tmux window" "tmux resize-window failed"
+keys m Escape
+wait_gone m "Check in on K5" || die "the form closes after the resize" "$(screen m)"
+if until_ok 5 same_as m f; then ok "200x60 -> 160x45 with a form open: clean after it closes"
+else notok "200x60 -> 160x45 with a form open: clean after it closes" "$(screen m)"; fi
+stop f
+stop m
+
 # ---- presentation mode: problem, outcome, baseline -> current -> target ----
 start z 160 45 -- --user priya
 ready z "Cascade"
