@@ -74,9 +74,9 @@
       "the business issue that must shift", "")                                                             \
     X(TEXT, outcome, "outcome", "outcome", EDIT, 1, "outcome", "Outcome", MULTILINE, 0, 60,                  \
       "what is different if it works", "")                                                                  \
-    X(TEXT, capability, "capability", "capability", EDIT, 1, "capability", "Capability", MULTILINE, 0, 60,   \
+    X(TEXT, capability, "capability", "capability", EDIT, 1, "capability", "Capability", TEXT, 0, 60,        \
       "what people must know, do or believe differently", "")                                               \
-    X(OPTTEXT, hypothesis, "hypothesis", "hypothesis", EDIT, 0, "hypothesis", "Hypothesis", MULTILINE, 0,    \
+    X(OPTTEXT, hypothesis, "hypothesis", "hypothesis", EDIT, 0, "hypothesis", "Hypothesis", TEXT, 0,         \
       60, "learning objectives: what it tests", "")                                                         \
     X(TEXT, owner, "owner", "owner", EDIT, 1, "owner", "Owner", TEXT, 1, 24, NULL, "")                       \
     X(TEXT, business_owner, "business_owner", "business_owner", EDIT, 1, "business owner", "Business owner", \

@@ -16,7 +16,8 @@ const tui_action_def tui_actions[ACT_N - 1] = {
 
 const tui_editor_key tui_editor_keys[] = {
     {"Enter", "Save the form (Esc cancels and discards the draft)"},
-    {"Tab/Down, S-Tab/Up", "Next / previous field"},
+    {"Typing on a prefilled field", "Replaces its text (it is selected on entry; arrows keep it)"},
+    {"Tab/Down, S-Tab/Up", "Next / previous field (in a wrapped field: its next / previous line first)"},
     {"Left/Right on a choice", "Change a choice field (level, type, evidence...)"},
     {"^A/Home, ^E/End", "Start / end of the field"},
     {"^B/Left, ^F/Right", "One character back / forward"},

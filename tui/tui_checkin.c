@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/numfmt.h"
 #include "tui_int.h"
 
 /* ---- check-in ---- */
@@ -80,20 +81,19 @@ void tui_edit_checkin(tui_app *a)
     tui_edit_open_form(a);
 }
 
-/* Live behaviour percentage for the form ("6 of 8 applying: 75%"); false when invalid. */
+/* Live behaviour share for the form ("7 of 8 applying: 87.5%"); false when invalid. */
 bool tui_edit_live(const tui_form *f, char *buf, size_t n)
 {
     buf[0] = '\0';
     if (!is_behaviour(f)) return false;
     bool ho, ha;
     double o = tui_form_double(f, CI_OBS, &ho), ap = tui_form_double(f, CI_APP, &ha);
-    double pct;
-    if (!ho || !ha || progress_behaviour_value((int)o, (int)ap, &pct) != 0) {
+    if (!ho || !ha) {
         snprintf(buf, n, "applied must be a whole number from 0 to observed");
         return false;
     }
-    snprintf(buf, n, "%d of %d applying: %.0f%%", (int)ap, (int)o, pct);
-    return true;
+    /* the share exactly as the check-in will store it: "7 of 8 applying: 87.5%" */
+    return num_share_text((int)ap, (int)o, buf, n) == 0;
 }
 
 static store_rc checkin_save(tui_app *a)

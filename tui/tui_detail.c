@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../core/dates.h"
+#include "../core/numfmt.h"
 #include "tui_int.h"
 
 static void num(double v, const char *unit, char *buf, size_t n)
@@ -26,7 +27,25 @@ static int kr_rows(tui_app *a)
     return h > 0 ? h : 1;
 }
 
-static void kr_draw_one(tui_app *a, WINDOW *w, int y, size_t k, bool selected, bool focused)
+/* The column where titles start: after the widest id shown in the pane (K12 and K1234 line
+ * up), never before column 5. */
+static int text_col(tui_app *a, lnd_id obj)
+{
+    int idw = 0;
+    char id[32];
+    for (size_t k = 0; k < a->kl.count; k++) {
+        tui_fmt_id('K', a->plan->krs[a->krs[k]].id, id, sizeof id);
+        if ((int)strlen(id) > idw) idw = (int)strlen(id);
+    }
+    for (size_t i = 0; i < a->plan->nprogs; i++) {
+        if (a->plan->progs[i].archived || a->plan->progs[i].objective_id != obj) continue;
+        tui_fmt_id('P', a->plan->progs[i].id, id, sizeof id);
+        if ((int)strlen(id) > idw) idw = (int)strlen(id);
+    }
+    return idw + 2 > 5 ? idw + 2 : 5;
+}
+
+static void kr_draw_one(tui_app *a, WINDOW *w, int y, size_t k, bool selected, bool focused, int tx)
 {
     const lnd_kr *kr = &a->plan->krs[a->krs[k]];
     int cols = getmaxx(w);
@@ -39,8 +58,8 @@ static void kr_draw_one(tui_app *a, WINDOW *w, int y, size_t k, bool selected, b
     }
     char id[32], bar[256], pct[16];
     tui_fmt_id('K', kr->id, id, sizeof id);
-    int x = 1 + tui_put(a, w, y, 1, id, 6, a->attr[R_ID] | sel);
-    x = x < 5 ? 5 : x + 1;
+    tui_put(a, w, y, 1, id, tx - 2, a->attr[R_ID] | sel);
+    int x = tx;
     int bw = cols >= 120 ? 24 : cols >= 90 ? 16 : 10;
     int hs = tui_health_kr(a, kr->id);
     if (hs >= 0) tui_put(a, w, y, 0, tui_health_mark(hs), 1, tui_health_attr(a, hs) | sel);
@@ -49,7 +68,7 @@ static void kr_draw_one(tui_app *a, WINDOW *w, int y, size_t k, bool selected, b
     x = cols - tail;
     tui_glyph_bar(a->g, s.progress, s.pace, bw, bar, sizeof bar);
     tui_glyph_put(w, y, x, bar, tui_status_attr(a, s.status) | sel);
-    snprintf(pct, sizeof pct, " %3.0f%%", s.progress * 100);
+    snprintf(pct, sizeof pct, " %3ld%%", num_pct_round(s.progress));
     tui_put(a, w, y, x + bw, pct, 5, sel);
     mvwaddch(w, y, x + bw + 5, ' ');
     tui_put(a, w, y, x + bw + 6, tui_status_tag(s.status), 4, tui_status_attr(a, s.status) | sel);
@@ -69,11 +88,11 @@ static void kr_draw_one(tui_app *a, WINDOW *w, int y, size_t k, bool selected, b
              cur, a->g->arrow, tgt, conf, model_evidence_name(kr->evidence), a->g->dot,
              model_indicator_name(kr->indicator), kr->owner ? kr->owner : "",
              kr->coowner && *kr->coowner ? "/" : "", kr->coowner ? kr->coowner : "", due);
-    tui_put(a, w, y + 1, 5, line, cols - 6, a->attr[R_DIM]);
+    tui_put(a, w, y + 1, tx, line, cols - tx - 1, a->attr[R_DIM]);
 }
 
 /* The programmes serving the objective, one line each, below its KRs (P: the timeline). */
-static void progs_draw(tui_app *a, WINDOW *w, int y, lnd_id obj)
+static void progs_draw(tui_app *a, WINDOW *w, int y, lnd_id obj, int tx)
 {
     const lnd_plan *p = a->plan;
     int cols = getmaxx(w);
@@ -84,11 +103,11 @@ static void progs_draw(tui_app *a, WINDOW *w, int y, lnd_id obj)
         tui_fmt_id('P', pr->id, id, sizeof id);
         const char *when = a->week > pr->end_week ? "delivered"
                            : a->week >= pr->start_week ? "running" : "planned";
-        tui_put(a, w, y, 1, id, 5, a->attr[R_ID]);
+        tui_put(a, w, y, 1, id, tx - 2, a->attr[R_ID]);
         snprintf(line, sizeof line, "programme %s %s weeks %d-%d %s %s%s%s", pr->title ? pr->title : "",
                  a->g->dot, pr->start_week, pr->end_week, a->g->dot, when,
                  pr->audience && *pr->audience ? ", for " : "", pr->audience ? pr->audience : "");
-        tui_put(a, w, y, 5, line, cols - 6, a->attr[R_DIM]);
+        tui_put(a, w, y, tx, line, cols - tx - 1, a->attr[R_DIM]);
         y++;
     }
 }
@@ -105,10 +124,10 @@ static void krs_draw(tui_app *a, WINDOW *w, bool focused)
     /* the objective's two numbers, labelled: the business result first, then the delivery */
     summary_obj s;
     summary_objective(a->plan, (size_t)oi, &a->rules, a->today, &s);
-    char res[48] = "", del[40] = "";
-    if (s.result >= 0) snprintf(res, sizeof res, " %s result %.0f%%", a->g->dot, s.result * 100);
+    char res[48] = "", del[40] = "", pc[16];
+    if (s.result >= 0) num_pct(s.result, pc, sizeof pc), snprintf(res, sizeof res, " %s result %s", a->g->dot, pc);
     else if (s.result_note) snprintf(res, sizeof res, " %s %s", a->g->dot, s.result_note);
-    if (s.delivery >= 0) snprintf(del, sizeof del, " %s delivery %.0f%%", a->g->dot, s.delivery * 100);
+    if (s.delivery >= 0) num_pct(s.delivery, pc, sizeof pc), snprintf(del, sizeof del, " %s delivery %s", a->g->dot, pc);
     snprintf(title, sizeof title, "Key results of %s %s %zu%s%s", id, a->g->dot, a->kl.count, res, del);
     tui_pane_title(a, w, title, focused);
     const carry_origin *co = carry_origin_of(a->orig, a->norig, a->plan->objs[oi].id);
@@ -124,9 +143,10 @@ static void krs_draw(tui_app *a, WINDOW *w, bool focused)
     }
     size_t h = (size_t)kr_rows(a);
     tui_list_scroll(&a->kl, h);
+    int tx = text_col(a, a->plan->objs[oi].id);
     for (size_t i = 0; i < h && a->kl.top + i < a->kl.count; i++)
-        kr_draw_one(a, w, 1 + (int)i * 2, a->kl.top + i, a->kl.top + i == a->kl.sel, focused);
-    if (a->kl.count <= h) progs_draw(a, w, 1 + (int)a->kl.count * 2, a->plan->objs[oi].id);
+        kr_draw_one(a, w, 1 + (int)i * 2, a->kl.top + i, a->kl.top + i == a->kl.sel, focused, tx);
+    if (a->kl.count <= h) progs_draw(a, w, 1 + (int)a->kl.count * 2, a->plan->objs[oi].id, tx);
 }
 
 static bool krs_key(tui_app *a, tui_action act, int key)

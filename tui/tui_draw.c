@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../core/sanitize.h"
+#include "../core/numfmt.h"
 #include "tui_int.h"
 
 int tui_put(tui_app *a, WINDOW *w, int y, int x, const char *s, int maxw, attr_t at)
@@ -101,7 +102,7 @@ void tui_draw_header(tui_app *a)
         if (a->week >= 1 && a->week <= c->weeks) {
             lnd_day start = 0;
             date_parse(c->start, &start);
-            snprintf(pace, sizeof pace, " pace %.0f%%", pace_elapsed(start, start + 7L * c->weeks, a->today) * 100);
+            snprintf(pace, sizeof pace, " pace %ld%%", num_pct_round(pace_elapsed(start, start + 7L * c->weeks, a->today)));
         }
         char rv[96] = "";   /* another cycle's review is pending (tui_data.c) */
         if (a->review_pending[0]) snprintf(rv, sizeof rv, " %s review of %s pending %s", a->g->dot, a->review_pending, a->g->dot);

@@ -67,7 +67,8 @@ void tui_fields_build(tui_form *f, const fields_meta *t, size_t n, const void *r
         case FIELD_OPTTEXT:
         case FIELD_DEFTEXT:
             s = *(char *const *)cat(row, m->offset);
-            idx = tui_form_text(f, m->label, s ? s : "", m->required);
+            idx = m->form == FORM_MULTILINE ? tui_form_textarea(f, m->label, s ? s : "", m->required)
+                                            : tui_form_text(f, m->label, s ? s : "", m->required);
             break;
         case FIELD_ID:
         case FIELD_REF: {

@@ -37,7 +37,15 @@ int tui_form_text(tui_form *f, const char *label, const char *value, bool requir
     if (!fl) return -1;
     tui_le_set(&fl->le, value);
     fl->required = required;
+    if (f->nf == 1) tui_le_select(&fl->le);   /* the form opens on it */
     return f->nf - 1;
+}
+
+int tui_form_textarea(tui_form *f, const char *label, const char *value, bool required)
+{
+    int i = tui_form_text(f, label, value, required);
+    if (i >= 0) f->f[i].multiline = true;
+    return i;
 }
 
 int tui_form_num(tui_form *f, const char *label, const char *value, bool required, double lo,
@@ -49,6 +57,7 @@ int tui_form_num(tui_form *f, const char *label, const char *value, bool require
     fl->required = required;
     fl->lo = lo;
     fl->hi = hi;
+    if (f->nf == 1) tui_le_select(&fl->le);
     return f->nf - 1;
 }
 
@@ -64,16 +73,27 @@ int tui_form_choice(tui_form *f, const char *label, const char *const *choices, 
     return f->nf - 1;
 }
 
+/* The cursor enters field i: a prefilled text is selected. */
+static void enter_field(tui_form *f, int i)
+{
+    if (f->f[f->cur].kind != FF_CHOICE) f->f[f->cur].le.sel = false;
+    f->cur = i;
+    if (f->f[i].kind != FF_CHOICE) tui_le_select(&f->f[i].le);
+}
+
 tui_form_rc tui_form_key(tui_form *f, int key)
 {
     if (f->nf == 0) return key == TK_ESC ? FORM_CANCEL : FORM_CONT;
     tui_field *fl = &f->f[f->cur];
+    if (fl->multiline && fl->wrap_w > 0 && (key == TK_UP || key == TK_DOWN) &&
+        tui_le_vmove(&fl->le, fl->wrap_w, key == TK_UP ? -1 : +1))
+        return FORM_CONT;   /* between the rows of a multi-line field */
     switch (key) {
     case '\t': case TK_DOWN:
-        f->cur = (f->cur + 1) % f->nf;
+        enter_field(f, (f->cur + 1) % f->nf);
         return FORM_CONT;
     case TK_BTAB: case TK_UP:
-        f->cur = (f->cur + f->nf - 1) % f->nf;
+        enter_field(f, (f->cur + f->nf - 1) % f->nf);
         return FORM_CONT;
     default: break;
     }
@@ -160,7 +180,10 @@ bool tui_form_validate(tui_form *f)
         }
         if (fl->err[0] && bad < 0) bad = i;
     }
-    if (bad >= 0) f->cur = bad;
+    if (bad >= 0) {   /* the cursor goes to the first bad field to fix what was typed there */
+        f->cur = bad;
+        if (f->f[bad].kind != FF_CHOICE) f->f[bad].le.sel = false;
+    }
     return bad < 0;
 }
 

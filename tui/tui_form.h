@@ -12,6 +12,7 @@
 #include "tui_le.h"
 
 #define TUI_FORM_MAXF 16
+#define TUI_FORM_AREA_ROWS 3    /* rows of a multi-line field */
 
 typedef enum { FF_TEXT, FF_NUM, FF_INT, FF_CHOICE } tui_ff_kind;
 
@@ -25,6 +26,9 @@ typedef struct {
     tui_ff_role role;
     tui_le le;                  /* text of TEXT, NUM and INT fields */
     size_t scroll;              /* first byte shown (tui_le_view) */
+    bool multiline;             /* TEXT shown over TUI_FORM_AREA_ROWS rows, wrapped; Up/Down
+                                 * move between its rows before they move to the next field */
+    int wrap_w;                 /* multi-line: the width it was last drawn with (0 = not yet) */
     const char *const *choices; /* CHOICE: names, nchoices of them */
     int nchoices, choice;
     bool required;              /* empty is an error */
@@ -57,10 +61,14 @@ typedef struct {
 void tui_form_init(tui_form *f, const struct tui_form_ops *ops, const char *title);
 /* Add a field; returns its index (or -1 when full). */
 int tui_form_text(tui_form *f, const char *label, const char *value, bool required);
+/* A multi-line text field (problem, outcome, retrospectives): wraps; Enter still saves. */
+int tui_form_textarea(tui_form *f, const char *label, const char *value, bool required);
 int tui_form_num(tui_form *f, const char *label, const char *value, bool required, double lo,
                  double hi, bool integer);
 int tui_form_choice(tui_form *f, const char *label, const char *const *choices, int n, int sel);
 
+/* A prefilled field's text is selected when the form opens on it and whenever the cursor
+ * enters it, so the first typed key replaces it; arrows, Home and End keep it. */
 tui_form_rc tui_form_key(tui_form *f, int key);
 /* Generic checks (required, number syntax and bounds); sets each field's err, moves the cursor
  * to the first bad field. True when everything is valid. */

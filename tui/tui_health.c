@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/numfmt.h"
 #include "tui_int.h"
 
 void tui_health_compute(tui_app *a)
@@ -93,11 +94,12 @@ static void health_row(tui_app *a, WINDOW *w, size_t i, int y, bool sel)
 static void health_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)focused;
-    char title[200];
-    snprintf(title, sizeof title, "Alignment health %s %zu errors, %zu warnings, %zu info %s "
-             "! error ~ warning i info %s Enter goes to the objective", a->g->dot,
-             health_count(a->findings, a->nfindings, HEALTH_ERROR),
-             health_count(a->findings, a->nfindings, HEALTH_WARNING),
+    char title[240], ne[32], nw[32];
+    num_count((long)health_count(a->findings, a->nfindings, HEALTH_ERROR), "error", "errors", ne, sizeof ne);
+    num_count((long)health_count(a->findings, a->nfindings, HEALTH_WARNING), "warning", "warnings", nw,
+              sizeof nw);
+    snprintf(title, sizeof title, "Alignment health %s %s, %s, %zu info %s "
+             "! error ~ warning i info %s Enter goes to the objective", a->g->dot, ne, nw,
              health_count(a->findings, a->nfindings, HEALTH_INFO), a->g->dot, a->g->dot);
     tui_views_title(a, w, title);
     int cols = getmaxx(w);

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* tui/tui_help.c — the two full-screen overlays: the help screen, generated from the actions
  * table (tui_act_help_lines), and presentation mode (`z`): the selected business objective's
- * whole cascade — L&D objectives, KRs, bars and latest check-ins — with generous spacing for
+ * whole cascade — problem and outcome statements, L&D objectives, KRs with baseline -> current
+ * -> target in bold, bars and latest check-ins — with generous spacing for
  * a projector. Both are views on the stack with their own scroll state; they scroll with the
  * movement keys, and their key, q or Esc closes them. */
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/numfmt.h"
 #include "tui_int.h"
 
 static void full_overlay(tui_app *a)
@@ -45,17 +47,48 @@ static bool help_open(tui_app *a)
     return true;
 }
 
+/* The help lines wrapped to width columns (they are our ASCII text): a long description goes
+ * on below itself, indented to the description column. Returns the number of lines. */
+static size_t help_wrap(const char *const *in, size_t nin, int width, char *buf, size_t n,
+                        const char **out, size_t max)
+{
+    size_t used = 0, nl = 0;
+    for (size_t i = 0; i < nin && nl < max; i++) {
+        const char *s = in[i];
+        int indent = 0;
+        while (nl < max) {
+            int room = width - indent;
+            if (room < 10) room = 10;
+            size_t len = strlen(s), take = len;
+            if ((int)len > room) {   /* break at the last space that fits, else mid-word */
+                take = (size_t)room;
+                while (take > 0 && s[take] != ' ') take--;
+                if (take == 0) take = (size_t)room;
+            }
+            if (used + (size_t)indent + take + 1 > n) return nl;
+            out[nl++] = buf + used;
+            used += (size_t)snprintf(buf + used, n - used, "%*s%.*s", indent, "", (int)take, s) + 1;
+            s += take;
+            while (*s == ' ') s++;
+            if (!*s) break;
+            indent = in[i][0] == ' ' ? 25 : 2;   /* "  %-22s " puts descriptions at 25 */
+        }
+    }
+    return nl;
+}
+
 static void help_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)w;
     (void)focused;
     full_overlay(a);
     w = a->wo;
-    static char buf[8192];
-    const char *lines[128];
+    static char raw[8192], buf[16384];
+    const char *rl[128], *lines[512];
     help_state *S = hst(a);
-    size_t n = tui_act_help_lines(S->under, buf, sizeof buf, lines, 128);
     int h = getmaxy(w), cols = getmaxx(w);
+    size_t nr = tui_act_help_lines(S->under, raw, sizeof raw, rl, 128);
+    size_t n = help_wrap(rl, nr, cols - 2, buf, sizeof buf, lines, 512);
     tui_pane_title(a, w, "Help: every key (? or q or Esc closes; j/k scroll)", true);
     if (S->top > (int)n - (h - 1)) S->top = (int)n - (h - 1) > 0 ? (int)n - (h - 1) : 0;
     for (int i = 0; i + 1 < h && S->top + i < (int)n; i++) {
@@ -96,6 +129,28 @@ static int zline(tui_app *a, WINDOW *w, int line, int x, const char *s, attr_t a
     return line + 1;
 }
 
+/* "problem: ..." wrapped to the width (at most 4 lines), the label dim, the text bold. */
+static int zpara(tui_app *a, WINDOW *w, int line, int x, const char *label, const char *text)
+{
+    if (!text || !*text) return line;
+    static tui_le e;
+    tui_le_set(&e, text);
+    int lw = (int)strlen(label) + 1, width = getmaxx(w) - x - lw - 1;
+    size_t st[8], n = tui_le_wrap(&e, width, st, 8);
+    for (size_t r = 0; r < n && r < 4; r++) {
+        int y = line - hst(a)->top + 1;
+        size_t end = r + 1 < n ? st[r + 1] : e.len;
+        char row[TUI_LE_MAX];
+        snprintf(row, sizeof row, "%.*s%s", (int)(end - st[r]), e.buf + st[r], r == 3 && n > 4 ? "..." : "");
+        if (y >= 1 && y < getmaxy(w)) {
+            if (r == 0) tui_put(a, w, y, x, label, lw, a->attr[R_DIM]);
+            tui_put(a, w, y, x + lw, row, width, A_BOLD);
+        }
+        line++;
+    }
+    return line;
+}
+
 static int zbar(tui_app *a, WINDOW *w, int line, int x, double prog, double pace, lnd_status st,
                 const char *after)
 {
@@ -106,13 +161,33 @@ static int zbar(tui_app *a, WINDOW *w, int line, int x, double prog, double pace
         char bar[512], pct[64];
         tui_glyph_bar(a->g, prog, pace, bw, bar, sizeof bar);
         tui_glyph_put(w, y, x, bar, tui_status_attr(a, st));
-        if (prog >= 0) snprintf(pct, sizeof pct, " %3.0f%% %s", prog * 100, model_status_name(st));
+        if (prog >= 0) snprintf(pct, sizeof pct, " %3ld%% %s", num_pct_round(prog), model_status_name(st));
         else snprintf(pct, sizeof pct, "    - %s", model_status_name(st));
         int px = x + bw;
         px += tui_put(a, w, y, px, pct, cols - px - 1, tui_status_attr(a, st) | A_BOLD);
         if (after && !wrap && px + 3 < cols) tui_put(a, w, y, px + 2, after, cols - px - 3, a->attr[R_DIM]);
     }
     if (wrap && *after) return zline(a, w, line + 1, x, after, a->attr[R_DIM]);
+    return line + 1;
+}
+
+/* baseline -> current -> target of a KR, in its unit, bold: what a room reads first. */
+static int zvalues(tui_app *a, WINDOW *w, int line, int x, const lnd_kr *kr)
+{
+    char b[48] = "no baseline", c[48] = "-", t[48], buf[256];
+    const char *u = kr->unit ? kr->unit : "", *sp = *u && strcmp(u, "%") != 0 ? " " : "";
+    if (kr->has_baseline) model_fmt_num(kr->baseline, b, sizeof b);
+    if (kr->has_current) model_fmt_num(kr->current, c, sizeof c);
+    model_fmt_num(kr->target, t, sizeof t);
+    snprintf(buf, sizeof buf, "%s%s%s %s %s%s%s %s %s%s%s", b, kr->has_baseline ? sp : "",
+             kr->has_baseline ? u : "", a->g->arrow, c, kr->has_current ? sp : "", kr->has_current ? u : "",
+             a->g->arrow, t, sp, u);
+    int y = line - hst(a)->top + 1;
+    if (y >= 1 && y < getmaxy(w)) {
+        int n = tui_put(a, w, y, x, buf, getmaxx(w) - x - 1, A_BOLD);
+        if (x + n + 4 < getmaxx(w))
+            tui_put(a, w, y, x + n + 2, "baseline / current / target", getmaxx(w) - x - n - 3, a->attr[R_DIM]);
+    }
     return line + 1;
 }
 
@@ -152,15 +227,19 @@ static void zoom_draw(tui_app *a, WINDOW *w, bool focused)
             snprintf(buf, sizeof buf, "capability: %s", o->capability);
             line = zline(a, w, line, x + 4, buf, A_NORMAL);
         }
-        char roll[96] = "";
+        line = zpara(a, w, line, x + 4, "problem:", o->problem);
+        line = zpara(a, w, line, x + 4, "outcome:", o->outcome);
+        char roll[128] = "", rp[16], dp[16];
+        num_pct(s.result, rp, sizeof rp);
+        num_pct(s.delivery < 0 ? 0 : s.delivery, dp, sizeof dp);
         if (s.result >= 0 && s.delivery >= 0)
-            snprintf(roll, sizeof roll, "business result %.0f%%; delivery %.0f%%", s.result * 100, s.delivery * 100);
+            snprintf(roll, sizeof roll, "business result %s; delivery %s", rp, dp);
         else if (s.result >= 0)
-            snprintf(roll, sizeof roll, "business result %.0f%%", s.result * 100);
+            snprintf(roll, sizeof roll, "business result %s", rp);
         else if (s.result_note)
-            snprintf(roll, sizeof roll, "%s; delivery %.0f%%", s.result_note, s.delivery < 0 ? 0 : s.delivery * 100);
+            snprintf(roll, sizeof roll, "%s; delivery %s", s.result_note, dp);
         else if (s.delivery >= 0)
-            snprintf(roll, sizeof roll, "delivery %.0f%% (no results KR)", s.delivery * 100);
+            snprintf(roll, sizeof roll, "delivery %s (no results KR)", dp);
         line = zbar(a, w, line, x + 4, o->level == LEVEL_BUSINESS ? s.result : summary_headline(&s),
                     summary_headline_pace(&s), s.status, roll);
         size_t first, n = plan_krs_of(p, oi, &first);
@@ -174,6 +253,7 @@ static void zoom_draw(tui_app *a, WINDOW *w, bool focused)
             snprintf(buf, sizeof buf, "%s  %s  (%s, %s)", id, kr->title ? kr->title : "",
                      model_evidence_name(kr->evidence), model_indicator_name(kr->indicator));
             line = zline(a, w, line, x + 4, buf, A_NORMAL);
+            line = zvalues(a, w, line, x + 8, kr);
             char cur[48] = "-", tgt[48], last[160] = "no check-in yet";
             if (kr->has_current) model_fmt_num(kr->current, cur, sizeof cur);
             model_fmt_num(kr->target, tgt, sizeof tgt);

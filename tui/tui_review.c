@@ -178,9 +178,9 @@ static void review_form(tui_app *a)
     f->f[RF_SCORE].hint = o->type == OTYPE_COMMITTED ? "0.0-1.0; committed: 1.0 or a miss"
                           : o->type == OTYPE_ASPIRATIONAL ? "0.0-1.0; aspirational: 0.7 is success"
                                                           : "0.0-1.0; learning: say what was learned";
-    tui_form_text(f, "What worked", rv ? rv->worked : "", false);
-    tui_form_text(f, "What did not", rv ? rv->didnt : "", false);
-    tui_form_text(f, "Carries forward", rv ? rv->carry : "", false);
+    tui_form_textarea(f, "What worked", rv ? rv->worked : "", false);
+    tui_form_textarea(f, "What did not", rv ? rv->didnt : "", false);
+    tui_form_textarea(f, "Carries forward", rv ? rv->carry : "", false);
     f->f[RF_CARRY].hint = "which capability need, and why";
     tui_form_choice(f, "Carry forward", yesno, 2, rv && rv->carry_forward ? 1 : 0);
     f->f[RF_FWD].hint = "create it in the next cycle";

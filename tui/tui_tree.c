@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/numfmt.h"
 #include "tui_int.h"
 
 static int rows_shown(tui_app *a)
@@ -61,7 +62,12 @@ static void draw_row(tui_app *a, WINDOW *w, int y, size_t vi, bool selected)
     int tail = 2 + bw + 5 + 5 + 5;   /* health mark; the delivery column is kept so bars line up */
     char id[32];
     tui_fmt_id('O', o->id, id, sizeof id);
-    int idw = tui_put(a, w, y, x, id, cols - x, a->attr[R_ID] | sel);
+    lnd_id maxid = 0;   /* titles start after the widest id of the cycle: O12 and O1234 line up */
+    for (size_t i = 0; i < p->nobjs; i++)
+        if (p->objs[i].id > maxid) maxid = p->objs[i].id;
+    int idw = 2;
+    for (; maxid >= 10; maxid /= 10) idw++;
+    tui_put(a, w, y, x, id, cols - x, a->attr[R_ID] | sel);
     x += idw < 4 ? 4 : idw + 1;
     char mark[3] = {otype_mark[o->type % OTYPE_N], ' ', 0};
     x += tui_put(a, w, y, x, mark, 2, a->attr[R_DIM] | sel);
@@ -79,7 +85,7 @@ static void draw_row(tui_app *a, WINDOW *w, int y, size_t vi, bool selected)
     tui_glyph_bar(a->g, shown, summary_headline_pace(&s), bw, bar, sizeof bar);
     tui_glyph_put(w, y, x, bar, tui_status_attr(a, s.status) | sel);
     x += bw;
-    if (shown >= 0) snprintf(pct, sizeof pct, " %3.0f%%", shown * 100);
+    if (shown >= 0) snprintf(pct, sizeof pct, " %3ld%%", num_pct_round(shown));
     else snprintf(pct, sizeof pct, "    -");
     tui_put(a, w, y, x, pct, 5, sel);
     x += 5;
@@ -97,9 +103,9 @@ static void tree_draw(tui_app *a, WINDOW *w, bool focused)
 {
     char title[128];
     int n = snprintf(title, sizeof title, "Cascade");
-    if (a->plan) n += snprintf(title + n, sizeof title - (size_t)n, " %s %zu objectives%s", a->g->dot,
-                               a->tl.count, a->filter == FILTER_MINE ? " (mine)"
-                                        : a->filter == FILTER_RISK ? " (at risk)" : "");
+    if (a->plan) n += snprintf(title + n, sizeof title - (size_t)n, " %s %zu %s%s", a->g->dot,
+                               a->tl.count, num_plural((long)a->tl.count, "objective", "objectives"),
+                               a->filter == FILTER_MINE ? " (mine)" : a->filter == FILTER_RISK ? " (at risk)" : "");
     if (a->plan && a->nfindings && n > 0 && (size_t)n < sizeof title) {
         size_t ne = health_count(a->findings, a->nfindings, HEALTH_ERROR);
         size_t nw = health_count(a->findings, a->nfindings, HEALTH_WARNING);

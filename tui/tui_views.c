@@ -57,6 +57,17 @@ bool tui_has(tui_app *a, unsigned kinds) { return tui_vstack_find(&a->stack, kin
 /* Search draws in the action bar only; the others cover (a part of) the panes. */
 static unsigned redraw_for(unsigned kind) { return kind == VK_SEARCH ? D_BAR : D_ALL; }
 
+/* A view that covers the panes opens or closes: blank the whole virtual screen before the
+ * panes redraw, so nothing of the old view stays where no pane draws (the column between
+ * the KR and check-in panes at 160 and 200 columns) and ^L does not repaint it. Costs no
+ * output: doupdate sends only what differs from the terminal. */
+static void blank_behind(tui_app *a, unsigned kind)
+{
+    if (kind == VK_SEARCH || !a->wh) return;
+    werase(stdscr);
+    wnoutrefresh(stdscr);
+}
+
 bool tui_push(tui_app *a, const tui_view *v)
 {
     if (!tui_vstack_push(&a->stack, v, v->kind, v->private_size)) {
@@ -68,6 +79,7 @@ bool tui_push(tui_app *a, const tui_view *v)
         return false;
     }
     if (v->kind & VK_LISTS) tui_views_load(a);
+    blank_behind(a, v->kind);
     a->dirty |= redraw_for(v->kind);
     return true;
 }
@@ -76,10 +88,7 @@ void tui_pop(tui_app *a)
 {
     tui_frame *f = tui_vstack_top(&a->stack);
     if (!f) return;
-    if ((f->kind & VK_LISTS) && a->wv) {   /* the panes leave gaps: nothing of it may stay there */
-        werase(a->wv);
-        wnoutrefresh(a->wv);
-    }
+    blank_behind(a, f->kind);   /* the panes leave gaps: nothing of it may stay there */
     if (f->kind & VK_LISTS) {
         arena_free(a->v_arena);
         a->v_arena = NULL;

@@ -86,7 +86,7 @@ keys v C-u
 literal v "8"
 keys v Tab C-u
 literal v "7"
-expect_screen v "D Enter: live percentage" "7 of 8 applying: 88%"
+expect_screen v "D Enter: live percentage" "7 of 8 applying: 87.5%"
 keys v Enter
 expect_screen v "D Enter: the check-in is saved" "checked in on K3"
 expect_screen v "D Enter: saving returns to the due view" "Due follow-ups"

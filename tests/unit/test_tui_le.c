@@ -185,6 +185,126 @@ static void test_form_navigation_and_validation(void **st)
     assert_int_equal(tui_form_key(&f, '\r'), FORM_SAVE);
 }
 
+
+/* Issue 14: a prefilled field's text is selected on entry; the first typed key replaces it. */
+static void test_select_first_key_replaces(void **st)
+{
+    (void)st;
+    tui_le e;
+    tui_le_set(&e, "8");
+    tui_le_select(&e);
+    assert_int_equal(tui_le_key(&e, '9'), LE_CHANGED);
+    assert_string_equal(e.buf, "9");                /* not "89" */
+    type(&e, "1");
+    assert_string_equal(e.buf, "91");               /* the selection is gone after one key */
+    tui_le_set(&e, "O1");
+    tui_le_select(&e);
+    type(&e, "O3");
+    assert_string_equal(e.buf, "O3");               /* not "O1O3" */
+    tui_le_set(&e, "Zoë");
+    tui_le_select(&e);
+    type(&e, "é");
+    assert_string_equal(e.buf, "é");
+}
+
+static void test_select_arrows_keep_erasers_clear(void **st)
+{
+    (void)st;
+    tui_le e;
+    int movers[] = {TK_LEFT, TK_RIGHT, TK_HOME, TK_END, TK_CTRL('a'), TK_CTRL('e')};
+    for (size_t i = 0; i < sizeof movers / sizeof movers[0]; i++) {
+        tui_le_set(&e, "71");
+        tui_le_select(&e);
+        tui_le_key(&e, movers[i]);
+        assert_false(e.sel);
+        type(&e, "5");
+        assert_int_equal(e.len, 3);                 /* kept: the 5 goes in, nothing replaced */
+    }
+    tui_le_set(&e, "71");
+    tui_le_select(&e);
+    tui_le_key(&e, TK_LEFT);
+    type(&e, "5");
+    assert_string_equal(e.buf, "751");
+    int erasers[] = {TK_BACKSPACE, TK_DC, TK_CTRL('u'), TK_CTRL('k'), TK_CTRL('w'), TK_CTRL('d')};
+    for (size_t i = 0; i < sizeof erasers / sizeof erasers[0]; i++) {
+        tui_le_set(&e, "some text");
+        tui_le_select(&e);
+        assert_int_equal(tui_le_key(&e, erasers[i]), LE_CHANGED);
+        assert_string_equal(e.buf, "");
+    }
+    tui_le_set(&e, "keep");                         /* Enter and Esc leave text and selection */
+    tui_le_select(&e);
+    assert_int_equal(tui_le_key(&e, TK_ENTER), LE_SAVE);
+    assert_int_equal(tui_le_key(&e, TK_ESC), LE_CANCEL);
+    assert_string_equal(e.buf, "keep");
+    tui_le_set(&e, "");                             /* nothing to select in an empty field */
+    tui_le_select(&e);
+    assert_false(e.sel);
+}
+
+/* The form selects a prefilled field when it opens on it and when Tab/Up/Down enter it. */
+static void test_form_selects_on_entry(void **st)
+{
+    (void)st;
+    tui_form f;
+    tui_form_init(&f, NULL, "t");
+    tui_form_num(&f, "Observed", "8", true, 1, 100, true);
+    tui_form_num(&f, "Applied", "5", true, 0, 100, true);
+    tui_form_text(&f, "Parent", "O1", false);
+    tui_form_key(&f, '9');
+    assert_string_equal(tui_form_str(&f, 0), "9");
+    tui_form_key(&f, '\t');
+    tui_form_key(&f, '6');
+    assert_string_equal(tui_form_str(&f, 1), "6");
+    tui_form_key(&f, TK_DOWN);
+    tui_form_key(&f, 'O');
+    tui_form_key(&f, '3');
+    assert_string_equal(tui_form_str(&f, 2), "O3");
+    tui_form_key(&f, TK_UP);                        /* back on Applied: selected again */
+    tui_form_key(&f, TK_END);                       /* End keeps it */
+    tui_form_key(&f, '0');
+    assert_string_equal(tui_form_str(&f, 1), "60");
+    assert_true(f.changed);
+}
+
+/* Multi-line fields: soft wrap at word boundaries, Up/Down move between rows first. */
+static void test_wrap_and_vertical_moves(void **st)
+{
+    (void)st;
+    tui_le e;
+    size_t s[16];
+    tui_le_set(&e, "aaa bbb ccc ddd");
+    assert_int_equal(tui_le_wrap(&e, 9, s, 16), 2);        /* 8 columns a row: "aaa bbb " */
+    assert_int_equal(s[1], 8);
+    size_t r;
+    assert_int_equal(tui_le_rowcol(&e, s, 2, &r), 7);     /* cursor at the end: row 1 col 7 */
+    assert_int_equal(r, 1);
+    assert_true(tui_le_vmove(&e, 9, -1));
+    assert_int_equal(e.cur, 7);                            /* same column, row above */
+    assert_false(tui_le_vmove(&e, 9, -1));                 /* first row: the form moves on */
+    assert_true(tui_le_vmove(&e, 9, +1));
+    assert_int_equal(e.cur, 15);
+    assert_false(tui_le_vmove(&e, 9, +1));
+    tui_le_set(&e, "abcdefghijkl");                        /* one long word: cut by columns */
+    assert_int_equal(tui_le_wrap(&e, 5, s, 16), 3);
+    assert_int_equal(s[1], 4);
+    assert_int_equal(s[2], 8);
+    tui_le_set(&e, "");
+    assert_int_equal(tui_le_wrap(&e, 5, s, 16), 1);
+
+    tui_form f;                                            /* in a form */
+    tui_form_init(&f, NULL, "t");
+    tui_form_textarea(&f, "Problem", "aaa bbb ccc ddd", false);
+    tui_form_text(&f, "Owner", "x", true);
+    f.f[0].wrap_w = 9;                                     /* as the drawing left it */
+    tui_form_key(&f, TK_UP);
+    assert_int_equal(f.cur, 0);                            /* moved inside the field */
+    assert_int_equal(f.f[0].le.cur, 7);
+    tui_form_key(&f, TK_UP);
+    assert_int_equal(f.cur, 1);                            /* first row: the previous field (wraps) */
+    assert_int_equal(tui_form_key(&f, '\r'), FORM_SAVE);   /* Enter still saves */
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -198,6 +318,10 @@ int main(void)
         cmocka_unit_test(test_form_navigation_and_validation),
         cmocka_unit_test(test_form_finds_fields_by_role),
         cmocka_unit_test(test_form_refuses_text_that_is_not_utf8),
+        cmocka_unit_test(test_select_first_key_replaces),
+        cmocka_unit_test(test_select_arrows_keep_erasers_clear),
+        cmocka_unit_test(test_form_selects_on_entry),
+        cmocka_unit_test(test_wrap_and_vertical_moves),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,190 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# tests/screen/tui_forms.sh — forms that behave (issue 14): the first key typed on a prefilled
+# field replaces it (proved by the value saved in the database), an arrow keeps it; the screen
+# after each form or modal closes is the screen a freshly started dashboard draws in the same
+# state, at 80x24, 160x45 and 200x60; presentation mode shows problem, outcome and
+# baseline -> current -> target.
+. "$LND_TOP/tests/lib.sh"
+. "$LND_TOP/tests/screen/tmux.lib"
+demo_db
+
+obj_json() {
+  "$LND" --db "$DB" status --format json | jq -r ".objectives[] | select(.id==\"$1\") | .$2"
+}
+
+# ---- the first key replaces a prefilled value ----
+start a 80 24 -- --user priya
+ready a "Cascade"
+keys a j
+ready a "Key results of O2"
+keys a Tab j j c
+ready a "Check in on K3"
+# Observed is prefilled with the last check-in's 8, Applied with 5, Confidence with 6
+expect_screen a "the behaviour form shows the last share, as stored" "5 of 8 applying: 62.5%"
+literal a "9"
+keys a Tab
+literal a "6"
+expect_screen a "the preview follows the replaced values (not 89 and 56)" "6 of 9 applying: 66.67%"
+keys a Tab
+literal a "7"
+keys a Enter
+expect_db "observed 8, typed 9: 9 is saved (share 6 of 9)" "66.66666667" kr_json K3 current
+expect_db "confidence 6, typed 7: 7 is saved" "7" kr_json K3 confidence
+
+# an arrow keeps the prefilled text: Right, Backspace, 4 turns K3's 66.67 into 66.64
+keys a c
+ready a "Check in on K3"
+keys a Right BSpace
+literal a "4"
+keys a Tab Right BSpace
+literal a "6"
+keys a Enter
+expect_screen a "Right keeps Observed 9: Backspace and 4 make it 4, and 6 of 4 is refused" \
+  "applied must be a whole number"
+expect_db "nothing is saved while the form refuses" "66.66666667" kr_json K3 current
+keys a Escape
+ready a "Discard this draft?"
+keys a y
+wait_gone a "[draft]" || die "the check-in form closes" "$(screen a)"
+
+# the Parent field (the objective form's first, so the form opens on it): O1, type O3 -> O3
+# (not O1O3)
+keys a BTab e
+ready a "Edit O2"
+literal a "O3"
+keys a Enter
+expect_db "Parent O1, typed O3: O2 moves under O3" "O3" obj_json O2 parent
+stop a
+
+# ---- multi-line fields: the text wraps, Up/Down move inside it, Enter saves ----
+long="Account managers pitch product features in first meetings and rarely ask about the client's own numbers or goals"
+outcome_before=$(obj_json O2 outcome)
+start p 80 24 -- --user priya
+ready p "Cascade"
+keys p j j e
+ready p "Edit O2"
+keys p Tab Tab Tab Tab
+literal p "$long"
+keys p C-a Down
+literal p "Z"
+keys p Enter
+expect_db "multi-line Problem: the whole text saved; ^A then Down put Z at the start of line 2" \
+  "Account managers pitch product Zfeatures in first meetings and rarely ask about the client's own numbers or goals" \
+  obj_json O2 problem
+expect_eq "Down in a wrapped field stays in it: Outcome is unchanged" "$(obj_json O2 outcome)" "$outcome_before"
+keys p e
+ready p "Edit O2"
+wrapped() { screen p | grep -F "Zfeatures" | grep -vqF "Problem"; }
+check "the saved problem is redrawn wrapped: its second line starts a row of its own" until_ok 10 wrapped
+keys p Escape
+stop p
+
+# ---- forms grow with the screen; help wraps ----
+start w 160 45 -- --user priya
+ready w "Cascade"
+keys w j j e
+ready w "Edit O2"
+keys w C-u                           # the form opens on Parent, its first field
+literal w "O77"
+keys w Enter
+expect_row w "160x45: the validation message is whole beside the Parent field" "Parent" \
+  "no such objective in this cycle"
+expect_row w "160x45: hints are whole" "Capability" "what people must know, do or believe"
+keys w Escape y
+stop w
+start h 80 24 -- --user priya
+ready h "Cascade"
+keys h '?'
+ready h "Help: every key"
+keys h G
+expect_screen h "80x24: a long help line wraps onto the next line instead of being cut" "arrows keep it)"
+stop h
+
+# ---- columns sized to the widest id: K1234 lines up with K7 ----
+sqlite3 "$DB" "UPDATE sqlite_sequence SET seq = 1233 WHERE name = 'kr'" || die "kr id sequence" "sqlite3 failed"
+setup "K1234 under O4" "$LND" --db "$DB" --user priya kr add --objective O4 --title "Wide id metric" \
+  --target 10 --baseline 0 --evidence activity --indicator leading
+start k 80 24 -- --user priya
+ready k "Cascade"
+keys k j j j
+ready k "Key results of O4"
+wait_for k "Wide id metric" || die "K1234 is listed" "$(screen k)"
+col_of() { screen k | grep -F "$1" | awk -v t="$2" '{ print index($0, t) }'; }
+expect_eq "K1234's metric starts in the same column as K7's" "$(col_of K1234 'Wide id metric')" \
+  "$(col_of K7 'Buddy programme')"
+expect_eq "and its numbers line up too" "$(screen k | grep -A1 -F K1234 | tail -1 | awk '{ print index($0, "0 ") }')" \
+  "$(screen k | grep -A1 -F 'K7 ' | tail -1 | awk '{ print index($0, "0 ") }')"
+stop k
+
+# ---- the screen is clean after every modal, at every size ----
+# fresh NAME COLS LINES KEYS...: a dashboard started in the state the keys lead to
+fresh() {
+  fname=$1 fcols=$2 flines=$3; shift 3
+  start "$fname" "$fcols" "$flines" -- --user priya
+  ready "$fname" "Cascade"
+  keys "$fname" "$@"
+  ready "$fname" "Key results of O4"
+}
+same_as() { [ "$(screen "$1")" = "$(screen "$2")" ]; }
+for size in 80x24 160x45 200x60; do
+  scols=${size%x*} slines=${size#*x}
+  fresh f "$scols" "$slines" j j j Tab
+  fresh m "$scols" "$slines" j j j Tab
+  for modal in "c:Check in on K5" "e:Edit K5" "?:Help: every key" "z:(z or Esc returns)" "a:New key result"; do
+    mkey=${modal%%:*} mtitle=${modal#*:}
+    keys m "$mkey"
+    ready m "$mtitle"
+    keys m Escape
+    wait_gone m "$mtitle" || die "$mtitle closes at $size" "$(screen m)"
+    if until_ok 5 same_as m f; then ok "$size: after '$mtitle' closes the screen is the fresh dashboard's"
+    else
+      screen m >"$T/m.txt"; screen f >"$T/f.txt"
+      notok "$size: after '$mtitle' closes the screen is the fresh dashboard's" \
+        "$(diff "$T/m.txt" "$T/f.txt" | sed 's/^/  /')"
+    fi
+  done
+  keys m C-l
+  if until_ok 5 same_as m f; then ok "$size: ^L repaints the same clean screen"
+  else notok "$size: ^L repaints the same clean screen" "$(screen m)"; fi
+  stop f
+  stop m
+done
+
+# a form open while the terminal shrinks from 200x60 to 160x45: clean after it closes too
+fresh f 160 45 j j j Tab
+fresh m 200 60 j j j Tab
+keys m c
+ready m "Check in on K5"
+tm resize-window -t m -x 160 -y 45 || die "resizing the tmux window" "tmux resize-window failed"
+keys m Escape
+wait_gone m "Check in on K5" || die "the form closes after the resize" "$(screen m)"
+if until_ok 5 same_as m f; then ok "200x60 -> 160x45 with a form open: clean after it closes"
+else notok "200x60 -> 160x45 with a form open: clean after it closes" "$(screen m)"; fi
+stop f
+stop m
+
+# ---- presentation mode: problem, outcome, baseline -> current -> target ----
+start z 160 45 -- --user priya
+ready z "Cascade"
+keys z j z
+ready z "(z or Esc returns)"
+expect_row z "presentation shows O3's problem statement" "problem:" "$(obj_json O3 problem | cut -c1-60)"
+expect_row z "presentation shows the outcome of O2 (moved under O3 above)" "outcome:" "$(obj_json O2 outcome | cut -c1-60)"
+expect_row z "K2: baseline -> current -> target in its unit" "baseline / current / target" \
+  "$(kr_json K2 baseline)% → $(kr_json K2 current)% → $(kr_json K2 target)%"
+expect_row z "K3: the share saved above, as stored" "baseline / current / target" "20% → 66.67% → 75%"
+stop z
+
+# ---- singular and plural: one objective, one warning ----
+DB="$T/one.db"
+small_plan "$DB"
+setup "K1 checked in" "$LND" --db "$DB" checkin K1 65
+setup "O1 has problem and outcome" "$LND" --db "$DB" objective edit O1 --problem "Win rate fell" \
+  --outcome "Reps qualify deals"
+start o 100 30 -- --user priya
+ready o "Cascade"
+expect_screen o "the cascade counts 1 objective" "Cascade · 1 objective · health: 0 errors, 1 warning (H)"
+keys o H
+expect_screen o "the health view says 1 warning, not 1 warnings" "0 errors, 1 warning, 0 info"
+stop o
