@@ -154,6 +154,26 @@ store_rc store_cycle_checkins(store *s, lnd_arena *a, lnd_id cycle_id, lnd_check
     return checkin_list(s, a, st, out, n);
 }
 
+typedef struct { store_checkin_cb cb; void *ud; } checkin_each;
+static bool checkin_each_v(void *ud, const void *row)
+{
+    const checkin_each *e = ud;
+    return e->cb(e->ud, row);
+}
+
+store_rc store_each_checkin(store *s, lnd_id cycle_id, lnd_id kr_id, store_checkin_cb cb, void *ud)
+{
+    sqlite3_stmt *st = kr_id ? st_prep(s, "SELECT " CHECKIN_COLS " FROM checkin WHERE kr_id = ? ORDER BY at, id")
+                             : st_prep(s, "SELECT c.id, c.kr_id, c.at, c.value, c.confidence, c.note, c.author, c.observed, "
+                                          "c.applied, c.account, c.cohort, c.comparison, c.followup FROM checkin c JOIN kr ON kr.id = c.kr_id "
+                                          "JOIN objective o ON o.id = kr.objective_id WHERE o.cycle_id = ? "
+                                          "ORDER BY c.at, c.id");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, kr_id ? kr_id : cycle_id);
+    checkin_each e = {cb, ud};
+    return st_each(s, st, checkin_row_v, checkin_each_v, &e, "reading check-ins");
+}
+
 store_rc store_checkin_exists(store *s, lnd_id kr_id, const char *at, double value, const char *cohort,
                               bool *exists)
 {

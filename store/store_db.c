@@ -265,6 +265,29 @@ store_rc st_rows(store *s, lnd_arena *a, sqlite3_stmt *st, size_t size, st_row_f
     return STORE_OK;
 }
 
+store_rc st_each(store *s, sqlite3_stmt *st, st_row_fn fn, bool (*cb)(void *ud, const void *row), void *ud,
+                 const char *what)
+{
+    union { lnd_checkin c; lnd_audit a; long double pad; } row;   /* the largest row streamed */
+    lnd_arena *a = arena_new();
+    int rc;
+    for (unsigned long i = 1; (rc = sqlite3_step(st)) == SQLITE_ROW; i++) {
+        memset(&row, 0, sizeof row);
+        fn(a, st, &row);
+        if (!cb(ud, &row)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+        if (i % 512 == 0) {   /* the strings of rows already passed on */
+            arena_free(a);
+            a = arena_new();
+        }
+    }
+    arena_free(a);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? STORE_OK : st_sqlfail(s, rc, what);
+}
+
 int st_pragma_int(sqlite3 *db, const char *sql, int *out)
 {
     sqlite3_stmt *st;
