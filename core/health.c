@@ -26,26 +26,27 @@ void health_short_title(const char *t, char *out, size_t n)
     snprintf(out, n, "%.*s…", (int)max, t);
 }
 
-/* The rule's default hint with "O?", "K?", "P?" replaced by the finding's ids. */
-static void fill_hint(lnd_finding *f, const char *src)
+/* The rule's default hint with "O?", "K?", "P?" replaced by the finding's ids, into out[200]. */
+static void fill_hint(const lnd_finding *f, const char *src, char *out, size_t cap)
 {
     size_t w = 0;
-    for (const char *c = src; *c && w + 24 < sizeof f->hint; c++) {
+    for (const char *c = src; *c && w + 24 < cap; c++) {
         if ((c[0] == 'O' || c[0] == 'K' || c[0] == 'P') && c[1] == '?') {
             lnd_id v = c[0] == 'O' ? f->obj_id : c[0] == 'K' ? f->kr_id : f->prog_id;
             if (v)
-                w += (size_t)snprintf(f->hint + w, sizeof f->hint - w, "%c%lld", c[0], v);
+                w += (size_t)snprintf(out + w, cap - w, "%c%lld", c[0], v);
             else
-                w += (size_t)snprintf(f->hint + w, sizeof f->hint - w, "%c<id>", c[0]);
+                w += (size_t)snprintf(out + w, cap - w, "%c<id>", c[0]);
             c++;
             continue;
         }
-        f->hint[w++] = *c;
+        out[w++] = *c;
     }
-    f->hint[w] = '\0';
+    out[w] = '\0';
 }
 
-/* Record a finding of rule id. hint: this finding's own fix, NULL = the rule's default. */
+/* Record a finding of rule id. hint: this finding's own fix, NULL = the rule's default. The
+ * texts go to the arena at their length (a finding is ~64 bytes, not 560: check's memory). */
 void health_add(hctx *h, const char *id, lnd_id obj, lnd_id kr, lnd_id prog, const char *hint,
                 const char *fmt, ...)
 {
@@ -63,21 +64,24 @@ void health_add(hctx *h, const char *id, lnd_id obj, lnd_id kr, lnd_id prog, con
     f->obj_id = obj;
     f->kr_id = kr;
     f->prog_id = prog;
+    char msg[320], fix[200];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(f->msg, sizeof f->msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (hint) snprintf(f->hint, sizeof f->hint, "%s", hint);
-    else fill_hint(f, r->hint);
+    if (hint) snprintf(fix, sizeof fix, "%s", hint);
+    else fill_hint(f, r->hint, fix, sizeof fix);
     const lnd_waiver *w = obj && !kr && !prog ? plan_waiver(h->p, obj, r->id) : NULL;
     if (w) {
-        size_t len = strlen(f->msg);
-        snprintf(f->msg + len, sizeof f->msg - len, " (waived: %.200s)", w->reason ? w->reason : "");
-        snprintf(f->hint, sizeof f->hint, "waived by %.60s; to lift it: lnd objective edit O%lld --unwaive %s",
+        size_t len = strlen(msg);
+        snprintf(msg + len, sizeof msg - len, " (waived: %.200s)", w->reason ? w->reason : "");
+        snprintf(fix, sizeof fix, "waived by %.60s; to lift it: lnd objective edit O%lld --unwaive %s",
                  w->author ? w->author : "?", obj, r->id);
         f->sev = HEALTH_INFO;
         f->waived = true;
     }
+    f->msg = arena_strdup(h->a, msg);
+    f->hint = arena_strdup(h->a, fix);
 }
 
 /* Empty or only blanks. */
@@ -403,7 +407,7 @@ static void permute(lnd_finding *v, uint32_t *idx, size_t n)
 size_t health_check(const lnd_plan *p, const health_opts *o, lnd_day today, lnd_arena *a,
                     lnd_finding **out)
 {
-    hctx h = {.p = p, .o = o, .today = today};
+    hctx h = {.p = p, .o = o, .today = today, .a = a};
     h.order = arena_alloc(a, (p->nobjs + 1) * sizeof *h.order);
     plan_row *rows;
     size_t nrows = plan_cascade(p, false, &rows);

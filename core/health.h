@@ -68,8 +68,9 @@ typedef struct {
     lnd_id obj_id;         /* 0 = the cycle as a whole (or a programme serving nothing) */
     lnd_id kr_id;          /* 0 = not about one KR */
     lnd_id prog_id;        /* 0 = not about a programme */
-    char msg[320];         /* "O9 'Grow first-time…': L&D objective has no business parent" */
-    char hint[200];        /* "set a business parent: lnd objective edit O9 --parent O1" */
+    const char *msg;       /* "O9 'Grow first-time…': L&D objective has no business parent"
+                            * (at most 319 bytes; in the arena health_check was given) */
+    const char *hint;      /* "set a business parent: lnd objective edit O9 --parent O1" (<= 199) */
     bool waived;           /* waived for this objective with a reason (shown, never an error) */
 } lnd_finding;
 /* Titles inside msg are raw user text cut at 40 bytes on a UTF-8 boundary (then "…"):

@@ -13,6 +13,7 @@ typedef struct {
     lnd_finding *v;
     size_t n, cap;
     size_t *order;        /* cascade position (1-based) of each objective index, 0 = none */
+    lnd_arena *a;         /* where the findings' texts live */
 } hctx;
 
 /* Record a finding of rule id (skipped when the rule is disabled; marked waived when the
