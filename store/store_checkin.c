@@ -62,8 +62,7 @@ static store_rc checkin_target(store *s, const lnd_checkin *c, bool *has_cur, do
     if (archived)
         return st_fail(s, STORE_NOTFOUND, "key result K%lld is archived; check in on a current key result", kr_id);
     if (c->observed >= 0 && strcmp(ev, "behaviour") != 0)
-        return st_fail(s, STORE_INVALID, "K%lld measures %s, not behaviour; log a value: lnd checkin K%lld VALUE",
-                       kr_id, ev, kr_id);
+        return st_fail(s, STORE_INVALID, "K%lld measures %s, not behaviour", kr_id, ev);   /* advice: cli/advice.c */
     return STORE_OK;
 }
 
