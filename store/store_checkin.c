@@ -170,7 +170,12 @@ store_rc store_each_checkin(store *s, lnd_id cycle_id, lnd_id kr_id, store_check
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, kr_id ? kr_id : cycle_id);
     checkin_each e = {cb, ud};
-    return st_each(s, st, checkin_row_v, checkin_each_v, &e, "reading check-ins");
+    /* a whole cycle's rows are sorted by time: let that sort spill to a temporary file, not
+     * memory (temp_store=MEMORY made export's memory grow with the check-ins) */
+    if (!kr_id) st_exec(s, "PRAGMA temp_store=FILE");
+    store_rc rc = st_each(s, st, checkin_row_v, checkin_each_v, &e, "reading check-ins");
+    if (!kr_id) st_exec(s, "PRAGMA temp_store=MEMORY");
+    return rc;
 }
 
 store_rc store_checkin_exists(store *s, lnd_id kr_id, const char *at, double value, const char *cohort,

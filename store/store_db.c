@@ -110,7 +110,7 @@ char *st_str(st_strs *ss, sqlite3_stmt *st, int col, bool intern)
     }
     if (ss->left < n + 1) {
         size_t sz = n + 1 > 16384 ? n + 1 : 65536;
-        ss->buf = arena_alloc(ss->a, sz);
+        ss->buf = arena_alloc_raw(ss->a, sz);
         ss->left = sz;
     }
     char *p = ss->buf;
