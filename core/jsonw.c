@@ -121,6 +121,16 @@ void jw_kstr(jw *w, const char *k, const char *v)
     free(buf);
 }
 
+void jw_kstr_valid(jw *w, const char *k, const char *v)
+{
+    if (!v) {
+        jw_knull(w, k);
+        return;
+    }
+    key(w, k);
+    str(w->b, v);
+}
+
 void jw_kreal(jw *w, const char *k, double v)
 {
     if (!isfinite(v)) return;

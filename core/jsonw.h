@@ -30,6 +30,8 @@ void jw_karr(jw *w, const char *key);
 void jw_kstr(jw *w, const char *key, const char *v);
 /* "%.10g" (w->prec digits) with ".0" added to integers and exponent zeros dropped, as jansson; a value that is
  * not finite leaves the member out (jansson's json_real refuses it). */
+/* The same for text the caller has checked is valid UTF-8 (not checked again). */
+void jw_kstr_valid(jw *w, const char *key, const char *v);
 void jw_kreal(jw *w, const char *key, double v);
 void jw_kreal_or_null(jw *w, const char *key, bool has, double v);
 void jw_kint(jw *w, const char *key, long long v);
