@@ -55,7 +55,7 @@ BENCH_BIN = $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 all: $(BUILD)/lnd
 
 deps:
-	@sh .ci/deps $(if $(filter test check,$(MAKECMDGOALS)),test)
+	@sh .ci/deps $(if $(filter test check bench,$(MAKECMDGOALS)),test)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "../core/config.h"
+#include "../core/health.h"
 #include "../store/store.h"
 #include "config_file.h"
 
@@ -57,6 +58,10 @@ int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)
  * ("no key result K9" + "; see `lnd status` for ids"), in place (cli/advice.c). cli_fail does
  * it for every message. */
 void cli_advise(char *msg, size_t n);
+/* A health finding's fix as the command to run ("set a business parent: lnd objective edit O9
+ * --parent O1"), into out; returns out. The rule's usual fix as `lnd check --rules` shows it. */
+const char *cli_fix_text(const lnd_finding *f, char *out, size_t n);
+const char *cli_rule_fix(const health_rule *r);
 
 /* User text made safe for an error message (core/sanitize: controls, bidi and invalid bytes
  * made visible). Four calls may share one message. */

@@ -23,9 +23,10 @@ size_t cli_health_lines(const cli_ctx *ctx, const lnd_plan *p, lnd_arena *a, con
     lnd_finding *f;
     size_t n = findings_of(ctx, p, a, &f);
     const char **lines = arena_alloc(a, (n + 1) * sizeof *lines);
+    char fix[200];
     for (size_t i = 0; i < n; i++)
         lines[i] = arena_printf(a, "[%s] %s %s (fix: %s)", health_sev_name(f[i].sev), f[i].id,
-                                f[i].msg, f[i].hint);
+                                f[i].msg, cli_fix_text(&f[i], fix, sizeof fix));
     *out = lines;
     return n;
 }
@@ -63,7 +64,7 @@ static int print_rules(void)
     size_t n;
     const health_rule *r = health_rules(&n);
     for (size_t i = 0; i < n; i++)
-        printf("%s  %-7s  %s\n      fix: %s\n", r[i].id, health_sev_name(r[i].sev), r[i].title, r[i].hint);
+        printf("%s  %-7s  %s\n      fix: %s\n", r[i].id, health_sev_name(r[i].sev), r[i].title, cli_rule_fix(&r[i]));
     return 0;
 }
 
@@ -103,7 +104,8 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
             json_object_set_new(j, "programme", f[i].prog_id ? json_string(b) : json_null());
             json_t *m = json_string(f[i].msg);
             json_object_set_new(j, "message", m ? m : json_string("(message is not valid UTF-8)"));
-            json_object_set_new(j, "fix", json_string(f[i].hint));
+            char fix[200];
+            json_object_set_new(j, "fix", json_string(cli_fix_text(&f[i], fix, sizeof fix)));
             json_array_append_new(arr, j);
         }
         json_object_set_new(root, "findings", arr);
@@ -119,7 +121,8 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
             printf("%s%-7s%s %s  ", out_status_color(ctx, look), health_sev_name(f[i].sev), out_reset(ctx), f[i].id);
             out_text(stdout, ctx, f[i].msg, -1, false);
             printf("\n                fix: ");
-            out_text(stdout, ctx, f[i].hint, -1, false);
+            char fix[200];
+            out_text(stdout, ctx, cli_fix_text(&f[i], fix, sizeof fix), -1, false);
             putchar('\n');
         }
         printf("%zu error%s, %zu warning%s, %zu info in ", ne, ne == 1 ? "" : "s", nw, nw == 1 ? "" : "s",

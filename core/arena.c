@@ -67,6 +67,11 @@ void *arena_adopt(lnd_arena *a, void *p, size_t n)
 
 void *arena_alloc(lnd_arena *a, size_t n)
 {
+    return memset(arena_alloc_raw(a, n), 0, n);
+}
+
+void *arena_alloc_raw(lnd_arena *a, size_t n)
+{
     size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (need == 0) need = ARENA_ALIGN;
     struct block *b = a->head;
@@ -88,7 +93,6 @@ void *arena_alloc(lnd_arena *a, size_t n)
     }
     void *p = b->data + b->used;
     b->used += need;
-    memset(p, 0, n);
     return p;
 }
 
@@ -96,7 +100,7 @@ char *arena_strndup(lnd_arena *a, const char *s, size_t n)
 {
     if (!s) s = "";
     size_t len = strnlen(s, n);
-    char *p = arena_alloc(a, len + 1);
+    char *p = arena_alloc_raw(a, len + 1);
     memcpy(p, s, len);
     p[len] = '\0';
     return p;

@@ -12,6 +12,8 @@ typedef struct lnd_arena lnd_arena;
 lnd_arena *arena_new(void);
 void arena_free(lnd_arena *a);                 /* NULL is fine */
 void *arena_alloc(lnd_arena *a, size_t n);     /* zeroed, aligned for any type */
+/* The same, not zeroed: for bytes the caller writes at once (strings, string buffers). */
+void *arena_alloc_raw(lnd_arena *a, size_t n);
 /* Hand malloc'd memory of n bytes to the arena: freed with it (a big result built with
  * realloc is kept without copying it into a block). Returns p. */
 void *arena_adopt(lnd_arena *a, void *p, size_t n);

@@ -26,27 +26,9 @@ void health_short_title(const char *t, char *out, size_t n)
     snprintf(out, n, "%.*s…", (int)max, t);
 }
 
-/* The rule's default hint with "O?", "K?", "P?" replaced by the finding's ids. */
-static void fill_hint(lnd_finding *f, const char *src)
-{
-    size_t w = 0;
-    for (const char *c = src; *c && w + 24 < sizeof f->hint; c++) {
-        if ((c[0] == 'O' || c[0] == 'K' || c[0] == 'P') && c[1] == '?') {
-            lnd_id v = c[0] == 'O' ? f->obj_id : c[0] == 'K' ? f->kr_id : f->prog_id;
-            if (v)
-                w += (size_t)snprintf(f->hint + w, sizeof f->hint - w, "%c%lld", c[0], v);
-            else
-                w += (size_t)snprintf(f->hint + w, sizeof f->hint - w, "%c<id>", c[0]);
-            c++;
-            continue;
-        }
-        f->hint[w++] = *c;
-    }
-    f->hint[w] = '\0';
-}
-
-/* Record a finding of rule id. hint: this finding's own fix, NULL = the rule's default. */
-void health_add(hctx *h, const char *id, lnd_id obj, lnd_id kr, lnd_id prog, const char *hint,
+/* Record a finding of rule id. fix: this finding's own fix, NULL = the rule's (FIX_RULE). The
+ * message goes to the arena at its length (a finding is ~80 bytes, not 560: check's memory). */
+void health_add(hctx *h, const char *id, lnd_id obj, lnd_id kr, lnd_id prog, const lnd_fix *fix,
                 const char *fmt, ...)
 {
     const health_rule *r = health_rule_find(id);
@@ -63,21 +45,22 @@ void health_add(hctx *h, const char *id, lnd_id obj, lnd_id kr, lnd_id prog, con
     f->obj_id = obj;
     f->kr_id = kr;
     f->prog_id = prog;
+    f->fix = fix ? *fix : (lnd_fix){.kind = FIX_RULE, .level = -1};
+    char msg[320];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(f->msg, sizeof f->msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (hint) snprintf(f->hint, sizeof f->hint, "%s", hint);
-    else fill_hint(f, r->hint);
     const lnd_waiver *w = obj && !kr && !prog ? plan_waiver(h->p, obj, r->id) : NULL;
     if (w) {
-        size_t len = strlen(f->msg);
-        snprintf(f->msg + len, sizeof f->msg - len, " (waived: %.200s)", w->reason ? w->reason : "");
-        snprintf(f->hint, sizeof f->hint, "waived by %.60s; to lift it: lnd objective edit O%lld --unwaive %s",
-                 w->author ? w->author : "?", obj, r->id);
+        size_t len = strlen(msg);
+        snprintf(msg + len, sizeof msg - len, " (waived: %.200s)", w->reason ? w->reason : "");
+        f->fix = (lnd_fix){.kind = FIX_UNWAIVE, .level = -1, .id = obj,
+                           .who = arena_strdup(h->a, w->author ? w->author : "?")};
         f->sev = HEALTH_INFO;
         f->waived = true;
     }
+    f->msg = arena_strdup(h->a, msg);
 }
 
 /* Empty or only blanks. */
@@ -119,12 +102,11 @@ static void rule_line_of_sight(hctx *h, size_t oi, const char *t)
     long top = chain_break(p, oi);
     if (top < 0) return;
     bool ld = o->level == LEVEL_LD;
-    char hint[200], why[64] = "";
+    char why[64] = "";
     if ((size_t)top != oi) {
         const lnd_objective *b = &p->objs[top];
-        snprintf(hint, sizeof hint, "give O%lld a business parent: lnd objective edit O%lld --parent O<business objective>",
-                 b->id, b->id);
-        health_add(h, "H01", o->id, 0, 0, hint, "O%lld '%s': %s objective has no line of sight to a business objective (the cascade breaks at O%lld)",
+        lnd_fix fix = {.kind = FIX_BREAK, .level = LEVEL_BUSINESS, .id = b->id};
+        health_add(h, "H01", o->id, 0, 0, &fix, "O%lld '%s': %s objective has no line of sight to a business objective (the cascade breaks at O%lld)",
             o->id, t, ld ? "L&D" : "team", b->id);
         return;
     }
@@ -137,15 +119,12 @@ static void rule_line_of_sight(hctx *h, size_t oi, const char *t)
     int nbiz = 0;
     for (size_t i = 0; i < p->nobjs; i++)
         if (!p->objs[i].archived && p->objs[i].level == LEVEL_BUSINESS && nbiz++ == 0) only = p->objs[i].id;
+    lnd_fix fix = {.kind = FIX_PARENT, .level = ld ? LEVEL_BUSINESS : LEVEL_LD, .id = o->id,
+                   .other = ld && nbiz == 1 ? only : 0};
     if (ld) {
-        if (nbiz == 1)
-            snprintf(hint, sizeof hint, "set a business parent: lnd objective edit O%lld --parent O%lld", o->id, only);
-        else
-            snprintf(hint, sizeof hint, "set a business parent: lnd objective edit O%lld --parent O<business objective>", o->id);
-        health_add(h, "H01", o->id, 0, 0, hint, "O%lld '%s': L&D objective has no business parent (no line of sight)%s", o->id, t, why);
+        health_add(h, "H01", o->id, 0, 0, &fix, "O%lld '%s': L&D objective has no business parent (no line of sight)%s", o->id, t, why);
     } else {
-        snprintf(hint, sizeof hint, "set its parent: lnd objective edit O%lld --parent O<L&D objective>", o->id);
-        health_add(h, "H01", o->id, 0, 0, hint, "O%lld '%s': team objective has no parent to cascade from%s", o->id, t, why);
+        health_add(h, "H01", o->id, 0, 0, &fix, "O%lld '%s': team objective has no parent to cascade from%s", o->id, t, why);
     }
 }
 
@@ -222,9 +201,8 @@ static void rule_objective(hctx *h, size_t oi)
     if (leading == 0 || lagging == 0)
         health_add(h, "H03", o->id, 0, 0, NULL, "O%lld '%s': no %s indicator", o->id, t, leading == 0 ? "leading" : "lagging");
     if (n > h->o->max_krs) {
-        char hint[200];
-        snprintf(hint, sizeof hint, "focus: about 3-5 KRs; archive or merge the rest: lnd kr archive K<id>");
-        health_add(h, "H07", o->id, 0, 0, hint, "O%lld '%s': %d KRs (focus: at most %d)", o->id, t, n, h->o->max_krs);
+        lnd_fix fix = {.kind = FIX_FOCUS, .level = -1, .id = o->id};
+        health_add(h, "H07", o->id, 0, 0, &fix, "O%lld '%s': %d KRs (focus: at most %d)", o->id, t, n, h->o->max_krs);
     }
     if (steady == n)
         health_add(h, "H11", o->id, 0, 0, NULL, "O%lld '%s': every KR holds a level (target = baseline): steady state, KPI-like", o->id, t);
@@ -263,15 +241,15 @@ static void rule_programmes(hctx *h)
     for (size_t i = 0; i < p->nprogs; i++) {
         const lnd_programme *pr = &p->progs[i];
         if (pr->archived) continue;
-        char t[64], hint[200];
+        char t[64];
         health_short_title(pr->title, t, sizeof t);
         long oi = live_obj(p, pr->objective_id);
+        lnd_fix fix = {.kind = FIX_PROG_LINK, .level = -1, .id = pr->id};
         if (oi < 0) {
-            snprintf(hint, sizeof hint, "link it to the objective it serves: lnd programme edit P%lld --objective O<id>", pr->id);
             if (!pr->objective_id)
-                health_add(h, "H08", 0, 0, pr->id, hint, "P%lld '%s': serves no objective", pr->id, t);
+                health_add(h, "H08", 0, 0, pr->id, &fix, "P%lld '%s': serves no objective", pr->id, t);
             else
-                health_add(h, "H08", 0, 0, pr->id, hint, "P%lld '%s': serves no objective: O%lld %s", pr->id, t,
+                health_add(h, "H08", 0, 0, pr->id, &fix, "P%lld '%s': serves no objective: O%lld %s", pr->id, t,
                     pr->objective_id, plan_obj_index(p, pr->objective_id) < 0 ? "is not in this cycle" : "is archived");
             continue;
         }
@@ -290,23 +268,15 @@ static void rule_programmes(hctx *h)
             }
         }
         if (due_min) {
-            if (pr->start_week <= due_min)
-                snprintf(hint, sizeof hint, "end it by week %d (lnd programme edit P%lld --end-week %d) or move K%lld's due week",
-                         due_min, pr->id, due_min, due_kr);
-            else
-                snprintf(hint, sizeof hint, "start it earlier (lnd programme edit P%lld --start-week W --end-week W) or move K%lld's due week",
-                         pr->id, due_kr);
-            health_add(h, "H08", o->id, due_kr, pr->id, hint, "P%lld '%s': ends in week %d, after a KR it serves is due (week %d)",
+            fix = (lnd_fix){.kind = pr->start_week <= due_min ? FIX_PROG_END : FIX_PROG_START, .level = -1,
+                            .week = due_min, .id = pr->id, .other = due_kr};
+            health_add(h, "H08", o->id, due_kr, pr->id, &fix, "P%lld '%s': ends in week %d, after a KR it serves is due (week %d)",
                 pr->id, t, pr->end_week, due_min);
         } else if (h->o->late_weeks > 0 && pr->end_week > weeks - h->o->late_weeks) {
             int by = weeks - h->o->late_weeks;
-            if (by >= 1 && pr->start_week <= by)
-                snprintf(hint, sizeof hint, "deliver it by week %d so results can move this cycle: lnd programme edit P%lld --end-week %d",
-                         by, pr->id, by);
-            else
-                snprintf(hint, sizeof hint, "deliver it earlier so results can move this cycle: lnd programme edit P%lld --start-week W --end-week W",
-                         pr->id);
-            health_add(h, "H08", o->id, 0, pr->id, hint, "P%lld '%s': ends in week %d of %d, too late to move this cycle's results",
+            fix = (lnd_fix){.kind = FIX_PROG_LATE, .level = -1, .week = by >= 1 && pr->start_week <= by ? by : 0,
+                            .id = pr->id};
+            health_add(h, "H08", o->id, 0, pr->id, &fix, "P%lld '%s': ends in week %d of %d, too late to move this cycle's results",
                 pr->id, t, pr->end_week, weeks);
         }
     }
@@ -403,7 +373,7 @@ static void permute(lnd_finding *v, uint32_t *idx, size_t n)
 size_t health_check(const lnd_plan *p, const health_opts *o, lnd_day today, lnd_arena *a,
                     lnd_finding **out)
 {
-    hctx h = {.p = p, .o = o, .today = today};
+    hctx h = {.p = p, .o = o, .today = today, .a = a};
     h.order = arena_alloc(a, (p->nobjs + 1) * sizeof *h.order);
     plan_row *rows;
     size_t nrows = plan_cascade(p, false, &rows);
@@ -419,10 +389,8 @@ size_t health_check(const lnd_plan *p, const health_opts *o, lnd_day today, lnd_
     static const char *const lvname[] = {"business", "L&D", "team"};
     for (int l = 0; l < LEVEL_N; l++)
         if (per_level[l] > o->max_objectives) {
-            char hint[200];
-            snprintf(hint, sizeof hint, "focus: about 3-5 %s objectives; archive or merge the rest: lnd objective archive O<id>",
-                     lvname[l]);
-            health_add(&h, "H07", 0, 0, 0, hint, "cycle %s: %d %s objectives (focus: at most %d)",
+            lnd_fix fix = {.kind = FIX_FOCUS, .level = l};
+            health_add(&h, "H07", 0, 0, 0, &fix, "cycle %s: %d %s objectives (focus: at most %d)",
                 p->cycle.name ? p->cycle.name : "", per_level[l], lvname[l], o->max_objectives);
         }
     rule_programmes(&h);

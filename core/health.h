@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* core/health.h — alignment health: the pitfalls the seed texts name, as rules with stable
- * ids (H01..H11), a severity, a message naming the objective or KR, and a one-line fix
- * hint. Pure: judged from a loaded plan, today and the thresholds in the config; no I/O.
+ * ids (H01..H11), a severity, a message naming the objective or KR, and what fixes it as
+ * data (each front end words its own advice). Pure: judged from a loaded plan, today and the
+ * thresholds in the config; no I/O.
  *
  * The rules (ids are stable: scripts, configs and tests name them; numbered as the pitfalls in
  * shared/DOMAIN.md; a pitfall with two parts keeps one id and says which part in the message).
@@ -59,8 +60,34 @@ typedef struct {
     const char *id;        /* "H01" */
     lnd_health_sev sev;
     const char *title;     /* what the rule catches */
-    const char *hint;      /* default fix; "O?", "K?", "P?" stand for the ids of a finding */
+    const char *fix;       /* what to change, in words no front end owns ("set a target that moves") */
+    const char *field;     /* the form field that fixes it ("Target"), NULL = not one field */
+    char on;               /* the field is on the finding's objective 'O' or KR 'K' */
 } health_rule;
+
+/* What resolves a finding, as data (core/ never names a command or a key): the CLI words it
+ * as the command to run (cli/advice.c), the dashboard as the key to press (tui/tui_health.c). */
+typedef enum {
+    FIX_RULE,        /* the rule's own fix (health_rule.fix, .field) on the finding's ids */
+    FIX_PARENT,      /* give objective id a parent of `level`: other (0 = one to choose) */
+    FIX_BREAK,       /* the cascade breaks at objective id: give it a business parent */
+    FIX_FOCUS,       /* too many: archive or merge KRs of the objective (level < 0) or
+                      * objectives of `level` in the cycle */
+    FIX_PROG_LINK,   /* link programme id to the objective it serves */
+    FIX_PROG_END,    /* end programme id by week `week`, or move KR other's due week */
+    FIX_PROG_START,  /* start programme id earlier, or move KR other's due week */
+    FIX_PROG_LATE,   /* deliver programme id by week `week` (0: earlier) so results can move */
+    FIX_BASELINE_AT, /* measure KR id's baseline before the next run, or correct its date */
+    FIX_UNWAIVE,     /* waived by `who` (in the findings' arena): the waiver of rule on id */
+} lnd_fix_kind;
+
+typedef struct {
+    lnd_fix_kind kind;
+    int level;       /* an lnd_level (FIX_PARENT, FIX_FOCUS), -1 = none */
+    int week;
+    lnd_id id, other;
+    const char *who;
+} lnd_fix;
 
 typedef struct {
     const char *id;        /* points into the rules table: static, compare with strcmp */
@@ -68,8 +95,9 @@ typedef struct {
     lnd_id obj_id;         /* 0 = the cycle as a whole (or a programme serving nothing) */
     lnd_id kr_id;          /* 0 = not about one KR */
     lnd_id prog_id;        /* 0 = not about a programme */
-    char msg[320];         /* "O9 'Grow first-time…': L&D objective has no business parent" */
-    char hint[200];        /* "set a business parent: lnd objective edit O9 --parent O1" */
+    const char *msg;       /* "O9 'Grow first-time…': L&D objective has no business parent"
+                            * (at most 319 bytes; in the arena health_check was given) */
+    lnd_fix fix;           /* what to change, as data: each front end words its own advice */
     bool waived;           /* waived for this objective with a reason (shown, never an error) */
 } lnd_finding;
 /* Titles inside msg are raw user text cut at 40 bytes on a UTF-8 boundary (then "…"):

@@ -13,12 +13,13 @@ typedef struct {
     lnd_finding *v;
     size_t n, cap;
     size_t *order;        /* cascade position (1-based) of each objective index, 0 = none */
+    lnd_arena *a;         /* where the findings' texts live */
 } hctx;
 
 /* Record a finding of rule id (skipped when the rule is disabled; marked waived when the
- * objective waives it). hint: this finding's own fix, NULL = the rule's default. */
+ * objective waives it). fix: this finding's own fix, NULL = the rule's (FIX_RULE). */
 __attribute__((format(printf, 7, 8)))
-void health_add(hctx *h, const char *id, lnd_id obj, lnd_id kr, lnd_id prog, const char *hint,
+void health_add(hctx *h, const char *id, lnd_id obj, lnd_id kr, lnd_id prog, const lnd_fix *fix,
                 const char *fmt, ...);
 /* Short, UTF-8-safe title for messages (at most 40 bytes, then "…"). */
 void health_short_title(const char *t, char *out, size_t n);

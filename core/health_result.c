@@ -51,12 +51,11 @@ static void baseline_after_programme(hctx *h, size_t oi)
         if (kr->archived || !kr->has_baseline || !kr->baseline_at || !date_parse(kr->baseline_at, &bd) ||
             bd <= began)
             continue;
-        char kt[64], b1[16], hint[160];
+        char kt[64], b1[16];
         health_short_title(kr->title, kt, sizeof kt);
         date_format(began, b1, sizeof b1);
-        snprintf(hint, sizeof hint, "measure it before the next run, or correct its date: lnd kr edit K%lld "
-                 "--baseline-date YYYY-MM-DD", kr->id);
-        health_add(h, "H14", p->objs[oi].id, kr->id, 0, hint,
+        lnd_fix fix = {.kind = FIX_BASELINE_AT, .level = -1, .id = kr->id};
+        health_add(h, "H14", p->objs[oi].id, kr->id, 0, &fix,
                    "K%lld '%s': baseline dated %s, after the programme serving it began (%s): "
                    "capture it before the programme runs", kr->id, kt, kr->baseline_at, b1);
     }

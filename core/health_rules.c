@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* core/health_rules.c — the alignment health rules table (ids, severities, titles, default
- * fixes), looking a rule up, the config's thresholds and disabled rules, and the questions
+/* core/health_rules.c — the alignment health rules table (ids, severities, titles, what
+ * fixes each, in no front end's words), looking a rule up, the config's thresholds and disabled rules, and the questions
  * views ask of a list of findings (how many, the worst on an objective or KR). The rules
  * themselves are judged in health.c and health_result.c. Pure: no I/O. */
 #include "health.h"
@@ -9,34 +9,34 @@
 
 static const health_rule rules[] = {
     {"H01", HEALTH_ERROR, "L&D objective with no business parent (no line of sight)",
-     "set a business parent: lnd objective edit O? --parent O<business objective>"},
+     "set a business parent", "Parent", 'O'},
     {"H02", HEALTH_WARNING, "only activity KRs (vanity metrics), or no results KR",
-     "add a results KR, the business metric this should move: lnd kr add --objective O? --evidence results ..."},
+     "add a results KR, the business metric this should move", NULL, 'O'},
     {"H03", HEALTH_WARNING, "no leading or no lagging indicator",
-     "mix both: leading shows learning is applied, lagging shows performance moved"},
-    {"H04", HEALTH_ERROR, "KR without a baseline", "measure it before the programme runs: lnd kr edit K? --baseline N"},
+     "mix both: leading shows learning is applied, lagging shows performance moved", NULL, 'O'},
+    {"H04", HEALTH_ERROR, "KR without a baseline", "measure it before the programme runs", "Baseline", 'K'},
     {"H05", HEALTH_WARNING, "every KR is within L&D's own control (no business co-owner)",
-     "share an outcome: lnd kr edit K? --coowner NAME"},
+     "share an outcome with a business co-owner", "Co-owner", 'K'},
     {"H06", HEALTH_WARNING, "missing problem or outcome statement",
-     "say what must shift and what is different if it works: lnd objective edit O? --problem TEXT --outcome TEXT"},
+     "say what must shift and what is different if it works", "Problem", 'O'},
     {"H07", HEALTH_WARNING, "too many objectives in a cycle, or KRs in an objective",
-     "focus: about 3-5; archive or merge the rest"},
+     "focus: about 3-5; archive or merge the rest", NULL, 'O'},
     {"H08", HEALTH_WARNING, "programme serving no objective, or delivered too late",
-     "link it (lnd programme edit P? --objective O?) or end it before the KRs are due"},
+     "link it to an objective or end it before the KRs are due", NULL, 'O'},
     {"H09", HEALTH_WARNING, "KR gone quiet: no check-in for longer than its cadence",
-     "log a check-in: lnd checkin K? VALUE"},
+     "log a check-in", NULL, 'K'},
     {"H10", HEALTH_WARNING, "business objective names a capability gap but has no L&D objective",
-     "add one beneath it: lnd objective add --parent O? --level ld --title ..."},
+     "add an L&D objective beneath it", NULL, 'O'},
     {"H11", HEALTH_INFO, "only steady-state measures (KPI-like)",
-     "set targets that improve, or track it as a KPI: lnd kpi add"},
+     "set targets that improve, or track it as a KPI", NULL, 'O'},
     {"H12", HEALTH_WARNING, "objective with no KRs at all (nothing is measured)",
-     "add a KR that shows it worked: lnd kr add --objective O? ..."},
+     "add a KR that shows it worked", NULL, 'O'},
     {"H13", HEALTH_ERROR, "on track on delivery while the business result is off track",
-     "report the result, not the activity; rethink the programme or the result's target"},
+     "report the result, not the activity; rethink the programme or the result's target", NULL, 'O'},
     {"H14", HEALTH_WARNING, "KR whose target equals its baseline (nothing to move), or baseline dated after its programme began",
-     "set a target that moves: lnd kr edit K? --target N"},
+     "set a target that moves", "Target", 'K'},
     {"H15", HEALTH_WARNING, "learning objective without a hypothesis",
-     "say what it tests: lnd objective edit O? --hypothesis TEXT"},
+     "say what it tests", "Hypothesis", 'O'},
 };
 #define NRULES (sizeof rules / sizeof rules[0])
 

@@ -21,6 +21,7 @@ void jw_init(jw *w, lnd_buf *b)
     w->b = b;
     w->depth = 0;
     w->n[0] = 0;
+    w->prec = 10;
 }
 
 /* Before a value or a key: the separator, the new line and the indent its container needs. */
@@ -120,11 +121,21 @@ void jw_kstr(jw *w, const char *k, const char *v)
     free(buf);
 }
 
+void jw_kstr_valid(jw *w, const char *k, const char *v)
+{
+    if (!v) {
+        jw_knull(w, k);
+        return;
+    }
+    key(w, k);
+    str(w->b, v);
+}
+
 void jw_kreal(jw *w, const char *k, double v)
 {
     if (!isfinite(v)) return;
     char s[64];
-    int n = snprintf(s, sizeof s, "%.10g", v);
+    int n = snprintf(s, sizeof s, "%.*g", w->prec, v);
     if (n < 0 || (size_t)n >= sizeof s - 3) return;
     if (!strchr(s, '.') && !strchr(s, 'e')) {
         memcpy(s + n, ".0", 3);
@@ -156,6 +167,12 @@ void jw_kint(jw *w, const char *k, long long v)
     int n = snprintf(s, sizeof s, "%lld", v);
     key(w, k);
     buf_addn(w->b, s, (size_t)n);
+}
+
+void jw_kbool(jw *w, const char *k, bool v)
+{
+    key(w, k);
+    buf_add(w->b, v ? "true" : "false");
 }
 
 void jw_knull(jw *w, const char *k)

@@ -204,6 +204,9 @@ const char *store_undo_result(const store_undo_info *u);
 /* since NULL = all; newest first; limit 0 = no limit. */
 store_rc store_audit(store *s, lnd_arena *a, const char *since, size_t limit,
                      lnd_audit **out, size_t *n);
+/* Every audit row, newest first, streamed to cb (false stops; text valid only during the call). */
+typedef bool (*store_audit_cb)(void *ud, const lnd_audit *row);
+store_rc store_each_audit(store *s, store_audit_cb cb, void *ud);
 /* The latest audit entry for an entity: who changed it last (for conflict messages). */
 store_rc store_last_change(store *s, lnd_arena *a, const char *entity, lnd_id id,
                            lnd_audit *out);

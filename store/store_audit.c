@@ -55,6 +55,22 @@ store_rc store_audit(store *s, lnd_arena *a, const char *since, size_t limit, ln
     return st_rows(s, a, st, sizeof **out, audit_row_v, (void **)out, n, "reading the audit log");
 }
 
+typedef struct { store_audit_cb cb; void *ud; } audit_each;
+static bool audit_each_v(void *ud, const void *row)
+{
+    const audit_each *e = ud;
+    return e->cb(e->ud, row);
+}
+
+store_rc store_each_audit(store *s, store_audit_cb cb, void *ud)
+{
+    sqlite3_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
+                                  "ORDER BY id DESC");
+    if (!st) return STORE_IO;
+    audit_each e = {cb, ud};
+    return st_each(s, st, audit_row_v, audit_each_v, &e, "reading the audit log");
+}
+
 store_rc store_last_change(store *s, lnd_arena *a, const char *entity, lnd_id id, lnd_audit *out)
 {
     memset(out, 0, sizeof *out);

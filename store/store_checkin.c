@@ -53,8 +53,7 @@ static store_rc checkin_target(store *s, const lnd_checkin *c, bool *has_cur, do
     if (archived)
         return st_fail(s, STORE_NOTFOUND, "key result K%lld is archived; check in on a current key result", kr_id);
     if (c->observed >= 0 && strcmp(ev, "behaviour") != 0)
-        return st_fail(s, STORE_INVALID, "K%lld measures %s, not behaviour; log a value: lnd checkin K%lld VALUE",
-                       kr_id, ev, kr_id);
+        return st_fail(s, STORE_INVALID, "K%lld measures %s, not behaviour", kr_id, ev);   /* advice: cli/advice.c */
     return STORE_OK;
 }
 
@@ -122,6 +121,30 @@ store_rc store_cycle_checkins(store *s, lnd_arena *a, lnd_id cycle_id, lnd_check
     if (!st) return STORE_IO;
     sqlite3_bind_int64(st, 1, cycle_id);
     return checkin_list(s, a, st, out, n);
+}
+
+typedef struct { store_checkin_cb cb; void *ud; } checkin_each;
+static bool checkin_each_v(void *ud, const void *row)
+{
+    const checkin_each *e = ud;
+    return e->cb(e->ud, row);
+}
+
+store_rc store_each_checkin(store *s, lnd_id cycle_id, lnd_id kr_id, store_checkin_cb cb, void *ud)
+{
+    sqlite3_stmt *st = kr_id ? st_prep(s, "SELECT " CHECKIN_COLS " FROM checkin WHERE kr_id = ? ORDER BY at, id")
+                             : st_prep(s, "SELECT " CHECKIN_COLS " FROM checkin WHERE kr_id IN (SELECT kr.id FROM kr "
+                                          "JOIN objective o ON o.id = kr.objective_id WHERE o.cycle_id = ?) "
+                                          "ORDER BY at, id");
+    if (!st) return STORE_IO;
+    sqlite3_bind_int64(st, 1, kr_id ? kr_id : cycle_id);
+    checkin_each e = {cb, ud};
+    /* a whole cycle's rows are sorted by time: let that sort spill to a temporary file, not
+     * memory (temp_store=MEMORY made export's memory grow with the check-ins) */
+    if (!kr_id) st_exec(s, "PRAGMA temp_store=FILE");
+    store_rc rc = st_each(s, st, checkin_row_v, checkin_each_v, &e, "reading check-ins");
+    if (!kr_id) st_exec(s, "PRAGMA temp_store=MEMORY");
+    return rc;
 }
 
 store_rc store_checkin_exists(store *s, lnd_id kr_id, const char *at, double value, const char *cohort,

@@ -110,7 +110,7 @@ char *st_str(st_strs *ss, sqlite3_stmt *st, int col, bool intern)
     }
     if (ss->left < n + 1) {
         size_t sz = n + 1 > 16384 ? n + 1 : 65536;
-        ss->buf = arena_alloc(ss->a, sz);
+        ss->buf = arena_alloc_raw(ss->a, sz);
         ss->left = sz;
     }
     char *p = ss->buf;
@@ -263,6 +263,29 @@ store_rc st_rows(store *s, lnd_arena *a, sqlite3_stmt *st, size_t size, st_row_f
     if (rc != SQLITE_DONE) return st_sqlfail(s, rc, what);
     *out = v;
     return STORE_OK;
+}
+
+store_rc st_each(store *s, sqlite3_stmt *st, st_row_fn fn, bool (*cb)(void *ud, const void *row), void *ud,
+                 const char *what)
+{
+    union { lnd_checkin c; lnd_audit a; long double pad; } row;   /* the largest row streamed */
+    lnd_arena *a = arena_new();
+    int rc;
+    for (unsigned long i = 1; (rc = sqlite3_step(st)) == SQLITE_ROW; i++) {
+        memset(&row, 0, sizeof row);
+        fn(a, st, &row);
+        if (!cb(ud, &row)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+        if (i % 512 == 0) {   /* the strings of rows already passed on */
+            arena_free(a);
+            a = arena_new();
+        }
+    }
+    arena_free(a);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? STORE_OK : st_sqlfail(s, rc, what);
 }
 
 int st_pragma_int(sqlite3 *db, const char *sql, int *out)

@@ -60,6 +60,11 @@ int st_exec(store *s, const char *sql);
 typedef void (*st_row_fn)(lnd_arena *a, sqlite3_stmt *st, void *row);
 store_rc st_rows(store *s, lnd_arena *a, sqlite3_stmt *st, size_t size, st_row_fn fn, void **out, size_t *n,
                  const char *what);
+/* The same rows streamed: each read by fn into one reused row (its text lives in an arena
+ * recycled every few hundred rows: valid only during the call) and passed to cb, which
+ * returns false to stop. Memory stays flat at any size. Resets st. */
+store_rc st_each(store *s, sqlite3_stmt *st, st_row_fn fn, bool (*cb)(void *ud, const void *row), void *ud,
+                 const char *what);
 /* The integer of a one-row literal query ("PRAGMA user_version"), uncached. An SQLite code. */
 int st_pragma_int(sqlite3 *db, const char *sql, int *out);
 

@@ -41,6 +41,11 @@ store_rc store_checkin_exists(store *s, lnd_id kr_id, const char *at, double val
 /* ---- export / import ---- */
 /* All check-ins of a cycle (every KR, archived included), oldest first. */
 store_rc store_cycle_checkins(store *s, lnd_arena *a, lnd_id cycle_id, lnd_checkin **out, size_t *n);
+/* The same rows streamed one at a time to cb (false stops; the row's text is valid only during
+ * the call), in memory that does not grow: kr_id 0 = every KR of the cycle, oldest first;
+ * else only that KR's, oldest first. */
+typedef bool (*store_checkin_cb)(void *ud, const lnd_checkin *c);
+store_rc store_each_checkin(store *s, lnd_id cycle_id, lnd_id kr_id, store_checkin_cb cb, void *ud);
 /* True when the database holds no cycles, objectives, KPIs or audit rows. */
 store_rc store_is_empty(store *s, bool *empty);
 /* Restore rows exactly as exported (ids, versions, timestamps, authors). Only inside

@@ -28,7 +28,7 @@ static void flush(lnd_arena *a, const kr_slot *map, size_t nmap, lnd_id kr, lnd_
     if (!n) return;
     kr_slot key = {.id = kr}, *hit = bsearch(&key, map, nmap, sizeof *map, slot_cmp);
     if (!hit) return;
-    lnd_checkin *v = arena_alloc(a, n * sizeof *v);
+    lnd_checkin *v = arena_alloc_raw(a, n * sizeof *v);   /* every element assigned below */
     for (size_t i = 0; i < n; i++) v[i] = tmp[n - 1 - i];
     hist[hit->k].items = v;
     hist[hit->k].n = n;

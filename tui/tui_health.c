@@ -75,6 +75,47 @@ static lnd_id finding_obj(const tui_app *a, const lnd_finding *f)
 
 static void health_load(tui_app *a) { tui_view_list(a)->count = a->nfindings; }
 
+/* A finding's fix (data from core/health.h) as dashboard advice: the key and the form field. */
+static void fix_words(const lnd_finding *f, char *out, size_t n)
+{
+    static const char *const lvname[] = {"a business", "an L&D", "a team"};
+    const lnd_fix *x = &f->fix;
+    const health_rule *r = health_rule_find(f->id);
+    lnd_id on = r && r->on == 'K' ? f->kr_id : f->obj_id;
+    const char *lv = x->level >= 0 && x->level < LEVEL_N ? lvname[x->level] : "a";
+    switch (x->kind) {
+    case FIX_RULE:
+        if (r && r->field && on) snprintf(out, n, "press e on %c%lld and set %s: %s", r->on, on, r->field, r->fix);
+        else snprintf(out, n, "%s", r ? r->fix : "");
+        break;
+    case FIX_BREAK: snprintf(out, n, "press e on O%lld and set Parent to a business objective", x->id); break;
+    case FIX_PARENT:
+        if (x->other) snprintf(out, n, "press e on O%lld and set Parent to O%lld", x->id, x->other);
+        else snprintf(out, n, "press e on O%lld and set Parent to %s objective", x->id, lv);
+        break;
+    case FIX_FOCUS:
+        if (x->level < 0) snprintf(out, n, "about 3-5 KRs: archive or merge the rest");
+        else snprintf(out, n, "about 3-5 objectives per level: archive or merge the rest");
+        break;
+    case FIX_PROG_LINK: snprintf(out, n, "press e on P%lld and set Objective", x->id); break;
+    case FIX_PROG_END:
+        snprintf(out, n, "press e on P%lld and set End week to %d, or move K%lld's Due week", x->id, x->week, x->other);
+        break;
+    case FIX_PROG_START:
+        snprintf(out, n, "press e on P%lld and start it earlier, or move K%lld's Due week", x->id, x->other);
+        break;
+    case FIX_PROG_LATE:
+        if (x->week) snprintf(out, n, "press e on P%lld and set End week to %d at the latest", x->id, x->week);
+        else snprintf(out, n, "press e on P%lld and deliver it earlier", x->id);
+        break;
+    case FIX_BASELINE_AT:
+        snprintf(out, n, "press e on K%lld and set Baseline date, or measure it before the next run", x->id);
+        break;
+    case FIX_UNWAIVE: snprintf(out, n, "waived by %.60s", x->who ? x->who : "?"); break;
+    default: snprintf(out, n, "%s", r ? r->fix : "");
+    }
+}
+
 /* One finding: mark, severity and id, message; its fix on the line below. */
 static void health_row(tui_app *a, WINDOW *w, size_t i, int y, bool sel)
 {
@@ -86,8 +127,9 @@ static void health_row(tui_app *a, WINDOW *w, size_t i, int y, bool sel)
     snprintf(head, sizeof head, "%-7s %s", health_sev_name(f->sev), f->id);
     tui_put(a, w, y, 3, head, 12, tui_health_attr(a, f->sev) | s);
     tui_put(a, w, y, 16, f->msg, cols - 17, s);
-    char hint[260];
-    snprintf(hint, sizeof hint, "fix: %s", f->hint);
+    char hint[260], fix[250];
+    fix_words(f, fix, sizeof fix);
+    snprintf(hint, sizeof hint, "fix: %s", fix);
     tui_put(a, w, y + 1, 16, hint, cols - 17, a->attr[R_DIM]);
 }
 

@@ -72,6 +72,8 @@ expect_row r "health: O9 carries the error mark" " O9 " "! "
 keys r H
 expect_screen r "H: the health overlay lists findings" "Alignment health"
 expect_screen r "H: H01 names O9" "H01  O9"
+expect_screen r "H: the fix says the key and the field, not a command" "fix: press e on O9 and set Parent to"
+expect_not_in "H: no command line advice in the dashboard" "$(screen r)" "lnd objective edit"
 expect_screen r "H: H13 names O1, revenue off track while delivery is on track" "H13  O1"
 keys r Down Down Enter
 expect_screen r "Enter jumps to the objective of the finding" "Key results of O9"
@@ -86,6 +88,7 @@ expect_screen r "the error count drops as the plan changes" "health: 3 errors,"
 keys r H
 expect_screen r "H: the overlay again" "Alignment health"
 expect_screen r "H: K15's missing baseline is still listed" "H04  K15"
+expect_screen r "H: its fix names K15's Baseline field" "fix: press e on K15 and set Baseline"
 expect_not_in "H01 is gone from the overlay" "$(screen r)" "H01"
 keys r H
 expect_gone r "H again closes the overlay" "Alignment health"

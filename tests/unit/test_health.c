@@ -32,7 +32,7 @@ static void rules_table_is_complete_and_stable(void **st)
         assert_string_equal(r[i].id, id);
         assert_int_equal(r[i].sev, sev[i]);
         assert_true(strlen(r[i].title) > 10);
-        assert_true(strlen(r[i].hint) > 10);
+        assert_true(strlen(r[i].fix) > 10);
         assert_ptr_equal(health_rule_find(id), &r[i]);
     }
     assert_ptr_equal(health_rule_find("h07"), &r[6]);
@@ -77,7 +77,7 @@ static void h01_ld_objective_without_business_parent(void **st)
     assert_int_equal(f.sev, HEALTH_ERROR);
     assert_int_equal(f.obj_id, 2);
     HAS(f.msg, "O2 'Equip sales': L&D objective has no business parent (no line of sight)");
-    HAS(f.hint, "lnd objective edit O2 --parent O1");   /* the one business objective is named */
+    HAS(FIX(&f), "lnd objective edit O2 --parent O1");   /* the one business objective is named */
     p->objs[1].parent_id = 1;
     plan_index(p);
     assert_int_equal(count(p, &o, "H01", NULL), 0);
@@ -94,7 +94,7 @@ static void h01_parent_archived_or_missing(void **st)
     count(p, &o, "H01", &f);
     assert_int_equal(f.obj_id, 2);
     HAS(f.msg, "its parent O1 is archived");
-    HAS(f.hint, "--parent O<business objective>"); /* no live business objective to suggest */
+    HAS(FIX(&f), "--parent O<business objective>"); /* no live business objective to suggest */
     p->objs[0].archived = false;
     p->objs[1].parent_id = 99;                  /* a parent not in this cycle */
     plan_index(p);
@@ -121,7 +121,7 @@ static void h01_cascades_through_deeper_levels(void **st)
     assert_int_equal(count(p, &o, "H01", &f), 1);
     assert_int_equal(f.obj_id, 3);
     HAS(f.msg, "O3 'Coach the AMs': team objective has no parent to cascade from");
-    HAS(f.hint, "lnd objective edit O3 --parent");
+    HAS(FIX(&f), "lnd objective edit O3 --parent");
     /* a team objective under an orphaned L&D objective: both lack line of sight; the team's
      * finding points at where the cascade breaks */
     p->objs[2].parent_id = 2;
@@ -137,7 +137,7 @@ static void h01_cascades_through_deeper_levels(void **st)
             team_seen = true;
             HAS(v[i].msg, "O3 'Coach the AMs': team objective has no line of sight");
             HAS(v[i].msg, "breaks at O2");
-            HAS(v[i].hint, "lnd objective edit O2 --parent");
+            HAS(FIX(&v[i]), "lnd objective edit O2 --parent");
         }
     assert_true(team_seen);
     arena_free(a);
@@ -158,7 +158,7 @@ static void h02_vanity_only_or_no_results(void **st)
     assert_int_equal(f.sev, HEALTH_WARNING);
     assert_int_equal(f.obj_id, 2);
     HAS(f.msg, "O2 'Equip sales': every KR measures activity (vanity metrics only)");
-    HAS(f.hint, "--objective O2");
+    HAS(FIX(&f), "--objective O2");
     p->krs[1].evidence = EV_BEHAVIOUR;          /* no longer all activity, still no results */
     assert_int_equal(count(p, &o, "H02", &f), 1);
     HAS(f.msg, "O2 'Equip sales': no results KR");
@@ -226,7 +226,7 @@ static void h04_kr_without_baseline_is_an_error(void **st)
     assert_int_equal(f.obj_id, 3);
     assert_int_equal(f.kr_id, 4);
     HAS(f.msg, "K4 'Deals with a discovery call': no baseline");
-    assert_string_equal(f.hint, "measure it before the programme runs: lnd kr edit K4 --baseline N");
+    assert_string_equal(FIX(&f), "measure it before the programme runs: lnd kr edit K4 --baseline N");
     p->krs[3].has_baseline = true;
     assert_int_equal(count(p, &o, "H04", NULL), 0);
     plan_free(p);
@@ -245,7 +245,7 @@ static void h05_no_business_coowner_in_the_cascade(void **st)
     assert_int_equal(f.sev, HEALTH_WARNING);
     assert_int_equal(f.obj_id, 2);
     HAS(f.msg, "O2 'Equip sales': no KR has a business co-owner");
-    HAS(f.hint, "--coowner");
+    HAS(FIX(&f), "--coowner");
     p->krs[1].coowner = "   ";                         /* blanks are no co-owner */
     assert_int_equal(count(p, &o, "H05", NULL), 1);
     p->krs[3].coowner = "sales lead";                  /* a co-owned KR below O2 counts for it */
@@ -292,7 +292,7 @@ static void h06_problem_and_outcome_statements(void **st)
     assert_int_equal(f.sev, HEALTH_WARNING);
     assert_int_equal(f.obj_id, 2);
     HAS(f.msg, "O2 'Equip sales': no outcome statement");
-    HAS(f.hint, "lnd objective edit O2 --problem");
+    HAS(FIX(&f), "lnd objective edit O2 --problem");
     p->objs[1].problem = " \t";                        /* blanks say nothing */
     assert_int_equal(count(p, &o, "H06", &f), 1);
     HAS(f.msg, "no problem or outcome statement");

@@ -40,7 +40,7 @@ static void h07_too_many_objectives_per_level(void **st)
     assert_int_equal(count(p, &o, "H07", &f), 1);      /* 4 L&D; 1 business, 1 team are fine */
     assert_int_equal(f.obj_id, 0);
     HAS(f.msg, "cycle 2027-Q1: 4 L&D objectives (focus: at most 3)");
-    HAS(f.hint, "lnd objective archive");
+    HAS(FIX(&f), "lnd objective archive");
     p->objs[5].archived = true;
     assert_int_equal(count(p, &o, "H07", NULL), 0);
     plan_free(p);
@@ -60,7 +60,7 @@ static void h08_programme_serving_nothing(void **st)
     assert_int_equal(f.prog_id, 1);
     assert_int_equal(f.obj_id, 0);
     HAS(f.msg, "P1 'Workshop': serves no objective");
-    HAS(f.hint, "lnd programme edit P1 --objective");
+    HAS(FIX(&f), "lnd programme edit P1 --objective");
     p->progs[0].objective_id = 42;                     /* not in this cycle */
     assert_int_equal(count(p, &o, "H08", &f), 1);
     HAS(f.msg, "O42 is not in this cycle");
@@ -89,7 +89,7 @@ static void h08_programme_ending_after_its_krs_are_due(void **st)
     assert_int_equal(f.obj_id, 2);
     assert_int_equal(f.kr_id, 1);                      /* the earliest-due KR is named */
     HAS(f.msg, "P1 'Workshop': ends in week 10, after a KR it serves is due (week 6)");
-    HAS(f.hint, "lnd programme edit P1 --end-week 6");
+    HAS(FIX(&f), "lnd programme edit P1 --end-week 6");
     p->progs[0].end_week = 6;                          /* ending the week it is due is in time */
     assert_int_equal(count(p, &o, "H08", NULL), 0);
     p->krs[0].archived = true;                         /* an archived KR sets no deadline */
@@ -107,7 +107,7 @@ static void h08_programme_ending_in_the_last_weeks(void **st)
     lnd_finding f;
     assert_int_equal(count(p, &o, "H08", &f), 1);
     HAS(f.msg, "P1 'Workshop': ends in week 12 of 13, too late");
-    HAS(f.hint, "--end-week 11");
+    HAS(FIX(&f), "--end-week 11");
     p->progs[0].end_week = 11;
     assert_int_equal(count(p, &o, "H08", NULL), 0);
     o.late_weeks = 3;                                  /* threshold from the options */
@@ -132,7 +132,7 @@ static void h09_kr_gone_quiet(void **st)
     assert_int_equal(f.obj_id, 2);
     assert_int_equal(f.kr_id, 2);
     HAS(f.msg, "K2 'Revenue growth': quiet for 16 days (cadence 7 days)");
-    HAS(f.hint, "lnd checkin K2");
+    HAS(FIX(&f), "lnd checkin K2");
     o.quiet_grace_days = 9;                            /* 16 <= 7 + 9 */
     assert_int_equal(count(p, &o, "H09", NULL), 0);
     o.quiet_grace_days = 8;                            /* 16 > 15 */
@@ -205,7 +205,7 @@ static void h10_capability_gap_without_ld_objective(void **st)
     assert_int_equal(f.sev, HEALTH_WARNING);
     assert_int_equal(f.obj_id, 1);
     HAS(f.msg, "O1 'Grow revenue': names a capability gap but has no L&D objective beneath it");
-    HAS(f.hint, "lnd objective add --parent O1");
+    HAS(FIX(&f), "lnd objective add --parent O1");
     p->objs[0].capability = "  ";                     /* no gap named: nothing to flag */
     assert_int_equal(count(p, &o, "H10", NULL), 0);
     plan_free(p);
@@ -243,7 +243,7 @@ static void h11_steady_state_objective(void **st)
     assert_int_equal(f.sev, HEALTH_INFO);
     assert_int_equal(f.obj_id, 2);
     HAS(f.msg, "O2 'Equip sales': every KR holds a level");
-    HAS(f.hint, "lnd kpi add");
+    HAS(FIX(&f), "lnd kpi add");
     p->krs[1].target = 25;                             /* one KR that improves is enough */
     assert_int_equal(count(p, &o, "H11", NULL), 0);
     p->krs[1].baseline = 0;                            /* a milestone (0 -> 1) is not steady */

@@ -100,7 +100,7 @@ static void h14_baseline_dated_after_the_programme_began(void **st)
     assert_int_equal(count(p, &o, "H14", &f), 1);
     assert_int_equal(f.kr_id, 1);
     HAS(f.msg, "baseline dated 2027-01-12, after the programme serving it began (2027-01-11)");
-    HAS(f.hint, "lnd kr edit K1 --baseline-date");
+    HAS(FIX(&f), "lnd kr edit K1 --baseline-date");
     /* beneath the programme's objective too (O3 sits under O2) */
     p->krs[2].baseline_at = "2027-03-01";
     assert_int_equal(count(p, &o, "H14", NULL), 2);
@@ -125,7 +125,7 @@ static void waiver_keeps_the_finding_as_info(void **st)
     assert_int_equal(f.sev, HEALTH_INFO);
     assert_true(f.waived);
     HAS(f.msg, "waived: awareness: reach is the honest measure");
-    HAS(f.hint, "--unwaive H02");
+    HAS(FIX(&f), "--unwaive H02");
     /* a waiver of one objective leaves another's finding alone */
     w.objective_id = 3;
     assert_int_equal(count(p, &o, "H02", &f), 1);

@@ -80,7 +80,7 @@ static void bad_values_are_refused_with_a_message_naming_the_field(void **state)
      * the dashboard and CSV import all meet it */
     b.observed = 8;
     b.applied = 6;
-    expect_invalid(s, store_add_checkin(s, &b, "u"), "measures results, not behaviour; log a value");
+    expect_invalid(s, store_add_checkin(s, &b, "u"), "measures results, not behaviour");
 
     lnd_programme p = {.cycle_id = x.cy.id, .objective_id = x.ld.id, .title = "Workshop", .start_week = 5,
                        .end_week = 3};
