@@ -6,14 +6,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/dates.h"
+#include "../core/fields.h"
 #include "cli.h"
 #include "out.h"
 
-enum { F_TITLE = 1, F_LEVEL, F_PARENT, F_TYPE, F_PROBLEM, F_OUTCOME, F_CAPABILITY, F_OWNER,
-       F_BOWNER, F_CADENCE, F_CYCLE, F_VERSION, F_OBJECTIVE, F_UNIT, F_BASELINE, F_TARGET,
-       F_DIRECTION, F_DUE, F_COOWNER, F_WEIGHT, F_EVIDENCE, F_INDICATOR, F_WAIVE, F_REASON,
-       F_UNWAIVE, F_HYPOTHESIS, F_BASEDATE, F_N };
+/* The --FIELD options are the EDIT fields of core/fields.h (fields_obj[], fields_kr[]): option
+ * code 1 + the field's row, values parsed by fields_set_from_text. */
+enum { NF = 32,   /* at most this many rows in a field table */
+       F_CYCLE = NF + 1, F_VERSION, F_WAIVE, F_REASON, F_UNWAIVE, F_N };
 
 #define EXP(f) (F_N + (f))   /* option code of --expect-FIELD */
 
@@ -30,98 +30,95 @@ static int field_opt(void *st, int c, const char *arg)
     return 0;
 }
 
-/* The editable fields: option name and the name the audit log gives them. */
+/* Where an option is not the JSON name with '_' -> '-': its name, a second spelling, and an
+ * entity's own bounds for a whole number (checked before the kind's parser, with its message). */
 typedef struct {
-    int f;
-    const char *opt, *audit;
-} editable;
+    char kind;
+    const char *json, *opt, *alias;
+    long lo, hi;
+    const char *why;
+} cli_field;
 
-static const editable objective_fields[] = {
-    {F_TITLE, "title", "title"}, {F_LEVEL, "level", "level"}, {F_PARENT, "parent", "parent"},
-    {F_TYPE, "type", "type"}, {F_PROBLEM, "problem", "problem"}, {F_OUTCOME, "outcome", "outcome"},
-    {F_CAPABILITY, "capability", "capability"}, {F_OWNER, "owner", "owner"},
-    {F_BOWNER, "business-owner", "business owner"}, {F_CADENCE, "cadence", "cadence days"}, {0, NULL, NULL},
+static const cli_field cli_fields[] = {
+    {'K', "baseline_at", "baseline-date", NULL, 0, 0, NULL},
+    {'K', "coowner", NULL, "co-owner", 0, 0, NULL},
+    {'K', "due_week", NULL, NULL, 0, 53, "must be a week number of the cycle"},
+    {'O', "cadence_days", "cadence", NULL, 1, 365, "must be a number of days from 1 to 365"},
 };
 
-static const editable kr_fields[] = {
-    {F_OBJECTIVE, "objective", "objective"}, {F_TITLE, "title", "title"}, {F_UNIT, "unit", "unit"},
-    {F_BASELINE, "baseline", "baseline"}, {F_TARGET, "target", "target"},
-    {F_DIRECTION, "direction", "direction"}, {F_DUE, "due-week", "due week"}, {F_OWNER, "owner", "owner"},
-    {F_COOWNER, "coowner", "co-owner"}, {F_WEIGHT, "weight", "weight"}, {F_EVIDENCE, "evidence", "evidence"},
-    {F_INDICATOR, "indicator", "indicator"}, {0, NULL, NULL},
-};
+static const fields_meta *table(char kind, size_t *n)
+{
+    *n = kind == 'O' ? FIELDS_OBJ_N : FIELDS_KR_N;
+    return kind == 'O' ? fields_obj : fields_kr;
+}
 
-static const struct option objective_opts[] = {
-    {"title", required_argument, NULL, F_TITLE},
-    {"level", required_argument, NULL, F_LEVEL},
-    {"parent", required_argument, NULL, F_PARENT},
-    {"type", required_argument, NULL, F_TYPE},
-    {"problem", required_argument, NULL, F_PROBLEM},
-    {"outcome", required_argument, NULL, F_OUTCOME},
-    {"capability", required_argument, NULL, F_CAPABILITY},
-    {"owner", required_argument, NULL, F_OWNER},
-    {"business-owner", required_argument, NULL, F_BOWNER},
-    {"cadence", required_argument, NULL, F_CADENCE},
-    {"cycle", required_argument, NULL, F_CYCLE},
-    {"version", required_argument, NULL, F_VERSION},
-    {"waive", required_argument, NULL, F_WAIVE},
-    {"reason", required_argument, NULL, F_REASON},
-    {"unwaive", required_argument, NULL, F_UNWAIVE},
-    {"expect-title", required_argument, NULL, EXP(F_TITLE)},
-    {"expect-level", required_argument, NULL, EXP(F_LEVEL)},
-    {"expect-parent", required_argument, NULL, EXP(F_PARENT)},
-    {"expect-type", required_argument, NULL, EXP(F_TYPE)},
-    {"expect-problem", required_argument, NULL, EXP(F_PROBLEM)},
-    {"expect-outcome", required_argument, NULL, EXP(F_OUTCOME)},
-    {"expect-capability", required_argument, NULL, EXP(F_CAPABILITY)},
-    {"expect-owner", required_argument, NULL, EXP(F_OWNER)},
-    {"expect-business-owner", required_argument, NULL, EXP(F_BOWNER)},
-    {"expect-cadence", required_argument, NULL, EXP(F_CADENCE)},
-    {"hypothesis", required_argument, NULL, F_HYPOTHESIS},
-    {0},
-};
+static const cli_field *cli_field_of(char kind, const char *json)
+{
+    for (size_t i = 0; i < sizeof cli_fields / sizeof cli_fields[0]; i++)
+        if (cli_fields[i].kind == kind && strcmp(cli_fields[i].json, json) == 0) return &cli_fields[i];
+    return NULL;
+}
 
-static const struct option kr_opts[] = {
-    {"objective", required_argument, NULL, F_OBJECTIVE},
-    {"title", required_argument, NULL, F_TITLE},
-    {"unit", required_argument, NULL, F_UNIT},
-    {"baseline", required_argument, NULL, F_BASELINE},
-    {"baseline-date", required_argument, NULL, F_BASEDATE},
-    {"target", required_argument, NULL, F_TARGET},
-    {"direction", required_argument, NULL, F_DIRECTION},
-    {"due-week", required_argument, NULL, F_DUE},
-    {"owner", required_argument, NULL, F_OWNER},
-    {"coowner", required_argument, NULL, F_COOWNER},
-    {"co-owner", required_argument, NULL, F_COOWNER},
-    {"weight", required_argument, NULL, F_WEIGHT},
-    {"evidence", required_argument, NULL, F_EVIDENCE},
-    {"indicator", required_argument, NULL, F_INDICATOR},
-    {"version", required_argument, NULL, F_VERSION},
-    {"expect-objective", required_argument, NULL, EXP(F_OBJECTIVE)},
-    {"expect-title", required_argument, NULL, EXP(F_TITLE)},
-    {"expect-unit", required_argument, NULL, EXP(F_UNIT)},
-    {"expect-baseline", required_argument, NULL, EXP(F_BASELINE)},
-    {"expect-target", required_argument, NULL, EXP(F_TARGET)},
-    {"expect-direction", required_argument, NULL, EXP(F_DIRECTION)},
-    {"expect-due-week", required_argument, NULL, EXP(F_DUE)},
-    {"expect-owner", required_argument, NULL, EXP(F_OWNER)},
-    {"expect-coowner", required_argument, NULL, EXP(F_COOWNER)},
-    {"expect-co-owner", required_argument, NULL, EXP(F_COOWNER)},
-    {"expect-weight", required_argument, NULL, EXP(F_WEIGHT)},
-    {"expect-evidence", required_argument, NULL, EXP(F_EVIDENCE)},
-    {"expect-indicator", required_argument, NULL, EXP(F_INDICATOR)},
-    {0},
-};
+/* The option code of a field by its JSON name (0 = none). */
+static int code_of(char kind, const char *json)
+{
+    size_t n;
+    const fields_meta *t = table(kind, &n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(t[i].name, json) == 0) return (int)i + 1;
+    return 0;
+}
 
-#define SET_STR(dst, i) do { if (f->v[i]) (dst) = (char *)f->v[i]; } while (0)
+static char opt_names[2][NF][2][48];   /* [kind][row]: the option name, and "expect-" + alias */
+
+/* The option name of row i (no leading --). */
+static const char *opt_name(char kind, size_t i)
+{
+    return opt_names[kind == 'O'][i][0];
+}
+
+/* getopt's table for a kind, built once from the field table, then the other options. */
+static const struct option *options(char kind)
+{
+    static struct option built[2][2 * NF + 8];
+    static char expect[2][NF][48];
+    int w = kind == 'O';
+    if (built[w][0].name) return built[w];
+    size_t n, k = 0;
+    const fields_meta *t = table(kind, &n);
+    for (size_t i = 0; i < n && i < NF; i++) {
+        if (!t[i].edit) continue;
+        const cli_field *c = cli_field_of(kind, t[i].name);
+        char *nm = opt_names[w][i][0];
+        snprintf(nm, 48, "%s", c && c->opt ? c->opt : t[i].name);
+        for (char *p = nm; *p; p++)
+            if (*p == '_') *p = '-';
+        snprintf(expect[w][i], 48, "expect-%s", nm);
+        built[w][k++] = (struct option){nm, required_argument, NULL, (int)i + 1};
+        built[w][k++] = (struct option){expect[w][i], required_argument, NULL, EXP((int)i + 1)};
+        if (c && c->alias) {
+            snprintf(opt_names[w][i][1], 48, "expect-%s", c->alias);
+            built[w][k++] = (struct option){c->alias, required_argument, NULL, (int)i + 1};
+            built[w][k++] = (struct option){opt_names[w][i][1], required_argument, NULL, EXP((int)i + 1)};
+        }
+    }
+    built[w][k++] = (struct option){"version", required_argument, NULL, F_VERSION};
+    if (w) {
+        built[w][k++] = (struct option){"cycle", required_argument, NULL, F_CYCLE};
+        built[w][k++] = (struct option){"waive", required_argument, NULL, F_WAIVE};
+        built[w][k++] = (struct option){"reason", required_argument, NULL, F_REASON};
+        built[w][k++] = (struct option){"unwaive", required_argument, NULL, F_UNWAIVE};
+    }
+    return built[w];
+}
 
 static bool expecting;   /* applying an --expect-FIELD value: name that option in errors */
 
 /* Any field to change besides the waiver options and --version? */
 static bool has_fields(const fields *f)
 {
-    for (int i = 1; i < F_N; i++)
-        if (f->v[i] && i != F_WAIVE && i != F_REASON && i != F_UNWAIVE && i != F_VERSION) return true;
+    for (int i = 1; i <= NF; i++)
+        if (f->v[i]) return true;
     return false;
 }
 
@@ -130,39 +127,29 @@ static int bad(const char *what, const char *val, const char *fix)
     return cli_fail(EX_DATAERR_, "%s%s '%s' %s", expecting ? "--expect-" : "", expecting ? what + 2 : what, val, fix);
 }
 
-/* Apply objective fields from f onto o. Returns 0 or an exit code. */
+/* Apply the fields named in f onto row (an lnd_objective or lnd_kr), in table order.
+ * Returns 0 or an exit code. */
+static int apply_fields(const fields *f, char kind, void *row)
+{
+    size_t n;
+    const fields_meta *t = table(kind, &n);
+    for (size_t i = 0; i < n && i < NF; i++) {
+        const char *v = f->v[i + 1];
+        if (!v || !t[i].edit) continue;
+        char opt[64], why[160];
+        long l;
+        snprintf(opt, sizeof opt, "--%s", opt_name(kind, i));
+        const cli_field *c = cli_field_of(kind, t[i].name);
+        if (c && c->why && !cli_parse_int(v, c->lo, c->hi, &l)) return bad(opt, v, c->why);
+        if (!fields_set_from_text(&t[i], row, v, why, sizeof why)) return bad(opt, v, why);
+    }
+    return 0;
+}
+
 static int apply_objective(cli_ctx *ctx, const fields *f, lnd_objective *o)
 {
-    SET_STR(o->title, F_TITLE);
-    SET_STR(o->problem, F_PROBLEM);
-    SET_STR(o->outcome, F_OUTCOME);
-    SET_STR(o->capability, F_CAPABILITY);
-    SET_STR(o->owner, F_OWNER);
-    SET_STR(o->business_owner, F_BOWNER);
-    SET_STR(o->hypothesis, F_HYPOTHESIS);
-    if (f->v[F_LEVEL]) {
-        int l = model_level_parse(f->v[F_LEVEL]);
-        if (l < 0) return bad("--level", f->v[F_LEVEL], "must be business, ld or team");
-        o->level = (lnd_level)l;
-    }
-    if (f->v[F_TYPE]) {
-        int t = model_otype_parse(f->v[F_TYPE]);
-        if (t < 0) return bad("--type", f->v[F_TYPE], "must be committed, aspirational or learning");
-        o->type = (lnd_otype)t;
-    }
-    if (f->v[F_PARENT]) {
-        if (strcmp(f->v[F_PARENT], "none") == 0) o->parent_id = 0;
-        else if (!cli_parse_id(f->v[F_PARENT], 'O', &o->parent_id))
-            return bad("--parent", f->v[F_PARENT], "is not an objective id; use O and a number, e.g. O3");
-    }
-    if (f->v[F_CADENCE]) {
-        long d;
-        if (!cli_parse_int(f->v[F_CADENCE], 1, 365, &d))
-            return bad("--cadence", f->v[F_CADENCE], "must be a number of days from 1 to 365");
-        o->cadence_days = (int)d;
-    }
     (void)ctx;
-    return 0;
+    return apply_fields(f, 'O', o);
 }
 
 /* A learning objective says what it tests when it becomes one. */
@@ -174,132 +161,38 @@ static int need_hypothesis(const lnd_objective *o, const char *verb)
 
 static int apply_kr(const fields *f, lnd_kr *k)
 {
-    SET_STR(k->title, F_TITLE);
-    SET_STR(k->unit, F_UNIT);
-    SET_STR(k->owner, F_OWNER);
-    SET_STR(k->coowner, F_COOWNER);
-    if (f->v[F_BASELINE]) {
-        if (strcmp(f->v[F_BASELINE], "none") == 0) k->has_baseline = false;
-        else if (!cli_parse_double(f->v[F_BASELINE], &k->baseline))
-            return bad("--baseline", f->v[F_BASELINE], "is not a number (or 'none')");
-        else k->has_baseline = true;
-    }
-    if (f->v[F_BASEDATE]) {
-        lnd_day d;
-        if (strcmp(f->v[F_BASEDATE], "none") == 0) k->baseline_at = "";
-        else if (!date_parse(f->v[F_BASEDATE], &d))
-            return bad("--baseline-date", f->v[F_BASEDATE], "is not a date; use YYYY-MM-DD");
-        else k->baseline_at = (char *)f->v[F_BASEDATE];
-    }
-    if (f->v[F_TARGET] && !cli_parse_double(f->v[F_TARGET], &k->target))
-        return bad("--target", f->v[F_TARGET], "is not a number");
-    if (f->v[F_DIRECTION]) {
-        int d = model_direction_parse(f->v[F_DIRECTION]);
-        if (d < 0) return bad("--direction", f->v[F_DIRECTION], "must be increase or decrease");
-        k->direction = (lnd_direction)d;
-    } else if (f->v[F_BASELINE] || f->v[F_TARGET]) {
+    int rc = apply_fields(f, 'K', k);
+    if (!rc && !f->v[code_of('K', "direction")] && (f->v[code_of('K', "baseline")] || f->v[code_of('K', "target")]))
         k->direction = k->has_baseline && k->target < k->baseline ? DIR_DECREASE : DIR_INCREASE;
-    }
-    long l;
-    if (f->v[F_DUE]) {
-        if (!cli_parse_int(f->v[F_DUE], 0, 53, &l))
-            return bad("--due-week", f->v[F_DUE], "must be a week number of the cycle");
-        k->due_week = (int)l;
-    }
-    if (f->v[F_WEIGHT] && (!cli_parse_double(f->v[F_WEIGHT], &k->weight) || k->weight <= 0))
-        return bad("--weight", f->v[F_WEIGHT], "must be a number above 0");
-    if (f->v[F_EVIDENCE]) {
-        int e = model_evidence_parse(f->v[F_EVIDENCE]);
-        if (e < 0) return bad("--evidence", f->v[F_EVIDENCE], "must be activity, reaction, learning, behaviour or results");
-        k->evidence = (lnd_evidence)e;
-    }
-    if (f->v[F_INDICATOR]) {
-        int i = model_indicator_parse(f->v[F_INDICATOR]);
-        if (i < 0) return bad("--indicator", f->v[F_INDICATOR], "must be leading or lagging");
-        k->indicator = (lnd_indicator)i;
-    }
-    return 0;
+    return rc;
 }
 
-/* A field's value as text, the same way for the row and for an --expect value applied to a
- * copy of it (so "75.0" matches 75 and "o3" matches O3). */
-static const char *objective_field(const lnd_objective *o, int f, char *b, size_t n)
-{
-    switch (f) {
-    case F_TITLE: return o->title;
-    case F_PROBLEM: return o->problem;
-    case F_OUTCOME: return o->outcome;
-    case F_CAPABILITY: return o->capability;
-    case F_OWNER: return o->owner;
-    case F_BOWNER: return o->business_owner;
-    case F_LEVEL: return model_level_name(o->level);
-    case F_TYPE: return model_otype_name(o->type);
-    case F_PARENT:
-        if (o->parent_id) snprintf(b, n, "O%lld", o->parent_id);
-        else snprintf(b, n, "none");
-        return b;
-    default: snprintf(b, n, "%d", o->cadence_days); return b;   /* F_CADENCE */
-    }
-}
-
-static const char *kr_field(const lnd_kr *k, int f, char *b, size_t n)
-{
-    switch (f) {
-    case F_TITLE: return k->title;
-    case F_UNIT: return k->unit;
-    case F_OWNER: return k->owner;
-    case F_COOWNER: return k->coowner;
-    case F_DIRECTION: return model_direction_name(k->direction);
-    case F_EVIDENCE: return model_evidence_name(k->evidence);
-    case F_INDICATOR: return model_indicator_name(k->indicator);
-    case F_OBJECTIVE: snprintf(b, n, "O%lld", k->objective_id); return b;
-    case F_DUE: snprintf(b, n, "%d", k->due_week); return b;
-    case F_BASELINE:
-        if (k->has_baseline) model_fmt_num(k->baseline, b, n);
-        else snprintf(b, n, "none");
-        return b;
-    case F_TARGET: model_fmt_num(k->target, b, n); return b;
-    default: model_fmt_num(k->weight, b, n); return b;   /* F_WEIGHT */
-    }
-}
-
-static int apply_objective(cli_ctx *ctx, const fields *f, lnd_objective *o);
-static int apply_kr(const fields *f, lnd_kr *k);
-
-/* Every --expect-FIELD against the row as it is now (inside the edit's transaction). */
+/* Every --expect-FIELD against the row as it is now (inside the edit's transaction): the value
+ * applied to a copy and both read back as text the same way (so "75.0" matches 75, "o3" O3). */
 static int check_expects(cli_ctx *ctx, store *s, const fields *f, char kind, const void *row)
 {
-    const editable *ed = kind == 'O' ? objective_fields : kr_fields;
-    for (; ed->f; ed++) {
-        if (!f->e[ed->f]) continue;
+    size_t n;
+    const fields_meta *t = table(kind, &n);
+    for (size_t i = 0; i < n && i < NF; i++) {
+        if (!f->e[i + 1] || !t[i].edit) continue;
         fields one = {0};
-        one.v[ed->f] = f->e[ed->f];
+        one.v[i + 1] = f->e[i + 1];
         char b1[64], b2[64], label[32];
-        const char *now, *want;
-        int rc;
-        lnd_id id;
-        if (kind == 'O') {
-            lnd_objective w = *(const lnd_objective *)row;
-            expecting = true;
-            rc = apply_objective(ctx, &one, &w);
-            expecting = false;
-            if (rc) return rc;
-            now = objective_field(row, ed->f, b1, sizeof b1);
-            want = objective_field(&w, ed->f, b2, sizeof b2);
-            id = w.id;
-        } else {
-            lnd_kr w = *(const lnd_kr *)row;
-            expecting = true;
-            rc = apply_kr(&one, &w);
-            expecting = false;
-            if (rc) return rc;
-            now = kr_field(row, ed->f, b1, sizeof b1);
-            want = kr_field(&w, ed->f, b2, sizeof b2);
-            id = w.id;
-        }
+        union {
+            lnd_objective o;
+            lnd_kr k;
+        } w;
+        memcpy(&w, row, kind == 'O' ? sizeof w.o : sizeof w.k);
+        expecting = true;
+        int rc = kind == 'O' ? apply_objective(ctx, &one, &w.o) : apply_fields(&one, 'K', &w.k);
+        expecting = false;
+        if (rc) return rc;
+        const char *now = fields_text(&t[i], row, b1, sizeof b1), *want = fields_text(&t[i], &w, b2, sizeof b2);
+        lnd_id id = kind == 'O' ? w.o.id : w.k.id;
         snprintf(label, sizeof label, "%c%lld", kind, id);
-        cli_expect x = {.entity = kind == 'O' ? "objective" : "kr", .id = id, .label = label, .opt = ed->opt,
-                        .audit_field = ed->audit, .now = now ? now : "", .want = want ? want : ""};
+        cli_expect x = {.entity = kind == 'O' ? "objective" : "kr", .id = id, .label = label,
+                        .opt = opt_name(kind, i), .audit_field = t[i].diff, .now = now ? now : "",
+                        .want = want ? want : ""};
         if ((rc = cli_edit_expect(ctx, s, &x))) return rc;
     }
     return 0;
@@ -320,7 +213,7 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
     fields f = {0};
     const char *usage = kind == 'O' ? cli_objective_help : cli_kr_help;
     const char *noun = kind == 'O' ? "objective" : "kr";
-    int rc = cli_command_opts(ctx, argc, argv, "", kind == 'O' ? objective_opts : kr_opts, field_opt, &f, usage);
+    int rc = cli_command_opts(ctx, argc, argv, "", options(kind), field_opt, &f, usage);
     f.v[F_CYCLE] = cli_cycle(ctx, f.v[F_CYCLE]);   /* lnd --cycle NAME objective add */
     if (rc || (rc = cli_need_verb(argc, usage))) return rc;
     const char *verb = argv[optind];
@@ -363,8 +256,8 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
                 goto out;
             }
             o.cycle_id = cy.id;
-            o.level = f.v[F_PARENT] ? LEVEL_LD : LEVEL_BUSINESS;
-            if (!f.v[F_TITLE]) {
+            o.level = f.v[code_of('O', "parent")] ? LEVEL_LD : LEVEL_BUSINESS;
+            if (!f.v[code_of(kind, "title")]) {
                 rc = cli_fail(EX_USAGE_, "objective add: --title is required");
                 goto out;
             }
@@ -408,15 +301,15 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
         lnd_kr k = {.weight = 1, .owner = (char *)ctx->user, .coowner = "", .unit = "",
                     .title = "", .confidence = -1};
         if (add) {
-            if (!f.v[F_OBJECTIVE] || !cli_parse_id(f.v[F_OBJECTIVE], 'O', &k.objective_id)) {
+            if (!f.v[code_of('K', "objective")] || !cli_parse_id(f.v[code_of('K', "objective")], 'O', &k.objective_id)) {
                 rc = cli_fail(EX_USAGE_, "kr add: --objective O7 is required");
                 goto out;
             }
-            if (!f.v[F_TITLE] || !f.v[F_TARGET]) {
+            if (!f.v[code_of(kind, "title")] || !f.v[code_of('K', "target")]) {
                 rc = cli_fail(EX_USAGE_, "kr add: --title and --target are required");
                 goto out;
             }
-            if (!f.v[F_EVIDENCE] || !f.v[F_INDICATOR]) {
+            if (!f.v[code_of('K', "evidence")] || !f.v[code_of('K', "indicator")]) {
                 rc = cli_fail(EX_USAGE_, "kr add: say what it measures: --evidence activity|reaction|learning|"
                                          "behaviour|results and --indicator leading|lagging are required");
                 goto out;

@@ -64,6 +64,18 @@ FIELDS_ENUM_NAME_(otype)
 #define FM_LETTER_POSINT(aux) 0
 #define FM_LETTER_ENUM(aux) 0
 #define FM_LETTER_BOOL(aux) 0
+#define FM_PARSE_ENUM(aux) model_##aux##_parse
+#define FM_PARSE_ID(aux) NULL
+#define FM_PARSE_REF(aux) NULL
+#define FM_PARSE_TEXT(aux) NULL
+#define FM_PARSE_OPTTEXT(aux) NULL
+#define FM_PARSE_DEFTEXT(aux) NULL
+#define FM_PARSE_NUM(aux) NULL
+#define FM_PARSE_POS(aux) NULL
+#define FM_PARSE_OPTNUM(aux) NULL
+#define FM_PARSE_INT(aux) NULL
+#define FM_PARSE_POSINT(aux) NULL
+#define FM_PARSE_BOOL(aux) NULL
 #define FM_EDIT_EDIT true
 #define FM_EDIT_KEEP false
 #define FM_EDIT_HIDE false
@@ -72,7 +84,8 @@ FIELDS_ENUM_NAME_(otype)
     {.name = json, .column = col, .diff = diff_, .label = fm, .hint = hint_, .kind = FIELD_##kd,     \
      .form = FORM_##fkind, .required = req, .edit = FM_EDIT_##role, .width = width_,                \
      .offset = offsetof(T, m), .size = sizeof(((T *)0)->m), .has_offset = FM_HAS_##kd(T, aux),       \
-     .letter = FM_LETTER_##kd(aux), .choice = FM_CHOICE_##kd(aux), .nchoices = FM_N_##kd(aux)},
+     .letter = FM_LETTER_##kd(aux), .choice = FM_CHOICE_##kd(aux), .nchoices = FM_N_##kd(aux),    \
+     .parse = FM_PARSE_##kd(aux)},
 
 #define FM_KR_(...) FM_ROW_(lnd_kr, __VA_ARGS__)
 #define FM_OBJ_(...) FM_ROW_(lnd_objective, __VA_ARGS__)

@@ -170,11 +170,25 @@ typedef struct {
     char letter;               /* ID, REF: the id's letter ('O', 'K'); else 0 */
     const char *(*choice)(int v);   /* ENUM: the name of value v ("?" past the end); else NULL */
     int nchoices;              /* ENUM: how many values */
+    int (*parse)(const char *s);    /* ENUM: model_<family>_parse (-1 = unknown); else NULL */
 } fields_meta;
 
 extern const fields_meta fields_kr[FIELDS_KR_N];
 extern const fields_meta fields_obj[FIELDS_OBJ_N];
 extern const fields_meta fields_prog[FIELDS_PROG_N];
+
+/* ---- one field as text, by kind (core/fields_text.c): the one parser of typed-in values, used
+ * by the CLI's --FIELD options and the dashboard's forms ---- */
+/* int, long and bool members (INT, POSINT, ENUM, BOOL) read and written by their size */
+long fields_get_int(const void *row, const fields_meta *m);
+void fields_set_int(void *row, const fields_meta *m, long v);
+/* Parse text into the row's member by kind: text as is (kept by pointer: text must outlive
+ * row; a DATE form field must be YYYY-MM-DD, "none" = blank), ids with or without their
+ * letter, REF and OPTNUM take "none", numbers in the C locale, enums by name. false and a
+ * reason ("is not a number") in err when the text does not fit; the row is then unchanged. */
+bool fields_set_from_text(const fields_meta *m, void *row, const char *text, char *err, size_t errlen);
+/* The member as text, the way fields_set_from_text reads it back ("none", "O3", "75"). */
+const char *fields_text(const fields_meta *m, const void *row, char *buf, size_t n);
 
 /* ---- diffs: which EDIT fields differ between two rows, old → new ---- */
 typedef struct {

@@ -37,21 +37,6 @@ static const char *const *choices(const fields_meta *m)
 static const void *cat(const void *row, size_t off) { return (const char *)row + off; }
 static void *at(void *row, size_t off) { return (char *)row + off; }
 
-/* int and long members (INT, POSINT, ENUM, BOOL) read and written by their size */
-static long get_int(const void *row, const fields_meta *m)
-{
-    if (m->size == sizeof(long)) return *(const long *)cat(row, m->offset);
-    if (m->size == sizeof(bool)) return *(const bool *)cat(row, m->offset);
-    return *(const int *)cat(row, m->offset);
-}
-
-static void set_int(void *row, const fields_meta *m, long v)
-{
-    if (m->size == sizeof(long)) *(long *)at(row, m->offset) = v;
-    else if (m->size == sizeof(bool)) *(bool *)at(row, m->offset) = v != 0;
-    else *(int *)at(row, m->offset) = (int)v;
-}
-
 void tui_fields_build(tui_form *f, const fields_meta *t, size_t n, const void *row, bool add)
 {
     for (size_t i = 0; i < n; i++) {
@@ -89,13 +74,13 @@ void tui_fields_build(tui_form *f, const fields_meta *t, size_t n, const void *r
             break;
         case FIELD_INT:
         case FIELD_POSINT:
-            snprintf(buf, sizeof buf, "%ld", get_int(row, m));
+            snprintf(buf, sizeof buf, "%ld", fields_get_int(row, m));
             idx = tui_form_num(f, m->label, buf, m->required, 1, 0, true);
             break;
         case FIELD_ENUM:
         case FIELD_BOOL: {
             int nc = m->kind == FIELD_BOOL ? 2 : m->nchoices;
-            long v = get_int(row, m);
+            long v = fields_get_int(row, m);
             idx = tui_form_choice(f, m->label, choices(m), nc, v >= 0 && v < nc ? (int)v : -1);
             break;
         }
@@ -128,10 +113,10 @@ bool tui_fields_read(struct tui_app *a, const fields_meta *t, size_t n, void *ro
         case FIELD_OPTTEXT:
         case FIELD_DEFTEXT: {
             const char *s = tui_form_str(f, i);
-            lnd_day day;
-            if (m->form == FORM_DATE && *s && !date_parse(s, &day))
-                bad(f, i, &ok, "YYYY-MM-DD, please");
-            *(char **)at(row, m->offset) = (char *)s;
+            if (!fields_set_from_text(m, row, s, NULL, 0)) {
+                bad(f, i, &ok, "YYYY-MM-DD, please");   /* the one text kind that can fail: a date */
+                *(char **)at(row, m->offset) = (char *)s;
+            }
             break;
         }
         case FIELD_ID:
@@ -141,10 +126,10 @@ bool tui_fields_read(struct tui_app *a, const fields_meta *t, size_t n, void *ro
                 if (!tui_form_objective(a, i, &id)) ok = false;
             } else {
                 const char *s = tui_form_str(f, i);
-                char *end;
-                if (*s == m->letter || *s == m->letter + 32) s++;
-                id = strtoll(s, &end, 10);
-                if (*end || id < 0) bad(f, i, &ok, "not an id");
+                lnd_id *dst = at(row, m->offset);
+                *dst = 0;
+                if (*s && !fields_set_from_text(m, row, s, NULL, 0)) bad(f, i, &ok, "not an id");
+                id = *dst;
             }
             if (m->kind == FIELD_ID && !id) bad(f, i, &ok, "required");
             *(lnd_id *)at(row, m->offset) = id;
@@ -162,11 +147,11 @@ bool tui_fields_read(struct tui_app *a, const fields_meta *t, size_t n, void *ro
         case FIELD_POSINT:
             d = tui_form_double(f, i, &has);
             if (m->kind == FIELD_POSINT && has && d < 1) bad(f, i, &ok, "1 or more, please");
-            set_int(row, m, (long)d);
+            fields_set_int(row, m, (long)d);
             break;
         case FIELD_ENUM:
         case FIELD_BOOL:
-            set_int(row, m, f->f[i].choice);
+            fields_set_int(row, m, f->f[i].choice);
             break;
         }
         i++;
