@@ -14,16 +14,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-void health_short_title(const char *t, char *out, size_t n)
+void health_title(const char *t, char *out, size_t n)
 {
     if (!t) t = "";
-    size_t len = strlen(t), max = 40;
-    if (len <= max) {
-        snprintf(out, n, "%s", t);
-        return;
+    size_t len = strlen(t);
+    if (len >= n) {   /* longer than any title lnd stores: cut on a character boundary */
+        len = n - 1;
+        while (len > 0 && ((unsigned char)t[len] & 0xC0) == 0x80) len--;
     }
-    while (max > 0 && ((unsigned char)t[max] & 0xC0) == 0x80) max--;
-    snprintf(out, n, "%.*s…", (int)max, t);
+    memcpy(out, t, len);
+    out[len] = '\0';
 }
 
 /* Record a finding of rule id. fix: this finding's own fix, NULL = the rule's (FIX_RULE). The
@@ -46,7 +46,7 @@ void health_add(hctx *h, const char *id, lnd_id obj, lnd_id kr, lnd_id prog, con
     f->kr_id = kr;
     f->prog_id = prog;
     f->fix = fix ? *fix : (lnd_fix){.kind = FIX_RULE, .level = -1};
-    char msg[320];
+    char msg[1280];   /* two whole titles (HEALTH_TITLE_MAX) and the words around them */
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -164,8 +164,8 @@ static void rule_objective(hctx *h, size_t oi)
 {
     const lnd_plan *p = h->p;
     const lnd_objective *o = &p->objs[oi];
-    char t[64];
-    health_short_title(o->title, t, sizeof t);
+    char t[HEALTH_TITLE_MAX];
+    health_title(o->title, t, sizeof t);
     rule_line_of_sight(h, oi, t);
     if (blank(o->problem) || blank(o->outcome))
         health_add(h, "H06", o->id, 0, 0, NULL, "O%lld '%s': no %s statement", o->id, t,
@@ -182,8 +182,8 @@ static void rule_objective(hctx *h, size_t oi)
         leading += kr->indicator == IND_LEADING;
         lagging += kr->indicator == IND_LAGGING;
         steady += kr->has_baseline && kr->target == kr->baseline;
-        char kt[64];
-        health_short_title(kr->title, kt, sizeof kt);
+        char kt[HEALTH_TITLE_MAX];
+        health_title(kr->title, kt, sizeof kt);
         if (!kr->has_baseline)
             health_add(h, "H04", o->id, kr->id, 0, NULL, "K%lld '%s': no baseline, so impact cannot be shown", kr->id, kt);
     }
@@ -227,8 +227,8 @@ static void rule_capability(hctx *h, size_t oi)
 {
     const lnd_objective *o = &h->p->objs[oi];
     if (o->level != LEVEL_BUSINESS || blank(o->capability) || ld_below(h->p, oi, 0)) return;
-    char t[64];
-    health_short_title(o->title, t, sizeof t);
+    char t[HEALTH_TITLE_MAX];
+    health_title(o->title, t, sizeof t);
     health_add(h, "H10", o->id, 0, 0, NULL, "O%lld '%s': names a capability gap but has no L&D objective beneath it", o->id, t);
 }
 
@@ -241,8 +241,8 @@ static void rule_programmes(hctx *h)
     for (size_t i = 0; i < p->nprogs; i++) {
         const lnd_programme *pr = &p->progs[i];
         if (pr->archived) continue;
-        char t[64];
-        health_short_title(pr->title, t, sizeof t);
+        char t[HEALTH_TITLE_MAX];
+        health_title(pr->title, t, sizeof t);
         long oi = live_obj(p, pr->objective_id);
         lnd_fix fix = {.kind = FIX_PROG_LINK, .level = -1, .id = pr->id};
         if (oi < 0) {
@@ -309,8 +309,8 @@ static void rule_quiet(hctx *h)
             lnd_day from = last > start ? last : start;
             long quiet = h->today - from;
             if (quiet <= (long)cadence + h->o->quiet_grace_days) continue;
-            char kt[64];
-            health_short_title(kr->title, kt, sizeof kt);
+            char kt[HEALTH_TITLE_MAX];
+            health_title(kr->title, kt, sizeof kt);
             if (last < 0)
                 health_add(h, "H09", o->id, kr->id, 0, NULL, "K%lld '%s': no check-in in the %ld days since the cycle began (cadence %d days)", kr->id, kt, quiet, cadence);
             else

@@ -21,8 +21,10 @@ typedef struct {
 __attribute__((format(printf, 7, 8)))
 void health_add(hctx *h, const char *id, lnd_id obj, lnd_id kr, lnd_id prog, const lnd_fix *fix,
                 const char *fmt, ...);
-/* Short, UTF-8-safe title for messages (at most 40 bytes, then "…"). */
-void health_short_title(const char *t, char *out, size_t n);
+/* A title as a finding's message quotes it: whole (the front end cuts to its width, and a
+ * pipe gets every character); HEALTH_TITLE_MAX bounds the copy. */
+#define HEALTH_TITLE_MAX 512
+void health_title(const char *t, char *out, size_t n);
 
 /* H12 nothing measured, H13 delivery on track while the result is off, H14 target = baseline. */
 void health_rules_result(hctx *h, const plan_row *rows, size_t nrows);

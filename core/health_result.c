@@ -28,8 +28,8 @@ static void rule_target_is_baseline(hctx *h, size_t oi)
     for (size_t k = first; k < first + nk; k++) {
         const lnd_kr *kr = &p->krs[k];
         if (kr->archived || !kr->has_baseline || kr->target != kr->baseline) continue;
-        char kt[64];
-        health_short_title(kr->title, kt, sizeof kt);
+        char kt[HEALTH_TITLE_MAX];
+        health_title(kr->title, kt, sizeof kt);
         health_add(h, "H14", p->objs[oi].id, kr->id, 0, NULL,
                    "K%lld '%s': target equals baseline: nothing to move", kr->id, kt);
     }
@@ -51,8 +51,8 @@ static void baseline_after_programme(hctx *h, size_t oi)
         if (kr->archived || !kr->has_baseline || !kr->baseline_at || !date_parse(kr->baseline_at, &bd) ||
             bd <= began)
             continue;
-        char kt[64], b1[16];
-        health_short_title(kr->title, kt, sizeof kt);
+        char kt[HEALTH_TITLE_MAX], b1[16];
+        health_title(kr->title, kt, sizeof kt);
         date_format(began, b1, sizeof b1);
         lnd_fix fix = {.kind = FIX_BASELINE_AT, .level = -1, .id = kr->id};
         health_add(h, "H14", p->objs[oi].id, kr->id, 0, &fix,
@@ -70,8 +70,8 @@ void health_rules_result(hctx *h, const plan_row *rows, size_t nrows)
     for (size_t i = 0; i < nrows; i++) {
         size_t oi = rows[i].obj;
         const lnd_objective *o = &p->objs[oi];
-        char t[64];
-        health_short_title(o->title, t, sizeof t);
+        char t[HEALTH_TITLE_MAX];
+        health_title(o->title, t, sizeof t);
         summary_obj s;
         summary_objective(p, oi, r, h->today, &s);
         if (s.nresults + s.ndelivery == 0)

@@ -51,12 +51,13 @@ check "a 60-column terminal: no line is wider" \
 run L status --width 20
 expect_eq "--width below 40 is a usage error" "$RC" 64
 
-# --- piped, due, review and log print whole titles; --width applies to them ---
+# --- piped, due, review, log and check print whole titles; --width applies to due, review, log ---
 expect_eq "due | grep finds every K3 row by the end of its title" "$(L due | grep -c 'consultative questioning (manager check-ins)')" \
   "$(L due | grep -c ' K3 ')"
 check "and there are K3 rows" test "$(L due | grep -c ' K3 ')" -gt 0
 expect_in "review | grep finds O1's whole title" "$(L review)" "Grow enterprise revenue 25% through deeper relationship management and consultative selling"
 expect_in "log --all | grep finds a whole title" "$(L log --all)" "Grow enterprise revenue 25% through deeper relationship management and consultative selling'"
+expect_in "check | grep finds O1's whole title in its findings" "$(L check)" "'Grow enterprise revenue 25% through deeper relationship management and consultative selling':"
 check "due --width 80: no line is wider" test "$(L due --width 80 | cols)" -le 80
 expect_not_in "review --width 60 cuts titles" "$(L review --width 60)" "deeper relationship"
 expect_not_in "log --width 80 cuts details" "$(L log --all --width 80)" "deeper relationship"

@@ -360,26 +360,20 @@ static void findings_sorted_by_severity_then_cascade(void **st)
     plan_free(p);
 }
 
-static void long_titles_are_cut_on_a_utf8_boundary(void **st)
+/* Issue 16: a finding quotes the title whole, so `lnd check | grep WORD` finds a word at the
+ * end of a long title; the front ends cut to their width (the sanitiser, by display width). */
+static void long_titles_are_quoted_whole(void **st)
 {
     (void)st;
     lnd_plan *p = healthy();
     health_opts o = opts();
-    /* 39 ASCII bytes then "é" (2 bytes) straddling the 40-byte cut, then more */
     p->objs[1].title = "Equip the enterprise sales team to win!\xc3\xa9 and deepen relationships";
     p->objs[1].parent_id = 0;
     plan_index(p);
     lnd_finding f;
     assert_int_equal(count(p, &o, "H01", &f), 2);
     assert_int_equal(f.obj_id, 2);
-    HAS(f.msg, "O2 'Equip the enterprise sales team to win!\xe2\x80\xa6': L&D objective");
-    p->objs[1].title = "\xc3\x89quipe d'\xc3\xa9t\xc3\xa9, formation \xc3\xa0 l'\xc3\xa9" "coute client, \xc3\xa0 r\xc3\xa9ussir";
-    assert_int_equal(count(p, &o, "H01", &f), 2);
-    const char *q = strchr(f.msg, '\'') + 1, *e = strstr(q, "\xe2\x80\xa6'");
-    assert_non_null(e);
-    assert_true(e - q <= 40);
-    for (const char *c = q; c < e; c++)                 /* no broken sequence before the cut */
-        if (((unsigned char)*c & 0xE0) == 0xC0) assert_true(((unsigned char)c[1] & 0xC0) == 0x80);
+    HAS(f.msg, "O2 'Equip the enterprise sales team to win!\xc3\xa9 and deepen relationships': L&D objective");
     plan_free(p);
 }
 
@@ -400,7 +394,7 @@ int main(void)
         cmocka_unit_test(disabled_rules_report_nothing),
         cmocka_unit_test(archived_rows_are_not_judged),
         cmocka_unit_test(findings_sorted_by_severity_then_cascade),
-        cmocka_unit_test(long_titles_are_cut_on_a_utf8_boundary),
+        cmocka_unit_test(long_titles_are_quoted_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
