@@ -145,6 +145,37 @@ store_rc store_undo_peek(store *s, lnd_arena *a, store_undo_info *out)
     return undo_find(s, a, out, &v);
 }
 
+/* The row as undo left it must pass the rules an edit applies to what it points at (its
+ * parent or objective may have moved or been archived since): otherwise one line, nothing kept. */
+static store_rc undo_check(store *s, const store_undo_info *u)
+{
+    lnd_arena *a = arena_new();
+    store_rc rc;
+    bool archived = false;
+    if (!strcmp(u->entity, "objective")) {
+        lnd_objective o;
+        rc = store_get_objective(s, a, u->entity_id, &o);
+        archived = rc == STORE_OK && o.archived;
+        if (rc == STORE_OK && !archived) rc = st_valid_parent(s, &o);
+    } else if (!strcmp(u->entity, "kr")) {
+        lnd_kr k;
+        rc = store_get_kr(s, a, u->entity_id, &k);
+        archived = rc == STORE_OK && k.archived;
+        if (rc == STORE_OK && !archived) rc = st_valid_kr_objective(s, &k);
+    } else {
+        lnd_programme p;
+        rc = store_get_programme(s, a, u->entity_id, &p);
+        archived = rc == STORE_OK && p.archived;
+        if (rc == STORE_OK && !archived) rc = st_valid_programme(s, &p);
+    }
+    arena_free(a);
+    if (rc == STORE_OK || rc == STORE_IO || rc == STORE_BUSY) return rc;
+    char why[sizeof s->err];
+    snprintf(why, sizeof why, "%s", s->err);
+    return st_fail(s, STORE_INVALID, "cannot undo your %s of %s: %.900s; nothing undone (change it by hand)",
+                   u->action, u->label, why);
+}
+
 /* Put the row back as it was before the change that produced version `changed`. */
 static store_rc undo_apply(store *s, const store_undo_info *u, long changed)
 {
@@ -207,7 +238,7 @@ static store_rc undo_apply(store *s, const store_undo_info *u, long changed)
         const char *table = obj ? "objective" : kr ? "kr" : "programme";
         return st_conflict(s, table, u->entity, u->entity_id, u->label, u->version);
     }
-    return STORE_OK;
+    return undo_check(s, u);
 }
 
 store_rc store_undo(store *s, lnd_arena *a, lnd_id expect, const char *user, store_undo_info *out)
