@@ -64,6 +64,31 @@ static char entity_prefix(const char *entity)
     return !strcmp(entity, "objective") ? 'O' : !strcmp(entity, "kr") ? 'K' : 'P';
 }
 
+/* An edit's detail "title: 'Old' → 'New'; owner: 'a' → 'b'" (st_diff_*) as what undo puts
+ * back: "title back to 'Old'; owner back to 'a'". A new value runs to the last "; " before the
+ * next arrow, so "; " inside a value does not split it. */
+static void undo_words(const char *d, char *out, size_t n)
+{
+    static const char arrow[] = " \xe2\x86\x92 ";
+    size_t len = 0;
+    out[0] = '\0';
+    while (d && *d && len + 1 < n) {
+        const char *colon = strstr(d, ": "), *arr = strstr(d, arrow);
+        if (!colon || !arr || colon > arr) {   /* not a field change: keep it as written */
+            snprintf(out + len, n - len, "%s", d);
+            return;
+        }
+        int w = snprintf(out + len, n - len, "%s%.*s back to %.*s", len ? "; " : "", (int)(colon - d), d,
+                         (int)(arr - colon - 2), colon + 2);
+        if (w < 0 || (size_t)w >= n - len) return;
+        len += (size_t)w;
+        const char *next = strstr(arr + strlen(arrow), arrow), *cut = NULL;
+        for (const char *p = arr + strlen(arrow); (p = strstr(p, "; ")) && (!next || p < next); p += 2) cut = p;
+        if (!next || !cut) return;
+        d = cut + 2;
+    }
+}
+
 /* Your newest change that undo may revert, inside the caller's transaction. */
 static store_rc undo_find(store *s, lnd_arena *a, store_undo_info *u, long *changed_version)
 {
@@ -86,6 +111,10 @@ static store_rc undo_find(store *s, lnd_arena *a, store_undo_info *u, long *chan
         u->detail = st_col_str(a, st, 5);
         *changed_version = (long)sqlite3_column_int64(st, 6);
         snprintf(u->label, sizeof u->label, "%c%lld", entity_prefix(u->entity), u->entity_id);
+        if (!strcmp(u->action, "edit")) undo_words(u->detail, u->result, sizeof u->result);
+        else snprintf(u->result, sizeof u->result, "%s", !strcmp(u->action, "add")       ? "archived"
+                                                        : !strcmp(u->action, "archive") ? "restored"
+                                                                                         : "archived again");
     }
     sqlite3_reset(st);
     if (rc == SQLITE_DONE)
@@ -133,10 +162,7 @@ static store_rc undo_find(store *s, lnd_arena *a, store_undo_info *u, long *chan
 
 const char *store_undo_result(const store_undo_info *u)
 {
-    if (!strcmp(u->action, "add")) return "archived again";
-    if (!strcmp(u->action, "archive")) return "restored";
-    if (!strcmp(u->action, "unarchive")) return "archived again";
-    return u->detail;
+    return u->result;
 }
 
 store_rc store_undo_peek(store *s, lnd_arena *a, store_undo_info *out)

@@ -99,8 +99,7 @@ void tui_undo(tui_app *a)
         tui_prompt_line(a, "Undo your %s of %s?", action_word(u.action), u.label);
         tui_prompt_line(a, "%s", u.title ? u.title : "");
         tui_prompt_line(a, "changed %s", tui_local_stamp(u.at));
-        tui_prompt_line(a, "Undoing it: %s%s", strcmp(u.action, "edit") ? "" : "reverts ",
-                        store_undo_result(&u));
+        tui_prompt_line(a, "Undoing it: %s", strcmp(u.action, "add") ? store_undo_result(&u) : "archives it");
         tui_prompt_line(a, "Check-ins are never undone: correct one with a new check-in.");
         tui_prompt_line(a, "%s", "");
         tui_prompt_line(a, "y undo it    n keep it");

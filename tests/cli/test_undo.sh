@@ -48,14 +48,15 @@ expect_eq "--dry-run changes nothing" "$(oj O1 title)" "Grow enterprise revenue"
 run L undo
 expect_eq "undo: exit 0" "$RC" 0
 expect_in "it says what it undid" "$OUT" "undid edit of O1 'Grow enterprise revenue'"
-expect_in "and how" "$OUT" "reverts title: 'Grow revenue' → 'Grow enterprise revenue'"
+expect_in "and what each field is back to" "$OUT" ": title back to 'Grow revenue'; owner back to 'tester'"
 expect_eq "the title is back" "$(oj O1 title)" "Grow revenue"
 expect_eq "the owner is back" "$(oj O1 owner)" "tester"
 expect_eq "the check-in stays" "$(kj K1 current)" "70"
-expect_in "the undo is in the log" "$(L log --limit 1)" "undid edit of O1"
+expect_in "the undo is in the log, saying what is back" "$(L log --limit 1)" "undid edit of O1: title back to 'Grow revenue'"
 run L undo
 expect_in "undo again: the restore of P1 before it" "$OUT" "undid restore of P1 'Deal clinic'"
 expect_not_in "P1 is archived again" "$(L programme list)" "Deal clinic"
+expect_in "the restore undone reads 'archived again'" "$OUT" "): archived again"
 
 # someone else (another account) changes K1 after my restore of it
 setup "add K2" L kr add --objective O1 --title "Deals" --target 10 --evidence results --indicator lagging

@@ -28,7 +28,7 @@ for size in "80 24" "160 45" "200 60"; do
   expect_db "${cols}x$lines: the edit is saved" "Win client relationships" obj_json O2 .title
   keys "$s" u
   expect_screen "$s" "${cols}x$lines: u names the change it would undo" "Undo your edit of O2?"
-  expect_screen "$s" "${cols}x$lines: and what undoing it does" "reverts title"
+  expect_screen "$s" "${cols}x$lines: and what undoing it puts back" "Undoing it: title back to 'Equip the enterprise"
   keys "$s" y
   expect_db "${cols}x$lines: the old title is back in the database" "$O2" obj_json O2 .title
   expect_row "$s" "${cols}x$lines: and in the cascade" " O2 " "Equip the enterprise"
