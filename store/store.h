@@ -186,6 +186,7 @@ typedef struct {
     char label[32];         /* "O3", "K12", "P2" */
     const char *at;         /* when (UTC stamp) */
     const char *detail;     /* the audit detail of the change */
+    const char *user;       /* the display name it was made under (--user) */
     const char *title;      /* the row's title now */
     long version;           /* the row's version (after store_undo: the new one) */
     char result[640];       /* store_undo_result's words */

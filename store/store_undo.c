@@ -95,7 +95,7 @@ static store_rc undo_find(store *s, lnd_arena *a, store_undo_info *u, long *chan
     memset(u, 0, sizeof *u);
     if (!s->account[0])
         return st_fail(s, STORE_INVALID, "cannot tell whose changes are yours: no operating-system account is set");
-    sqlite3_stmt *st = st_prep(s, "SELECT a.id, a.action, a.entity, a.entity_id, a.at, a.detail, c.version "
+    sqlite3_stmt *st = st_prep(s, "SELECT a.id, a.action, a.entity, a.entity_id, a.at, a.detail, c.version, a.user "
                                   "FROM audit a JOIN plan_change c ON c.audit_id = a.id "
                                   "WHERE a.account = ? AND a.action IN ('add','edit','archive','unarchive') "
                                   "AND a.detail <> 'no change' AND c.undone_by IS NULL ORDER BY a.id DESC LIMIT 1");
@@ -110,6 +110,7 @@ static store_rc undo_find(store *s, lnd_arena *a, store_undo_info *u, long *chan
         u->at = st_col_str(a, st, 4);
         u->detail = st_col_str(a, st, 5);
         *changed_version = (long)sqlite3_column_int64(st, 6);
+        u->user = st_col_str(a, st, 7);
         snprintf(u->label, sizeof u->label, "%c%lld", entity_prefix(u->entity), u->entity_id);
         if (!strcmp(u->action, "edit")) undo_words(u->detail, u->result, sizeof u->result);
         else snprintf(u->result, sizeof u->result, "%s", !strcmp(u->action, "add")       ? "archived"

@@ -96,7 +96,12 @@ void tui_undo(tui_app *a)
     } else {
         a->prompt_ctx[0] = u.audit_id;
         tui_prompt_open(a, undo_key, "yn");
-        tui_prompt_line(a, "Undo your %s of %s?", action_word(u.action), u.label);
+        /* yours = this OS account; made under another --user name: say so */
+        const char *me = a->o->user ? a->o->user : "";
+        if (u.user && strcmp(u.user, me))
+            tui_prompt_line(a, "Undo your %s (as %s) of %s?", action_word(u.action), u.user, u.label);
+        else
+            tui_prompt_line(a, "Undo your %s of %s?", action_word(u.action), u.label);
         tui_prompt_line(a, "%s", u.title ? u.title : "");
         tui_prompt_line(a, "changed %s", tui_local_stamp(u.at));
         tui_prompt_line(a, "Undoing it: %s", strcmp(u.action, "add") ? store_undo_result(&u) : "archives it");

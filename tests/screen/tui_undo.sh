@@ -57,6 +57,17 @@ for size in "80 24" "160 45" "200 60"; do
   keys "$s" Enter
   expect_gone "$s" "${cols}x$lines: Enter closes the message" "your last change is now"
 
+  # an add made from the shell by this account under another name, then a check-in: u skips
+  # the check-in, names the name, and undoing the add archives the new KR
+  setup "a KR added in the shell" L kr add --objective O2 --title "Shell KR" --target 5 --evidence activity --indicator leading
+  setup "a check-in after it" L checkin K1 3 --confidence 10
+  keys "$s" u
+  expect_screen "$s" "${cols}x$lines: u skips the check-in and names who made the add" "Undo your addition (as tester) of K16?"
+  expect_screen "$s" "${cols}x$lines: undoing an add archives it" "Undoing it: archives it"
+  keys "$s" y
+  expect_db "${cols}x$lines: K16 is archived" "" kr_json K16 title
+  expect_db "${cols}x$lines: the check-in stays" "3" kr_json K1 current
+
   # an archive, undone
   keys "$s" Tab
   ready "$s" "K1 "
