@@ -169,7 +169,11 @@ static void arch_row_draw(tui_app *a, WINDOW *w, size_t r, int y, bool sel)
     row_info(a, row, &id, &v, &title, &what);
     char sid[32], under[48] = "";
     tui_fmt_id(row->kind, id, sid, sizeof sid);
-    if (row->kind == 'K') tui_fmt_id('O', a->plan->krs[row->i].objective_id, under, sizeof under);
+    /* what it sits under: a KR's objective, an objective's parent, the objective a programme serves */
+    lnd_id up = row->kind == 'K'   ? a->plan->krs[row->i].objective_id
+                : row->kind == 'O' ? a->plan->objs[row->i].parent_id
+                                   : a->plan->progs[row->i].objective_id;
+    if (up) tui_fmt_id('O', up, under, sizeof under);
     tui_put(a, w, y, 2, sid, 8, a->attr[R_ID] | s);
     tui_put(a, w, y, 11, what, 11, s);
     tui_put(a, w, y, 23, under, 7, a->attr[R_DIM] | s);

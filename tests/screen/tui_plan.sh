@@ -84,6 +84,7 @@ for size in "80 24" "160 45" "200 60"; do
   keys "$s" y
   expect_db "${cols}x$lines: 2027-Q1 is closed" "2027-Q1 closed;2027-Q2 active;" cycles
   expect_gone "$s" "${cols}x$lines: no review pending once it is closed" "review of 2027-Q1 pending"
+  expect_row "$s" "${cols}x$lines: a closed cycle's WHEN says ended, as lnd cycle list does" "2027-Q1  " " ended"
   keys "$s" s
   expect_screen "$s" "${cols}x$lines: a closed cycle cannot move on" "already closed"
   keys "$s" Escape q

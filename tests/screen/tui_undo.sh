@@ -60,12 +60,14 @@ for size in "80 24" "160 45" "200 60"; do
   # an add made from the shell by this account under another name, then a check-in: u skips
   # the check-in, names the name, and undoing the add archives the new KR
   setup "a KR added in the shell" L kr add --objective O2 --title "Shell KR" --target 5 --evidence activity --indicator leading
+  knew=$(sed -n 's/^\(K[0-9]*\) .*/\1/p' "$T/setup.out")
   setup "a check-in after it" L checkin K1 3 --confidence 10
+  ready "$s" "updated by another user"   # the dashboard has read both changes
   keys "$s" u
-  expect_screen "$s" "${cols}x$lines: u skips the check-in and names who made the add" "Undo your addition (as tester) of K16?"
+  expect_screen "$s" "${cols}x$lines: u skips the check-in and names who made the add" "Undo your addition (as tester) of $knew?"
   expect_screen "$s" "${cols}x$lines: undoing an add archives it" "Undoing it: archives it"
   keys "$s" y
-  expect_db "${cols}x$lines: K16 is archived" "" kr_json K16 title
+  expect_db "${cols}x$lines: the new KR is archived" "" kr_json "$knew" title
   expect_db "${cols}x$lines: the check-in stays" "3" kr_json K1 current
 
   # an archive, undone
@@ -88,11 +90,12 @@ for size in "80 24" "160 45" "200 60"; do
   expect_db "${cols}x$lines: O2 is archived" "" obj_json O2 .title
   keys "$s" X
   expect_row "$s" "${cols}x$lines: X lists the archived objective" "O2" "objective"
+  expect_row "$s" "${cols}x$lines: with its parent under UNDER" "O2 " "objective   O1 "
   keys "$s" Enter
   expect_screen "$s" "${cols}x$lines: Enter asks before restoring" "Restore objective O2?"
   keys "$s" y
   expect_db "${cols}x$lines: O2 is restored in the database" "Changed in the shell" obj_json O2 .title
-  expect_screen "$s" "${cols}x$lines: the archived view empties" "Nothing archived in this cycle."
+  expect_gone "$s" "${cols}x$lines: O2 leaves the archived view" "objective   O1 "
   keys "$s" Escape
   expect_row "$s" "${cols}x$lines: O2 is back in the cascade" " O2 " "Changed in the shell"
   keys "$s" q
