@@ -35,7 +35,8 @@ for size in "80 24" "160 45" "200 60"; do
   expect_db "${cols}x$lines: the cycle is active in the database" "2027-Q1 active;" cycles
   expect_row "$s" "${cols}x$lines: the cycles view redraws its state" "2027-Q1" "active"
   keys "$s" Escape
-  expect_screen "$s" "${cols}x$lines: the header shows it active" "lnd 2027-Q1 (active)"
+  expect_gone "$s" "${cols}x$lines: Escape closes the cycles view" "Cycles: planning"
+  expect_screen "$s" "${cols}x$lines: the dashboard's header shows it active, in its week" "lnd 2027-Q1 (active) week 7"
 
   keys "$s" A
   ready "$s" "New business objective"
@@ -57,6 +58,25 @@ for size in "80 24" "160 45" "200 60"; do
   expect_db "${cols}x$lines: the key result is in the database" "Net revenue retention 97" \
     sh -c "'$LND' --db '$DB' status --format json | jq -r '.objectives[0].key_results[0] | .title + \" \" + (.target|tostring)'"
   expect_row "$s" "${cols}x$lines: and in the key results pane" "K1" "Net revenue retention"
+
+  # a second business objective, then an L&D objective added under the second and moved to
+  # the first with the ^P picker before it is saved
+  keys "$s" BTab A
+  ready "$s" "New business objective"
+  literal "$s" "Win new logos"
+  keys "$s" Enter
+  expect_db "${cols}x$lines: the second business objective is saved" "Win new logos" obj_json O2 .title
+  expect_row "$s" "${cols}x$lines: and selected in the cascade" "O2" "Win new logos"
+  keys "$s" a
+  ready "$s" "New objective in the cascade"
+  keys "$s" C-p
+  ready "$s" "top level (no parent)"
+  keys "$s" g j Enter
+  expect_gone "$s" "${cols}x$lines: Enter takes the picked parent" "top level (no parent)"
+  literal "$s" "Coach renewal conversations"   # the picker hands on to the Title field
+  keys "$s" Enter
+  expect_db "${cols}x$lines: the L&D objective is saved under O1" "O1 ld" \
+    sh -c "'$LND' --db '$DB' status --format json | jq -r '.objectives[] | select(.id==\"O3\") | .parent + \" \" + .level'"
 
   # the quarter moves on: the next cycle, the review, the close
   keys "$s" C
