@@ -71,10 +71,8 @@ for size in "80 24" "160 45" "200 60"; do
   expect_db "${cols}x$lines: the check-in stays" "3" kr_json K1 current
 
   # an archive, undone
-  keys "$s" Tab
-  ready "$s" "K1 "
-  keys "$s" d
-  ready "$s" "Archive key result K1?"
+  keys "$s" Tab d
+  expect_screen "$s" "${cols}x$lines: Tab moved to the key results: d offers to archive K1, not O2" "Archive key result K1?"
   keys "$s" y
   expect_db "${cols}x$lines: K1 is archived" "" kr_json K1 title
   keys "$s" u
