@@ -12,7 +12,7 @@
 static const char undo_help[] =
     "usage: lnd undo [--dry-run]\n\n"
     "Reverts your own last change to an objective, key result or programme: an add (the row is\n"
-    "archived again), an edit (every field goes back), an archive or a restore. \"Your own\" is\n"
+    "archived), an edit (every field goes back), an archive or a restore. \"Your own\" is\n"
     "your operating-system account in the audit log, whatever --user says. Run it again to\n"
     "undo the change before that one.\n\n"
     "Nothing is undone when someone else changed that row after you (the message says who and\n"
@@ -36,7 +36,7 @@ static void say(cli_ctx *ctx, const char *lead, const store_undo_info *u)
     printf("%s %s of %s '", lead, strcmp(u->action, "unarchive") ? u->action : "restore", u->label);
     out_text(stdout, ctx, u->title, 60, false);
     printf("' (%s)", when);
-    printf(": %s", strcmp(u->action, "edit") ? "" : "reverts ");
+    printf(": ");
     out_text(stdout, ctx, store_undo_result(u), 200, false);
     printf("\n");
 }

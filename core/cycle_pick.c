@@ -11,11 +11,14 @@ static lnd_day start_of(const lnd_cycle *c)
     return date_parse(c->start ? c->start : "", &d) ? d : 0;
 }
 
-/* Higher is preferred: active containing today, active, review, anything else. */
+/* Higher is preferred: the cycle containing today (active, then in review), then any active
+ * one, then one in review, then anything else. */
 static int rank(const lnd_cycle *c, lnd_day today)
 {
     lnd_day s = start_of(c);
-    if (c->state == CYCLE_ACTIVE && s <= today && today < s + 7L * c->weeks) return 3;
+    bool now = s <= today && today < s + 7L * c->weeks;
+    if (c->state == CYCLE_ACTIVE && now) return 4;
+    if (c->state == CYCLE_REVIEW && now) return 3;
     if (c->state == CYCLE_ACTIVE) return 2;
     if (c->state == CYCLE_REVIEW) return 1;
     return 0;

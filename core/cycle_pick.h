@@ -9,8 +9,8 @@
 #include "model.h"
 
 typedef enum {
-    /* status and the dashboard: the active cycle whose dates contain today, else the newest
-     * active one, else the one in review, else the newest by start */
+    /* status and the dashboard: the cycle whose dates contain today (active first, then one in
+     * review), else the newest active one, else the one in review, else the newest by start */
     CYCLE_FOR_NOW,
     /* review and report: the cycle in review until it is closed (the earliest-starting one if
      * several are), else as CYCLE_FOR_NOW */

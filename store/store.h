@@ -186,8 +186,10 @@ typedef struct {
     char label[32];         /* "O3", "K12", "P2" */
     const char *at;         /* when (UTC stamp) */
     const char *detail;     /* the audit detail of the change */
+    const char *user;       /* the display name it was made under (--user) */
     const char *title;      /* the row's title now */
     long version;           /* the row's version (after store_undo: the new one) */
+    char result[640];       /* store_undo_result's words */
 } store_undo_info;
 /* What undo would do, without doing it. STORE_NOTFOUND: nothing of yours to undo;
  * STORE_CONFLICT: someone changed that row since (message names who and when). */
@@ -196,8 +198,8 @@ store_rc store_undo_peek(store *s, lnd_arena *a, store_undo_info *out);
  * the row. expect: the audit_id a peek returned (0: whatever is last now); if your last change
  * is another by now, STORE_CONFLICT. Audited (action "undo"); check-ins are never undone. */
 store_rc store_undo(store *s, lnd_arena *a, lnd_id expect, const char *user, store_undo_info *out);
-/* What undoing it does, in words: "archived again", "restored", or the edit's detail
- * ("title: 'Old' → 'New'", the change that is reverted). Not sanitised. */
+/* What undoing it does, in words: "archived" (an add), "restored", "archived again", or what
+ * each edited field goes back to ("title back to 'Old'; owner back to 'sam'"). Not sanitised. */
 const char *store_undo_result(const store_undo_info *u);
 
 /* ---- audit ---- */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* store/store_cycle.c — cycles: add (unique name, valid start, 1..53 weeks), list by start,
- * find the current one (active and containing today, else newest active, else newest), and
+ * find the current one (store_default_cycle: the rule is core/cycle_pick.c), and
  * state changes (planning → active → review → closed) against the version the user saw. */
 #include "store_int.h"
 
@@ -103,20 +103,10 @@ store_rc st_get_cycle(store *s, lnd_arena *a, lnd_id id, lnd_cycle *out)
 
 store_rc store_find_cycle(store *s, lnd_arena *a, const char *name, lnd_cycle *out)
 {
-    sqlite3_stmt *st;
-    if (name) {
-        st = st_prep(s, "SELECT " CYCLE_COLS " FROM cycle WHERE name = ?");
-        if (!st) return STORE_IO;
-        st_bind_text(st, 1, name);
-    } else {
-        st = st_prep(s, "SELECT " CYCLE_COLS " FROM cycle ORDER BY "
-                        "(state = 'active' AND start <= ?1 AND date(start, '+' || (weeks * 7) || ' days') > ?1) DESC,"
-                        " state = 'active' DESC, state = 'review' DESC, start DESC, id DESC LIMIT 1");
-        if (!st) return STORE_IO;
-        char today[16];
-        date_format(date_today(), today, sizeof today);
-        st_bind_text(st, 1, today);
-    }
+    if (!name) return store_default_cycle(s, a, CYCLE_FOR_NOW, out);   /* the one rule: core/cycle_pick.c */
+    sqlite3_stmt *st = st_prep(s, "SELECT " CYCLE_COLS " FROM cycle WHERE name = ?");
+    if (!st) return STORE_IO;
+    st_bind_text(st, 1, name);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) cycle_row(a, st, out);
     sqlite3_reset(st);

@@ -138,6 +138,12 @@ bool st_stamp(const char *in, char *out);
 const char *st_local(const char *stamp);
 store_rc st_valid_checkin(store *s, const lnd_checkin *c);
 store_rc st_valid_kpi(store *s, const lnd_kpi *k);             /* store_kpi.c */
+/* Rules on the rows an edit points at (edits and undo share them): an objective's parent
+ * exists, is in its cycle, is not archived and not beneath it; a KR's objective exists and is
+ * not archived; a programme's weeks and objective fit its cycle. */
+store_rc st_valid_parent(store *s, const lnd_objective *o);       /* store_objective.c */
+store_rc st_valid_kr_objective(store *s, const lnd_kr *k);        /* store_kr.c */
+store_rc st_valid_programme(store *s, const lnd_programme *p);    /* store_programme.c */
 
 /* ---- rows shared between files ---- */
 /* Insert one check-in row as given (id 0 = a new one; at already normalised): the add verb

@@ -57,7 +57,7 @@ static store_rc valid_kr(store *s, const lnd_kr *k, bool adding)
 }
 
 /* The objective a KR hangs on: must exist and not be archived; due week within its cycle. */
-static store_rc valid_kr_objective(store *s, const lnd_kr *k)
+store_rc st_valid_kr_objective(store *s, const lnd_kr *k)
 {
     sqlite3_stmt *st = st_prep(s, "SELECT o.archived, c.weeks, c.name FROM objective o "
                                   "JOIN cycle c ON c.id = o.cycle_id WHERE o.id = ?");
@@ -92,7 +92,7 @@ store_rc store_add_kr(store *s, lnd_kr *k, const char *user)
     store_rc rc = valid_kr(s, k, true);
     if (rc != STORE_OK) return rc;
     if ((rc = st_wbegin(s)) != STORE_OK) return rc;
-    if ((rc = valid_kr_objective(s, k)) != STORE_OK) return st_wend(s, rc);
+    if ((rc = st_valid_kr_objective(s, k)) != STORE_OK) return st_wend(s, rc);
     lnd_kr row = *k;
     row.id = 0;
     row.archived = false;
@@ -131,7 +131,7 @@ store_rc store_update_kr(store *s, lnd_kr *k, const char *user)
     snprintf(label, sizeof label, "K%lld", k->id);
     rc = store_get_kr(s, a, k->id, &old);
     if (rc == STORE_OK && old.version != k->version) rc = st_conflict(s, "kr", "kr", k->id, label, k->version);
-    if (rc == STORE_OK) rc = valid_kr_objective(s, k);
+    if (rc == STORE_OK) rc = st_valid_kr_objective(s, k);
     if (rc == STORE_OK) rc = kr_update(s, k, &old, label, user, "saving the key result");
     arena_free(a);
     rc = st_wend(s, rc);

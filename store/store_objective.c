@@ -18,7 +18,7 @@ ST_GET_BY_ID(store_get_objective, lnd_objective, "objective", ST_OBJ_COLS, st_ob
              "reading an objective")
 
 /* The parent must exist, be in the same cycle, not be archived and not sit beneath o. */
-static store_rc valid_parent(store *s, const lnd_objective *o)
+store_rc st_valid_parent(store *s, const lnd_objective *o)
 {
     if (!o->parent_id) return STORE_OK;
     if (o->id && o->parent_id == o->id)
@@ -86,7 +86,7 @@ store_rc store_add_objective(store *s, lnd_objective *o, const char *user)
     if (r == SQLITE_DONE)
         return st_wend(s, st_fail(s, STORE_NOTFOUND, "no cycle with id %lld", o->cycle_id));
     if (r != SQLITE_ROW) return st_wend(s, st_sqlfail(s, r, "adding an objective"));
-    if ((rc = valid_parent(s, &tmp)) != STORE_OK) return st_wend(s, rc);
+    if ((rc = st_valid_parent(s, &tmp)) != STORE_OK) return st_wend(s, rc);
     tmp.archived = false;
     tmp.version = 1;
     if ((rc = st_obj_insert(s, &tmp, "adding an objective")) != STORE_OK) return st_wend(s, rc);
@@ -118,7 +118,7 @@ store_rc store_update_objective(store *s, lnd_objective *o, const char *user)
     if (rc == STORE_OK) {
         lnd_objective chk = *o;
         chk.cycle_id = old.cycle_id;
-        rc = valid_parent(s, &chk);
+        rc = st_valid_parent(s, &chk);
     }
     if (rc == STORE_OK) rc = obj_update(s, o, &old, label, user, "saving the objective");
     arena_free(a);

@@ -25,7 +25,7 @@ ST_GET_BY_ID(store_get_programme, lnd_programme, "programme", ST_PROG_COLS, st_p
              "reading a programme")
 
 /* Title, weeks within the cycle, objective (if any) in the same cycle. */
-static store_rc valid_programme(store *s, const lnd_programme *p)
+store_rc st_valid_programme(store *s, const lnd_programme *p)
 {
     if (st_blank(p->title)) return st_fail(s, STORE_INVALID, "programme title is empty; give it a title");
     if (!st_blank(p->cohorts) && !cohort_list_valid(p->cohorts))
@@ -55,7 +55,7 @@ store_rc store_add_programme(store *s, lnd_programme *p, const char *user)
 {
     store_rc rc = st_wbegin(s);
     if (rc != STORE_OK) return rc;
-    if ((rc = valid_programme(s, p)) != STORE_OK) return st_wend(s, rc);
+    if ((rc = st_valid_programme(s, p)) != STORE_OK) return st_wend(s, rc);
     lnd_programme row = *p;
     row.id = 0;
     row.archived = false;
@@ -90,7 +90,7 @@ store_rc store_update_programme(store *s, lnd_programme *p, const char *user)
     if (rc == STORE_OK) {
         lnd_programme chk = *p;
         chk.cycle_id = old.cycle_id;
-        rc = valid_programme(s, &chk);
+        rc = st_valid_programme(s, &chk);
     }
     if (rc == STORE_OK) rc = prog_update(s, p, &old, label, user, "saving the programme");
     arena_free(a);

@@ -64,13 +64,38 @@ static char entity_prefix(const char *entity)
     return !strcmp(entity, "objective") ? 'O' : !strcmp(entity, "kr") ? 'K' : 'P';
 }
 
+/* An edit's detail "title: 'Old' → 'New'; owner: 'a' → 'b'" (st_diff_*) as what undo puts
+ * back: "title back to 'Old'; owner back to 'a'". A new value runs to the last "; " before the
+ * next arrow, so "; " inside a value does not split it. */
+static void undo_words(const char *d, char *out, size_t n)
+{
+    static const char arrow[] = " \xe2\x86\x92 ";
+    size_t len = 0;
+    out[0] = '\0';
+    while (d && *d && len + 1 < n) {
+        const char *colon = strstr(d, ": "), *arr = strstr(d, arrow);
+        if (!colon || !arr || colon > arr) {   /* not a field change: keep it as written */
+            snprintf(out + len, n - len, "%s", d);
+            return;
+        }
+        int w = snprintf(out + len, n - len, "%s%.*s back to %.*s", len ? "; " : "", (int)(colon - d), d,
+                         (int)(arr - colon - 2), colon + 2);
+        if (w < 0 || (size_t)w >= n - len) return;
+        len += (size_t)w;
+        const char *next = strstr(arr + strlen(arrow), arrow), *cut = NULL;
+        for (const char *p = arr + strlen(arrow); (p = strstr(p, "; ")) && (!next || p < next); p += 2) cut = p;
+        if (!next || !cut) return;
+        d = cut + 2;
+    }
+}
+
 /* Your newest change that undo may revert, inside the caller's transaction. */
 static store_rc undo_find(store *s, lnd_arena *a, store_undo_info *u, long *changed_version)
 {
     memset(u, 0, sizeof *u);
     if (!s->account[0])
         return st_fail(s, STORE_INVALID, "cannot tell whose changes are yours: no operating-system account is set");
-    sqlite3_stmt *st = st_prep(s, "SELECT a.id, a.action, a.entity, a.entity_id, a.at, a.detail, c.version "
+    sqlite3_stmt *st = st_prep(s, "SELECT a.id, a.action, a.entity, a.entity_id, a.at, a.detail, c.version, a.user "
                                   "FROM audit a JOIN plan_change c ON c.audit_id = a.id "
                                   "WHERE a.account = ? AND a.action IN ('add','edit','archive','unarchive') "
                                   "AND a.detail <> 'no change' AND c.undone_by IS NULL ORDER BY a.id DESC LIMIT 1");
@@ -85,7 +110,12 @@ static store_rc undo_find(store *s, lnd_arena *a, store_undo_info *u, long *chan
         u->at = st_col_str(a, st, 4);
         u->detail = st_col_str(a, st, 5);
         *changed_version = (long)sqlite3_column_int64(st, 6);
+        u->user = st_col_str(a, st, 7);
         snprintf(u->label, sizeof u->label, "%c%lld", entity_prefix(u->entity), u->entity_id);
+        if (!strcmp(u->action, "edit")) undo_words(u->detail, u->result, sizeof u->result);
+        else snprintf(u->result, sizeof u->result, "%s", !strcmp(u->action, "add")       ? "archived"
+                                                        : !strcmp(u->action, "archive") ? "restored"
+                                                                                         : "archived again");
     }
     sqlite3_reset(st);
     if (rc == SQLITE_DONE)
@@ -133,16 +163,44 @@ static store_rc undo_find(store *s, lnd_arena *a, store_undo_info *u, long *chan
 
 const char *store_undo_result(const store_undo_info *u)
 {
-    if (!strcmp(u->action, "add")) return "archived again";
-    if (!strcmp(u->action, "archive")) return "restored";
-    if (!strcmp(u->action, "unarchive")) return "archived again";
-    return u->detail;
+    return u->result;
 }
 
 store_rc store_undo_peek(store *s, lnd_arena *a, store_undo_info *out)
 {
     long v;
     return undo_find(s, a, out, &v);
+}
+
+/* The row as undo left it must pass the rules an edit applies to what it points at (its
+ * parent or objective may have moved or been archived since): otherwise one line, nothing kept. */
+static store_rc undo_check(store *s, const store_undo_info *u)
+{
+    lnd_arena *a = arena_new();
+    store_rc rc;
+    bool archived = false;
+    if (!strcmp(u->entity, "objective")) {
+        lnd_objective o;
+        rc = store_get_objective(s, a, u->entity_id, &o);
+        archived = rc == STORE_OK && o.archived;
+        if (rc == STORE_OK && !archived) rc = st_valid_parent(s, &o);
+    } else if (!strcmp(u->entity, "kr")) {
+        lnd_kr k;
+        rc = store_get_kr(s, a, u->entity_id, &k);
+        archived = rc == STORE_OK && k.archived;
+        if (rc == STORE_OK && !archived) rc = st_valid_kr_objective(s, &k);
+    } else {
+        lnd_programme p;
+        rc = store_get_programme(s, a, u->entity_id, &p);
+        archived = rc == STORE_OK && p.archived;
+        if (rc == STORE_OK && !archived) rc = st_valid_programme(s, &p);
+    }
+    arena_free(a);
+    if (rc == STORE_OK || rc == STORE_IO || rc == STORE_BUSY) return rc;
+    char why[sizeof s->err];
+    snprintf(why, sizeof why, "%s", s->err);
+    return st_fail(s, STORE_INVALID, "cannot undo your %s of %s: %.900s; nothing undone (change it by hand)",
+                   u->action, u->label, why);
 }
 
 /* Put the row back as it was before the change that produced version `changed`. */
@@ -207,7 +265,7 @@ static store_rc undo_apply(store *s, const store_undo_info *u, long changed)
         const char *table = obj ? "objective" : kr ? "kr" : "programme";
         return st_conflict(s, table, u->entity, u->entity_id, u->label, u->version);
     }
-    return STORE_OK;
+    return undo_check(s, u);
 }
 
 store_rc store_undo(store *s, lnd_arena *a, lnd_id expect, const char *user, store_undo_info *out)

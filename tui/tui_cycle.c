@@ -40,7 +40,7 @@ static void cycle_row(tui_app *a, WINDOW *w, size_t r, int y, bool sel)
     date_format(st + 7L * c->weeks - 1, end, sizeof end);
     int wk = date_week_of_cycle(st, c->weeks, date_today());
     if (wk == 0) snprintf(when, sizeof when, "not started");
-    else if (wk > c->weeks) snprintf(when, sizeof when, "ended");
+    else if (wk > c->weeks || c->state == CYCLE_CLOSED) snprintf(when, sizeof when, "ended");
     else snprintf(when, sizeof when, "week %d of %d", wk, c->weeks);
     tui_put(a, w, y, 2, c->name, 16, A_BOLD | s);
     tui_put(a, w, y, 19, model_cycle_state_name(c->state), 9, s);

@@ -104,10 +104,20 @@ void tui_draw_header(tui_app *a)
             date_parse(c->start, &start);
             snprintf(pace, sizeof pace, " pace %ld%%", num_pct_round(pace_elapsed(start, start + 7L * c->weeks, a->today)));
         }
-        char rv[96] = "";   /* another cycle's review is pending (tui_data.c) */
-        if (a->review_pending[0]) snprintf(rv, sizeof rv, " %s review of %s pending %s", a->g->dot, a->review_pending, a->g->dot);
-        snprintf(line, sizeof line, "lnd %s (%s)%s %s%s %s %s%s", c->name, model_cycle_state_name(c->state),
-                 rv, wk, pace, a->g->dot, a->o->user ? a->o->user : "", ro);
+        /* another cycle's review is pending (tui_data.c): the hint gives way to a notice, first
+         * shortened, then dropped, so a notice always shows */
+        size_t note = a->notice[0] ? (size_t)san_width(a->notice, false) + 3 : 0;
+        for (int form = a->review_pending[0] ? 0 : 2; form < 3; form++) {
+            char rv[128] = "";
+            if (form == 0)
+                snprintf(rv, sizeof rv, " %s review of %s pending: R reviews it %s", a->g->dot, a->review_pending,
+                         a->g->dot);
+            else if (form == 1)
+                snprintf(rv, sizeof rv, " %s %s in review %s", a->g->dot, a->review_pending, a->g->dot);
+            snprintf(line, sizeof line, "lnd %s (%s)%s %s%s %s %s%s", c->name, model_cycle_state_name(c->state),
+                     rv, wk, pace, a->g->dot, a->o->user ? a->o->user : "", ro);
+            if (!note || (size_t)san_width(line, false) + note + 2 <= (size_t)cols) break;
+        }
     } else {
         snprintf(line, sizeof line, "lnd %s no cycle yet %s %s%s", a->g->dot, a->g->dot,
                  a->o->user ? a->o->user : "", ro);

@@ -6,7 +6,9 @@
  * what carries forward, the carry-forward flag; a learning objective's finding, its verdict).
  * Saving goes through tui_edit.c (busy retries; a stale version is a conflict showing both
  * sides and who changed it). c carries the marked objectives into the next cycle: when one
- * would lose its parent, a prompt offers to carry the parent too or to name one there. */
+ * would lose its parent, a prompt offers to carry the parent too or to name one there.
+ * R opens on the cycle `lnd review` defaults to (store_default_cycle, CYCLE_FOR_REVIEW): the
+ * one in review, when the dashboard shows another. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -379,5 +381,24 @@ static bool review_key(tui_app *a, tui_action act, int key)
     return false;
 }
 
+/* The cycle in review, if the dashboard shows another: switch to it (the rule is `lnd review`'s). */
+static bool review_open(tui_app *a)
+{
+    lnd_arena *t = arena_new();
+    lnd_cycle c;
+    if (a->plan && store_default_cycle(a->st, t, CYCLE_FOR_REVIEW, &c) == STORE_OK && c.state == CYCLE_REVIEW &&
+        c.id != a->plan->cycle.id) {
+        for (size_t i = 0; i < a->ncycles; i++)
+            if (a->cycles[i].id == c.id) {
+                a->cy = i;
+                a->tl.sel = a->tl.top = a->kl.sel = 0;
+                tui_data_reload(a);
+                tui_notice(a, false, "reviewing %s (in review)", c.name);
+            }
+    }
+    arena_free(t);
+    return true;
+}
+
 const tui_view tui_view_review = {"review", VK_REVIEW, sizeof(review_state), review_draw, review_key,
-                                   NULL, review_load, NULL};
+                                   NULL, review_load, review_open};

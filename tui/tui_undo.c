@@ -96,11 +96,15 @@ void tui_undo(tui_app *a)
     } else {
         a->prompt_ctx[0] = u.audit_id;
         tui_prompt_open(a, undo_key, "yn");
-        tui_prompt_line(a, "Undo your %s of %s?", action_word(u.action), u.label);
+        /* yours = this OS account; made under another --user name: say so */
+        const char *me = a->o->user ? a->o->user : "";
+        if (u.user && strcmp(u.user, me))
+            tui_prompt_line(a, "Undo your %s (as %s) of %s?", action_word(u.action), u.user, u.label);
+        else
+            tui_prompt_line(a, "Undo your %s of %s?", action_word(u.action), u.label);
         tui_prompt_line(a, "%s", u.title ? u.title : "");
         tui_prompt_line(a, "changed %s", tui_local_stamp(u.at));
-        tui_prompt_line(a, "Undoing it: %s%s", strcmp(u.action, "edit") ? "" : "reverts ",
-                        store_undo_result(&u));
+        tui_prompt_line(a, "Undoing it: %s", strcmp(u.action, "add") ? store_undo_result(&u) : "archives it");
         tui_prompt_line(a, "Check-ins are never undone: correct one with a new check-in.");
         tui_prompt_line(a, "%s", "");
         tui_prompt_line(a, "y undo it    n keep it");
@@ -165,7 +169,11 @@ static void arch_row_draw(tui_app *a, WINDOW *w, size_t r, int y, bool sel)
     row_info(a, row, &id, &v, &title, &what);
     char sid[32], under[48] = "";
     tui_fmt_id(row->kind, id, sid, sizeof sid);
-    if (row->kind == 'K') tui_fmt_id('O', a->plan->krs[row->i].objective_id, under, sizeof under);
+    /* what it sits under: a KR's objective, an objective's parent, the objective a programme serves */
+    lnd_id up = row->kind == 'K'   ? a->plan->krs[row->i].objective_id
+                : row->kind == 'O' ? a->plan->objs[row->i].parent_id
+                                   : a->plan->progs[row->i].objective_id;
+    if (up) tui_fmt_id('O', up, under, sizeof under);
     tui_put(a, w, y, 2, sid, 8, a->attr[R_ID] | s);
     tui_put(a, w, y, 11, what, 11, s);
     tui_put(a, w, y, 23, under, 7, a->attr[R_DIM] | s);

@@ -40,7 +40,21 @@ check "status --format json stays JSON (no hint line)" sh -c "'$LND' --db '$DB' 
 run L status --cycle 2026-Q4
 expect_not_in "no hint while showing the cycle in review itself" "$OUT" "pending"
 
+# the same database on other days (the rule: the cycle containing today, active first, then
+# in review; else the newest active one)
+run env LND_TODAY=2026-12-20 "$LND" --db "$DB" status
+expect_in "before 2026-Q4 ends, status stays on it (in review), not on 2027-Q1 not yet started" "$(printf '%s' "$OUT" | head -1)" "2026-Q4"
+expect_not_in "with no hint: it shows the cycle in review" "$OUT" "pending"
+run env LND_TODAY=2026-12-20 "$LND" --db "$DB" review
+expect_in "review then is 2026-Q4 too" "$OUT" "review of 2026-Q4 (review"
+run env LND_TODAY=2027-04-20 "$LND" --db "$DB" status
+expect_in "after 2027-Q1 ends, status shows the newest active one" "$(printf '%s' "$OUT" | head -1)" "2027-Q1"
+run env LND_TODAY=2027-04-20 "$LND" --db "$DB" review
+expect_in "and review stays on 2026-Q4 until it is closed" "$OUT" "review of 2026-Q4 (review"
+
 setup "close 2026-Q4" L cycle close 2026-Q4
+run env LND_TODAY=2026-12-20 "$LND" --db "$DB" status
+expect_in "once closed, even before its end, status moves to 2027-Q1" "$(printf '%s' "$OUT" | head -1)" "2027-Q1"
 run L review
 expect_in "once closed, review is back on the running cycle" "$OUT" "review of 2027-Q1"
 run L status

@@ -48,14 +48,15 @@ expect_eq "--dry-run changes nothing" "$(oj O1 title)" "Grow enterprise revenue"
 run L undo
 expect_eq "undo: exit 0" "$RC" 0
 expect_in "it says what it undid" "$OUT" "undid edit of O1 'Grow enterprise revenue'"
-expect_in "and how" "$OUT" "reverts title: 'Grow revenue' → 'Grow enterprise revenue'"
+expect_in "and what each field is back to" "$OUT" ": title back to 'Grow revenue'; owner back to 'tester'"
 expect_eq "the title is back" "$(oj O1 title)" "Grow revenue"
 expect_eq "the owner is back" "$(oj O1 owner)" "tester"
 expect_eq "the check-in stays" "$(kj K1 current)" "70"
-expect_in "the undo is in the log" "$(L log --limit 1)" "undid edit of O1"
+expect_in "the undo is in the log, saying what is back" "$(L log --limit 1)" "undid edit of O1: title back to 'Grow revenue'"
 run L undo
 expect_in "undo again: the restore of P1 before it" "$OUT" "undid restore of P1 'Deal clinic'"
 expect_not_in "P1 is archived again" "$(L programme list)" "Deal clinic"
+expect_in "the restore undone reads 'archived again'" "$OUT" "): archived again"
 
 # someone else (another account) changes K1 after my restore of it
 setup "add K2" L kr add --objective O1 --title "Deals" --target 10 --evidence results --indicator lagging
@@ -68,6 +69,41 @@ expect_eq "undo of a row someone changed since: exit 75" "$RC" 75
 expect_in "it names who and says nothing was undone" "$ERR" "K2 was changed by bob (as Bob) at "
 expect_in "and what to do" "$ERR" "nothing undone (change it by hand)"
 expect_eq "K2 keeps their title" "$(kj K2 title)" "Deals won"
+
+# undo applies the rules an edit applies to the row it puts back (another account moved or
+# archived what it points at since): one line, exit 65, nothing undone
+D3="$T/w.db"
+M() { "$LND" --db "$D3" "$@"; }
+bob() { sqlite3 "$D3" "$1; INSERT INTO audit(at, user, action, entity, entity_id, detail, account)
+  VALUES ('2027-02-17 12:30:00', 'Bob', '$2', '$3', $4, '$2', 'bob');" || die "another account's $2"; }
+setup "init w" M init
+setup "cycle w" M cycle add 2027-Q1 --start 2027-01-04 --state active
+setup "O1 w" M objective add --title "Grow revenue" --level business
+setup "O2 under O1" M objective add --title "Sales academy" --parent O1 --level ld
+setup "O2 to the top" M objective edit O2 --parent none --level business
+bob "UPDATE objective SET parent_id = 2, level = 'ld', version = version + 1 WHERE id = 1" edit objective 1
+run M undo
+expect_eq "undo that would make a parent loop: exit 65" "$RC" 65
+expect_eq "one line saying why" "$ERR" "lnd: cannot undo your edit of O2: parent O1 sits beneath O2; that would make a loop; nothing undone (change it by hand)"
+expect_eq "O2 stays at the top" "$(sqlite3 "$D3" "SELECT ifnull(parent_id, 'none') FROM objective WHERE id = 2")" "none"
+bob "UPDATE objective SET parent_id = NULL, level = 'business', version = version + 1 WHERE id = 1" edit objective 1
+setup "O3 under O1" M objective add --title "Coaching" --parent O1 --level ld
+setup "O3 to the top" M objective edit O3 --parent none
+bob "UPDATE objective SET archived = 1, version = version + 1 WHERE id = 1" archive objective 1
+run M undo
+expect_eq "undo that would put an objective under an archived parent: exit 65" "$RC" 65
+expect_in "it names the archived parent" "$ERR" "cannot undo your edit of O3: parent O1 is archived"
+expect_eq "O3 stays at the top" "$(sqlite3 "$D3" "SELECT ifnull(parent_id, 'none') FROM objective WHERE id = 3")" "none"
+setup "K1 on O3" M kr add --objective O3 --title "Sessions" --target 10 --evidence activity --indicator leading
+setup "archive K1" M kr archive K1
+bob "UPDATE objective SET archived = 1, version = version + 1 WHERE id = 3" archive objective 3
+run M undo
+expect_eq "undo that would restore a KR on an archived objective: exit 65" "$RC" 65
+expect_in "it names the archived objective" "$ERR" "cannot undo your archive of K1: objective O3 is archived"
+bob "UPDATE objective SET archived = 0, version = version + 1 WHERE id = 3" unarchive objective 3
+run M undo
+expect_eq "once the objective is back, the undo goes through" "$RC" 0
+expect_eq "K1 is back" "$(sqlite3 "$D3" "SELECT archived FROM kr WHERE id = 1")" "0"
 
 # nothing left: a fresh database with only another account's changes
 D2="$T/v.db"

@@ -28,7 +28,7 @@ for size in "80 24" "160 45" "200 60"; do
   expect_db "${cols}x$lines: the edit is saved" "Win client relationships" obj_json O2 .title
   keys "$s" u
   expect_screen "$s" "${cols}x$lines: u names the change it would undo" "Undo your edit of O2?"
-  expect_screen "$s" "${cols}x$lines: and what undoing it does" "reverts title"
+  expect_screen "$s" "${cols}x$lines: and what undoing it puts back" "Undoing it: title back to 'Equip the enterprise"
   keys "$s" y
   expect_db "${cols}x$lines: the old title is back in the database" "$O2" obj_json O2 .title
   expect_row "$s" "${cols}x$lines: and in the cascade" " O2 " "Equip the enterprise"
@@ -57,11 +57,22 @@ for size in "80 24" "160 45" "200 60"; do
   keys "$s" Enter
   expect_gone "$s" "${cols}x$lines: Enter closes the message" "your last change is now"
 
+  # an add made from the shell by this account under another name, then a check-in: u skips
+  # the check-in, names the name, and undoing the add archives the new KR
+  setup "a KR added in the shell" L kr add --objective O2 --title "Shell KR" --target 5 --evidence activity --indicator leading
+  knew=$(sed -n 's/^\(K[0-9]*\) .*/\1/p' "$T/setup.out")
+  setup "a check-in after it" L checkin K1 3 --confidence 10
+  ready "$s" "updated by another user"   # the dashboard has read both changes
+  keys "$s" u
+  expect_screen "$s" "${cols}x$lines: u skips the check-in and names who made the add" "Undo your addition (as tester) of $knew?"
+  expect_screen "$s" "${cols}x$lines: undoing an add archives it" "Undoing it: archives it"
+  keys "$s" y
+  expect_db "${cols}x$lines: the new KR is archived" "" kr_json "$knew" title
+  expect_db "${cols}x$lines: the check-in stays" "3" kr_json K1 current
+
   # an archive, undone
-  keys "$s" Tab
-  ready "$s" "K1 "
-  keys "$s" d
-  ready "$s" "Archive key result K1?"
+  keys "$s" Tab d
+  expect_screen "$s" "${cols}x$lines: Tab moved to the key results: d offers to archive K1, not O2" "Archive key result K1?"
   keys "$s" y
   expect_db "${cols}x$lines: K1 is archived" "" kr_json K1 title
   keys "$s" u
@@ -77,11 +88,12 @@ for size in "80 24" "160 45" "200 60"; do
   expect_db "${cols}x$lines: O2 is archived" "" obj_json O2 .title
   keys "$s" X
   expect_row "$s" "${cols}x$lines: X lists the archived objective" "O2" "objective"
+  expect_row "$s" "${cols}x$lines: with its parent under UNDER" "O2 " "objective   O1 "
   keys "$s" Enter
   expect_screen "$s" "${cols}x$lines: Enter asks before restoring" "Restore objective O2?"
   keys "$s" y
   expect_db "${cols}x$lines: O2 is restored in the database" "Changed in the shell" obj_json O2 .title
-  expect_screen "$s" "${cols}x$lines: the archived view empties" "Nothing archived in this cycle."
+  expect_gone "$s" "${cols}x$lines: O2 leaves the archived view" "objective   O1 "
   keys "$s" Escape
   expect_row "$s" "${cols}x$lines: O2 is back in the cascade" " O2 " "Changed in the shell"
   keys "$s" q

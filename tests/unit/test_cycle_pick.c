@@ -57,6 +57,38 @@ static void now_prefers_the_active_cycle_containing_today(void **st)
     assert_int_equal(cycle_pick(cs, 0, day("2027-02-17"), CYCLE_FOR_NOW), -1);
 }
 
+/* One quarter's life, day by day: planning, running, in review while the next one is already
+ * active but not started, the next quarter running with the review pending, closed. */
+static void now_follows_a_quarter_through_its_life(void **st)
+{
+    (void)st;
+    lnd_cycle cs[] = {
+        {.id = 1, .name = "2026-Q4", .start = "2026-10-05", .weeks = 13, .state = CYCLE_PLANNING},
+        {.id = 2, .name = "2027-Q1", .start = "2027-01-04", .weeks = 13, .state = CYCLE_PLANNING},
+    };
+    /* planning, before the quarter: nothing active, nothing in review: the newest */
+    assert_int_equal(cycle_pick(cs, 2, day("2026-09-20"), CYCLE_FOR_NOW), 1);
+    cs[0].state = CYCLE_ACTIVE;
+    assert_int_equal(cycle_pick(cs, 2, day("2026-09-20"), CYCLE_FOR_NOW), 0);   /* active, not started */
+    assert_int_equal(cycle_pick(cs, 2, day("2026-11-01"), CYCLE_FOR_NOW), 0);   /* during */
+    /* Q4 in review before its end, Q1 already active but not started: still Q4 */
+    cs[0].state = CYCLE_REVIEW;
+    cs[1].state = CYCLE_ACTIVE;
+    assert_int_equal(cycle_pick(cs, 2, day("2026-12-20"), CYCLE_FOR_NOW), 0);
+    assert_int_equal(cycle_pick(cs, 2, day("2026-12-20"), CYCLE_FOR_REVIEW), 0);
+    /* after the quarter: Q1 contains today; review stays on Q4 until it is closed */
+    assert_int_equal(cycle_pick(cs, 2, day("2027-01-04"), CYCLE_FOR_NOW), 1);
+    assert_int_equal(cycle_pick(cs, 2, day("2027-01-10"), CYCLE_FOR_REVIEW), 0);
+    /* after close */
+    cs[0].state = CYCLE_CLOSED;
+    assert_int_equal(cycle_pick(cs, 2, day("2026-12-20"), CYCLE_FOR_NOW), 1);
+    assert_int_equal(cycle_pick(cs, 2, day("2027-01-10"), CYCLE_FOR_REVIEW), 1);
+    /* Q4 still active past its end, Q1 in planning: the newest active one */
+    cs[0].state = CYCLE_ACTIVE;
+    cs[1].state = CYCLE_PLANNING;
+    assert_int_equal(cycle_pick(cs, 2, day("2027-01-10"), CYCLE_FOR_NOW), 0);
+}
+
 static void two_in_review_take_the_earlier_first(void **st)
 {
     (void)st;
@@ -129,6 +161,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(review_waits_for_the_close_while_now_is_the_running_quarter),
         cmocka_unit_test(now_prefers_the_active_cycle_containing_today),
+        cmocka_unit_test(now_follows_a_quarter_through_its_life),
         cmocka_unit_test(two_in_review_take_the_earlier_first),
         cmocka_unit_test(the_next_cycle_follows_the_newest_or_is_this_quarter),
         cmocka_unit_test(a_parent_picker_offers_no_loop_and_nothing_archived),
