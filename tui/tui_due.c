@@ -23,6 +23,7 @@ typedef struct {
 typedef struct {
     tui_list l;
     due_row *rows;
+    int iw;                     /* the KR column: as wide as the widest id (K12, K1234) */
 } due_state;
 
 static due_state *dst(tui_app *a) { return (due_state *)tui_view_list(a); }
@@ -102,12 +103,13 @@ static void due_row_draw(tui_app *a, WINDOW *w, size_t r, int y, bool sel)
     tui_fmt_id('K', u->kr_id, id, sizeof id);
     tui_put(a, w, y, 1, window_fu_state_name(u->f.state), 9, st | s);
     tui_put(a, w, y, 11, day, 10, s);
-    tui_put(a, w, y, 22, id, 5, a->attr[R_ID] | s);
-    tui_put(a, w, y, 28, u->title, tw, s);
-    tui_put(a, w, y, 29 + tw, u->owner, 12, s);
+    int iw = dst(a)->iw, x = 23 + iw;   /* title column: after the widest id */
+    tui_put(a, w, y, 22, id, iw, a->attr[R_ID] | s);
+    tui_put(a, w, y, x, u->title, tw, s);
+    tui_put(a, w, y, x + 1 + tw, u->owner, 12, s);
     if (u->cy == a->cy) snprintf(after, sizeof after, "+%dd after %s", u->f.offset_days, u->prog);
     else snprintf(after, sizeof after, "+%dd after %s (%s)", u->f.offset_days, u->prog, u->cycle);
-    if (42 + tw < cols - 2) tui_put(a, w, y, 42 + tw, after, cols - 44 - tw, a->attr[R_DIM] | s);
+    if (x + 14 + tw < cols - 2) tui_put(a, w, y, x + 14 + tw, after, cols - x - 16 - tw, a->attr[R_DIM] | s);
 }
 
 static void due_draw(tui_app *a, WINDOW *w, bool focused)
@@ -129,8 +131,14 @@ static void due_draw(tui_app *a, WINDOW *w, bool focused)
         return;
     }
     int tw = title_w(cols);
+    S->iw = 5;
+    for (size_t r = 0; r < S->l.count; r++) {
+        char id[32];
+        tui_fmt_id('K', S->rows[r].kr_id, id, sizeof id);
+        if ((int)strlen(id) > S->iw) S->iw = (int)strlen(id);
+    }
     char hdr[256];
-    snprintf(hdr, sizeof hdr, "%-9s %-10s %-5s %-*s %-12s %s", "STATE", "DUE", "KR", tw, "METRIC",
+    snprintf(hdr, sizeof hdr, "%-9s %-10s %-*s %-*s %-12s %s", "STATE", "DUE", S->iw, "KR", tw, "METRIC",
              "OWNER", "AFTER");
     tui_put(a, w, 1, 1, hdr, cols - 2, A_BOLD);
     tui_list_draw(a, w, &S->l, 2, getmaxy(w) - 2, 1, due_row_draw);

@@ -56,12 +56,18 @@ static void prog_draw(tui_app *a, WINDOW *w, bool focused)
         return;
     }
     int tw = cols >= 150 ? 40 : cols >= 100 ? 30 : 20;
-    int gx = 6 + tw + 1 + 7 + 7;   /* grid start: id, title, serves, weeks */
+    int iw = 5;                    /* the id column: as wide as the widest id (P12, P1234) */
+    for (size_t r = 0; r < S->l.count; r++) {
+        char pid[32];
+        tui_fmt_id('P', a->plan->progs[S->rows[r]].id, pid, sizeof pid);
+        if ((int)strlen(pid) > iw) iw = (int)strlen(pid);
+    }
+    int gx = iw + 1 + tw + 1 + 7 + 7;   /* grid start: id, title, serves, weeks */
     int cw = weeks > 0 ? (cols - gx - 2) / weeks : 1;
     if (cw > 4) cw = 4;
     if (cw < 1) cw = 1;
     char hdr[256];
-    snprintf(hdr, sizeof hdr, "%-5s %-*s %-6s %-6s", "ID", tw, "PROGRAMME", "SERVES", "WEEKS");
+    snprintf(hdr, sizeof hdr, "%-*s %-*s %-6s %-6s", iw, "ID", tw, "PROGRAMME", "SERVES", "WEEKS");
     tui_put(a, w, 1, 1, hdr, gx - 1, A_BOLD);
     for (int wk = 1; wk <= weeks && gx + (wk - 1) * cw < cols - 1; wk++) {
         char n[16];
@@ -87,10 +93,10 @@ static void prog_draw(tui_app *a, WINDOW *w, bool focused)
         if (p->objective_id) tui_fmt_id('O', p->objective_id, serves, sizeof serves);
         else snprintf(serves, sizeof serves, "none");
         snprintf(wks, sizeof wks, "%d-%d", p->start_week, p->end_week);
-        tui_put(a, w, y, 1, id, 5, a->attr[R_ID] | s);
-        tui_put(a, w, y, 7, p->title, tw, A_BOLD | s);
-        tui_put(a, w, y, 8 + tw, serves, 6, (p->objective_id ? 0 : a->attr[R_RED] | A_BOLD) | s);
-        tui_put(a, w, y, 15 + tw, wks, 6, s);
+        tui_put(a, w, y, 1, id, iw, a->attr[R_ID] | s);
+        tui_put(a, w, y, iw + 2, p->title, tw, A_BOLD | s);
+        tui_put(a, w, y, iw + 3 + tw, serves, 6, (p->objective_id ? 0 : a->attr[R_RED] | A_BOLD) | s);
+        tui_put(a, w, y, iw + 10 + tw, wks, 6, s);
         attr_t on = a->week > p->end_week ? a->attr[R_GREEN] : a->attr[R_BAR];
         for (int wk = 1; wk <= weeks && gx + (wk - 1) * cw + cw <= cols - 1; wk++) {
             bool in = wk >= p->start_week && wk <= p->end_week;

@@ -117,6 +117,19 @@ expect_eq "and its numbers line up too" "$(screen k | grep -A1 -F K1234 | tail -
   "$(screen k | grep -A1 -F 'K7 ' | tail -1 | awk '{ print index($0, "0 ") }')"
 stop k
 
+# the programme list too: P123456 is shown whole and its title lines up with P1's
+sqlite3 "$DB" "UPDATE sqlite_sequence SET seq = 123455 WHERE name = 'programme'" || die "programme id sequence" "sqlite3 failed"
+setup "P123456" "$LND" --db "$DB" --user priya programme add --title "Wide id clinic" --objective O4 \
+  --start-week 2 --end-week 4
+start k 80 24 -- --user priya
+ready k "Cascade"
+keys k P
+wait_for k "Wide id clinic" || die "P123456 is listed" "$(screen k)"
+expect_in "the programme list shows P123456 whole" "$(screen k)" "P123456 "
+expect_eq "its title starts in the same column as P1's" "$(col_of P123456 'Wide id clinic')" \
+  "$(screen k | grep -E '^ P1 ' | awk '{ print index($0, $2) }')"
+stop k
+
 # ---- the screen is clean after every modal, at every size ----
 # fresh NAME COLS LINES KEYS...: a dashboard started in the state the keys lead to
 fresh() {
