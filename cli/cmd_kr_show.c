@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../core/dates.h"
+#include "../core/numfmt.h"
 #include "../core/summary.h"
 #include "cli.h"
 #include "json_out.h"
@@ -57,8 +58,8 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, const lnd_kr *kr, 
     model_fmt_num(kr->target, t, sizeof t);
     printf("\n  %s %s %s %s %s ", b, out_arrow(ctx), c, out_arrow(ctx), t);
     out_text(stdout, ctx, kr->unit, 20, false);
-    printf(" (%s)  progress %.0f%%  pace %.0f%%  %s%s%s", model_direction_name(kr->direction),
-           ks.progress * 100, ks.pace * 100, out_status_color(ctx, ks.status), model_status_name(ks.status),
+    printf(" (%s)  progress %ld%%  pace %ld%%  %s%s%s", model_direction_name(kr->direction),
+           num_pct_round(ks.progress), num_pct_round(ks.pace), out_status_color(ctx, ks.status), model_status_name(ks.status),
            out_reset(ctx));
     if (kr->confidence >= 0) printf("  confidence %d", kr->confidence);
     printf("\n  %s, %s; ", model_evidence_name(kr->evidence), model_indicator_name(kr->indicator));

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../core/numfmt.h"
 #include "../core/sanitize.h"
 #include "json_out.h"
 #include "out.h"
@@ -185,10 +186,10 @@ int status_summary(const cli_ctx *ctx, const lnd_plan *p, lnd_day today, const u
         snprintf(id, sizeof id, "O%lld", o->id);
         int n = snprintf(res, sizeof res, "%s", s.result_note ? s.result_note : "no business result measured");
         if (s.result >= 0)
-            n = snprintf(res, sizeof res, "result %.0f%% (%d results KR%s, %s)", s.result * 100, s.nresults,
+            n = snprintf(res, sizeof res, "result %ld%% (%d results KR%s, %s)", num_pct_round(s.result), s.nresults,
                          s.nresults == 1 ? "" : "s", model_status_name(s.result_status));
         if (s.delivery >= 0 && n > 0 && (size_t)n < sizeof res)
-            snprintf(res + n, sizeof res - (size_t)n, "; delivery %.0f%% (%s)", s.delivery * 100,
+            snprintf(res + n, sizeof res - (size_t)n, "; delivery %ld%% (%s)", num_pct_round(s.delivery),
                      model_status_name(s.delivery_status));
         /* id(6) title "  " result: the title gives way first, then the result */
         int tw = out_cell(ctx, -1, 6 + 2 + out_text_width(ctx, res)), rw = -1;

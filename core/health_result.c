@@ -7,6 +7,7 @@
 #include "health_int.h"
 
 #include "learning.h"
+#include "numfmt.h"
 #include "summary.h"
 
 #include <stdio.h>
@@ -79,8 +80,8 @@ void health_rules_result(hctx *h, const plan_row *rows, size_t nrows)
                        o->id, t);
         else if (s.nresults && bad(s.result_status) && s.ndelivery && good(s.delivery_status))
             health_add(h, "H13", o->id, 0, 0, NULL,
-                       "O%lld '%s': delivery %.0f%% is %s while the business result %.0f%% is %s",
-                       o->id, t, s.delivery * 100, model_status_name(s.delivery_status), s.result * 100,
+                       "O%lld '%s': delivery %ld%% is %s while the business result %ld%% is %s",
+                       o->id, t, num_pct_round(s.delivery), model_status_name(s.delivery_status), num_pct_round(s.result),
                        model_status_name(s.result_status));
         rule_target_is_baseline(h, oi);
         if (learning_missing_hypothesis(o))

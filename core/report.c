@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* core/report.c — the end-of-quarter report in business terms (see report.h). */
+#include "numfmt.h"
 #include "report_int.h"
 
 #include <math.h>
@@ -122,13 +123,13 @@ static void fmt_score(double v, char *out, size_t n)
 static void pct(lnd_buf *b, double p)
 {
     if (p < 0) buf_add(b, "–");
-    else buf_printf(b, "%.0f%%", p * 100);
+    else buf_printf(b, "%ld%%", num_pct_round(p));
 }
 
 /* "64% of the way to target": a share of the way, never read as a value. */
 static void way(lnd_buf *b, double p)
 {
-    buf_printf(b, "%.0f%% of the way to target", p * 100);
+    buf_printf(b, "%ld%% of the way to target", num_pct_round(p));
 }
 
 /* The chain's last link: what the behaviour and results KRs beneath the root did after the
@@ -369,8 +370,8 @@ static void title_block(const report_input *in, lnd_buf *b)
         summary_when_text(p, in->day, w, sizeof w);
         int week = summary_week_on(p, in->day);
         if (week >= 1 && week <= p->cycle.weeks)
-            snprintf(when, sizeof when, "Cycle %s, %s (pace %.0f%%)", model_cycle_state_name(p->cycle.state), w,
-                     pace_elapsed(start, start + 7L * p->cycle.weeks, in->day) * 100);
+            snprintf(when, sizeof when, "Cycle %s, %s (pace %ld%%)", model_cycle_state_name(p->cycle.state), w,
+                     num_pct_round(pace_elapsed(start, start + 7L * p->cycle.weeks, in->day)));
         else snprintf(when, sizeof when, "Cycle %s, %s", model_cycle_state_name(p->cycle.state), w);
     }
     buf_printf(b, "\nsubtitle: \"%s\"\ndate: \"%s\"\n---\n", when, in->today ? in->today : "");

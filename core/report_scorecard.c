@@ -2,6 +2,7 @@
 /* core/report_scorecard.c — the report's scorecard parts: the evidence mix (seed 000's
  * maturity ladder made visible), each KR's confidence trend, the KPIs (in range or out,
  * and their trend), and check-in discipline per owner (on time / late / quiet). Pure. */
+#include "numfmt.h"
 #include "report_int.h"
 
 #include <math.h>
@@ -30,7 +31,7 @@ void report_evidence_mix(const lnd_plan *p, long oi, lnd_buf *b)
     int shown = 0;
     for (int e = 0; e < EV_N; e++) {
         if (!n[e]) continue;
-        buf_printf(b, "%s%.0f%% %s", shown++ ? ", " : "", 100.0 * n[e] / total, model_evidence_name((lnd_evidence)e));
+        buf_printf(b, "%s%ld%% %s", shown++ ? ", " : "", num_pct_round((double)n[e] / total), model_evidence_name((lnd_evidence)e));
     }
 }
 

@@ -90,8 +90,9 @@ static void draw_row(tui_app *a, WINDOW *w, int y, size_t vi, bool selected)
     tui_put(a, w, y, x, pct, 5, sel);
     x += 5;
     if (delivery) {   /* "d92%": the delivery, beside the result and labelled */
-        if (s.delivery * 100 >= 99.5) snprintf(pct, sizeof pct, " d100");   /* never shown as 99% */
-        else snprintf(pct, sizeof pct, " d%2.0f%%", s.delivery * 100);
+        int dp = (int)num_pct_round(s.delivery);
+        if (dp >= 100) snprintf(pct, sizeof pct, " d100");   /* no room for the % sign */
+        else snprintf(pct, sizeof pct, " d%2d%%", dp < 0 ? 0 : dp);
         tui_put(a, w, y, x, pct, 5, a->attr[R_DIM] | sel);
     }
     x += 5;
