@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../core/dates.h"
+#include "../core/numfmt.h"
 #include "cli.h"
 #include "json_out.h"
 #include "out.h"
@@ -54,7 +55,7 @@ static int cycle_add(cli_ctx *ctx, store *s, const char *name, const cycle_opts 
     if (rc != STORE_OK) return cli_store_fail(s, rc);
     printf("cycle ");
     out_text(stdout, ctx, name, 40, false);
-    printf(" added: %s, %d weeks, %s\n", c.start, c.weeks, model_cycle_state_name(c.state));
+    printf(" added: %s, %d %s, %s\n", c.start, c.weeks, num_plural(c.weeks, "week", "weeks"), model_cycle_state_name(c.state));
     return 0;
 }
 

@@ -86,7 +86,7 @@ static const char status_help[] =
 static void pct(double p, char *buf, size_t n)
 {
     if (p < 0) snprintf(buf, n, "  -");
-    else snprintf(buf, n, "%3d%%", (int)lround(p * 100));
+    else snprintf(buf, n, "%3ld%%", num_pct_round(p));
 }
 
 /* "64 → 71 → 75 %"; returns its display width */

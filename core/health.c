@@ -6,6 +6,7 @@
 #include "health.h"
 
 #include "health_int.h"
+#include "numfmt.h"
 #include "progress.h"
 
 #include <stdarg.h>
@@ -312,9 +313,9 @@ static void rule_quiet(hctx *h)
             char kt[HEALTH_TITLE_MAX];
             health_title(kr->title, kt, sizeof kt);
             if (last < 0)
-                health_add(h, "H09", o->id, kr->id, 0, NULL, "K%lld '%s': no check-in in the %ld days since the cycle began (cadence %d days)", kr->id, kt, quiet, cadence);
+                health_add(h, "H09", o->id, kr->id, 0, NULL, "K%lld '%s': no check-in in the %ld days since the cycle began (cadence %d %s)", kr->id, kt, quiet, cadence, num_plural(cadence, "day", "days"));
             else
-                health_add(h, "H09", o->id, kr->id, 0, NULL, "K%lld '%s': quiet for %ld days (cadence %d days)", kr->id, kt, quiet, cadence);
+                health_add(h, "H09", o->id, kr->id, 0, NULL, "K%lld '%s': quiet for %ld days (cadence %d %s)", kr->id, kt, quiet, cadence, num_plural(cadence, "day", "days"));
         }
     }
 }

@@ -2,6 +2,8 @@
 /* core/summary.c — per-objective and per-KR figures shared by every view (see summary.h). */
 #include "summary.h"
 
+#include "numfmt.h"
+
 #include <math.h>
 #include <stdio.h>
 
@@ -64,7 +66,7 @@ double summary_suggested_score(const lnd_objective *o, const summary_obj *s)
     double v = s->result >= 0 || o->level == LEVEL_BUSINESS ? s->result
                : s->progress >= 0                            ? s->progress
                                                              : s->rollup;
-    return v >= 0 ? round(v * 100) / 100 : -1;
+    return v >= 0 ? num_pct_round(v) / 100.0 : -1;   /* the percent shown, as a score (numfmt.h) */
 }
 
 static void when_of(const lnd_plan *p, const lnd_kr *kr, lnd_day today, pace_when *w)

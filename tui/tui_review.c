@@ -16,6 +16,7 @@
 
 #include "../core/learning.h"
 #include "../store/store_io.h"
+#include "../core/numfmt.h"
 #include "tui_int.h"
 
 enum { RF_SCORE, RF_WORKED, RF_DIDNT, RF_CARRY, RF_FWD, RF_FINDING };
@@ -117,10 +118,10 @@ static void review_draw(tui_app *a, WINDOW *w, bool focused)
         tui_views_title(a, w, "Review");
         return;
     }
-    snprintf(title, sizeof title, "Review of %s (%s) %s %zu of %zu objectives reviewed %s Enter scores one %s "
+    snprintf(title, sizeof title, "Review of %s (%s) %s %zu of %zu %s reviewed %s Enter scores one %s "
              "c carries forward",
              a->plan->cycle.name, model_cycle_state_name(a->plan->cycle.state), a->g->dot,
-             S->nreviews, a->nall, a->g->dot, a->g->dot);
+             S->nreviews, a->nall, num_plural((long)a->nall, "objective", "objectives"), a->g->dot, a->g->dot);
     tui_views_title(a, w, title);
     int tw = title_w(cols);
     char hdr[256];

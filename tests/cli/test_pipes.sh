@@ -106,3 +106,11 @@ expect_in "import --plan - says stdin" "$OUT$ERR" "stdin"
 expect_not_in "and not 'from -'" "$OUT$ERR" "from -"
 run L log --limit 1
 expect_in "newest 1 change (singular)" "$ERR" "newest 1 change shown"
+
+# one rounding rule (issue 14 item 5): a ratio of 14.5% (stored a hair below) reads 15% in
+# status, as in kr show and the summary line; the suggested score agrees (0.15)
+setup "a check-in that puts K4 at 14.5%" "$LND" --db "$DB" checkin K4 3.625
+expect_in "status rounds K4's 14.5% half up" "$(L status | grep ' K4 ')" " 15%"
+expect_in "kr show agrees" "$(L kr show K4)" "progress 15%"
+run L cycle add P1W --start 2031-06-02 --weeks 1
+expect_in "a one-week cycle says 1 week (singular)" "$OUT" "1 week,"
