@@ -82,7 +82,7 @@ static void due_text(const cli_ctx *ctx, const lnd_plan *p, const lnd_followup *
         date_format(f->window_close, closes, sizeof closes);
         tn += snprintf(tail + tn, sizeof tail - (size_t)tn, ", closed; window until %s", closes);
     }
-    if (tn > 0 && (size_t)tn < sizeof tail - 1) strcat(tail, ")");
+    if (tn > 0 && (size_t)tn < sizeof tail) snprintf(tail + tn, sizeof tail - (size_t)tn, ")");
     if (!ctx->stdout_tty && !ctx->width) {   /* piped: whole, the title column at least 44 wide */
         int tw = out_text_width(ctx, kr->title);
         out_text(stdout, ctx, kr->title, tw < 44 ? 44 : -1, true);
