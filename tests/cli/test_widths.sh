@@ -28,3 +28,12 @@ for w in 60 50 45; do
   check "review --width $w: no line is wider than $w" test "$(L review --width $w | cols)" -le "$w"
 done
 expect_in "review --width 60 still shows each score and type" "$(L review --width 60 | grep -E '^O1 ')" "0.08 aspirational"
+
+# --- log --width N: the detail is cut first, then the line; never wider than N ---
+for w in 100 70 61 50 40; do
+  check "log --width $w: no line is wider than $w" test "$(L log --all --width $w 2>/dev/null | cols)" -le "$w"
+done
+expect_in "log --width 70: the fixed columns of the newest change are whole (O12345 added)" \
+  "$(L log --limit 1 --width 70 2>/dev/null)" "objective 12345"
+expect_not_in "log --width 70: its detail is cut" "$(L log --limit 1 --width 70 2>/dev/null)" "Wide id objective"
+expect_in "log piped: the whole detail" "$(L log --limit 1 2>/dev/null)" "Wide id objective"
