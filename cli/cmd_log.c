@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* cli/cmd_log.c — `lnd log`: the audit history, who changed what and when, newest first
  * (text or JSON). Reads only; no SQL here; curses never. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/dates.h"
@@ -58,17 +60,32 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
     if (src != STORE_OK) rc = cli_store_fail(s, src);
     else if (json) rc = cj_audit(au, n, more);
     for (size_t i = 0; src == STORE_OK && !json && i < n; i++) {
-        char who[300], at[40];
+        char who[300], at[40], *line = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&line, &len);   /* the line, then cut whole to --width */
+        if (!m) {
+            rc = cli_fail(EX_SOFTWARE_, "log: out of memory");
+            break;
+        }
         date_stamp_local(au[i].at, true, at, sizeof at);
-        printf("%-20s  ", at);
+        fprintf(m, "%-20s  ", at);
         model_who(au[i].user, au[i].account, who, sizeof who);
-        bool long_who = strlen(who) > 12;   /* "bob (as alice)": never cut */
-        out_text(stdout, ctx, who, long_who ? 60 : 12, !long_who);
+        bool long_who = strlen(who) > 12;   /* "bob (as alice)": never cut, but by --width */
+        out_text(m, ctx, who, long_who ? 60 : 12, !long_who);
         int used = 22 + (long_who ? out_text_width(ctx, who) : 12);
-        used += printf("  %-8s %-9s %5lld  ", au[i].action, au[i].entity, au[i].entity_id);
-        /* piped: the whole detail; --width N: what the line leaves */
-        out_text(stdout, ctx, au[i].detail, out_cell(ctx, 100, used), false);
+        used += fprintf(m, "  %-8s %-9s %5lld", au[i].action, au[i].entity, au[i].entity_id);
+        /* piped: the whole detail; a terminal: 100 columns of it; --width N: what the line
+         * leaves, down to none; the fixed columns are cut only when N leaves no detail */
+        int dw = ctx->width ? ctx->width - used - 2 : out_cell(ctx, 100, used + 2);
+        if (dw != 0 && !(ctx->width && dw < 0)) {
+            fputs("  ", m);
+            out_text(m, ctx, au[i].detail, dw, false);
+        }
+        fclose(m);
+        if (ctx->width) out_text(stdout, ctx, line, ctx->width, false);
+        else fputs(line, stdout);
         putchar('\n');
+        free(line);
     }
     if (src == STORE_OK && !json && n == 0)
         printf("no changes%s%s\n", o.v[L_SINCE] ? " since " : " recorded yet", o.v[L_SINCE] ? o.v[L_SINCE] : "");

@@ -77,6 +77,12 @@ static int review_list(cli_ctx *ctx, store *s, const lnd_plan *p)
     printf(" (%s, %s)\n", model_cycle_state_name(p->cycle.state), when);
     plan_row *rows;
     size_t n = plan_cascade(p, false, &rows);
+    int iw = 5;   /* the id column: as wide as the widest id (O12, O12345); a wider one takes from the title */
+    for (size_t i = 0; i < n; i++) {
+        char id[24];
+        int len = snprintf(id, sizeof id, "O%lld", p->objs[rows[i].obj].id);
+        if (len > iw) iw = len;
+    }
     for (size_t i = 0; i < n; i++) {
         const lnd_objective *o = &p->objs[rows[i].obj];
         summary_obj so;
@@ -86,33 +92,38 @@ static int review_list(cli_ctx *ctx, store *s, const lnd_plan *p)
         double score = r && r->has_score ? r->score : suggested;
         char id[24];
         snprintf(id, sizeof id, "O%lld", o->id);
-        printf("%*s%-5s ", rows[i].depth * 2, "", id);
+        printf("%*s%-*s ", rows[i].depth * 2, "", iw, id);
         /* piped: the whole title, its column at least as wide as on a terminal; --width N:
          * what the score and verdict (about 42 columns) leave */
-        int tw = out_cell(ctx, 46 - rows[i].depth * 2, rows[i].depth * 2 + 6 + 42);
-        if (tw < 0 && out_text_width(ctx, o->title) < 46 - rows[i].depth * 2) tw = 46 - rows[i].depth * 2;
+        int lead = rows[i].depth * 2 + iw + 1, want = 51 - lead;
+        int tw = out_cell(ctx, want, lead + 42);
+        if (tw < 0 && out_text_width(ctx, o->title) < want) tw = want;
         out_text(stdout, ctx, o->title, tw, true);
+        int used = lead + (tw < 0 ? out_text_width(ctx, o->title) : tw);   /* columns printed so far */
         if (o->type == OTYPE_LEARNING) {
             char v[600];
             learning_verdict(r, v, sizeof v);
             printf("  learning     ");
-            out_text(stdout, ctx, v, out_cell(ctx, 120, rows[i].depth * 2 + 6 + (tw < 0 ? out_text_width(ctx, o->title) : tw) + 15), false);
+            out_text(stdout, ctx, v, out_cell(ctx, 120, used + 15), false);
             putchar('\n');
         } else if (score < 0) {
-            printf("  %s\n", so.result_note ? so.result_note : "no KRs");
+            printf("  ");
+            out_text(stdout, ctx, so.result_note ? so.result_note : "no KRs", out_cell(ctx, 200, used + 2), false);
+            putchar('\n');
             continue;
         } else {
             lnd_verdict v = progress_verdict(o->type, score);
             lnd_band b = progress_band(&ctx->cfg.rules, score);
-            char sc[16];
+            char sc[16], vd[80];
             fmt_score(score, sc, sizeof sc);
             if (summary_verdict_time(&p->cycle))
-                printf("  %s%-4s%s %-12s %-9s %s\n", out_band_color(ctx, b), sc, out_reset(ctx),
-                       model_otype_name(o->type), progress_verdict_name(v),
-                       r && r->has_score ? "" : "(suggested)");
+                snprintf(vd, sizeof vd, "%-9s %s", progress_verdict_name(v), r && r->has_score ? "" : "(suggested)");
             else   /* no verdict before the review: the score so far, called that */
-                printf("  %s%-4s%s %-12s so far (the verdict waits for the review)\n", out_band_color(ctx, b),
-                       sc, out_reset(ctx), model_otype_name(o->type));
+                snprintf(vd, sizeof vd, "so far (the verdict waits for the review)");
+            printf("  %s%-4s%s %-12s ", out_band_color(ctx, b), sc, out_reset(ctx), model_otype_name(o->type));
+            /* --width N: the verdict sentence gets what the line leaves */
+            out_text(stdout, ctx, vd, out_cell(ctx, 200, used + 20), false);
+            putchar('\n');
         }
         if (r) {
             const char *labels[] = {"worked", "did not", "carries"};

@@ -191,6 +191,25 @@ static int zvalues(tui_app *a, WINDOW *w, int line, int x, const lnd_kr *kr)
     return line + 1;
 }
 
+/* When the cascade is taller than the screen, the action bar says so at its right end, with
+ * the keys that scroll it (the bar is drawn before this overlay, every frame). */
+static void zoom_scroll_hint(tui_app *a, bool below, bool above)
+{
+    if (!below && !above) return;
+    WINDOW *b = a->wb;
+    const char *key = " j/k PgUp PgDn ";
+    const char *label = below && above ? "Scroll: more above and below"
+                        : below        ? "Scroll: more below"
+                                       : "Scroll: more above";
+    char lab[40];
+    snprintf(lab, sizeof lab, " %-28s", label);   /* one width, so a shorter label covers a longer one */
+    int x = getmaxx(b) - (int)strlen(key) - (int)strlen(lab);
+    if (x < 22) return;   /* never over "Esc Back  z Present" */
+    x += tui_put(a, b, 0, x, key, getmaxx(b) - x, a->attr[R_KEY]);
+    tui_put(a, b, 0, x, lab, getmaxx(b) - x, a->attr[R_BAR]);
+    wnoutrefresh(b);
+}
+
 static void zoom_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)w;
@@ -268,6 +287,7 @@ static void zoom_draw(tui_app *a, WINDOW *w, bool focused)
         line += 2;
     }
     if (hst(a)->top > line - 3) hst(a)->top = line - 3 > 0 ? line - 3 : 0;
+    zoom_scroll_hint(a, line - 2 - hst(a)->top > getmaxy(w) - 1, hst(a)->top > 0);
     curs_set(0);
     wnoutrefresh(w);
 }

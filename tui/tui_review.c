@@ -70,7 +70,25 @@ static attr_t verdict_attr(const tui_app *a, lnd_verdict v)
     }
 }
 
-static int title_w(int cols) { return cols >= 150 ? 70 : cols >= 110 ? 50 : cols - 66 > 16 ? cols - 66 : 16; }
+/* The id column: as wide as the widest id of the cycle's objectives (O12, O12345), at least 5. */
+static int id_w(const tui_app *a)
+{
+    int iw = 5;
+    char id[32];
+    for (size_t r = 0; r < a->nall; r++) {
+        tui_fmt_id('O', a->plan->objs[a->all[r].obj].id, id, sizeof id);
+        if ((int)strlen(id) > iw) iw = (int)strlen(id);
+    }
+    return iw;
+}
+
+/* The title column: what the id and the columns after it leave (a wider id takes from it). */
+static int title_w(int cols, int iw)
+{
+    int tw = cols >= 150 ? 70 : cols >= 110 ? 50 : cols - 66;
+    tw -= iw - 5;
+    return tw > 16 ? tw : 16;
+}
 
 /* One objective of the cascade: id, title, type, suggested and given score, verdict, carry. */
 static void review_row(tui_app *a, WINDOW *w, size_t r, int y, bool sel)
@@ -78,7 +96,7 @@ static void review_row(tui_app *a, WINDOW *w, size_t r, int y, bool sel)
     size_t oi = a->all[r].obj;
     const lnd_objective *o = &a->plan->objs[oi];
     const lnd_review *rv = review_of(a, o->id);
-    int cols = getmaxx(w), tw = title_w(cols);
+    int cols = getmaxx(w), iw = id_w(a), tw = title_w(cols, iw);
     attr_t s = sel ? A_REVERSE : A_NORMAL;
     char id[32], sug[16], sc[16] = "-", vd[40];
     tui_fmt_id('O', o->id, id, sizeof id);
@@ -94,9 +112,9 @@ static void review_row(tui_app *a, WINDOW *w, size_t r, int y, bool sel)
     else if (!summary_verdict_time(&a->plan->cycle)) snprintf(vd, sizeof vd, "so far, no verdict");
     else snprintf(vd, sizeof vd, "%s%s", progress_verdict_name(v), has ? "" : " (suggested)");
     int ind = a->all[r].depth * 2;
-    tui_put(a, w, y, 1, id, 5, a->attr[R_ID] | s);
-    tui_put(a, w, y, 7 + ind, o->title, tw - ind, (o->level == LEVEL_BUSINESS ? A_BOLD : 0) | s);
-    int x = 8 + tw;
+    tui_put(a, w, y, 1, id, iw, a->attr[R_ID] | s);
+    tui_put(a, w, y, 2 + iw + ind, o->title, tw - ind, (o->level == LEVEL_BUSINESS ? A_BOLD : 0) | s);
+    int x = 3 + iw + tw;
     tui_put(a, w, y, x, model_otype_name(o->type), 12, s);
     char num[16];
     snprintf(num, sizeof num, "%9s", sug);
@@ -123,9 +141,9 @@ static void review_draw(tui_app *a, WINDOW *w, bool focused)
              a->plan->cycle.name, model_cycle_state_name(a->plan->cycle.state), a->g->dot,
              S->nreviews, a->nall, num_plural((long)a->nall, "objective", "objectives"), a->g->dot, a->g->dot);
     tui_views_title(a, w, title);
-    int tw = title_w(cols);
+    int iw = id_w(a), tw = title_w(cols, iw);
     char hdr[256];
-    snprintf(hdr, sizeof hdr, "%-5s %-*s %-12s %9s %5s  %-20s %s", "ID", tw, "OBJECTIVE", "TYPE",
+    snprintf(hdr, sizeof hdr, "%-*s %-*s %-12s %9s %5s  %-20s %s", iw, "ID", tw, "OBJECTIVE", "TYPE",
              "SUGGESTED", "SCORE", "VERDICT", "CARRY");
     tui_put(a, w, 1, 1, hdr, cols - 2, A_BOLD);
     size_t h = (size_t)(lines - 8 > 1 ? lines - 8 : 1);

@@ -32,21 +32,25 @@ keys a Enter
 expect_db "observed 8, typed 9: 9 is saved (share 6 of 9)" "66.66666667" kr_json K3 current
 expect_db "confidence 6, typed 7: 7 is saved" "7" kr_json K3 confidence
 
-# an arrow keeps the prefilled text: Right, Backspace, 4 turns K3's 66.67 into 66.64
+# an arrow keeps the prefilled text: Observed 9, Left, 1 makes 19 (a first key that replaced it
+# would make 1, and "6 of 1" is refused), Applied 6 is kept
 keys a c
 ready a "Check in on K3"
-keys a Right BSpace
-literal a "4"
-keys a Tab Right BSpace
-literal a "6"
+keys a Left
+literal a "1"
 keys a Enter
-expect_screen a "Right keeps Observed 9: Backspace and 4 make it 4, and 6 of 4 is refused" \
-  "applied must be a whole number"
-expect_db "nothing is saved while the form refuses" "66.66666667" kr_json K3 current
-keys a Escape
-ready a "Discard this draft?"
-keys a y
-wait_gone a "[draft]" || die "the check-in form closes" "$(screen a)"
+expect_db "Observed 9, Left then 1: 19 is saved, the arrow kept the 9 (share 6 of 19)" "31.57894737" \
+  kr_json K3 current
+wait_gone a "Check in on K3" || die "the check-in form closes after the save" "$(screen a)"
+
+# the KR form's Target (its fifth field): 75, type 90 -> 90 (not 7590)
+keys a e
+ready a "Edit K3"
+keys a Tab Tab Tab Tab
+literal a "90"
+keys a Enter
+expect_db "Target 75, typed 90: K3's target is 90" "90" kr_json K3 target
+wait_gone a "Edit K3" || die "the KR form closes after the save" "$(screen a)"
 
 # the Parent field (the objective form's first, so the form opens on it): O1, type O3 -> O3
 # (not O1O3)
@@ -140,26 +144,42 @@ fresh() {
   ready "$fname" "Key results of O4"
 }
 same_as() { [ "$(screen "$1")" = "$(screen "$2")" ]; }
+# clean_after WHAT OPEN SHOWN CLOSE GONE: in m, the keys OPEN show SHOWN, the keys CLOSE take
+# GONE away; then m's screen is f's (a dashboard freshly started in the same state)
+# (SHOWN and GONE empty: the bar's "Search" label goes and comes back)
+clean_after() {
+  keys m $2
+  if [ -n "$3" ]; then ready m "$3"; else wait_gone m " Search" || die "$1 opens at $size" "$(screen m)"; fi
+  keys m $4
+  if [ -n "$5" ]; then wait_gone m "$5" || die "$1 closes at $size" "$(screen m)"; else ready m " Search"; fi
+  if until_ok 5 same_as m f; then ok "$size: after $1 closes the screen is the fresh dashboard's"
+  else
+    screen m >"$T/m.txt"; screen f >"$T/f.txt"
+    notok "$size: after $1 closes the screen is the fresh dashboard's" "$(diff "$T/m.txt" "$T/f.txt" | sed 's/^/  /')"
+  fi
+}
 for size in 80x24 160x45 200x60; do
   scols=${size%x*} slines=${size#*x}
+  # the key results pane in focus, K5 selected
   fresh f "$scols" "$slines" j j j Tab
   fresh m "$scols" "$slines" j j j Tab
   for modal in "c:Check in on K5" "e:Edit K5" "?:Help: every key" "z:(z or Esc returns)" "a:New key result"; do
     mkey=${modal%%:*} mtitle=${modal#*:}
-    keys m "$mkey"
-    ready m "$mtitle"
-    keys m Escape
-    wait_gone m "$mtitle" || die "$mtitle closes at $size" "$(screen m)"
-    if until_ok 5 same_as m f; then ok "$size: after '$mtitle' closes the screen is the fresh dashboard's"
-    else
-      screen m >"$T/m.txt"; screen f >"$T/f.txt"
-      notok "$size: after '$mtitle' closes the screen is the fresh dashboard's" \
-        "$(diff "$T/m.txt" "$T/f.txt" | sed 's/^/  /')"
-    fi
+    clean_after "'$mtitle'" "$mkey" "$mtitle" Escape "$mtitle"
   done
+  clean_after "the archive prompt (d, then n keeps it)" d "Archive key result K5?" n "Archive key result K5?"
+  clean_after "the cycle list (C)" C "Cycles: planning" Escape "Cycles: planning"
+  # search: the bar becomes the "/" line (its "/ Search" label goes), Esc gives the bar back
+  clean_after "search (/ then Esc)" / "" Escape ""
   keys m C-l
   if until_ok 5 same_as m f; then ok "$size: ^L repaints the same clean screen"
   else notok "$size: ^L repaints the same clean screen" "$(screen m)"; fi
+  stop f
+  stop m
+  # the objectives pane in focus, O4 selected: the objective form's parent picker (^P)
+  fresh f "$scols" "$slines" j j j
+  fresh m "$scols" "$slines" j j j
+  clean_after "the parent picker (e, ^P, Esc, Esc)" "e C-p" "Parent of O4" "Escape Escape" "Edit O4"
   stop f
   stop m
 done
@@ -186,7 +206,21 @@ expect_row z "presentation shows O3's problem statement" "problem:" "$(obj_json 
 expect_row z "presentation shows the outcome of O2 (moved under O3 above)" "outcome:" "$(obj_json O2 outcome | cut -c1-60)"
 expect_row z "K2: baseline -> current -> target in its unit" "baseline / current / target" \
   "$(kr_json K2 baseline)% → $(kr_json K2 current)% → $(kr_json K2 target)%"
-expect_row z "K3: the share saved above, as stored" "baseline / current / target" "20% → 66.67% → 75%"
+expect_row z "K3: the share saved above, as stored" "baseline / current / target" "20% → 31.58% → 90%"
+stop z
+
+# taller than the screen: the action bar says it scrolls, and with which keys
+start z 80 24 -- --user priya
+ready z "Cascade"
+keys z j z
+ready z "(z or Esc returns)"
+expect_row z "80x24: O3's cascade is taller than the screen: the bar says it scrolls" "Esc Back" \
+  "j/k PgUp PgDn  Scroll: more below"
+keys z j
+expect_screen z "j scrolls one line: more above and below" "Scroll: more above and below"
+keys z G
+expect_gone z "G: the end, nothing more below" "more above and below"
+expect_screen z "G: the bar still says it scrolls, more above" "Scroll: more above"
 stop z
 
 # ---- singular and plural: one objective, one warning ----
@@ -200,4 +234,7 @@ ready o "Cascade"
 expect_screen o "the cascade counts 1 objective" "Cascade · 1 objective · health: 0 errors, 1 warning (H)"
 keys o H
 expect_screen o "the health view says 1 warning, not 1 warnings" "0 errors, 1 warning, 0 info"
+keys o Escape z
+ready o "(z or Esc returns)"
+expect_gone o "100x30: one objective fits the screen: no scroll hint" "Scroll"
 stop o
