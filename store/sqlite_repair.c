@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* store/store_repair.c — text that is not UTF-8: the v4 migration that re-encodes bytes an
+/* store/sqlite_repair.c — text that is not UTF-8: the v4 migration that re-encodes bytes an
  * older lnd stored raw (a Latin-1 terminal, a pasted note, $USER) as Latin-1 -> UTF-8 in every
  * text column of every table, check-ins and audit included, with one audit row per repaired
  * field; and the scan `lnd doctor` runs. Tables and columns come from the schema itself, so
  * columns added later are covered. Runs inside the migration's transaction; never commits. */
-#include "store_int.h"
+#include "sqlite_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,6 +189,6 @@ static int report(void *ud, const char *table, const char *col, long long rowid,
 store_rc store_scan_text(store *s, store_text_problem fn, void *ud)
 {
     scan sc = {fn, ud};
-    int rc = each_bad_text(s->db, report, &sc);
-    return rc == SQLITE_OK ? STORE_OK : st_sqlfail(s, rc, "checking the text is UTF-8");
+    int rc = each_bad_text(SQ(s), report, &sc);
+    return rc == SQLITE_OK ? STORE_OK : st_sqlite_fail(s, rc, "checking the text is UTF-8");
 }
