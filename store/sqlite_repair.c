@@ -152,8 +152,14 @@ int st_repair_text(sqlite3 *db)
         char detail[600];
         snprintf(detail, sizeof detail, "%s: bytes that were not UTF-8 re-encoded as Latin-1 (now \"%.400s\")",
                  dot + 1, f.v[i].fixed);
-        if ((rc = sqlite3_prepare_v2(db, "INSERT INTO audit(at, user, action, entity, entity_id, detail) "
-                                         "VALUES (?1, 'lnd', 'repair', ?2, ?3, ?4)", -1, &u, NULL)) != SQLITE_OK)
+        /* step 8 of the migrations: the audit column is still `user` (renamed `author` by
+         * step 10) unless the file already has the later shape */
+        int renamed = 0;
+        sqlite_pragma_int(db, "SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'author'", &renamed);
+        if ((rc = sqlite3_prepare_v2(db, renamed ? "INSERT INTO audit(at, author, action, entity, entity_id, detail) "
+                                                   "VALUES (?1, 'lnd', 'repair', ?2, ?3, ?4)"
+                                                 : "INSERT INTO audit(at, user, action, entity, entity_id, detail) "
+                                                   "VALUES (?1, 'lnd', 'repair', ?2, ?3, ?4)", -1, &u, NULL)) != SQLITE_OK)
             break;
         sqlite3_bind_text(u, 1, now, -1, SQLITE_STATIC);
         sqlite3_bind_text(u, 2, entity_of(f.v[i].col), -1, SQLITE_STATIC);

@@ -229,12 +229,24 @@ typedef struct {
     int (*run)(sqlite3 *db);
 } schema_step;
 
+/* v10: the audit log's `user` column is `author` (a reserved word in PostgreSQL, where
+ * `SELECT user` is the role's name); exports still say "user". Idempotent: a file that already
+ * has `author` is left as it is. */
+static int rename_audit_user(sqlite3 *db)
+{
+    int has_user = 0;
+    int rc = sqlite_pragma_int(db, "SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'user'", &has_user);
+    if (rc != SQLITE_OK || !has_user) return rc;
+    return sqlite3_exec(db, "ALTER TABLE audit RENAME COLUMN user TO author", NULL, NULL, NULL);
+}
+
 /* v8: text an older lnd stored as raw bytes re-encoded as UTF-8 (sqlite_repair.c); the last
  * step, so it reaches every text column the steps before it created. */
 static const schema_step steps[STORE_SCHEMA_VERSION] = {
     {schema_v1, NULL}, {schema_v2, NULL}, {schema_v3, NULL}, {schema_v4, NULL}, {schema_v5, NULL},
     {schema_v6, NULL}, {schema_v7, NULL}, {NULL, st_repair_text},
     {st_schema_v9, NULL},   /* v9: undo history (store_undo.c) */
+    {NULL, rename_audit_user},
 };
 
 int store_schema_version(void)

@@ -14,7 +14,7 @@ store_rc st_audit(store *s, const char *user, const char *action, const char *en
 {
     char now[32];
     date_now_stamp(now, sizeof now);
-    db_stmt *st = st_prep(s, "INSERT INTO audit(at, user, action, entity, entity_id, detail, account) "
+    db_stmt *st = st_prep(s, "INSERT INTO audit(at, author, action, entity, entity_id, detail, account) "
                                   "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
     if (!st) return STORE_IO;
     st_bind_text(st, 1, now);
@@ -47,7 +47,7 @@ store_rc store_audit(store *s, lnd_arena *a, const char *since, size_t limit, ln
 {
     *out = NULL;
     *n = 0;
-    db_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
+    db_stmt *st = st_prep(s, "SELECT id, at, author, action, entity, entity_id, detail, account FROM audit "
                                   "WHERE at >= ? ORDER BY id DESC LIMIT ?");
     if (!st) return STORE_IO;
     st_bind_text(st, 1, since ? since : "");
@@ -64,7 +64,7 @@ static bool audit_each_v(void *ud, const void *row)
 
 store_rc store_each_audit(store *s, store_audit_cb cb, void *ud)
 {
-    db_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
+    db_stmt *st = st_prep(s, "SELECT id, at, author, action, entity, entity_id, detail, account FROM audit "
                                   "ORDER BY id DESC");
     if (!st) return STORE_IO;
     audit_each e = {cb, ud};
@@ -74,7 +74,7 @@ store_rc store_each_audit(store *s, store_audit_cb cb, void *ud)
 store_rc store_last_change(store *s, lnd_arena *a, const char *entity, lnd_id id, lnd_audit *out)
 {
     memset(out, 0, sizeof *out);
-    db_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
+    db_stmt *st = st_prep(s, "SELECT id, at, author, action, entity, entity_id, detail, account FROM audit "
                                   "WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1");
     if (!st) return STORE_IO;
     st_bind_text(st, 1, entity);
@@ -95,7 +95,7 @@ store_rc store_last_field_change(store *s, lnd_arena *a, const char *entity, lnd
     snprintf(first, sizeof first, "%s: %%", field);
     snprintf(later, sizeof later, "%%; %s: %%", field);
     memset(out, 0, sizeof *out);
-    db_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
+    db_stmt *st = st_prep(s, "SELECT id, at, author, action, entity, entity_id, detail, account FROM audit "
                                   "WHERE entity = ? AND entity_id = ? AND action = 'edit' "
                                   "AND (detail LIKE ? OR detail LIKE ?) ORDER BY id DESC LIMIT 1");
     if (!st) return STORE_IO;
@@ -107,7 +107,7 @@ store_rc store_last_field_change(store *s, lnd_arena *a, const char *entity, lnd
     if (rc == DB_ROW) audit_row(a, st, out);
     db_reset(st);
     if (rc == DB_DONE) {   /* never edited: the value it was created with */
-        st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
+        st = st_prep(s, "SELECT id, at, author, action, entity, entity_id, detail, account FROM audit "
                         "WHERE entity = ? AND entity_id = ? ORDER BY id LIMIT 1");
         if (!st) return STORE_IO;
         st_bind_text(st, 1, entity);

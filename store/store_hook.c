@@ -44,7 +44,7 @@ store_rc store_changes(store *s, lnd_arena *a, lnd_id first, lnd_id last, size_t
     if (rc == DB_ROW) *total = (size_t)db_column_int64(st, 0);
     db_reset(st);
     if (rc != DB_ROW) return st_sqlfail(s, rc, "reading the audit log");
-    st = st_prep(s, "SELECT a.id, a.at, a.user, a.action, a.entity, a.entity_id, a.detail,"
+    st = st_prep(s, "SELECT a.id, a.at, a.author, a.action, a.entity, a.entity_id, a.detail,"
                     " c.id, c.kr_id, c.at, c.value, c.confidence, c.note, c.author, c.observed, c.applied"
                     " FROM audit a LEFT JOIN checkin c ON a.entity = 'checkin' AND c.id = a.entity_id"
                     " WHERE a.id BETWEEN ? AND ? ORDER BY a.id LIMIT ?");

@@ -14,7 +14,7 @@
 #include "../core/window.h"
 #include "store_test.h"
 
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 #define STORE_STMT_CACHE 128   /* more than the distinct statements in store/ (about 60) */
 
 struct store {

@@ -199,7 +199,7 @@ store_rc store_restore_audit(store *s, const lnd_audit *a)
 {
     store_rc rc = restoring(s, "an audit entry");
     if (rc != STORE_OK) return rc;
-    db_stmt *st = st_prep(s, "INSERT INTO audit(id, at, user, action, entity, entity_id, detail, account) "
+    db_stmt *st = st_prep(s, "INSERT INTO audit(id, at, author, action, entity, entity_id, detail, account) "
                                   "VALUES (?,?,?,?,?,?,?,?)");
     if (!st) return STORE_IO;
     if (a->id) db_bind_int64(st, 1, a->id);

@@ -96,7 +96,7 @@ static store_rc undo_find(store *s, lnd_arena *a, store_undo_info *u, long *chan
     memset(u, 0, sizeof *u);
     if (!s->account[0])
         return st_fail(s, STORE_INVALID, "cannot tell whose changes are yours: no operating-system account is set");
-    db_stmt *st = st_prep(s, "SELECT a.id, a.action, a.entity, a.entity_id, a.at, a.detail, c.version, a.user "
+    db_stmt *st = st_prep(s, "SELECT a.id, a.action, a.entity, a.entity_id, a.at, a.detail, c.version, a.author "
                                   "FROM audit a JOIN plan_change c ON c.audit_id = a.id "
                                   "WHERE a.account = ? AND a.action IN ('add','edit','archive','unarchive') "
                                   "AND a.detail <> 'no change' AND c.undone_by IS NULL ORDER BY a.id DESC LIMIT 1");
@@ -124,7 +124,7 @@ static store_rc undo_find(store *s, lnd_arena *a, store_undo_info *u, long *chan
                                           "restores of objectives, key results and programmes");
     if (rc != DB_ROW) return st_sqlfail(s, rc, "reading the audit log");
     /* anyone's later change to the same row, not itself undone, blocks the undo */
-    st = st_prep(s, "SELECT a.user, a.account, a.at, a.action FROM audit a LEFT JOIN plan_change c ON c.audit_id = a.id "
+    st = st_prep(s, "SELECT a.author, a.account, a.at, a.action FROM audit a LEFT JOIN plan_change c ON c.audit_id = a.id "
                     "WHERE a.entity = ? AND a.entity_id = ? AND a.id > ? "
                     "AND a.action IN ('add','edit','archive','unarchive','carry') AND a.detail <> 'no change' "
                     "AND c.undone_by IS NULL ORDER BY a.id DESC LIMIT 1");
