@@ -90,14 +90,16 @@ store_rc store_last_change(store *s, lnd_arena *a, const char *entity, lnd_id id
 store_rc store_last_field_change(store *s, lnd_arena *a, const char *entity, lnd_id id, const char *field,
                                  lnd_audit *out)
 {
-    /* an edit's detail is "title: 'Old' → 'New'; owner: 'a' → 'b'" (st_diff_*) */
+    /* an edit's detail is "title: 'Old' → 'New'; owner: 'a' → 'b'" (st_diff_*); field names
+     * matched whatever their case, as SQLite's LIKE always did (PostgreSQL's LIKE minds case) */
     char first[80], later[84];
     snprintf(first, sizeof first, "%s: %%", field);
     snprintf(later, sizeof later, "%%; %s: %%", field);
     memset(out, 0, sizeof *out);
     db_stmt *st = st_prep(s, "SELECT id, at, author, action, entity, entity_id, detail, account FROM audit "
-                                  "WHERE entity = ? AND entity_id = ? AND action = 'edit' "
-                                  "AND (detail LIKE ? OR detail LIKE ?) ORDER BY id DESC LIMIT 1");
+                             "WHERE entity = ? AND entity_id = ? AND action = 'edit' "
+                             "AND (lower(detail) LIKE lower(?) OR lower(detail) LIKE lower(?)) "
+                             "ORDER BY id DESC LIMIT 1");
     if (!st) return STORE_IO;
     st_bind_text(st, 1, entity);
     db_bind_int64(st, 2, id);

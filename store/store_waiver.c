@@ -75,8 +75,9 @@ store_rc store_set_waiver(store *s, lnd_id objective_id, const char *rule, const
     if ((rc = objective_exists(s, objective_id)) != STORE_OK) return st_wend(s, rc);
     char at[32];
     date_now_stamp(at, sizeof at);
-    db_stmt *st = st_prep(s, "INSERT OR REPLACE INTO waiver(objective_id, rule, reason, author, at) "
-                                  "VALUES (?,?,?,?,?)");
+    db_stmt *st = st_prep(s, "INSERT INTO waiver(objective_id, rule, reason, author, at) VALUES (?,?,?,?,?) "
+                             "ON CONFLICT (objective_id, rule) DO UPDATE SET reason = excluded.reason, "
+                             "author = excluded.author, at = excluded.at");
     if (!st) return st_wend(s, STORE_IO);
     db_bind_int64(st, 1, objective_id);
     st_bind_text(st, 2, rule);
