@@ -17,5 +17,8 @@
 /* v4 (sqlite_repair.c): re-encode text that is not UTF-8 as Latin-1 -> UTF-8, one audit row
  * per repaired field, inside the caller's transaction. An SQLite code. */
 int st_repair_text(sqlite3 *db);
+/* The file's schema version (PRAGMA user_version; 0 = none yet). An SQLite code.
+ * sqlite_schema.c */
+int sqlite_schema_version(sqlite3 *db, int *out);
 
 #endif

@@ -128,14 +128,14 @@ store_rc st_sqlite_open(store *s, const char *path, int flags)
 
     /* Look before writing anything: version, and whether this is an lnd database at all. */
     int uv = 0, ntables = 0;
-    rc = pragma_int(s, "PRAGMA user_version", &uv);
+    rc = sqlite_schema_version(SQ(s), &uv);
     if (rc != SQLITE_OK && !writable && ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)) {
         /* A WAL database in a directory we cannot write, with no -shm file: nobody is
          * writing it, so read it as the immutable file it is. */
         db_close(s->db);
         s->db = NULL;
         rc = open_immutable(s, path, msg, sizeof msg);
-        if (rc == SQLITE_OK) rc = pragma_int(s, "PRAGMA user_version", &uv);
+        if (rc == SQLITE_OK) rc = sqlite_schema_version(SQ(s), &uv);
     }
     if (rc == SQLITE_OK) rc = pragma_int(s, "SELECT count(*) FROM sqlite_master", &ntables);
     if (rc != SQLITE_OK) {
@@ -147,13 +147,8 @@ store_rc st_sqlite_open(store *s, const char *path, int flags)
             r = st_fail(s, STORE_IO, "cannot open %s: %s", path, sqlite3_errmsg(SQ(s)));
         return r;
     }
-    if (uv > STORE_SCHEMA_VERSION)
-        return st_fail(s, STORE_NEWER, "database schema %d is newer than this lnd (%d); upgrade lnd", uv,
-                       STORE_SCHEMA_VERSION);
-    if (uv == 0 && ntables > 0)
-        return st_fail(s, STORE_INVALID, "%s is not an lnd database (it holds other tables)", path);
-    if (uv == 0 && !create)
-        return st_fail(s, STORE_NODB, "no database at %s", path);
+    store_rc r = st_schema_refuse(s, path, uv, ntables > 0, create);
+    if (r != STORE_OK) return r;
 
     rc = sq_exec(s, "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY");
     if (rc == SQLITE_OK && !s->readonly) {
@@ -163,13 +158,7 @@ store_rc st_sqlite_open(store *s, const char *path, int flags)
         if (rc == SQLITE_OK) wal_keep(s);
     }
     if (rc != SQLITE_OK) return st_sqlite_fail(s, rc, "opening the database");
-    if (uv < STORE_SCHEMA_VERSION) {
-        if (s->readonly)
-            return st_fail(s, STORE_READONLY, "cannot write %s: read-only; check permissions (schema %d must be "
-                           "upgraded to %d)", path, uv, STORE_SCHEMA_VERSION);
-        store_rc r = st_migrate(s, uv);
-        if (r != STORE_OK) return r;
-    }
+    if ((r = st_schema_upgrade(s, path, uv)) != STORE_OK) return r;
     if (flags & STORE_OPEN_READONLY) {
         st_sqlite_exec(s, "PRAGMA query_only=ON");
         s->readonly = true;

@@ -249,6 +249,11 @@ static const schema_step steps[STORE_SCHEMA_VERSION] = {
     {NULL, rename_audit_user},
 };
 
+int sqlite_schema_version(sqlite3 *db, int *out)
+{
+    return sqlite_pragma_int(db, "PRAGMA user_version", out);
+}
+
 int store_schema_version(void)
 {
     return STORE_SCHEMA_VERSION;
@@ -262,7 +267,7 @@ static int migrate_db(sqlite3 *db, int to, int *failed_step)
         int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
         if (rc != SQLITE_OK) return rc;
         int v = 0;
-        rc = sqlite_pragma_int(db, "PRAGMA user_version", &v);            /* re-read: another process may have migrated */
+        rc = sqlite_schema_version(db, &v);            /* re-read: another process may have migrated */
         if (rc == SQLITE_OK && v >= to) {
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
             return SQLITE_OK;
@@ -351,7 +356,7 @@ store_rc store_user_version(const char *path, int *version)
 {
     sqlite3 *db = NULL;
     int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
-    if (rc == SQLITE_OK) rc = sqlite_pragma_int(db, "PRAGMA user_version", version);
+    if (rc == SQLITE_OK) rc = sqlite_schema_version(db, version);
     sqlite3_close(db);
     return rc == SQLITE_OK ? STORE_OK : STORE_IO;
 }

@@ -262,6 +262,13 @@ int st_sqlite_exec(store *s, const char *sql);
  * the verb and the backend, STORE_INVALID. store_db.c */
 store_rc st_not_here(store *s, const char *what);
 
+/* ---- schema versions, whatever the backend (store_open.c) ---- */
+/* Before anything is written: a newer schema is refused, a database without ours but with
+ * other tables is not lnd's, none at all without create is no database. version 0 = none. */
+store_rc st_schema_refuse(store *s, const char *where, int version, bool other_tables, bool create);
+/* An older schema is migrated (st_migrate), or refused on a read-only store. */
+store_rc st_schema_upgrade(store *s, const char *where, int version);
+
 /* ---- schema (sqlite_schema.c) ---- */
 store_rc st_migrate(store *s, int from);
 

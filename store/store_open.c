@@ -52,6 +52,26 @@ int st_make_parents(const char *path, char *where, size_t wn)
     return err;
 }
 
+store_rc st_schema_refuse(store *s, const char *where, int version, bool other_tables, bool create)
+{
+    if (version > STORE_SCHEMA_VERSION)
+        return st_fail(s, STORE_NEWER, "database schema %d is newer than this lnd (%d); upgrade lnd", version,
+                       STORE_SCHEMA_VERSION);
+    if (version == 0 && other_tables)
+        return st_fail(s, STORE_INVALID, "%s is not an lnd database (it holds other tables)", where);
+    if (version == 0 && !create) return st_fail(s, STORE_NODB, "no database at %s", where);
+    return STORE_OK;
+}
+
+store_rc st_schema_upgrade(store *s, const char *where, int version)
+{
+    if (version >= STORE_SCHEMA_VERSION) return STORE_OK;
+    if (s->readonly)
+        return st_fail(s, STORE_READONLY, "cannot write %s: read-only; check permissions (schema %d must be "
+                       "upgraded to %d)", where, version, STORE_SCHEMA_VERSION);
+    return st_migrate(s, version);
+}
+
 static store_rc open_fail(store *s, store_rc rc, store **out, char *err, size_t errsz)
 {
     snprintf(err, errsz, "%s", s->err);
