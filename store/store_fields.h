@@ -33,14 +33,14 @@
 #define STF_RD_OPTINT(m, aux) r->m = db_column_int(st, c++);
 #define STF_RD_POS STF_RD_NUM
 #define STF_RD_OPTNUM(m, aux)                                          \
-    r->aux = db_column_type(st, c) != DB_T_NULL;                \
-    r->m = r->aux ? db_column_double(st, c) : 0;                  \
+    r->aux = db_column_type(st, c) != DB_T_NULL;                       \
+    r->m = r->aux ? db_column_double(st, c) : 0;                       \
     c++;
 #define STF_RD_INT(m, aux) r->m = db_column_int64(st, c++);
 #define STF_RD_POSINT STF_RD_INT
 #define STF_RD_ENUM(m, aux)                                                            \
     {                                                                                  \
-        int v_ = model_##aux##_parse(db_column_text(st, c++));     \
+        int v_ = model_##aux##_parse(db_column_text(st, c++));                         \
         r->m = v_ < 0 ? 0 : v_;                                                        \
     }
 #define STF_RD_BOOL(m, aux) r->m = db_column_int(st, c++) != 0;

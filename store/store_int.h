@@ -169,50 +169,50 @@ void st_kr_row(st_strs *ss, db_stmt *st, lnd_kr *k);            /* ST_KR_COLS */
 #define ST_GET_BY_ID(fn, T, table, cols, reader, missing, reading)                      \
     store_rc fn(store *s, lnd_arena *a, lnd_id id, T *out)                              \
     {                                                                                   \
-        db_stmt *st = st_prep(s, "SELECT " cols " FROM " table " WHERE id = ?");   \
+        db_stmt *st = st_prep(s, "SELECT " cols " FROM " table " WHERE id = ?");        \
         if (!st) return STORE_IO;                                                       \
-        db_bind_int64(st, 1, id);                                                  \
-        int rc = db_step(st);                                                      \
+        db_bind_int64(st, 1, id);                                                       \
+        int rc = db_step(st);                                                           \
         st_strs ss = {.a = a};                                                          \
-        if (rc == DB_ROW) reader(&ss, st, out);                                     \
-        db_reset(st);                                                              \
-        if (rc == DB_DONE) return st_fail(s, STORE_NOTFOUND, missing, id);          \
-        if (rc != DB_ROW) return st_sqlfail(s, rc, reading);                        \
+        if (rc == DB_ROW) reader(&ss, st, out);                                         \
+        db_reset(st);                                                                   \
+        if (rc == DB_DONE) return st_fail(s, STORE_NOTFOUND, missing, id);              \
+        if (rc != DB_ROW) return st_sqlfail(s, rc, reading);                            \
         return STORE_OK;                                                                \
     }
 /* The UPDATE of every EDIT field of r (a FIELDS table row) against r->version, then the
  * audit row naming what changed since old (differ: fields_kr_diff and kin). Inside the
  * caller's write transaction; STORE_CONFLICT when the row moved on meanwhile. */
-#define ST_UPDATE_ROW(fn, T, table, FIELDS, n, differ)                                  \
-    static store_rc fn(store *s, const T *r, const T *old, const char *label, const char *user, \
-                       const char *what)                                                \
-    {                                                                                   \
-        db_stmt *st = st_prep(s, STF_UPDATE(table, FIELDS));                       \
-        if (!st) return STORE_IO;                                                       \
-        int c = 1;                                                                      \
-        FIELDS(STF_BIND_EDIT)                                                           \
-        db_bind_int64(st, c++, r->id);                                             \
-        db_bind_int64(st, c, r->version);                                          \
-        int x = st_step_done(s, st);                                                    \
-        if (x != DB_DONE) return st_sqlfail(s, x, what);                            \
+#define ST_UPDATE_ROW(fn, T, table, FIELDS, n, differ)                                             \
+    static store_rc fn(store *s, const T *r, const T *old, const char *label, const char *user,    \
+                       const char *what)                                                           \
+    {                                                                                              \
+        db_stmt *st = st_prep(s, STF_UPDATE(table, FIELDS));                                       \
+        if (!st) return STORE_IO;                                                                  \
+        int c = 1;                                                                                 \
+        FIELDS(STF_BIND_EDIT)                                                                      \
+        db_bind_int64(st, c++, r->id);                                                             \
+        db_bind_int64(st, c, r->version);                                                          \
+        int x = st_step_done(s, st);                                                               \
+        if (x != DB_DONE) return st_sqlfail(s, x, what);                                           \
         if (db_changes(s->db) == 0) return st_conflict(s, table, table, r->id, label, r->version); \
-        st_diff d = {0};                                                                \
-        fields_change ch[n];                                                            \
-        st_diff_changes(&d, ch, differ(old, r, ch, n));                                 \
-        return st_audit(s, user, "edit", table, r->id, d.len ? d.buf : "no change");    \
+        st_diff d = {0};                                                                           \
+        fields_change ch[n];                                                                       \
+        st_diff_changes(&d, ch, differ(old, r, ch, n));                                            \
+        return st_audit(s, user, "edit", table, r->id, d.len ? d.buf : "no change");               \
     }
 /* st_kr_insert and its kin: the INSERT of every field of a field table (store_fields.h);
  * s->last_id gets the row's id. */
 #define ST_INSERT_ROW(fn, T, table, FIELDS)                                             \
     store_rc fn(store *s, const T *r, const char *what)                                 \
     {                                                                                   \
-        db_stmt *st = st_prep(s, STF_INSERT(table, FIELDS));                       \
+        db_stmt *st = st_prep(s, STF_INSERT(table, FIELDS));                            \
         if (!st) return STORE_IO;                                                       \
         int c = 1;                                                                      \
         st_bind_id0(st, c++, r->id);                                                    \
         FIELDS(STF_BIND)                                                                \
         int x = st_step_id(s, st);                                                      \
-        return x == DB_DONE ? STORE_OK : st_sqlfail(s, x, what);                    \
+        return x == DB_DONE ? STORE_OK : st_sqlfail(s, x, what);                        \
     }
 void st_objective_row(st_strs *ss, db_stmt *st, lnd_objective *o); /* ST_OBJ_COLS */
 void st_programme_row(st_strs *ss, db_stmt *st, lnd_programme *p); /* ST_PROG_COLS */
@@ -221,7 +221,7 @@ store_rc st_get_cycle(store *s, lnd_arena *a, lnd_id id, lnd_cycle *out);
 store_rc st_archive(store *s, const char *table, const char *entity, lnd_id id, long version,
                     const char *label, const char *user);
 
-/* ---- files (store_open.c, store_share.c) ---- */
+/* ---- files (sqlite_open.c, sqlite_share.c) ---- */
 /* mkdir -p of the directory part of path. 0 or an errno; *where gets the failing dir. */
 int st_make_parents(const char *path, char *where, size_t wn);
 /* When path (a directory on the way, the database, its -wal/-shm) cannot be read — or, with
