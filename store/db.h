@@ -77,6 +77,9 @@ typedef struct db_ops {
     db_rc (*begin_write)(db_conn *c);   /* single-writer transaction: SQLite BEGIN IMMEDIATE;
                                            PostgreSQL BEGIN + pg_advisory_xact_lock */
     const char *(*errmsg)(db_conn *c);                       /* last error, one line */
+    /* Added by the SQLite seam: how long a write waits for another writer (SQLite
+     * busy_timeout, PostgreSQL lock_timeout); ms < 0 is never passed. May be NULL. */
+    void (*set_busy_timeout)(db_conn *c, int ms);
 } db_ops;
 
 /* Every connection starts with its ops table; drivers extend the struct privately. */
@@ -112,6 +115,7 @@ static inline int64_t db_changes(db_conn *c) { return c->ops->changes(c); }
 static inline bool db_in_transaction(db_conn *c) { return c->ops->in_transaction(c); }
 static inline db_rc db_begin_write(db_conn *c) { return c->ops->begin_write(c); }
 static inline const char *db_errmsg(db_conn *c) { return c->ops->errmsg(c); }
+static inline void db_set_busy_timeout(db_conn *c, int ms) { if (c->ops->set_busy_timeout) c->ops->set_busy_timeout(c, ms); }
 
 /* Is this --db / $LND_DB / `database =` value a PostgreSQL connection string
  * (postgresql://…, postgres://…)? Plain paths and file: URIs are SQLite. */

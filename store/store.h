@@ -57,7 +57,7 @@ const char *store_rc_name(store_rc rc);
  * (EX_TEMPFAIL: reload and retry), 66 nodb, 69 busy, 73 readonly, 74 io, 77 denied. */
 int store_rc_exit(store_rc rc);
 
-/* Share the database at path with a Unix group whatever the umask (store_share.c), before
+/* Share the database at path with a Unix group whatever the umask (sqlite_share.c), before
  * store_open creates it: the directory setgid, group-owned and group rwx; the database (an
  * empty file if missing) and any -wal/-shm group-owned and g+rw. group "group" means the
  * directory's own group. Files of other owners are checked, not changed (STORE_DENIED naming

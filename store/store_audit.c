@@ -14,44 +14,44 @@ store_rc st_audit(store *s, const char *user, const char *action, const char *en
 {
     char now[32];
     date_now_stamp(now, sizeof now);
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO audit(at, user, action, entity, entity_id, detail, account) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    db_stmt *st = st_prep(s, "INSERT INTO audit(at, author, action, entity, entity_id, detail, account) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
     if (!st) return STORE_IO;
     st_bind_text(st, 1, now);
     st_bind_text(st, 2, st_blank(user) ? "unknown" : user);
     st_bind_text(st, 3, action);
     st_bind_text(st, 4, entity);
-    sqlite3_bind_int64(st, 5, id);
+    db_bind_int64(st, 5, id);
     st_bind_text(st, 6, detail);
     st_bind_text(st, 7, s->account);
-    int rc = st_step_done(s, st);
-    if (rc == SQLITE_DONE) st_hook_wrote(s, sqlite3_last_insert_rowid(s->db));
-    return rc == SQLITE_DONE ? STORE_OK : st_sqlfail(s, rc, "writing the audit log");
+    int rc = st_step_id(s, st);
+    if (rc == DB_DONE) st_hook_wrote(s, s->last_id);
+    return rc == DB_DONE ? STORE_OK : st_sqlfail(s, rc, "writing the audit log");
 }
 
-static void audit_row(lnd_arena *a, sqlite3_stmt *st, lnd_audit *out)
+static void audit_row(lnd_arena *a, db_stmt *st, lnd_audit *out)
 {
-    out->id = sqlite3_column_int64(st, 0);
+    out->id = db_column_int64(st, 0);
     out->at = st_col_str(a, st, 1);
     out->user = st_col_str(a, st, 2);
     out->action = st_col_str(a, st, 3);
     out->entity = st_col_str(a, st, 4);
-    out->entity_id = sqlite3_column_int64(st, 5);
+    out->entity_id = db_column_int64(st, 5);
     out->detail = st_col_str(a, st, 6);
     out->account = st_col_str(a, st, 7);
 }
 
-static void audit_row_v(lnd_arena *a, sqlite3_stmt *st, void *row) { audit_row(a, st, row); }
+static void audit_row_v(lnd_arena *a, db_stmt *st, void *row) { audit_row(a, st, row); }
 
 store_rc store_audit(store *s, lnd_arena *a, const char *since, size_t limit, lnd_audit **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
+    db_stmt *st = st_prep(s, "SELECT id, at, author, action, entity, entity_id, detail, account FROM audit "
                                   "WHERE at >= ? ORDER BY id DESC LIMIT ?");
     if (!st) return STORE_IO;
     st_bind_text(st, 1, since ? since : "");
-    sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
+    db_bind_int64(st, 2, limit ? (int64_t)limit : -1);
     return st_rows(s, a, st, sizeof **out, audit_row_v, (void **)out, n, "reading the audit log");
 }
 
@@ -64,7 +64,7 @@ static bool audit_each_v(void *ud, const void *row)
 
 store_rc store_each_audit(store *s, store_audit_cb cb, void *ud)
 {
-    sqlite3_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
+    db_stmt *st = st_prep(s, "SELECT id, at, author, action, entity, entity_id, detail, account FROM audit "
                                   "ORDER BY id DESC");
     if (!st) return STORE_IO;
     audit_each e = {cb, ud};
@@ -74,50 +74,52 @@ store_rc store_each_audit(store *s, store_audit_cb cb, void *ud)
 store_rc store_last_change(store *s, lnd_arena *a, const char *entity, lnd_id id, lnd_audit *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
+    db_stmt *st = st_prep(s, "SELECT id, at, author, action, entity, entity_id, detail, account FROM audit "
                                   "WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1");
     if (!st) return STORE_IO;
     st_bind_text(st, 1, entity);
-    sqlite3_bind_int64(st, 2, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) audit_row(a, st, out);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no change recorded for %s %lld", entity, id);
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading the audit log");
+    db_bind_int64(st, 2, id);
+    int rc = db_step(st);
+    if (rc == DB_ROW) audit_row(a, st, out);
+    db_reset(st);
+    if (rc == DB_DONE) return st_fail(s, STORE_NOTFOUND, "no change recorded for %s %lld", entity, id);
+    if (rc != DB_ROW) return st_sqlfail(s, rc, "reading the audit log");
     return STORE_OK;
 }
 
 store_rc store_last_field_change(store *s, lnd_arena *a, const char *entity, lnd_id id, const char *field,
                                  lnd_audit *out)
 {
-    /* an edit's detail is "title: 'Old' → 'New'; owner: 'a' → 'b'" (st_diff_*) */
+    /* an edit's detail is "title: 'Old' → 'New'; owner: 'a' → 'b'" (st_diff_*); field names
+     * matched whatever their case, as SQLite's LIKE always did (PostgreSQL's LIKE minds case) */
     char first[80], later[84];
     snprintf(first, sizeof first, "%s: %%", field);
     snprintf(later, sizeof later, "%%; %s: %%", field);
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
-                                  "WHERE entity = ? AND entity_id = ? AND action = 'edit' "
-                                  "AND (detail LIKE ? OR detail LIKE ?) ORDER BY id DESC LIMIT 1");
+    db_stmt *st = st_prep(s, "SELECT id, at, author, action, entity, entity_id, detail, account FROM audit "
+                             "WHERE entity = ? AND entity_id = ? AND action = 'edit' "
+                             "AND (lower(detail) LIKE lower(?) OR lower(detail) LIKE lower(?)) "
+                             "ORDER BY id DESC LIMIT 1");
     if (!st) return STORE_IO;
     st_bind_text(st, 1, entity);
-    sqlite3_bind_int64(st, 2, id);
+    db_bind_int64(st, 2, id);
     st_bind_text(st, 3, first);
     st_bind_text(st, 4, later);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) audit_row(a, st, out);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE) {   /* never edited: the value it was created with */
-        st = st_prep(s, "SELECT id, at, user, action, entity, entity_id, detail, account FROM audit "
+    int rc = db_step(st);
+    if (rc == DB_ROW) audit_row(a, st, out);
+    db_reset(st);
+    if (rc == DB_DONE) {   /* never edited: the value it was created with */
+        st = st_prep(s, "SELECT id, at, author, action, entity, entity_id, detail, account FROM audit "
                         "WHERE entity = ? AND entity_id = ? ORDER BY id LIMIT 1");
         if (!st) return STORE_IO;
         st_bind_text(st, 1, entity);
-        sqlite3_bind_int64(st, 2, id);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) audit_row(a, st, out);
-        sqlite3_reset(st);
-        if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no change recorded for %s %lld", entity, id);
+        db_bind_int64(st, 2, id);
+        rc = db_step(st);
+        if (rc == DB_ROW) audit_row(a, st, out);
+        db_reset(st);
+        if (rc == DB_DONE) return st_fail(s, STORE_NOTFOUND, "no change recorded for %s %lld", entity, id);
     }
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading the audit log");
+    if (rc != DB_ROW) return st_sqlfail(s, rc, "reading the audit log");
     return STORE_OK;
 }
 
@@ -132,15 +134,15 @@ store_rc st_conflict(store *s, const char *table, const char *entity, lnd_id id,
                     : !strcmp(table, "review")    ? "SELECT version FROM review WHERE objective_id = ?"
                                                   : NULL;
     if (!sql) return st_fail(s, STORE_IO, "internal: no version query for %s", table);
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK) return st_sqlfail(s, rc, "reading the current version");
-    sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    long now = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no %s %s; check the id", entity, label);
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading the current version");
+    db_stmt *st;
+    int rc = db_prepare(s->db, sql, &st);
+    if (rc != DB_OK) return st_sqlfail(s, rc, "reading the current version");
+    db_bind_int64(st, 1, id);
+    rc = db_step(st);
+    long now = rc == DB_ROW ? (long)db_column_int64(st, 0) : 0;
+    db_finalize(st);
+    if (rc == DB_DONE) return st_fail(s, STORE_NOTFOUND, "no %s %s; check the id", entity, label);
+    if (rc != DB_ROW) return st_sqlfail(s, rc, "reading the current version");
     lnd_arena *a = arena_new();
     lnd_audit last;
     store_rc r = store_last_change(s, a, entity, id, &last);

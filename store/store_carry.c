@@ -43,14 +43,14 @@ static store_rc carry_krs(store *s, const lnd_plan *p, size_t oi, lnd_id to_obj,
 static store_rc carried_before(store *s, lnd_arena *a, lnd_id to, lnd_id **from, lnd_id **id, size_t *n)
 {
     *n = 0;
-    sqlite3_stmt *st = st_prep(s, "SELECT carried_from, id FROM objective WHERE cycle_id = ? AND "
+    db_stmt *st = st_prep(s, "SELECT carried_from, id FROM objective WHERE cycle_id = ? AND "
                                   "carried_from IS NOT NULL ORDER BY id");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, to);
+    db_bind_int64(st, 1, to);
     size_t cap = 0;
     *from = *id = NULL;
     int x;
-    while ((x = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((x = db_step(st)) == DB_ROW) {
         if (*n == cap) {
             size_t ncap = cap ? cap * 2 : 16;
             lnd_id *nf = arena_alloc(a, ncap * sizeof *nf), *ni = arena_alloc(a, ncap * sizeof *ni);
@@ -62,11 +62,11 @@ static store_rc carried_before(store *s, lnd_arena *a, lnd_id to, lnd_id **from,
             *id = ni;
             cap = ncap;
         }
-        (*from)[*n] = sqlite3_column_int64(st, 0);
-        (*id)[(*n)++] = sqlite3_column_int64(st, 1);
+        (*from)[*n] = db_column_int64(st, 0);
+        (*id)[(*n)++] = db_column_int64(st, 1);
     }
-    sqlite3_reset(st);
-    return x == SQLITE_DONE ? STORE_OK : st_sqlfail(s, x, "reading carried objectives");
+    db_reset(st);
+    return x == DB_DONE ? STORE_OK : st_sqlfail(s, x, "reading carried objectives");
 }
 
 static lnd_id copy_of(const lnd_id *from, const lnd_id *id, size_t n, lnd_id old)
@@ -146,14 +146,14 @@ store_rc store_carry_forward(store *s, lnd_id from, lnd_id to, const carry_opts 
     return rc;
 }
 
-static void origin_row(lnd_arena *a, sqlite3_stmt *st, void *row)
+static void origin_row(lnd_arena *a, db_stmt *st, void *row)
 {
     carry_origin *c = row;
-    c->objective_id = sqlite3_column_int64(st, 0);
-    c->from = sqlite3_column_int64(st, 1);
+    c->objective_id = db_column_int64(st, 0);
+    c->from = db_column_int64(st, 1);
     c->cycle = st_col_str(a, st, 2);
-    c->has_score = sqlite3_column_type(st, 3) != SQLITE_NULL;
-    c->score = c->has_score ? sqlite3_column_double(st, 3) : 0;
+    c->has_score = db_column_type(st, 3) != DB_T_NULL;
+    c->score = c->has_score ? db_column_double(st, 3) : 0;
     c->carry = st_col_str(a, st, 4);
     c->finding = st_col_str(a, st, 5);
 }
@@ -162,11 +162,11 @@ store_rc store_carry_origins(store *s, lnd_arena *a, lnd_id cycle_id, carry_orig
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = st_prep(s, "SELECT o.id, o.carried_from, c.name, r.score, r.carry, r.finding "
+    db_stmt *st = st_prep(s, "SELECT o.id, o.carried_from, c.name, r.score, r.carry, r.finding "
                                   "FROM objective o JOIN objective f ON f.id = o.carried_from "
                                   "JOIN cycle c ON c.id = f.cycle_id LEFT JOIN review r ON r.objective_id = f.id "
                                   "WHERE o.cycle_id = ? ORDER BY o.id");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, cycle_id);
+    db_bind_int64(st, 1, cycle_id);
     return st_rows(s, a, st, sizeof **out, origin_row, (void **)out, n, "reading where carried objectives came from");
 }

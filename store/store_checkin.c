@@ -15,17 +15,17 @@
 
 #define CHECKIN_COLS STF_COLS(FIELDS_CHECKIN)
 
-static void checkin_row(lnd_arena *a, sqlite3_stmt *st, lnd_checkin *r)
+static void checkin_row(lnd_arena *a, db_stmt *st, lnd_checkin *r)
 {
     st_strs strs = {.a = a}, *ss = &strs;
     int c = 0;
-    r->id = sqlite3_column_int64(st, c++);
+    r->id = db_column_int64(st, c++);
     FIELDS_CHECKIN(STF_READ)
 }
 
-static void checkin_row_v(lnd_arena *a, sqlite3_stmt *st, void *row) { checkin_row(a, st, row); }
+static void checkin_row_v(lnd_arena *a, db_stmt *st, void *row) { checkin_row(a, st, row); }
 
-static store_rc checkin_list(store *s, lnd_arena *a, sqlite3_stmt *st, lnd_checkin **out, size_t *n)
+static store_rc checkin_list(store *s, lnd_arena *a, db_stmt *st, lnd_checkin **out, size_t *n)
 {
     return st_rows(s, a, st, sizeof **out, checkin_row_v, (void **)out, n, "reading check-ins");
 }
@@ -35,21 +35,21 @@ static store_rc checkin_list(store *s, lnd_arena *a, sqlite3_stmt *st, lnd_check
 static store_rc checkin_target(store *s, const lnd_checkin *c, bool *has_cur, double *cur)
 {
     lnd_id kr_id = c->kr_id;
-    sqlite3_stmt *st = st_prep(s, "SELECT kr.archived, kr.cur_value, kr.evidence FROM kr WHERE kr.id = ?");
+    db_stmt *st = st_prep(s, "SELECT kr.archived, kr.cur_value, kr.evidence FROM kr WHERE kr.id = ?");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, kr_id);
-    int rc = sqlite3_step(st);
+    db_bind_int64(st, 1, kr_id);
+    int rc = db_step(st);
     bool archived = false;
     char ev[32] = "";
-    if (rc == SQLITE_ROW) {
-        archived = sqlite3_column_int(st, 0) != 0;
-        *has_cur = sqlite3_column_type(st, 1) != SQLITE_NULL;
-        *cur = sqlite3_column_double(st, 1);
-        snprintf(ev, sizeof ev, "%s", (const char *)sqlite3_column_text(st, 2));
+    if (rc == DB_ROW) {
+        archived = db_column_int(st, 0) != 0;
+        *has_cur = db_column_type(st, 1) != DB_T_NULL;
+        *cur = db_column_double(st, 1);
+        snprintf(ev, sizeof ev, "%s", db_column_text(st, 2));
     }
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no key result K%lld", kr_id);
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "checking the key result");
+    db_reset(st);
+    if (rc == DB_DONE) return st_fail(s, STORE_NOTFOUND, "no key result K%lld", kr_id);
+    if (rc != DB_ROW) return st_sqlfail(s, rc, "checking the key result");
     if (archived)
         return st_fail(s, STORE_NOTFOUND, "key result K%lld is archived; check in on a current key result", kr_id);
     if (c->observed >= 0 && strcmp(ev, "behaviour") != 0)
@@ -79,7 +79,7 @@ store_rc store_add_checkin(store *s, lnd_checkin *c, const char *user)
     row.account = s->account;
     row.at = (char *)at;
     if ((rc = st_checkin_insert(s, &row, "adding a check-in")) != STORE_OK) return st_wend(s, rc);
-    lnd_id id = sqlite3_last_insert_rowid(s->db);
+    lnd_id id = s->last_id;
     char detail[256], was[64] = "-", now[64];
     if (has_cur) model_fmt_num(cur, was, sizeof was);
     model_fmt_num(c->value, now, sizeof now);
@@ -101,9 +101,9 @@ store_rc store_checkins(store *s, lnd_arena *a, lnd_id kr_id, lnd_checkin **out,
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = st_prep(s, "SELECT " CHECKIN_COLS " FROM checkin WHERE kr_id = ? ORDER BY at DESC, id DESC");
+    db_stmt *st = st_prep(s, "SELECT " CHECKIN_COLS " FROM checkin WHERE kr_id = ? ORDER BY at DESC, id DESC");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, kr_id);
+    db_bind_int64(st, 1, kr_id);
     store_rc rc = checkin_list(s, a, st, out, n);
     if (rc == STORE_OK && *n == 0) {
         lnd_kr k;
@@ -116,10 +116,10 @@ store_rc store_cycle_checkins(store *s, lnd_arena *a, lnd_id cycle_id, lnd_check
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = st_prep(s, "SELECT " CHECKIN_COLS " FROM checkin WHERE kr_id IN (SELECT kr.id FROM kr "
+    db_stmt *st = st_prep(s, "SELECT " CHECKIN_COLS " FROM checkin WHERE kr_id IN (SELECT kr.id FROM kr "
                                   "JOIN objective o ON o.id = kr.objective_id WHERE o.cycle_id = ?) ORDER BY at, id");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, cycle_id);
+    db_bind_int64(st, 1, cycle_id);
     return checkin_list(s, a, st, out, n);
 }
 
@@ -132,18 +132,18 @@ static bool checkin_each_v(void *ud, const void *row)
 
 store_rc store_each_checkin(store *s, lnd_id cycle_id, lnd_id kr_id, store_checkin_cb cb, void *ud)
 {
-    sqlite3_stmt *st = kr_id ? st_prep(s, "SELECT " CHECKIN_COLS " FROM checkin WHERE kr_id = ? ORDER BY at, id")
+    db_stmt *st = kr_id ? st_prep(s, "SELECT " CHECKIN_COLS " FROM checkin WHERE kr_id = ? ORDER BY at, id")
                              : st_prep(s, "SELECT " CHECKIN_COLS " FROM checkin WHERE kr_id IN (SELECT kr.id FROM kr "
                                           "JOIN objective o ON o.id = kr.objective_id WHERE o.cycle_id = ?) "
                                           "ORDER BY at, id");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, kr_id ? kr_id : cycle_id);
+    db_bind_int64(st, 1, kr_id ? kr_id : cycle_id);
     checkin_each e = {cb, ud};
     /* a whole cycle's rows are sorted by time: let that sort spill to a temporary file, not
      * memory (temp_store=MEMORY made export's memory grow with the check-ins) */
-    if (!kr_id) st_exec(s, "PRAGMA temp_store=FILE");
+    if (!kr_id) st_sqlite_exec(s, "PRAGMA temp_store=FILE");
     store_rc rc = st_each(s, st, checkin_row_v, checkin_each_v, &e, "reading check-ins");
-    if (!kr_id) st_exec(s, "PRAGMA temp_store=MEMORY");
+    if (!kr_id) st_sqlite_exec(s, "PRAGMA temp_store=MEMORY");
     return rc;
 }
 
@@ -154,28 +154,28 @@ store_rc store_checkin_exists(store *s, lnd_id kr_id, const char *at, double val
     *exists = false;
     if (!st_stamp(at, stamp))
         return st_fail(s, STORE_INVALID, "check-in time '%s' is not valid; use YYYY-MM-DD or YYYY-MM-DD HH:MM:SS", at);
-    sqlite3_stmt *st = st_prep(s, "SELECT 1 FROM checkin WHERE kr_id = ? AND at = ? AND value = ? AND trim(cohort) = trim(?) LIMIT 1");
+    db_stmt *st = st_prep(s, "SELECT 1 FROM checkin WHERE kr_id = ? AND at = ? AND value = ? AND trim(cohort) = trim(?) LIMIT 1");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, kr_id);
+    db_bind_int64(st, 1, kr_id);
     st_bind_text(st, 2, stamp);
-    sqlite3_bind_double(st, 3, value);
+    db_bind_double(st, 3, value);
     st_bind_text(st, 4, cohort);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return st_sqlfail(s, rc, "looking for a check-in");
-    *exists = rc == SQLITE_ROW;
+    int rc = db_step(st);
+    db_reset(st);
+    if (rc != DB_ROW && rc != DB_DONE) return st_sqlfail(s, rc, "looking for a check-in");
+    *exists = rc == DB_ROW;
     return STORE_OK;
 }
 
 store_rc store_last_confidence(store *s, lnd_id kr_id, int *out)
 {
     *out = -1;
-    sqlite3_stmt *st = st_prep(s, "SELECT confidence FROM checkin WHERE kr_id = ? AND confidence >= 0 "
+    db_stmt *st = st_prep(s, "SELECT confidence FROM checkin WHERE kr_id = ? AND confidence >= 0 "
                                   "ORDER BY at DESC, id DESC LIMIT 1");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, kr_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) *out = sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : st_sqlfail(s, rc, "reading the last confidence");
+    db_bind_int64(st, 1, kr_id);
+    int rc = db_step(st);
+    if (rc == DB_ROW) *out = db_column_int(st, 0);
+    db_reset(st);
+    return rc == DB_ROW || rc == DB_DONE ? STORE_OK : st_sqlfail(s, rc, "reading the last confidence");
 }

@@ -11,18 +11,18 @@
 
 #define CYCLE_COLS "id, name, start, weeks, state, version"
 
-static void cycle_row(lnd_arena *a, sqlite3_stmt *st, lnd_cycle *c)
+static void cycle_row(lnd_arena *a, db_stmt *st, lnd_cycle *c)
 {
-    c->id = sqlite3_column_int64(st, 0);
+    c->id = db_column_int64(st, 0);
     c->name = st_col_str(a, st, 1);
     c->start = st_col_str(a, st, 2);
-    c->weeks = sqlite3_column_int(st, 3);
-    int stt = model_cycle_state_parse((const char *)sqlite3_column_text(st, 4));
+    c->weeks = db_column_int(st, 3);
+    int stt = model_cycle_state_parse(db_column_text(st, 4));
     c->state = stt < 0 ? CYCLE_PLANNING : (lnd_cycle_state)stt;
-    c->version = (long)sqlite3_column_int64(st, 5);
+    c->version = (long)db_column_int64(st, 5);
 }
 
-static void cycle_row_v(lnd_arena *a, sqlite3_stmt *st, void *row) { cycle_row(a, st, row); }
+static void cycle_row_v(lnd_arena *a, db_stmt *st, void *row) { cycle_row(a, st, row); }
 
 static store_rc valid_cycle(store *s, const lnd_cycle *c)
 {
@@ -45,23 +45,23 @@ store_rc store_add_cycle(store *s, lnd_cycle *c, const char *user)
     store_rc rc = valid_cycle(s, c);
     if (rc != STORE_OK) return rc;
     if ((rc = st_wbegin(s)) != STORE_OK) return rc;
-    sqlite3_stmt *st = st_prep(s, "SELECT 1 FROM cycle WHERE name = ?");
+    db_stmt *st = st_prep(s, "SELECT 1 FROM cycle WHERE name = ?");
     if (!st) return st_wend(s, STORE_IO);
     st_bind_text(st, 1, c->name);
-    int r = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (r == SQLITE_ROW)
+    int r = db_step(st);
+    db_reset(st);
+    if (r == DB_ROW)
         return st_wend(s, st_fail(s, STORE_INVALID, "a cycle named %s already exists; choose another name", c->name));
-    if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "adding a cycle"));
-    st = st_prep(s, "INSERT INTO cycle(name, start, weeks, state) VALUES (?, ?, ?, ?)");
+    if (r != DB_DONE) return st_wend(s, st_sqlfail(s, r, "adding a cycle"));
+    st = st_prep(s, "INSERT INTO cycle(name, start, weeks, state) VALUES (?, ?, ?, ?) RETURNING id");
     if (!st) return st_wend(s, STORE_IO);
     st_bind_text(st, 1, c->name);
     st_bind_text(st, 2, c->start);
-    sqlite3_bind_int(st, 3, c->weeks);
+    db_bind_int(st, 3, c->weeks);
     st_bind_text(st, 4, model_cycle_state_name(c->state));
-    r = st_step_done(s, st);
-    if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "adding a cycle"));
-    lnd_id id = sqlite3_last_insert_rowid(s->db);
+    r = st_step_id(s, st);
+    if (r != DB_DONE) return st_wend(s, st_sqlfail(s, r, "adding a cycle"));
+    lnd_id id = s->last_id;
     char detail[512];
     snprintf(detail, sizeof detail, "cycle %.200s: starts %s, %d weeks, %s", c->name, c->start, c->weeks,
              model_cycle_state_name(c->state));
@@ -74,7 +74,7 @@ store_rc store_add_cycle(store *s, lnd_cycle *c, const char *user)
     return rc;
 }
 
-static store_rc cycle_list(store *s, lnd_arena *a, sqlite3_stmt *st, lnd_cycle **out, size_t *n)
+static store_rc cycle_list(store *s, lnd_arena *a, db_stmt *st, lnd_cycle **out, size_t *n)
 {
     return st_rows(s, a, st, sizeof **out, cycle_row_v, (void **)out, n, "reading cycles");
 }
@@ -83,38 +83,38 @@ store_rc store_cycles(store *s, lnd_arena *a, lnd_cycle **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = st_prep(s, "SELECT " CYCLE_COLS " FROM cycle ORDER BY start, id");
+    db_stmt *st = st_prep(s, "SELECT " CYCLE_COLS " FROM cycle ORDER BY start, id");
     if (!st) return STORE_IO;
     return cycle_list(s, a, st, out, n);
 }
 
 store_rc st_get_cycle(store *s, lnd_arena *a, lnd_id id, lnd_cycle *out)
 {
-    sqlite3_stmt *st = st_prep(s, "SELECT " CYCLE_COLS " FROM cycle WHERE id = ?");
+    db_stmt *st = st_prep(s, "SELECT " CYCLE_COLS " FROM cycle WHERE id = ?");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) cycle_row(a, st, out);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no cycle with id %lld", id);
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading a cycle");
+    db_bind_int64(st, 1, id);
+    int rc = db_step(st);
+    if (rc == DB_ROW) cycle_row(a, st, out);
+    db_reset(st);
+    if (rc == DB_DONE) return st_fail(s, STORE_NOTFOUND, "no cycle with id %lld", id);
+    if (rc != DB_ROW) return st_sqlfail(s, rc, "reading a cycle");
     return STORE_OK;
 }
 
 store_rc store_find_cycle(store *s, lnd_arena *a, const char *name, lnd_cycle *out)
 {
     if (!name) return store_default_cycle(s, a, CYCLE_FOR_NOW, out);   /* the one rule: core/cycle_pick.c */
-    sqlite3_stmt *st = st_prep(s, "SELECT " CYCLE_COLS " FROM cycle WHERE name = ?");
+    db_stmt *st = st_prep(s, "SELECT " CYCLE_COLS " FROM cycle WHERE name = ?");
     if (!st) return STORE_IO;
     st_bind_text(st, 1, name);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) cycle_row(a, st, out);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE) {
+    int rc = db_step(st);
+    if (rc == DB_ROW) cycle_row(a, st, out);
+    db_reset(st);
+    if (rc == DB_DONE) {
         if (name) return st_fail(s, STORE_NOTFOUND, "no cycle named %s", name);
         return st_fail(s, STORE_NOTFOUND, "no cycles yet");
     }
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading cycles");
+    if (rc != DB_ROW) return st_sqlfail(s, rc, "reading cycles");
     return STORE_OK;
 }
 
@@ -135,15 +135,15 @@ store_rc store_set_cycle_state(store *s, lnd_id id, lnd_cycle_state stt, long ve
         rc = st_fail(s, STORE_INVALID, "%s is already %s; states only move forward: planning, active, review, closed",
                      label, model_cycle_state_name(old.state));
     if (rc == STORE_OK) {
-        sqlite3_stmt *st = st_prep(s, "UPDATE cycle SET state = ?, version = version + 1 WHERE id = ? AND version = ?");
+        db_stmt *st = st_prep(s, "UPDATE cycle SET state = ?, version = version + 1 WHERE id = ? AND version = ?");
         if (!st) rc = STORE_IO;
         else {
             st_bind_text(st, 1, model_cycle_state_name(stt));
-            sqlite3_bind_int64(st, 2, id);
-            sqlite3_bind_int64(st, 3, version);
+            db_bind_int64(st, 2, id);
+            db_bind_int64(st, 3, version);
             int r = st_step_done(s, st);
-            if (r != SQLITE_DONE) rc = st_sqlfail(s, r, "changing the cycle state");
-            else if (sqlite3_changes(s->db) == 0) rc = st_conflict(s, "cycle", "cycle", id, label, version);
+            if (r != DB_DONE) rc = st_sqlfail(s, r, "changing the cycle state");
+            else if (db_changes(s->db) == 0) rc = st_conflict(s, "cycle", "cycle", id, label, version);
         }
     }
     if (rc == STORE_OK) {

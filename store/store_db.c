@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* store/store_db.c — the plumbing every verb uses: a small cache of prepared statements
- * (keyed by the address of their static SQL), bind/column helpers, SQLite result codes
- * turned into store_rc with one-line messages, and write transactions (BEGIN IMMEDIATE, or a
+ * (keyed by the address of their static SQL), bind/column helpers, the driver's result codes
+ * (store/db.h) turned into store_rc with one-line messages, and write transactions (BEGIN IMMEDIATE, or a
  * savepoint when the caller grouped writes with store_tx_begin). No SQL built from user data
  * here or anywhere in store/. */
 #include "store_int.h"
@@ -11,26 +11,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-sqlite3_stmt *st_prep(store *s, const char *sql)
+db_stmt *st_prep(store *s, const char *sql)
 {
     int free_slot = -1;
     for (int i = 0; i < STORE_STMT_CACHE; i++) {
         if (s->cache[i].sql == sql) {
-            sqlite3_stmt *st = s->cache[i].st;
-            sqlite3_reset(st);
-            sqlite3_clear_bindings(st);
+            db_stmt *st = s->cache[i].st;
+            db_reset(st);
+            db_clear_bindings(st);
             return st;
         }
         if (!s->cache[i].sql && free_slot < 0) free_slot = i;
     }
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
-    if (rc != SQLITE_OK) {
+    db_stmt *st = NULL;
+    int rc = db_prepare(s->db, sql, &st);
+    if (rc != DB_OK) {
         st_sqlfail(s, rc, "prepare");
         return NULL;
     }
     if (free_slot < 0) {                 /* cache full: evict the first slot */
-        sqlite3_finalize(s->cache[0].st);
+        db_finalize(s->cache[0].st);
         free_slot = 0;
     }
     s->cache[free_slot].sql = sql;
@@ -38,40 +38,48 @@ sqlite3_stmt *st_prep(store *s, const char *sql)
     return st;
 }
 
-int st_step_done(store *s, sqlite3_stmt *st)
+int st_step_done(store *s, db_stmt *st)
 {
     (void)s;
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? SQLITE_DONE : rc;
+    int rc = db_step(st);
+    db_reset(st);
+    return rc == DB_ROW ? DB_DONE : rc;
+}
+
+int st_step_id(store *s, db_stmt *st)
+{
+    int rc = db_step(st);
+    if (rc == DB_ROW) s->last_id = db_column_int64(st, 0);
+    db_reset(st);
+    return rc == DB_ROW ? DB_DONE : rc == DB_DONE ? DB_ERROR : rc;
 }
 
 int st_exec(store *s, const char *sql)
 {
-    return sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    return db_exec(s->db, sql);
 }
 
-void st_bind_text(sqlite3_stmt *st, int i, const char *v)
+void st_bind_text(db_stmt *st, int i, const char *v)
 {
-    sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT);
+    db_bind_text(st, i, v ? v : "", -1);
 }
 
-void st_bind_opt_double(sqlite3_stmt *st, int i, bool has, double v)
+void st_bind_opt_double(db_stmt *st, int i, bool has, double v)
 {
-    if (has) sqlite3_bind_double(st, i, v);
-    else sqlite3_bind_null(st, i);
+    if (has) db_bind_double(st, i, v);
+    else db_bind_null(st, i);
 }
 
-void st_bind_id0(sqlite3_stmt *st, int i, lnd_id id)
+void st_bind_id0(db_stmt *st, int i, lnd_id id)
 {
-    if (id) sqlite3_bind_int64(st, i, id);
-    else sqlite3_bind_null(st, i);
+    if (id) db_bind_int64(st, i, id);
+    else db_bind_null(st, i);
 }
 
-char *st_col_str(lnd_arena *a, sqlite3_stmt *st, int col)
+char *st_col_str(lnd_arena *a, db_stmt *st, int col)
 {
-    const char *t = (const char *)sqlite3_column_text(st, col);
-    int n = sqlite3_column_bytes(st, col);
+    const char *t = db_column_text(st, col);
+    int n = db_column_bytes(st, col);
     return arena_strndup(a, t ? t : "", (size_t)n);
 }
 
@@ -90,10 +98,10 @@ void st_strs_done(st_strs *ss)
     ss->tab = NULL;
 }
 
-char *st_str(st_strs *ss, sqlite3_stmt *st, int col, bool intern)
+char *st_str(st_strs *ss, db_stmt *st, int col, bool intern)
 {
-    const char *t = (const char *)sqlite3_column_text(st, col);
-    size_t n = t ? strnlen(t, (size_t)sqlite3_column_bytes(st, col)) : 0;
+    const char *t = db_column_text(st, col);
+    size_t n = t ? strnlen(t, (size_t)db_column_bytes(st, col)) : 0;
     if (!t) t = "";
     if (!ss->pack) return arena_strndup(ss->a, t, n);
     size_t slot = 0;
@@ -134,31 +142,36 @@ store_rc st_fail(store *s, store_rc rc, const char *fmt, ...)
     return rc;
 }
 
-store_rc st_sqlfail(store *s, int sqlrc, const char *what)
+store_rc st_sqlfail(store *s, int dbrc, const char *what)
 {
-    const char *msg = sqlite3_errmsg(s->db);
-    switch (sqlrc & 0xff) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    const char *msg = db_errmsg(s->db);
+    switch ((db_rc)dbrc) {
+    case DB_BUSY:
         return st_fail(s, STORE_BUSY, "database busy, try again");
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_CANTOPEN:
+    case DB_READONLY:
+    case DB_CANTOPEN:
         return st_fail(s, STORE_READONLY, "cannot write %s: read-only; check permissions", s->path);
-    case SQLITE_CONSTRAINT:
-        if (strstr(msg, "is closed")) return st_fail(s, STORE_LOCKED, "%s", msg);
-        if (sqlrc == SQLITE_CONSTRAINT_FOREIGNKEY)
-            return st_fail(s, STORE_INVALID, "%s: it refers to a row that does not exist; check the id", what);
-        if (sqlrc == SQLITE_CONSTRAINT_UNIQUE)
-            return st_fail(s, STORE_INVALID, "%s: that name is already taken; choose another", what);
+    case DB_CLOSED:
+        return st_fail(s, STORE_LOCKED, "%s", msg);
+    case DB_FOREIGNKEY:
+        return st_fail(s, STORE_INVALID, "%s: it refers to a row that does not exist; check the id", what);
+    case DB_UNIQUE:
+        return st_fail(s, STORE_INVALID, "%s: that name is already taken; choose another", what);
+    case DB_CONSTRAINT:
         return st_fail(s, STORE_INVALID, "%s: %s", what, msg);
-    case SQLITE_NOTADB:
+    case DB_NOTADB:
         return st_fail(s, STORE_IO, "%s is not an lnd database (%s)", s->path, msg);
-    case SQLITE_FULL:
+    case DB_FULL:
         return st_fail(s, STORE_IO, "cannot write %s: disk full", s->path);
     default:
         return st_fail(s, STORE_IO, "%s: %s (%s)", what, msg, s->path);
     }
+}
+
+store_rc st_not_here(store *s, const char *what)
+{
+    return st_fail(s, STORE_INVALID, "%s is not supported on %s yet; use an SQLite file", what,
+                   s->db ? s->db->ops->name : "this database");
 }
 
 store_rc st_wbegin(store *s)
@@ -168,14 +181,14 @@ store_rc st_wbegin(store *s)
         return st_fail(s, STORE_READONLY, "cannot write %s: read-only; check permissions", s->path);
     }
     int rc;
-    if (!sqlite3_get_autocommit(s->db)) {   /* inside store_tx_begin or another verb */
+    if (db_in_transaction(s->db)) {   /* inside store_tx_begin or another verb */
         rc = st_exec(s, "SAVEPOINT lnd_verb");
-        if (rc != SQLITE_OK) return st_sqlfail(s, rc, "savepoint");
+        if (rc != DB_OK) return st_sqlfail(s, rc, "savepoint");
         s->sp_depth++;
         return STORE_OK;
     }
-    rc = st_exec(s, "BEGIN IMMEDIATE");
-    if (rc != SQLITE_OK) return st_sqlfail(s, rc, "starting a write");
+    rc = db_begin_write(s->db);
+    if (rc != DB_OK) return st_sqlfail(s, rc, "starting a write");
     return STORE_OK;
 }
 
@@ -188,14 +201,14 @@ store_rc st_wend(store *s, store_rc rc)
         return rc;
     }
     if (rc != STORE_OK) {
-        if (!sqlite3_get_autocommit(s->db)) st_exec(s, "ROLLBACK");
+        if (db_in_transaction(s->db)) st_exec(s, "ROLLBACK");
         st_hook_reset(s);
         return rc;
     }
     int src = st_exec(s, "COMMIT");
-    if (src != SQLITE_OK) {
+    if (src != DB_OK) {
         store_rc r = st_sqlfail(s, src, "commit");
-        if (!sqlite3_get_autocommit(s->db)) st_exec(s, "ROLLBACK");
+        if (db_in_transaction(s->db)) st_exec(s, "ROLLBACK");
         st_hook_reset(s);
         return r;
     }
@@ -241,7 +254,7 @@ void st_diff_num(st_diff *d, const char *field, double old, double new_)
     diff_add(d, "%s%s: %s \xe2\x86\x92 %s", d->len ? "; " : "", field, a, b);
 }
 
-store_rc st_rows(store *s, lnd_arena *a, sqlite3_stmt *st, size_t size, st_row_fn fn, void **out, size_t *n,
+store_rc st_rows(store *s, lnd_arena *a, db_stmt *st, size_t size, st_row_fn fn, void **out, size_t *n,
                  const char *what)
 {
     size_t cap = 0;
@@ -249,7 +262,7 @@ store_rc st_rows(store *s, lnd_arena *a, sqlite3_stmt *st, size_t size, st_row_f
     int rc;
     *out = NULL;
     *n = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == DB_ROW) {
         if (*n == cap) {
             size_t ncap = cap ? cap * 2 : 16;
             char *nv = arena_alloc(a, ncap * size);
@@ -259,23 +272,23 @@ store_rc st_rows(store *s, lnd_arena *a, sqlite3_stmt *st, size_t size, st_row_f
         }
         fn(a, st, v + (*n)++ * size);
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, what);
+    db_reset(st);
+    if (rc != DB_DONE) return st_sqlfail(s, rc, what);
     *out = v;
     return STORE_OK;
 }
 
-store_rc st_each(store *s, sqlite3_stmt *st, st_row_fn fn, bool (*cb)(void *ud, const void *row), void *ud,
+store_rc st_each(store *s, db_stmt *st, st_row_fn fn, bool (*cb)(void *ud, const void *row), void *ud,
                  const char *what)
 {
     union { lnd_checkin c; lnd_audit a; long double pad; } row;   /* the largest row streamed */
     lnd_arena *a = arena_new();
     int rc;
-    for (unsigned long i = 1; (rc = sqlite3_step(st)) == SQLITE_ROW; i++) {
+    for (unsigned long i = 1; (rc = db_step(st)) == DB_ROW; i++) {
         memset(&row, 0, sizeof row);
         fn(a, st, &row);
         if (!cb(ud, &row)) {
-            rc = SQLITE_DONE;
+            rc = DB_DONE;
             break;
         }
         if (i % 512 == 0) {   /* the strings of rows already passed on */
@@ -284,22 +297,8 @@ store_rc st_each(store *s, sqlite3_stmt *st, st_row_fn fn, bool (*cb)(void *ud, 
         }
     }
     arena_free(a);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? STORE_OK : st_sqlfail(s, rc, what);
-}
-
-int st_pragma_int(sqlite3 *db, const char *sql, int *out)
-{
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK) return rc;
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        *out = sqlite3_column_int(st, 0);
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    return rc;
+    db_reset(st);
+    return rc == DB_DONE ? STORE_OK : st_sqlfail(s, rc, what);
 }
 
 void st_diff_changes(st_diff *d, const fields_change *ch, size_t n)
@@ -315,7 +314,7 @@ void st_diff_changes(st_diff *d, const fields_change *ch, size_t n)
 
 void store_busy_wait(store *s, int ms)
 {
-    if (s && s->db) sqlite3_busy_timeout(s->db, ms < 0 ? st_busy_timeout_ms() : ms);
+    if (s && s->db) db_set_busy_timeout(s->db, ms < 0 ? st_busy_timeout_ms() : ms);
 }
 
 int store_busy_timeout(void)

@@ -45,32 +45,32 @@ static store_rc load_context(store *s, lnd_id kr_id, kr_context *k)
         " FROM kr JOIN objective o ON o.id = kr.objective_id JOIN cycle c ON c.id = o.cycle_id"
         " WHERE kr.id = ?1";
     memset(k, 0, sizeof *k);
-    sqlite3_stmt *st = st_prep(s, sql);
+    db_stmt *st = st_prep(s, sql);
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, kr_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        snprintf(k->cycle, sizeof k->cycle, "%s", (const char *)sqlite3_column_text(st, 0));
-        k->closed = strcmp((const char *)sqlite3_column_text(st, 1), "closed") == 0;
-        date_parse((const char *)sqlite3_column_text(st, 2), &k->start);
-        k->weeks = sqlite3_column_int(st, 3);
-        int ev = model_evidence_parse((const char *)sqlite3_column_text(st, 4));
+    db_bind_int64(st, 1, kr_id);
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
+        snprintf(k->cycle, sizeof k->cycle, "%s", db_column_text(st, 0));
+        k->closed = strcmp(db_column_text(st, 1), "closed") == 0;
+        date_parse(db_column_text(st, 2), &k->start);
+        k->weeks = db_column_int(st, 3);
+        int ev = model_evidence_parse(db_column_text(st, 4));
         k->followed = ev >= 0 && window_kr_followed((lnd_evidence)ev);
-        k->prog = sqlite3_column_int64(st, 5);
+        k->prog = db_column_int64(st, 5);
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc == SQLITE_DONE ? SQLITE_ERROR : rc, "reading the key result's cycle");
+    db_reset(st);
+    if (rc != DB_ROW) return st_sqlfail(s, rc == DB_DONE ? DB_ERROR : rc, "reading the key result's cycle");
     if (!k->prog) return STORE_OK;
     st = st_prep(s, "SELECT end_week, cohorts FROM programme WHERE id = ?");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, k->prog);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        k->end_week = sqlite3_column_int(st, 0);
-        snprintf(k->cohorts, sizeof k->cohorts, "%s", (const char *)sqlite3_column_text(st, 1));
+    db_bind_int64(st, 1, k->prog);
+    rc = db_step(st);
+    if (rc == DB_ROW) {
+        k->end_week = db_column_int(st, 0);
+        snprintf(k->cohorts, sizeof k->cohorts, "%s", db_column_text(st, 1));
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? STORE_OK : st_sqlfail(s, rc, "reading the serving programme");
+    db_reset(st);
+    return rc == DB_ROW ? STORE_OK : st_sqlfail(s, rc, "reading the serving programme");
 }
 
 static store_rc cohort_rule(store *s, lnd_checkin *c, const kr_context *k)

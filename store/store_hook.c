@@ -36,49 +36,49 @@ store_rc store_changes(store *s, lnd_arena *a, lnd_id first, lnd_id last, size_t
 {
     *out = NULL;
     *n = *total = 0;
-    sqlite3_stmt *st = st_prep(s, "SELECT count(*) FROM audit WHERE id BETWEEN ? AND ?");
+    db_stmt *st = st_prep(s, "SELECT count(*) FROM audit WHERE id BETWEEN ? AND ?");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, first);
-    sqlite3_bind_int64(st, 2, last);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) *total = (size_t)sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading the audit log");
-    st = st_prep(s, "SELECT a.id, a.at, a.user, a.action, a.entity, a.entity_id, a.detail,"
+    db_bind_int64(st, 1, first);
+    db_bind_int64(st, 2, last);
+    int rc = db_step(st);
+    if (rc == DB_ROW) *total = (size_t)db_column_int64(st, 0);
+    db_reset(st);
+    if (rc != DB_ROW) return st_sqlfail(s, rc, "reading the audit log");
+    st = st_prep(s, "SELECT a.id, a.at, a.author, a.action, a.entity, a.entity_id, a.detail,"
                     " c.id, c.kr_id, c.at, c.value, c.confidence, c.note, c.author, c.observed, c.applied"
                     " FROM audit a LEFT JOIN checkin c ON a.entity = 'checkin' AND c.id = a.entity_id"
                     " WHERE a.id BETWEEN ? AND ? ORDER BY a.id LIMIT ?");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, first);
-    sqlite3_bind_int64(st, 2, last);
-    sqlite3_bind_int64(st, 3, limit ? (sqlite3_int64)limit : -1);
+    db_bind_int64(st, 1, first);
+    db_bind_int64(st, 2, last);
+    db_bind_int64(st, 3, limit ? (int64_t)limit : -1);
     size_t cap = *total < 64 ? 64 : (limit && limit < *total ? limit : *total);
     store_change *v = arena_alloc(a, cap * sizeof *v);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < cap) {
+    while ((rc = db_step(st)) == DB_ROW && *n < cap) {
         store_change *c = &v[(*n)++];
         memset(c, 0, sizeof *c);
-        c->audit.id = sqlite3_column_int64(st, 0);
+        c->audit.id = db_column_int64(st, 0);
         c->audit.at = st_col_str(a, st, 1);
         c->audit.user = st_col_str(a, st, 2);
         c->audit.action = st_col_str(a, st, 3);
         c->audit.entity = st_col_str(a, st, 4);
-        c->audit.entity_id = sqlite3_column_int64(st, 5);
+        c->audit.entity_id = db_column_int64(st, 5);
         c->audit.detail = st_col_str(a, st, 6);
-        c->is_checkin = sqlite3_column_type(st, 7) != SQLITE_NULL;
+        c->is_checkin = db_column_type(st, 7) != DB_T_NULL;
         if (c->is_checkin) {
-            c->checkin.id = sqlite3_column_int64(st, 7);
-            c->checkin.kr_id = sqlite3_column_int64(st, 8);
+            c->checkin.id = db_column_int64(st, 7);
+            c->checkin.kr_id = db_column_int64(st, 8);
             c->checkin.at = st_col_str(a, st, 9);
-            c->checkin.value = sqlite3_column_double(st, 10);
-            c->checkin.confidence = sqlite3_column_int(st, 11);
+            c->checkin.value = db_column_double(st, 10);
+            c->checkin.confidence = db_column_int(st, 11);
             c->checkin.note = st_col_str(a, st, 12);
             c->checkin.author = st_col_str(a, st, 13);
-            c->checkin.observed = sqlite3_column_int(st, 14);
-            c->checkin.applied = sqlite3_column_int(st, 15);
+            c->checkin.observed = db_column_int(st, 14);
+            c->checkin.applied = db_column_int(st, 15);
         }
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading the audit log");
+    db_reset(st);
+    if (rc != DB_DONE && rc != DB_ROW) return st_sqlfail(s, rc, "reading the audit log");
     *out = v;
     return STORE_OK;
 }

@@ -26,15 +26,15 @@ store_rc store_add_kpi(store *s, lnd_kpi *k, const char *user)
     store_rc rc = st_valid_kpi(s, k);
     if (rc != STORE_OK) return rc;
     if ((rc = st_wbegin(s)) != STORE_OK) return rc;
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO kpi(name, unit, min, max) VALUES (?,?,?,?)");
+    db_stmt *st = st_prep(s, "INSERT INTO kpi(name, unit, min, max) VALUES (?,?,?,?) RETURNING id");
     if (!st) return st_wend(s, STORE_IO);
     st_bind_text(st, 1, k->name);
     st_bind_text(st, 2, k->unit);
     st_bind_opt_double(st, 3, k->has_min, k->min);
     st_bind_opt_double(st, 4, k->has_max, k->max);
-    int r = st_step_done(s, st);
-    if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "adding a KPI"));
-    lnd_id id = sqlite3_last_insert_rowid(s->db);
+    int r = st_step_id(s, st);
+    if (r != DB_DONE) return st_wend(s, st_sqlfail(s, r, "adding a KPI"));
+    lnd_id id = s->last_id;
     char detail[512];
     snprintf(detail, sizeof detail, "KPI %lld '%.300s'", id, k->name);
     rc = st_wend(s, st_audit(s, user, "add", "kpi", id, detail));
@@ -51,35 +51,35 @@ store_rc store_set_kpi_value(store *s, lnd_id id, double value, const char *user
     if (!isfinite(value)) return st_fail(s, STORE_INVALID, "KPI value must be a finite number");
     store_rc rc = st_wbegin(s);
     if (rc != STORE_OK) return rc;
-    sqlite3_stmt *st = st_prep(s, "SELECT archived, value FROM kpi WHERE id = ?");
+    db_stmt *st = st_prep(s, "SELECT archived, value FROM kpi WHERE id = ?");
     if (!st) return st_wend(s, STORE_IO);
-    sqlite3_bind_int64(st, 1, id);
-    int r = sqlite3_step(st);
-    bool archived = r == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
-    bool had = r == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL;
-    double old = had ? sqlite3_column_double(st, 1) : 0;
-    sqlite3_reset(st);
-    if (r == SQLITE_DONE) return st_wend(s, st_fail(s, STORE_NOTFOUND, "no KPI %lld", id));
-    if (r != SQLITE_ROW) return st_wend(s, st_sqlfail(s, r, "reading a KPI"));
+    db_bind_int64(st, 1, id);
+    int r = db_step(st);
+    bool archived = r == DB_ROW && db_column_int(st, 0) != 0;
+    bool had = r == DB_ROW && db_column_type(st, 1) != DB_T_NULL;
+    double old = had ? db_column_double(st, 1) : 0;
+    db_reset(st);
+    if (r == DB_DONE) return st_wend(s, st_fail(s, STORE_NOTFOUND, "no KPI %lld", id));
+    if (r != DB_ROW) return st_wend(s, st_sqlfail(s, r, "reading a KPI"));
     if (archived) return st_wend(s, st_fail(s, STORE_NOTFOUND, "KPI %lld is archived", id));
     char now[32];
     date_now_stamp(now, sizeof now);
     st = st_prep(s, "INSERT INTO kpi_value(kpi_id, at, value, author) VALUES (?,?,?,?)");
     if (!st) return st_wend(s, STORE_IO);
-    sqlite3_bind_int64(st, 1, id);
+    db_bind_int64(st, 1, id);
     st_bind_text(st, 2, now);
-    sqlite3_bind_double(st, 3, value);
+    db_bind_double(st, 3, value);
     st_bind_text(st, 4, st_blank(user) ? "unknown" : user);
     r = st_step_done(s, st);
-    if (r == SQLITE_DONE) {
+    if (r == DB_DONE) {
         st = st_prep(s, "UPDATE kpi SET value = ?, updated_at = ? WHERE id = ?");   /* not an edit: no version */
         if (!st) return st_wend(s, STORE_IO);
-        sqlite3_bind_double(st, 1, value);
+        db_bind_double(st, 1, value);
         st_bind_text(st, 2, now);
-        sqlite3_bind_int64(st, 3, id);
+        db_bind_int64(st, 3, id);
         r = st_step_done(s, st);
     }
-    if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "recording the KPI value"));
+    if (r != DB_DONE) return st_wend(s, st_sqlfail(s, r, "recording the KPI value"));
     char a[64] = "-", b[64], detail[160];
     if (had) model_fmt_num(old, a, sizeof a);
     model_fmt_num(value, b, sizeof b);
@@ -87,40 +87,40 @@ store_rc store_set_kpi_value(store *s, lnd_id id, double value, const char *user
     return st_wend(s, st_audit(s, user, "value", "kpi", id, detail));
 }
 
-static void kpi_row(lnd_arena *a, sqlite3_stmt *st, void *row)
+static void kpi_row(lnd_arena *a, db_stmt *st, void *row)
 {
     lnd_kpi *k = row;
-    k->id = sqlite3_column_int64(st, 0);
+    k->id = db_column_int64(st, 0);
     k->name = st_col_str(a, st, 1);
     k->unit = st_col_str(a, st, 2);
-    k->has_min = sqlite3_column_type(st, 3) != SQLITE_NULL;
-    k->min = sqlite3_column_double(st, 3);
-    k->has_max = sqlite3_column_type(st, 4) != SQLITE_NULL;
-    k->max = sqlite3_column_double(st, 4);
-    k->has_value = sqlite3_column_type(st, 5) != SQLITE_NULL;
-    k->value = sqlite3_column_double(st, 5);
-    k->updated_at = sqlite3_column_type(st, 6) == SQLITE_NULL ? NULL : st_col_str(a, st, 6);
-    k->archived = sqlite3_column_int(st, 7) != 0;
-    k->version = (long)sqlite3_column_int64(st, 8);
+    k->has_min = db_column_type(st, 3) != DB_T_NULL;
+    k->min = db_column_double(st, 3);
+    k->has_max = db_column_type(st, 4) != DB_T_NULL;
+    k->max = db_column_double(st, 4);
+    k->has_value = db_column_type(st, 5) != DB_T_NULL;
+    k->value = db_column_double(st, 5);
+    k->updated_at = db_column_type(st, 6) == DB_T_NULL ? NULL : st_col_str(a, st, 6);
+    k->archived = db_column_int(st, 7) != 0;
+    k->version = (long)db_column_int64(st, 8);
 }
 
 store_rc store_kpis(store *s, lnd_arena *a, lnd_kpi **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = st_prep(s, "SELECT id, name, unit, min, max, value, updated_at, archived, version "
+    db_stmt *st = st_prep(s, "SELECT id, name, unit, min, max, value, updated_at, archived, version "
                                   "FROM kpi ORDER BY id");
     if (!st) return STORE_IO;
     return st_rows(s, a, st, sizeof **out, kpi_row, (void **)out, n, "reading KPIs");
 }
 
-static void kpi_value_row(lnd_arena *a, sqlite3_stmt *st, void *row)
+static void kpi_value_row(lnd_arena *a, db_stmt *st, void *row)
 {
     lnd_checkin *c = row;
-    c->id = sqlite3_column_int64(st, 0);
-    c->kr_id = sqlite3_column_int64(st, 1);
+    c->id = db_column_int64(st, 0);
+    c->kr_id = db_column_int64(st, 1);
     c->at = st_col_str(a, st, 2);
-    c->value = sqlite3_column_double(st, 3);
+    c->value = db_column_double(st, 3);
     c->author = st_col_str(a, st, 4);
     c->note = arena_strdup(a, "");
     c->confidence = c->observed = c->applied = -1;
@@ -130,9 +130,9 @@ store_rc store_kpi_history(store *s, lnd_arena *a, lnd_id kpi_id, lnd_checkin **
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = st_prep(s, "SELECT id, kpi_id, at, value, author FROM kpi_value WHERE kpi_id = ? "
+    db_stmt *st = st_prep(s, "SELECT id, kpi_id, at, value, author FROM kpi_value WHERE kpi_id = ? "
                                   "ORDER BY at, id");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, kpi_id);
+    db_bind_int64(st, 1, kpi_id);
     return st_rows(s, a, st, sizeof **out, kpi_value_row, (void **)out, n, "reading KPI history");
 }

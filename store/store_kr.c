@@ -11,16 +11,16 @@
 
 #include "../core/dates.h"
 
-void st_kr_row(st_strs *ss, sqlite3_stmt *st, lnd_kr *r)
+void st_kr_row(st_strs *ss, db_stmt *st, lnd_kr *r)
 {
     int c = 0;
-    r->id = sqlite3_column_int64(st, c++);
+    r->id = db_column_int64(st, c++);
     FIELDS_KR(STF_READ)
-    r->has_current = sqlite3_column_type(st, c) != SQLITE_NULL;
-    r->current = r->has_current ? sqlite3_column_double(st, c) : 0;
-    r->confidence = sqlite3_column_int(st, c + 1);
-    r->last_at = sqlite3_column_type(st, c + 2) == SQLITE_NULL ? NULL : st_str(ss, st, c + 2, true);
-    r->checkins = sqlite3_column_int(st, c + 3);
+    r->has_current = db_column_type(st, c) != DB_T_NULL;
+    r->current = r->has_current ? db_column_double(st, c) : 0;
+    r->confidence = db_column_int(st, c + 1);
+    r->last_at = db_column_type(st, c + 2) == DB_T_NULL ? NULL : st_str(ss, st, c + 2, true);
+    r->checkins = db_column_int(st, c + 3);
 }
 
 ST_GET_BY_ID(store_get_kr, lnd_kr, "kr", ST_KR_COLS, st_kr_row, "no key result K%lld", "reading a key result")
@@ -59,23 +59,23 @@ static store_rc valid_kr(store *s, const lnd_kr *k, bool adding)
 /* The objective a KR hangs on: must exist and not be archived; due week within its cycle. */
 store_rc st_valid_kr_objective(store *s, const lnd_kr *k)
 {
-    sqlite3_stmt *st = st_prep(s, "SELECT o.archived, c.weeks, c.name FROM objective o "
+    db_stmt *st = st_prep(s, "SELECT o.archived, c.weeks, c.name FROM objective o "
                                   "JOIN cycle c ON c.id = o.cycle_id WHERE o.id = ?");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, k->objective_id);
-    int rc = sqlite3_step(st);
+    db_bind_int64(st, 1, k->objective_id);
+    int rc = db_step(st);
     bool archived = false;
     int weeks = 0;
     char cname[128] = "";
-    if (rc == SQLITE_ROW) {
-        archived = sqlite3_column_int(st, 0) != 0;
-        weeks = sqlite3_column_int(st, 1);
-        snprintf(cname, sizeof cname, "%s", (const char *)sqlite3_column_text(st, 2));
+    if (rc == DB_ROW) {
+        archived = db_column_int(st, 0) != 0;
+        weeks = db_column_int(st, 1);
+        snprintf(cname, sizeof cname, "%s", db_column_text(st, 2));
     }
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
+    db_reset(st);
+    if (rc == DB_DONE)
         return st_fail(s, STORE_NOTFOUND, "no objective O%lld", k->objective_id);
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "checking the objective");
+    if (rc != DB_ROW) return st_sqlfail(s, rc, "checking the objective");
     if (archived)
         return st_fail(s, STORE_INVALID, "objective O%lld is archived; put the key result on a current objective",
                        k->objective_id);
@@ -98,7 +98,7 @@ store_rc store_add_kr(store *s, lnd_kr *k, const char *user)
     row.archived = false;
     row.version = 1;
     if ((rc = st_kr_insert(s, &row, "adding a key result")) != STORE_OK) return st_wend(s, rc);
-    lnd_id id = sqlite3_last_insert_rowid(s->db);
+    lnd_id id = s->last_id;
     char detail[512], b[64], t[64];
     if (k->has_baseline) model_fmt_num(k->baseline, b, sizeof b);
     else snprintf(b, sizeof b, "no baseline");

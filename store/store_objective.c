@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
-void st_objective_row(st_strs *ss, sqlite3_stmt *st, lnd_objective *r)
+void st_objective_row(st_strs *ss, db_stmt *st, lnd_objective *r)
 {
     int c = 0;
-    r->id = sqlite3_column_int64(st, c++);
+    r->id = db_column_int64(st, c++);
     FIELDS_OBJ(STF_READ)
 }
 
@@ -23,23 +23,23 @@ store_rc st_valid_parent(store *s, const lnd_objective *o)
     if (!o->parent_id) return STORE_OK;
     if (o->id && o->parent_id == o->id)
         return st_fail(s, STORE_INVALID, "O%lld cannot be its own parent; choose another parent or none", o->id);
-    sqlite3_stmt *st = st_prep(s, "SELECT cycle_id, archived, parent_id FROM objective WHERE id = ?");
+    db_stmt *st = st_prep(s, "SELECT cycle_id, archived, parent_id FROM objective WHERE id = ?");
     if (!st) return STORE_IO;
     lnd_id at = o->parent_id;
     for (long steps = 0; at && steps < 1000000; steps++) {
-        sqlite3_bind_int64(st, 1, at);
-        int rc = sqlite3_step(st);
+        db_bind_int64(st, 1, at);
+        int rc = db_step(st);
         lnd_id cyc = 0, up = 0;
         bool archived = false;
-        if (rc == SQLITE_ROW) {
-            cyc = sqlite3_column_int64(st, 0);
-            archived = sqlite3_column_int(st, 1) != 0;
-            up = sqlite3_column_int64(st, 2);
+        if (rc == DB_ROW) {
+            cyc = db_column_int64(st, 0);
+            archived = db_column_int(st, 1) != 0;
+            up = db_column_int64(st, 2);
         }
-        sqlite3_reset(st);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return st_sqlfail(s, rc, "checking the parent");
+        db_reset(st);
+        if (rc != DB_ROW && rc != DB_DONE) return st_sqlfail(s, rc, "checking the parent");
         if (steps == 0) {
-            if (rc == SQLITE_DONE)
+            if (rc == DB_DONE)
                 return st_fail(s, STORE_INVALID, "parent O%lld does not exist", at);
             if (cyc != o->cycle_id)
                 return st_fail(s, STORE_INVALID, "parent O%lld is in another cycle; choose a parent in the same cycle",
@@ -47,7 +47,7 @@ store_rc st_valid_parent(store *s, const lnd_objective *o)
             if (archived)
                 return st_fail(s, STORE_INVALID, "parent O%lld is archived; choose a current objective", at);
         }
-        if (rc == SQLITE_DONE) break;
+        if (rc == DB_DONE) break;
         if (o->id && up == o->id)
             return st_fail(s, STORE_INVALID, "parent O%lld sits beneath O%lld; that would make a loop",
                            o->parent_id, o->id);
@@ -78,19 +78,19 @@ store_rc store_add_objective(store *s, lnd_objective *o, const char *user)
     store_rc rc = valid_objective(s, &tmp);
     if (rc != STORE_OK) return rc;
     if ((rc = st_wbegin(s)) != STORE_OK) return rc;
-    sqlite3_stmt *st = st_prep(s, "SELECT 1 FROM cycle WHERE id = ?");
+    db_stmt *st = st_prep(s, "SELECT 1 FROM cycle WHERE id = ?");
     if (!st) return st_wend(s, STORE_IO);
-    sqlite3_bind_int64(st, 1, o->cycle_id);
-    int r = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (r == SQLITE_DONE)
+    db_bind_int64(st, 1, o->cycle_id);
+    int r = db_step(st);
+    db_reset(st);
+    if (r == DB_DONE)
         return st_wend(s, st_fail(s, STORE_NOTFOUND, "no cycle with id %lld", o->cycle_id));
-    if (r != SQLITE_ROW) return st_wend(s, st_sqlfail(s, r, "adding an objective"));
+    if (r != DB_ROW) return st_wend(s, st_sqlfail(s, r, "adding an objective"));
     if ((rc = st_valid_parent(s, &tmp)) != STORE_OK) return st_wend(s, rc);
     tmp.archived = false;
     tmp.version = 1;
     if ((rc = st_obj_insert(s, &tmp, "adding an objective")) != STORE_OK) return st_wend(s, rc);
-    lnd_id id = sqlite3_last_insert_rowid(s->db);
+    lnd_id id = s->last_id;
     char detail[512];
     snprintf(detail, sizeof detail, "O%lld %s '%.300s'", id, model_level_name(o->level), o->title);
     rc = st_wend(s, st_audit(s, user, "add", "objective", id, detail));
@@ -143,15 +143,15 @@ store_rc st_archive(store *s, const char *table, const char *entity, lnd_id id, 
       : !strcmp(table, "kpi")       ? "UPDATE kpi SET archived = 1, version = version + 1 WHERE id = ? AND version = ?"
                                     : NULL;
     if (!sql) return st_wend(s, st_fail(s, STORE_IO, "internal: cannot archive in %s", table));
-    sqlite3_stmt *st;
-    int r = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-    if (r != SQLITE_OK) return st_wend(s, st_sqlfail(s, r, "archiving"));
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, version);
-    r = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (r != SQLITE_DONE) rc = st_sqlfail(s, r, "archiving");
-    else if (sqlite3_changes(s->db) == 0) rc = st_conflict(s, table, entity, id, label, version);
+    db_stmt *st;
+    int r = db_prepare(s->db, sql, &st);
+    if (r != DB_OK) return st_wend(s, st_sqlfail(s, r, "archiving"));
+    db_bind_int64(st, 1, id);
+    db_bind_int64(st, 2, version);
+    r = db_step(st);
+    db_finalize(st);
+    if (r != DB_DONE) rc = st_sqlfail(s, r, "archiving");
+    else if (db_changes(s->db) == 0) rc = st_conflict(s, table, entity, id, label, version);
     if (rc == STORE_OK) {
         char detail[64];
         snprintf(detail, sizeof detail, "%s archived", label);

@@ -17,24 +17,24 @@
 
 static store_rc one_int(store *s, const char *sql, lnd_id cycle_id, long long *n)
 {
-    sqlite3_stmt *st = st_prep(s, sql);
+    db_stmt *st = st_prep(s, sql);
     if (!st) return STORE_IO;
-    if (sqlite3_bind_parameter_count(st) > 0) sqlite3_bind_int64(st, 1, cycle_id);
-    int rc = sqlite3_step(st);
-    *n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? STORE_OK : st_sqlfail(s, rc, "loading the plan");
+    if (strchr(sql, '?') != NULL) db_bind_int64(st, 1, cycle_id);
+    int rc = db_step(st);
+    *n = rc == DB_ROW ? db_column_int64(st, 0) : 0;
+    db_reset(st);
+    return rc == DB_ROW ? STORE_OK : st_sqlfail(s, rc, "loading the plan");
 }
 
 static store_rc load_objectives(store *s, st_strs *ss, lnd_plan *p, size_t cap)
 {
-    sqlite3_stmt *st = st_prep(s, "SELECT " ST_OBJ_COLS " FROM objective WHERE cycle_id = ? ORDER BY id");
+    db_stmt *st = st_prep(s, "SELECT " ST_OBJ_COLS " FROM objective WHERE cycle_id = ? ORDER BY id");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, p->cycle.id);
+    db_bind_int64(st, 1, p->cycle.id);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && p->nobjs < cap) st_objective_row(ss, st, &p->objs[p->nobjs++]);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : st_sqlfail(s, rc, "loading objectives");
+    while ((rc = db_step(st)) == DB_ROW && p->nobjs < cap) st_objective_row(ss, st, &p->objs[p->nobjs++]);
+    db_reset(st);
+    return rc == DB_DONE || rc == DB_ROW ? STORE_OK : st_sqlfail(s, rc, "loading objectives");
 }
 
 /* KRs per objective (slot starts), then the rows into their slots. */
@@ -50,20 +50,20 @@ static store_rc load_krs(store *s, st_strs *ss, lnd_plan *p, bool scan)
         return st_fail(s, STORE_IO, "out of memory loading the plan");
     }
     store_rc ret = STORE_OK;
-    sqlite3_stmt *st = scan ? st_prep(s, "SELECT objective_id, count(*) FROM kr INDEXED BY kr_objective "
+    db_stmt *st = scan ? st_prep(s, "SELECT objective_id, count(*) FROM kr INDEXED BY kr_objective "
                                          "GROUP BY objective_id")
                             : st_prep(s, "SELECT objective_id, count(*) FROM kr WHERE objective_id IN "
                                          "(SELECT id FROM objective WHERE cycle_id = ?) GROUP BY objective_id");
-    int rc = SQLITE_DONE;
+    int rc = DB_DONE;
     if (!st) ret = STORE_IO;
     else {
-        if (!scan) sqlite3_bind_int64(st, 1, p->cycle.id);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            long oi = plan_obj_index(p, sqlite3_column_int64(st, 0));
-            if (oi >= 0) cnt[oi] = (size_t)sqlite3_column_int64(st, 1);
+        if (!scan) db_bind_int64(st, 1, p->cycle.id);
+        while ((rc = db_step(st)) == DB_ROW) {
+            long oi = plan_obj_index(p, db_column_int64(st, 0));
+            if (oi >= 0) cnt[oi] = (size_t)db_column_int64(st, 1);
         }
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE) ret = st_sqlfail(s, rc, "loading key results");
+        db_reset(st);
+        if (rc != DB_DONE) ret = st_sqlfail(s, rc, "loading key results");
     }
     size_t total = 0;
     for (size_t i = 0; i < n; i++) {
@@ -78,11 +78,11 @@ static store_rc load_krs(store *s, st_strs *ss, lnd_plan *p, bool scan)
         if (!st) ret = STORE_IO;
     }
     if (ret == STORE_OK) {
-        if (!scan) sqlite3_bind_int64(st, 1, p->cycle.id);
+        if (!scan) db_bind_int64(st, 1, p->cycle.id);
         lnd_id last_obj = 0;
         long oi = -1;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            lnd_id obj = sqlite3_column_int64(st, 1);
+        while ((rc = db_step(st)) == DB_ROW) {
+            lnd_id obj = db_column_int64(st, 1);
             if (obj != last_obj || oi < 0) {
                 oi = plan_obj_index(p, obj);
                 last_obj = obj;
@@ -90,8 +90,8 @@ static store_rc load_krs(store *s, st_strs *ss, lnd_plan *p, bool scan)
             if (oi < 0 || fill[oi] >= cnt[oi]) continue;   /* another cycle's KR */
             st_kr_row(ss, st, &p->krs[start[oi] + fill[oi]++]);
         }
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE) ret = st_sqlfail(s, rc, "loading key results");
+        db_reset(st);
+        if (rc != DB_DONE) ret = st_sqlfail(s, rc, "loading key results");
         /* Keep the arrays dense even if counts and rows disagreed. */
         size_t w = 0;
         for (size_t i = 0; i < n; i++)
@@ -113,24 +113,24 @@ static store_rc load_programmes(store *s, st_strs *ss, lnd_plan *p)
     store_rc rc = one_int(s, "SELECT count(*) FROM programme WHERE cycle_id = ?", p->cycle.id, &np);
     if (rc != STORE_OK) return rc;
     p->progs = arena_alloc(p->arena, ((size_t)np + 1) * sizeof *p->progs);
-    sqlite3_stmt *st = st_prep(s, "SELECT " ST_PROG_COLS " FROM programme WHERE cycle_id = ? ORDER BY id");
+    db_stmt *st = st_prep(s, "SELECT " ST_PROG_COLS " FROM programme WHERE cycle_id = ? ORDER BY id");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, p->cycle.id);
+    db_bind_int64(st, 1, p->cycle.id);
     int r;
-    while ((r = sqlite3_step(st)) == SQLITE_ROW && p->nprogs < (size_t)np)
+    while ((r = db_step(st)) == DB_ROW && p->nprogs < (size_t)np)
         st_programme_row(ss, st, &p->progs[p->nprogs++]);
-    sqlite3_reset(st);
-    return r == SQLITE_DONE || r == SQLITE_ROW ? STORE_OK : st_sqlfail(s, r, "loading programmes");
+    db_reset(st);
+    return r == DB_DONE || r == DB_ROW ? STORE_OK : st_sqlfail(s, r, "loading programmes");
 }
 
 store_rc store_load_plan(store *s, lnd_id cycle_id, lnd_plan **out)
 {
     *out = NULL;
-    bool own_tx = sqlite3_get_autocommit(s->db) != 0;
+    bool own_tx = !db_in_transaction(s->db);
     if (own_tx) {
         /* a read snapshot (deferred, never writes): the SELECTs below see one state */
         int r = st_exec(s, "BEGIN");
-        if (r != SQLITE_OK) return st_sqlfail(s, r, "loading the plan");
+        if (r != DB_OK) return st_sqlfail(s, r, "loading the plan");
     }
     lnd_plan *p = plan_new();
     st_strs ss;

@@ -12,10 +12,10 @@
 #include "../core/dates.h"
 #include "store_io.h"
 
-void st_programme_row(st_strs *ss, sqlite3_stmt *st, lnd_programme *r)
+void st_programme_row(st_strs *ss, db_stmt *st, lnd_programme *r)
 {
     int c = 0;
-    r->id = sqlite3_column_int64(st, c++);
+    r->id = db_column_int64(st, c++);
     FIELDS_PROG(STF_READ)
 }
 
@@ -61,7 +61,7 @@ store_rc store_add_programme(store *s, lnd_programme *p, const char *user)
     row.archived = false;
     row.version = 1;
     if ((rc = st_prog_insert(s, &row, "adding a programme")) != STORE_OK) return st_wend(s, rc);
-    lnd_id id = sqlite3_last_insert_rowid(s->db);
+    lnd_id id = s->last_id;
     char detail[512];
     snprintf(detail, sizeof detail, "programme %lld '%.300s': weeks %d-%d", id, p->title, p->start_week,
              p->end_week);

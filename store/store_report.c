@@ -45,7 +45,7 @@ store_rc store_report_histories(store *s, lnd_arena *a, const lnd_plan *p, repor
     for (size_t k = 0; k < p->nkrs; k++) map[k] = (kr_slot){p->krs[k].id, k};
     qsort(map, p->nkrs, sizeof *map, slot_cmp);
     /* the checkin_kr_at index order: no sort; each KR's rows reversed when flushed */
-    sqlite3_stmt *st = st_prep(s, "SELECT c.id, c.kr_id, c.at, c.value, c.confidence, c.note, c.author, "
+    db_stmt *st = st_prep(s, "SELECT c.id, c.kr_id, c.at, c.value, c.confidence, c.note, c.author, "
                                   "c.observed, c.applied, c.account, c.cohort, c.comparison, c.followup "
                                   "FROM checkin c WHERE c.kr_id IN (SELECT kr.id FROM kr JOIN objective o "
                                   "ON o.id = kr.objective_id WHERE o.cycle_id = ?) ORDER BY c.kr_id, c.at, c.id");
@@ -53,14 +53,14 @@ store_rc store_report_histories(store *s, lnd_arena *a, const lnd_plan *p, repor
         free(map);
         return STORE_IO;
     }
-    sqlite3_bind_int64(st, 1, p->cycle.id);
+    db_bind_int64(st, 1, p->cycle.id);
     st_strs ss;
     st_strs_pack(&ss, a);
     lnd_id cur = 0;
     int rc;
     store_rc out = STORE_OK;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        lnd_id kr = sqlite3_column_int64(st, 1);
+    while ((rc = db_step(st)) == DB_ROW) {
+        lnd_id kr = db_column_int64(st, 1);
         if (kr != cur) {
             flush(a, map, p->nkrs, cur, tmp, n, hist);
             cur = kr;
@@ -77,25 +77,25 @@ store_rc store_report_histories(store *s, lnd_arena *a, const lnd_plan *p, repor
             cap = ncap;
         }
         lnd_checkin *c = &tmp[n++];
-        c->id = sqlite3_column_int64(st, 0);
+        c->id = db_column_int64(st, 0);
         c->kr_id = kr;
         c->at = st_str(&ss, st, 2, true);
-        c->value = sqlite3_column_double(st, 3);
-        c->confidence = sqlite3_column_int(st, 4);
+        c->value = db_column_double(st, 3);
+        c->confidence = db_column_int(st, 4);
         c->note = st_str(&ss, st, 5, true);
         c->author = st_str(&ss, st, 6, true);
-        c->observed = sqlite3_column_int(st, 7);
-        c->applied = sqlite3_column_int(st, 8);
+        c->observed = db_column_int(st, 7);
+        c->applied = db_column_int(st, 8);
         c->account = st_str(&ss, st, 9, true);
         c->cohort = st_str(&ss, st, 10, true);
-        c->comparison = sqlite3_column_int(st, 11) != 0;
-        c->followup = sqlite3_column_int(st, 12);
+        c->comparison = db_column_int(st, 11) != 0;
+        c->followup = db_column_int(st, 12);
     }
     if (out == STORE_OK) flush(a, map, p->nkrs, cur, tmp, n, hist);
-    sqlite3_reset(st);
+    db_reset(st);
     st_strs_done(&ss);
     free(tmp);
     free(map);
-    if (out == STORE_OK && rc != SQLITE_DONE) out = st_sqlfail(s, rc, "reading check-ins");
+    if (out == STORE_OK && rc != DB_DONE) out = st_sqlfail(s, rc, "reading check-ins");
     return out;
 }

@@ -17,26 +17,26 @@
 
 store_rc store_is_empty(store *s, bool *empty)
 {
-    sqlite3_stmt *st = st_prep(s, "SELECT EXISTS (SELECT 1 FROM cycle) OR EXISTS (SELECT 1 FROM objective) "
+    db_stmt *st = st_prep(s, "SELECT EXISTS (SELECT 1 FROM cycle) OR EXISTS (SELECT 1 FROM objective) "
                                   "OR EXISTS (SELECT 1 FROM kpi) OR EXISTS (SELECT 1 FROM audit)");
     if (!st) return STORE_IO;
-    int rc = sqlite3_step(st);
-    *empty = rc == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? STORE_OK : st_sqlfail(s, rc, "checking the database is empty");
+    int rc = db_step(st);
+    *empty = rc == DB_ROW && db_column_int(st, 0) == 0;
+    db_reset(st);
+    return rc == DB_ROW ? STORE_OK : st_sqlfail(s, rc, "checking the database is empty");
 }
 
 static store_rc restoring(store *s, const char *what)
 {
     if (!s->in_tx) return st_fail(s, STORE_INVALID, "restoring %s needs an open transaction (store_tx_begin)", what);
-    int rc = st_exec(s, "PRAGMA defer_foreign_keys = ON");
-    return rc == SQLITE_OK ? STORE_OK : st_sqlfail(s, rc, "restoring");
+    int rc = st_sqlite_exec(s, "PRAGMA defer_foreign_keys = ON");
+    return rc == DB_OK ? STORE_OK : st_sqlfail(s, rc, "restoring");
 }
 
-static store_rc run(store *s, sqlite3_stmt *st, const char *what)
+static store_rc run(store *s, db_stmt *st, const char *what)
 {
     int rc = st_step_done(s, st);
-    return rc == SQLITE_DONE ? STORE_OK : st_sqlfail(s, rc, what);
+    return rc == DB_DONE ? STORE_OK : st_sqlfail(s, rc, what);
 }
 
 store_rc store_restore_cycle(store *s, const lnd_cycle *c)
@@ -46,14 +46,14 @@ store_rc store_restore_cycle(store *s, const lnd_cycle *c)
     lnd_cycle v = *c;
     v.state = c->state == CYCLE_CLOSED ? CYCLE_REVIEW : c->state;
     if ((unsigned)c->state >= CYCLE_STATE_N) return st_fail(s, STORE_INVALID, "cycle %s: unknown state", c->name);
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO cycle(id, name, start, weeks, state, version) VALUES (?,?,?,?,?,?)");
+    db_stmt *st = st_prep(s, "INSERT INTO cycle(id, name, start, weeks, state, version) VALUES (?,?,?,?,?,?)");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, c->id);
+    db_bind_int64(st, 1, c->id);
     st_bind_text(st, 2, c->name);
     st_bind_text(st, 3, c->start);
-    sqlite3_bind_int(st, 4, c->weeks);
+    db_bind_int(st, 4, c->weeks);
     st_bind_text(st, 5, model_cycle_state_name(v.state));
-    sqlite3_bind_int64(st, 6, c->version);
+    db_bind_int64(st, 6, c->version);
     if ((rc = run(s, st, "restoring a cycle")) != STORE_OK) return rc;
     if (c->state == CYCLE_CLOSED) {
         if (s->npending == s->cap_pending) {
@@ -115,16 +115,16 @@ store_rc store_restore_kpi(store *s, const lnd_kpi *k)
     store_rc rc = restoring(s, "a KPI");
     if (rc != STORE_OK) return rc;
     if ((rc = st_valid_kpi(s, k)) != STORE_OK) return rc;
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO kpi(id, name, unit, min, max, archived, version) "
+    db_stmt *st = st_prep(s, "INSERT INTO kpi(id, name, unit, min, max, archived, version) "
                                   "VALUES (?,?,?,?,?,?,?)");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, k->id);
+    db_bind_int64(st, 1, k->id);
     st_bind_text(st, 2, k->name);
     st_bind_text(st, 3, k->unit);
     st_bind_opt_double(st, 4, k->has_min, k->min);
     st_bind_opt_double(st, 5, k->has_max, k->max);
-    sqlite3_bind_int(st, 6, k->archived);
-    sqlite3_bind_int64(st, 7, k->version);
+    db_bind_int(st, 6, k->archived);
+    db_bind_int64(st, 7, k->version);
     return run(s, st, "restoring a KPI");
 }
 
@@ -137,19 +137,19 @@ store_rc store_restore_kpi_value(store *s, lnd_id kpi_id, const char *at, double
         return st_fail(s, STORE_INVALID, "KPI %lld value: time '%s' is not YYYY-MM-DDTHH:MM:SSZ", kpi_id,
                        at ? at : "");
     if (!isfinite(value)) return st_fail(s, STORE_INVALID, "KPI %lld value must be a finite number", kpi_id);
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO kpi_value(kpi_id, at, value, author) VALUES (?,?,?,?)");
+    db_stmt *st = st_prep(s, "INSERT INTO kpi_value(kpi_id, at, value, author) VALUES (?,?,?,?)");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, kpi_id);
+    db_bind_int64(st, 1, kpi_id);
     st_bind_text(st, 2, stamp);
-    sqlite3_bind_double(st, 3, value);
+    db_bind_double(st, 3, value);
     st_bind_text(st, 4, author);
     if ((rc = run(s, st, "restoring a KPI value")) != STORE_OK) return rc;
     st = st_prep(s, "UPDATE kpi SET value = ?1, updated_at = ?2 WHERE id = ?3 AND "
                     "(updated_at IS NULL OR updated_at <= ?2)");
     if (!st) return STORE_IO;
-    sqlite3_bind_double(st, 1, value);
+    db_bind_double(st, 1, value);
     st_bind_text(st, 2, stamp);
-    sqlite3_bind_int64(st, 3, kpi_id);
+    db_bind_int64(st, 3, kpi_id);
     return run(s, st, "restoring a KPI value");
 }
 
@@ -159,13 +159,13 @@ store_rc store_restore_review(store *s, lnd_id cycle_id, const lnd_review *r)
     if (rc != STORE_OK) return rc;
     if (r->has_score && (!isfinite(r->score) || r->score < 0 || r->score > 1))
         return st_fail(s, STORE_INVALID, "review of O%lld: score must be from 0.0 to 1.0", r->objective_id);
-    sqlite3_stmt *st = st_prep(s, "SELECT cycle_id FROM objective WHERE id = ?");
+    db_stmt *st = st_prep(s, "SELECT cycle_id FROM objective WHERE id = ?");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, r->objective_id);
-    int x = sqlite3_step(st);
-    lnd_id cyc = x == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (x != SQLITE_ROW && x != SQLITE_DONE) return st_sqlfail(s, x, "restoring a review");
+    db_bind_int64(st, 1, r->objective_id);
+    int x = db_step(st);
+    lnd_id cyc = x == DB_ROW ? db_column_int64(st, 0) : 0;
+    db_reset(st);
+    if (x != DB_ROW && x != DB_DONE) return st_sqlfail(s, x, "restoring a review");
     if (cyc != cycle_id)
         return st_fail(s, STORE_INVALID, "review of O%lld: no such objective in this cycle", r->objective_id);
     st = st_prep(s, "INSERT INTO review(objective_id, score, worked, didnt, carry, carry_forward, version, "
@@ -185,9 +185,9 @@ store_rc store_restore_waiver(store *s, const lnd_waiver *w)
     char at[32] = "";
     if (!st_blank(w->at) && !st_stamp(w->at, at))
         return st_fail(s, STORE_INVALID, "waiver of O%lld: 'at' is not a timestamp", w->objective_id);
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO waiver(objective_id, rule, reason, author, at) VALUES (?,?,?,?,?)");
+    db_stmt *st = st_prep(s, "INSERT INTO waiver(objective_id, rule, reason, author, at) VALUES (?,?,?,?,?)");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, w->objective_id);
+    db_bind_int64(st, 1, w->objective_id);
     st_bind_text(st, 2, w->rule);
     st_bind_text(st, 3, w->reason);
     st_bind_text(st, 4, w->author);
@@ -199,18 +199,18 @@ store_rc store_restore_audit(store *s, const lnd_audit *a)
 {
     store_rc rc = restoring(s, "an audit entry");
     if (rc != STORE_OK) return rc;
-    sqlite3_stmt *st = st_prep(s, "INSERT INTO audit(id, at, user, action, entity, entity_id, detail, account) "
+    db_stmt *st = st_prep(s, "INSERT INTO audit(id, at, author, action, entity, entity_id, detail, account) "
                                   "VALUES (?,?,?,?,?,?,?,?)");
     if (!st) return STORE_IO;
-    if (a->id) sqlite3_bind_int64(st, 1, a->id);
-    else sqlite3_bind_null(st, 1);
+    if (a->id) db_bind_int64(st, 1, a->id);
+    else db_bind_null(st, 1);
     char at[32];
     if (!st_blank(a->at) && st_stamp(a->at, at)) st_bind_text(st, 2, at);
     else st_bind_text(st, 2, a->at);
     st_bind_text(st, 3, a->user);
     st_bind_text(st, 4, a->action);
     st_bind_text(st, 5, a->entity);
-    sqlite3_bind_int64(st, 6, a->entity_id);
+    db_bind_int64(st, 6, a->entity_id);
     st_bind_text(st, 7, a->detail);
     st_bind_text(st, 8, a->account);
     return run(s, st, "restoring the audit log");

@@ -11,33 +11,33 @@
 #include "../core/dates.h"
 #include "store_io.h"
 
-static void review_row(lnd_arena *a, sqlite3_stmt *st, lnd_review *r)
+static void review_row(lnd_arena *a, db_stmt *st, lnd_review *r)
 {
-    r->objective_id = sqlite3_column_int64(st, 0);
-    r->has_score = sqlite3_column_type(st, 1) != SQLITE_NULL;
-    r->score = r->has_score ? sqlite3_column_double(st, 1) : 0;
+    r->objective_id = db_column_int64(st, 0);
+    r->has_score = db_column_type(st, 1) != DB_T_NULL;
+    r->score = r->has_score ? db_column_double(st, 1) : 0;
     r->worked = st_col_str(a, st, 2);
     r->didnt = st_col_str(a, st, 3);
     r->carry = st_col_str(a, st, 4);
-    r->carry_forward = sqlite3_column_int(st, 5) != 0;
-    r->version = (long)sqlite3_column_int64(st, 6);
+    r->carry_forward = db_column_int(st, 5) != 0;
+    r->version = (long)db_column_int64(st, 6);
     r->updated_by = st_col_str(a, st, 7);
     r->updated_at = st_col_str(a, st, 8);
     r->finding = st_col_str(a, st, 9);
 }
 
-static void review_row_v(lnd_arena *a, sqlite3_stmt *st, void *row) { review_row(a, st, row); }
+static void review_row_v(lnd_arena *a, db_stmt *st, void *row) { review_row(a, st, row); }
 
 store_rc store_reviews(store *s, lnd_arena *a, lnd_id cycle_id, lnd_review **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = st_prep(s, "SELECT r.objective_id, r.score, r.worked, r.didnt, r.carry, r.carry_forward, "
+    db_stmt *st = st_prep(s, "SELECT r.objective_id, r.score, r.worked, r.didnt, r.carry, r.carry_forward, "
                                   "r.version, r.updated_by, r.updated_at, r.finding FROM review r "
                                   "JOIN objective o ON o.id = r.objective_id WHERE o.cycle_id = ? "
                                   "ORDER BY r.objective_id");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, cycle_id);
+    db_bind_int64(st, 1, cycle_id);
     return st_rows(s, a, st, sizeof **out, review_row_v, (void **)out, n, "reading reviews");
 }
 
@@ -56,17 +56,17 @@ static store_rc review_conflict(store *s, lnd_id oid, long now, long had)
     return STORE_CONFLICT;
 }
 
-void st_review_bind(sqlite3_stmt *st, const lnd_review *r, const char *by, const char *at, long version)
+void st_review_bind(db_stmt *st, const lnd_review *r, const char *by, const char *at, long version)
 {
-    sqlite3_bind_int64(st, 1, r->objective_id);
+    db_bind_int64(st, 1, r->objective_id);
     st_bind_opt_double(st, 2, r->has_score, r->score);
     st_bind_text(st, 3, r->worked);
     st_bind_text(st, 4, r->didnt);
     st_bind_text(st, 5, r->carry);
-    sqlite3_bind_int(st, 6, r->carry_forward);
+    db_bind_int(st, 6, r->carry_forward);
     st_bind_text(st, 7, by);
     st_bind_text(st, 8, at);
-    sqlite3_bind_int64(st, 9, version);
+    db_bind_int64(st, 9, version);
     st_bind_text(st, 10, r->finding);
 }
 
@@ -79,15 +79,15 @@ store_rc store_set_review(store *s, lnd_review *r, const char *user)
     lnd_arena *a = arena_new();
     lnd_objective o;
     rc = store_get_objective(s, a, r->objective_id, &o);
-    sqlite3_stmt *st = NULL;
+    db_stmt *st = NULL;
     long cur = 0;
     if (rc == STORE_OK && !(st = st_prep(s, "SELECT version FROM review WHERE objective_id = ?"))) rc = STORE_IO;
     if (rc == STORE_OK) {
-        sqlite3_bind_int64(st, 1, r->objective_id);
-        int x = sqlite3_step(st);
-        if (x == SQLITE_ROW) cur = (long)sqlite3_column_int64(st, 0);
-        sqlite3_reset(st);
-        if (x != SQLITE_ROW && x != SQLITE_DONE) rc = st_sqlfail(s, x, "reading a review");
+        db_bind_int64(st, 1, r->objective_id);
+        int x = db_step(st);
+        if (x == DB_ROW) cur = (long)db_column_int64(st, 0);
+        db_reset(st);
+        if (x != DB_ROW && x != DB_DONE) rc = st_sqlfail(s, x, "reading a review");
         else if (cur != r->version) rc = review_conflict(s, r->objective_id, cur, r->version);
     }
     char now[32];
@@ -102,8 +102,8 @@ store_rc store_set_review(store *s, lnd_review *r, const char *user)
         else {
             st_review_bind(st, r, st_blank(user) ? "unknown" : user, now, r->version);
             int x = st_step_done(s, st);
-            if (x != SQLITE_DONE) rc = st_sqlfail(s, x, "saving the review");
-            else if (sqlite3_changes(s->db) == 0) rc = review_conflict(s, r->objective_id, cur, r->version);
+            if (x != DB_DONE) rc = st_sqlfail(s, x, "saving the review");
+            else if (db_changes(s->db) == 0) rc = review_conflict(s, r->objective_id, cur, r->version);
         }
     }
     if (rc == STORE_OK) {

@@ -14,14 +14,14 @@ store_rc store_serving_week(store *s, lnd_id objective_id, int *week)
         " SELECT min(p.start_week) FROM programme p JOIN up ON p.objective_id = up.id"
         " WHERE p.archived = 0";
     *week = 0;
-    sqlite3_stmt *st = st_prep(s, sql);
+    db_stmt *st = st_prep(s, sql);
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, objective_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        if (sqlite3_column_type(st, 0) != SQLITE_NULL) *week = sqlite3_column_int(st, 0);
-        rc = sqlite3_step(st);
+    db_bind_int64(st, 1, objective_id);
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
+        if (db_column_type(st, 0) != DB_T_NULL) *week = db_column_int(st, 0);
+        rc = db_step(st);
     }
-    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, "reading the programmes serving an objective");
+    if (rc != DB_DONE) return st_sqlfail(s, rc, "reading the programmes serving an objective");
     return STORE_OK;
 }

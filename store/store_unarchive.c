@@ -41,22 +41,22 @@ static store_rc unarchive(store *s, const unarchive_kind *k, lnd_id id, long ver
     snprintf(label, sizeof label, "%c%lld", k->prefix, id);
     store_rc rc = st_wbegin(s);
     if (rc != STORE_OK) return rc;
-    sqlite3_stmt *st = st_prep(s, k->get);
+    db_stmt *st = st_prep(s, k->get);
     if (!st) return st_wend(s, STORE_IO);
-    sqlite3_bind_int64(st, 1, id);
-    int r = sqlite3_step(st);
+    db_bind_int64(st, 1, id);
+    int r = db_step(st);
     bool archived = false, up_archived = false;
     long now = 0;
     lnd_id up = 0;
-    if (r == SQLITE_ROW) {
-        archived = sqlite3_column_int(st, 0) != 0;
-        now = (long)sqlite3_column_int64(st, 1);
-        up = sqlite3_column_int64(st, 2);
-        up_archived = sqlite3_column_int(st, 3) != 0;
+    if (r == DB_ROW) {
+        archived = db_column_int(st, 0) != 0;
+        now = (long)db_column_int64(st, 1);
+        up = db_column_int64(st, 2);
+        up_archived = db_column_int(st, 3) != 0;
     }
-    sqlite3_reset(st);
-    if (r == SQLITE_DONE) rc = st_fail(s, STORE_NOTFOUND, "no %s %s", k->entity, label);
-    else if (r != SQLITE_ROW) rc = st_sqlfail(s, r, "reading the row to restore");
+    db_reset(st);
+    if (r == DB_DONE) rc = st_fail(s, STORE_NOTFOUND, "no %s %s", k->entity, label);
+    else if (r != DB_ROW) rc = st_sqlfail(s, r, "reading the row to restore");
     else if (now != version) rc = st_conflict(s, k->table, k->entity, id, label, version);
     else if (!archived) rc = st_fail(s, STORE_INVALID, "%s is not archived; nothing to restore", label);
     else if (up && up_archived)
@@ -65,11 +65,11 @@ static store_rc unarchive(store *s, const unarchive_kind *k, lnd_id id, long ver
     if (rc != STORE_OK) return st_wend(s, rc);
     st = st_prep(s, k->set);
     if (!st) return st_wend(s, STORE_IO);
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, version);
+    db_bind_int64(st, 1, id);
+    db_bind_int64(st, 2, version);
     r = st_step_done(s, st);
-    if (r != SQLITE_DONE) rc = st_sqlfail(s, r, "restoring");
-    else if (sqlite3_changes(s->db) == 0) rc = st_conflict(s, k->table, k->entity, id, label, version);
+    if (r != DB_DONE) rc = st_sqlfail(s, r, "restoring");
+    else if (db_changes(s->db) == 0) rc = st_conflict(s, k->table, k->entity, id, label, version);
     if (rc == STORE_OK) {
         char detail[64];
         snprintf(detail, sizeof detail, "%s restored (un-archived)", label);

@@ -14,6 +14,7 @@
 #include "store_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define OBJ_JSON(R)                                                                             \
@@ -95,21 +96,21 @@ static store_rc undo_find(store *s, lnd_arena *a, store_undo_info *u, long *chan
     memset(u, 0, sizeof *u);
     if (!s->account[0])
         return st_fail(s, STORE_INVALID, "cannot tell whose changes are yours: no operating-system account is set");
-    sqlite3_stmt *st = st_prep(s, "SELECT a.id, a.action, a.entity, a.entity_id, a.at, a.detail, c.version, a.user "
+    db_stmt *st = st_prep(s, "SELECT a.id, a.action, a.entity, a.entity_id, a.at, a.detail, c.version, a.author "
                                   "FROM audit a JOIN plan_change c ON c.audit_id = a.id "
                                   "WHERE a.account = ? AND a.action IN ('add','edit','archive','unarchive') "
                                   "AND a.detail <> 'no change' AND c.undone_by IS NULL ORDER BY a.id DESC LIMIT 1");
     if (!st) return STORE_IO;
     st_bind_text(st, 1, s->account);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        u->audit_id = sqlite3_column_int64(st, 0);
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
+        u->audit_id = db_column_int64(st, 0);
         u->action = st_col_str(a, st, 1);
         u->entity = st_col_str(a, st, 2);
-        u->entity_id = sqlite3_column_int64(st, 3);
+        u->entity_id = db_column_int64(st, 3);
         u->at = st_col_str(a, st, 4);
         u->detail = st_col_str(a, st, 5);
-        *changed_version = (long)sqlite3_column_int64(st, 6);
+        *changed_version = (long)db_column_int64(st, 6);
         u->user = st_col_str(a, st, 7);
         snprintf(u->label, sizeof u->label, "%c%lld", entity_prefix(u->entity), u->entity_id);
         if (!strcmp(u->action, "edit")) undo_words(u->detail, u->result, sizeof u->result);
@@ -117,47 +118,47 @@ static store_rc undo_find(store *s, lnd_arena *a, store_undo_info *u, long *chan
                                                         : !strcmp(u->action, "archive") ? "restored"
                                                                                          : "archived again");
     }
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
+    db_reset(st);
+    if (rc == DB_DONE)
         return st_fail(s, STORE_NOTFOUND, "nothing of yours to undo: undo reverts your own adds, edits, archives and "
                                           "restores of objectives, key results and programmes");
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading the audit log");
+    if (rc != DB_ROW) return st_sqlfail(s, rc, "reading the audit log");
     /* anyone's later change to the same row, not itself undone, blocks the undo */
-    st = st_prep(s, "SELECT a.user, a.account, a.at, a.action FROM audit a LEFT JOIN plan_change c ON c.audit_id = a.id "
+    st = st_prep(s, "SELECT a.author, a.account, a.at, a.action FROM audit a LEFT JOIN plan_change c ON c.audit_id = a.id "
                     "WHERE a.entity = ? AND a.entity_id = ? AND a.id > ? "
                     "AND a.action IN ('add','edit','archive','unarchive','carry') AND a.detail <> 'no change' "
                     "AND c.undone_by IS NULL ORDER BY a.id DESC LIMIT 1");
     if (!st) return STORE_IO;
     st_bind_text(st, 1, u->entity);
-    sqlite3_bind_int64(st, 2, u->entity_id);
-    sqlite3_bind_int64(st, 3, u->audit_id);
-    rc = sqlite3_step(st);
+    db_bind_int64(st, 2, u->entity_id);
+    db_bind_int64(st, 3, u->audit_id);
+    rc = db_step(st);
     store_rc r = STORE_OK;
-    if (rc == SQLITE_ROW) {
+    if (rc == DB_ROW) {
         char who[300];
         r = st_fail(s, STORE_CONFLICT, "%s was changed by %s at %s after your %s; nothing undone (change it by hand)",
-                    u->label, model_who((const char *)sqlite3_column_text(st, 0),
-                                        (const char *)sqlite3_column_text(st, 1), who, sizeof who),
-                    st_local((const char *)sqlite3_column_text(st, 2)), u->action);
-    } else if (rc != SQLITE_DONE) {
+                    u->label, model_who(db_column_text(st, 0),
+                                        db_column_text(st, 1), who, sizeof who),
+                    st_local(db_column_text(st, 2)), u->action);
+    } else if (rc != DB_DONE) {
         r = st_sqlfail(s, rc, "reading the audit log");
     }
-    sqlite3_reset(st);
+    db_reset(st);
     if (r != STORE_OK) return r;
     /* the title now, to say what is being undone */
     st = st_prep(s, !strcmp(u->entity, "objective") ? "SELECT title, version FROM objective WHERE id = ?"
                   : !strcmp(u->entity, "kr")        ? "SELECT title, version FROM kr WHERE id = ?"
                                                     : "SELECT title, version FROM programme WHERE id = ?");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, u->entity_id);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    db_bind_int64(st, 1, u->entity_id);
+    rc = db_step(st);
+    if (rc == DB_ROW) {
         u->title = st_col_str(a, st, 0);
-        u->version = (long)sqlite3_column_int64(st, 1);
+        u->version = (long)db_column_int64(st, 1);
     }
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "%s no longer exists; nothing undone", u->label);
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "reading the row to undo");
+    db_reset(st);
+    if (rc == DB_DONE) return st_fail(s, STORE_NOTFOUND, "%s no longer exists; nothing undone", u->label);
+    if (rc != DB_ROW) return st_sqlfail(s, rc, "reading the row to undo");
     return STORE_OK;
 }
 
@@ -207,7 +208,7 @@ static store_rc undo_check(store *s, const store_undo_info *u)
 static store_rc undo_apply(store *s, const store_undo_info *u, long changed)
 {
     const bool obj = !strcmp(u->entity, "objective"), kr = !strcmp(u->entity, "kr");
-    sqlite3_stmt *st;
+    db_stmt *st;
     int rc;
     if (!strcmp(u->action, "add")) {
         st = st_prep(s, obj  ? "UPDATE objective SET archived = 1, version = version + 1 WHERE id = ?1 AND version = ?2"
@@ -219,15 +220,15 @@ static store_rc undo_apply(store *s, const store_undo_info *u, long changed)
         st = st_prep(s, "SELECT row FROM plan_before WHERE entity = ? AND entity_id = ? AND version = ?");
         if (!st) return STORE_IO;
         st_bind_text(st, 1, u->entity);
-        sqlite3_bind_int64(st, 2, u->entity_id);
-        sqlite3_bind_int64(st, 3, changed);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) row = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(st, 0));
-        sqlite3_reset(st);
-        if (rc == SQLITE_DONE)
+        db_bind_int64(st, 2, u->entity_id);
+        db_bind_int64(st, 3, changed);
+        rc = db_step(st);
+        if (rc == DB_ROW) row = strdup(db_column_text(st, 0) ? db_column_text(st, 0) : "");
+        db_reset(st);
+        if (rc == DB_DONE)
             return st_fail(s, STORE_NOTFOUND, "%s: the row before your %s was not recorded (made before lnd kept undo history, or imported); "
                                               "nothing undone", u->label, u->action);
-        if (rc != SQLITE_ROW || !row) return st_sqlfail(s, rc, "reading the row to undo");
+        if (rc != DB_ROW || !row) return st_sqlfail(s, rc, "reading the row to undo");
         st = st_prep(s, obj ? "UPDATE objective SET parent_id = json_extract(?3,'$.parent_id'),"
                               " level = json_extract(?3,'$.level'), type = json_extract(?3,'$.type'),"
                               " title = json_extract(?3,'$.title'), problem = json_extract(?3,'$.problem'),"
@@ -251,17 +252,17 @@ static store_rc undo_apply(store *s, const store_undo_info *u, long changed)
                              " archived = json_extract(?3,'$.archived'), cohorts = json_extract(?3,'$.cohorts'),"
                              " version = version + 1 WHERE id = ?1 AND version = ?2");
         if (!st) {
-            sqlite3_free(row);
+            free(row);
             return STORE_IO;
         }
-        sqlite3_bind_text(st, 3, row, -1, SQLITE_TRANSIENT);
-        sqlite3_free(row);
+        db_bind_text(st, 3, row, -1);
+        free(row);
     }
-    sqlite3_bind_int64(st, 1, u->entity_id);
-    sqlite3_bind_int64(st, 2, u->version);
+    db_bind_int64(st, 1, u->entity_id);
+    db_bind_int64(st, 2, u->version);
     rc = st_step_done(s, st);
-    if (rc != SQLITE_DONE) return st_sqlfail(s, rc, "undoing the change");
-    if (sqlite3_changes(s->db) == 0) {
+    if (rc != DB_DONE) return st_sqlfail(s, rc, "undoing the change");
+    if (db_changes(s->db) == 0) {
         const char *table = obj ? "objective" : kr ? "kr" : "programme";
         return st_conflict(s, table, u->entity, u->entity_id, u->label, u->version);
     }
@@ -284,13 +285,13 @@ store_rc store_undo(store *s, lnd_arena *a, lnd_id expect, const char *user, sto
         rc = st_audit(s, user, "undo", out->entity, out->entity_id, detail);
     }
     if (rc == STORE_OK) {
-        sqlite3_stmt *st = st_prep(s, "UPDATE plan_change SET undone_by = ? WHERE audit_id = ?");
+        db_stmt *st = st_prep(s, "UPDATE plan_change SET undone_by = ? WHERE audit_id = ?");
         if (!st) rc = STORE_IO;
         else {
-            sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
-            sqlite3_bind_int64(st, 2, out->audit_id);
+            db_bind_int64(st, 1, s->last_id);
+            db_bind_int64(st, 2, out->audit_id);
             int r = st_step_done(s, st);
-            if (r != SQLITE_DONE) rc = st_sqlfail(s, r, "recording the undo");
+            if (r != DB_DONE) rc = st_sqlfail(s, r, "recording the undo");
         }
     }
     rc = st_wend(s, rc);

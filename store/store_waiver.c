@@ -30,38 +30,38 @@ store_rc st_load_waivers(store *s, st_strs *ss, lnd_plan *p)
     static const char sql[] =
         "SELECT objective_id, rule, reason, author, at FROM waiver WHERE objective_id IN "
         "(SELECT id FROM objective WHERE cycle_id = ?) ORDER BY objective_id, rule";
-    sqlite3_stmt *st = st_prep(s, count_sql);
+    db_stmt *st = st_prep(s, count_sql);
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, p->cycle.id);
-    int rc = sqlite3_step(st);
-    long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW) return st_sqlfail(s, rc, "loading waivers");
+    db_bind_int64(st, 1, p->cycle.id);
+    int rc = db_step(st);
+    long long n = rc == DB_ROW ? db_column_int64(st, 0) : 0;
+    db_reset(st);
+    if (rc != DB_ROW) return st_sqlfail(s, rc, "loading waivers");
     p->waivers = arena_alloc(p->arena, ((size_t)n + 1) * sizeof *p->waivers);
     p->nwaivers = 0;
     if (!(st = st_prep(s, sql))) return STORE_IO;
-    sqlite3_bind_int64(st, 1, p->cycle.id);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && p->nwaivers < (size_t)n) {
+    db_bind_int64(st, 1, p->cycle.id);
+    while ((rc = db_step(st)) == DB_ROW && p->nwaivers < (size_t)n) {
         lnd_waiver *w = &p->waivers[p->nwaivers++];
-        w->objective_id = sqlite3_column_int64(st, 0);
+        w->objective_id = db_column_int64(st, 0);
         w->rule = st_str(ss, st, 1, true);
         w->reason = st_str(ss, st, 2, false);
         w->author = st_str(ss, st, 3, true);
         w->at = st_str(ss, st, 4, false);
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : st_sqlfail(s, rc, "loading waivers");
+    db_reset(st);
+    return rc == DB_DONE || rc == DB_ROW ? STORE_OK : st_sqlfail(s, rc, "loading waivers");
 }
 
 static store_rc objective_exists(store *s, lnd_id id)
 {
-    sqlite3_stmt *st = st_prep(s, "SELECT 1 FROM objective WHERE id = ? AND archived = 0");
+    db_stmt *st = st_prep(s, "SELECT 1 FROM objective WHERE id = ? AND archived = 0");
     if (!st) return STORE_IO;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW) return STORE_OK;
-    if (rc == SQLITE_DONE) return st_fail(s, STORE_NOTFOUND, "no objective O%lld", id);
+    db_bind_int64(st, 1, id);
+    int rc = db_step(st);
+    db_reset(st);
+    if (rc == DB_ROW) return STORE_OK;
+    if (rc == DB_DONE) return st_fail(s, STORE_NOTFOUND, "no objective O%lld", id);
     return st_sqlfail(s, rc, "finding an objective");
 }
 
@@ -75,16 +75,17 @@ store_rc store_set_waiver(store *s, lnd_id objective_id, const char *rule, const
     if ((rc = objective_exists(s, objective_id)) != STORE_OK) return st_wend(s, rc);
     char at[32];
     date_now_stamp(at, sizeof at);
-    sqlite3_stmt *st = st_prep(s, "INSERT OR REPLACE INTO waiver(objective_id, rule, reason, author, at) "
-                                  "VALUES (?,?,?,?,?)");
+    db_stmt *st = st_prep(s, "INSERT INTO waiver(objective_id, rule, reason, author, at) VALUES (?,?,?,?,?) "
+                             "ON CONFLICT (objective_id, rule) DO UPDATE SET reason = excluded.reason, "
+                             "author = excluded.author, at = excluded.at");
     if (!st) return st_wend(s, STORE_IO);
-    sqlite3_bind_int64(st, 1, objective_id);
+    db_bind_int64(st, 1, objective_id);
     st_bind_text(st, 2, rule);
     st_bind_text(st, 3, reason);
     st_bind_text(st, 4, st_blank(user) ? "unknown" : user);
     st_bind_text(st, 5, at);
     int r = st_step_done(s, st);
-    if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "waiving a rule"));
+    if (r != DB_DONE) return st_wend(s, st_sqlfail(s, r, "waiving a rule"));
     char detail[512];
     snprintf(detail, sizeof detail, "O%lld: %s waived: %.400s", objective_id, rule, reason);
     return st_wend(s, st_audit(s, user, "waive", "objective", objective_id, detail));
@@ -94,13 +95,13 @@ store_rc store_clear_waiver(store *s, lnd_id objective_id, const char *rule, con
 {
     store_rc rc = st_wbegin(s);
     if (rc != STORE_OK) return rc;
-    sqlite3_stmt *st = st_prep(s, "DELETE FROM waiver WHERE objective_id = ? AND rule = ?");
+    db_stmt *st = st_prep(s, "DELETE FROM waiver WHERE objective_id = ? AND rule = ?");
     if (!st) return st_wend(s, STORE_IO);
-    sqlite3_bind_int64(st, 1, objective_id);
+    db_bind_int64(st, 1, objective_id);
     st_bind_text(st, 2, rule);
     int r = st_step_done(s, st);
-    if (r != SQLITE_DONE) return st_wend(s, st_sqlfail(s, r, "removing a waiver"));
-    if (sqlite3_changes(s->db) == 0)
+    if (r != DB_DONE) return st_wend(s, st_sqlfail(s, r, "removing a waiver"));
+    if (db_changes(s->db) == 0)
         return st_wend(s, st_fail(s, STORE_NOTFOUND, "O%lld has no waiver of %.20s", objective_id, rule ? rule : ""));
     char detail[128];
     snprintf(detail, sizeof detail, "O%lld: waiver of %.20s removed", objective_id, rule);

@@ -61,7 +61,7 @@ expect_in "the restore undone reads 'archived again'" "$OUT" "): archived again"
 # someone else (another account) changes K1 after my restore of it
 setup "add K2" L kr add --objective O1 --title "Deals" --target 10 --evidence results --indicator lagging
 sqlite3 "$DB" "UPDATE kr SET title = 'Deals won', version = version + 1 WHERE id = 2;
-  INSERT INTO audit(at, user, action, entity, entity_id, detail, account)
+  INSERT INTO audit(at, author, action, entity, entity_id, detail, account)
   VALUES ('2027-02-17 12:30:00', 'Bob', 'edit', 'kr', 2, 'title: ''Deals'' → ''Deals won''', 'bob');" \
   || die "another account's edit"
 run L undo
@@ -74,7 +74,7 @@ expect_eq "K2 keeps their title" "$(kj K2 title)" "Deals won"
 # archived what it points at since): one line, exit 65, nothing undone
 D3="$T/w.db"
 M() { "$LND" --db "$D3" "$@"; }
-bob() { sqlite3 "$D3" "$1; INSERT INTO audit(at, user, action, entity, entity_id, detail, account)
+bob() { sqlite3 "$D3" "$1; INSERT INTO audit(at, author, action, entity, entity_id, detail, account)
   VALUES ('2027-02-17 12:30:00', 'Bob', '$2', '$3', $4, '$2', 'bob');" || die "another account's $2"; }
 setup "init w" M init
 setup "cycle w" M cycle add 2027-Q1 --start 2027-01-04 --state active

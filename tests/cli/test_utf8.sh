@@ -56,7 +56,7 @@ cp "$DB" "$OLD"
 sqlite3 "$OLD" "PRAGMA user_version=7;
   INSERT INTO checkin(kr_id, at, value, note, author) VALUES (1, '2027-02-12 09:00:00', 73, CAST(X'636166E9' AS TEXT), CAST(X'4AF67267' AS TEXT));
   UPDATE objective SET owner = CAST(X'4AF67267' AS TEXT) WHERE id = 1;
-  INSERT INTO audit(at, user, action, entity, entity_id, detail) VALUES ('2027-02-12 09:00:00', CAST(X'4AF67267' AS TEXT), 'checkin', 'checkin', 99, 'K1: 73');"
+  INSERT INTO audit(at, author, action, entity, entity_id, detail) VALUES ('2027-02-12 09:00:00', CAST(X'4AF67267' AS TEXT), 'checkin', 'checkin', 99, 'K1: 73');"
 check "the old database really holds invalid UTF-8" \
   [ "$(sqlite3 "$OLD" "SELECT count(*) FROM checkin WHERE hex(note) = '636166E9'")" = 1 ]
 run "$LND" --db "$OLD" export --format json
@@ -64,7 +64,7 @@ expect_eq "a database with raw bytes is upgraded on open" "$RC" 0
 expect_eq "schema is $V afterwards" "$(sqlite3 "$OLD" 'PRAGMA user_version')" "$V"
 expect_eq "the note is café in UTF-8" "$(sqlite3 "$OLD" "SELECT hex(note) FROM checkin WHERE value = 73")" "636166C3A9"
 expect_eq "the author is Jörg" "$(sqlite3 "$OLD" "SELECT author FROM checkin WHERE value = 73")" "Jörg"
-expect_eq "the audit log's own user is repaired" "$(sqlite3 "$OLD" "SELECT user FROM audit WHERE entity_id = 99")" "Jörg"
+expect_eq "the audit log's own user is repaired" "$(sqlite3 "$OLD" "SELECT author FROM audit WHERE entity_id = 99")" "Jörg"
 expect_eq "one audit row per repaired field" "$(sqlite3 "$OLD" "SELECT count(*) FROM audit WHERE action = 'repair'")" "4"
 expect_in "the export holds the repaired note" "$OUT" '"note": "café"'
 run sqlite3 "$OLD" "UPDATE checkin SET note = 'x' WHERE value = 73"

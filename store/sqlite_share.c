@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* store/store_share.c — a database shared by a Unix group, like git's core.sharedRepository:
+/* store/sqlite_share.c — a database shared by a Unix group, like git's core.sharedRepository:
  * the directory setgid and group-writable, the database and its -wal/-shm group-readable and
  * -writable whatever the umask (SQLite creates -wal/-shm with the database file's mode, so
  * the database file is created here, with the group's mode, before SQLite opens it). Also

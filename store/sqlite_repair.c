@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* store/store_repair.c — text that is not UTF-8: the v4 migration that re-encodes bytes an
+/* store/sqlite_repair.c — text that is not UTF-8: the v4 migration that re-encodes bytes an
  * older lnd stored raw (a Latin-1 terminal, a pasted note, $USER) as Latin-1 -> UTF-8 in every
  * text column of every table, check-ins and audit included, with one audit row per repaired
  * field; and the scan `lnd doctor` runs. Tables and columns come from the schema itself, so
  * columns added later are covered. Runs inside the migration's transaction; never commits. */
-#include "store_int.h"
+#include "sqlite_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,8 +152,14 @@ int st_repair_text(sqlite3 *db)
         char detail[600];
         snprintf(detail, sizeof detail, "%s: bytes that were not UTF-8 re-encoded as Latin-1 (now \"%.400s\")",
                  dot + 1, f.v[i].fixed);
-        if ((rc = sqlite3_prepare_v2(db, "INSERT INTO audit(at, user, action, entity, entity_id, detail) "
-                                         "VALUES (?1, 'lnd', 'repair', ?2, ?3, ?4)", -1, &u, NULL)) != SQLITE_OK)
+        /* step 8 of the migrations: the audit column is still `user` (renamed `author` by
+         * step 10) unless the file already has the later shape */
+        int renamed = 0;
+        sqlite_pragma_int(db, "SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'author'", &renamed);
+        if ((rc = sqlite3_prepare_v2(db, renamed ? "INSERT INTO audit(at, author, action, entity, entity_id, detail) "
+                                                   "VALUES (?1, 'lnd', 'repair', ?2, ?3, ?4)"
+                                                 : "INSERT INTO audit(at, user, action, entity, entity_id, detail) "
+                                                   "VALUES (?1, 'lnd', 'repair', ?2, ?3, ?4)", -1, &u, NULL)) != SQLITE_OK)
             break;
         sqlite3_bind_text(u, 1, now, -1, SQLITE_STATIC);
         sqlite3_bind_text(u, 2, entity_of(f.v[i].col), -1, SQLITE_STATIC);
@@ -189,6 +195,6 @@ static int report(void *ud, const char *table, const char *col, long long rowid,
 store_rc store_scan_text(store *s, store_text_problem fn, void *ud)
 {
     scan sc = {fn, ud};
-    int rc = each_bad_text(s->db, report, &sc);
-    return rc == SQLITE_OK ? STORE_OK : st_sqlfail(s, rc, "checking the text is UTF-8");
+    int rc = each_bad_text(SQ(s), report, &sc);
+    return rc == SQLITE_OK ? STORE_OK : st_sqlite_fail(s, rc, "checking the text is UTF-8");
 }

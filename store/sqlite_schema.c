@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* store/store_schema.c — the database schema and its migrations, versioned by
+/* store/sqlite_schema.c — the database schema and its migrations, versioned by
  * PRAGMA user_version. Each step runs in its own BEGIN IMMEDIATE transaction, in order; a
  * step never edits an earlier one (released databases exist at every version). Also the
  * test hooks that build a database at an old version. Nothing here touches user data except
  * the backfills a migration needs. */
-#include "store_int.h"
+#include "sqlite_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -229,13 +229,30 @@ typedef struct {
     int (*run)(sqlite3 *db);
 } schema_step;
 
-/* v8: text an older lnd stored as raw bytes re-encoded as UTF-8 (store_repair.c); the last
+/* v10: the audit log's `user` column is `author` (a reserved word in PostgreSQL, where
+ * `SELECT user` is the role's name); exports still say "user". Idempotent: a file that already
+ * has `author` is left as it is. */
+static int rename_audit_user(sqlite3 *db)
+{
+    int has_user = 0;
+    int rc = sqlite_pragma_int(db, "SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'user'", &has_user);
+    if (rc != SQLITE_OK || !has_user) return rc;
+    return sqlite3_exec(db, "ALTER TABLE audit RENAME COLUMN user TO author", NULL, NULL, NULL);
+}
+
+/* v8: text an older lnd stored as raw bytes re-encoded as UTF-8 (sqlite_repair.c); the last
  * step, so it reaches every text column the steps before it created. */
 static const schema_step steps[STORE_SCHEMA_VERSION] = {
     {schema_v1, NULL}, {schema_v2, NULL}, {schema_v3, NULL}, {schema_v4, NULL}, {schema_v5, NULL},
     {schema_v6, NULL}, {schema_v7, NULL}, {NULL, st_repair_text},
     {st_schema_v9, NULL},   /* v9: undo history (store_undo.c) */
+    {NULL, rename_audit_user},
 };
+
+int sqlite_schema_version(sqlite3 *db, int *out)
+{
+    return sqlite_pragma_int(db, "PRAGMA user_version", out);
+}
 
 int store_schema_version(void)
 {
@@ -250,7 +267,7 @@ static int migrate_db(sqlite3 *db, int to, int *failed_step)
         int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
         if (rc != SQLITE_OK) return rc;
         int v = 0;
-        rc = st_pragma_int(db, "PRAGMA user_version", &v);            /* re-read: another process may have migrated */
+        rc = sqlite_schema_version(db, &v);            /* re-read: another process may have migrated */
         if (rc == SQLITE_OK && v >= to) {
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
             return SQLITE_OK;
@@ -274,11 +291,11 @@ static int migrate_db(sqlite3 *db, int to, int *failed_step)
 store_rc st_migrate(store *s, int from)
 {
     int step = from + 1;
-    int rc = migrate_db(s->db, STORE_SCHEMA_VERSION, &step);
+    int rc = migrate_db(SQ(s), STORE_SCHEMA_VERSION, &step);
     if (rc == SQLITE_OK) return STORE_OK;
     char what[96];
     snprintf(what, sizeof what, "upgrading the database to schema %d", step);
-    return st_sqlfail(s, rc, what);
+    return st_sqlite_fail(s, rc, what);
 }
 
 /* ---- test hooks ---- */
@@ -314,7 +331,7 @@ store_rc store_set_user_version(const char *path, int version)
 store_rc store_exec_raw(store *s, const char *sql)
 {
     char *msg = NULL;
-    int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
+    int rc = sqlite3_exec(SQ(s), sql, NULL, NULL, &msg);
     if (rc == SQLITE_OK) return STORE_OK;
     store_rc r = st_fail(s, STORE_INVALID, "%s", msg ? msg : sqlite3_errstr(rc));
     sqlite3_free(msg);
@@ -339,7 +356,7 @@ store_rc store_user_version(const char *path, int *version)
 {
     sqlite3 *db = NULL;
     int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
-    if (rc == SQLITE_OK) rc = st_pragma_int(db, "PRAGMA user_version", version);
+    if (rc == SQLITE_OK) rc = sqlite_schema_version(db, version);
     sqlite3_close(db);
     return rc == SQLITE_OK ? STORE_OK : STORE_IO;
 }
