@@ -406,6 +406,13 @@ static const db_ops pg_ops = {
     .in_transaction = pg_in_transaction, .begin_write = pg_begin_write, .errmsg = pg_errmsg,
 };
 
+/* Server notices (NOTICE, WARNING) are not lnd's to print: the dashboard owns the terminal. */
+static void quiet(void *arg, const char *msg)
+{
+    (void)arg;
+    (void)msg;
+}
+
 bool db_is_postgres_uri(const char *where)
 {
     return where && (!strncmp(where, "postgresql://", 13) || !strncmp(where, "postgres://", 11));
@@ -475,6 +482,7 @@ db_rc pg_db_open(const char *conninfo, const db_open_opts *o, db_conn **out, cha
     }
     c->base.ops = &pg_ops;
     c->pg = pg;
+    PQsetNoticeProcessor(pg, quiet, NULL);
     char set[320];
     snprintf(set, sizeof set,
              "SET DateStyle = ISO; SET TimeZone = 'UTC'; SET extra_float_digits = 3;"
