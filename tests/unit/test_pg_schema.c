@@ -3,8 +3,12 @@
  * created once, a second run changes nothing, a newer schema or another application's tables
  * refused without a write; its guarantees mapped by SQLSTATE as lnd maps them (duplicate,
  * missing parent, check, append-only check-ins and audit, a closed cycle's locks with
- * follow-ups still accepted); the KR's latest value and the undo history kept by triggers. */
+ * follow-ups still accepted); the KR's latest value and the undo history kept by triggers;
+ * 8 writers at once, each write under the advisory lock, losing nothing. */
 #include "test_pg_fixture.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* A fresh schema with lnd's tables; a 2027-Q1 cycle (id 1) with objective 1 and KR 1. */
 static db_conn *lnd_db(const char *schema)
@@ -174,6 +178,60 @@ static void undo_history_is_kept_by_triggers(void **state)
     db_close(c);
 }
 
+/* One writer: n check-ins, each in its own write transaction that also reads a counter and
+ * writes it back one higher (a lost update would show in the total). 0 when all went in. */
+static int writer(int n)
+{
+    char err[256], uri[1024];
+    db_conn *c = NULL;
+    db_open_opts o = {.busy_timeout_ms = 60000};
+    pgfx_uri_in("t_writers", uri, sizeof uri);
+    if (pg_db_open(uri, &o, &c, err, sizeof err) != DB_OK) return 1;
+    db_stmt *get = NULL, *put = NULL, *ins = NULL;
+    if (db_prepare(c, "SELECT value FROM kpi WHERE id = 1", &get) != DB_OK ||
+        db_prepare(c, "UPDATE kpi SET value = ?, version = version + 1 WHERE id = 1", &put) != DB_OK ||
+        db_prepare(c, "INSERT INTO checkin(kr_id, at, value, author) VALUES (1, '2027-01-11 09:00:00', ?, 'w')", &ins) != DB_OK)
+        return 2;
+    for (int i = 0; i < n; i++) {
+        if (db_begin_write(c) != DB_OK || db_step(get) != DB_ROW) return 3;
+        double v = db_column_double(get, 0);
+        db_reset(get);
+        db_bind_double(put, 1, v + 1);
+        db_bind_double(ins, 1, v);
+        if (db_step(put) != DB_DONE || db_step(ins) != DB_DONE) return 4;
+        db_reset(put);
+        db_reset(ins);
+        if (db_exec(c, "COMMIT") != DB_OK) return 5;
+    }
+    db_finalize(get); db_finalize(put); db_finalize(ins);
+    db_close(c);
+    return 0;
+}
+
+/* 8 writers x 100 check-ins at once: every one is there, and no update was lost. */
+static void eight_writers_lose_nothing(void **state)
+{
+    (void)state;
+    db_conn *c = lnd_db("t_writers");
+    assert_db(c, db_exec(c, "INSERT INTO kpi(name, value) VALUES ('counter', 0)"), DB_OK);
+    pid_t pids[8];
+    for (int w = 0; w < 8; w++) {
+        pids[w] = fork();
+        assert_true(pids[w] >= 0);
+        if (pids[w] == 0) _exit(writer(100));
+    }
+    for (int w = 0; w < 8; w++) {
+        int status = -1;
+        assert_int_equal(waitpid(pids[w], &status, 0), pids[w]);
+        assert_true(WIFEXITED(status));
+        assert_int_equal(WEXITSTATUS(status), 0);
+    }
+    assert_string_equal(pgfx_one(c, "SELECT count(*) || ' ' || count(DISTINCT value) FROM checkin"), "800 800");
+    assert_string_equal(pgfx_one(c, "SELECT value || ' ' || version FROM kpi"), "800 801");
+    assert_string_equal(pgfx_one(c, "SELECT ncheckins FROM kr"), "800");
+    db_close(c);
+}
+
 int main(void)
 {
     if (pgfx_require_cluster("test_pg_schema")) return 1;
@@ -185,6 +243,7 @@ int main(void)
         cmocka_unit_test(the_krs_current_value_follows_its_checkins),
         cmocka_unit_test(a_closed_cycle_is_locked_but_takes_followups),
         cmocka_unit_test(undo_history_is_kept_by_triggers),
+        cmocka_unit_test(eight_writers_lose_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
