@@ -8,7 +8,8 @@
  * (PQprepare) and runs by name without being parsed again (a check-in insert in a loop).
  * Errors are mapped by SQLSTATE, never by message text: LN001 is lnd's own (its triggers,
  * store/pg_schema.c). Writers serialise on one transaction-level advisory lock: today's
- * single-writer semantics, waited for up to lock_timeout. */
+ * single-writer semantics, waited for up to lock_timeout (busy_timeout_ms; 0 waits 1 ms, as
+ * SQLite's busy_timeout 0 does not wait). */
 #include "db.h"
 #include "pg_db_int.h"
 #include "pg_schema.h"
@@ -413,30 +414,6 @@ static void quiet(void *arg, const char *msg)
     (void)msg;
 }
 
-bool db_is_postgres_uri(const char *where)
-{
-    return where && (!strncmp(where, "postgresql://", 13) || !strncmp(where, "postgres://", 11));
-}
-
-/* "cannot connect to HOST: REASON" from libpq's message ("connection to server at \"h\",
- * port 5432 failed: Connection refused\n\tIs the server running…"): the reason after
- * "failed: ", FATAL: dropped. */
-static void connect_error(PGconn *pg, char *err, size_t n)
-{
-    char line[512];
-    pg_one_line(PQerrorMessage(pg), line, sizeof line);
-    const char *why = line, *f = strstr(line, " failed: ");
-    if (!strncmp(line, "connection to server", 20) && f) why = f + 9;
-    if (!strncmp(why, "FATAL: ", 7)) why += 7;
-    while (*why == ' ') why++;
-    const char *host = PQhost(pg), *port = PQport(pg);
-    if (!host || !*host) host = "localhost";
-    if (host[0] == '/')
-        snprintf(err, n, "cannot connect to %s/.s.PGSQL.%s: %s", host, port && *port ? port : "5432", why);
-    else
-        snprintf(err, n, "cannot connect to %s%s%s: %s", host, port && *port ? ":" : "", port ? port : "", why);
-}
-
 db_rc pg_db_open(const char *conninfo, const db_open_opts *o, db_conn **out, char *err, size_t errsz)
 {
     *out = NULL;
@@ -468,7 +445,7 @@ db_rc pg_db_open(const char *conninfo, const db_open_opts *o, db_conn **out, cha
         return DB_NOMEM;
     }
     if (PQstatus(pg) != CONNECTION_OK) {
-        connect_error(pg, err, errsz);
+        pg_connect_error(PQerrorMessage(pg), PQhost(pg), PQport(pg), err, errsz);
         PQfinish(pg);
         return DB_CANTOPEN;
     }
@@ -487,7 +464,7 @@ db_rc pg_db_open(const char *conninfo, const db_open_opts *o, db_conn **out, cha
     snprintf(set, sizeof set,
              "SET DateStyle = ISO; SET TimeZone = 'UTC'; SET extra_float_digits = 3;"
              " SET lock_timeout = %d; SET default_transaction_read_only = %s",
-             o && o->busy_timeout_ms > 0 ? o->busy_timeout_ms : 0, o && o->readonly ? "on" : "off");
+             o && o->busy_timeout_ms > 0 ? o->busy_timeout_ms : 1, o && o->readonly ? "on" : "off");
     db_rc rc = pg_exec(&c->base, set);
     if (rc != DB_OK) {
         snprintf(err, errsz, "%s", c->err);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* store/pg_db_int.h — private to the PostgreSQL driver (store/pg_db.c, store/pg_sql.c): the
- * text conversions pg_sql.c provides. */
+ * text conversions pg_sql.c provides (and db_is_postgres_uri, declared in db.h). */
 #ifndef LND_STORE_PG_DB_INT_H
 #define LND_STORE_PG_DB_INT_H
 
@@ -21,5 +21,10 @@ int64_t pg_parse_int64(locale_t c_locale, const char *s);   /* "t"/"f" -> 1/0; f
 
 /* The first line of a server or libpq message, sanitised (core/sanitize.h) into out. */
 void pg_one_line(const char *msg, char *out, size_t n);
+
+/* "cannot connect to HOST:PORT: REASON" (a socket: its path) from libpq's message
+ * ("connection to server at \"h\", port 5432 failed: Connection refused\n\tIs the server
+ * running…"): the reason after "failed: ", without "FATAL:", on one line. */
+void pg_connect_error(const char *libpq_msg, const char *host, const char *port, char *err, size_t n);
 
 #endif

@@ -3,7 +3,8 @@
  * with SQLite's `?` / `?NNN` placeholders renumbered as PostgreSQL's $1, $2, … outside quoted
  * strings, quoted identifiers, dollar quotes and comments; numbers to and from their text form
  * in the C locale whatever the process locale (libpq carries every value as text); server
- * messages cut to one line. Pure functions, no I/O. */
+ * messages cut to one line; whether a --db value names PostgreSQL. Pure functions, no I/O. */
+#include "db.h"
 #include "pg_db_int.h"
 
 #include "../core/sanitize.h"
@@ -135,4 +136,23 @@ void pg_one_line(const char *msg, char *out, size_t n)
     line[l] = '\0';
     while (l > 0 && line[l - 1] == ' ') line[--l] = '\0';
     san_text(line, -1, false, out, n);
+}
+
+bool db_is_postgres_uri(const char *where)
+{
+    return where && (!strncmp(where, "postgresql://", 13) || !strncmp(where, "postgres://", 11));
+}
+
+void pg_connect_error(const char *libpq_msg, const char *host, const char *port, char *err, size_t n)
+{
+    char line[512];
+    pg_one_line(libpq_msg, line, sizeof line);
+    const char *why = line, *f = strstr(line, " failed: ");
+    if (!strncmp(line, "connection to server", 20) && f) why = f + 9;
+    if (!strncmp(why, "FATAL: ", 7)) why += 7;
+    while (*why == ' ') why++;
+    if (!host || !*host) host = "localhost";
+    if (!port || !*port) port = "5432";
+    if (host[0] == '/') snprintf(err, n, "cannot connect to %s/.s.PGSQL.%s: %s", host, port, why);
+    else snprintf(err, n, "cannot connect to %s:%s: %s", host, port, why);
 }
