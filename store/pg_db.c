@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* PostgreSQL type OIDs (pg_type.h is server-side) */
 enum { OID_BOOL = 16, OID_INT8 = 20, OID_INT2 = 21, OID_INT4 = 23, OID_TEXT = 25, OID_OID = 26,
@@ -352,7 +353,7 @@ static db_rc pg_exec(db_conn *dc, const char *sql)
     } else {
         note_changes(c, res);
         /* COMMIT of a transaction a failed statement aborted answers ROLLBACK: not a success */
-        if (was_failed && !strcmp(PQcmdStatus(res), "ROLLBACK") && strncmp(sql, "ROLLBACK", 8))
+        if (was_failed && !strcmp(PQcmdStatus(res), "ROLLBACK") && strncasecmp(sql, "ROLLBACK", 8))
             rc = fail_msg(c, DB_ERROR, "the transaction was rolled back: a statement in it failed");
     }
     PQclear(res);
