@@ -14,7 +14,8 @@ SYSCONFDIR ?= /etc
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
 BUILD      ?= build
-PKGS     = ncursesw sqlite3 libconfig jansson libutf8proc
+# libpq: PostgreSQL (postgresql://… in --db); one binary serves both backends
+PKGS     = ncursesw sqlite3 libconfig jansson libutf8proc libpq
 VERSION  = 0.1.0
 
 # ncursesw.pc adds -D_XOPEN_SOURCE=600, which clashes with ours (700): drop it
