@@ -190,6 +190,27 @@ bool fields_set_from_text(const fields_meta *m, void *row, const char *text, cha
 /* The member as text, the way fields_set_from_text reads it back ("none", "O3", "75"). */
 const char *fields_text(const fields_meta *m, const void *row, char *buf, size_t n);
 
+/* ---- the rest of a table (core/fields_rest.c): what a hand-laid-out rendering leaves to it ---- */
+/* Is name among names (a NULL-terminated list of JSON keys)? */
+bool fields_named(const char *const *names, const char *name);
+/* The EDIT fields of t[0..n) not in named, in table order: up to max in out; returns how
+ * many there are. A rendering that places the fields it knows by hand shows these after
+ * them, so a new table line reaches it without an edit there. */
+size_t fields_rest(const fields_meta *t, size_t n, const char *const *named, const fields_meta **out, size_t max);
+/* The first name in named that is no field of t (a typo or a renamed field), or NULL. */
+const char *fields_unnamed(const fields_meta *t, size_t n, const char *const *named);
+
+/* One field's value, typed for a JSON writer: FV_ID is an id with its letter ("O3"). */
+typedef enum { FV_NULL, FV_STR, FV_INT, FV_REAL, FV_BOOL, FV_ID } fields_vtype;
+typedef struct {
+    fields_vtype type;
+    const char *s;   /* FV_STR */
+    long long i;     /* FV_INT, FV_BOOL, FV_ID */
+    double d;        /* FV_REAL */
+    char letter;     /* FV_ID */
+} fields_value;
+fields_value fields_value_of(const fields_meta *m, const void *row);
+
 /* ---- diffs: which EDIT fields differ between two rows, old → new ---- */
 typedef struct {
     const char *field;         /* the diff name, e.g. "due week" */
