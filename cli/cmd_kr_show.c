@@ -72,7 +72,7 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, const lnd_kr *kr, 
         out_text(stdout, ctx, kr->coowner, 40, false);
     }
     const fields_meta *rest[FIELDS_KR_N];   /* fields added to the table since: "; name value" */
-    size_t nrest = fields_rest(fields_kr, FIELDS_KR_N, cj_kr_placed, rest, FIELDS_KR_N);
+    size_t nrest = fields_rest(fields_kr, FIELDS_KR_N, fields_kr_placed, rest, FIELDS_KR_N);
     for (size_t i = 0; i < nrest && i < FIELDS_KR_N; i++) {
         char buf[64];
         const char *v = fields_text(rest[i], kr, buf, sizeof buf);

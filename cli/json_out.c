@@ -214,10 +214,6 @@ int cj_reviews(const cli_ctx *ctx, const lnd_plan *p, const lnd_review *rv, size
     return cj_print(root);
 }
 
-const char *const cj_kr_placed[] = {"objective", "title", "unit", "baseline", "baseline_at", "target",
-                                    "direction", "evidence", "indicator", "due_week", "owner", "coowner",
-                                    "weight", NULL};
-
 void cj_rest(json_t *j, const fields_meta *t, size_t n, const char *const *placed, const void *row)
 {
     const fields_meta *rest[FIELDS_KR_N + FIELDS_OBJ_N + FIELDS_PROG_N];
@@ -259,7 +255,7 @@ int cj_kr_show(const cli_ctx *ctx, const lnd_plan *p, const lnd_kr *kr, const ln
     set(j, "owner", cj_str(kr->owner));
     set(j, "coowner", cj_str(kr->coowner));
     set(j, "weight", json_real(kr->weight));
-    cj_rest(j, fields_kr, FIELDS_KR_N, cj_kr_placed, kr);
+    cj_rest(j, fields_kr, FIELDS_KR_N, fields_kr_placed, kr);
     set(j, "version", json_integer(kr->version));
     json_t *arr = json_array();
     for (size_t i = 0; i < nck; i++) {

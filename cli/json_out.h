@@ -36,12 +36,7 @@ int cj_audit(const lnd_audit *au, size_t n, bool more);
 /* The review of objective oid among rv[0..nr), NULL when it has none (cmd_review.c). */
 const lnd_review *cli_review_of(const lnd_review *rv, size_t nr, lnd_id oid);
 int cj_reviews(const cli_ctx *ctx, const lnd_plan *p, const lnd_review *rv, size_t nr, lnd_day today);
-/* The KR table fields `lnd kr show` (text and JSON) and `lnd status --format json` place by
- * hand among figures of their own (current, progress, status; NULL-terminated JSON keys);
- * the table's other EDIT fields, a field added since included, follow from the table. One
- * named here but not shown is left out on purpose (the baseline date: `lnd export` has it). */
-extern const char *const cj_kr_placed[];
-/* The rest of the table (fields_rest of placed) into object j, ids as "O3", null for none. */
+/* The rest of a table (fields_rest of placed, e.g. fields_kr_placed) into object j, ids as "O3", null for none. */
 #include "../core/fields.h"
 void cj_rest(json_t *j, const fields_meta *t, size_t n, const char *const *placed, const void *row);
 /* `lnd kr show K3 --format json`: the KR with its check-in history, oldest first. */

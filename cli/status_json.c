@@ -32,12 +32,8 @@ static void cycle_doc(jw *w, const lnd_plan *p, lnd_day today)
     jw_end_obj(w);
 }
 
-/* The table fields an objective's document places by hand (for KRs: cj_kr_placed); the rest of
- * the table's EDIT fields (a field added since) follow from the table, before "version". A name
- * listed but not written is left out on purpose (the cadence: `lnd export` has it). */
-static const char *const obj_placed[] = {"parent", "level", "type", "title", "problem", "outcome", "capability",
-                                         "hypothesis", "owner", "business_owner", "cadence_days", NULL};
-
+/* The table fields these documents do not place by hand (core/fields.h, fields_kr_placed) follow
+ * from the table, before "version". */
 static void rest_doc(jw *w, const fields_meta *t, size_t n, const char *const *placed, const void *row)
 {
     const fields_meta *rest[FIELDS_KR_N + FIELDS_OBJ_N + FIELDS_PROG_N];
@@ -85,7 +81,7 @@ static void kr_doc(jw *w, const cli_ctx *ctx, const lnd_plan *p, const lnd_kr *k
     if (kr->last_at && date_parse_instant(kr->last_at, &t)) date_format_instant(t, true, iso, sizeof iso);
     else snprintf(iso, sizeof iso, "%s", kr->last_at ? kr->last_at : "");
     jw_kstr(w, "last_checkin", kr->last_at ? iso : NULL);
-    rest_doc(w, fields_kr, FIELDS_KR_N, cj_kr_placed, kr);
+    rest_doc(w, fields_kr, FIELDS_KR_N, fields_kr_placed, kr);
     jw_kint(w, "version", kr->version);
     jw_end_obj(w);
 }
@@ -128,7 +124,7 @@ static void objective_doc(jw *w, const cli_ctx *ctx, const lnd_plan *p, const pl
     jw_kreal_or_null(w, "delivery", s.delivery >= 0, s.delivery);
     jw_kstr(w, "result_note", s.result_note);
     jw_kstr(w, "status", model_status_name(s.status));
-    rest_doc(w, fields_obj, FIELDS_OBJ_N, obj_placed, o);
+    rest_doc(w, fields_obj, FIELDS_OBJ_N, fields_obj_placed, o);
     jw_kint(w, "version", o->version);
     jw_karr(w, "key_results");
     size_t first, n = plan_krs_of(p, oi, &first);

@@ -191,6 +191,13 @@ bool fields_set_from_text(const fields_meta *m, void *row, const char *text, cha
 const char *fields_text(const fields_meta *m, const void *row, char *buf, size_t n);
 
 /* ---- the rest of a table (core/fields_rest.c): what a hand-laid-out rendering leaves to it ---- */
+/* The fields the hand-laid-out renderings place by hand (NULL-terminated JSON keys): `lnd kr
+ * show` (text and JSON), `lnd status --format json`, the plan sheet's columns, and the --help
+ * of `lnd kr` / `lnd objective`. They show the rest from the table, so a field added after these
+ * (never add to these lists) reaches each of them. A rendering may leave a listed field out on
+ * purpose (status JSON has no baseline date: `lnd export` has it). */
+extern const char *const fields_kr_placed[];
+extern const char *const fields_obj_placed[];
 /* Is name among names (a NULL-terminated list of JSON keys)? */
 bool fields_named(const char *const *names, const char *name);
 /* The EDIT fields of t[0..n) not in named, in table order: up to max in out; returns how

@@ -8,6 +8,12 @@
 
 #include "fields.h"
 
+const char *const fields_kr_placed[] = {"objective", "title", "unit", "baseline", "baseline_at", "target",
+                                       "direction", "due_week", "owner", "coowner", "weight", "evidence",
+                                       "indicator", NULL};
+const char *const fields_obj_placed[] = {"parent", "level", "type", "title", "problem", "outcome", "capability",
+                                        "hypothesis", "owner", "business_owner", "cadence_days", NULL};
+
 bool fields_named(const char *const *names, const char *name)
 {
     for (; names && *names; names++)

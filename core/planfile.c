@@ -19,14 +19,9 @@ static const char *const col_names[PF_NCOLS] = {
     "coowner", "weight", "evidence", "indicator", "hypothesis",
 };
 
-/* The table fields the columns above read (by their JSON key), or leave out on purpose (a KR's
- * baseline date is set with `lnd kr edit`); every other EDIT field of FIELDS_KR and FIELDS_OBJ
- * is a column too, named by its JSON key and read by core/fields_text.c. */
-static const char *const kr_placed[] = {"objective", "title", "unit", "baseline", "baseline_at", "target",
-                                        "direction", "due_week", "owner", "coowner", "weight", "evidence",
-                                        "indicator", NULL};
-static const char *const obj_placed[] = {"parent", "level", "type", "title", "problem", "outcome", "capability",
-                                         "hypothesis", "owner", "business_owner", "cadence_days", NULL};
+/* The table fields the columns above read, or leave out on purpose (a KR's baseline date is set
+ * with `lnd kr edit`), are fields_kr_placed/fields_obj_placed; every other EDIT field of
+ * FIELDS_KR and FIELDS_OBJ is a column too, named by its JSON key, read by core/fields_text.c. */
 
 /* Column name -> index among the table's rest fields, -1 = not one. */
 static int rest_col(const fields_meta *t, size_t n, const char *const *placed, const char *name)
@@ -43,8 +38,8 @@ static void col_list(char *out, size_t n)
     for (int c = 0; c < PF_NCOLS && k < n; c++)
         k += (size_t)snprintf(out + k, n - k, "%s%s", c ? ", " : "", col_names[c]);
     const fields_meta *rest[FIELDS_KR_N + FIELDS_OBJ_N];
-    size_t nr = fields_rest(fields_kr, FIELDS_KR_N, kr_placed, rest, FIELDS_KR_N);
-    nr += fields_rest(fields_obj, FIELDS_OBJ_N, obj_placed, rest + nr, FIELDS_OBJ_N);
+    size_t nr = fields_rest(fields_kr, FIELDS_KR_N, fields_kr_placed, rest, FIELDS_KR_N);
+    nr += fields_rest(fields_obj, FIELDS_OBJ_N, fields_obj_placed, rest + nr, FIELDS_OBJ_N);
     for (size_t i = 0; i < nr && k < n; i++)
         k += (size_t)snprintf(out + k, n - k, ", %s", rest[i]->name);
 }
@@ -88,8 +83,8 @@ bool pf_parse_header(pf_header *h, char **fields, int n, long line, pf_err_fn er
         norm(fields[i], name, sizeof name);
         int c = 0;
         while (c < PF_NCOLS && strcmp(col_names[c], name) != 0) c++;
-        int kc = rest_col(fields_kr, FIELDS_KR_N, kr_placed, name);
-        int oc = rest_col(fields_obj, FIELDS_OBJ_N, obj_placed, name);
+        int kc = rest_col(fields_kr, FIELDS_KR_N, fields_kr_placed, name);
+        int oc = rest_col(fields_obj, FIELDS_OBJ_N, fields_obj_placed, name);
         int *slot = c < PF_NCOLS ? &h->at[c] : kc >= 0 ? &h->kr_at[kc] : oc >= 0 ? &h->obj_at[oc] : NULL;
         if (!slot) {
             char cols[512];

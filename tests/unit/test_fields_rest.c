@@ -10,9 +10,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
-#include "../../cli/json_out.h"
 #include "../../core/fields.h"
 #include "../../core/planfile.h"
 
@@ -28,7 +28,8 @@ static const fields_meta *kr_field(const char *name)
 static void test_placed_names_are_fields(void **st)
 {
     (void)st;
-    assert_null(fields_unnamed(fields_kr, FIELDS_KR_N, cj_kr_placed));
+    assert_null(fields_unnamed(fields_kr, FIELDS_KR_N, fields_kr_placed));
+    assert_null(fields_unnamed(fields_obj, FIELDS_OBJ_N, fields_obj_placed));
     const char *const typo[] = {"title", "co_owner", NULL};
     assert_string_equal(fields_unnamed(fields_kr, FIELDS_KR_N, typo), "co_owner");
 }
@@ -94,10 +95,8 @@ static void test_plan_sheet_names_its_columns(void **st)
     pf_header h;
     assert_false(pf_parse_header(&h, f, 3, 1, on_err, NULL));
     assert_non_null(strstr(errs, "unknown column 'colour'; the columns are kind, title, parent, "));
-    const char *const pf_kr[] = {"objective", "title", "unit", "baseline", "baseline_at", "target", "direction",
-                                 "due_week", "owner", "coowner", "weight", "evidence", "indicator", NULL};
     const fields_meta *rest[FIELDS_KR_N];
-    size_t n = fields_rest(fields_kr, FIELDS_KR_N, pf_kr, rest, FIELDS_KR_N);
+    size_t n = fields_rest(fields_kr, FIELDS_KR_N, fields_kr_placed, rest, FIELDS_KR_N);
     for (size_t i = 0; i < n && i < FIELDS_KR_N; i++) {
         char want[64];
         snprintf(want, sizeof want, ", %s", rest[i]->name);
