@@ -104,11 +104,14 @@
 
 #define FIELDS_PROG(X)                                                                                       \
     X(ID, cycle_id, "cycle_id", "cycle", HIDE, 'C', "cycle", NULL, NONE, 1, 6, NULL, "")                     \
-    X(REF, objective_id, "objective_id", "objective", EDIT, 'O', "objective", NULL, NONE, 0, 6, NULL, "")    \
-    X(TEXT, title, "title", "title", EDIT, 0, "title", NULL, NONE, 1, 60, NULL, "")                          \
-    X(TEXT, audience, "audience", "audience", EDIT, 1, "audience", NULL, NONE, 0, 40, NULL, "")              \
-    X(INT, start_week, "start_week", "start_week", EDIT, 1, "start week", NULL, NONE, 1, 4, NULL, "")        \
-    X(INT, end_week, "end_week", "end_week", EDIT, 1, "end week", NULL, NONE, 1, 4, NULL, "")                \
+    X(REF, objective_id, "objective_id", "objective", EDIT, 'O', "objective", "Serves", TEXT, 0, 6,         \
+      "objective id, e.g. O2", "")                                                                          \
+    X(TEXT, title, "title", "title", EDIT, 0, "title", "Title", TEXT, 1, 60, NULL, "")                       \
+    X(TEXT, audience, "audience", "audience", EDIT, 1, "audience", "Audience", TEXT, 0, 40, NULL, "")        \
+    X(INT, start_week, "start_week", "start_week", EDIT, 1, "start week", "Start week", NUMBER, 1, 4, NULL,  \
+      "")                                                                                                   \
+    X(INT, end_week, "end_week", "end_week", EDIT, 1, "end week", "End week", NUMBER, 1, 4,                  \
+      "ending in the last weeks is too late", "")                                                           \
     X(DEFTEXT, cohorts, "cohorts", "cohorts", EDIT, COHORT_DEFAULT, "cohorts", NULL, NONE, 0, 40, NULL, "")  \
     X(BOOL, archived, "archived", "archived", KEEP, 0, "archived", NULL, NONE, 0, 1, NULL, "")              \
     X(INT, version, "version", "version", KEEP, 1, "version", NULL, NONE, 0, 6, NULL, "")

@@ -53,11 +53,11 @@ static void objective_form(tui_app *a, bool add, const lnd_objective *o, const c
 {
     tui_form *f = &a->form;
     tui_form_init(f, add ? &obj_add_ops : &obj_edit_ops, title);
-    tui_fields_build(f, OBJ_T, o, add);
+    tui_fields_build(f, OBJ_T, o, add, NULL);
     tui_fields_bounds(f, OBJ_T, "cadence_days", 1, 366);
     f->id = o->id;
     f->version = o->version;
-    f->cur = add ? tui_fields_index(OBJ_T, "title") : 0;
+    f->cur = add ? tui_fields_index(&a->form, OBJ_T, "title") : 0;
 }
 
 /* Field `field` of the open form names an objective of this cycle ("O7", "7" or empty for
@@ -86,7 +86,7 @@ bool tui_edit_objective_from_form(tui_app *a, lnd_objective *o)
 {
     if (!tui_fields_read(a, OBJ_T, o)) return false;
     if (o->parent_id && o->parent_id == a->form.id) {
-        int i = tui_fields_index(OBJ_T, "parent");
+        int i = tui_fields_index(&a->form, OBJ_T, "parent");
         snprintf(a->form.f[i].err, sizeof a->form.f[i].err, "cannot be its own parent");
         a->form.cur = i;
         return false;
@@ -98,7 +98,7 @@ static void kr_form(tui_app *a, bool add, const lnd_kr *k, const char *title)
 {
     tui_form *f = &a->form;
     tui_form_init(f, add ? &kr_add_ops : &kr_edit_ops, title);
-    tui_fields_build(f, KR_T, k, add);
+    tui_fields_build(f, KR_T, k, add, NULL);
     tui_fields_bounds(f, KR_T, "due_week", 0, a->plan ? a->plan->cycle.weeks : 13);
     tui_fields_bounds(f, KR_T, "weight", 0.001, 1000);
     f->id = k->id;
@@ -181,7 +181,7 @@ static store_rc objective_save(tui_app *a)
     lnd_otype was = o.type;
     if (!tui_edit_objective_from_form(a, &o)) return STORE_INVALID;
     if (learning_missing_hypothesis(&o) && (add || was != OTYPE_LEARNING)) {
-        int i = tui_fields_index(OBJ_T, "hypothesis");
+        int i = tui_fields_index(&a->form, OBJ_T, "hypothesis");
         snprintf(f->f[i].err, sizeof f->f[i].err, "a learning objective needs one");
         f->cur = i;
         return STORE_INVALID;
@@ -362,7 +362,7 @@ static bool form_key(tui_app *a, tui_action act, int key)
         return true;
     }
     if (key == TK_CTRL('p') && (a->form.ops == &obj_add_ops || a->form.ops == &obj_edit_ops)) {
-        tui_picker_open(a, tui_fields_index(OBJ_T, "parent"));   /* the parent picker (tui_picker.c) */
+        tui_picker_open(a, tui_fields_index(&a->form, OBJ_T, "parent"));   /* the parent picker (tui_picker.c) */
         return true;
     }
     bool was_changed = a->form.changed;

@@ -37,11 +37,23 @@ static const char *const *choices(const fields_meta *m)
 static const void *cat(const void *row, size_t off) { return (const char *)row + off; }
 static void *at(void *row, size_t off) { return (char *)row + off; }
 
-void tui_fields_build(tui_form *f, const fields_meta *t, size_t n, const void *row, bool add)
+/* The labelled rows of t in form order: those named in order first, then the rest in table order. */
+static size_t form_rows(const fields_meta *t, size_t n, const char *const *order, size_t *out)
 {
-    for (size_t i = 0; i < n; i++) {
-        const fields_meta *m = &t[i];
-        if (!m->label) continue;
+    size_t k = 0;
+    for (const char *const *o = order; o && *o; o++)
+        for (size_t i = 0; i < n; i++)
+            if (t[i].label && strcmp(t[i].name, *o) == 0) out[k++] = i;
+    for (size_t i = 0; i < n; i++)
+        if (t[i].label && !fields_named(order, t[i].name)) out[k++] = i;
+    return k;
+}
+
+void tui_fields_build(tui_form *f, const fields_meta *t, size_t n, const void *row, bool add, const char *const *order)
+{
+    size_t seq[64], ns = form_rows(t, n < 64 ? n : 64, order, seq);
+    for (size_t q = 0; q < ns; q++) {
+        const fields_meta *m = &t[seq[q]];
         char buf[64] = "";
         const char *s = buf;
         double d = 0;
@@ -85,7 +97,10 @@ void tui_fields_build(tui_form *f, const fields_meta *t, size_t n, const void *r
             break;
         }
         }
-        if (idx >= 0) f->f[idx].hint = m->hint;
+        if (idx >= 0) {
+            f->f[idx].hint = m->hint;
+            f->f[idx].row = (int)seq[q] + 1;
+        }
     }
 }
 
@@ -101,11 +116,9 @@ bool tui_fields_read(struct tui_app *a, const fields_meta *t, size_t n, void *ro
 {
     tui_form *f = &a->form;
     bool ok = true;
-    int i = 0;
-    for (size_t r = 0; r < n; r++) {
-        const fields_meta *m = &t[r];
-        if (!m->label) continue;
-        if (i >= f->nf) break;
+    for (int i = 0; i < f->nf; i++) {
+        if (f->f[i].row < 1 || (size_t)f->f[i].row > n) continue;   /* not from the table */
+        const fields_meta *m = &t[f->f[i].row - 1];
         double d;
         bool has;
         switch (m->kind) {
@@ -154,26 +167,21 @@ bool tui_fields_read(struct tui_app *a, const fields_meta *t, size_t n, void *ro
             fields_set_int(row, m, f->f[i].choice);
             break;
         }
-        i++;
     }
     return ok;
 }
 
-int tui_fields_index(const fields_meta *t, size_t n, const char *name)
+int tui_fields_index(const tui_form *f, const fields_meta *t, size_t n, const char *name)
 {
-    int i = 0;
-    for (size_t r = 0; r < n; r++) {
-        if (!t[r].label) continue;
-        if (strcmp(t[r].name, name) == 0) return i;
-        i++;
-    }
+    for (int i = 0; i < f->nf; i++)
+        if (f->f[i].row >= 1 && (size_t)f->f[i].row <= n && strcmp(t[f->f[i].row - 1].name, name) == 0) return i;
     return -1;
 }
 
 void tui_fields_bounds(tui_form *f, const fields_meta *t, size_t n, const char *name, double lo, double hi)
 {
-    int i = tui_fields_index(t, n, name);
-    if (i < 0 || i >= f->nf) return;
+    int i = tui_fields_index(f, t, n, name);
+    if (i < 0) return;
     f->f[i].lo = lo;
     f->f[i].hi = hi;
 }

@@ -14,6 +14,7 @@
 
 #include "../core/arena.h"
 #include "../core/dates.h"
+#include "../core/fields.h"
 #include "../core/carry.h"
 #include "../core/health.h"
 #include "../core/plan.h"
@@ -251,6 +252,9 @@ bool tui_form_objective(tui_app *a, int field, lnd_id *out);
 /* The editors' shared steps (tui_edit.c). */
 void tui_edit_open_form(tui_app *a);
 void tui_edit_conflict_open(tui_app *a);   /* the m/t/e prompt of a conflicting save */
+/* The fields that differ, one "name:", "  mine:", "  theirs:" group each, in table order
+ * (ch: fields_*_diff of theirs against mine; n at most the entries of ch). */
+void tui_conflict_lines(tui_app *a, const fields_change *ch, size_t n);
 void tui_edit_conflict(tui_app *a);   /* tui_prompt.c: objective and KR conflicts */
 /* A form's values back into a row (tui_edit.c), for saving and for the conflict screen. */
 /* The open KR / objective form's values written into the row (fields it does not show are

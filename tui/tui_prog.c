@@ -8,9 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui_fields.h"
 #include "tui_int.h"
-
-enum { PF_TITLE, PF_OBJ, PF_START, PF_END, PF_AUD };
 
 /* the programme view's private state: plan->progs indexes of the rows shown */
 typedef struct {
@@ -135,10 +134,15 @@ static void prog_conflict(tui_app *a);
 static const tui_form_ops prog_add_ops = {'P', "saved", prog_save, prog_conflict, NULL};
 static const tui_form_ops prog_edit_ops = {'P', "saved", prog_save, prog_conflict, NULL};
 
+#define PROG_T fields_prog, FIELDS_PROG_N
+/* The form's order where it is not the table's (core/fields.h FIELDS_PROG); a labelled field
+ * added to the table follows these. */
+static const char *const prog_order[] = {"title", "objective", "start_week", "end_week", "audience", NULL};
+
 static void prog_form(tui_app *a, bool add, const lnd_programme *p)
 {
     tui_form *f = &a->form;
-    char title[200], id[32], obj[32] = "", sw[16], ew[16];
+    char title[200], id[32];
     int weeks = a->plan->cycle.weeks;
     if (!add) {
         tui_fmt_id('P', p->id, id, sizeof id);
@@ -146,44 +150,42 @@ static void prog_form(tui_app *a, bool add, const lnd_programme *p)
     } else {
         snprintf(title, sizeof title, "New programme in %s", a->plan->cycle.name);
     }
-    if (p->objective_id) tui_fmt_id('O', p->objective_id, obj, sizeof obj);
-    snprintf(sw, sizeof sw, "%d", p->start_week);
-    snprintf(ew, sizeof ew, "%d", p->end_week);
     tui_form_init(f, add ? &prog_add_ops : &prog_edit_ops, title);
-    tui_form_text(f, "Title", p->title, true);
-    tui_form_text(f, "Serves", obj, false);
-    f->f[PF_OBJ].hint = "objective id, e.g. O2";
-    tui_form_num(f, "Start week", sw, true, 1, weeks, true);
-    tui_form_num(f, "End week", ew, true, 1, weeks, true);
-    f->f[PF_END].hint = "ending in the last weeks is too late";
-    tui_form_text(f, "Audience", p->audience, false);
+    tui_fields_build(f, PROG_T, p, add, prog_order);
+    tui_fields_bounds(f, PROG_T, "start_week", 1, weeks);
+    tui_fields_bounds(f, PROG_T, "end_week", 1, weeks);
     f->id = p->id;
     f->version = p->version;
     tui_edit_open_form(a);
 }
 
-static store_rc prog_save(tui_app *a)
+/* The form's values into p (which holds what the form does not show), with the rule of a
+ * programme the table cannot say: it does not end before it starts. */
+static bool prog_read(tui_app *a, lnd_programme *p)
 {
     tui_form *f = &a->form;
-    lnd_programme p = {.cycle_id = a->plan->cycle.id};
-    if (f->ops == &prog_edit_ops)
-        for (size_t i = 0; i < a->plan->nprogs; i++)
-            if (a->plan->progs[i].id == f->id) p = a->plan->progs[i];
-    p.id = f->id;
-    p.version = f->version;
-    if (!tui_form_objective(a, PF_OBJ, &p.objective_id)) return STORE_INVALID;
-    p.title = (char *)tui_form_str(f, PF_TITLE);
-    p.audience = (char *)tui_form_str(f, PF_AUD);
-    p.start_week = (int)tui_form_double(f, PF_START, NULL);
-    p.end_week = (int)tui_form_double(f, PF_END, NULL);
-    if (p.end_week < p.start_week) {
-        snprintf(f->f[PF_END].err, sizeof f->f[PF_END].err, "not before the start week");
-        f->cur = PF_END;
-        return STORE_INVALID;
+    p->id = f->id;
+    p->version = f->version;
+    if (!tui_fields_read(a, PROG_T, p)) return false;
+    if (p->end_week < p->start_week) {
+        int e = tui_fields_index(f, PROG_T, "end_week");
+        snprintf(f->f[e].err, sizeof f->f[e].err, "not before the start week");
+        f->cur = e;
+        return false;
     }
-    store_rc rc = f->ops == &prog_add_ops ? store_add_programme(a->st, &p, a->o->user)
-                                        : store_update_programme(a->st, &p, a->o->user);
-    if (rc == STORE_OK) f->id = p.id;
+    return true;
+}
+
+static store_rc prog_save(tui_app *a)
+{
+    lnd_programme p = {.cycle_id = a->plan->cycle.id};
+    if (a->form.ops == &prog_edit_ops)
+        for (size_t i = 0; i < a->plan->nprogs; i++)
+            if (a->plan->progs[i].id == a->form.id) p = a->plan->progs[i];
+    if (!prog_read(a, &p)) return STORE_INVALID;
+    store_rc rc = a->form.ops == &prog_add_ops ? store_add_programme(a->st, &p, a->o->user)
+                                             : store_update_programme(a->st, &p, a->o->user);
+    if (rc == STORE_OK) a->form.id = p.id;
     return rc;
 }
 
@@ -207,14 +209,12 @@ static void prog_conflict(tui_app *a)
         for (size_t i = 0; i < fresh->nprogs; i++) {
             const lnd_programme *th = &fresh->progs[i];
             if (th->id != f->id) continue;
+            lnd_programme mine = *th;   /* what the form does not show is theirs */
             a->conflict_version = th->version;
+            prog_read(a, &mine);
+            fields_change ch[FIELDS_PROG_N];
             tui_prompt_line(a, "%s", "");
-            tui_prompt_line(a, "title     mine: %s", tui_form_str(f, PF_TITLE));
-            tui_prompt_line(a, "        theirs: %s", th->title);
-            tui_prompt_line(a, "weeks     mine: %s-%s   theirs: %d-%d", tui_form_str(f, PF_START),
-                            tui_form_str(f, PF_END), th->start_week, th->end_week);
-            tui_prompt_line(a, "serves    mine: %s   theirs: O%lld", tui_form_str(f, PF_OBJ),
-                            th->objective_id);
+            tui_conflict_lines(a, ch, fields_prog_diff(th, &mine, ch, FIELDS_PROG_N));
         }
         plan_free(fresh);
     }

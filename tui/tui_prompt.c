@@ -73,10 +73,9 @@ void tui_edit_archive(tui_app *a)
     tui_prompt_line(a, "y archive    n keep it");
 }
 
-/* The fields that differ, theirs (old) against mine (new), in table order. */
-static void diff_lines(tui_app *a, const fields_change *ch, size_t n)
+void tui_conflict_lines(tui_app *a, const fields_change *ch, size_t n)
 {
-    for (size_t i = 0; i < n && i < FIELDS_KR_N + FIELDS_OBJ_N; i++) {
+    for (size_t i = 0; i < n; i++) {
         tui_prompt_line(a, "%s:", ch[i].field);
         tui_prompt_line(a, "  mine:   %s", ch[i].new_);
         tui_prompt_line(a, "  theirs: %s", ch[i].old);
@@ -110,7 +109,7 @@ void tui_edit_conflict(tui_app *a)
             mine = th;   /* what the form does not show is theirs */
             tui_edit_kr_from_form(a, &mine);
             a->conflict_version = th.version;
-            diff_lines(a, ch, fields_kr_diff(&th, &mine, ch, sizeof ch / sizeof ch[0]));
+            tui_conflict_lines(a, ch, fields_kr_diff(&th, &mine, ch, sizeof ch / sizeof ch[0]));
         }
     } else {
         lnd_objective th, mine;
@@ -118,7 +117,7 @@ void tui_edit_conflict(tui_app *a)
             mine = th;
             tui_edit_objective_from_form(a, &mine);
             a->conflict_version = th.version;
-            diff_lines(a, ch, fields_obj_diff(&th, &mine, ch, sizeof ch / sizeof ch[0]));
+            tui_conflict_lines(a, ch, fields_obj_diff(&th, &mine, ch, sizeof ch / sizeof ch[0]));
         }
     }
     arena_free(t);

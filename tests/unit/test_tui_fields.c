@@ -44,7 +44,7 @@ static void test_every_kr_field_round_trips_through_the_form(void **st)
     (void)st;
     static tui_app a;
     tui_form_init(&a.form, NULL, "Edit K8");
-    tui_fields_build(&a.form, fields_kr, FIELDS_KR_N, &full_kr, false);
+    tui_fields_build(&a.form, fields_kr, FIELDS_KR_N, &full_kr, false, NULL);
     assert_int_equal(a.form.nf, labelled(fields_kr, FIELDS_KR_N));
     assert_true(tui_form_validate(&a.form));
     lnd_kr back = {.objective_id = 6, .version = 3};   /* what the form does not show */
@@ -61,7 +61,7 @@ static void test_every_objective_field_round_trips_through_the_form(void **st)
                        .problem = "p", .outcome = "o", .capability = "c", .hypothesis = "h",
                        .owner = "ld", .business_owner = "vp", .cadence_days = 14, .version = 2};
     tui_form_init(&a.form, NULL, "Edit O4");
-    tui_fields_build(&a.form, fields_obj, FIELDS_OBJ_N, &o, false);
+    tui_fields_build(&a.form, fields_obj, FIELDS_OBJ_N, &o, false, NULL);
     assert_int_equal(a.form.nf, labelled(fields_obj, FIELDS_OBJ_N));
     assert_true(tui_form_validate(&a.form));
     lnd_objective back = {.cycle_id = 1, .version = 2};
@@ -77,9 +77,9 @@ static void test_a_new_kr_starts_without_target_or_evidence(void **st)
     lnd_kr k = full_kr;
     k.evidence = EV_N;
     tui_form_init(&a.form, NULL, "New key result");
-    tui_fields_build(&a.form, fields_kr, FIELDS_KR_N, &k, true);
-    int t = tui_fields_index(fields_kr, FIELDS_KR_N, "target");
-    int e = tui_fields_index(fields_kr, FIELDS_KR_N, "evidence");
+    tui_fields_build(&a.form, fields_kr, FIELDS_KR_N, &k, true, NULL);
+    int t = tui_fields_index(&a.form, fields_kr, FIELDS_KR_N, "target");
+    int e = tui_fields_index(&a.form, fields_kr, FIELDS_KR_N, "evidence");
     assert_string_equal(a.form.f[t].le.buf, "");
     assert_int_equal(a.form.f[e].choice, -1);
     assert_false(tui_form_validate(&a.form));   /* target required, evidence to choose */
@@ -93,12 +93,36 @@ static void test_a_bad_date_is_refused_next_to_its_field(void **st)
     lnd_kr k = full_kr;
     k.baseline_at = "2027-13-40";
     tui_form_init(&a.form, NULL, "Edit K8");
-    tui_fields_build(&a.form, fields_kr, FIELDS_KR_N, &k, false);
+    tui_fields_build(&a.form, fields_kr, FIELDS_KR_N, &k, false, NULL);
     lnd_kr back = {0};
     assert_false(tui_fields_read(&a, fields_kr, FIELDS_KR_N, &back));
-    int d = tui_fields_index(fields_kr, FIELDS_KR_N, "baseline_at");
+    int d = tui_fields_index(&a.form, fields_kr, FIELDS_KR_N, "baseline_at");
     assert_int_equal(a.form.cur, d);
     assert_string_equal(a.form.f[d].err, "YYYY-MM-DD, please");
+}
+
+/* A form in its own order (the programme form: title first) still reads each field back into
+ * its own member, and a field the form's builder adds itself is left alone. */
+static void test_a_form_in_its_own_order_reads_back_by_field(void **st)
+{
+    (void)st;
+    static tui_app a;
+    const char *const order[] = {"title", "objective", "start_week", "end_week", "audience", NULL};
+    lnd_programme p = {.id = 3, .cycle_id = 1, .title = "Negotiation lab", .audience = "Tier-1",
+                       .start_week = 8, .end_week = 9, .cohorts = "a,b", .version = 4};
+    tui_form_init(&a.form, NULL, "Edit P3");
+    tui_fields_build(&a.form, fields_prog, FIELDS_PROG_N, &p, false, order);
+    int extra = tui_form_text(&a.form, "Note", "not a programme field", false);
+    assert_int_equal(a.form.nf, labelled(fields_prog, FIELDS_PROG_N) + 1);
+    const char *labels[] = {"Title", "Serves", "Start week", "End week", "Audience"};
+    for (int i = 0; i < 5; i++) assert_string_equal(a.form.f[i].label, labels[i]);
+    assert_int_equal(tui_fields_index(&a.form, fields_prog, FIELDS_PROG_N, "audience"), 4);
+    assert_int_equal(tui_fields_index(&a.form, fields_prog, FIELDS_PROG_N, "cohorts"), -1);   /* not on it */
+    assert_int_equal(extra, 5);
+    lnd_programme back = {.id = 3, .cycle_id = 1, .cohorts = "a,b", .version = 4};
+    assert_true(tui_fields_read(&a, fields_prog, FIELDS_PROG_N, &back));
+    for (size_t i = 0; i < FIELDS_PROG_N; i++)
+        if (!same_field(&fields_prog[i], &p, &back)) fail_msg("programme field %s differs", fields_prog[i].name);
 }
 
 int main(void)
@@ -108,6 +132,7 @@ int main(void)
         cmocka_unit_test(test_every_objective_field_round_trips_through_the_form),
         cmocka_unit_test(test_a_new_kr_starts_without_target_or_evidence),
         cmocka_unit_test(test_a_bad_date_is_refused_next_to_its_field),
+        cmocka_unit_test(test_a_form_in_its_own_order_reads_back_by_field),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
