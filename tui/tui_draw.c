@@ -222,3 +222,19 @@ const char *tui_local_stamp(const char *stamp)
     date_stamp_local(stamp, true, buf, sizeof buf);
     return buf;
 }
+
+/* The centred overlay window forms, prompts, help and the picker draw into, h by w (kept
+ * when it already has that place). */
+void tui_overlay(tui_app *a, int h, int w)
+{
+    if (h < 3) h = 3;
+    if (w < 10) w = 10;
+    if (h > LINES) h = LINES;
+    if (w > COLS) w = COLS;
+    int y = (LINES - h) / 2, x = (COLS - w) / 2;
+    if (a->wo && getmaxy(a->wo) == h && getmaxx(a->wo) == w && getbegy(a->wo) == y &&
+        getbegx(a->wo) == x)
+        return;
+    if (a->wo) delwin(a->wo);
+    a->wo = newwin(h, w, y, x);
+}

@@ -112,6 +112,28 @@ static bool bad(tui_form *f, int i, bool *ok, const char *msg)
     return false;
 }
 
+/* Field `field` of the open form names an objective of this cycle ("O7", "7" or empty for
+ * none). false with the error next to the field when it does not. Shared by every form. */
+bool tui_form_objective(tui_app *a, int field, lnd_id *out)
+{
+    tui_field *fl = &a->form.f[field];
+    const char *s = fl->le.buf;
+    while (*s == ' ') s++;
+    *out = 0;
+    if (!*s) return true;
+    if (*s == 'O' || *s == 'o') s++;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    long oi = *end == '\0' && v > 0 ? plan_obj_index(a->plan, v) : -1;
+    if (oi < 0 || a->plan->objs[oi].archived) {
+        snprintf(fl->err, sizeof fl->err, "no such objective in this cycle");
+        a->form.cur = field;
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
 bool tui_fields_read(struct tui_app *a, const fields_meta *t, size_t n, void *row)
 {
     tui_form *f = &a->form;

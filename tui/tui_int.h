@@ -207,8 +207,14 @@ tui_list *tui_view_list(tui_app *a);        /* the open full-screen list's tui_l
 const tui_view *tui_view_open_list(tui_app *a);   /* the open full-screen list, or NULL */
 bool tui_push(tui_app *a, const tui_view *v);     /* push, open, load; false if refused */
 void tui_pop(tui_app *a);
-unsigned tui_kind(tui_app *a);              /* VK_ kind of what the user looks at */
-bool tui_has(tui_app *a, unsigned kinds);   /* a frame of one of these kinds is open */
+/* VK_ kind of what the user looks at: the top frame's, or the focused pane's. */
+static inline unsigned tui_kind(tui_app *a)
+{
+    static const unsigned pane_kind[PANE_N] = {VK_TREE, VK_KRS, VK_CIS};
+    return tui_vstack_kind(&a->stack, pane_kind[a->focus]);
+}
+/* A frame of one of these kinds is open. */
+static inline bool tui_has(tui_app *a, unsigned kinds) { return tui_vstack_find(&a->stack, kinds) != NULL; }
 /* One row-drawing helper for every list: scrolls l into h rows (row_h lines each, from y0)
  * and calls row() per visible row with its line and whether it is selected (the selected
  * row's line is already reversed). */

@@ -39,20 +39,6 @@ static WINDOW *mk(tui_rect r)
     return w;
 }
 
-void tui_overlay(tui_app *a, int h, int w)
-{
-    if (h < 3) h = 3;
-    if (w < 10) w = 10;
-    if (h > LINES) h = LINES;
-    if (w > COLS) w = COLS;
-    int y = (LINES - h) / 2, x = (COLS - w) / 2;
-    if (a->wo && getmaxy(a->wo) == h && getmaxx(a->wo) == w && getbegy(a->wo) == y &&
-        getbegx(a->wo) == x)
-        return;
-    del(&a->wo);
-    a->wo = newwin(h, w, y, x);
-}
-
 void tui_layout_windows(tui_app *a)
 {
     del(&a->wo);
@@ -225,8 +211,11 @@ static void main_key(tui_app *a, tui_action act, int key)
     case ACT_NEXT_PANE: a->focus = (a->focus + 1) % PANE_N; a->dirty = D_ALL; return;
     case ACT_PREV_PANE: a->focus = (a->focus + PANE_N - 1) % PANE_N; a->dirty = D_ALL; return;
     case ACT_CHECKIN: tui_edit_checkin(a); return;
-    case ACT_ADD: tui_edit_add(a, false); return;
-    case ACT_ADD_TOP: tui_edit_add(a, true); return;
+    case ACT_ADD:
+    case ACT_ADD_TOP:   /* an empty database: the first step is a cycle */
+        if (a->plan) tui_edit_add(a, act == ACT_ADD_TOP);
+        else tui_cycle_add(a);
+        return;
     case ACT_EDIT: tui_edit_edit(a); return;
     case ACT_ARCHIVE: tui_edit_archive(a); return;
     case ACT_UNDO: tui_undo(a); return;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* tui/tui_prompt.c — one-line prompts over the action bar: archive with confirmation, and
- * the conflict screen shown when a save meets another user's change (each changed field,
- * mine and theirs, and who changed it: keep mine / take theirs / edit again). */
+/* tui/tui_prompt.c — one-line prompts over the action bar (the prompt view: a key from the
+ * prompt's set answers it) and the archive prompt of an objective or key result. The conflict
+ * screen a save can open is tui_edit.c's. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -29,6 +29,23 @@ void tui_prompt_line(tui_app *a, const char *f, ...)
     vsnprintf(a->prompt_lines[a->nprompt_lines++], sizeof a->prompt_lines[0], f, ap);
     va_end(ap);
 }
+
+/* The prompt view: Esc answers with the prompt's last key (n, or e: edit again); an answer
+ * closes the prompt, then its handler runs over what is beneath (the form, a view). */
+static bool prompt_key(tui_app *a, tui_action act, int key)
+{
+    (void)act;
+    size_t nk = strlen(a->prompt_keys);
+    if (key == TK_ESC && nk) key = a->prompt_keys[nk - 1];
+    if (key > 127 || !strchr(a->prompt_keys, key) || !key) return true;
+    tui_prompt_fn fn = a->prompt;
+    tui_pop(a);
+    fn(a, key);
+    return true;
+}
+
+const tui_view tui_view_prompt = {"prompt", VK_PROMPT, 0, tui_edit_draw_prompt, prompt_key, NULL, NULL,
+                                  NULL};
 
 /* y: archive the selected KR (over the KR panes) or objective. */
 static void archive_key(tui_app *a, int key)
@@ -73,54 +90,3 @@ void tui_edit_archive(tui_app *a)
     tui_prompt_line(a, "y archive    n keep it");
 }
 
-void tui_conflict_lines(tui_app *a, const fields_change *ch, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        tui_prompt_line(a, "%s:", ch[i].field);
-        tui_prompt_line(a, "  mine:   %s", ch[i].new_);
-        tui_prompt_line(a, "  theirs: %s", ch[i].old);
-    }
-}
-
-/* Someone saved the row while we edited: show both and who, then keep mine / take theirs /
- * edit again. */
-void tui_edit_conflict(tui_app *a)
-{
-    tui_form *f = &a->form;
-    bool is_kr = f->ops && f->ops->prefix == 'K';
-    lnd_arena *t = arena_new();
-    lnd_audit au = {0};
-    char id[32];
-    tui_fmt_id(is_kr ? 'K' : 'O', f->id, id, sizeof id);
-    store_rc lc = store_last_change(a->st, t, is_kr ? "kr" : "objective", f->id, &au);
-    tui_edit_conflict_open(a);
-    tui_prompt_line(a, "%s was changed while you were editing it", id);
-    if (lc == STORE_OK)
-        {
-        char who[300];
-        tui_prompt_line(a, "by %s at %s: %s", model_who(au.user, au.account, who, sizeof who),
-                        tui_local_stamp(au.at), au.detail ? au.detail : au.action);
-    }
-    tui_prompt_line(a, "%s", "");
-    fields_change ch[FIELDS_KR_N + FIELDS_OBJ_N];
-    if (is_kr) {
-        lnd_kr th, mine;
-        if (store_get_kr(a->st, t, f->id, &th) == STORE_OK) {
-            mine = th;   /* what the form does not show is theirs */
-            tui_edit_kr_from_form(a, &mine);
-            a->conflict_version = th.version;
-            tui_conflict_lines(a, ch, fields_kr_diff(&th, &mine, ch, sizeof ch / sizeof ch[0]));
-        }
-    } else {
-        lnd_objective th, mine;
-        if (store_get_objective(a->st, t, f->id, &th) == STORE_OK) {
-            mine = th;
-            tui_edit_objective_from_form(a, &mine);
-            a->conflict_version = th.version;
-            tui_conflict_lines(a, ch, fields_obj_diff(&th, &mine, ch, sizeof ch / sizeof ch[0]));
-        }
-    }
-    arena_free(t);
-    tui_prompt_line(a, "%s", "");
-    tui_prompt_line(a, "m keep mine (save over theirs)   t take theirs   e edit again");
-}
