@@ -94,6 +94,8 @@ int cli_need_verb(int argc, const char *help)
     return EX_USAGE_;
 }
 
+cli_probe *cli_probing;   /* set by cli/complete.c while it asks a command for its options */
+
 int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
                const struct option *cmd_opts,
                int (*on_opt)(void *st, int c, const char *arg), void *st, bool *help)
