@@ -215,9 +215,12 @@ static inline unsigned tui_kind(tui_app *a)
 }
 /* A frame of one of these kinds is open. */
 static inline bool tui_has(tui_app *a, unsigned kinds) { return tui_vstack_find(&a->stack, kinds) != NULL; }
-/* One row-drawing helper for every list: scrolls l into h rows (row_h lines each, from y0)
- * and calls row() per visible row with its line and whether it is selected (the selected
- * row's line is already reversed). */
+/* The one row-drawing helper of every list (panes, views, picker): scrolls l into h lines
+ * (row_h lines a row, from y0) and calls row() per visible row with its index, line, whether
+ * it is selected and ud. The row paints its own selection (tui_row_bg, or its own attribute). */
+typedef void (*tui_row_fn)(tui_app *a, WINDOW *w, size_t i, int y, bool sel, void *ud);
+void tui_list_rows(tui_app *a, WINDOW *w, tui_list *l, int y0, int h, int row_h, tui_row_fn row, void *ud);
+/* The same for rows that need nothing more: the selected row's line is reversed first. */
 void tui_list_draw(tui_app *a, WINDOW *w, tui_list *l, int y0, int h, int row_h,
                    void (*row)(tui_app *a, WINDOW *w, size_t i, int y, bool sel));
 void tui_row_bg(WINDOW *w, int y, bool sel);   /* a selected row's line, reversed */

@@ -37,6 +37,43 @@ static const lnd_programme *sel_prog(const tui_app *a)
     return &a->plan->progs[S->rows[S->l.sel]];
 }
 
+/* The columns of the timeline, as prog_draw sized them. */
+typedef struct {
+    int iw, tw, gx, cw, weeks;   /* id and title widths, grid start, week width, weeks */
+} prog_cols;
+
+static void prog_row(tui_app *a, WINDOW *w, size_t r, int y, bool sel, void *ud)
+{
+    const prog_cols *c = ud;
+    int iw = c->iw, tw = c->tw, gx = c->gx, cw = c->cw, weeks = c->weeks, cols = getmaxx(w);
+    const lnd_programme *p = &a->plan->progs[pst(a)->rows[r]];
+    attr_t s = sel ? A_REVERSE : A_NORMAL;
+    if (sel) {
+        wattrset(w, A_REVERSE);
+        mvwhline(w, y, 0, ' ', gx - 1);
+    }
+    char id[32], serves[32], wks[32];
+    tui_fmt_id('P', p->id, id, sizeof id);
+    if (p->objective_id) tui_fmt_id('O', p->objective_id, serves, sizeof serves);
+    else snprintf(serves, sizeof serves, "none");
+    snprintf(wks, sizeof wks, "%d-%d", p->start_week, p->end_week);
+    tui_put(a, w, y, 1, id, iw, a->attr[R_ID] | s);
+    tui_put(a, w, y, iw + 2, p->title, tw, A_BOLD | s);
+    tui_put(a, w, y, iw + 3 + tw, serves, 6, (p->objective_id ? 0 : a->attr[R_RED] | A_BOLD) | s);
+    tui_put(a, w, y, iw + 10 + tw, wks, 6, s);
+    attr_t on = a->week > p->end_week ? a->attr[R_GREEN] : a->attr[R_BAR];
+    for (int wk = 1; wk <= weeks && gx + (wk - 1) * cw + cw <= cols - 1; wk++) {
+        bool in = wk >= p->start_week && wk <= p->end_week;
+        bool now = wk == a->week;
+        for (int k = 0; k < cw; k++) {
+            const char *g = in ? a->g->full : k == cw - 1 && cw > 1 ? " " : now ? "|" : a->g->ascii ? "." : a->g->dot;
+            if (now && !in && k != (cw - 1) / 2) g = " ";
+            tui_glyph_put(w, y, gx + (wk - 1) * cw + k, g,
+                          now ? (in ? a->attr[R_NOTICE] | A_BOLD : a->attr[R_NOTICE]) : in ? on : a->attr[R_DIM]);
+        }
+    }
+}
+
 static void prog_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)focused;
@@ -74,40 +111,10 @@ static void prog_draw(tui_app *a, WINDOW *w, bool focused)
         else snprintf(n, sizeof n, "%d", wk % 10);
         tui_put(a, w, 1, gx + (wk - 1) * cw, n, cw, wk == a->week ? (A_REVERSE | A_BOLD) : a->attr[R_DIM]);
     }
-    size_t h = (size_t)(lines - 5 > 1 ? lines - 5 : 1);
-    tui_list_scroll(&S->l, h);
-    const size_t *rows = S->rows;
-    int y = 2;
-    for (size_t i = 0; i < h && S->l.top + i < S->l.count; i++, y++) {
-        size_t r = S->l.top + i;
-        const lnd_programme *p = &a->plan->progs[rows[r]];
-        bool sel = r == S->l.sel;
-        attr_t s = sel ? A_REVERSE : A_NORMAL;
-        if (sel) {
-            wattrset(w, A_REVERSE);
-            mvwhline(w, y, 0, ' ', gx - 1);
-        }
-        char id[32], serves[32], wks[32];
-        tui_fmt_id('P', p->id, id, sizeof id);
-        if (p->objective_id) tui_fmt_id('O', p->objective_id, serves, sizeof serves);
-        else snprintf(serves, sizeof serves, "none");
-        snprintf(wks, sizeof wks, "%d-%d", p->start_week, p->end_week);
-        tui_put(a, w, y, 1, id, iw, a->attr[R_ID] | s);
-        tui_put(a, w, y, iw + 2, p->title, tw, A_BOLD | s);
-        tui_put(a, w, y, iw + 3 + tw, serves, 6, (p->objective_id ? 0 : a->attr[R_RED] | A_BOLD) | s);
-        tui_put(a, w, y, iw + 10 + tw, wks, 6, s);
-        attr_t on = a->week > p->end_week ? a->attr[R_GREEN] : a->attr[R_BAR];
-        for (int wk = 1; wk <= weeks && gx + (wk - 1) * cw + cw <= cols - 1; wk++) {
-            bool in = wk >= p->start_week && wk <= p->end_week;
-            bool now = wk == a->week;
-            for (int c = 0; c < cw; c++) {
-                const char *g = in ? a->g->full : c == cw - 1 && cw > 1 ? " " : now ? "|" : a->g->ascii ? "." : a->g->dot;
-                if (now && !in && c != (cw - 1) / 2) g = " ";
-                tui_glyph_put(w, y, gx + (wk - 1) * cw + c, g,
-                              now ? (in ? a->attr[R_NOTICE] | A_BOLD : a->attr[R_NOTICE]) : in ? on : a->attr[R_DIM]);
-            }
-        }
-    }
+    int h = lines - 5 > 1 ? lines - 5 : 1;
+    prog_cols c = {iw, tw, gx, cw, weeks};
+    tui_list_rows(a, w, &S->l, 2, h, 1, prog_row, &c);
+    int y = 2 + (int)(S->l.count - S->l.top < (size_t)h ? S->l.count - S->l.top : (size_t)h);
     /* the current week marked under the grid */
     if (a->week >= 1 && a->week <= weeks) {
         int mx = gx + (a->week - 1) * cw + (cw - 1) / 2;

@@ -128,17 +128,30 @@ void tui_row_bg(WINDOW *w, int y, bool sel)
     wattrset(w, A_NORMAL);
 }
 
-void tui_list_draw(tui_app *a, WINDOW *w, tui_list *l, int y0, int h, int row_h,
-                   void (*row)(tui_app *a, WINDOW *w, size_t i, int y, bool sel))
+void tui_list_rows(tui_app *a, WINDOW *w, tui_list *l, int y0, int h, int row_h, tui_row_fn row, void *ud)
 {
     if (h < 1 || row_h < 1) return;
     size_t rows = (size_t)(h / row_h);
     tui_list_scroll(l, rows);
     for (size_t i = 0; i < rows && l->top + i < l->count; i++) {
         size_t r = l->top + i;
-        int y = y0 + (int)i * row_h;
-        bool sel = r == l->sel;
-        tui_row_bg(w, y, sel);
-        row(a, w, r, y, sel);
+        row(a, w, r, y0 + (int)i * row_h, r == l->sel, ud);
     }
+}
+
+typedef void (*plain_row_fn)(tui_app *a, WINDOW *w, size_t i, int y, bool sel);
+struct plain_row {
+    plain_row_fn row;
+};
+
+static void plain_row(tui_app *a, WINDOW *w, size_t i, int y, bool sel, void *ud)
+{
+    tui_row_bg(w, y, sel);
+    ((const struct plain_row *)ud)->row(a, w, i, y, sel);
+}
+
+void tui_list_draw(tui_app *a, WINDOW *w, tui_list *l, int y0, int h, int row_h, plain_row_fn row)
+{
+    struct plain_row p = {row};
+    tui_list_rows(a, w, l, y0, h, row_h, plain_row, &p);
 }

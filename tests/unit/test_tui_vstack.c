@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "../../tui/tui_act.h"
+#include "../../tui/tui_int.h"
 #include "../../tui/tui_vstack.h"
 
 typedef struct {
@@ -163,6 +164,45 @@ static void test_list_moves(void **st)
     assert_int_equal(e.sel, 0);
 }
 
+/* The one row helper: scrolls the selection into view and hands each visible row its index,
+ * line and selection, row_h lines apart. */
+static size_t seen_i[8], nseen;
+static int seen_y[8];
+static bool seen_sel[8];
+static void record_row(tui_app *a, WINDOW *w, size_t i, int y, bool sel, void *ud)
+{
+    (void)a;
+    (void)w;
+    (*(int *)ud)++;
+    if (nseen < 8) {
+        seen_i[nseen] = i;
+        seen_y[nseen] = y;
+        seen_sel[nseen++] = sel;
+    }
+}
+
+static void test_list_rows_draws_the_visible_rows(void **st)
+{
+    (void)st;
+    tui_list l = {.sel = 7, .top = 0, .count = 10};
+    int calls = 0;
+    nseen = 0;
+    tui_list_rows(NULL, NULL, &l, 1, 6, 2, record_row, &calls);   /* 6 lines, 2 a row: 3 rows */
+    assert_int_equal(calls, 3);
+    assert_int_equal(l.top, 5);
+    for (size_t k = 0; k < 3; k++) {
+        assert_int_equal(seen_i[k], 5 + k);
+        assert_int_equal(seen_y[k], 1 + 2 * (int)k);
+        assert_int_equal(seen_sel[k], k == 2);
+    }
+    tui_list e = {.count = 0};
+    calls = 0;
+    tui_list_rows(NULL, NULL, &e, 1, 6, 1, record_row, &calls);
+    assert_int_equal(calls, 0);
+    tui_list_rows(NULL, NULL, &l, 1, 1, 2, record_row, &calls);   /* less than a row: nothing */
+    assert_int_equal(calls, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +212,7 @@ int main(void)
         cmocka_unit_test(test_route),
         cmocka_unit_test(test_help_follows_the_view),
         cmocka_unit_test(test_list_moves),
+        cmocka_unit_test(test_list_rows_draws_the_visible_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
