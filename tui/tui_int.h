@@ -154,8 +154,9 @@ struct tui_app {
 
 extern const tui_view tui_view_tree, tui_view_krs, tui_view_cis, tui_view_help, tui_view_zoom,
     tui_view_form, tui_view_prompt;
-extern const tui_view tui_view_kpi, tui_view_log, tui_view_due, tui_view_prog, tui_view_review,
-    tui_view_chain, tui_view_health, tui_view_cycles, tui_view_archived, tui_view_picker;
+extern const tui_view tui_view_picker;
+#define TUI_VIEW_DECL_(act, kind, view) extern const tui_view tui_view_##view;
+TUI_LIST_VIEWS(TUI_VIEW_DECL_)   /* the full-screen lists (tui_act.h) */
 
 /* tui_theme.c */
 void tui_theme_init(tui_app *a);

@@ -1,18 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* tui/tui_viewreg.c — which full-screen view an action opens (K P D L R E H, the cycles and
- * archived views): one line a view. Opening one from its action, and the keys of an open one:
+ * archived views), from tui_act.h's TUI_LIST_VIEWS. Opening one from its action, and the keys of an open one:
  * Esc, q or its own key closes it, another view's key switches to it, the rest go to the
  * view. The views themselves only use tui_views.c, so no view calls back into this table. */
 #include "tui_int.h"
 
+#define REG_(act, kind, view) {ACT_##act, &tui_view_##view},
 static const struct {
     tui_action act;
     const tui_view *v;
-} views[] = {
-    {ACT_KPIS, &tui_view_kpi},       {ACT_PROGRAMMES, &tui_view_prog}, {ACT_DUE, &tui_view_due},
-    {ACT_LOG, &tui_view_log},        {ACT_REVIEW, &tui_view_review},   {ACT_CHAIN, &tui_view_chain},
-    {ACT_HEALTH, &tui_view_health},  {ACT_CYCLES, &tui_view_cycles},   {ACT_ARCHIVED, &tui_view_archived},
-};
+} views[] = {TUI_LIST_VIEWS(REG_)};   /* the lines of tui_act.h's TUI_LIST_VIEWS */
 
 static const tui_view *view_for(tui_action act)
 {
