@@ -12,6 +12,7 @@
 
 #include "dates.h"
 #include "fields.h"
+#include "numfmt.h"
 
 static const void *cat(const void *row, size_t off) { return (const char *)row + off; }
 static void *at(void *row, size_t off) { return (char *)row + off; }
@@ -30,29 +31,8 @@ void fields_set_int(void *row, const fields_meta *m, long v)
     else *(int *)at(row, m->offset) = (int)v;
 }
 
-static bool num(const char *s, double *out)
-{
-    if (!s || !*s) return false;
-    const char *digits = s + (*s == '-' || *s == '+');
-    if (digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X')) return false;   /* no hex */
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || *end || !isfinite(v) || end == s) return false;
-    *out = v;
-    return true;
-}
-
-static bool whole(const char *s, long lo, long hi, long *out)
-{
-    if (!s || !*s) return false;
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || *end || end == s || v < lo || v > hi) return false;
-    *out = v;
-    return true;
-}
+static bool num(const char *s, double *out) { return num_parse(s, out); }
+static bool whole(const char *s, long lo, long hi, long *out) { return num_parse_long(s, lo, hi, out); }
 
 static const char *noun(char letter)
 {

@@ -2,6 +2,7 @@
 /* core/planfile.c — checks and resolves a plan spreadsheet (see planfile.h). Every problem
  * is reported with its line; nothing here reads files or the database. */
 #include "planfile.h"
+#include "numfmt.h"
 #include "utf8.h"
 
 #include <ctype.h>
@@ -106,18 +107,7 @@ bool pf_parse_header(pf_header *h, char **fields, int n, long line, pf_err_fn er
     return ok;
 }
 
-static bool num(const char *s, double *out)
-{
-    if (!*s) return false;
-    const char *d = s + (*s == '-' || *s == '+');
-    if (d[0] == '0' && (d[1] == 'x' || d[1] == 'X')) return false;
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || *end || end == s || !isfinite(v)) return false;
-    *out = v;
-    return true;
-}
+static bool num(const char *s, double *out) { return num_parse(s, out); }
 
 static bool whole(const char *s, long lo, long hi, long *out)
 {
