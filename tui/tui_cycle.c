@@ -75,9 +75,9 @@ static void cycles_draw(tui_app *a, WINDOW *w, bool focused)
 static void state_key(tui_app *a, int key)
 {
     if (key != 'y') return;
-    lnd_id id = (lnd_id)a->prompt_ctx[0];
-    long version = (long)a->prompt_ctx[1];
-    lnd_cycle_state next = (lnd_cycle_state)a->prompt_ctx[2];
+    lnd_id id = (lnd_id)tui_prompt(a)->ctx[0];
+    long version = (long)tui_prompt(a)->ctx[1];
+    lnd_cycle_state next = (lnd_cycle_state)tui_prompt(a)->ctx[2];
     const char *name = "";
     for (size_t i = 0; i < a->ncycles; i++)
         if (a->cycles[i].id == id) name = a->cycles[i].name;
@@ -109,10 +109,12 @@ static void ask_state(tui_app *a, size_t i)
         return;
     }
     lnd_cycle_state next = (lnd_cycle_state)(c->state + 1);
-    a->prompt_ctx[0] = c->id;
-    a->prompt_ctx[1] = c->version;
-    a->prompt_ctx[2] = next;
     tui_prompt_open(a, state_key, "yn");
+    tui_prompt_state *p = tui_prompt(a);
+    if (!p) return;
+    p->ctx[0] = c->id;
+    p->ctx[1] = c->version;
+    p->ctx[2] = next;
     if (next == CYCLE_ACTIVE) {
         tui_prompt_line(a, "Activate cycle %s?", c->name);
         tui_prompt_line(a, "The dashboard and status open on it while today is in its dates.");

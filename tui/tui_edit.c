@@ -299,7 +299,7 @@ static void conflict_key(tui_app *a, int key)
 void tui_edit_conflict_open(tui_app *a)
 {
     tui_prompt_open(a, conflict_key, "mte");
-    a->prompt_alert = true;
+    if (tui_prompt(a)) tui_prompt(a)->alert = true;
 }
 
 /* The form view: keys as typed go to the form's fields. */

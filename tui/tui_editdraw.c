@@ -192,22 +192,23 @@ static void draw_form(tui_app *a)
 
 static void draw_prompt(tui_app *a)
 {
+    const tui_prompt_state *p = tui_prompt(a);
+    if (!p) return;
     int wmax = 20;
-    for (int i = 0; i < a->nprompt_lines; i++) {
-        int l = (int)strlen(a->prompt_lines[i]) + 4;
+    for (int i = 0; i < p->nlines; i++) {
+        int l = (int)strlen(p->lines[i]) + 4;
         if (l > wmax) wmax = l;
     }
     int wdt = wmax < COLS - 2 ? wmax : COLS - 2;
     if (wdt > 90) wdt = 90;
-    int h = a->nprompt_lines + 2;
+    int h = p->nlines + 2;
     if (h > LINES - 2) h = LINES - 2;
     tui_overlay(a, h, wdt);
     WINDOW *w = a->wo;
     werase(w);
     box_border(a, w);
-    for (int i = 0; i < a->nprompt_lines && i + 1 < h - 1; i++)
-        tui_put(a, w, i + 1, 2, a->prompt_lines[i], wdt - 4,
-                i == 0 ? (a->prompt_alert ? a->attr[R_ERROR] : A_BOLD) : A_NORMAL);
+    for (int i = 0; i < p->nlines && i + 1 < h - 1; i++)
+        tui_put(a, w, i + 1, 2, p->lines[i], wdt - 4, i == 0 ? (p->alert ? a->attr[R_ERROR] : A_BOLD) : A_NORMAL);
     curs_set(0);
     wnoutrefresh(w);
 }

@@ -121,13 +121,8 @@ struct tui_app {
     tui_vstack stack;
     tui_form form;             /* the open form's draft (it stays under a prompt) */
     bool return_due;           /* the check-in form was opened from the due view: saving returns */
-    tui_prompt_fn prompt;
-    bool prompt_alert;         /* first line in the error colour (a conflict) */
-    char prompt_lines[TUI_PROMPT_LINES][200];
-    int nprompt_lines;
-    char prompt_keys[64];      /* keys the prompt accepts */
+    struct tui_prompt_state *answering;   /* the prompt whose handler runs (tui_prompt.c) */
     long conflict_version;     /* version of the row someone else saved meanwhile */
-    long long prompt_ctx[3];   /* what the open prompt is about (an audit id, a row id...) */
     tui_le search;
     char last_search[TUI_LE_MAX];
     size_t search_from;        /* selection when the search started */
@@ -200,6 +195,17 @@ void tui_edit_draw_form(tui_app *a, WINDOW *w, bool focused);
 void tui_edit_draw_prompt(tui_app *a, WINDOW *w, bool focused);
 bool tui_edit_live(const tui_form *f, char *buf, size_t n);   /* behaviour percentage */
 void tui_prompt_open(tui_app *a, tui_prompt_fn fn, const char *keys);
+/* The prompt view's private state: what tui_prompt_open and tui_prompt_line fill in. */
+typedef struct tui_prompt_state {
+    tui_prompt_fn fn;
+    bool alert;                /* first line in the error colour (a conflict) */
+    char lines[TUI_PROMPT_LINES][200];
+    int nlines;
+    char keys[64];             /* keys the prompt accepts */
+    long long ctx[3];          /* what it is about (an audit id, a row id...), set after opening */
+} tui_prompt_state;
+/* The open prompt's state, or while its handler runs, the answered one's; NULL when none. */
+tui_prompt_state *tui_prompt(tui_app *a);
 void tui_prompt_line(tui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The view stack in the app (tui_views.c). */

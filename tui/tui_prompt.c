@@ -11,22 +11,30 @@
 
 /* ---- prompts ---- */
 
+tui_prompt_state *tui_prompt(tui_app *a)
+{
+    tui_frame *f = tui_vstack_top(&a->stack);
+    if (f && f->kind == VK_PROMPT) return f->priv;
+    return a->answering;
+}
+
 void tui_prompt_open(tui_app *a, tui_prompt_fn fn, const char *keys)
 {
-    a->prompt = fn;
-    a->prompt_alert = false;
-    a->nprompt_lines = 0;
-    snprintf(a->prompt_keys, sizeof a->prompt_keys, "%s", keys);
-    if (tui_kind(a) != VK_PROMPT) tui_push(a, &tui_view_prompt);
+    if (tui_kind(a) != VK_PROMPT && !tui_push(a, &tui_view_prompt)) return;
+    tui_prompt_state *p = tui_vstack_top(&a->stack)->priv;
+    memset(p, 0, sizeof *p);
+    p->fn = fn;
+    snprintf(p->keys, sizeof p->keys, "%s", keys);
     a->dirty = D_ALL;
 }
 
 void tui_prompt_line(tui_app *a, const char *f, ...)
 {
-    if (a->nprompt_lines >= TUI_PROMPT_LINES) return;
+    tui_prompt_state *p = tui_prompt(a);
+    if (!p || p->nlines >= TUI_PROMPT_LINES) return;
     va_list ap;
     va_start(ap, f);
-    vsnprintf(a->prompt_lines[a->nprompt_lines++], sizeof a->prompt_lines[0], f, ap);
+    vsnprintf(p->lines[p->nlines++], sizeof p->lines[0], f, ap);
     va_end(ap);
 }
 
@@ -35,17 +43,21 @@ void tui_prompt_line(tui_app *a, const char *f, ...)
 static bool prompt_key(tui_app *a, tui_action act, int key)
 {
     (void)act;
-    size_t nk = strlen(a->prompt_keys);
-    if (key == TK_ESC && nk) key = a->prompt_keys[nk - 1];
-    if (key > 127 || !strchr(a->prompt_keys, key) || !key) return true;
-    tui_prompt_fn fn = a->prompt;
+    tui_prompt_state *p = tui_prompt(a), answered;
+    size_t nk = strlen(p->keys);
+    if (key == TK_ESC && nk) key = p->keys[nk - 1];
+    if (key > 127 || !strchr(p->keys, key) || !key) return true;
+    answered = *p;   /* the handler reads what it is about after the prompt is gone */
     tui_pop(a);
-    fn(a, key);
+    tui_prompt_state *outer = a->answering;
+    a->answering = &answered;
+    answered.fn(a, key);
+    a->answering = outer;
     return true;
 }
 
-const tui_view tui_view_prompt = {"prompt", VK_PROMPT, 0, tui_edit_draw_prompt, prompt_key, NULL, NULL,
-                                  NULL};
+const tui_view tui_view_prompt = {"prompt", VK_PROMPT, sizeof(tui_prompt_state), tui_edit_draw_prompt,
+                                  prompt_key, NULL, NULL, NULL};
 
 /* y: archive the selected KR (over the KR panes) or objective. */
 static void archive_key(tui_app *a, int key)

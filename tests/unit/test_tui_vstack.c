@@ -203,6 +203,34 @@ static void test_list_rows_draws_the_visible_rows(void **st)
     assert_int_equal(calls, 0);
 }
 
+/* A prompt is a view with its own state: its lines, keys and what it is about live in its
+ * frame, and the handler still reads what it is about once the answer has closed it. */
+static long long answered_ctx = -1;
+static int answered_key;
+static void on_answer(tui_app *a, int key)
+{
+    answered_key = key;
+    answered_ctx = tui_prompt(a) ? tui_prompt(a)->ctx[1] : -1;
+}
+
+static void test_a_prompt_keeps_its_state_in_its_frame(void **st)
+{
+    (void)st;
+    static tui_app a;
+    tui_prompt_open(&a, on_answer, "yn");
+    assert_int_equal(a.stack.n, 1);
+    tui_prompt(&a)->ctx[1] = 42;
+    tui_prompt_line(&a, "Archive %s?", "K7");
+    assert_string_equal(tui_prompt(&a)->lines[0], "Archive K7?");
+    assert_true(tui_view_prompt.key(&a, ACT_UP, 'x'));   /* not an answer: stays open */
+    assert_int_equal(a.stack.n, 1);
+    assert_true(tui_view_prompt.key(&a, ACT_UP, TK_ESC));   /* Esc answers with the last key */
+    assert_int_equal(a.stack.n, 0);
+    assert_int_equal(answered_key, 'n');
+    assert_int_equal(answered_ctx, 42);
+    assert_null(tui_prompt(&a));   /* nothing left open or being answered */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +241,7 @@ int main(void)
         cmocka_unit_test(test_help_follows_the_view),
         cmocka_unit_test(test_list_moves),
         cmocka_unit_test(test_list_rows_draws_the_visible_rows),
+        cmocka_unit_test(test_a_prompt_keeps_its_state_in_its_frame),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
