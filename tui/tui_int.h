@@ -123,9 +123,7 @@ struct tui_app {
     bool return_due;           /* the check-in form was opened from the due view: saving returns */
     struct tui_prompt_state *answering;   /* the prompt whose handler runs (tui_prompt.c) */
     long conflict_version;     /* version of the row someone else saved meanwhile */
-    tui_le search;
-    char last_search[TUI_LE_MAX];
-    size_t search_from;        /* selection when the search started */
+    char last_search[TUI_LE_MAX];   /* the last search kept (n, N); its line: tui_search.c */
 
     /* the full-screen views over the panes (tui_views.c) draw into wv; what the open one
      * loaded lives in v_arena, its selection and pointers in its private state */
@@ -149,7 +147,8 @@ struct tui_app {
 
 extern const tui_view tui_view_tree, tui_view_krs, tui_view_cis, tui_view_help, tui_view_zoom,
     tui_view_form, tui_view_prompt;
-extern const tui_view tui_view_picker;
+extern const tui_view tui_view_picker, tui_view_search;
+const tui_le *tui_search_line(tui_app *a);   /* the open search's line, NULL when none */
 #define TUI_VIEW_DECL_(act, kind, view) extern const tui_view tui_view_##view;
 TUI_LIST_VIEWS(TUI_VIEW_DECL_)   /* the full-screen lists (tui_act.h) */
 
