@@ -160,14 +160,9 @@ void tui_draw_bar(tui_app *a)
     werase(w);
     int x = 0;
     unsigned kind = tui_kind(a);
-    const tui_le *q = tui_search_line(a);
-    if (kind == VK_SEARCH && q) {
-        size_t start = 0;
-        tui_put(a, w, 0, 0, "/", 1, a->attr[R_KEY]);
-        wmove(w, 0, 1);
-        int cur = tui_le_view(q, cols - 2, &start);
-        tui_put(a, w, 0, 1, q->buf + start, cols - 2, A_NORMAL);
-        wmove(w, 0, 1 + cur);
+    tui_frame *top = tui_vstack_top(&a->stack);
+    if (kind == VK_SEARCH && top && top->ops->draw) {   /* the search view draws its line here */
+        top->ops->draw(a, w, true);
         wnoutrefresh(w);
         return;
     }

@@ -148,7 +148,6 @@ struct tui_app {
 extern const tui_view tui_view_tree, tui_view_krs, tui_view_cis, tui_view_help, tui_view_zoom,
     tui_view_form, tui_view_prompt;
 extern const tui_view tui_view_picker, tui_view_search;
-const tui_le *tui_search_line(tui_app *a);   /* the open search's line, NULL when none */
 #define TUI_VIEW_DECL_(act, kind, view) extern const tui_view tui_view_##view;
 TUI_LIST_VIEWS(TUI_VIEW_DECL_)   /* the full-screen lists (tui_act.h) */
 
@@ -191,7 +190,6 @@ void tui_edit_archive(tui_app *a);
 void tui_edit_tick(tui_app *a);            /* timeout: retry a busy save */
 /* tui_editdraw.c: the form and prompt views' draw (into the overlay window) */
 void tui_edit_draw_form(tui_app *a, WINDOW *w, bool focused);
-void tui_edit_draw_prompt(tui_app *a, WINDOW *w, bool focused);
 bool tui_edit_live(const tui_form *f, char *buf, size_t n);   /* behaviour percentage */
 void tui_prompt_open(tui_app *a, tui_prompt_fn fn, const char *keys);
 /* The prompt view's private state: what tui_prompt_open and tui_prompt_line fill in. */

@@ -38,6 +38,33 @@ void tui_prompt_line(tui_app *a, const char *f, ...)
     va_end(ap);
 }
 
+/* The prompt draws into the centred overlay window (tui_overlay), not w: its lines, the first
+ * bold (or in the error colour for a conflict). */
+static void prompt_draw(tui_app *a, WINDOW *unused, bool focused)
+{
+    (void)unused;
+    (void)focused;
+    const tui_prompt_state *p = tui_prompt(a);
+    if (!p) return;
+    int wmax = 20;
+    for (int i = 0; i < p->nlines; i++) {
+        int l = (int)strlen(p->lines[i]) + 4;
+        if (l > wmax) wmax = l;
+    }
+    int wdt = wmax < COLS - 2 ? wmax : COLS - 2;
+    if (wdt > 90) wdt = 90;
+    int h = p->nlines + 2;
+    if (h > LINES - 2) h = LINES - 2;
+    tui_overlay(a, h, wdt);
+    WINDOW *w = a->wo;
+    werase(w);
+    tui_box(a, w);
+    for (int i = 0; i < p->nlines && i + 1 < h - 1; i++)
+        tui_put(a, w, i + 1, 2, p->lines[i], wdt - 4, i == 0 ? (p->alert ? a->attr[R_ERROR] : A_BOLD) : A_NORMAL);
+    curs_set(0);
+    wnoutrefresh(w);
+}
+
 /* The prompt view: Esc answers with the prompt's last key (n, or e: edit again); an answer
  * closes the prompt, then its handler runs over what is beneath (the form, a view). */
 static bool prompt_key(tui_app *a, tui_action act, int key)
@@ -56,8 +83,8 @@ static bool prompt_key(tui_app *a, tui_action act, int key)
     return true;
 }
 
-const tui_view tui_view_prompt = {"prompt", VK_PROMPT, sizeof(tui_prompt_state), tui_edit_draw_prompt,
-                                  prompt_key, NULL, NULL, NULL};
+const tui_view tui_view_prompt = {"prompt", VK_PROMPT, sizeof(tui_prompt_state), prompt_draw, prompt_key,
+                                  NULL, NULL, NULL};
 
 /* y: archive the selected KR (over the KR panes) or objective. */
 static void archive_key(tui_app *a, int key)

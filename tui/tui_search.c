@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* tui/tui_search.c — the search view: typed into the action bar (tui_draw.c shows its line),
- * each key moves the cascade's selection to the first match; Enter keeps it (n and N go on
- * from there), Esc puts the selection back where the search started. Its line and that
- * starting row are its own state. */
+/* tui/tui_search.c — the search view: typed into the action bar (its draw hook, which the bar
+ * calls through the view's ops), each key moves the cascade's selection to the first match;
+ * Enter keeps it (n and N go on from there), Esc puts the selection back where the search
+ * started. Its line and that starting row are its own state. */
 #include <stdio.h>
 
 #include "tui_int.h"
@@ -20,10 +20,17 @@ static bool search_open(tui_app *a)
     return true;
 }
 
-const tui_le *tui_search_line(tui_app *a)
+/* Its line, drawn into the action bar w (tui_draw.c calls this through the view's ops). */
+static void search_draw(tui_app *a, WINDOW *w, bool focused)
 {
-    tui_frame *f = tui_vstack_find(&a->stack, VK_SEARCH);
-    return f ? &((const search_state *)f->priv)->le : NULL;
+    (void)focused;
+    const search_state *S = tui_priv(a);
+    size_t start = 0;
+    int cols = getmaxx(w);
+    tui_put(a, w, 0, 0, "/", 1, a->attr[R_KEY]);
+    int cur = tui_le_view(&S->le, cols - 2, &start);
+    tui_put(a, w, 0, 1, S->le.buf + start, cols - 2, A_NORMAL);
+    wmove(w, 0, 1 + cur);
 }
 
 static bool search_key(tui_app *a, tui_action act, int key)
@@ -49,5 +56,5 @@ static bool search_key(tui_app *a, tui_action act, int key)
     return true;
 }
 
-const tui_view tui_view_search = {"search", VK_SEARCH, sizeof(search_state), NULL, search_key, NULL, NULL,
-                                  search_open};
+const tui_view tui_view_search = {"search", VK_SEARCH, sizeof(search_state), search_draw, search_key, NULL,
+                                  NULL, search_open};
