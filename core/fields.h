@@ -87,18 +87,24 @@
     X(BOOL, archived, "archived", "archived", KEEP, 0, "archived", NULL, NONE, 0, 1, NULL, "")              \
     X(INT, version, "version", "version", KEEP, 1, "version", NULL, NONE, 0, 6, NULL, "")
 
-/* Check-ins are append-only: every field KEEP (written by add and import, never edited). */
+/* Check-ins are append-only: every field KEEP (written by add and import, never edited). The
+ * check-in form (tui/tui_checkin.c) shows the labelled ones a check-in of its KR takes: the
+ * value, or observed and applied for a behaviour KR; confidence, note; the cohort when a
+ * programme serves the KR. */
 #define FIELDS_CHECKIN(X)                                                                                    \
     X(ID, kr_id, "kr_id", "kr", KEEP, 'K', "key result", NULL, NONE, 1, 6, NULL, "")                         \
     X(STAMP, at, "at", "at", KEEP, 0, "at", NULL, NONE, 1, 20, NULL, "")                                     \
-    X(NUM, value, "value", "value", KEEP, 0, "value", NULL, NONE, 1, 12, NULL, "")                           \
-    X(OPTINT, confidence, "confidence", "confidence", KEEP, 0, "confidence", NULL, NONE, 0, 2, NULL, "")     \
-    X(TEXT, note, "note", "note", KEEP, 0, "note", NULL, NONE, 0, 60, NULL, "")                              \
+    X(NUM, value, "value", "value", KEEP, 0, "value", "Value", NUMBER, 1, 12, NULL, "")                      \
+    X(OPTINT, confidence, "confidence", "confidence", KEEP, 0, "confidence", "Confidence", NUMBER, 0, 2,     \
+      "0-10: how likely the target is hit", "")                                                             \
+    X(TEXT, note, "note", "note", KEEP, 0, "note", "Note", TEXT, 0, 60, "why, when confidence drops", "")    \
     X(TEXT, author, "author", "author", KEEP, 1, "author", NULL, NONE, 1, 24, NULL, "")                      \
     X(OPTTEXT, account, "account", "account", KEEP, 1, "account", NULL, NONE, 0, 24, NULL, "")               \
-    X(OPTINT, observed, "observed", "observed", KEEP, 0, "observed", NULL, NONE, 0, 6, NULL, "")             \
-    X(OPTINT, applied, "applied", "applied", KEEP, 0, "applied", NULL, NONE, 0, 6, NULL, "")                 \
-    X(OPTTEXT, cohort, "cohort", "cohort", KEEP, 1, "cohort", NULL, NONE, 0, 24, NULL, "")                   \
+    X(OPTINT, observed, "observed", "observed", KEEP, 0, "observed", "Observed", NUMBER, 1, 6,               \
+      "participants observed", "")                                                                          \
+    X(OPTINT, applied, "applied", "applied", KEEP, 0, "applied", "Applied", NUMBER, 1, 6,                    \
+      "of those, applying the behaviour", "")                                                               \
+    X(OPTTEXT, cohort, "cohort", "cohort", KEEP, 1, "cohort", "Cohort", TEXT, 0, 24, NULL, "")               \
     X(BOOL, comparison, "comparison", "comparison", KEEP, 0, "comparison", NULL, NONE, 0, 1, NULL, "")       \
     X(INT, followup, "followup", "followup", KEEP, 0, "follow-up", NULL, NONE, 0, 3, NULL, "")
 
@@ -150,12 +156,12 @@
 
 #define FIELDS_COUNT_(...) +1
 enum { FIELDS_KR_N = 0 FIELDS_KR(FIELDS_COUNT_), FIELDS_OBJ_N = 0 FIELDS_OBJ(FIELDS_COUNT_),
-       FIELDS_PROG_N = 0 FIELDS_PROG(FIELDS_COUNT_) };
+       FIELDS_PROG_N = 0 FIELDS_PROG(FIELDS_COUNT_), FIELDS_CHECKIN_N = 0 FIELDS_CHECKIN(FIELDS_COUNT_) };
 
 /* ---- form metadata: one entry per table row, in table order ---- */
 typedef enum { FORM_NONE, FORM_TEXT, FORM_NUMBER, FORM_DATE, FORM_ENUM, FORM_MULTILINE } fields_form_kind;
 typedef enum { FIELD_ID, FIELD_REF, FIELD_TEXT, FIELD_OPTTEXT, FIELD_DEFTEXT, FIELD_NUM, FIELD_POS, FIELD_OPTNUM,
-               FIELD_INT, FIELD_POSINT, FIELD_ENUM, FIELD_BOOL } fields_kind;
+               FIELD_INT, FIELD_POSINT, FIELD_ENUM, FIELD_BOOL, FIELD_STAMP, FIELD_OPTINT } fields_kind;
 typedef struct {
     const char *name;          /* JSON key */
     const char *column;        /* SQL column */
@@ -179,6 +185,7 @@ typedef struct {
 extern const fields_meta fields_kr[FIELDS_KR_N];
 extern const fields_meta fields_obj[FIELDS_OBJ_N];
 extern const fields_meta fields_prog[FIELDS_PROG_N];
+extern const fields_meta fields_checkin[FIELDS_CHECKIN_N];
 
 /* ---- one field as text, by kind (core/fields_text.c): the one parser of typed-in values, used
  * by the CLI's --FIELD options and the dashboard's forms ---- */

@@ -50,6 +50,7 @@ fields_value fields_value_of(const fields_meta *m, const void *row)
     case FIELD_TEXT:
     case FIELD_OPTTEXT:
     case FIELD_DEFTEXT:
+    case FIELD_STAMP:
         v.s = *(char *const *)(r + m->offset);
         v.type = v.s ? FV_STR : FV_NULL;
         break;
@@ -79,6 +80,10 @@ fields_value fields_value_of(const fields_meta *m, const void *row)
     case FIELD_BOOL:
         v.i = fields_get_int(row, m);
         v.type = FV_BOOL;
+        break;
+    case FIELD_OPTINT:   /* -1 = none */
+        v.i = fields_get_int(row, m);
+        v.type = v.i >= 0 ? FV_INT : FV_NULL;
         break;
     }
     return v;

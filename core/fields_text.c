@@ -58,6 +58,7 @@ bool fields_set_from_text(const fields_meta *m, void *row, const char *text, cha
     double d = 0;
     long l = 0;
     switch (m->kind) {
+    case FIELD_STAMP:
     case FIELD_TEXT:
     case FIELD_OPTTEXT:
     case FIELD_DEFTEXT:
@@ -98,6 +99,14 @@ bool fields_set_from_text(const fields_meta *m, void *row, const char *text, cha
         if (m->kind == FIELD_POS && d <= 0) return fail(err, errlen, "must be a number above 0");
         *(double *)at(row, m->offset) = d;
         return true;
+    case FIELD_OPTINT:
+        if (strcmp(s, "none") == 0 || !*s) {
+            fields_set_int(row, m, -1);
+            return true;
+        }
+        if (!whole(s, 0, 0x7fffffffL, &l)) return fail(err, errlen, "must be a whole number from 0 (or 'none')");
+        fields_set_int(row, m, l);
+        return true;
     case FIELD_INT:
     case FIELD_POSINT:
         if (!whole(s, m->kind == FIELD_POSINT ? 1 : -0x7fffffffL, 0x7fffffffL, &l))
@@ -129,6 +138,7 @@ bool fields_set_from_text(const fields_meta *m, void *row, const char *text, cha
 const char *fields_text(const fields_meta *m, const void *row, char *buf, size_t n)
 {
     switch (m->kind) {
+    case FIELD_STAMP:
     case FIELD_TEXT:
     case FIELD_OPTTEXT:
     case FIELD_DEFTEXT: {
@@ -156,6 +166,10 @@ const char *fields_text(const fields_meta *m, const void *row, char *buf, size_t
     case FIELD_POSINT: snprintf(buf, n, "%ld", fields_get_int(row, m)); return buf;
     case FIELD_ENUM: return m->choice((int)fields_get_int(row, m));
     case FIELD_BOOL: return fields_get_int(row, m) ? "yes" : "no";
+    case FIELD_OPTINT:
+        if (fields_get_int(row, m) < 0) snprintf(buf, n, "none");
+        else snprintf(buf, n, "%ld", fields_get_int(row, m));
+        return buf;
     }
     return "";
 }

@@ -49,59 +49,79 @@ static size_t form_rows(const fields_meta *t, size_t n, const char *const *order
     return k;
 }
 
+/* One form field for table row r of t, filled from row; its index, -1 when it is not on forms. */
+static int add_field(tui_form *f, const fields_meta *t, size_t r, const void *row, bool add)
+{
+    const fields_meta *m = &t[r];
+    char buf[64] = "";
+    const char *s = buf;
+    double d = 0;
+    bool has = true;
+    int idx = -1;
+    if (!m->label) return -1;
+    switch (m->kind) {
+    case FIELD_TEXT:
+    case FIELD_OPTTEXT:
+    case FIELD_DEFTEXT:
+        s = *(char *const *)cat(row, m->offset);
+        idx = m->form == FORM_MULTILINE ? tui_form_textarea(f, m->label, s ? s : "", m->required)
+                                        : tui_form_text(f, m->label, s ? s : "", m->required);
+        break;
+    case FIELD_ID:
+    case FIELD_REF: {
+        lnd_id id = *(const lnd_id *)cat(row, m->offset);
+        if (id) tui_fmt_id(m->letter, id, buf, sizeof buf);
+        idx = tui_form_text(f, m->label, buf, m->required);
+        break;
+    }
+    case FIELD_OPTNUM:
+        has = *(const bool *)cat(row, m->has_offset);
+        /* fall through */
+    case FIELD_NUM:
+    case FIELD_POS:
+        d = *(const double *)cat(row, m->offset);
+        if (has && !(add && m->kind == FIELD_NUM) && !(m->kind == FIELD_POS && d <= 0))
+            model_fmt_num(d, buf, sizeof buf);
+        idx = tui_form_num(f, m->label, buf, m->required, 1, 0, false);
+        break;
+    case FIELD_OPTINT:   /* -1 = none: empty */
+        if (fields_get_int(row, m) < 0) {
+            idx = tui_form_num(f, m->label, "", m->required, 1, 0, true);
+            break;
+        }
+        /* fall through */
+    case FIELD_INT:
+    case FIELD_POSINT:
+        snprintf(buf, sizeof buf, "%ld", fields_get_int(row, m));
+        idx = tui_form_num(f, m->label, buf, m->required, 1, 0, true);
+        break;
+    case FIELD_ENUM:
+    case FIELD_BOOL: {
+        int nc = m->kind == FIELD_BOOL ? 2 : m->nchoices;
+        long v = fields_get_int(row, m);
+        idx = tui_form_choice(f, m->label, choices(m), nc, v >= 0 && v < nc ? (int)v : -1);
+        break;
+    }
+    case FIELD_STAMP: break;   /* set by the store, never typed */
+    }
+    if (idx >= 0) {
+        f->f[idx].hint = m->hint;
+        f->f[idx].row = (int)r + 1;
+    }
+    return idx;
+}
+
 void tui_fields_build(tui_form *f, const fields_meta *t, size_t n, const void *row, bool add, const char *const *order)
 {
     size_t seq[64], ns = form_rows(t, n < 64 ? n : 64, order, seq);
-    for (size_t q = 0; q < ns; q++) {
-        const fields_meta *m = &t[seq[q]];
-        char buf[64] = "";
-        const char *s = buf;
-        double d = 0;
-        bool has = true;
-        int idx = -1;
-        switch (m->kind) {
-        case FIELD_TEXT:
-        case FIELD_OPTTEXT:
-        case FIELD_DEFTEXT:
-            s = *(char *const *)cat(row, m->offset);
-            idx = m->form == FORM_MULTILINE ? tui_form_textarea(f, m->label, s ? s : "", m->required)
-                                            : tui_form_text(f, m->label, s ? s : "", m->required);
-            break;
-        case FIELD_ID:
-        case FIELD_REF: {
-            lnd_id id = *(const lnd_id *)cat(row, m->offset);
-            if (id) tui_fmt_id(m->letter, id, buf, sizeof buf);
-            idx = tui_form_text(f, m->label, buf, m->required);
-            break;
-        }
-        case FIELD_OPTNUM:
-            has = *(const bool *)cat(row, m->has_offset);
-            /* fall through */
-        case FIELD_NUM:
-        case FIELD_POS:
-            d = *(const double *)cat(row, m->offset);
-            if (has && !(add && m->kind == FIELD_NUM) && !(m->kind == FIELD_POS && d <= 0))
-                model_fmt_num(d, buf, sizeof buf);
-            idx = tui_form_num(f, m->label, buf, m->required, 1, 0, false);
-            break;
-        case FIELD_INT:
-        case FIELD_POSINT:
-            snprintf(buf, sizeof buf, "%ld", fields_get_int(row, m));
-            idx = tui_form_num(f, m->label, buf, m->required, 1, 0, true);
-            break;
-        case FIELD_ENUM:
-        case FIELD_BOOL: {
-            int nc = m->kind == FIELD_BOOL ? 2 : m->nchoices;
-            long v = fields_get_int(row, m);
-            idx = tui_form_choice(f, m->label, choices(m), nc, v >= 0 && v < nc ? (int)v : -1);
-            break;
-        }
-        }
-        if (idx >= 0) {
-            f->f[idx].hint = m->hint;
-            f->f[idx].row = (int)seq[q] + 1;
-        }
-    }
+    for (size_t q = 0; q < ns; q++) add_field(f, t, seq[q], row, add);
+}
+
+int tui_fields_add(tui_form *f, const fields_meta *t, size_t n, const void *row, bool add, const char *name)
+{
+    for (size_t r = 0; r < n; r++)
+        if (strcmp(t[r].name, name) == 0) return add_field(f, t, r, row, add);
+    return -1;
 }
 
 static bool bad(tui_form *f, int i, bool *ok, const char *msg)
@@ -184,6 +204,11 @@ bool tui_fields_read(struct tui_app *a, const fields_meta *t, size_t n, void *ro
             if (m->kind == FIELD_POSINT && has && d < 1) bad(f, i, &ok, "1 or more, please");
             fields_set_int(row, m, (long)d);
             break;
+        case FIELD_OPTINT:
+            d = tui_form_double(f, i, &has);
+            fields_set_int(row, m, has ? (long)d : -1);
+            break;
+        case FIELD_STAMP: break;
         case FIELD_ENUM:
         case FIELD_BOOL:
             fields_set_int(row, m, f->f[i].choice);

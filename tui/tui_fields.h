@@ -19,6 +19,9 @@ struct tui_app;
  * row, so plain NUM fields (no default) start empty and an enum value out of its range starts
  * as "(choose)". Each field remembers its table row, so fields of other kinds may sit among them. */
 void tui_fields_build(tui_form *f, const fields_meta *t, size_t n, const void *row, bool add, const char *const *order);
+/* Append the one field of the table row named name (a form that shows some of a table's
+ * fields, e.g. a check-in's); its index, -1 when that row is not on forms. */
+int tui_fields_add(tui_form *f, const fields_meta *t, size_t n, const void *row, bool add, const char *name);
 /* Write the form's values into row (text points into the form). Checks what a kind needs
  * beyond tui_form_validate: dates, ids that must name an objective of the plan, positive
  * numbers. false with the error next to the first bad field (and the cursor on it). */

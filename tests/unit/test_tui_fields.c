@@ -125,6 +125,36 @@ static void test_a_form_in_its_own_order_reads_back_by_field(void **st)
         if (!same_field(&fields_prog[i], &p, &back)) fail_msg("programme field %s differs", fields_prog[i].name);
 }
 
+/* A form that takes some fields of a table by name (the check-in form): a behaviour check-in's
+ * observed and applied start empty when there is none before and read back as none (-1), the
+ * rest come back as typed; a field that is not on forms (the time) is refused. */
+static void test_a_check_in_form_from_its_table(void **st)
+{
+    (void)st;
+    static tui_app a;
+    lnd_checkin start = {.kr_id = 4, .confidence = 7, .observed = -1, .applied = -1, .note = "", .cohort = ""};
+    tui_form_init(&a.form, NULL, "Check in on K4");
+    const char *names[] = {"observed", "applied", "confidence", "note", "cohort"};
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(tui_fields_add(&a.form, fields_checkin, FIELDS_CHECKIN_N, &start, false, names[i]), i);
+    assert_int_equal(tui_fields_add(&a.form, fields_checkin, FIELDS_CHECKIN_N, &start, false, "at"), -1);
+    assert_string_equal(a.form.f[0].label, "Observed");
+    assert_string_equal(tui_form_str(&a.form, 0), "");   /* none yet */
+    assert_string_equal(tui_form_str(&a.form, 2), "7");
+    assert_true(a.form.f[0].required);
+    tui_le_set(&a.form.f[0].le, "8");
+    tui_le_set(&a.form.f[3].le, "two left early");
+    tui_le_set(&a.form.f[4].le, "trained");
+    lnd_checkin back = {.kr_id = 4, .observed = -1, .applied = -1, .confidence = -1, .note = "", .cohort = ""};
+    assert_true(tui_fields_read(&a, fields_checkin, FIELDS_CHECKIN_N, &back));
+    assert_int_equal(back.observed, 8);
+    assert_int_equal(back.applied, -1);   /* left empty */
+    assert_int_equal(back.confidence, 7);
+    assert_string_equal(back.note, "two left early");
+    assert_string_equal(back.cohort, "trained");
+    assert_int_equal(back.kr_id, 4);      /* not on the form: kept */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -133,6 +163,7 @@ int main(void)
         cmocka_unit_test(test_a_new_kr_starts_without_target_or_evidence),
         cmocka_unit_test(test_a_bad_date_is_refused_next_to_its_field),
         cmocka_unit_test(test_a_form_in_its_own_order_reads_back_by_field),
+        cmocka_unit_test(test_a_check_in_form_from_its_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
