@@ -15,6 +15,7 @@ FIELDS_ENUM_NAME_(evidence)
 FIELDS_ENUM_NAME_(indicator)
 FIELDS_ENUM_NAME_(level)
 FIELDS_ENUM_NAME_(otype)
+FIELDS_ENUM_NAME_(cycle_state)
 
 #define FM_CHOICE_ENUM(aux) fields_name_##aux
 #define FM_N_ENUM(aux) FIELDS_N_##aux
@@ -101,11 +102,13 @@ FIELDS_ENUM_NAME_(otype)
 #define FM_OBJ_(...) FM_ROW_(lnd_objective, __VA_ARGS__)
 #define FM_PROG_(...) FM_ROW_(lnd_programme, __VA_ARGS__)
 #define FM_CHECKIN_(...) FM_ROW_(lnd_checkin, __VA_ARGS__)
+#define FM_CYCLE_(...) FM_ROW_(lnd_cycle, __VA_ARGS__)
 
 const fields_meta fields_kr[FIELDS_KR_N] = {FIELDS_KR(FM_KR_)};
 const fields_meta fields_obj[FIELDS_OBJ_N] = {FIELDS_OBJ(FM_OBJ_)};
 const fields_meta fields_prog[FIELDS_PROG_N] = {FIELDS_PROG(FM_PROG_)};
 const fields_meta fields_checkin[FIELDS_CHECKIN_N] = {FIELDS_CHECKIN(FM_CHECKIN_)};
+const fields_meta fields_cycle[FIELDS_CYCLE_N] = {FIELDS_CYCLE(FM_CYCLE_)};
 
 /* ---- diffs ---- */
 static void put_text(char *dst, const char *s)

@@ -122,12 +122,23 @@
     X(BOOL, archived, "archived", "archived", KEEP, 0, "archived", NULL, NONE, 0, 1, NULL, "")              \
     X(INT, version, "version", "version", KEEP, 1, "version", NULL, NONE, 0, 6, NULL, "")
 
+/* A cycle. Only the dashboard's new-cycle form uses this table so far (store/ and the export
+ * still list a cycle's columns by hand). */
+#define FIELDS_CYCLE(X)                                                                                      \
+    X(TEXT, name, "name", "name", EDIT, 0, "name", "Name", TEXT, 1, 24, "e.g. 2027-Q1", "")                  \
+    X(TEXT, start, "start", "start", EDIT, 0, "start", "Start", DATE, 1, 10,                                 \
+      "YYYY-MM-DD, the Monday of week 1", "")                                                              \
+    X(INT, weeks, "weeks", "weeks", EDIT, 13, "weeks", "Weeks", NUMBER, 1, 3, NULL, "")                      \
+    X(ENUM, state, "state", "state", KEEP, cycle_state, "state", NULL, NONE, 1, 10, NULL, "")                \
+    X(INT, version, "version", "version", KEEP, 1, "version", NULL, NONE, 0, 6, NULL, "")
+
 /* Enum families the tables use: their value count. */
 #define FIELDS_N_direction DIR_N
 #define FIELDS_N_evidence EV_N
 #define FIELDS_N_indicator IND_N
 #define FIELDS_N_level LEVEL_N
 #define FIELDS_N_otype OTYPE_N
+#define FIELDS_N_cycle_state CYCLE_STATE_N
 
 /* Role selectors for generated code: FIELDS_IF_EDIT_<role>(x) keeps x for EDIT fields only. */
 #define FIELDS_IF_EDIT_EDIT(x) x
@@ -156,7 +167,8 @@
 
 #define FIELDS_COUNT_(...) +1
 enum { FIELDS_KR_N = 0 FIELDS_KR(FIELDS_COUNT_), FIELDS_OBJ_N = 0 FIELDS_OBJ(FIELDS_COUNT_),
-       FIELDS_PROG_N = 0 FIELDS_PROG(FIELDS_COUNT_), FIELDS_CHECKIN_N = 0 FIELDS_CHECKIN(FIELDS_COUNT_) };
+       FIELDS_PROG_N = 0 FIELDS_PROG(FIELDS_COUNT_), FIELDS_CHECKIN_N = 0 FIELDS_CHECKIN(FIELDS_COUNT_),
+       FIELDS_CYCLE_N = 0 FIELDS_CYCLE(FIELDS_COUNT_) };
 
 /* ---- form metadata: one entry per table row, in table order ---- */
 typedef enum { FORM_NONE, FORM_TEXT, FORM_NUMBER, FORM_DATE, FORM_ENUM, FORM_MULTILINE } fields_form_kind;
@@ -186,6 +198,7 @@ extern const fields_meta fields_kr[FIELDS_KR_N];
 extern const fields_meta fields_obj[FIELDS_OBJ_N];
 extern const fields_meta fields_prog[FIELDS_PROG_N];
 extern const fields_meta fields_checkin[FIELDS_CHECKIN_N];
+extern const fields_meta fields_cycle[FIELDS_CYCLE_N];
 
 /* ---- one field as text, by kind (core/fields_text.c): the one parser of typed-in values, used
  * by the CLI's --FIELD options and the dashboard's forms ---- */

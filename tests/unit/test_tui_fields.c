@@ -155,6 +155,29 @@ static void test_a_check_in_form_from_its_table(void **st)
     assert_int_equal(back.kr_id, 4);      /* not on the form: kept */
 }
 
+/* The new-cycle form from its table: name, start and weeks prefilled, read back into a cycle. */
+static void test_the_cycle_form_from_its_table(void **st)
+{
+    (void)st;
+    static tui_app a;
+    char name[] = "2027-Q1", start[] = "2027-01-04";
+    lnd_cycle c = {.name = name, .start = start, .weeks = 13, .state = CYCLE_PLANNING};
+    tui_form_init(&a.form, NULL, "New cycle");
+    tui_fields_build(&a.form, fields_cycle, FIELDS_CYCLE_N, &c, true, NULL);
+    assert_int_equal(a.form.nf, 3);
+    assert_string_equal(a.form.f[1].label, "Start");
+    assert_string_equal(tui_form_str(&a.form, 2), "13");
+    tui_le_set(&a.form.f[2].le, "12");
+    lnd_cycle back = {.state = CYCLE_PLANNING};
+    assert_true(tui_fields_read(&a, fields_cycle, FIELDS_CYCLE_N, &back));
+    assert_string_equal(back.name, "2027-Q1");
+    assert_string_equal(back.start, "2027-01-04");
+    assert_int_equal(back.weeks, 12);
+    tui_le_set(&a.form.f[1].le, "Jan 4");   /* a start that is no date is refused next to it */
+    assert_false(tui_fields_read(&a, fields_cycle, FIELDS_CYCLE_N, &back));
+    assert_int_equal(a.form.cur, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -164,6 +187,7 @@ int main(void)
         cmocka_unit_test(test_a_bad_date_is_refused_next_to_its_field),
         cmocka_unit_test(test_a_form_in_its_own_order_reads_back_by_field),
         cmocka_unit_test(test_a_check_in_form_from_its_table),
+        cmocka_unit_test(test_the_cycle_form_from_its_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
