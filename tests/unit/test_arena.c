@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include "../../core/arena.h"
 #include "../../core/buf.h"
 
@@ -57,11 +59,5 @@ static void test_a_buffer_out_of_memory_calls_the_hook(void **st)
     arena_set_oom(NULL);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_an_arena_out_of_memory_calls_the_hook),
-        cmocka_unit_test(test_a_buffer_out_of_memory_calls_the_hook),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(test_an_arena_out_of_memory_calls_the_hook),
+              cmocka_unit_test(test_a_buffer_out_of_memory_calls_the_hook))

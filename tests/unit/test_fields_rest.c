@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -121,13 +123,6 @@ static void test_plan_sheet_names_its_columns(void **st)
     assert_non_null(strstr(errs, "indicator, hypothesis"));
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_placed_names_are_fields),
-        cmocka_unit_test(test_rest_is_the_unplaced_edit_fields),
-        cmocka_unit_test(test_values_are_typed),
-        cmocka_unit_test(test_plan_sheet_names_its_columns),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(test_placed_names_are_fields),
+              cmocka_unit_test(test_rest_is_the_unplaced_edit_fields),
+              cmocka_unit_test(test_values_are_typed), cmocka_unit_test(test_plan_sheet_names_its_columns))

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include <stdio.h>
 
 #include "../../core/numfmt.h"
@@ -81,13 +83,6 @@ static void test_numbers_typed_in(void **st)
     assert_false(num_parse_long("99999999999999999999", 0, 0x7fffffffL, &l));
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_numbers_typed_in),
-        cmocka_unit_test(ratios_round_half_up_to_whole_percents),
-        cmocka_unit_test(a_share_reads_as_it_is_stored),
-        cmocka_unit_test(counts_take_the_right_plural),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(test_numbers_typed_in),
+              cmocka_unit_test(ratios_round_half_up_to_whole_percents),
+              cmocka_unit_test(a_share_reads_as_it_is_stored), cmocka_unit_test(counts_take_the_right_plural))

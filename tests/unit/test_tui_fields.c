@@ -11,6 +11,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include "../../tui/tui_fields.h"
 #include "../../tui/tui_int.h"
 
@@ -178,16 +180,10 @@ static void test_the_cycle_form_from_its_table(void **st)
     assert_int_equal(a.form.cur, 1);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_kr_field_round_trips_through_the_form),
-        cmocka_unit_test(test_every_objective_field_round_trips_through_the_form),
-        cmocka_unit_test(test_a_new_kr_starts_without_target_or_evidence),
-        cmocka_unit_test(test_a_bad_date_is_refused_next_to_its_field),
-        cmocka_unit_test(test_a_form_in_its_own_order_reads_back_by_field),
-        cmocka_unit_test(test_a_check_in_form_from_its_table),
-        cmocka_unit_test(test_the_cycle_form_from_its_table),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(test_every_kr_field_round_trips_through_the_form),
+              cmocka_unit_test(test_every_objective_field_round_trips_through_the_form),
+              cmocka_unit_test(test_a_new_kr_starts_without_target_or_evidence),
+              cmocka_unit_test(test_a_bad_date_is_refused_next_to_its_field),
+              cmocka_unit_test(test_a_form_in_its_own_order_reads_back_by_field),
+              cmocka_unit_test(test_a_check_in_form_from_its_table),
+              cmocka_unit_test(test_the_cycle_form_from_its_table))

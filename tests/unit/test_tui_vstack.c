@@ -9,6 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include "../../tui/tui_act.h"
 #include "../../tui/tui_int.h"
 #include "../../tui/tui_vstack.h"
@@ -231,17 +233,8 @@ static void test_a_prompt_keeps_its_state_in_its_frame(void **st)
     assert_null(tui_prompt(&a));   /* nothing left open or being answered */
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_push_pop_private_state),
-        cmocka_unit_test(test_stack_is_bounded),
-        cmocka_unit_test(test_where_actions_apply),
-        cmocka_unit_test(test_route),
-        cmocka_unit_test(test_help_follows_the_view),
-        cmocka_unit_test(test_list_moves),
-        cmocka_unit_test(test_list_rows_draws_the_visible_rows),
-        cmocka_unit_test(test_a_prompt_keeps_its_state_in_its_frame),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(test_push_pop_private_state), cmocka_unit_test(test_stack_is_bounded),
+              cmocka_unit_test(test_where_actions_apply), cmocka_unit_test(test_route),
+              cmocka_unit_test(test_help_follows_the_view), cmocka_unit_test(test_list_moves),
+              cmocka_unit_test(test_list_rows_draws_the_visible_rows),
+              cmocka_unit_test(test_a_prompt_keeps_its_state_in_its_frame))
