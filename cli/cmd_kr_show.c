@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../core/dates.h"
+#include "../core/fields.h"
 #include "../core/numfmt.h"
 #include "../core/summary.h"
 #include "cli.h"
@@ -69,6 +70,15 @@ static void print_text(const cli_ctx *ctx, const lnd_plan *p, const lnd_kr *kr, 
     if (kr->coowner && *kr->coowner) {
         printf("; business co-owner ");
         out_text(stdout, ctx, kr->coowner, 40, false);
+    }
+    const fields_meta *rest[FIELDS_KR_N];   /* fields added to the table since: "; name value" */
+    size_t nrest = fields_rest(fields_kr, FIELDS_KR_N, fields_kr_placed, rest, FIELDS_KR_N);
+    for (size_t i = 0; i < nrest && i < FIELDS_KR_N; i++) {
+        char buf[64];
+        const char *v = fields_text(rest[i], kr, buf, sizeof buf);
+        if (!*v) continue;
+        printf("; %s ", rest[i]->diff);
+        out_text(stdout, ctx, v, 40, false);
     }
     printf("\ncheck-ins (%zu):\n", n);
     for (size_t i = 0; i < n; i++) print_checkin(ctx, &ck[i]);

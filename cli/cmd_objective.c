@@ -207,13 +207,47 @@ static int want_version(const fields *f, long *v)
     return 0;
 }
 
+/* The --help text: cli/help_plan.c's, with a line for each table field it does not describe
+ * (fields_rest of fields_*_placed: a field added since) before its "--version N" line, in the
+ * same column, so a new field's option is documented from its table line (label or hint). */
+static const char *usage_of(char kind)
+{
+    static char built[2][8192];
+    int w = kind == 'O';
+    const char *help = w ? cli_objective_help : cli_kr_help;
+    if (built[w][0]) return built[w];
+    size_t n;
+    const fields_meta *t = table(kind, &n), *rest[NF];
+    size_t nrest = fields_rest(t, n, w ? fields_obj_placed : fields_kr_placed, rest, NF);
+    const char *at = strstr(help, "\n  --version N");
+    if (!nrest || !at) return help;
+    at++;
+    int col = (int)(strspn(at + 13, " ") + 13);   /* where the descriptions start */
+    size_t k = (size_t)snprintf(built[w], sizeof built[w], "%.*s", (int)(at - help), help);
+    for (size_t i = 0; i < nrest && i < NF && k < sizeof built[w]; i++) {
+        const fields_meta *m = rest[i];
+        const char *meta = m->form == FORM_DATE ? "D"
+                           : m->kind == FIELD_ID || m->kind == FIELD_REF ? "ID"
+                           : m->kind == FIELD_TEXT || m->kind == FIELD_OPTTEXT || m->kind == FIELD_DEFTEXT ? "TEXT"
+                           : m->kind == FIELD_ENUM ? "NAME"
+                           : m->kind == FIELD_BOOL ? "yes|no" : "N";
+        char opt[64];
+        snprintf(opt, sizeof opt, "  --%s %s", opt_name(kind, (size_t)(m - t)), meta);
+        k += (size_t)snprintf(built[w] + k, sizeof built[w] - k, "%-*s %s\n", col - 1, opt,
+                              m->hint ? m->hint : m->label ? m->label : m->diff);
+    }
+    if (k < sizeof built[w]) snprintf(built[w] + k, sizeof built[w] - k, "%s", at);
+    return built[w];
+}
+
 /* Shared driver: parse "VERB [ID]" and fields, then do it. kind 'O' or 'K'. */
 static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
 {
     fields f = {0};
-    const char *usage = kind == 'O' ? cli_objective_help : cli_kr_help;
     const char *noun = kind == 'O' ? "objective" : "kr";
-    int rc = cli_command_opts(ctx, argc, argv, "", options(kind), field_opt, &f, usage);
+    const struct option *opts = options(kind);   /* names the options usage_of lists */
+    const char *usage = usage_of(kind);
+    int rc = cli_command_opts(ctx, argc, argv, "", opts, field_opt, &f, usage);
     f.v[F_CYCLE] = cli_cycle(ctx, f.v[F_CYCLE]);   /* lnd --cycle NAME objective add */
     if (rc || (rc = cli_need_verb(argc, usage))) return rc;
     const char *verb = argv[optind];

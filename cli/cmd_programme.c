@@ -41,7 +41,7 @@ static int programme_list(cli_ctx *ctx, store *s, const cli_optv *o)
         plan_free(p);
         return rc;
     }
-    int week = summary_week(p);
+    int week = summary_week_on(p, date_today());
     char when[64];
     summary_when_text(p, date_today(), when, sizeof when);
     printf("%-5s %-36s %-6s %-7s timeline (%s)\n", "ID", "PROGRAMME", "SERVES", "WEEKS", when);

@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "../core/numfmt.h"
 #include "../core/dates.h"
 #include "../core/sanitize.h"
 #include "../core/utf8.h"
@@ -93,6 +94,8 @@ int cli_need_verb(int argc, const char *help)
     fputs(help, stderr);
     return EX_USAGE_;
 }
+
+cli_probe *cli_probing;   /* set by cli/complete.c while it asks a command for its options */
 
 int cli_getopt(cli_ctx *ctx, int argc, char **argv, const char *shortopts,
                const struct option *cmd_opts,
@@ -380,29 +383,9 @@ int cli_store_fail(store *s, store_rc rc)
     return cli_fail(store_rc_exit(rc), "%s", store_errmsg(s));
 }
 
-bool cli_parse_double(const char *s, double *out)
-{
-    if (!s || !*s) return false;
-    char *end;
-    errno = 0;
-    const char *digits = s + (*s == '-' || *s == '+');
-    if (digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X')) return false;   /* no hex */
-    double v = strtod(s, &end);
-    if (errno || *end || !isfinite(v) || end == s) return false;
-    *out = v;
-    return true;
-}
+bool cli_parse_double(const char *s, double *out) { return num_parse(s, out); }
 
-bool cli_parse_int(const char *s, long lo, long hi, long *out)
-{
-    if (!s || !*s) return false;
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || *end || end == s || v < lo || v > hi) return false;
-    *out = v;
-    return true;
-}
+bool cli_parse_int(const char *s, long lo, long hi, long *out) { return num_parse_long(s, lo, hi, out); }
 
 bool cli_parse_id(const char *s, char prefix, lnd_id *out)
 {

@@ -31,8 +31,6 @@ const cli_command *cli_find_command(const char *name)
     return NULL;
 }
 
-cli_probe *cli_probing;
-
 /* ---- what a command declares: its option table and its --help text ---- */
 
 static void probe(const cli_command *c, cli_probe *p)

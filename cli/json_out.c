@@ -214,6 +214,22 @@ int cj_reviews(const cli_ctx *ctx, const lnd_plan *p, const lnd_review *rv, size
     return cj_print(root);
 }
 
+void cj_rest(json_t *j, const fields_meta *t, size_t n, const char *const *placed, const void *row)
+{
+    const fields_meta *rest[FIELDS_KR_N + FIELDS_OBJ_N + FIELDS_PROG_N];
+    size_t k = fields_rest(t, n, placed, rest, sizeof rest / sizeof *rest);
+    for (size_t i = 0; i < k && i < sizeof rest / sizeof *rest; i++) {
+        fields_value v = fields_value_of(rest[i], row);
+        json_t *x = v.type == FV_STR    ? cj_str(v.s)
+                    : v.type == FV_INT  ? json_integer(v.i)
+                    : v.type == FV_REAL ? json_real(v.d)
+                    : v.type == FV_BOOL ? json_boolean(v.i)
+                    : v.type == FV_ID   ? cj_id(v.letter, v.i)
+                                        : json_null();
+        json_object_set_new(j, rest[i]->name, x);
+    }
+}
+
 int cj_kr_show(const cli_ctx *ctx, const lnd_plan *p, const lnd_kr *kr, const lnd_checkin *ck, size_t nck,
                lnd_day today)
 {
@@ -239,6 +255,7 @@ int cj_kr_show(const cli_ctx *ctx, const lnd_plan *p, const lnd_kr *kr, const ln
     set(j, "owner", cj_str(kr->owner));
     set(j, "coowner", cj_str(kr->coowner));
     set(j, "weight", json_real(kr->weight));
+    cj_rest(j, fields_kr, FIELDS_KR_N, fields_kr_placed, kr);
     set(j, "version", json_integer(kr->version));
     json_t *arr = json_array();
     for (size_t i = 0; i < nck; i++) {

@@ -36,6 +36,9 @@ int cj_audit(const lnd_audit *au, size_t n, bool more);
 /* The review of objective oid among rv[0..nr), NULL when it has none (cmd_review.c). */
 const lnd_review *cli_review_of(const lnd_review *rv, size_t nr, lnd_id oid);
 int cj_reviews(const cli_ctx *ctx, const lnd_plan *p, const lnd_review *rv, size_t nr, lnd_day today);
+/* The rest of a table (fields_rest of placed, e.g. fields_kr_placed) into object j, ids as "O3", null for none. */
+#include "../core/fields.h"
+void cj_rest(json_t *j, const fields_meta *t, size_t n, const char *const *placed, const void *row);
 /* `lnd kr show K3 --format json`: the KR with its check-in history, oldest first. */
 int cj_kr_show(const cli_ctx *ctx, const lnd_plan *p, const lnd_kr *kr, const lnd_checkin *ck, size_t nck,
                lnd_day today);

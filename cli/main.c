@@ -69,8 +69,16 @@ static void usage(FILE *f)
 /* A command that printed its --help (CLI_HELPED) has succeeded. */
 static int exit_code(int rc) { return rc == CLI_HELPED ? 0 : rc; }
 
+/* core/'s allocators call this when memory runs out (then abort): one line, no partial
+ * output added. */
+static void out_of_memory(size_t asked)
+{
+    fprintf(stderr, "lnd: out of memory (asked for %zu bytes)\n", asked);
+}
+
 int main(int argc, char **argv)
 {
+    arena_set_oom(out_of_memory);
     setlocale(LC_ALL, "");
     setlocale(LC_NUMERIC, "C");   /* numbers read and written the same in every locale */
     cli_ctx ctx = {0};

@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "../core/dates.h"
+#include "../core/fields.h"
 #include "../core/jsonw.h"
 #include "../core/pace.h"
 #include "../core/summary.h"
+#include "json_out.h"
 #include "status_json.h"
 
 static void cycle_doc(jw *w, const lnd_plan *p, lnd_day today)
@@ -28,6 +30,26 @@ static void cycle_doc(jw *w, const lnd_plan *p, lnd_day today)
     jw_kint(w, "weeks", p->cycle.weeks);
     jw_kreal(w, "pace", pace_elapsed(start, start + 7L * p->cycle.weeks, today));
     jw_end_obj(w);
+}
+
+/* The table fields these documents do not place by hand (core/fields.h, fields_kr_placed) follow
+ * from the table, before "version". */
+static void rest_doc(jw *w, const fields_meta *t, size_t n, const char *const *placed, const void *row)
+{
+    const fields_meta *rest[FIELDS_KR_N + FIELDS_OBJ_N + FIELDS_PROG_N];
+    size_t k = fields_rest(t, n, placed, rest, sizeof rest / sizeof *rest);
+    for (size_t i = 0; i < k && i < sizeof rest / sizeof *rest; i++) {
+        fields_value v = fields_value_of(rest[i], row);
+        const char *key = rest[i]->name;
+        switch (v.type) {
+        case FV_NULL: jw_knull(w, key); break;
+        case FV_STR: jw_kstr(w, key, v.s); break;
+        case FV_INT: jw_kint(w, key, v.i); break;
+        case FV_REAL: jw_kreal(w, key, v.d); break;
+        case FV_BOOL: jw_kbool(w, key, v.i != 0); break;
+        case FV_ID: jw_kid(w, key, v.letter, v.i); break;
+        }
+    }
 }
 
 static void kr_doc(jw *w, const cli_ctx *ctx, const lnd_plan *p, const lnd_kr *kr, lnd_day today)
@@ -59,6 +81,7 @@ static void kr_doc(jw *w, const cli_ctx *ctx, const lnd_plan *p, const lnd_kr *k
     if (kr->last_at && date_parse_instant(kr->last_at, &t)) date_format_instant(t, true, iso, sizeof iso);
     else snprintf(iso, sizeof iso, "%s", kr->last_at ? kr->last_at : "");
     jw_kstr(w, "last_checkin", kr->last_at ? iso : NULL);
+    rest_doc(w, fields_kr, FIELDS_KR_N, fields_kr_placed, kr);
     jw_kint(w, "version", kr->version);
     jw_end_obj(w);
 }
@@ -101,6 +124,7 @@ static void objective_doc(jw *w, const cli_ctx *ctx, const lnd_plan *p, const pl
     jw_kreal_or_null(w, "delivery", s.delivery >= 0, s.delivery);
     jw_kstr(w, "result_note", s.result_note);
     jw_kstr(w, "status", model_status_name(s.status));
+    rest_doc(w, fields_obj, FIELDS_OBJ_N, fields_obj_placed, o);
     jw_kint(w, "version", o->version);
     jw_karr(w, "key_results");
     size_t first, n = plan_krs_of(p, oi, &first);

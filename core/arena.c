@@ -28,9 +28,15 @@ struct lnd_arena {
     struct adopted *adopted;
 };
 
-static void *arena_oom(size_t n)
+/* What to do when memory runs out: the front end's hook (cli/ says so and stops), then abort
+ * if it returns. core/ writes nothing itself. */
+static arena_oom_fn oom_hook;
+
+void arena_set_oom(arena_oom_fn fn) { oom_hook = fn; }
+
+void arena_oom(size_t n)
 {
-    fprintf(stderr, "lnd: out of memory (asked for %zu bytes)\n", n);
+    if (oom_hook) oom_hook(n);
     abort();
 }
 

@@ -9,6 +9,12 @@
 
 typedef struct lnd_arena lnd_arena;
 
+/* Out of memory: arena_oom(n) calls the hook the front end set (cli/ prints one line and
+ * stops), then aborts. Every allocator in core/ (arenas, core/buf.c) ends there. */
+typedef void (*arena_oom_fn)(size_t asked);
+void arena_set_oom(arena_oom_fn fn);
+_Noreturn void arena_oom(size_t asked);
+
 lnd_arena *arena_new(void);
 void arena_free(lnd_arena *a);                 /* NULL is fine */
 void *arena_alloc(lnd_arena *a, size_t n);     /* zeroed, aligned for any type */

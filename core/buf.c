@@ -2,6 +2,8 @@
 /* core/buf.c — growable text buffer (see buf.h). Memory only. */
 #include "buf.h"
 
+#include "arena.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,10 +15,7 @@ static void buf_reserve(lnd_buf *b, size_t extra)
     size_t cap = b->cap ? b->cap : 256;
     while (cap < b->len + extra + 1) cap *= 2;
     char *s = realloc(b->s, cap);
-    if (!s) {
-        fputs("lnd: out of memory\n", stderr);
-        abort();
-    }
+    if (!s) arena_oom(cap);
     b->s = s;
     b->cap = cap;
 }

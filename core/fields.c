@@ -15,6 +15,7 @@ FIELDS_ENUM_NAME_(evidence)
 FIELDS_ENUM_NAME_(indicator)
 FIELDS_ENUM_NAME_(level)
 FIELDS_ENUM_NAME_(otype)
+FIELDS_ENUM_NAME_(cycle_state)
 
 #define FM_CHOICE_ENUM(aux) fields_name_##aux
 #define FM_N_ENUM(aux) FIELDS_N_##aux
@@ -29,6 +30,8 @@ FIELDS_ENUM_NAME_(otype)
 #define FM_CHOICE_INT(aux) NULL
 #define FM_CHOICE_POSINT(aux) NULL
 #define FM_CHOICE_BOOL(aux) NULL
+#define FM_CHOICE_STAMP(aux) NULL
+#define FM_CHOICE_OPTINT(aux) NULL
 #define FM_N_ID(aux) 0
 #define FM_N_REF(aux) 0
 #define FM_N_TEXT(aux) 0
@@ -40,6 +43,8 @@ FIELDS_ENUM_NAME_(otype)
 #define FM_N_INT(aux) 0
 #define FM_N_POSINT(aux) 0
 #define FM_N_BOOL(aux) 0
+#define FM_N_STAMP(aux) 0
+#define FM_N_OPTINT(aux) 0
 #define FM_HAS_OPTNUM(T, aux) offsetof(T, aux)
 #define FM_HAS_ID(T, aux) 0
 #define FM_HAS_REF(T, aux) 0
@@ -52,6 +57,8 @@ FIELDS_ENUM_NAME_(otype)
 #define FM_HAS_POSINT(T, aux) 0
 #define FM_HAS_ENUM(T, aux) 0
 #define FM_HAS_BOOL(T, aux) 0
+#define FM_HAS_STAMP(T, aux) 0
+#define FM_HAS_OPTINT(T, aux) 0
 #define FM_LETTER_ID(aux) aux
 #define FM_LETTER_REF(aux) aux
 #define FM_LETTER_TEXT(aux) 0
@@ -64,6 +71,8 @@ FIELDS_ENUM_NAME_(otype)
 #define FM_LETTER_POSINT(aux) 0
 #define FM_LETTER_ENUM(aux) 0
 #define FM_LETTER_BOOL(aux) 0
+#define FM_LETTER_STAMP(aux) 0
+#define FM_LETTER_OPTINT(aux) 0
 #define FM_PARSE_ENUM(aux) model_##aux##_parse
 #define FM_PARSE_ID(aux) NULL
 #define FM_PARSE_REF(aux) NULL
@@ -76,6 +85,8 @@ FIELDS_ENUM_NAME_(otype)
 #define FM_PARSE_INT(aux) NULL
 #define FM_PARSE_POSINT(aux) NULL
 #define FM_PARSE_BOOL(aux) NULL
+#define FM_PARSE_STAMP(aux) NULL
+#define FM_PARSE_OPTINT(aux) NULL
 #define FM_EDIT_EDIT true
 #define FM_EDIT_KEEP false
 #define FM_EDIT_HIDE false
@@ -90,10 +101,14 @@ FIELDS_ENUM_NAME_(otype)
 #define FM_KR_(...) FM_ROW_(lnd_kr, __VA_ARGS__)
 #define FM_OBJ_(...) FM_ROW_(lnd_objective, __VA_ARGS__)
 #define FM_PROG_(...) FM_ROW_(lnd_programme, __VA_ARGS__)
+#define FM_CHECKIN_(...) FM_ROW_(lnd_checkin, __VA_ARGS__)
+#define FM_CYCLE_(...) FM_ROW_(lnd_cycle, __VA_ARGS__)
 
 const fields_meta fields_kr[FIELDS_KR_N] = {FIELDS_KR(FM_KR_)};
 const fields_meta fields_obj[FIELDS_OBJ_N] = {FIELDS_OBJ(FM_OBJ_)};
 const fields_meta fields_prog[FIELDS_PROG_N] = {FIELDS_PROG(FM_PROG_)};
+const fields_meta fields_checkin[FIELDS_CHECKIN_N] = {FIELDS_CHECKIN(FM_CHECKIN_)};
+const fields_meta fields_cycle[FIELDS_CYCLE_N] = {FIELDS_CYCLE(FM_CYCLE_)};
 
 /* ---- diffs ---- */
 static void put_text(char *dst, const char *s)

@@ -87,30 +87,49 @@
     X(BOOL, archived, "archived", "archived", KEEP, 0, "archived", NULL, NONE, 0, 1, NULL, "")              \
     X(INT, version, "version", "version", KEEP, 1, "version", NULL, NONE, 0, 6, NULL, "")
 
-/* Check-ins are append-only: every field KEEP (written by add and import, never edited). */
+/* Check-ins are append-only: every field KEEP (written by add and import, never edited). The
+ * check-in form (tui/tui_checkin.c) shows the labelled ones a check-in of its KR takes: the
+ * value, or observed and applied for a behaviour KR; confidence, note; the cohort when a
+ * programme serves the KR. */
 #define FIELDS_CHECKIN(X)                                                                                    \
     X(ID, kr_id, "kr_id", "kr", KEEP, 'K', "key result", NULL, NONE, 1, 6, NULL, "")                         \
     X(STAMP, at, "at", "at", KEEP, 0, "at", NULL, NONE, 1, 20, NULL, "")                                     \
-    X(NUM, value, "value", "value", KEEP, 0, "value", NULL, NONE, 1, 12, NULL, "")                           \
-    X(OPTINT, confidence, "confidence", "confidence", KEEP, 0, "confidence", NULL, NONE, 0, 2, NULL, "")     \
-    X(TEXT, note, "note", "note", KEEP, 0, "note", NULL, NONE, 0, 60, NULL, "")                              \
+    X(NUM, value, "value", "value", KEEP, 0, "value", "Value", NUMBER, 1, 12, NULL, "")                      \
+    X(OPTINT, confidence, "confidence", "confidence", KEEP, 0, "confidence", "Confidence", NUMBER, 0, 2,     \
+      "0-10: how likely the target is hit", "")                                                             \
+    X(TEXT, note, "note", "note", KEEP, 0, "note", "Note", TEXT, 0, 60, "why, when confidence drops", "")    \
     X(TEXT, author, "author", "author", KEEP, 1, "author", NULL, NONE, 1, 24, NULL, "")                      \
     X(OPTTEXT, account, "account", "account", KEEP, 1, "account", NULL, NONE, 0, 24, NULL, "")               \
-    X(OPTINT, observed, "observed", "observed", KEEP, 0, "observed", NULL, NONE, 0, 6, NULL, "")             \
-    X(OPTINT, applied, "applied", "applied", KEEP, 0, "applied", NULL, NONE, 0, 6, NULL, "")                 \
-    X(OPTTEXT, cohort, "cohort", "cohort", KEEP, 1, "cohort", NULL, NONE, 0, 24, NULL, "")                   \
+    X(OPTINT, observed, "observed", "observed", KEEP, 0, "observed", "Observed", NUMBER, 1, 6,               \
+      "participants observed", "")                                                                          \
+    X(OPTINT, applied, "applied", "applied", KEEP, 0, "applied", "Applied", NUMBER, 1, 6,                    \
+      "of those, applying the behaviour", "")                                                               \
+    X(OPTTEXT, cohort, "cohort", "cohort", KEEP, 1, "cohort", "Cohort", TEXT, 0, 24, NULL, "")               \
     X(BOOL, comparison, "comparison", "comparison", KEEP, 0, "comparison", NULL, NONE, 0, 1, NULL, "")       \
     X(INT, followup, "followup", "followup", KEEP, 0, "follow-up", NULL, NONE, 0, 3, NULL, "")
 
 #define FIELDS_PROG(X)                                                                                       \
     X(ID, cycle_id, "cycle_id", "cycle", HIDE, 'C', "cycle", NULL, NONE, 1, 6, NULL, "")                     \
-    X(REF, objective_id, "objective_id", "objective", EDIT, 'O', "objective", NULL, NONE, 0, 6, NULL, "")    \
-    X(TEXT, title, "title", "title", EDIT, 0, "title", NULL, NONE, 1, 60, NULL, "")                          \
-    X(TEXT, audience, "audience", "audience", EDIT, 1, "audience", NULL, NONE, 0, 40, NULL, "")              \
-    X(INT, start_week, "start_week", "start_week", EDIT, 1, "start week", NULL, NONE, 1, 4, NULL, "")        \
-    X(INT, end_week, "end_week", "end_week", EDIT, 1, "end week", NULL, NONE, 1, 4, NULL, "")                \
+    X(REF, objective_id, "objective_id", "objective", EDIT, 'O', "objective", "Serves", TEXT, 0, 6,         \
+      "objective id, e.g. O2", "")                                                                          \
+    X(TEXT, title, "title", "title", EDIT, 0, "title", "Title", TEXT, 1, 60, NULL, "")                       \
+    X(TEXT, audience, "audience", "audience", EDIT, 1, "audience", "Audience", TEXT, 0, 40, NULL, "")        \
+    X(INT, start_week, "start_week", "start_week", EDIT, 1, "start week", "Start week", NUMBER, 1, 4, NULL,  \
+      "")                                                                                                   \
+    X(INT, end_week, "end_week", "end_week", EDIT, 1, "end week", "End week", NUMBER, 1, 4,                  \
+      "ending in the last weeks is too late", "")                                                           \
     X(DEFTEXT, cohorts, "cohorts", "cohorts", EDIT, COHORT_DEFAULT, "cohorts", NULL, NONE, 0, 40, NULL, "")  \
     X(BOOL, archived, "archived", "archived", KEEP, 0, "archived", NULL, NONE, 0, 1, NULL, "")              \
+    X(INT, version, "version", "version", KEEP, 1, "version", NULL, NONE, 0, 6, NULL, "")
+
+/* A cycle. Only the dashboard's new-cycle form uses this table so far (store/ and the export
+ * still list a cycle's columns by hand). */
+#define FIELDS_CYCLE(X)                                                                                      \
+    X(TEXT, name, "name", "name", EDIT, 0, "name", "Name", TEXT, 1, 24, "e.g. 2027-Q1", "")                  \
+    X(TEXT, start, "start", "start", EDIT, 0, "start", "Start", DATE, 1, 10,                                 \
+      "YYYY-MM-DD, the Monday of week 1", "")                                                              \
+    X(INT, weeks, "weeks", "weeks", EDIT, 13, "weeks", "Weeks", NUMBER, 1, 3, NULL, "")                      \
+    X(ENUM, state, "state", "state", KEEP, cycle_state, "state", NULL, NONE, 1, 10, NULL, "")                \
     X(INT, version, "version", "version", KEEP, 1, "version", NULL, NONE, 0, 6, NULL, "")
 
 /* Enum families the tables use: their value count. */
@@ -119,6 +138,7 @@
 #define FIELDS_N_indicator IND_N
 #define FIELDS_N_level LEVEL_N
 #define FIELDS_N_otype OTYPE_N
+#define FIELDS_N_cycle_state CYCLE_STATE_N
 
 /* Role selectors for generated code: FIELDS_IF_EDIT_<role>(x) keeps x for EDIT fields only. */
 #define FIELDS_IF_EDIT_EDIT(x) x
@@ -147,12 +167,13 @@
 
 #define FIELDS_COUNT_(...) +1
 enum { FIELDS_KR_N = 0 FIELDS_KR(FIELDS_COUNT_), FIELDS_OBJ_N = 0 FIELDS_OBJ(FIELDS_COUNT_),
-       FIELDS_PROG_N = 0 FIELDS_PROG(FIELDS_COUNT_) };
+       FIELDS_PROG_N = 0 FIELDS_PROG(FIELDS_COUNT_), FIELDS_CHECKIN_N = 0 FIELDS_CHECKIN(FIELDS_COUNT_),
+       FIELDS_CYCLE_N = 0 FIELDS_CYCLE(FIELDS_COUNT_) };
 
 /* ---- form metadata: one entry per table row, in table order ---- */
 typedef enum { FORM_NONE, FORM_TEXT, FORM_NUMBER, FORM_DATE, FORM_ENUM, FORM_MULTILINE } fields_form_kind;
 typedef enum { FIELD_ID, FIELD_REF, FIELD_TEXT, FIELD_OPTTEXT, FIELD_DEFTEXT, FIELD_NUM, FIELD_POS, FIELD_OPTNUM,
-               FIELD_INT, FIELD_POSINT, FIELD_ENUM, FIELD_BOOL } fields_kind;
+               FIELD_INT, FIELD_POSINT, FIELD_ENUM, FIELD_BOOL, FIELD_STAMP, FIELD_OPTINT } fields_kind;
 typedef struct {
     const char *name;          /* JSON key */
     const char *column;        /* SQL column */
@@ -176,6 +197,8 @@ typedef struct {
 extern const fields_meta fields_kr[FIELDS_KR_N];
 extern const fields_meta fields_obj[FIELDS_OBJ_N];
 extern const fields_meta fields_prog[FIELDS_PROG_N];
+extern const fields_meta fields_checkin[FIELDS_CHECKIN_N];
+extern const fields_meta fields_cycle[FIELDS_CYCLE_N];
 
 /* ---- one field as text, by kind (core/fields_text.c): the one parser of typed-in values, used
  * by the CLI's --FIELD options and the dashboard's forms ---- */
@@ -189,6 +212,34 @@ void fields_set_int(void *row, const fields_meta *m, long v);
 bool fields_set_from_text(const fields_meta *m, void *row, const char *text, char *err, size_t errlen);
 /* The member as text, the way fields_set_from_text reads it back ("none", "O3", "75"). */
 const char *fields_text(const fields_meta *m, const void *row, char *buf, size_t n);
+
+/* ---- the rest of a table (core/fields_rest.c): what a hand-laid-out rendering leaves to it ---- */
+/* The fields the hand-laid-out renderings place by hand (NULL-terminated JSON keys): `lnd kr
+ * show` (text and JSON), `lnd status --format json`, the plan sheet's columns, and the --help
+ * of `lnd kr` / `lnd objective`. They show the rest from the table, so a field added after these
+ * (never add to these lists) reaches each of them. A rendering may leave a listed field out on
+ * purpose (status JSON has no baseline date: `lnd export` has it). */
+extern const char *const fields_kr_placed[];
+extern const char *const fields_obj_placed[];
+/* Is name among names (a NULL-terminated list of JSON keys)? */
+bool fields_named(const char *const *names, const char *name);
+/* The EDIT fields of t[0..n) not in named, in table order: up to max in out; returns how
+ * many there are. A rendering that places the fields it knows by hand shows these after
+ * them, so a new table line reaches it without an edit there. */
+size_t fields_rest(const fields_meta *t, size_t n, const char *const *named, const fields_meta **out, size_t max);
+/* The first name in named that is no field of t (a typo or a renamed field), or NULL. */
+const char *fields_unnamed(const fields_meta *t, size_t n, const char *const *named);
+
+/* One field's value, typed for a JSON writer: FV_ID is an id with its letter ("O3"). */
+typedef enum { FV_NULL, FV_STR, FV_INT, FV_REAL, FV_BOOL, FV_ID } fields_vtype;
+typedef struct {
+    fields_vtype type;
+    const char *s;   /* FV_STR */
+    long long i;     /* FV_INT, FV_BOOL, FV_ID */
+    double d;        /* FV_REAL */
+    char letter;     /* FV_ID */
+} fields_value;
+fields_value fields_value_of(const fields_meta *m, const void *row);
 
 /* ---- diffs: which EDIT fields differ between two rows, old → new ---- */
 typedef struct {

@@ -12,6 +12,7 @@
 
 #include "dates.h"
 #include "fields.h"
+#include "numfmt.h"
 
 static const void *cat(const void *row, size_t off) { return (const char *)row + off; }
 static void *at(void *row, size_t off) { return (char *)row + off; }
@@ -30,29 +31,8 @@ void fields_set_int(void *row, const fields_meta *m, long v)
     else *(int *)at(row, m->offset) = (int)v;
 }
 
-static bool num(const char *s, double *out)
-{
-    if (!s || !*s) return false;
-    const char *digits = s + (*s == '-' || *s == '+');
-    if (digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X')) return false;   /* no hex */
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || *end || !isfinite(v) || end == s) return false;
-    *out = v;
-    return true;
-}
-
-static bool whole(const char *s, long lo, long hi, long *out)
-{
-    if (!s || !*s) return false;
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || *end || end == s || v < lo || v > hi) return false;
-    *out = v;
-    return true;
-}
+static bool num(const char *s, double *out) { return num_parse(s, out); }
+static bool whole(const char *s, long lo, long hi, long *out) { return num_parse_long(s, lo, hi, out); }
 
 static const char *noun(char letter)
 {
@@ -78,6 +58,7 @@ bool fields_set_from_text(const fields_meta *m, void *row, const char *text, cha
     double d = 0;
     long l = 0;
     switch (m->kind) {
+    case FIELD_STAMP:
     case FIELD_TEXT:
     case FIELD_OPTTEXT:
     case FIELD_DEFTEXT:
@@ -118,6 +99,14 @@ bool fields_set_from_text(const fields_meta *m, void *row, const char *text, cha
         if (m->kind == FIELD_POS && d <= 0) return fail(err, errlen, "must be a number above 0");
         *(double *)at(row, m->offset) = d;
         return true;
+    case FIELD_OPTINT:
+        if (strcmp(s, "none") == 0 || !*s) {
+            fields_set_int(row, m, -1);
+            return true;
+        }
+        if (!whole(s, 0, 0x7fffffffL, &l)) return fail(err, errlen, "must be a whole number from 0 (or 'none')");
+        fields_set_int(row, m, l);
+        return true;
     case FIELD_INT:
     case FIELD_POSINT:
         if (!whole(s, m->kind == FIELD_POSINT ? 1 : -0x7fffffffL, 0x7fffffffL, &l))
@@ -149,6 +138,7 @@ bool fields_set_from_text(const fields_meta *m, void *row, const char *text, cha
 const char *fields_text(const fields_meta *m, const void *row, char *buf, size_t n)
 {
     switch (m->kind) {
+    case FIELD_STAMP:
     case FIELD_TEXT:
     case FIELD_OPTTEXT:
     case FIELD_DEFTEXT: {
@@ -176,6 +166,10 @@ const char *fields_text(const fields_meta *m, const void *row, char *buf, size_t
     case FIELD_POSINT: snprintf(buf, n, "%ld", fields_get_int(row, m)); return buf;
     case FIELD_ENUM: return m->choice((int)fields_get_int(row, m));
     case FIELD_BOOL: return fields_get_int(row, m) ? "yes" : "no";
+    case FIELD_OPTINT:
+        if (fields_get_int(row, m) < 0) snprintf(buf, n, "none");
+        else snprintf(buf, n, "%ld", fields_get_int(row, m));
+        return buf;
     }
     return "";
 }

@@ -15,55 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void health_title(const char *t, char *out, size_t n)
-{
-    if (!t) t = "";
-    size_t len = strlen(t);
-    if (len >= n) {   /* longer than any title lnd stores: cut on a character boundary */
-        len = n - 1;
-        while (len > 0 && ((unsigned char)t[len] & 0xC0) == 0x80) len--;
-    }
-    memcpy(out, t, len);
-    out[len] = '\0';
-}
-
-/* Record a finding of rule id. fix: this finding's own fix, NULL = the rule's (FIX_RULE). The
- * message goes to the arena at its length (a finding is ~80 bytes, not 560: check's memory). */
-void health_add(hctx *h, const char *id, lnd_id obj, lnd_id kr, lnd_id prog, const lnd_fix *fix,
-                const char *fmt, ...)
-{
-    const health_rule *r = health_rule_find(id);
-    if (!r || health_rule_disabled(h->o->disabled, id)) return;
-    if (h->n == h->cap) {
-        h->cap = h->cap ? 2 * h->cap : 32;
-        h->v = realloc(h->v, h->cap * sizeof *h->v);
-        if (!h->v) abort();
-    }
-    lnd_finding *f = &h->v[h->n++];
-    memset(f, 0, sizeof *f);
-    f->id = r->id;
-    f->sev = r->sev;
-    f->obj_id = obj;
-    f->kr_id = kr;
-    f->prog_id = prog;
-    f->fix = fix ? *fix : (lnd_fix){.kind = FIX_RULE, .level = -1};
-    char msg[1280];   /* two whole titles (HEALTH_TITLE_MAX) and the words around them */
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    const lnd_waiver *w = obj && !kr && !prog ? plan_waiver(h->p, obj, r->id) : NULL;
-    if (w) {
-        size_t len = strlen(msg);
-        snprintf(msg + len, sizeof msg - len, " (waived: %.200s)", w->reason ? w->reason : "");
-        f->fix = (lnd_fix){.kind = FIX_UNWAIVE, .level = -1, .id = obj,
-                           .who = arena_strdup(h->a, w->author ? w->author : "?")};
-        f->sev = HEALTH_INFO;
-        f->waived = true;
-    }
-    f->msg = arena_strdup(h->a, msg);
-}
-
 /* Empty or only blanks. */
 static bool blank(const char *s)
 {
@@ -405,7 +356,7 @@ size_t health_check(const lnd_plan *p, const health_opts *o, lnd_day today, lnd_
     }
     if (h.n >= UINT32_MAX) abort();
     uint32_t *idx = malloc(2 * h.n * sizeof *idx);
-    if (!idx) abort();
+    if (!idx) arena_oom(2 * h.n * sizeof *idx);
     for (size_t i = 0; i < h.n; i++) idx[i] = (uint32_t)i;
     msort(idx, idx + h.n, h.n, &h);
     permute(h.v, idx, h.n);

@@ -3,11 +3,37 @@
  * touch anything but the caller's buffer (numbers are always written in the C form). */
 #include "numfmt.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "model.h"
 #include "progress.h"
+
+bool num_parse(const char *s, double *out)
+{
+    if (!s || !*s) return false;
+    const char *digits = s + (*s == '-' || *s == '+');
+    if (digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X')) return false;   /* no hex */
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || *end || end == s || !isfinite(v)) return false;
+    *out = v;
+    return true;
+}
+
+bool num_parse_long(const char *s, long lo, long hi, long *out)
+{
+    if (!s || !*s) return false;
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || end == s || v < lo || v > hi) return false;
+    *out = v;
+    return true;
+}
 
 long num_pct_round(double ratio)
 {

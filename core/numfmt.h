@@ -13,6 +13,14 @@
 
 #include <stddef.h>
 
+#include <stdbool.h>
+
+/* A number typed in (an option, a form field, a spreadsheet cell), read one way everywhere:
+ * the C form ("75", "-3.5", "1e3"), the whole text, finite, no hex. false when it is not one. */
+bool num_parse(const char *s, double *out);
+/* A whole number in lo..hi typed in (base 10, the whole text). false when it is not one. */
+bool num_parse_long(const char *s, long lo, long hi, long *out);
+
 /* A ratio (1.0 = 100%) as a whole percent, half up, with the sign: "88%", "-3%". */
 void num_pct(double ratio, char *buf, size_t n);
 /* The same rule without the % sign, for columns and JSON-free text: 88. */

@@ -2,6 +2,8 @@
 /* core/planfile.c — checks and resolves a plan spreadsheet (see planfile.h). Every problem
  * is reported with its line; nothing here reads files or the database. */
 #include "planfile.h"
+#include "numfmt.h"
+#include "utf8.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -17,6 +19,31 @@ static const char *const col_names[PF_NCOLS] = {
     "business_owner", "cadence", "unit", "baseline", "target", "direction", "due_week",
     "coowner", "weight", "evidence", "indicator", "hypothesis",
 };
+
+/* The table fields the columns above read, or leave out on purpose (a KR's baseline date is set
+ * with `lnd kr edit`), are fields_kr_placed/fields_obj_placed; every other EDIT field of
+ * FIELDS_KR and FIELDS_OBJ is a column too, named by its JSON key, read by core/fields_text.c. */
+
+/* Column name -> index among the table's rest fields, -1 = not one. */
+static int rest_col(const fields_meta *t, size_t n, const char *const *placed, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (t[i].edit && !fields_named(placed, t[i].name) && strcmp(t[i].name, name) == 0) return (int)i;
+    return -1;
+}
+
+static void col_list(char *out, size_t n)
+{
+    size_t k = 0;
+    out[0] = '\0';
+    for (int c = 0; c < PF_NCOLS && k < n; c++)
+        k += (size_t)snprintf(out + k, n - k, "%s%s", c ? ", " : "", col_names[c]);
+    const fields_meta *rest[FIELDS_KR_N + FIELDS_OBJ_N];
+    size_t nr = fields_rest(fields_kr, FIELDS_KR_N, fields_kr_placed, rest, FIELDS_KR_N);
+    nr += fields_rest(fields_obj, FIELDS_OBJ_N, fields_obj_placed, rest + nr, FIELDS_OBJ_N);
+    for (size_t i = 0; i < nr && k < n; i++)
+        k += (size_t)snprintf(out + k, n - k, ", %s", rest[i]->name);
+}
 
 const char *pf_col_name(pf_col c) { return c < PF_NCOLS ? col_names[c] : "?"; }
 
@@ -49,22 +76,28 @@ bool pf_parse_header(pf_header *h, char **fields, int n, long line, pf_err_fn er
 {
     bool ok = true;
     for (int c = 0; c < PF_NCOLS; c++) h->at[c] = -1;
+    for (size_t c = 0; c < FIELDS_KR_N; c++) h->kr_at[c] = -1;
+    for (size_t c = 0; c < FIELDS_OBJ_N; c++) h->obj_at[c] = -1;
     h->nfields = n;
     for (int i = 0; i < n; i++) {
         char name[64];
         norm(fields[i], name, sizeof name);
         int c = 0;
         while (c < PF_NCOLS && strcmp(col_names[c], name) != 0) c++;
-        if (c == PF_NCOLS) {
-            errf(err, ud, line, "unknown column '%.60s'; the columns are kind, title, parent, level, type, "
-                 "problem, outcome, capability, owner, business_owner, cadence, unit, baseline, target, "
-                 "direction, due_week, coowner, weight, evidence, indicator, hypothesis", fields[i]);
+        int kc = rest_col(fields_kr, FIELDS_KR_N, fields_kr_placed, name);
+        int oc = rest_col(fields_obj, FIELDS_OBJ_N, fields_obj_placed, name);
+        int *slot = c < PF_NCOLS ? &h->at[c] : kc >= 0 ? &h->kr_at[kc] : oc >= 0 ? &h->obj_at[oc] : NULL;
+        if (!slot) {
+            char cols[512];
+            col_list(cols, sizeof cols);
+            errf(err, ud, line, "unknown column '%.60s'; the columns are %s", fields[i], cols);
             ok = false;
-        } else if (h->at[c] >= 0) {
-            errf(err, ud, line, "column '%s' appears twice in the header", col_names[c]);
+        } else if (*slot >= 0) {
+            errf(err, ud, line, "column '%s' appears twice in the header", name);
             ok = false;
         } else {
-            h->at[c] = i;
+            *slot = i;
+            if (kc >= 0 && oc >= 0) h->obj_at[oc] = i;   /* a field both tables have */
         }
     }
     if (ok && (h->at[PF_KIND] < 0 || h->at[PF_TITLE] < 0)) {
@@ -74,36 +107,7 @@ bool pf_parse_header(pf_header *h, char **fields, int n, long line, pf_err_fn er
     return ok;
 }
 
-static bool utf8_ok(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        int n = *p < 0x80 ? 0 : (*p & 0xe0) == 0xc0 ? 1 : (*p & 0xf0) == 0xe0 ? 2 : (*p & 0xf8) == 0xf0 ? 3 : -1;
-        if (n < 0 || (n == 1 && *p < 0xc2) || (n == 3 && *p > 0xf4)) return false;
-        unsigned cp = n == 0 ? *p : *p & (0x3f >> n);
-        for (int i = 1; i <= n; i++) {
-            if ((p[i] & 0xc0) != 0x80) return false;
-            cp = cp << 6 | (p[i] & 0x3f);
-        }
-        if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
-            return false;
-        p += n + 1;
-    }
-    return true;
-}
-
-static bool num(const char *s, double *out)
-{
-    if (!*s) return false;
-    const char *d = s + (*s == '-' || *s == '+');
-    if (d[0] == '0' && (d[1] == 'x' || d[1] == 'X')) return false;
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || *end || end == s || !isfinite(v)) return false;
-    *out = v;
-    return true;
-}
+static bool num(const char *s, double *out) { return num_parse(s, out); }
 
 static bool whole(const char *s, long lo, long hi, long *out)
 {
@@ -124,6 +128,37 @@ static const pf_col kr_only[] = {PF_UNIT, PF_BASELINE, PF_TARGET, PF_DIRECTION, 
 static const pf_col obj_only[] = {PF_LEVEL, PF_TYPE, PF_PROBLEM, PF_OUTCOME, PF_CAPABILITY, PF_BOWNER, PF_CADENCE,
                                   PF_HYPOTHESIS};
 
+/* The columns of table fields the hand-read columns do not name: one entity's are refused on
+ * the other's rows, like the named ones; values are read by kind (core/fields_text.c). */
+static bool rest_fields(const pf_header *h, char **f, int n, long line, pf_row *out, const char *what,
+                        pf_err_fn err, void *ud)
+{
+    bool ok = true;
+    const fields_meta *mine = out->is_kr ? fields_kr : fields_obj, *other = out->is_kr ? fields_obj : fields_kr;
+    const int *mine_at = out->is_kr ? h->kr_at : h->obj_at, *other_at = out->is_kr ? h->obj_at : h->kr_at;
+    size_t nmine = out->is_kr ? FIELDS_KR_N : FIELDS_OBJ_N, nother = out->is_kr ? FIELDS_OBJ_N : FIELDS_KR_N;
+    void *row = out->is_kr ? (void *)&out->k : (void *)&out->o;
+    for (size_t i = 0; i < nother; i++) {
+        int at = other_at[i];
+        bool shared = false;
+        for (size_t j = 0; j < nmine; j++) shared = shared || (mine_at[j] >= 0 && mine_at[j] == at);
+        if (at >= 0 && at < n && *f[at] && !shared) {
+            errf(err, ud, line, "%s has no %s (that column is for %s); leave it empty", what, other[i].name,
+                 out->is_kr ? "objectives" : "key results");
+            ok = false;
+        }
+    }
+    for (size_t i = 0; i < nmine; i++) {
+        int at = mine_at[i];
+        char why[160];
+        if (at >= 0 && at < n && *f[at] && !fields_set_from_text(&mine[i], row, f[at], why, sizeof why)) {
+            errf(err, ud, line, "%s '%.40s' %s", mine[i].name, f[at], why);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
 bool pf_parse_row(const pf_header *h, char **f, int n, long line, const char *owner, int cadence,
                   pf_row *out, bool *blank, pf_err_fn err, void *ud)
 {
@@ -142,7 +177,7 @@ bool pf_parse_row(const pf_header *h, char **f, int n, long line, const char *ow
         return false;
     }
     for (int i = 0; i < n; i++)
-        if (!utf8_ok(f[i])) {
+        if (!utf8_valid(f[i], NULL)) {
             errf(err, ud, line, "column %d is not valid UTF-8; save the sheet as CSV UTF-8", i + 1);
             return false;
         }
@@ -166,6 +201,7 @@ bool pf_parse_row(const pf_header *h, char **f, int n, long line, const char *ow
                  col_names[other[i]], out->is_kr ? "objectives" : "key results");
             ok = false;
         }
+    ok = rest_fields(h, f, n, line, out, what, err, ud) && ok;
     const char *ow = fld(h, f, n, PF_OWNER);
     if (!out->is_kr) {
         lnd_objective *o = &out->o;

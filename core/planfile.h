@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "fields.h"
 #include "plan.h"
 
 /* Columns a plan file may have (header names, case and spaces/hyphens ignored). */
@@ -19,6 +20,9 @@ typedef enum {
 
 typedef struct {
     int at[PF_NCOLS];   /* column index in the file, -1 = absent */
+    /* the columns of table fields the list above does not name (a field added to FIELDS_KR or
+     * FIELDS_OBJ since, named by its JSON key): index by table row, -1 = absent */
+    int kr_at[FIELDS_KR_N], obj_at[FIELDS_OBJ_N];
     int nfields;        /* fields in the header */
 } pf_header;
 

@@ -21,11 +21,6 @@ int summary_week_on(const lnd_plan *p, lnd_day today)
     return date_week_of_cycle(start, p->cycle.weeks, today);
 }
 
-int summary_week(const lnd_plan *p)
-{
-    return summary_week_on(p, date_today());
-}
-
 void summary_when_text(const lnd_plan *p, lnd_day today, char *buf, unsigned long n)
 {
     lnd_day start = cycle_start(p);

@@ -43,8 +43,6 @@ typedef struct {
 
 /* Week of the plan's cycle on day today (0 before start, weeks+1 after). */
 int summary_week_on(const lnd_plan *p, lnd_day today);
-/* Week of the plan's cycle today (date_today()). */
-int summary_week(const lnd_plan *p);
 /* Where the cycle stands, as people say it: "starts 2027-01-04 (in 3 days)", "week 7 of 13",
  * "ended 5 days ago" / "ended yesterday" / "ended today". buf >= 48. */
 void summary_when_text(const lnd_plan *p, lnd_day today, char *buf, unsigned long n);

@@ -10,20 +10,31 @@
 #include <stddef.h>
 #include "tui_key.h"
 
+/* The full-screen lists over the panes, one line each: the action that opens it (ACT_<act>,
+ * its key in the actions table below), its kind (VK_<kind>) and its view (tui_view_<view>,
+ * defined in its own file). A new screen is its file, a line here and its key below: the
+ * kind bit, the declaration (tui_int.h) and the action -> view table (tui_viewreg.c) follow. */
+#define TUI_LIST_VIEWS(X)                                                                   \
+    X(KPIS, KPI, kpi) X(PROGRAMMES, PROG, prog) X(DUE, DUE, due) X(LOG, LOG, log)           \
+    X(REVIEW, REVIEW, review) X(CHAIN, CHAIN, chain) X(HEALTH, HEALTH, health)              \
+    X(CYCLES, CYCLES, cycles) X(ARCHIVED, ARCHIVED, archived)
+
 /* Kinds of view, as bits: an action says in which kinds it does something (its `where`), so
  * the action bar and the help screen list only what works in the view on top. */
 enum {
     VK_TREE = 1u << 0, VK_KRS = 1u << 1, VK_CIS = 1u << 2,           /* the three panes */
-    VK_KPI = 1u << 3, VK_PROG = 1u << 4, VK_DUE = 1u << 5, VK_LOG = 1u << 6,
-    VK_REVIEW = 1u << 7, VK_CHAIN = 1u << 8, VK_HEALTH = 1u << 9,    /* full-screen lists */
-    VK_HELP = 1u << 10, VK_ZOOM = 1u << 11,                           /* scrolling overlays */
-    VK_FORM = 1u << 12, VK_PROMPT = 1u << 13, VK_SEARCH = 1u << 14,   /* take raw keys */
-    VK_CYCLES = 1u << 15, VK_ARCHIVED = 1u << 16,                     /* full-screen lists */
-    VK_PICKER = 1u << 17                                              /* takes raw keys */
+    VK_HELP = 1u << 3, VK_ZOOM = 1u << 4,                             /* scrolling overlays */
+    VK_FORM = 1u << 5, VK_PROMPT = 1u << 6, VK_SEARCH = 1u << 7,      /* take raw keys */
+    VK_PICKER = 1u << 8                                               /* takes raw keys */
 };
+#define VK_LIST_FIRST_ 9   /* the lists' bits follow, one each in TUI_LIST_VIEWS order */
+#define VK_INDEX_(act, kind, view) VKI_##kind,
+enum { TUI_LIST_VIEWS(VK_INDEX_) VKI_N_ };
+#define VK_BIT_(act, kind, view) VK_##kind = 1u << (VK_LIST_FIRST_ + VKI_##kind),
+enum { TUI_LIST_VIEWS(VK_BIT_) };
+_Static_assert(VK_LIST_FIRST_ + VKI_N_ <= 31, "too many kinds of view for the bits");
 #define VK_PANES (VK_TREE | VK_KRS | VK_CIS)
-#define VK_LISTS (VK_KPI | VK_PROG | VK_DUE | VK_LOG | VK_REVIEW | VK_CHAIN | VK_HEALTH | \
-                  VK_CYCLES | VK_ARCHIVED)
+#define VK_LISTS ((unsigned)((1u << VKI_N_) - 1) << VK_LIST_FIRST_)
 #define VK_MOVES (VK_PANES | VK_LISTS | VK_HELP | VK_ZOOM)
 
 /* X(ID, where, name, group, bar label or NULL, help text, keys...) — up to four keys each;

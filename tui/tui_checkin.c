@@ -7,13 +7,15 @@
 #include <string.h>
 
 #include "../core/numfmt.h"
+#include "tui_fields.h"
 #include "tui_int.h"
 
 /* ---- check-in ---- */
 
 /* Field indexes of the check-in form; a behaviour KR's has observed and applied (their
  * roles FR_OBSERVED, FR_APPLIED say so) where others have the value. */
-enum { CI_VALUE = 0, CI_OBS = 0, CI_APP = 1 };
+enum { CI_OBS = 0, CI_APP = 1 };
+#define CI_T fields_checkin, FIELDS_CHECKIN_N   /* the fields come from core/fields.h */
 
 static bool is_behaviour(const tui_form *f) { return tui_form_find(f, FR_OBSERVED) >= 0; }
 
@@ -42,40 +44,42 @@ void tui_edit_checkin(tui_app *a)
         return;
     }
     const lnd_kr *kr = &a->plan->krs[ki];
-    char title[200], id[32], v[48] = "", c[16] = "";
+    char title[200], id[32];
     tui_fmt_id('K', kr->id, id, sizeof id);
     snprintf(title, sizeof title, "Check in on %s %s", id, kr->title ? kr->title : "");
-    tui_form_init(&a->form, &checkin_ops, title);
-    a->form.id = kr->id;
-    if (kr->confidence >= 0) snprintf(c, sizeof c, "%d", kr->confidence);
+    tui_form *f = &a->form;
+    tui_form_init(f, &checkin_ops, title);
+    f->id = kr->id;
+    /* what the form starts with: the KR's value (else its baseline) and confidence; a behaviour
+     * KR's last observed and applied */
+    lnd_checkin start = {.kr_id = kr->id, .value = kr->has_current ? kr->current : kr->baseline,
+                         .confidence = kr->confidence, .observed = -1, .applied = -1, .note = "", .cohort = ""};
     if (kr->evidence == EV_BEHAVIOUR) {
-        char o[16] = "", ap[16] = "";
         if (a->ncis && a->cis[0].observed > 0) {
-            snprintf(o, sizeof o, "%d", a->cis[0].observed);
-            snprintf(ap, sizeof ap, "%d", a->cis[0].applied);
+            start.observed = a->cis[0].observed;
+            start.applied = a->cis[0].applied;
         }
-        a->form.f[tui_form_num(&a->form, "Observed", o, true, 1, 100000, true)].role = FR_OBSERVED;
-        a->form.f[tui_form_num(&a->form, "Applied", ap, true, 0, 100000, true)].role = FR_APPLIED;
-        a->form.f[0].hint = "participants observed";
-        a->form.f[1].hint = "of those, applying the behaviour";
+        int io = tui_fields_add(f, CI_T, &start, false, "observed"), ia = tui_fields_add(f, CI_T, &start, false, "applied");
+        if (io < 0 || ia < 0) return;
+        f->f[io].role = FR_OBSERVED;
+        f->f[ia].role = FR_APPLIED;
+        tui_fields_bounds(f, CI_T, "observed", 1, 100000);
+        tui_fields_bounds(f, CI_T, "applied", 0, 100000);
     } else {
-        if (kr->has_current) model_fmt_num(kr->current, v, sizeof v);
-        else if (kr->has_baseline) model_fmt_num(kr->baseline, v, sizeof v);
-        int i = tui_form_num(&a->form, "Value", v, true, 1, 0, false);
-        a->form.f[i].hint = kr->unit && *kr->unit ? kr->unit : NULL;
+        int i = tui_fields_add(f, CI_T, &start, !kr->has_current && !kr->has_baseline, "value");
+        if (i >= 0) f->f[i].hint = kr->unit && *kr->unit ? kr->unit : NULL;
     }
-    int ic = tui_form_num(&a->form, "Confidence", c, false, 0, 10, true);
-    a->form.f[ic].hint = "0-10: how likely the target is hit";
-    int in = tui_form_text(&a->form, "Note", "", false);
-    a->form.f[in].hint = "why, when confidence drops";
+    tui_fields_add(f, CI_T, &start, false, "confidence");
+    tui_fields_bounds(f, CI_T, "confidence", 0, 10);
+    tui_fields_add(f, CI_T, &start, false, "note");
     const char *cohorts = serving_cohorts(a->plan, kr);
     if (cohorts) {   /* a KR served by a programme: which group was measured (blank = everyone) */
         static char hint[200];
         snprintf(hint, sizeof hint, "%s", cohorts);
-        int ico = tui_form_text(&a->form, "Cohort", "", false);
+        int ico = tui_fields_add(f, CI_T, &start, false, "cohort");
         if (ico >= 0) {
-            a->form.f[ico].hint = hint;
-            a->form.f[ico].role = FR_COHORT;
+            f->f[ico].hint = hint;
+            f->f[ico].role = FR_COHORT;
         }
     }
     tui_edit_open_form(a);
@@ -99,8 +103,8 @@ bool tui_edit_live(const tui_form *f, char *buf, size_t n)
 static store_rc checkin_save(tui_app *a)
 {
     tui_form *f = &a->form;
-    lnd_checkin c = {.kr_id = f->id, .observed = -1, .applied = -1, .confidence = -1};
-    int nf = 0;
+    lnd_checkin c = {.kr_id = f->id, .observed = -1, .applied = -1, .confidence = -1, .note = "", .cohort = ""};
+    if (!tui_fields_read(a, CI_T, &c)) return STORE_INVALID;
     if (is_behaviour(f)) {
         char live[128];
         if (!tui_edit_live(f, live, sizeof live)) {
@@ -108,29 +112,18 @@ static store_rc checkin_save(tui_app *a)
             f->cur = CI_APP;
             return STORE_INVALID;
         }
-        c.observed = (int)tui_form_double(f, CI_OBS, NULL);
-        c.applied = (int)tui_form_double(f, CI_APP, NULL);
         progress_behaviour_value(c.observed, c.applied, &c.value);
-        nf = 2;
-    } else {
-        c.value = tui_form_double(f, CI_VALUE, NULL);
-        nf = 1;
     }
-    bool has;
-    double conf = tui_form_double(f, nf, &has);
-    c.confidence = has ? (int)conf : -1;
-    c.note = (char *)tui_form_str(f, nf + 1);
-    int ico = tui_form_find(f, FR_COHORT);
-    c.cohort = (char *)(ico >= 0 ? tui_form_str(f, ico) : "");
+    int in = tui_fields_index(f, CI_T, "note");
     c.author = (char *)a->o->user;
     int was = -1;   /* the last confidence stated: a check-in without one does not reset it */
     if (store_last_confidence(a->st, f->id, &was) != STORE_OK) was = -1;
     if (progress_drop_needs_note(&a->rules, was, c.confidence, c.note)) {
         /* a confidence drop needs a reason: ask for it in the form, save nothing */
-        snprintf(f->f[nf + 1].err, sizeof f->f[nf + 1].err, "say why: %d -> %d", was, c.confidence);
+        snprintf(f->f[in].err, sizeof f->f[in].err, "say why: %d -> %d", was, c.confidence);
         snprintf(f->msg, sizeof f->msg, "confidence drops from %d to %d: say why in the note", was, c.confidence);
         f->msg_error = true;
-        f->cur = nf + 1;
+        f->cur = in;
         return STORE_INVALID;
     }
     return store_add_checkin(a->st, &c, a->o->user);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../core/cycle_pick.h"
+#include "tui_fields.h"
 #include "tui_int.h"
 
 /* the cycles view's private state */
@@ -75,9 +76,9 @@ static void cycles_draw(tui_app *a, WINDOW *w, bool focused)
 static void state_key(tui_app *a, int key)
 {
     if (key != 'y') return;
-    lnd_id id = (lnd_id)a->prompt_ctx[0];
-    long version = (long)a->prompt_ctx[1];
-    lnd_cycle_state next = (lnd_cycle_state)a->prompt_ctx[2];
+    lnd_id id = (lnd_id)tui_prompt(a)->ctx[0];
+    long version = (long)tui_prompt(a)->ctx[1];
+    lnd_cycle_state next = (lnd_cycle_state)tui_prompt(a)->ctx[2];
     const char *name = "";
     for (size_t i = 0; i < a->ncycles; i++)
         if (a->cycles[i].id == id) name = a->cycles[i].name;
@@ -109,10 +110,12 @@ static void ask_state(tui_app *a, size_t i)
         return;
     }
     lnd_cycle_state next = (lnd_cycle_state)(c->state + 1);
-    a->prompt_ctx[0] = c->id;
-    a->prompt_ctx[1] = c->version;
-    a->prompt_ctx[2] = next;
     tui_prompt_open(a, state_key, "yn");
+    tui_prompt_state *p = tui_prompt(a);
+    if (!p) return;
+    p->ctx[0] = c->id;
+    p->ctx[1] = c->version;
+    p->ctx[2] = next;
     if (next == CYCLE_ACTIVE) {
         tui_prompt_line(a, "Activate cycle %s?", c->name);
         tui_prompt_line(a, "The dashboard and status open on it while today is in its dates.");
@@ -160,19 +163,20 @@ void tui_cycle_state(tui_app *a) { ask_state(a, a->ncycles ? a->cy : 0); }
 
 /* ---- the new-cycle form ---- */
 
-enum { CF_NAME, CF_START, CF_WEEKS };
+#define CY_T fields_cycle, FIELDS_CYCLE_N   /* the form's fields: core/fields.h */
 
 static store_rc cycle_save(tui_app *a)
 {
     tui_form *f = &a->form;
     lnd_day d;
-    if (!date_parse(tui_form_str(f, CF_START), &d)) {
-        snprintf(f->f[CF_START].err, sizeof f->f[CF_START].err, "not a date; use YYYY-MM-DD");
-        f->cur = CF_START;
+    int is = tui_fields_index(f, CY_T, "start");
+    if (is >= 0 && !date_parse(tui_form_str(f, is), &d)) {   /* a start date is required here */
+        snprintf(f->f[is].err, sizeof f->f[is].err, "not a date; use YYYY-MM-DD");
+        f->cur = is;
         return STORE_INVALID;
     }
-    lnd_cycle c = {.name = (char *)tui_form_str(f, CF_NAME), .start = (char *)tui_form_str(f, CF_START),
-                   .weeks = (int)tui_form_double(f, CF_WEEKS, NULL), .state = CYCLE_PLANNING};
+    lnd_cycle c = {.state = CYCLE_PLANNING};
+    if (!tui_fields_read(a, CY_T, &c)) return STORE_INVALID;
     store_rc rc = store_add_cycle(a->st, &c, a->o->user);
     if (rc != STORE_OK) return rc;
     f->id = c.id;
@@ -204,11 +208,9 @@ void tui_cycle_add(tui_app *a)
     date_format(d, start, sizeof start);
     tui_form *f = &a->form;
     tui_form_init(f, &cycle_ops, a->ncycles ? "New cycle" : "Create the first cycle");
-    tui_form_text(f, "Name", name, true);
-    f->f[CF_NAME].hint = "e.g. 2027-Q1";
-    tui_form_text(f, "Start", start, true);
-    f->f[CF_START].hint = "YYYY-MM-DD, the Monday of week 1";
-    tui_form_num(f, "Weeks", "13", true, 1, 53, true);
-    f->cur = CF_NAME;
+    lnd_cycle c = {.name = name, .start = start, .weeks = 13, .state = CYCLE_PLANNING};
+    tui_fields_build(f, CY_T, &c, true, NULL);
+    tui_fields_bounds(f, CY_T, "weeks", 1, 53);
+    f->cur = 0;
     tui_edit_open_form(a);
 }

@@ -45,8 +45,15 @@ static int text_col(tui_app *a, lnd_id obj)
     return idw + 2 > 5 ? idw + 2 : 5;
 }
 
-static void kr_draw_one(tui_app *a, WINDOW *w, int y, size_t k, bool selected, bool focused, int tx)
+typedef struct {
+    bool focused;
+    int tx;   /* the text column */
+} kr_row_ctx;
+
+static void kr_draw_one(tui_app *a, WINDOW *w, size_t k, int y, bool selected, void *ud)
 {
+    bool focused = ((const kr_row_ctx *)ud)->focused;
+    int tx = ((const kr_row_ctx *)ud)->tx;
     const lnd_kr *kr = &a->plan->krs[a->krs[k]];
     int cols = getmaxx(w);
     attr_t sel = selected ? (focused ? A_REVERSE : A_BOLD) : A_NORMAL;
@@ -142,11 +149,9 @@ static void krs_draw(tui_app *a, WINDOW *w, bool focused)
         return;
     }
     size_t h = (size_t)kr_rows(a);
-    tui_list_scroll(&a->kl, h);
-    int tx = text_col(a, a->plan->objs[oi].id);
-    for (size_t i = 0; i < h && a->kl.top + i < a->kl.count; i++)
-        kr_draw_one(a, w, 1 + (int)i * 2, a->kl.top + i, a->kl.top + i == a->kl.sel, focused, tx);
-    if (a->kl.count <= h) progs_draw(a, w, 1 + (int)a->kl.count * 2, a->plan->objs[oi].id, tx);
+    kr_row_ctx ctx = {focused, text_col(a, a->plan->objs[oi].id)};
+    tui_list_rows(a, w, &a->kl, 1, (int)h * 2, 2, kr_draw_one, &ctx);
+    if (a->kl.count <= h) progs_draw(a, w, 1 + (int)a->kl.count * 2, a->plan->objs[oi].id, ctx.tx);
 }
 
 static bool krs_key(tui_app *a, tui_action act, int key)

@@ -160,14 +160,9 @@ void tui_draw_bar(tui_app *a)
     werase(w);
     int x = 0;
     unsigned kind = tui_kind(a);
-    if (kind == VK_SEARCH) {
-        size_t start = 0;
-        tui_put(a, w, 0, 0, "/", 1, a->attr[R_KEY]);
-        wmove(w, 0, 1);
-        start = 0;
-        int cur = tui_le_view(&a->search, cols - 2, &start);
-        tui_put(a, w, 0, 1, a->search.buf + start, cols - 2, A_NORMAL);
-        wmove(w, 0, 1 + cur);
+    tui_frame *top = tui_vstack_top(&a->stack);
+    if (kind == VK_SEARCH && top && top->ops->draw) {   /* the search view draws its line here */
+        top->ops->draw(a, w, true);
         wnoutrefresh(w);
         return;
     }
@@ -221,4 +216,20 @@ const char *tui_local_stamp(const char *stamp)
     static char buf[48];
     date_stamp_local(stamp, true, buf, sizeof buf);
     return buf;
+}
+
+/* The centred overlay window forms, prompts, help and the picker draw into, h by w (kept
+ * when it already has that place). */
+void tui_overlay(tui_app *a, int h, int w)
+{
+    if (h < 3) h = 3;
+    if (w < 10) w = 10;
+    if (h > LINES) h = LINES;
+    if (w > COLS) w = COLS;
+    int y = (LINES - h) / 2, x = (COLS - w) / 2;
+    if (a->wo && getmaxy(a->wo) == h && getmaxx(a->wo) == w && getbegy(a->wo) == y &&
+        getbegx(a->wo) == x)
+        return;
+    if (a->wo) delwin(a->wo);
+    a->wo = newwin(h, w, y, x);
 }

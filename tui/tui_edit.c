@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* tui/tui_edit.c — the editors: the objective and KR forms (add and edit; their fields come
  * from core/fields.h through tui_fields.c, so none is listed here; the check-in form is
- * tui_checkin.c, prompts, archive and the conflict screen tui_prompt.c) with confirmation, and
+ * tui_checkin.c, prompts and the archive prompt tui_prompt.c) with confirmation, and
  * what happens when saving meets another user: STORE_BUSY says so at once, freezes the draft
  * (keys but Esc ignored) and retries, saying how long it waited; STORE_CONFLICT shows both
  * values and who changed it (keep mine / take theirs / edit again). Nothing is overwritten
@@ -53,40 +53,18 @@ static void objective_form(tui_app *a, bool add, const lnd_objective *o, const c
 {
     tui_form *f = &a->form;
     tui_form_init(f, add ? &obj_add_ops : &obj_edit_ops, title);
-    tui_fields_build(f, OBJ_T, o, add);
+    tui_fields_build(f, OBJ_T, o, add, NULL);
     tui_fields_bounds(f, OBJ_T, "cadence_days", 1, 366);
     f->id = o->id;
     f->version = o->version;
-    f->cur = add ? tui_fields_index(OBJ_T, "title") : 0;
-}
-
-/* Field `field` of the open form names an objective of this cycle ("O7", "7" or empty for
- * none). false with the error next to the field when it does not. Shared by every form. */
-bool tui_form_objective(tui_app *a, int field, lnd_id *out)
-{
-    tui_field *fl = &a->form.f[field];
-    const char *s = fl->le.buf;
-    while (*s == ' ') s++;
-    *out = 0;
-    if (!*s) return true;
-    if (*s == 'O' || *s == 'o') s++;
-    char *end;
-    long long v = strtoll(s, &end, 10);
-    long oi = *end == '\0' && v > 0 ? plan_obj_index(a->plan, v) : -1;
-    if (oi < 0 || a->plan->objs[oi].archived) {
-        snprintf(fl->err, sizeof fl->err, "no such objective in this cycle");
-        a->form.cur = field;
-        return false;
-    }
-    *out = v;
-    return true;
+    f->cur = add ? tui_fields_index(&a->form, OBJ_T, "title") : 0;
 }
 
 bool tui_edit_objective_from_form(tui_app *a, lnd_objective *o)
 {
     if (!tui_fields_read(a, OBJ_T, o)) return false;
     if (o->parent_id && o->parent_id == a->form.id) {
-        int i = tui_fields_index(OBJ_T, "parent");
+        int i = tui_fields_index(&a->form, OBJ_T, "parent");
         snprintf(a->form.f[i].err, sizeof a->form.f[i].err, "cannot be its own parent");
         a->form.cur = i;
         return false;
@@ -98,7 +76,7 @@ static void kr_form(tui_app *a, bool add, const lnd_kr *k, const char *title)
 {
     tui_form *f = &a->form;
     tui_form_init(f, add ? &kr_add_ops : &kr_edit_ops, title);
-    tui_fields_build(f, KR_T, k, add);
+    tui_fields_build(f, KR_T, k, add, NULL);
     tui_fields_bounds(f, KR_T, "due_week", 0, a->plan ? a->plan->cycle.weeks : 13);
     tui_fields_bounds(f, KR_T, "weight", 0.001, 1000);
     f->id = k->id;
@@ -115,10 +93,7 @@ bool tui_edit_kr_from_form(tui_app *a, lnd_kr *k)
 
 void tui_edit_add(tui_app *a, bool top_level)
 {
-    if (!a->plan) {   /* an empty database: the first step is a cycle */
-        tui_cycle_add(a);
-        return;
-    }
+    if (!a->plan) return;   /* the caller offers a cycle first (tui_main.c) */
     long oi = tui_sel_obj(a);
     char title[200], id[32];
     if (a->focus != PANE_TREE && oi >= 0 && !top_level) {
@@ -181,7 +156,7 @@ static store_rc objective_save(tui_app *a)
     lnd_otype was = o.type;
     if (!tui_edit_objective_from_form(a, &o)) return STORE_INVALID;
     if (learning_missing_hypothesis(&o) && (add || was != OTYPE_LEARNING)) {
-        int i = tui_fields_index(OBJ_T, "hypothesis");
+        int i = tui_fields_index(&a->form, OBJ_T, "hypothesis");
         snprintf(f->f[i].err, sizeof f->f[i].err, "a learning objective needs one");
         f->cur = i;
         return STORE_INVALID;
@@ -324,25 +299,8 @@ static void conflict_key(tui_app *a, int key)
 void tui_edit_conflict_open(tui_app *a)
 {
     tui_prompt_open(a, conflict_key, "mte");
-    a->prompt_alert = true;
+    if (tui_prompt(a)) tui_prompt(a)->alert = true;
 }
-
-/* The prompt view: Esc answers with the prompt's last key (n, or e: edit again); an answer
- * closes the prompt, then its handler runs over what is beneath (the form, a view). */
-static bool prompt_key(tui_app *a, tui_action act, int key)
-{
-    (void)act;
-    size_t nk = strlen(a->prompt_keys);
-    if (key == TK_ESC && nk) key = a->prompt_keys[nk - 1];
-    if (key > 127 || !strchr(a->prompt_keys, key) || !key) return true;
-    tui_prompt_fn fn = a->prompt;
-    tui_pop(a);
-    fn(a, key);
-    return true;
-}
-
-const tui_view tui_view_prompt = {"prompt", VK_PROMPT, 0, tui_edit_draw_prompt, prompt_key, NULL, NULL,
-                                  NULL};
 
 /* The form view: keys as typed go to the form's fields. */
 static bool form_key(tui_app *a, tui_action act, int key)
@@ -362,7 +320,7 @@ static bool form_key(tui_app *a, tui_action act, int key)
         return true;
     }
     if (key == TK_CTRL('p') && (a->form.ops == &obj_add_ops || a->form.ops == &obj_edit_ops)) {
-        tui_picker_open(a, tui_fields_index(OBJ_T, "parent"));   /* the parent picker (tui_picker.c) */
+        tui_picker_open(a, tui_fields_index(&a->form, OBJ_T, "parent"));   /* the parent picker (tui_picker.c) */
         return true;
     }
     bool was_changed = a->form.changed;
@@ -387,3 +345,57 @@ static bool form_key(tui_app *a, tui_action act, int key)
 }
 
 const tui_view tui_view_form = {"form", VK_FORM, 0, tui_edit_draw_form, form_key, NULL, NULL, NULL};
+
+/* ---- the conflict screen of a KR or objective form ---- */
+
+void tui_conflict_lines(tui_app *a, const fields_change *ch, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        tui_prompt_line(a, "%s:", ch[i].field);
+        tui_prompt_line(a, "  mine:   %s", ch[i].new_);
+        tui_prompt_line(a, "  theirs: %s", ch[i].old);
+    }
+}
+
+/* Someone saved the row while we edited: show both and who, then keep mine / take theirs /
+ * edit again. */
+void tui_edit_conflict(tui_app *a)
+{
+    tui_form *f = &a->form;
+    bool is_kr = f->ops && f->ops->prefix == 'K';
+    lnd_arena *t = arena_new();
+    lnd_audit au = {0};
+    char id[32];
+    tui_fmt_id(is_kr ? 'K' : 'O', f->id, id, sizeof id);
+    store_rc lc = store_last_change(a->st, t, is_kr ? "kr" : "objective", f->id, &au);
+    tui_edit_conflict_open(a);
+    tui_prompt_line(a, "%s was changed while you were editing it", id);
+    if (lc == STORE_OK)
+        {
+        char who[300];
+        tui_prompt_line(a, "by %s at %s: %s", model_who(au.user, au.account, who, sizeof who),
+                        tui_local_stamp(au.at), au.detail ? au.detail : au.action);
+    }
+    tui_prompt_line(a, "%s", "");
+    fields_change ch[FIELDS_KR_N + FIELDS_OBJ_N];
+    if (is_kr) {
+        lnd_kr th, mine;
+        if (store_get_kr(a->st, t, f->id, &th) == STORE_OK) {
+            mine = th;   /* what the form does not show is theirs */
+            tui_edit_kr_from_form(a, &mine);
+            a->conflict_version = th.version;
+            tui_conflict_lines(a, ch, fields_kr_diff(&th, &mine, ch, sizeof ch / sizeof ch[0]));
+        }
+    } else {
+        lnd_objective th, mine;
+        if (store_get_objective(a->st, t, f->id, &th) == STORE_OK) {
+            mine = th;
+            tui_edit_objective_from_form(a, &mine);
+            a->conflict_version = th.version;
+            tui_conflict_lines(a, ch, fields_obj_diff(&th, &mine, ch, sizeof ch / sizeof ch[0]));
+        }
+    }
+    arena_free(t);
+    tui_prompt_line(a, "%s", "");
+    tui_prompt_line(a, "m keep mine (save over theirs)   t take theirs   e edit again");
+}

@@ -190,41 +190,12 @@ static void draw_form(tui_app *a)
     wnoutrefresh(w);
 }
 
-static void draw_prompt(tui_app *a)
-{
-    int wmax = 20;
-    for (int i = 0; i < a->nprompt_lines; i++) {
-        int l = (int)strlen(a->prompt_lines[i]) + 4;
-        if (l > wmax) wmax = l;
-    }
-    int wdt = wmax < COLS - 2 ? wmax : COLS - 2;
-    if (wdt > 90) wdt = 90;
-    int h = a->nprompt_lines + 2;
-    if (h > LINES - 2) h = LINES - 2;
-    tui_overlay(a, h, wdt);
-    WINDOW *w = a->wo;
-    werase(w);
-    box_border(a, w);
-    for (int i = 0; i < a->nprompt_lines && i + 1 < h - 1; i++)
-        tui_put(a, w, i + 1, 2, a->prompt_lines[i], wdt - 4,
-                i == 0 ? (a->prompt_alert ? a->attr[R_ERROR] : A_BOLD) : A_NORMAL);
-    curs_set(0);
-    wnoutrefresh(w);
-}
-
-/* The form and prompt views draw into the centred overlay window (tui_overlay), not w. */
+/* The form view draws into the centred overlay window (tui_overlay), not w. */
 void tui_edit_draw_form(tui_app *a, WINDOW *w, bool focused)
 {
     (void)w;
     (void)focused;
     draw_form(a);
-}
-
-void tui_edit_draw_prompt(tui_app *a, WINDOW *w, bool focused)
-{
-    (void)w;
-    (void)focused;
-    draw_prompt(a);
 }
 
 void tui_box(tui_app *a, WINDOW *w) { box_border(a, w); }

@@ -34,6 +34,7 @@ typedef struct {
     bool required;              /* empty is an error */
     double lo, hi;              /* NUM/INT bounds, ignored when lo > hi */
     const char *hint;           /* shown after the field when there is no error */
+    int row;                    /* tui_fields.c: 1 + its row in the field table, 0 = none */
     char err[128];              /* validation message shown next to the field */
 } tui_field;
 

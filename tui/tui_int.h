@@ -14,6 +14,7 @@
 
 #include "../core/arena.h"
 #include "../core/dates.h"
+#include "../core/fields.h"
 #include "../core/carry.h"
 #include "../core/health.h"
 #include "../core/plan.h"
@@ -120,16 +121,9 @@ struct tui_app {
     tui_vstack stack;
     tui_form form;             /* the open form's draft (it stays under a prompt) */
     bool return_due;           /* the check-in form was opened from the due view: saving returns */
-    tui_prompt_fn prompt;
-    bool prompt_alert;         /* first line in the error colour (a conflict) */
-    char prompt_lines[TUI_PROMPT_LINES][200];
-    int nprompt_lines;
-    char prompt_keys[64];      /* keys the prompt accepts */
+    struct tui_prompt_state *answering;   /* the prompt whose handler runs (tui_prompt.c) */
     long conflict_version;     /* version of the row someone else saved meanwhile */
-    long long prompt_ctx[3];   /* what the open prompt is about (an audit id, a row id...) */
-    tui_le search;
-    char last_search[TUI_LE_MAX];
-    size_t search_from;        /* selection when the search started */
+    char last_search[TUI_LE_MAX];   /* the last search kept (n, N); its line: tui_search.c */
 
     /* the full-screen views over the panes (tui_views.c) draw into wv; what the open one
      * loaded lives in v_arena, its selection and pointers in its private state */
@@ -153,8 +147,9 @@ struct tui_app {
 
 extern const tui_view tui_view_tree, tui_view_krs, tui_view_cis, tui_view_help, tui_view_zoom,
     tui_view_form, tui_view_prompt;
-extern const tui_view tui_view_kpi, tui_view_log, tui_view_due, tui_view_prog, tui_view_review,
-    tui_view_chain, tui_view_health, tui_view_cycles, tui_view_archived, tui_view_picker;
+extern const tui_view tui_view_picker, tui_view_search;
+#define TUI_VIEW_DECL_(act, kind, view) extern const tui_view tui_view_##view;
+TUI_LIST_VIEWS(TUI_VIEW_DECL_)   /* the full-screen lists (tui_act.h) */
 
 /* tui_theme.c */
 void tui_theme_init(tui_app *a);
@@ -195,9 +190,19 @@ void tui_edit_archive(tui_app *a);
 void tui_edit_tick(tui_app *a);            /* timeout: retry a busy save */
 /* tui_editdraw.c: the form and prompt views' draw (into the overlay window) */
 void tui_edit_draw_form(tui_app *a, WINDOW *w, bool focused);
-void tui_edit_draw_prompt(tui_app *a, WINDOW *w, bool focused);
 bool tui_edit_live(const tui_form *f, char *buf, size_t n);   /* behaviour percentage */
 void tui_prompt_open(tui_app *a, tui_prompt_fn fn, const char *keys);
+/* The prompt view's private state: what tui_prompt_open and tui_prompt_line fill in. */
+typedef struct tui_prompt_state {
+    tui_prompt_fn fn;
+    bool alert;                /* first line in the error colour (a conflict) */
+    char lines[TUI_PROMPT_LINES][200];
+    int nlines;
+    char keys[64];             /* keys the prompt accepts */
+    long long ctx[3];          /* what it is about (an audit id, a row id...), set after opening */
+} tui_prompt_state;
+/* The open prompt's state, or while its handler runs, the answered one's; NULL when none. */
+tui_prompt_state *tui_prompt(tui_app *a);
 void tui_prompt_line(tui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The view stack in the app (tui_views.c). */
@@ -206,11 +211,20 @@ tui_list *tui_view_list(tui_app *a);        /* the open full-screen list's tui_l
 const tui_view *tui_view_open_list(tui_app *a);   /* the open full-screen list, or NULL */
 bool tui_push(tui_app *a, const tui_view *v);     /* push, open, load; false if refused */
 void tui_pop(tui_app *a);
-unsigned tui_kind(tui_app *a);              /* VK_ kind of what the user looks at */
-bool tui_has(tui_app *a, unsigned kinds);   /* a frame of one of these kinds is open */
-/* One row-drawing helper for every list: scrolls l into h rows (row_h lines each, from y0)
- * and calls row() per visible row with its line and whether it is selected (the selected
- * row's line is already reversed). */
+/* VK_ kind of what the user looks at: the top frame's, or the focused pane's. */
+static inline unsigned tui_kind(tui_app *a)
+{
+    static const unsigned pane_kind[PANE_N] = {VK_TREE, VK_KRS, VK_CIS};
+    return tui_vstack_kind(&a->stack, pane_kind[a->focus]);
+}
+/* A frame of one of these kinds is open. */
+static inline bool tui_has(tui_app *a, unsigned kinds) { return tui_vstack_find(&a->stack, kinds) != NULL; }
+/* The one row-drawing helper of every list (panes, views, picker): scrolls l into h lines
+ * (row_h lines a row, from y0) and calls row() per visible row with its index, line, whether
+ * it is selected and ud. The row paints its own selection (tui_row_bg, or its own attribute). */
+typedef void (*tui_row_fn)(tui_app *a, WINDOW *w, size_t i, int y, bool sel, void *ud);
+void tui_list_rows(tui_app *a, WINDOW *w, tui_list *l, int y0, int h, int row_h, tui_row_fn row, void *ud);
+/* The same for rows that need nothing more: the selected row's line is reversed first. */
 void tui_list_draw(tui_app *a, WINDOW *w, tui_list *l, int y0, int h, int row_h,
                    void (*row)(tui_app *a, WINDOW *w, size_t i, int y, bool sel));
 void tui_row_bg(WINDOW *w, int y, bool sel);   /* a selected row's line, reversed */
@@ -251,6 +265,9 @@ bool tui_form_objective(tui_app *a, int field, lnd_id *out);
 /* The editors' shared steps (tui_edit.c). */
 void tui_edit_open_form(tui_app *a);
 void tui_edit_conflict_open(tui_app *a);   /* the m/t/e prompt of a conflicting save */
+/* The fields that differ, one "name:", "  mine:", "  theirs:" group each, in table order
+ * (ch: fields_*_diff of theirs against mine; n at most the entries of ch). */
+void tui_conflict_lines(tui_app *a, const fields_change *ch, size_t n);
 void tui_edit_conflict(tui_app *a);   /* tui_prompt.c: objective and KR conflicts */
 /* A form's values back into a row (tui_edit.c), for saving and for the conflict screen. */
 /* The open KR / objective form's values written into the row (fields it does not show are

@@ -39,20 +39,6 @@ static WINDOW *mk(tui_rect r)
     return w;
 }
 
-void tui_overlay(tui_app *a, int h, int w)
-{
-    if (h < 3) h = 3;
-    if (w < 10) w = 10;
-    if (h > LINES) h = LINES;
-    if (w > COLS) w = COLS;
-    int y = (LINES - h) / 2, x = (COLS - w) / 2;
-    if (a->wo && getmaxy(a->wo) == h && getmaxx(a->wo) == w && getbegy(a->wo) == y &&
-        getbegx(a->wo) == x)
-        return;
-    del(&a->wo);
-    a->wo = newwin(h, w, y, x);
-}
-
 void tui_layout_windows(tui_app *a)
 {
     del(&a->wo);
@@ -155,31 +141,6 @@ static void switch_cycle(tui_app *a, int dir)
     tui_notice(a, false, "cycle %s", a->cycles[a->cy].name);
 }
 
-/* The search view: typed into the action bar, each key moves to the first match. */
-static bool search_key(tui_app *a, tui_action act, int key)
-{
-    (void)act;
-    tui_le_rc rc = tui_le_key(&a->search, key);
-    a->dirty |= D_BAR;
-    if (rc == LE_CHANGED) {
-        if (!tui_search_next(a, a->search.buf, a->search_from, +1, true) && a->search.len)
-            tui_notice(a, true, "no match for \"%s\"", a->search.buf);
-        else
-            a->notice[0] = '\0', a->dirty |= D_HEADER;
-    } else if (rc == LE_SAVE) {
-        snprintf(a->last_search, sizeof a->last_search, "%s", a->search.buf);
-        tui_pop(a);
-    } else if (rc == LE_CANCEL) {
-        a->tl.sel = a->search_from < a->tl.count ? a->search_from : 0;
-        tui_data_sync(a);
-        tui_pop(a);
-        a->dirty = D_ALL;
-    }
-    return true;
-}
-
-static const tui_view search_view = {"search", VK_SEARCH, 0, NULL, search_key, NULL, NULL, NULL};
-
 /* The panes and the app-wide actions: act was looked up once, in handle_key. */
 static void main_key(tui_app *a, tui_action act, int key)
 {
@@ -187,11 +148,7 @@ static void main_key(tui_app *a, tui_action act, int key)
     case ACT_QUIT: a->quit = true; return;   /* no draft exists outside a form */
     case ACT_HELP: tui_push(a, &tui_view_help); return;
     case ACT_ZOOM: tui_push(a, &tui_view_zoom); return;
-    case ACT_SEARCH:
-        tui_le_set(&a->search, "");
-        a->search_from = a->tl.sel;
-        tui_push(a, &search_view);
-        return;
+    case ACT_SEARCH: tui_push(a, &tui_view_search); return;
     case ACT_NEXT_MATCH: case ACT_PREV_MATCH:
         if (!a->last_search[0]) tui_notice(a, false, "no search yet: press / to search");
         else if (!tui_search_next(a, a->last_search, a->tl.sel, act == ACT_NEXT_MATCH ? 1 : -1, false))
@@ -225,8 +182,11 @@ static void main_key(tui_app *a, tui_action act, int key)
     case ACT_NEXT_PANE: a->focus = (a->focus + 1) % PANE_N; a->dirty = D_ALL; return;
     case ACT_PREV_PANE: a->focus = (a->focus + PANE_N - 1) % PANE_N; a->dirty = D_ALL; return;
     case ACT_CHECKIN: tui_edit_checkin(a); return;
-    case ACT_ADD: tui_edit_add(a, false); return;
-    case ACT_ADD_TOP: tui_edit_add(a, true); return;
+    case ACT_ADD:
+    case ACT_ADD_TOP:   /* an empty database: the first step is a cycle */
+        if (a->plan) tui_edit_add(a, act == ACT_ADD_TOP);
+        else tui_cycle_add(a);
+        return;
     case ACT_EDIT: tui_edit_edit(a); return;
     case ACT_ARCHIVE: tui_edit_archive(a); return;
     case ACT_UNDO: tui_undo(a); return;

@@ -31,6 +31,32 @@ static int depth_of(const lnd_plan *p, size_t oi)
     return d;
 }
 
+/* One row of the picker: "top level" first, then each objective indented by its depth. */
+static void picker_row(tui_app *a, WINDOW *o, size_t r, int y, bool sel, void *ud)
+{
+    const picker_state *S = pst(a);
+    int wd = *(const int *)ud, x = 2;
+    attr_t at = sel ? A_REVERSE : A_NORMAL;
+    if (sel) {
+        wattrset(o, A_REVERSE);
+        mvwhline(o, y, 1, ' ', wd - 2);
+        wattrset(o, A_NORMAL);
+    }
+    const char *mark = (long)r == S->at ? "(current)" : "";
+    int markw = 10;
+    if (r == 0) {
+        x += tui_put(a, o, y, x, "top level (no parent)", wd - 4 - markw, at);
+    } else {
+        char id[32];
+        const lnd_objective *ob = &a->plan->objs[S->idx[r - 1]];
+        x += 2 * depth_of(a->plan, S->idx[r - 1]);
+        tui_fmt_id('O', ob->id, id, sizeof id);
+        x += tui_put(a, o, y, x, id, 8, a->attr[R_ID] | at) + 1;
+        x += tui_put(a, o, y, x, ob->title, wd - 3 - x - markw, at);
+    }
+    if (*mark) tui_put(a, o, y, wd - 2 - markw, mark, markw, A_BOLD | at);
+}
+
 static void picker_draw(tui_app *a, WINDOW *w, bool focused)
 {
     (void)w;
@@ -46,31 +72,7 @@ static void picker_draw(tui_app *a, WINDOW *w, bool focused)
     if (a->form.id) tui_fmt_id('O', a->form.id, id, sizeof id);
     snprintf(title, sizeof title, "Parent of %s", a->form.id ? id : "the new objective");
     tui_put(a, o, 0, 2, title, wd - 4, A_BOLD);
-    int rows = h - 3;
-    tui_list_scroll(&S->l, (size_t)rows);
-    for (int i = 0; i < rows && S->l.top + (size_t)i < S->l.count; i++) {
-        size_t r = S->l.top + (size_t)i;
-        bool sel = r == S->l.sel;
-        attr_t at = sel ? A_REVERSE : A_NORMAL;
-        int y = 1 + i, x = 2;
-        if (sel) {
-            wattrset(o, A_REVERSE);
-            mvwhline(o, y, 1, ' ', wd - 2);
-            wattrset(o, A_NORMAL);
-        }
-        const char *mark = (long)r == S->at ? "(current)" : "";
-        int markw = 10;
-        if (r == 0) {
-            x += tui_put(a, o, y, x, "top level (no parent)", wd - 4 - markw, at);
-        } else {
-            const lnd_objective *ob = &a->plan->objs[S->idx[r - 1]];
-            x += 2 * depth_of(a->plan, S->idx[r - 1]);
-            tui_fmt_id('O', ob->id, id, sizeof id);
-            x += tui_put(a, o, y, x, id, 8, a->attr[R_ID] | at) + 1;
-            x += tui_put(a, o, y, x, ob->title, wd - 3 - x - markw, at);
-        }
-        if (*mark) tui_put(a, o, y, wd - 2 - markw, mark, markw, A_BOLD | at);
-    }
+    tui_list_rows(a, o, &S->l, 1, h - 3, 1, picker_row, &wd);
     tui_put(a, o, h - 2, 2, "Enter picks   Esc keeps the field as it was", wd - 4, a->attr[R_DIM]);
     curs_set(0);
     wnoutrefresh(o);

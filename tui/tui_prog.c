@@ -8,9 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui_fields.h"
 #include "tui_int.h"
-
-enum { PF_TITLE, PF_OBJ, PF_START, PF_END, PF_AUD };
 
 /* the programme view's private state: plan->progs indexes of the rows shown */
 typedef struct {
@@ -36,6 +35,43 @@ static const lnd_programme *sel_prog(const tui_app *a)
     const prog_state *S = pst(a);
     if (!a->plan || !S || S->l.sel >= S->l.count) return NULL;
     return &a->plan->progs[S->rows[S->l.sel]];
+}
+
+/* The columns of the timeline, as prog_draw sized them. */
+typedef struct {
+    int iw, tw, gx, cw, weeks;   /* id and title widths, grid start, week width, weeks */
+} prog_cols;
+
+static void prog_row(tui_app *a, WINDOW *w, size_t r, int y, bool sel, void *ud)
+{
+    const prog_cols *c = ud;
+    int iw = c->iw, tw = c->tw, gx = c->gx, cw = c->cw, weeks = c->weeks, cols = getmaxx(w);
+    const lnd_programme *p = &a->plan->progs[pst(a)->rows[r]];
+    attr_t s = sel ? A_REVERSE : A_NORMAL;
+    if (sel) {
+        wattrset(w, A_REVERSE);
+        mvwhline(w, y, 0, ' ', gx - 1);
+    }
+    char id[32], serves[32], wks[32];
+    tui_fmt_id('P', p->id, id, sizeof id);
+    if (p->objective_id) tui_fmt_id('O', p->objective_id, serves, sizeof serves);
+    else snprintf(serves, sizeof serves, "none");
+    snprintf(wks, sizeof wks, "%d-%d", p->start_week, p->end_week);
+    tui_put(a, w, y, 1, id, iw, a->attr[R_ID] | s);
+    tui_put(a, w, y, iw + 2, p->title, tw, A_BOLD | s);
+    tui_put(a, w, y, iw + 3 + tw, serves, 6, (p->objective_id ? 0 : a->attr[R_RED] | A_BOLD) | s);
+    tui_put(a, w, y, iw + 10 + tw, wks, 6, s);
+    attr_t on = a->week > p->end_week ? a->attr[R_GREEN] : a->attr[R_BAR];
+    for (int wk = 1; wk <= weeks && gx + (wk - 1) * cw + cw <= cols - 1; wk++) {
+        bool in = wk >= p->start_week && wk <= p->end_week;
+        bool now = wk == a->week;
+        for (int k = 0; k < cw; k++) {
+            const char *g = in ? a->g->full : k == cw - 1 && cw > 1 ? " " : now ? "|" : a->g->ascii ? "." : a->g->dot;
+            if (now && !in && k != (cw - 1) / 2) g = " ";
+            tui_glyph_put(w, y, gx + (wk - 1) * cw + k, g,
+                          now ? (in ? a->attr[R_NOTICE] | A_BOLD : a->attr[R_NOTICE]) : in ? on : a->attr[R_DIM]);
+        }
+    }
 }
 
 static void prog_draw(tui_app *a, WINDOW *w, bool focused)
@@ -75,40 +111,10 @@ static void prog_draw(tui_app *a, WINDOW *w, bool focused)
         else snprintf(n, sizeof n, "%d", wk % 10);
         tui_put(a, w, 1, gx + (wk - 1) * cw, n, cw, wk == a->week ? (A_REVERSE | A_BOLD) : a->attr[R_DIM]);
     }
-    size_t h = (size_t)(lines - 5 > 1 ? lines - 5 : 1);
-    tui_list_scroll(&S->l, h);
-    const size_t *rows = S->rows;
-    int y = 2;
-    for (size_t i = 0; i < h && S->l.top + i < S->l.count; i++, y++) {
-        size_t r = S->l.top + i;
-        const lnd_programme *p = &a->plan->progs[rows[r]];
-        bool sel = r == S->l.sel;
-        attr_t s = sel ? A_REVERSE : A_NORMAL;
-        if (sel) {
-            wattrset(w, A_REVERSE);
-            mvwhline(w, y, 0, ' ', gx - 1);
-        }
-        char id[32], serves[32], wks[32];
-        tui_fmt_id('P', p->id, id, sizeof id);
-        if (p->objective_id) tui_fmt_id('O', p->objective_id, serves, sizeof serves);
-        else snprintf(serves, sizeof serves, "none");
-        snprintf(wks, sizeof wks, "%d-%d", p->start_week, p->end_week);
-        tui_put(a, w, y, 1, id, iw, a->attr[R_ID] | s);
-        tui_put(a, w, y, iw + 2, p->title, tw, A_BOLD | s);
-        tui_put(a, w, y, iw + 3 + tw, serves, 6, (p->objective_id ? 0 : a->attr[R_RED] | A_BOLD) | s);
-        tui_put(a, w, y, iw + 10 + tw, wks, 6, s);
-        attr_t on = a->week > p->end_week ? a->attr[R_GREEN] : a->attr[R_BAR];
-        for (int wk = 1; wk <= weeks && gx + (wk - 1) * cw + cw <= cols - 1; wk++) {
-            bool in = wk >= p->start_week && wk <= p->end_week;
-            bool now = wk == a->week;
-            for (int c = 0; c < cw; c++) {
-                const char *g = in ? a->g->full : c == cw - 1 && cw > 1 ? " " : now ? "|" : a->g->ascii ? "." : a->g->dot;
-                if (now && !in && c != (cw - 1) / 2) g = " ";
-                tui_glyph_put(w, y, gx + (wk - 1) * cw + c, g,
-                              now ? (in ? a->attr[R_NOTICE] | A_BOLD : a->attr[R_NOTICE]) : in ? on : a->attr[R_DIM]);
-            }
-        }
-    }
+    int h = lines - 5 > 1 ? lines - 5 : 1;
+    prog_cols c = {iw, tw, gx, cw, weeks};
+    tui_list_rows(a, w, &S->l, 2, h, 1, prog_row, &c);
+    int y = 2 + (int)(S->l.count - S->l.top < (size_t)h ? S->l.count - S->l.top : (size_t)h);
     /* the current week marked under the grid */
     if (a->week >= 1 && a->week <= weeks) {
         int mx = gx + (a->week - 1) * cw + (cw - 1) / 2;
@@ -135,10 +141,15 @@ static void prog_conflict(tui_app *a);
 static const tui_form_ops prog_add_ops = {'P', "saved", prog_save, prog_conflict, NULL};
 static const tui_form_ops prog_edit_ops = {'P', "saved", prog_save, prog_conflict, NULL};
 
+#define PROG_T fields_prog, FIELDS_PROG_N
+/* The form's order where it is not the table's (core/fields.h FIELDS_PROG); a labelled field
+ * added to the table follows these. */
+static const char *const prog_order[] = {"title", "objective", "start_week", "end_week", "audience", NULL};
+
 static void prog_form(tui_app *a, bool add, const lnd_programme *p)
 {
     tui_form *f = &a->form;
-    char title[200], id[32], obj[32] = "", sw[16], ew[16];
+    char title[200], id[32];
     int weeks = a->plan->cycle.weeks;
     if (!add) {
         tui_fmt_id('P', p->id, id, sizeof id);
@@ -146,44 +157,42 @@ static void prog_form(tui_app *a, bool add, const lnd_programme *p)
     } else {
         snprintf(title, sizeof title, "New programme in %s", a->plan->cycle.name);
     }
-    if (p->objective_id) tui_fmt_id('O', p->objective_id, obj, sizeof obj);
-    snprintf(sw, sizeof sw, "%d", p->start_week);
-    snprintf(ew, sizeof ew, "%d", p->end_week);
     tui_form_init(f, add ? &prog_add_ops : &prog_edit_ops, title);
-    tui_form_text(f, "Title", p->title, true);
-    tui_form_text(f, "Serves", obj, false);
-    f->f[PF_OBJ].hint = "objective id, e.g. O2";
-    tui_form_num(f, "Start week", sw, true, 1, weeks, true);
-    tui_form_num(f, "End week", ew, true, 1, weeks, true);
-    f->f[PF_END].hint = "ending in the last weeks is too late";
-    tui_form_text(f, "Audience", p->audience, false);
+    tui_fields_build(f, PROG_T, p, add, prog_order);
+    tui_fields_bounds(f, PROG_T, "start_week", 1, weeks);
+    tui_fields_bounds(f, PROG_T, "end_week", 1, weeks);
     f->id = p->id;
     f->version = p->version;
     tui_edit_open_form(a);
 }
 
-static store_rc prog_save(tui_app *a)
+/* The form's values into p (which holds what the form does not show), with the rule of a
+ * programme the table cannot say: it does not end before it starts. */
+static bool prog_read(tui_app *a, lnd_programme *p)
 {
     tui_form *f = &a->form;
-    lnd_programme p = {.cycle_id = a->plan->cycle.id};
-    if (f->ops == &prog_edit_ops)
-        for (size_t i = 0; i < a->plan->nprogs; i++)
-            if (a->plan->progs[i].id == f->id) p = a->plan->progs[i];
-    p.id = f->id;
-    p.version = f->version;
-    if (!tui_form_objective(a, PF_OBJ, &p.objective_id)) return STORE_INVALID;
-    p.title = (char *)tui_form_str(f, PF_TITLE);
-    p.audience = (char *)tui_form_str(f, PF_AUD);
-    p.start_week = (int)tui_form_double(f, PF_START, NULL);
-    p.end_week = (int)tui_form_double(f, PF_END, NULL);
-    if (p.end_week < p.start_week) {
-        snprintf(f->f[PF_END].err, sizeof f->f[PF_END].err, "not before the start week");
-        f->cur = PF_END;
-        return STORE_INVALID;
+    p->id = f->id;
+    p->version = f->version;
+    if (!tui_fields_read(a, PROG_T, p)) return false;
+    if (p->end_week < p->start_week) {
+        int e = tui_fields_index(f, PROG_T, "end_week");
+        snprintf(f->f[e].err, sizeof f->f[e].err, "not before the start week");
+        f->cur = e;
+        return false;
     }
-    store_rc rc = f->ops == &prog_add_ops ? store_add_programme(a->st, &p, a->o->user)
-                                        : store_update_programme(a->st, &p, a->o->user);
-    if (rc == STORE_OK) f->id = p.id;
+    return true;
+}
+
+static store_rc prog_save(tui_app *a)
+{
+    lnd_programme p = {.cycle_id = a->plan->cycle.id};
+    if (a->form.ops == &prog_edit_ops)
+        for (size_t i = 0; i < a->plan->nprogs; i++)
+            if (a->plan->progs[i].id == a->form.id) p = a->plan->progs[i];
+    if (!prog_read(a, &p)) return STORE_INVALID;
+    store_rc rc = a->form.ops == &prog_add_ops ? store_add_programme(a->st, &p, a->o->user)
+                                             : store_update_programme(a->st, &p, a->o->user);
+    if (rc == STORE_OK) a->form.id = p.id;
     return rc;
 }
 
@@ -207,14 +216,12 @@ static void prog_conflict(tui_app *a)
         for (size_t i = 0; i < fresh->nprogs; i++) {
             const lnd_programme *th = &fresh->progs[i];
             if (th->id != f->id) continue;
+            lnd_programme mine = *th;   /* what the form does not show is theirs */
             a->conflict_version = th->version;
+            prog_read(a, &mine);
+            fields_change ch[FIELDS_PROG_N];
             tui_prompt_line(a, "%s", "");
-            tui_prompt_line(a, "title     mine: %s", tui_form_str(f, PF_TITLE));
-            tui_prompt_line(a, "        theirs: %s", th->title);
-            tui_prompt_line(a, "weeks     mine: %s-%s   theirs: %d-%d", tui_form_str(f, PF_START),
-                            tui_form_str(f, PF_END), th->start_week, th->end_week);
-            tui_prompt_line(a, "serves    mine: %s   theirs: O%lld", tui_form_str(f, PF_OBJ),
-                            th->objective_id);
+            tui_conflict_lines(a, ch, fields_prog_diff(th, &mine, ch, FIELDS_PROG_N));
         }
         plan_free(fresh);
     }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* tui/tui_prompt.c — one-line prompts over the action bar: archive with confirmation, and
- * the conflict screen shown when a save meets another user's change (each changed field,
- * mine and theirs, and who changed it: keep mine / take theirs / edit again). */
+/* tui/tui_prompt.c — one-line prompts over the action bar (the prompt view: a key from the
+ * prompt's set answers it) and the archive prompt of an objective or key result. The conflict
+ * screen a save can open is tui_edit.c's. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,24 +11,80 @@
 
 /* ---- prompts ---- */
 
+tui_prompt_state *tui_prompt(tui_app *a)
+{
+    tui_frame *f = tui_vstack_top(&a->stack);
+    if (f && f->kind == VK_PROMPT) return f->priv;
+    return a->answering;
+}
+
 void tui_prompt_open(tui_app *a, tui_prompt_fn fn, const char *keys)
 {
-    a->prompt = fn;
-    a->prompt_alert = false;
-    a->nprompt_lines = 0;
-    snprintf(a->prompt_keys, sizeof a->prompt_keys, "%s", keys);
-    if (tui_kind(a) != VK_PROMPT) tui_push(a, &tui_view_prompt);
+    if (tui_kind(a) != VK_PROMPT && !tui_push(a, &tui_view_prompt)) return;
+    tui_prompt_state *p = tui_vstack_top(&a->stack)->priv;
+    memset(p, 0, sizeof *p);
+    p->fn = fn;
+    snprintf(p->keys, sizeof p->keys, "%s", keys);
     a->dirty = D_ALL;
 }
 
 void tui_prompt_line(tui_app *a, const char *f, ...)
 {
-    if (a->nprompt_lines >= TUI_PROMPT_LINES) return;
+    tui_prompt_state *p = tui_prompt(a);
+    if (!p || p->nlines >= TUI_PROMPT_LINES) return;
     va_list ap;
     va_start(ap, f);
-    vsnprintf(a->prompt_lines[a->nprompt_lines++], sizeof a->prompt_lines[0], f, ap);
+    vsnprintf(p->lines[p->nlines++], sizeof p->lines[0], f, ap);
     va_end(ap);
 }
+
+/* The prompt draws into the centred overlay window (tui_overlay), not w: its lines, the first
+ * bold (or in the error colour for a conflict). */
+static void prompt_draw(tui_app *a, WINDOW *unused, bool focused)
+{
+    (void)unused;
+    (void)focused;
+    const tui_prompt_state *p = tui_prompt(a);
+    if (!p) return;
+    int wmax = 20;
+    for (int i = 0; i < p->nlines; i++) {
+        int l = (int)strlen(p->lines[i]) + 4;
+        if (l > wmax) wmax = l;
+    }
+    int wdt = wmax < COLS - 2 ? wmax : COLS - 2;
+    if (wdt > 90) wdt = 90;
+    int h = p->nlines + 2;
+    if (h > LINES - 2) h = LINES - 2;
+    tui_overlay(a, h, wdt);
+    WINDOW *w = a->wo;
+    werase(w);
+    tui_box(a, w);
+    for (int i = 0; i < p->nlines && i + 1 < h - 1; i++)
+        tui_put(a, w, i + 1, 2, p->lines[i], wdt - 4, i == 0 ? (p->alert ? a->attr[R_ERROR] : A_BOLD) : A_NORMAL);
+    curs_set(0);
+    wnoutrefresh(w);
+}
+
+/* The prompt view: Esc answers with the prompt's last key (n, or e: edit again); an answer
+ * closes the prompt, then its handler runs over what is beneath (the form, a view). */
+static bool prompt_key(tui_app *a, tui_action act, int key)
+{
+    (void)act;
+    tui_prompt_state *p = tui_prompt(a), answered;
+    size_t nk = strlen(p->keys);
+    if (key == TK_ESC && nk) key = p->keys[nk - 1];
+    if (key > 127 || !strchr(p->keys, key) || !key) return true;
+    answered = *p;   /* the handler reads what it is about after the prompt is gone */
+    tui_pop(a);
+    tui_prompt_state *outer = a->answering;
+    a->answering = &answered;
+    answered.fn(a, key);
+    a->answering = outer;
+    return true;
+}
+
+const tui_view tui_view_prompt = {"prompt", VK_PROMPT, sizeof(tui_prompt_state), prompt_draw, prompt_key,
+                                  NULL, NULL, NULL};
 
 /* y: archive the selected KR (over the KR panes) or objective. */
 static void archive_key(tui_app *a, int key)
@@ -73,55 +129,3 @@ void tui_edit_archive(tui_app *a)
     tui_prompt_line(a, "y archive    n keep it");
 }
 
-/* The fields that differ, theirs (old) against mine (new), in table order. */
-static void diff_lines(tui_app *a, const fields_change *ch, size_t n)
-{
-    for (size_t i = 0; i < n && i < FIELDS_KR_N + FIELDS_OBJ_N; i++) {
-        tui_prompt_line(a, "%s:", ch[i].field);
-        tui_prompt_line(a, "  mine:   %s", ch[i].new_);
-        tui_prompt_line(a, "  theirs: %s", ch[i].old);
-    }
-}
-
-/* Someone saved the row while we edited: show both and who, then keep mine / take theirs /
- * edit again. */
-void tui_edit_conflict(tui_app *a)
-{
-    tui_form *f = &a->form;
-    bool is_kr = f->ops && f->ops->prefix == 'K';
-    lnd_arena *t = arena_new();
-    lnd_audit au = {0};
-    char id[32];
-    tui_fmt_id(is_kr ? 'K' : 'O', f->id, id, sizeof id);
-    store_rc lc = store_last_change(a->st, t, is_kr ? "kr" : "objective", f->id, &au);
-    tui_edit_conflict_open(a);
-    tui_prompt_line(a, "%s was changed while you were editing it", id);
-    if (lc == STORE_OK)
-        {
-        char who[300];
-        tui_prompt_line(a, "by %s at %s: %s", model_who(au.user, au.account, who, sizeof who),
-                        tui_local_stamp(au.at), au.detail ? au.detail : au.action);
-    }
-    tui_prompt_line(a, "%s", "");
-    fields_change ch[FIELDS_KR_N + FIELDS_OBJ_N];
-    if (is_kr) {
-        lnd_kr th, mine;
-        if (store_get_kr(a->st, t, f->id, &th) == STORE_OK) {
-            mine = th;   /* what the form does not show is theirs */
-            tui_edit_kr_from_form(a, &mine);
-            a->conflict_version = th.version;
-            diff_lines(a, ch, fields_kr_diff(&th, &mine, ch, sizeof ch / sizeof ch[0]));
-        }
-    } else {
-        lnd_objective th, mine;
-        if (store_get_objective(a->st, t, f->id, &th) == STORE_OK) {
-            mine = th;
-            tui_edit_objective_from_form(a, &mine);
-            a->conflict_version = th.version;
-            diff_lines(a, ch, fields_obj_diff(&th, &mine, ch, sizeof ch / sizeof ch[0]));
-        }
-    }
-    arena_free(t);
-    tui_prompt_line(a, "%s", "");
-    tui_prompt_line(a, "m keep mine (save over theirs)   t take theirs   e edit again");
-}

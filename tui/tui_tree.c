@@ -32,18 +32,16 @@ static bool more_at(const tui_app *a, size_t r, int l)
 
 static const char otype_mark[OTYPE_N] = {'C', 'A', 'L'};
 
-static void draw_row(tui_app *a, WINDOW *w, int y, size_t vi, bool selected)
+static void draw_row(tui_app *a, WINDOW *w, size_t vi, int y, bool selected, void *ud)
 {
+    (void)ud;
     const lnd_plan *p = a->plan;
     size_t r = a->vis[vi];
     size_t oi = a->all[r].obj;
     const lnd_objective *o = &p->objs[oi];
     int d = a->all[r].depth, cols = getmaxx(w), x = 0;
     attr_t sel = selected ? A_REVERSE : A_NORMAL;
-    if (selected) {
-        wattrset(w, A_REVERSE);
-        mvwhline(w, y, 0, ' ', cols);
-    }
+    tui_row_bg(w, y, selected);
     for (int l = 1; l < d && x < cols - 4; l++, x += 2)
         tui_glyph_put(w, y, x, more_at(a, r, l) ? a->g->vert : a->g->space, a->attr[R_DIM] | sel);
     if (d > 0) {
@@ -125,10 +123,7 @@ static void tree_draw(tui_app *a, WINDOW *w, bool focused)
                 getmaxx(w) - 3, a->attr[R_DIM]);
         return;
     }
-    keep_visible(a);
-    int h = rows_shown(a);
-    for (int i = 0; i < h && a->tl.top + (size_t)i < a->tl.count; i++)
-        draw_row(a, w, i + 1, a->tl.top + (size_t)i, a->tl.top + (size_t)i == a->tl.sel);
+    tui_list_rows(a, w, &a->tl, 1, rows_shown(a), 1, draw_row, NULL);
 }
 
 static void moved(tui_app *a)

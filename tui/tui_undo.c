@@ -22,11 +22,13 @@ static void alert_key(tui_app *a, int key)
 void tui_alert(tui_app *a, const char *title, const char *msg)
 {
     tui_prompt_open(a, alert_key, "\r");
-    a->prompt_alert = true;
+    tui_prompt_state *p = tui_prompt(a);
+    if (!p) return;
+    p->alert = true;
     tui_prompt_line(a, "%s", title);
     /* split at spaces into lines of at most 66 bytes (UTF-8 is never cut inside a character) */
     const char *s = msg;
-    while (*s && a->nprompt_lines < TUI_PROMPT_LINES - 2) {
+    while (*s && p->nlines < TUI_PROMPT_LINES - 2) {
         size_t n = strlen(s), cut = n;
         if (n > 66) {
             cut = 66;
@@ -56,7 +58,7 @@ static void undo_key(tui_app *a, int key)
     if (key != 'y') return;
     lnd_arena *t = arena_new();
     store_undo_info u;
-    store_rc rc = store_undo(a->st, t, (lnd_id)a->prompt_ctx[0], a->o->user, &u);
+    store_rc rc = store_undo(a->st, t, (lnd_id)tui_prompt(a)->ctx[0], a->o->user, &u);
     if (rc == STORE_OK) {
         char res[200];   /* an edit's detail is the change reverted: the notice names it only */
         snprintf(res, sizeof res, "%s%s", strcmp(u.action, "edit") ? ": " : "",
@@ -93,9 +95,8 @@ void tui_undo(tui_app *a)
         tui_notice(a, false, "nothing of yours to undo");
     } else if (rc != STORE_OK) {
         tui_notice(a, true, "%s", store_errmsg(a->st));
-    } else {
-        a->prompt_ctx[0] = u.audit_id;
-        tui_prompt_open(a, undo_key, "yn");
+    } else if (tui_prompt_open(a, undo_key, "yn"), tui_prompt(a)) {
+        tui_prompt(a)->ctx[0] = u.audit_id;
         /* yours = this OS account; made under another --user name: say so */
         const char *me = a->o->user ? a->o->user : "";
         if (u.user && strcmp(u.user, me))
@@ -202,9 +203,9 @@ static void arch_draw(tui_app *a, WINDOW *w, bool focused)
 static void restore_key(tui_app *a, int key)
 {
     if (key != 'y') return;
-    char kind = (char)a->prompt_ctx[0];
-    lnd_id id = (lnd_id)a->prompt_ctx[1];
-    long version = (long)a->prompt_ctx[2];
+    char kind = (char)tui_prompt(a)->ctx[0];
+    lnd_id id = (lnd_id)tui_prompt(a)->ctx[1];
+    long version = (long)tui_prompt(a)->ctx[2];
     store_rc rc = kind == 'O' ? store_unarchive_objective(a->st, id, version, a->o->user)
                 : kind == 'K' ? store_unarchive_kr(a->st, id, version, a->o->user)
                               : store_unarchive_programme(a->st, id, version, a->o->user);
@@ -231,10 +232,12 @@ static void ask_restore(tui_app *a)
     row_info(a, row, &id, &v, &title, &what);
     char sid[32];
     tui_fmt_id(row->kind, id, sid, sizeof sid);
-    a->prompt_ctx[0] = row->kind;
-    a->prompt_ctx[1] = id;
-    a->prompt_ctx[2] = v;
     tui_prompt_open(a, restore_key, "yn");
+    tui_prompt_state *p = tui_prompt(a);
+    if (!p) return;
+    p->ctx[0] = row->kind;
+    p->ctx[1] = id;
+    p->ctx[2] = v;
     tui_prompt_line(a, "Restore %s %s?", what, sid);
     tui_prompt_line(a, "%s", title ? title : "");
     tui_prompt_line(a, "It comes back into the plan and the roll-ups as it was.");

@@ -1,30 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* tui/tui_views.c — the view stack in the app: pushing a view (its private state, open and
- * load hooks), popping it, the kind the user looks at; the full-screen lists over the panes
- * (K P D L R E H): opening one from its action, closing (Esc, q or the same key), switching,
- * the one row-drawing helper every list uses, and jumping from a view row to an objective or
- * KR in the cascade. Views never write to the store themselves (their forms go through
- * tui_edit.c). */
+ * load hooks), popping it, the kind the user looks at; what the full-screen lists over the
+ * panes share (loading, closing, moving, their title, the one row-drawing helper every list
+ * uses). Jumping from a view row to the cascade is tui_goto.c's. Which view an
+ * action opens is tui_viewreg.c's table, so the views call this file and nothing here calls
+ * them. Views never write to the store themselves (their forms go through tui_edit.c). */
 #include <stdio.h>
 #include <string.h>
 
 #include "tui_int.h"
-
-static const struct {
-    tui_action act;
-    const tui_view *v;
-} views[] = {
-    {ACT_KPIS, &tui_view_kpi},       {ACT_PROGRAMMES, &tui_view_prog}, {ACT_DUE, &tui_view_due},
-    {ACT_LOG, &tui_view_log},        {ACT_REVIEW, &tui_view_review},   {ACT_CHAIN, &tui_view_chain},
-    {ACT_HEALTH, &tui_view_health},  {ACT_CYCLES, &tui_view_cycles},   {ACT_ARCHIVED, &tui_view_archived},
-};
-
-static const tui_view *view_for(tui_action act)
-{
-    for (size_t i = 0; i < sizeof views / sizeof views[0]; i++)
-        if (views[i].act == act) return views[i].v;
-    return NULL;
-}
 
 /* ---- the stack ---- */
 
@@ -45,14 +29,6 @@ const tui_view *tui_view_open_list(tui_app *a)
     tui_frame *f = tui_vstack_find(&a->stack, VK_LISTS);
     return f ? f->ops : NULL;
 }
-
-unsigned tui_kind(tui_app *a)
-{
-    static const unsigned pane_kind[PANE_N] = {VK_TREE, VK_KRS, VK_CIS};
-    return tui_vstack_kind(&a->stack, pane_kind[a->focus]);
-}
-
-bool tui_has(tui_app *a, unsigned kinds) { return tui_vstack_find(&a->stack, kinds) != NULL; }
 
 /* Search draws in the action bar only; the others cover (a part of) the panes. */
 static unsigned redraw_for(unsigned kind) { return kind == VK_SEARCH ? D_BAR : D_ALL; }
@@ -112,14 +88,6 @@ void tui_views_load(tui_app *a)
     a->dirty = D_ALL;
 }
 
-bool tui_views_open(tui_app *a, tui_action act)
-{
-    const tui_view *v = view_for(act);
-    if (!v) return false;
-    tui_push(a, v);
-    return true;
-}
-
 void tui_views_close(tui_app *a)
 {
     while (tui_view_open_list(a)) tui_pop(a);
@@ -142,23 +110,6 @@ void tui_views_title(tui_app *a, WINDOW *w, const char *title)
     tui_pane_title(a, w, buf, true);
 }
 
-/* The open list takes the action: Esc, q or its own key closes it, another view's key
- * switches to that view; false when it does not use the action (the app-wide one runs). */
-bool tui_views_key(tui_app *a, tui_action act, int key)
-{
-    const tui_view *cur = tui_view_open_list(a), *v = view_for(act);
-    if (key == TK_ESC || act == ACT_QUIT || v == cur) {
-        tui_views_close(a);
-        return true;
-    }
-    if (v) {
-        tui_views_close(a);
-        tui_views_open(a, act);
-        return true;
-    }
-    return cur && cur->key(a, act, key);
-}
-
 void tui_views_draw(tui_app *a)
 {
     WINDOW *w = a->wv;
@@ -177,45 +128,30 @@ void tui_row_bg(WINDOW *w, int y, bool sel)
     wattrset(w, A_NORMAL);
 }
 
-void tui_list_draw(tui_app *a, WINDOW *w, tui_list *l, int y0, int h, int row_h,
-                   void (*row)(tui_app *a, WINDOW *w, size_t i, int y, bool sel))
+void tui_list_rows(tui_app *a, WINDOW *w, tui_list *l, int y0, int h, int row_h, tui_row_fn row, void *ud)
 {
     if (h < 1 || row_h < 1) return;
     size_t rows = (size_t)(h / row_h);
     tui_list_scroll(l, rows);
     for (size_t i = 0; i < rows && l->top + i < l->count; i++) {
         size_t r = l->top + i;
-        int y = y0 + (int)i * row_h;
-        bool sel = r == l->sel;
-        tui_row_bg(w, y, sel);
-        row(a, w, r, y, sel);
+        row(a, w, r, y0 + (int)i * row_h, r == l->sel, ud);
     }
 }
 
-/* ---- jumping to the cascade ---- */
+typedef void (*plain_row_fn)(tui_app *a, WINDOW *w, size_t i, int y, bool sel);
+struct plain_row {
+    plain_row_fn row;
+};
 
-void tui_goto(tui_app *a, lnd_id obj, lnd_id kr)
+static void plain_row(tui_app *a, WINDOW *w, size_t i, int y, bool sel, void *ud)
 {
-    if (!a->plan || plan_obj_index(a->plan, obj) < 0) return;
-    for (long p = plan_obj_index(a->plan, a->plan->objs[plan_obj_index(a->plan, obj)].parent_id);
-         p >= 0; p = plan_obj_index(a->plan, a->plan->objs[p].parent_id)) {
-        tui_set_collapsed(a, a->plan->objs[p].id, false);
-        if (!a->plan->objs[p].parent_id) break;
-    }
-    tui_data_rows(a);
-    bool shown = false;
-    for (size_t i = 0; i < a->tl.count; i++) shown |= a->plan->objs[a->all[a->vis[i]].obj].id == obj;
-    if (!shown && a->filter != FILTER_ALL) {
-        a->filter = FILTER_ALL;
-        tui_data_rows(a);
-    }
-    tui_select_obj(a, obj);
-    a->kl.sel = 0;
-    tui_data_sync(a);
-    for (size_t k = 0; kr && k < a->kl.count; k++)
-        if (a->plan->krs[a->krs[k]].id == kr) a->kl.sel = k;
-    tui_data_sync(a);
-    a->focus = kr ? PANE_KRS : PANE_TREE;
-    a->dirty = D_ALL;
+    tui_row_bg(w, y, sel);
+    ((const struct plain_row *)ud)->row(a, w, i, y, sel);
 }
 
+void tui_list_draw(tui_app *a, WINDOW *w, tui_list *l, int y0, int h, int row_h, plain_row_fn row)
+{
+    struct plain_row p = {row};
+    tui_list_rows(a, w, l, y0, h, row_h, plain_row, &p);
+}

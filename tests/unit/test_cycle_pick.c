@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include <string.h>
 
 #include "../../core/cycle_pick.h"
@@ -156,15 +158,9 @@ static void a_parent_picker_offers_no_loop_and_nothing_archived(void **st)
     plan_free(p);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(review_waits_for_the_close_while_now_is_the_running_quarter),
-        cmocka_unit_test(now_prefers_the_active_cycle_containing_today),
-        cmocka_unit_test(now_follows_a_quarter_through_its_life),
-        cmocka_unit_test(two_in_review_take_the_earlier_first),
-        cmocka_unit_test(the_next_cycle_follows_the_newest_or_is_this_quarter),
-        cmocka_unit_test(a_parent_picker_offers_no_loop_and_nothing_archived),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(review_waits_for_the_close_while_now_is_the_running_quarter),
+              cmocka_unit_test(now_prefers_the_active_cycle_containing_today),
+              cmocka_unit_test(now_follows_a_quarter_through_its_life),
+              cmocka_unit_test(two_in_review_take_the_earlier_first),
+              cmocka_unit_test(the_next_cycle_follows_the_newest_or_is_this_quarter),
+              cmocka_unit_test(a_parent_picker_offers_no_loop_and_nothing_archived))

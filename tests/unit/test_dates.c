@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -193,18 +195,12 @@ static void small_buffers_are_never_overrun(void **st)
     assert_int_equal(buf[6], 'x');
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(parse_and_format_round_trip),
-        cmocka_unit_test(leap_years_follow_the_gregorian_rules),
-        cmocka_unit_test(parse_rejects_anything_but_a_real_yyyy_mm_dd),
-        cmocka_unit_test(week_of_cycle_counts_from_one),
-        cmocka_unit_test(lnd_today_fixes_today_and_the_stamp),
-        cmocka_unit_test(invalid_lnd_today_or_now_is_refused_and_the_real_date_used),
-        cmocka_unit_test(today_is_the_local_date_and_stamps_stay_utc),
-        cmocka_unit_test(instants_parse_in_the_stored_and_the_iso_form),
-        cmocka_unit_test(small_buffers_are_never_overrun),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(parse_and_format_round_trip),
+              cmocka_unit_test(leap_years_follow_the_gregorian_rules),
+              cmocka_unit_test(parse_rejects_anything_but_a_real_yyyy_mm_dd),
+              cmocka_unit_test(week_of_cycle_counts_from_one),
+              cmocka_unit_test(lnd_today_fixes_today_and_the_stamp),
+              cmocka_unit_test(invalid_lnd_today_or_now_is_refused_and_the_real_date_used),
+              cmocka_unit_test(today_is_the_local_date_and_stamps_stay_utc),
+              cmocka_unit_test(instants_parse_in_the_stored_and_the_iso_form),
+              cmocka_unit_test(small_buffers_are_never_overrun))

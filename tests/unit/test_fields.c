@@ -161,8 +161,9 @@ static void the_form_metadata_describes_every_field(void **state)
     const struct {
         const fields_meta *t;
         size_t n;
-    } tabs[] = {{fields_kr, FIELDS_KR_N}, {fields_obj, FIELDS_OBJ_N}, {fields_prog, FIELDS_PROG_N}};
-    for (size_t j = 0; j < 3; j++)
+    } tabs[] = {{fields_kr, FIELDS_KR_N}, {fields_obj, FIELDS_OBJ_N}, {fields_prog, FIELDS_PROG_N},
+                {fields_checkin, FIELDS_CHECKIN_N}};
+    for (size_t j = 0; j < sizeof tabs / sizeof tabs[0]; j++)
         for (size_t i = 0; i < tabs[j].n; i++) {
             const fields_meta *m = &tabs[j].t[i];
             assert_non_null(m->name);

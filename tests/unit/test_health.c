@@ -4,6 +4,7 @@
  * same plan fixed, the cascade edges, the rules table and options from the config. H07-H11
  * and the cross-rule checks are in test_health_more.c; the fixture in test_health_fixture.h. */
 #include "test_health_fixture.h"
+#include "test_main.h"
 
 /* ---- the whole plan ---- */
 
@@ -304,22 +305,16 @@ static void h06_problem_and_outcome_statements(void **st)
     plan_free(p);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(healthy_plan_has_no_findings),
-        cmocka_unit_test(rules_table_is_complete_and_stable),
-        cmocka_unit_test(options_come_from_the_config),
-        cmocka_unit_test(h01_ld_objective_without_business_parent),
-        cmocka_unit_test(h01_parent_archived_or_missing),
-        cmocka_unit_test(h01_cascades_through_deeper_levels),
-        cmocka_unit_test(h02_vanity_only_or_no_results),
-        cmocka_unit_test(h02_business_objectives_need_a_results_kr_too),
-        cmocka_unit_test(h03_needs_leading_and_lagging),
-        cmocka_unit_test(h04_kr_without_baseline_is_an_error),
-        cmocka_unit_test(h05_no_business_coowner_in_the_cascade),
-        cmocka_unit_test(h05_judges_only_the_ld_layer),
-        cmocka_unit_test(h06_problem_and_outcome_statements),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(healthy_plan_has_no_findings),
+              cmocka_unit_test(rules_table_is_complete_and_stable),
+              cmocka_unit_test(options_come_from_the_config),
+              cmocka_unit_test(h01_ld_objective_without_business_parent),
+              cmocka_unit_test(h01_parent_archived_or_missing),
+              cmocka_unit_test(h01_cascades_through_deeper_levels),
+              cmocka_unit_test(h02_vanity_only_or_no_results),
+              cmocka_unit_test(h02_business_objectives_need_a_results_kr_too),
+              cmocka_unit_test(h03_needs_leading_and_lagging),
+              cmocka_unit_test(h04_kr_without_baseline_is_an_error),
+              cmocka_unit_test(h05_no_business_coowner_in_the_cascade),
+              cmocka_unit_test(h05_judges_only_the_ld_layer),
+              cmocka_unit_test(h06_problem_and_outcome_statements))

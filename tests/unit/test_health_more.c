@@ -3,6 +3,7 @@
  * capability gaps, KPI-like) and what holds across rules: disabling, archived rows, order,
  * UTF-8 title cutting. Fixture in test_health_fixture.h. */
 #include "test_health_fixture.h"
+#include "test_main.h"
 
 /* ---- H07 focus ---- */
 
@@ -377,24 +378,16 @@ static void long_titles_are_quoted_whole(void **st)
     plan_free(p);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(h07_too_many_krs_threshold_from_options),
-        cmocka_unit_test(h07_too_many_objectives_per_level),
-        cmocka_unit_test(h08_programme_serving_nothing),
-        cmocka_unit_test(h08_programme_ending_after_its_krs_are_due),
-        cmocka_unit_test(h08_programme_ending_in_the_last_weeks),
-        cmocka_unit_test(h09_kr_gone_quiet),
-        cmocka_unit_test(h09_never_checked_in_counts_from_the_cycle_start),
-        cmocka_unit_test(h09_only_inside_an_active_cycle),
-        cmocka_unit_test(h10_capability_gap_without_ld_objective),
-        cmocka_unit_test(h10_ld_objective_deeper_down_counts),
-        cmocka_unit_test(h11_steady_state_objective),
-        cmocka_unit_test(disabled_rules_report_nothing),
-        cmocka_unit_test(archived_rows_are_not_judged),
-        cmocka_unit_test(findings_sorted_by_severity_then_cascade),
-        cmocka_unit_test(long_titles_are_quoted_whole),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(h07_too_many_krs_threshold_from_options),
+              cmocka_unit_test(h07_too_many_objectives_per_level),
+              cmocka_unit_test(h08_programme_serving_nothing),
+              cmocka_unit_test(h08_programme_ending_after_its_krs_are_due),
+              cmocka_unit_test(h08_programme_ending_in_the_last_weeks), cmocka_unit_test(h09_kr_gone_quiet),
+              cmocka_unit_test(h09_never_checked_in_counts_from_the_cycle_start),
+              cmocka_unit_test(h09_only_inside_an_active_cycle),
+              cmocka_unit_test(h10_capability_gap_without_ld_objective),
+              cmocka_unit_test(h10_ld_objective_deeper_down_counts),
+              cmocka_unit_test(h11_steady_state_objective), cmocka_unit_test(disabled_rules_report_nothing),
+              cmocka_unit_test(archived_rows_are_not_judged),
+              cmocka_unit_test(findings_sorted_by_severity_then_cascade),
+              cmocka_unit_test(long_titles_are_quoted_whole))

@@ -4,6 +4,7 @@
  * waivers (a rule waived for one objective with a reason: kept, marked, never an error). Each
  * fires on the smallest plan that shows it and clears when the cause is fixed. */
 #include "test_health_fixture.h"
+#include "test_main.h"
 
 static void healthy_plan_has_none(void **st)
 {
@@ -135,15 +136,8 @@ static void waiver_keeps_the_finding_as_info(void **st)
     plan_free(p);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(healthy_plan_has_none),
-        cmocka_unit_test(h12_objective_measuring_nothing),
-        cmocka_unit_test(h13_delivery_on_track_result_off),
-        cmocka_unit_test(h14_target_equals_baseline),
-        cmocka_unit_test(h14_baseline_dated_after_the_programme_began),
-        cmocka_unit_test(waiver_keeps_the_finding_as_info),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(healthy_plan_has_none), cmocka_unit_test(h12_objective_measuring_nothing),
+              cmocka_unit_test(h13_delivery_on_track_result_off),
+              cmocka_unit_test(h14_target_equals_baseline),
+              cmocka_unit_test(h14_baseline_dated_after_the_programme_began),
+              cmocka_unit_test(waiver_keeps_the_finding_as_info))

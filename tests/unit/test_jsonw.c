@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+
+#include "test_main.h"
 #include <jansson.h>
 #include <math.h>
 
@@ -105,12 +107,6 @@ static void test_reals_and_nesting_as_jansson(void **state)
     buf_free(&b);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_strings_as_jansson),
-        cmocka_unit_test(test_bad_utf8_sanitised_not_dropped),
-        cmocka_unit_test(test_reals_and_nesting_as_jansson),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(test_strings_as_jansson),
+              cmocka_unit_test(test_bad_utf8_sanitised_not_dropped),
+              cmocka_unit_test(test_reals_and_nesting_as_jansson))

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include <stdio.h>
 
 #include "../../core/numfmt.h"
@@ -62,12 +64,25 @@ static void counts_take_the_right_plural(void **st)
     assert_string_equal(num_plural(1, "info", "info"), "info");
 }
 
-int main(void)
+/* One reader of typed-in numbers for options, forms and spreadsheet cells. */
+static void test_numbers_typed_in(void **st)
 {
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(ratios_round_half_up_to_whole_percents),
-        cmocka_unit_test(a_share_reads_as_it_is_stored),
-        cmocka_unit_test(counts_take_the_right_plural),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    (void)st;
+    double d = 0;
+    assert_true(num_parse("75", &d) && d == 75);
+    assert_true(num_parse("-3.5", &d) && d == -3.5);
+    assert_true(num_parse("1e3", &d) && d == 1000);
+    const char *bad[] = {"", "0x10", "-0X1", "1e999", "7a", "nan", "inf"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) assert_false(num_parse(bad[i], &d));
+    assert_false(num_parse(NULL, &d));
+    long l = 0;
+    assert_true(num_parse_long("12", 1, 53, &l) && l == 12);
+    assert_false(num_parse_long("54", 1, 53, &l));
+    assert_false(num_parse_long("1.5", 1, 53, &l));
+    assert_false(num_parse_long("", 1, 53, &l));
+    assert_false(num_parse_long("99999999999999999999", 0, 0x7fffffffL, &l));
 }
+
+LND_TEST_MAIN(cmocka_unit_test(test_numbers_typed_in),
+              cmocka_unit_test(ratios_round_half_up_to_whole_percents),
+              cmocka_unit_test(a_share_reads_as_it_is_stored), cmocka_unit_test(counts_take_the_right_plural))

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include "../../core/pace.h"
 
 #define EPSILON 1e-9
@@ -173,16 +175,7 @@ static void worse_status_wins(void **st)
     assert_string_equal(model_status_name(STATUS_NOT_DUE), "not due");
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(elapsed_counts_days),
-        cmocka_unit_test(due_week_sets_the_end),
-        cmocka_unit_test(programme_start_moves_the_pace),
-        cmocka_unit_test(lagging_kr_starts_late),
-        cmocka_unit_test(milestone_judged_by_due_week),
-        cmocka_unit_test(after_the_cycle_met_missed_not_measured),
-        cmocka_unit_test(worse_status_wins),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(elapsed_counts_days), cmocka_unit_test(due_week_sets_the_end),
+              cmocka_unit_test(programme_start_moves_the_pace), cmocka_unit_test(lagging_kr_starts_late),
+              cmocka_unit_test(milestone_judged_by_due_week),
+              cmocka_unit_test(after_the_cycle_met_missed_not_measured), cmocka_unit_test(worse_status_wins))

@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include "../../core/plan.h"
 
 static lnd_plan *mk(size_t nobj, size_t nkr)
@@ -102,13 +104,6 @@ static void krs_grouped_and_found_by_id(void **st)
     plan_free(p);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(cascade_orders_business_first_children_beneath),
-        cmocka_unit_test(archived_hidden_and_their_children_surface),
-        cmocka_unit_test(parent_loop_still_listed),
-        cmocka_unit_test(krs_grouped_and_found_by_id),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(cascade_orders_business_first_children_beneath),
+              cmocka_unit_test(archived_hidden_and_their_children_surface),
+              cmocka_unit_test(parent_loop_still_listed), cmocka_unit_test(krs_grouped_and_found_by_id))

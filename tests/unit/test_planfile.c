@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -158,14 +160,7 @@ static void test_resolve_refuses_loops_and_unknown_parents(void **st)
     plan_free(p);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_header_names_are_forgiving),
-        cmocka_unit_test(test_kr_row_values),
-        cmocka_unit_test(test_blank_rows_are_skipped),
-        cmocka_unit_test(test_resolve_parents_order_and_present),
-        cmocka_unit_test(test_resolve_refuses_loops_and_unknown_parents),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(test_header_names_are_forgiving), cmocka_unit_test(test_kr_row_values),
+              cmocka_unit_test(test_blank_rows_are_skipped),
+              cmocka_unit_test(test_resolve_parents_order_and_present),
+              cmocka_unit_test(test_resolve_refuses_loops_and_unknown_parents))

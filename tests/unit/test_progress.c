@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include "../../core/progress.h"
 
 #define EPSILON 1e-9
@@ -338,28 +340,18 @@ static void contradictory_direction_never_counts_wrong_way(void **st)
     assert_float_equal(progress_kr(&k), 1.0, EPSILON);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(decrease_without_baseline_is_met_or_not),
-        cmocka_unit_test(contradictory_direction_never_counts_wrong_way),
-        cmocka_unit_test(kr_progress_increasing),
-        cmocka_unit_test(kr_progress_decreasing),
-        cmocka_unit_test(kr_progress_is_clamped),
-        cmocka_unit_test(kr_target_equal_to_baseline_is_met_or_not),
-        cmocka_unit_test(kr_without_checkin_or_baseline),
-        cmocka_unit_test(objective_progress_is_weighted),
-        cmocka_unit_test(objective_with_only_archived_krs_has_no_progress),
-        cmocka_unit_test(rollup_means_direct_children_with_krs),
-        cmocka_unit_test(rollup_with_only_empty_children_is_nothing),
-        cmocka_unit_test(pace_is_week_over_weeks_clamped),
-        cmocka_unit_test(status_against_pace_and_margins),
-        cmocka_unit_test(status_low_confidence),
-        cmocka_unit_test(status_without_data),
-        cmocka_unit_test(bands_default_and_configured),
-        cmocka_unit_test(verdicts_by_type),
-        cmocka_unit_test(behaviour_value_is_a_percentage),
-        cmocka_unit_test(defaults_match_the_documentation),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(decrease_without_baseline_is_met_or_not),
+              cmocka_unit_test(contradictory_direction_never_counts_wrong_way),
+              cmocka_unit_test(kr_progress_increasing), cmocka_unit_test(kr_progress_decreasing),
+              cmocka_unit_test(kr_progress_is_clamped),
+              cmocka_unit_test(kr_target_equal_to_baseline_is_met_or_not),
+              cmocka_unit_test(kr_without_checkin_or_baseline),
+              cmocka_unit_test(objective_progress_is_weighted),
+              cmocka_unit_test(objective_with_only_archived_krs_has_no_progress),
+              cmocka_unit_test(rollup_means_direct_children_with_krs),
+              cmocka_unit_test(rollup_with_only_empty_children_is_nothing),
+              cmocka_unit_test(pace_is_week_over_weeks_clamped),
+              cmocka_unit_test(status_against_pace_and_margins), cmocka_unit_test(status_low_confidence),
+              cmocka_unit_test(status_without_data), cmocka_unit_test(bands_default_and_configured),
+              cmocka_unit_test(verdicts_by_type), cmocka_unit_test(behaviour_value_is_a_percentage),
+              cmocka_unit_test(defaults_match_the_documentation))

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include "../../core/followup.h"
 #include "../../core/report.h"
 #include "../../core/report_series.h"
@@ -231,13 +233,7 @@ static void series_and_cohorts_in_business_terms(void **st)
     plan_free(p);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(kr_sentence_in_business_terms),
-        cmocka_unit_test(report_has_chain_verdict_and_escapes_markdown),
-        cmocka_unit_test(followups_at_30_60_90_days_after_programme_end),
-        cmocka_unit_test(series_and_cohorts_in_business_terms),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(kr_sentence_in_business_terms),
+              cmocka_unit_test(report_has_chain_verdict_and_escapes_markdown),
+              cmocka_unit_test(followups_at_30_60_90_days_after_programme_end),
+              cmocka_unit_test(series_and_cohorts_in_business_terms))

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -268,20 +270,13 @@ static void random_bytes_always_give_safe_output(void **st)
     }
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(plain_text_passes_unchanged),
-        cmocka_unit_test(escape_sequences_never_survive),
-        cmocka_unit_test(whitespace_controls_become_one_space_each),
-        cmocka_unit_test(bad_bytes_become_replacement_characters),
-        cmocka_unit_test(bidi_and_zero_width_characters_are_made_visible),
-        cmocka_unit_test(widths_of_wide_and_combining_characters),
-        cmocka_unit_test(emoji_take_two_columns_like_the_terminal_draws_them),
-        cmocka_unit_test(cut_by_width_with_an_ellipsis),
-        cmocka_unit_test(wide_character_straddling_the_limit_is_dropped),
-        cmocka_unit_test(small_output_buffers_are_never_overrun),
-        cmocka_unit_test(random_bytes_always_give_safe_output),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(plain_text_passes_unchanged), cmocka_unit_test(escape_sequences_never_survive),
+              cmocka_unit_test(whitespace_controls_become_one_space_each),
+              cmocka_unit_test(bad_bytes_become_replacement_characters),
+              cmocka_unit_test(bidi_and_zero_width_characters_are_made_visible),
+              cmocka_unit_test(widths_of_wide_and_combining_characters),
+              cmocka_unit_test(emoji_take_two_columns_like_the_terminal_draws_them),
+              cmocka_unit_test(cut_by_width_with_an_ellipsis),
+              cmocka_unit_test(wide_character_straddling_the_limit_is_dropped),
+              cmocka_unit_test(small_output_buffers_are_never_overrun),
+              cmocka_unit_test(random_bytes_always_give_safe_output))

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include "../../core/summary.h"
 
 #define EPSILON 1e-9
@@ -148,14 +150,7 @@ static void after_the_cycle_reads_met_or_missed(void **st)
     plan_free(p);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(result_leads_and_weakest_wins),
-        cmocka_unit_test(weights_count_in_the_result),
-        cmocka_unit_test(business_without_results_is_not_measured),
-        cmocka_unit_test(archived_child_leaves_the_subtree),
-        cmocka_unit_test(after_the_cycle_reads_met_or_missed),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(result_leads_and_weakest_wins), cmocka_unit_test(weights_count_in_the_result),
+              cmocka_unit_test(business_without_results_is_not_measured),
+              cmocka_unit_test(archived_child_leaves_the_subtree),
+              cmocka_unit_test(after_the_cycle_reads_met_or_missed))

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include "../../tui/tui_act.h"
 #include "../../tui/tui_glyph.h"
 #include "../../tui/tui_layout.h"
@@ -119,15 +121,7 @@ static void test_layout(void **st)
     assert_true(l.tree.w >= 70);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_action_has_a_key_and_help),
-        cmocka_unit_test(test_no_key_bound_twice),
-        cmocka_unit_test(test_issue_keys),
-        cmocka_unit_test(test_help_lists_every_action),
-        cmocka_unit_test(test_glyphs),
-        cmocka_unit_test(test_layout),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(test_every_action_has_a_key_and_help),
+              cmocka_unit_test(test_no_key_bound_twice), cmocka_unit_test(test_issue_keys),
+              cmocka_unit_test(test_help_lists_every_action), cmocka_unit_test(test_glyphs),
+              cmocka_unit_test(test_layout))

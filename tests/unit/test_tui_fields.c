@@ -11,6 +11,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include "../../tui/tui_fields.h"
 #include "../../tui/tui_int.h"
 
@@ -44,7 +46,7 @@ static void test_every_kr_field_round_trips_through_the_form(void **st)
     (void)st;
     static tui_app a;
     tui_form_init(&a.form, NULL, "Edit K8");
-    tui_fields_build(&a.form, fields_kr, FIELDS_KR_N, &full_kr, false);
+    tui_fields_build(&a.form, fields_kr, FIELDS_KR_N, &full_kr, false, NULL);
     assert_int_equal(a.form.nf, labelled(fields_kr, FIELDS_KR_N));
     assert_true(tui_form_validate(&a.form));
     lnd_kr back = {.objective_id = 6, .version = 3};   /* what the form does not show */
@@ -61,7 +63,7 @@ static void test_every_objective_field_round_trips_through_the_form(void **st)
                        .problem = "p", .outcome = "o", .capability = "c", .hypothesis = "h",
                        .owner = "ld", .business_owner = "vp", .cadence_days = 14, .version = 2};
     tui_form_init(&a.form, NULL, "Edit O4");
-    tui_fields_build(&a.form, fields_obj, FIELDS_OBJ_N, &o, false);
+    tui_fields_build(&a.form, fields_obj, FIELDS_OBJ_N, &o, false, NULL);
     assert_int_equal(a.form.nf, labelled(fields_obj, FIELDS_OBJ_N));
     assert_true(tui_form_validate(&a.form));
     lnd_objective back = {.cycle_id = 1, .version = 2};
@@ -77,9 +79,9 @@ static void test_a_new_kr_starts_without_target_or_evidence(void **st)
     lnd_kr k = full_kr;
     k.evidence = EV_N;
     tui_form_init(&a.form, NULL, "New key result");
-    tui_fields_build(&a.form, fields_kr, FIELDS_KR_N, &k, true);
-    int t = tui_fields_index(fields_kr, FIELDS_KR_N, "target");
-    int e = tui_fields_index(fields_kr, FIELDS_KR_N, "evidence");
+    tui_fields_build(&a.form, fields_kr, FIELDS_KR_N, &k, true, NULL);
+    int t = tui_fields_index(&a.form, fields_kr, FIELDS_KR_N, "target");
+    int e = tui_fields_index(&a.form, fields_kr, FIELDS_KR_N, "evidence");
     assert_string_equal(a.form.f[t].le.buf, "");
     assert_int_equal(a.form.f[e].choice, -1);
     assert_false(tui_form_validate(&a.form));   /* target required, evidence to choose */
@@ -93,21 +95,95 @@ static void test_a_bad_date_is_refused_next_to_its_field(void **st)
     lnd_kr k = full_kr;
     k.baseline_at = "2027-13-40";
     tui_form_init(&a.form, NULL, "Edit K8");
-    tui_fields_build(&a.form, fields_kr, FIELDS_KR_N, &k, false);
+    tui_fields_build(&a.form, fields_kr, FIELDS_KR_N, &k, false, NULL);
     lnd_kr back = {0};
     assert_false(tui_fields_read(&a, fields_kr, FIELDS_KR_N, &back));
-    int d = tui_fields_index(fields_kr, FIELDS_KR_N, "baseline_at");
+    int d = tui_fields_index(&a.form, fields_kr, FIELDS_KR_N, "baseline_at");
     assert_int_equal(a.form.cur, d);
     assert_string_equal(a.form.f[d].err, "YYYY-MM-DD, please");
 }
 
-int main(void)
+/* A form in its own order (the programme form: title first) still reads each field back into
+ * its own member, and a field the form's builder adds itself is left alone. */
+static void test_a_form_in_its_own_order_reads_back_by_field(void **st)
 {
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_kr_field_round_trips_through_the_form),
-        cmocka_unit_test(test_every_objective_field_round_trips_through_the_form),
-        cmocka_unit_test(test_a_new_kr_starts_without_target_or_evidence),
-        cmocka_unit_test(test_a_bad_date_is_refused_next_to_its_field),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    (void)st;
+    static tui_app a;
+    const char *const order[] = {"title", "objective", "start_week", "end_week", "audience", NULL};
+    lnd_programme p = {.id = 3, .cycle_id = 1, .title = "Negotiation lab", .audience = "Tier-1",
+                       .start_week = 8, .end_week = 9, .cohorts = "a,b", .version = 4};
+    tui_form_init(&a.form, NULL, "Edit P3");
+    tui_fields_build(&a.form, fields_prog, FIELDS_PROG_N, &p, false, order);
+    int extra = tui_form_text(&a.form, "Note", "not a programme field", false);
+    assert_int_equal(a.form.nf, labelled(fields_prog, FIELDS_PROG_N) + 1);
+    const char *labels[] = {"Title", "Serves", "Start week", "End week", "Audience"};
+    for (int i = 0; i < 5; i++) assert_string_equal(a.form.f[i].label, labels[i]);
+    assert_int_equal(tui_fields_index(&a.form, fields_prog, FIELDS_PROG_N, "audience"), 4);
+    assert_int_equal(tui_fields_index(&a.form, fields_prog, FIELDS_PROG_N, "cohorts"), -1);   /* not on it */
+    assert_int_equal(extra, 5);
+    lnd_programme back = {.id = 3, .cycle_id = 1, .cohorts = "a,b", .version = 4};
+    assert_true(tui_fields_read(&a, fields_prog, FIELDS_PROG_N, &back));
+    for (size_t i = 0; i < FIELDS_PROG_N; i++)
+        if (!same_field(&fields_prog[i], &p, &back)) fail_msg("programme field %s differs", fields_prog[i].name);
 }
+
+/* A form that takes some fields of a table by name (the check-in form): a behaviour check-in's
+ * observed and applied start empty when there is none before and read back as none (-1), the
+ * rest come back as typed; a field that is not on forms (the time) is refused. */
+static void test_a_check_in_form_from_its_table(void **st)
+{
+    (void)st;
+    static tui_app a;
+    lnd_checkin start = {.kr_id = 4, .confidence = 7, .observed = -1, .applied = -1, .note = "", .cohort = ""};
+    tui_form_init(&a.form, NULL, "Check in on K4");
+    const char *names[] = {"observed", "applied", "confidence", "note", "cohort"};
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(tui_fields_add(&a.form, fields_checkin, FIELDS_CHECKIN_N, &start, false, names[i]), i);
+    assert_int_equal(tui_fields_add(&a.form, fields_checkin, FIELDS_CHECKIN_N, &start, false, "at"), -1);
+    assert_string_equal(a.form.f[0].label, "Observed");
+    assert_string_equal(tui_form_str(&a.form, 0), "");   /* none yet */
+    assert_string_equal(tui_form_str(&a.form, 2), "7");
+    assert_true(a.form.f[0].required);
+    tui_le_set(&a.form.f[0].le, "8");
+    tui_le_set(&a.form.f[3].le, "two left early");
+    tui_le_set(&a.form.f[4].le, "trained");
+    lnd_checkin back = {.kr_id = 4, .observed = -1, .applied = -1, .confidence = -1, .note = "", .cohort = ""};
+    assert_true(tui_fields_read(&a, fields_checkin, FIELDS_CHECKIN_N, &back));
+    assert_int_equal(back.observed, 8);
+    assert_int_equal(back.applied, -1);   /* left empty */
+    assert_int_equal(back.confidence, 7);
+    assert_string_equal(back.note, "two left early");
+    assert_string_equal(back.cohort, "trained");
+    assert_int_equal(back.kr_id, 4);      /* not on the form: kept */
+}
+
+/* The new-cycle form from its table: name, start and weeks prefilled, read back into a cycle. */
+static void test_the_cycle_form_from_its_table(void **st)
+{
+    (void)st;
+    static tui_app a;
+    char name[] = "2027-Q1", start[] = "2027-01-04";
+    lnd_cycle c = {.name = name, .start = start, .weeks = 13, .state = CYCLE_PLANNING};
+    tui_form_init(&a.form, NULL, "New cycle");
+    tui_fields_build(&a.form, fields_cycle, FIELDS_CYCLE_N, &c, true, NULL);
+    assert_int_equal(a.form.nf, 3);
+    assert_string_equal(a.form.f[1].label, "Start");
+    assert_string_equal(tui_form_str(&a.form, 2), "13");
+    tui_le_set(&a.form.f[2].le, "12");
+    lnd_cycle back = {.state = CYCLE_PLANNING};
+    assert_true(tui_fields_read(&a, fields_cycle, FIELDS_CYCLE_N, &back));
+    assert_string_equal(back.name, "2027-Q1");
+    assert_string_equal(back.start, "2027-01-04");
+    assert_int_equal(back.weeks, 12);
+    tui_le_set(&a.form.f[1].le, "Jan 4");   /* a start that is no date is refused next to it */
+    assert_false(tui_fields_read(&a, fields_cycle, FIELDS_CYCLE_N, &back));
+    assert_int_equal(a.form.cur, 1);
+}
+
+LND_TEST_MAIN(cmocka_unit_test(test_every_kr_field_round_trips_through_the_form),
+              cmocka_unit_test(test_every_objective_field_round_trips_through_the_form),
+              cmocka_unit_test(test_a_new_kr_starts_without_target_or_evidence),
+              cmocka_unit_test(test_a_bad_date_is_refused_next_to_its_field),
+              cmocka_unit_test(test_a_form_in_its_own_order_reads_back_by_field),
+              cmocka_unit_test(test_a_check_in_form_from_its_table),
+              cmocka_unit_test(test_the_cycle_form_from_its_table))

@@ -9,7 +9,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include "../../tui/tui_act.h"
+#include "../../tui/tui_int.h"
 #include "../../tui/tui_vstack.h"
 
 typedef struct {
@@ -163,15 +166,75 @@ static void test_list_moves(void **st)
     assert_int_equal(e.sel, 0);
 }
 
-int main(void)
+/* The one row helper: scrolls the selection into view and hands each visible row its index,
+ * line and selection, row_h lines apart. */
+static size_t seen_i[8], nseen;
+static int seen_y[8];
+static bool seen_sel[8];
+static void record_row(tui_app *a, WINDOW *w, size_t i, int y, bool sel, void *ud)
 {
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_push_pop_private_state),
-        cmocka_unit_test(test_stack_is_bounded),
-        cmocka_unit_test(test_where_actions_apply),
-        cmocka_unit_test(test_route),
-        cmocka_unit_test(test_help_follows_the_view),
-        cmocka_unit_test(test_list_moves),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    (void)a;
+    (void)w;
+    (*(int *)ud)++;
+    if (nseen < 8) {
+        seen_i[nseen] = i;
+        seen_y[nseen] = y;
+        seen_sel[nseen++] = sel;
+    }
 }
+
+static void test_list_rows_draws_the_visible_rows(void **st)
+{
+    (void)st;
+    tui_list l = {.sel = 7, .top = 0, .count = 10};
+    int calls = 0;
+    nseen = 0;
+    tui_list_rows(NULL, NULL, &l, 1, 6, 2, record_row, &calls);   /* 6 lines, 2 a row: 3 rows */
+    assert_int_equal(calls, 3);
+    assert_int_equal(l.top, 5);
+    for (size_t k = 0; k < 3; k++) {
+        assert_int_equal(seen_i[k], 5 + k);
+        assert_int_equal(seen_y[k], 1 + 2 * (int)k);
+        assert_int_equal(seen_sel[k], k == 2);
+    }
+    tui_list e = {.count = 0};
+    calls = 0;
+    tui_list_rows(NULL, NULL, &e, 1, 6, 1, record_row, &calls);
+    assert_int_equal(calls, 0);
+    tui_list_rows(NULL, NULL, &l, 1, 1, 2, record_row, &calls);   /* less than a row: nothing */
+    assert_int_equal(calls, 0);
+}
+
+/* A prompt is a view with its own state: its lines, keys and what it is about live in its
+ * frame, and the handler still reads what it is about once the answer has closed it. */
+static long long answered_ctx = -1;
+static int answered_key;
+static void on_answer(tui_app *a, int key)
+{
+    answered_key = key;
+    answered_ctx = tui_prompt(a) ? tui_prompt(a)->ctx[1] : -1;
+}
+
+static void test_a_prompt_keeps_its_state_in_its_frame(void **st)
+{
+    (void)st;
+    static tui_app a;
+    tui_prompt_open(&a, on_answer, "yn");
+    assert_int_equal(a.stack.n, 1);
+    tui_prompt(&a)->ctx[1] = 42;
+    tui_prompt_line(&a, "Archive %s?", "K7");
+    assert_string_equal(tui_prompt(&a)->lines[0], "Archive K7?");
+    assert_true(tui_view_prompt.key(&a, ACT_UP, 'x'));   /* not an answer: stays open */
+    assert_int_equal(a.stack.n, 1);
+    assert_true(tui_view_prompt.key(&a, ACT_UP, TK_ESC));   /* Esc answers with the last key */
+    assert_int_equal(a.stack.n, 0);
+    assert_int_equal(answered_key, 'n');
+    assert_int_equal(answered_ctx, 42);
+    assert_null(tui_prompt(&a));   /* nothing left open or being answered */
+}
+
+LND_TEST_MAIN(cmocka_unit_test(test_push_pop_private_state), cmocka_unit_test(test_stack_is_bounded),
+              cmocka_unit_test(test_where_actions_apply), cmocka_unit_test(test_route),
+              cmocka_unit_test(test_help_follows_the_view), cmocka_unit_test(test_list_moves),
+              cmocka_unit_test(test_list_rows_draws_the_visible_rows),
+              cmocka_unit_test(test_a_prompt_keeps_its_state_in_its_frame))

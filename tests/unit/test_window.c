@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_main.h"
+
 #include <string.h>
 
 #include "../../core/cohort.h"
@@ -153,15 +155,9 @@ static void the_comparison_is_trained_change_minus_comparison_change(void **st)
     assert_int_equal(c.trained.n, 0);
 }
 
-int main(void)
-{
-    const struct CMUnitTest tests[] = {
-        cmocka_unit_test(the_window_closes_on_the_last_offset_plus_fourteen_days),
-        cmocka_unit_test(leap_years_count_the_29th_of_february),
-        cmocka_unit_test(a_check_in_settles_the_nearest_follow_up_inside_its_span),
-        cmocka_unit_test(follow_up_states_move_with_today),
-        cmocka_unit_test(cohort_names_come_from_the_programme),
-        cmocka_unit_test(the_comparison_is_trained_change_minus_comparison_change),
-    };
-    return cmocka_run_group_tests(tests, NULL, NULL);
-}
+LND_TEST_MAIN(cmocka_unit_test(the_window_closes_on_the_last_offset_plus_fourteen_days),
+              cmocka_unit_test(leap_years_count_the_29th_of_february),
+              cmocka_unit_test(a_check_in_settles_the_nearest_follow_up_inside_its_span),
+              cmocka_unit_test(follow_up_states_move_with_today),
+              cmocka_unit_test(cohort_names_come_from_the_programme),
+              cmocka_unit_test(the_comparison_is_trained_change_minus_comparison_change))
