@@ -106,7 +106,7 @@ static int cycle_state(cli_ctx *ctx, store *s, const char *name, lnd_cycle_state
     else {
         printf("cycle ");
         out_text(stdout, ctx, c.name, 40, false);
-        printf(" is now %s%s\n", model_cycle_state_name(st),
+        printf(" is now %s%s%s\n", st == CYCLE_REVIEW ? "in " : "", model_cycle_state_name(st),
                st == CYCLE_CLOSED ? "; its check-ins are locked" : "");
         if (st == CYCLE_REVIEW) printf("`lnd review` and `lnd report` use it until it is closed\n");
     }

@@ -74,7 +74,7 @@ static int review_list(cli_ctx *ctx, store *s, const lnd_plan *p)
     summary_when_text(p, today, when, sizeof when);
     printf("review of ");
     out_text(stdout, ctx, p->cycle.name, 30, false);
-    printf(" (%s, %s)\n", model_cycle_state_name(p->cycle.state), when);
+    printf(" (%s): %s\n", model_cycle_state_name(p->cycle.state), when);   /* WHEN may hold "(in 33 days)" */
     plan_row *rows;
     size_t n = plan_cascade(p, false, &rows);
     int iw = 5;   /* the id column: as wide as the widest id (O12, O12345); a wider one takes from the title */

@@ -86,7 +86,7 @@ static void state_key(tui_app *a, int key)
     store_rc rc = store_set_cycle_state(a->st, id, next, version, a->o->user);
     if (rc == STORE_OK) {
         cycles_refresh(a, next == CYCLE_ACTIVE ? id : 0);
-        tui_notice(a, false, "cycle %s is now %s", nm, model_cycle_state_name(next));
+        tui_notice(a, false, "cycle %s is now %s%s", nm, next == CYCLE_REVIEW ? "in " : "", model_cycle_state_name(next));
     } else {
         char msg[256];
         snprintf(msg, sizeof msg, "%s", store_errmsg(a->st));

@@ -172,7 +172,7 @@ expect_in "follow-up offsets come from the config" "$OUT" "+14d after Troublesho
 # --- review: scores, verdicts by type ---
 run L review
 expect_eq "review exits 0" "$RC" 0
-expect_in "review shows the cycle and week" "$OUT" "review of 2027-Q1 (active, week 7 of 13)"
+expect_in "review shows the cycle and week" "$OUT" "review of 2027-Q1 (active): week 7 of 13"
 expect_in "while the cycle runs: a score so far, no verdict" "$OUT" "0.64 committed    so far (the verdict waits for the review)"
 # the report while the cycle runs: projections, clearly called that, never verdicts
 run L report

@@ -17,6 +17,10 @@ setup "O2 in 2027-Q1" L objective add --cycle 2027-Q1 --title "Lift first-call r
 run L cycle review 2026-Q4
 expect_eq "cycle review: exit 0" "$RC" 0
 expect_in "it says review and report now use it" "$OUT" "\`lnd review\` and \`lnd report\` use it until it is closed"
+expect_in "it says the cycle is now in review" "$OUT" "cycle 2026-Q4 is now in review"
+run env LND_TODAY=2026-12-20 "$LND" --db "$DB" review --cycle 2027-Q1
+expect_in "the review of a cycle not yet started: state, then when, no parentheses inside parentheses" "$OUT" \
+  "review of 2027-Q1 (active): starts 2027-01-04 (in 15 days)"
 
 run L review set O1 --score 0.6 --worked "pairing"
 expect_eq "review set O1 (a 2026-Q4 objective) without --cycle: exit 0" "$RC" 0

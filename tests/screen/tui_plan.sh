@@ -90,6 +90,9 @@ for size in "80 24" "160 45" "200 60"; do
   expect_screen "$s" "${cols}x$lines: s on an active cycle asks to start its review" "Start the review of cycle 2027-Q1?"
   keys "$s" y
   expect_db "${cols}x$lines: 2027-Q1 is in review" "2027-Q1 review;2027-Q2 planning;" cycles
+  # (at 80 columns the header leaves the notice "cycle 2027-Q1 …" only)
+  [ "$cols" -gt 80 ] && expect_screen "$s" "${cols}x$lines: the notice says the cycle is now in review" \
+    "cycle 2027-Q1 is now in review"
   keys "$s" j s
   expect_screen "$s" "${cols}x$lines: activating the next cycle asks" "Activate cycle 2027-Q2?"
   keys "$s" y
