@@ -27,7 +27,7 @@ expect_eq "review set O1 (a 2026-Q4 objective) without --cycle: exit 0" "$RC" 0
 expect_eq "nothing on stderr" "$ERR" ""
 run L review
 expect_in "review lists 2026-Q4" "$OUT" "review of 2026-Q4 (review"
-expect_in "with the score just set" "$OUT" "0.6"
+expect_in "with the score just set, to two decimals as the dashboard shows it (0.60, not 0.6)" "$OUT" "0.60 "
 run L review set O2 --score 0.5
 expect_eq "an objective of the running cycle is not in the review: exit 65" "$RC" 65
 expect_in "it names the cycle in review" "$ERR" "no objective O2 in cycle 2026-Q4"
