@@ -56,7 +56,10 @@ expect_in "after 2027-Q1 ends, status shows the newest active one" "$(printf '%s
 run env LND_TODAY=2027-04-20 "$LND" --db "$DB" review
 expect_in "and review stays on 2026-Q4 until it is closed" "$OUT" "review of 2026-Q4 (review"
 
-setup "close 2026-Q4" L cycle close 2026-Q4
+setup "O3 in 2026-Q4" L objective add --cycle 2026-Q4 --title "Shorten ramp-up"
+run L cycle close 2026-Q4
+expect_eq "closing with an objective not reviewed is not blocked: exit 0" "$RC" 0
+expect_in "it says how much of the review is missing (O1 reviewed, O3 not)" "$OUT" "1 of 2 objectives not reviewed"
 run env LND_TODAY=2026-12-20 "$LND" --db "$DB" status
 expect_in "once closed, even before its end, status moves to 2027-Q1" "$(printf '%s' "$OUT" | head -1)" "2027-Q1"
 run L review
