@@ -5,6 +5,7 @@
 
 #include "../core/dates.h"
 #include "../core/numfmt.h"
+#include "../store/store_io.h"
 #include "cli.h"
 #include "json_out.h"
 #include "out.h"
@@ -93,6 +94,26 @@ static int cycle_list(cli_ctx *ctx, store *s, bool json)
     return 0;
 }
 
+/* Closing does not wait for the review; it says how much of it is missing ("2 of 3
+ * objectives not reviewed"), counted as the dashboard's review mode counts: a review row. */
+static void say_unreviewed(store *s, lnd_id cycle_id)
+{
+    lnd_plan *p = NULL;
+    lnd_arena *a = arena_new();
+    lnd_review *rv;
+    size_t nr, live = 0, open = 0;
+    if (store_load_plan(s, cycle_id, &p) == STORE_OK && store_reviews(s, a, cycle_id, &rv, &nr) == STORE_OK)
+        for (size_t i = 0; i < p->nobjs; i++) {
+            if (p->objs[i].archived) continue;
+            live++;
+            if (!cli_review_of(rv, nr, p->objs[i].id)) open++;
+        }
+    if (open)
+        printf("%zu of %zu %s not reviewed\n", open, live, num_plural((long)live, "objective", "objectives"));
+    plan_free(p);
+    arena_free(a);
+}
+
 static int cycle_state(cli_ctx *ctx, store *s, const char *name, lnd_cycle_state st)
 {
     lnd_arena *a = arena_new();
@@ -106,9 +127,10 @@ static int cycle_state(cli_ctx *ctx, store *s, const char *name, lnd_cycle_state
     else {
         printf("cycle ");
         out_text(stdout, ctx, c.name, 40, false);
-        printf(" is now %s%s\n", model_cycle_state_name(st),
+        printf(" is now %s%s%s\n", st == CYCLE_REVIEW ? "in " : "", model_cycle_state_name(st),
                st == CYCLE_CLOSED ? "; its check-ins are locked" : "");
         if (st == CYCLE_REVIEW) printf("`lnd review` and `lnd report` use it until it is closed\n");
+        if (st == CYCLE_CLOSED) say_unreviewed(s, c.id);
     }
     arena_free(a);
     return ret;

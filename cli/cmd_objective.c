@@ -268,8 +268,8 @@ static int plan_cmd(cli_ctx *ctx, int argc, char **argv, char kind)
     if ((rc = want_version(&f, &version))) return rc;
     for (int i = 0; add && i < F_N; i++)
         if (f.e[i]) return cli_fail(EX_USAGE_, "%s add: --expect-... only goes with edit or archive", noun);
-    for (int i = 1; restore && i < F_N; i++)
-        if (i != F_VERSION && (f.v[i] || f.e[i]))
+    for (int i = 1; restore && i < F_N; i++)   /* --cycle names the cycle, not a field: edit and archive take it too */
+        if (i != F_VERSION && i != F_CYCLE && (f.v[i] || f.e[i]))
             return cli_fail(EX_USAGE_, "%s restore: only --version goes with restore", noun);
     if ((rc = cli_setup(ctx))) return rc;
     store *s;

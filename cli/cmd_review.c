@@ -43,13 +43,11 @@ static const char review_help[] =
     "Without --cycle: the cycle in review (after `lnd cycle review NAME`) until it is closed,\n"
     "else the current one.\n";
 
-/* A score as people write it: one decimal, two when needed (0.7, 0.69, 1.0), so it is never
+/* A score to two decimals, as the dashboard's review mode shows it (0.30, 0.69, 1.00): never
  * shown rounded across a verdict threshold (0.69 is not "0.7"). */
 static void fmt_score(double v, char *out, size_t n)
 {
     snprintf(out, n, "%.2f", v);
-    size_t len = strlen(out);
-    if (len >= 4 && out[len - 1] == '0') out[len - 1] = '\0';
 }
 
 const lnd_review *cli_review_of(const lnd_review *r, size_t n, lnd_id oid)
@@ -74,7 +72,7 @@ static int review_list(cli_ctx *ctx, store *s, const lnd_plan *p)
     summary_when_text(p, today, when, sizeof when);
     printf("review of ");
     out_text(stdout, ctx, p->cycle.name, 30, false);
-    printf(" (%s, %s)\n", model_cycle_state_name(p->cycle.state), when);
+    printf(" (%s): %s\n", model_cycle_state_name(p->cycle.state), when);   /* WHEN may hold "(in 33 days)" */
     plan_row *rows;
     size_t n = plan_cascade(p, false, &rows);
     int iw = 5;   /* the id column: as wide as the widest id (O12, O12345); a wider one takes from the title */

@@ -10,6 +10,8 @@
 
 #include "../core/cycle_pick.h"
 #include "tui_fields.h"
+#include "../core/numfmt.h"
+#include "../store/store_io.h"
 #include "tui_int.h"
 
 /* the cycles view's private state */
@@ -87,7 +89,7 @@ static void state_key(tui_app *a, int key)
     store_rc rc = store_set_cycle_state(a->st, id, next, version, a->o->user);
     if (rc == STORE_OK) {
         cycles_refresh(a, next == CYCLE_ACTIVE ? id : 0);
-        tui_notice(a, false, "cycle %s is now %s", nm, model_cycle_state_name(next));
+        tui_notice(a, false, "cycle %s is now %s%s", nm, next == CYCLE_REVIEW ? "in " : "", model_cycle_state_name(next));
     } else {
         char msg[256];
         snprintf(msg, sizeof msg, "%s", store_errmsg(a->st));
@@ -95,6 +97,28 @@ static void state_key(tui_app *a, int key)
         tui_notice(a, true, "cycle %s unchanged", nm);
         tui_alert(a, "The cycle did not move on", msg);
     }
+}
+
+/* How many live objectives of a cycle have no review yet, and of how many (for the close
+ * question; closing does not wait for them). */
+static size_t unreviewed(tui_app *a, lnd_id cycle_id, size_t *live)
+{
+    lnd_plan *p = NULL;
+    lnd_arena *ar = arena_new();
+    lnd_review *rv;
+    size_t nr, open = 0;
+    *live = 0;
+    if (store_load_plan(a->st, cycle_id, &p) == STORE_OK && store_reviews(a->st, ar, cycle_id, &rv, &nr) == STORE_OK)
+        for (size_t i = 0; i < p->nobjs; i++) {
+            if (p->objs[i].archived) continue;
+            (*live)++;
+            bool has = false;
+            for (size_t r = 0; r < nr && !has; r++) has = rv[r].objective_id == p->objs[i].id;
+            open += !has;
+        }
+    plan_free(p);
+    arena_free(ar);
+    return open;
 }
 
 /* Ask to move cycle i on (the cycles view's selection, or the shown cycle over the panes). */
@@ -131,6 +155,10 @@ static void ask_state(tui_app *a, size_t i)
         tui_prompt_line(a, "Close cycle %s?", c->name);
         tui_prompt_line(a, "Its check-ins are locked for good (follow-ups inside their");
         tui_prompt_line(a, "measurement window still count). This cannot be undone.");
+        size_t live, open = unreviewed(a, c->id, &live);
+        if (open)
+            tui_prompt_line(a, "%zu of %zu %s not reviewed (R scores them).", open, live,
+                            num_plural((long)live, "objective", "objectives"));
         tui_prompt_line(a, "%s", "");
         tui_prompt_line(a, "y close it    n keep it open");
     }

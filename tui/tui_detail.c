@@ -11,7 +11,8 @@
 #include "../core/numfmt.h"
 #include "tui_int.h"
 
-static void num(double v, const char *unit, char *buf, size_t n)
+/* A KR's value in its unit as the KR pane shows it: "55.56 weeks", "87.5%" (declared in tui_int.h). */
+void tui_fmt_value(double v, const char *unit, char *buf, size_t n)
 {
     char b[48];
     model_fmt_num(v, b, sizeof b);
@@ -82,11 +83,11 @@ static void kr_draw_one(tui_app *a, WINDOW *w, size_t k, int y, bool selected, v
 
     /* second line: numbers and tags */
     char base[64], cur[64], tgt[64], line[512], conf[16], due[16];
-    if (kr->has_baseline) num(kr->baseline, kr->unit, base, sizeof base);
+    if (kr->has_baseline) tui_fmt_value(kr->baseline, kr->unit, base, sizeof base);
     else snprintf(base, sizeof base, "no baseline");
-    if (kr->has_current) num(kr->current, kr->unit, cur, sizeof cur);
+    if (kr->has_current) tui_fmt_value(kr->current, kr->unit, cur, sizeof cur);
     else snprintf(cur, sizeof cur, "-");
-    num(kr->target, kr->unit, tgt, sizeof tgt);
+    tui_fmt_value(kr->target, kr->unit, tgt, sizeof tgt);
     if (kr->confidence >= 0) snprintf(conf, sizeof conf, "conf %d", kr->confidence);
     else snprintf(conf, sizeof conf, "conf -");
     if (kr->due_week > 0) snprintf(due, sizeof due, "W%d", kr->due_week);
@@ -281,7 +282,7 @@ static void cis_draw(tui_app *a, WINDOW *w, bool focused)
     for (int i = 0; i < rows && a->ctop + (size_t)i < a->ncis; i++) {
         const lnd_checkin *c = &a->cis[a->ctop + (size_t)i];
         char val[64], line[512], conf[16], obs[48] = "";
-        num(c->value, kr->unit, val, sizeof val);
+        tui_fmt_value(c->value, kr->unit, val, sizeof val);
         if (c->confidence >= 0) snprintf(conf, sizeof conf, "c%d", c->confidence);
         else snprintf(conf, sizeof conf, "c-");
         if (c->observed > 0) snprintf(obs, sizeof obs, " (%d of %d)", c->applied, c->observed);

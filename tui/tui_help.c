@@ -174,14 +174,11 @@ static int zbar(tui_app *a, WINDOW *w, int line, int x, double prog, double pace
 /* baseline -> current -> target of a KR, in its unit, bold: what a room reads first. */
 static int zvalues(tui_app *a, WINDOW *w, int line, int x, const lnd_kr *kr)
 {
-    char b[48] = "no baseline", c[48] = "-", t[48], buf[256];
-    const char *u = kr->unit ? kr->unit : "", *sp = *u && strcmp(u, "%") != 0 ? " " : "";
-    if (kr->has_baseline) model_fmt_num(kr->baseline, b, sizeof b);
-    if (kr->has_current) model_fmt_num(kr->current, c, sizeof c);
-    model_fmt_num(kr->target, t, sizeof t);
-    snprintf(buf, sizeof buf, "%s%s%s %s %s%s%s %s %s%s%s", b, kr->has_baseline ? sp : "",
-             kr->has_baseline ? u : "", a->g->arrow, c, kr->has_current ? sp : "", kr->has_current ? u : "",
-             a->g->arrow, t, sp, u);
+    char b[96] = "no baseline", c[96] = "-", t[96], buf[320];
+    if (kr->has_baseline) tui_fmt_value(kr->baseline, kr->unit, b, sizeof b);
+    if (kr->has_current) tui_fmt_value(kr->current, kr->unit, c, sizeof c);
+    tui_fmt_value(kr->target, kr->unit, t, sizeof t);
+    snprintf(buf, sizeof buf, "%s %s %s %s %s", b, a->g->arrow, c, a->g->arrow, t);
     int y = line - hst(a)->top + 1;
     if (y >= 1 && y < getmaxy(w)) {
         int n = tui_put(a, w, y, x, buf, getmaxx(w) - x - 1, A_BOLD);
@@ -195,16 +192,22 @@ static int zvalues(tui_app *a, WINDOW *w, int line, int x, const lnd_kr *kr)
  * the keys that scroll it (the bar is drawn before this overlay, every frame). */
 static void zoom_scroll_hint(tui_app *a, bool below, bool above)
 {
-    if (!below && !above) return;
     WINDOW *b = a->wb;
     const char *key = " j/k PgUp PgDn ";
     const char *label = below && above ? "Scroll: more above and below"
                         : below        ? "Scroll: more below"
-                                       : "Scroll: more above";
-    char lab[40];
+                        : above        ? "Scroll: more above"
+                                       : "";
+    char lab[40], blank[64];
     snprintf(lab, sizeof lab, " %-28s", label);   /* one width, so a shorter label covers a longer one */
     int x = getmaxx(b) - (int)strlen(key) - (int)strlen(lab);
     if (x < 22) return;   /* never over "Esc Back  z Present" */
+    if (!below && !above) {   /* nothing hidden: blank out a label an earlier frame left */
+        snprintf(blank, sizeof blank, "%*s", (int)(strlen(key) + strlen(lab)), "");
+        tui_put(a, b, 0, x, blank, getmaxx(b) - x, a->attr[R_BAR]);
+        wnoutrefresh(b);
+        return;
+    }
     x += tui_put(a, b, 0, x, key, getmaxx(b) - x, a->attr[R_KEY]);
     tui_put(a, b, 0, x, lab, getmaxx(b) - x, a->attr[R_BAR]);
     wnoutrefresh(b);
@@ -273,20 +276,24 @@ static void zoom_draw(tui_app *a, WINDOW *w, bool focused)
                      model_evidence_name(kr->evidence), model_indicator_name(kr->indicator));
             line = zline(a, w, line, x + 4, buf, A_NORMAL);
             line = zvalues(a, w, line, x + 8, kr);
-            char cur[48] = "-", tgt[48], last[160] = "no check-in yet";
-            if (kr->has_current) model_fmt_num(kr->current, cur, sizeof cur);
-            model_fmt_num(kr->target, tgt, sizeof tgt);
+            char cur[96] = "-", tgt[96], last[256] = "no check-in yet";
+            if (kr->has_current) tui_fmt_value(kr->current, kr->unit, cur, sizeof cur);
+            tui_fmt_value(kr->target, kr->unit, tgt, sizeof tgt);
             char lastday[16];
             date_stamp_local_day(kr->last_at, lastday, sizeof lastday);
             if (kr->last_at)
-                snprintf(last, sizeof last, "%s%s of %s%s, latest %s, confidence %d", cur,
-                         kr->unit ? kr->unit : "", tgt, kr->unit ? kr->unit : "", lastday,
-                         kr->confidence);
+                snprintf(last, sizeof last, "%s of %s, latest %s, confidence %d", cur, tgt, lastday, kr->confidence);
             line = zbar(a, w, line, x + 8, ks.progress, ks.pace, ks.status, last);
         }
         line += 2;
     }
-    if (hst(a)->top > line - 3) hst(a)->top = line - 3 > 0 ? line - 3 : 0;
+    /* the last line drawn is line - 3; scroll no further than puts it on the last row */
+    int last_top = line - 1 - getmaxy(w);
+    if (hst(a)->top > 0 && hst(a)->top > last_top) {   /* scrolled past it: draw again from there */
+        hst(a)->top = last_top > 0 ? last_top : 0;
+        zoom_draw(a, w, focused);
+        return;
+    }
     zoom_scroll_hint(a, line - 2 - hst(a)->top > getmaxy(w) - 1, hst(a)->top > 0);
     curs_set(0);
     wnoutrefresh(w);

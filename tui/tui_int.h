@@ -164,6 +164,7 @@ void tui_draw_header(tui_app *a);
 void tui_draw_bar(tui_app *a);
 void tui_draw_small(tui_app *a);
 void tui_fmt_id(char prefix, lnd_id id, char *buf, size_t n);
+void tui_fmt_value(double v, const char *unit, char *buf, size_t n);   /* tui_detail.c: "55.56 weeks" */
 void tui_notice(tui_app *a, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* tui_data.c: cycles, plan, visible rows, selection, check-ins, filter, search */

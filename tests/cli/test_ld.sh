@@ -172,7 +172,7 @@ expect_in "follow-up offsets come from the config" "$OUT" "+14d after Troublesho
 # --- review: scores, verdicts by type ---
 run L review
 expect_eq "review exits 0" "$RC" 0
-expect_in "review shows the cycle and week" "$OUT" "review of 2027-Q1 (active, week 7 of 13)"
+expect_in "review shows the cycle and week" "$OUT" "review of 2027-Q1 (active): week 7 of 13"
 expect_in "while the cycle runs: a score so far, no verdict" "$OUT" "0.64 committed    so far (the verdict waits for the review)"
 # the report while the cycle runs: projections, clearly called that, never verdicts
 run L report
@@ -194,11 +194,11 @@ expect_eq "refused scores change nothing" "$(L review)" "$before"
 run L review set O99 --score 0.5
 expect_eq "reviewing an unknown objective is bad data" "$RC" 65
 run L review set O5 --score 1.0 --worked "Checklist adoption" --didnt "Clinics started late"
-expect_in "committed at 1.0 is met" "$OUT" "O5 reviewed: 1.0, met"
+expect_in "committed at 1.0 is met" "$OUT" "O5 reviewed: 1.00, met"
 run L review set O5 --score 0.9
-expect_in "committed below 1.0 is a miss" "$OUT" "O5 reviewed: 0.9, missed"
+expect_in "committed below 1.0 is a miss" "$OUT" "O5 reviewed: 0.90, missed"
 run L review set O4 --score 0.7
-expect_in "aspirational at 0.7 is a success" "$OUT" "O4 reviewed: 0.7, success"
+expect_in "aspirational at 0.7 is a success" "$OUT" "O4 reviewed: 0.70, success"
 run L review set O4 --score 0.69
 expect_in "aspirational below 0.7 is partial, not shown as 0.7" "$OUT" "O4 reviewed: 0.69, partial"
 run L review set O9 --worked "Circles need protected manager time" --finding "Circles work only when managers get protected time"
@@ -206,7 +206,7 @@ expect_in "a learning objective's verdict is its finding" "$OUT" "O9 reviewed: f
 run L review set O2 --score 0.8 --carry "Consultative selling for new AMs" --carry-forward
 expect_in "carry-forward is recorded" "$OUT" "carries forward"
 run L review
-expect_in "review lists the scored verdict" "$OUT" "0.9  committed    missed"
+expect_in "review lists the scored verdict" "$OUT" "0.90 committed    missed"
 expect_in "review shows 0.69 as 0.69, not rounded up to 0.7" "$OUT" "0.69 aspirational partial"
 expect_in "review lists the retrospective" "$OUT" "did not  Clinics started late"
 expect_in "review shows what carries forward" "$OUT" "-> carries forward to the next cycle"

@@ -17,13 +17,17 @@ setup "O2 in 2027-Q1" L objective add --cycle 2027-Q1 --title "Lift first-call r
 run L cycle review 2026-Q4
 expect_eq "cycle review: exit 0" "$RC" 0
 expect_in "it says review and report now use it" "$OUT" "\`lnd review\` and \`lnd report\` use it until it is closed"
+expect_in "it says the cycle is now in review" "$OUT" "cycle 2026-Q4 is now in review"
+run env LND_TODAY=2026-12-20 "$LND" --db "$DB" review --cycle 2027-Q1
+expect_in "the review of a cycle not yet started: state, then when, no parentheses inside parentheses" "$OUT" \
+  "review of 2027-Q1 (active): starts 2027-01-04 (in 15 days)"
 
 run L review set O1 --score 0.6 --worked "pairing"
 expect_eq "review set O1 (a 2026-Q4 objective) without --cycle: exit 0" "$RC" 0
 expect_eq "nothing on stderr" "$ERR" ""
 run L review
 expect_in "review lists 2026-Q4" "$OUT" "review of 2026-Q4 (review"
-expect_in "with the score just set" "$OUT" "0.6"
+expect_in "with the score just set, to two decimals as the dashboard shows it (0.60, not 0.6)" "$OUT" "0.60 "
 run L review set O2 --score 0.5
 expect_eq "an objective of the running cycle is not in the review: exit 65" "$RC" 65
 expect_in "it names the cycle in review" "$ERR" "no objective O2 in cycle 2026-Q4"
@@ -52,7 +56,10 @@ expect_in "after 2027-Q1 ends, status shows the newest active one" "$(printf '%s
 run env LND_TODAY=2027-04-20 "$LND" --db "$DB" review
 expect_in "and review stays on 2026-Q4 until it is closed" "$OUT" "review of 2026-Q4 (review"
 
-setup "close 2026-Q4" L cycle close 2026-Q4
+setup "O3 in 2026-Q4" L objective add --cycle 2026-Q4 --title "Shorten ramp-up"
+run L cycle close 2026-Q4
+expect_eq "closing with an objective not reviewed is not blocked: exit 0" "$RC" 0
+expect_in "it says how much of the review is missing (O1 reviewed, O3 not)" "$OUT" "1 of 2 objectives not reviewed"
 run env LND_TODAY=2026-12-20 "$LND" --db "$DB" status
 expect_in "once closed, even before its end, status moves to 2027-Q1" "$(printf '%s' "$OUT" | head -1)" "2027-Q1"
 run L review

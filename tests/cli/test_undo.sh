@@ -112,3 +112,23 @@ run "$LND" --db "$D2" undo
 expect_eq "nothing to undo: exit 65" "$RC" 65
 expect_in "it says what undo covers" "$ERR" "nothing of yours to undo"
 expect_in "undo has help" "$(L undo --help)" "Check-ins are never undone"
+
+# the global --cycle (and objective's own --cycle) names the cycle; it is not a field, so every
+# write that edits, archives or restores takes it (review of issue 14: restore refused it, exit 64)
+D4="$T/c.db"
+C() { "$LND" --db "$D4" "$@"; }
+small_plan "$D4"
+setup "programme P1 in c" C programme add --title "Deal clinic" --objective O1 --start-week 2 --end-week 5
+for w in "kr edit K1 --owner ann" "kr archive K1" "kr restore K1" \
+         "programme edit P1 --audience all" "programme archive P1" "programme restore P1" \
+         "objective edit O1 --owner ann" "objective archive O1" "objective restore O1"; do
+  run C --cycle 2027-Q1 $w
+  expect_eq "lnd --cycle 2027-Q1 $w: exit 0" "$RC" 0
+  expect_eq "lnd --cycle 2027-Q1 $w: no error" "$ERR" ""
+done
+expect_eq "after them O1 is live" "$(C status --format json | jq -r '.objectives[] | select(.id=="O1") | .owner')" ann
+expect_eq "and K1 is live" "$(C status --format json | jq -r '.objectives[].key_results[] | select(.id=="K1") | .owner')" ann
+setup "archive O1 in c" C objective archive O1
+run C objective restore O1 --cycle 2027-Q1
+expect_eq "objective restore O1 --cycle 2027-Q1: exit 0" "$RC" 0
+expect_eq "it says so" "$OUT" "O1 Grow revenue restored (version 6)"

@@ -13,53 +13,62 @@ obj_json() {
   "$LND" --db "$DB" status --format json | jq -r ".objectives[] | select(.id==\"$1\") | .$2"
 }
 
-# ---- the first key replaces a prefilled value ----
-start a 80 24 -- --user priya
-ready a "Cascade"
-keys a j
-ready a "Key results of O2"
-keys a Tab j j c
-ready a "Check in on K3"
-# Observed is prefilled with the last check-in's 8, Applied with 5, Confidence with 6
-expect_screen a "the behaviour form shows the last share, as stored" "5 of 8 applying: 62.5%"
-literal a "9"
-keys a Tab
-literal a "6"
-expect_screen a "the preview follows the replaced values (not 89 and 56)" "6 of 9 applying: 66.67%"
-keys a Tab
-literal a "7"
-keys a Enter
-expect_db "observed 8, typed 9: 9 is saved (share 6 of 9)" "66.66666667" kr_json K3 current
-expect_db "confidence 6, typed 7: 7 is saved" "7" kr_json K3 confidence
+# ---- the first key replaces a prefilled value, at 80x24, 160x45 and 200x60 ----
+# Each size types values the one before did not save, so every saved value proves its own key.
+# O2 moves O1 -> O3 -> O1 -> O3 (under O3 it is the third row of the cascade, under O1 the second).
+for round in "80x24|j|5 of 8 applying: 62.5%|6|7|75|85|O1|O3" \
+             "160x45|j j|6 of 19 applying: 31.58%|7|8|85|95|O3|O1" \
+             "200x60|j|6 of 19 applying: 31.58%|8|9|95|90|O1|O3"; do
+  IFS='|' read -r size nav share conf0 conf tgt0 tgt par0 par <<EOT
+$round
+EOT
+  start a "${size%x*}" "${size#*x}" -- --user priya
+  ready a "Cascade"
+  keys a $nav
+  ready a "Key results of O2"
+  keys a Tab j j c
+  ready a "Check in on K3"
+  # Observed, Applied and Confidence are prefilled with the last check-in's values
+  expect_screen a "$size: the behaviour form shows the last share, as stored" "$share"
+  literal a "9"
+  keys a Tab
+  literal a "6"
+  expect_screen a "$size: the preview follows the replaced values (9 and 6, not appended to the old ones)" \
+    "6 of 9 applying: 66.67%"
+  keys a Tab
+  literal a "$conf"
+  keys a Enter
+  expect_db "$size: Observed replaced by 9, Applied by 6: share 6 of 9 is saved" "66.66666667" kr_json K3 current
+  expect_db "$size: confidence $conf0, typed $conf: $conf is saved" "$conf" kr_json K3 confidence
 
-# an arrow keeps the prefilled text: Observed 9, Left, 1 makes 19 (a first key that replaced it
-# would make 1, and "6 of 1" is refused), Applied 6 is kept
-keys a c
-ready a "Check in on K3"
-keys a Left
-literal a "1"
-keys a Enter
-expect_db "Observed 9, Left then 1: 19 is saved, the arrow kept the 9 (share 6 of 19)" "31.57894737" \
-  kr_json K3 current
-wait_gone a "Check in on K3" || die "the check-in form closes after the save" "$(screen a)"
+  # an arrow keeps the prefilled text: Observed 9, Left, 1 makes 19 (a first key that replaced
+  # it would make 1, and "6 of 1" is refused), Applied 6 is kept
+  keys a c
+  ready a "Check in on K3"
+  keys a Left
+  literal a "1"
+  keys a Enter
+  expect_db "$size: Observed 9, Left then 1: 19 is saved, the arrow kept the 9 (share 6 of 19)" "31.57894737" \
+    kr_json K3 current
+  wait_gone a "Check in on K3" || die "the check-in form closes after the save" "$(screen a)"
 
-# the KR form's Target (its fifth field): 75, type 90 -> 90 (not 7590)
-keys a e
-ready a "Edit K3"
-keys a Tab Tab Tab Tab
-literal a "90"
-keys a Enter
-expect_db "Target 75, typed 90: K3's target is 90" "90" kr_json K3 target
-wait_gone a "Edit K3" || die "the KR form closes after the save" "$(screen a)"
+  # the KR form's Target (its fifth field): typed over the prefilled value, not appended
+  keys a e
+  ready a "Edit K3"
+  keys a Tab Tab Tab Tab
+  literal a "$tgt"
+  keys a Enter
+  expect_db "$size: Target $tgt0, typed $tgt: K3's target is $tgt (not $tgt0$tgt)" "$tgt" kr_json K3 target
+  wait_gone a "Edit K3" || die "the KR form closes after the save" "$(screen a)"
 
-# the Parent field (the objective form's first, so the form opens on it): O1, type O3 -> O3
-# (not O1O3)
-keys a BTab e
-ready a "Edit O2"
-literal a "O3"
-keys a Enter
-expect_db "Parent O1, typed O3: O2 moves under O3" "O3" obj_json O2 parent
-stop a
+  # the Parent field (the objective form's first, so the form opens on it)
+  keys a BTab e
+  ready a "Edit O2"
+  literal a "$par"
+  keys a Enter
+  expect_db "$size: Parent $par0, typed $par: O2 moves under $par (not $par0$par)" "$par" obj_json O2 parent
+  stop a
+done
 
 # ---- multi-line fields: the text wraps, Up/Down move inside it, Enter saves ----
 long="Account managers pitch product features in first meetings and rarely ask about the client's own numbers or goals"
@@ -197,19 +206,41 @@ else notok "200x60 -> 160x45 with a form open: clean after it closes" "$(screen 
 stop f
 stop m
 
-# ---- presentation mode: problem, outcome, baseline -> current -> target ----
-start z 160 45 -- --user priya
-ready z "Cascade"
-keys z j z
-ready z "(z or Esc returns)"
-expect_row z "presentation shows O3's problem statement" "problem:" "$(obj_json O3 problem | cut -c1-60)"
-expect_row z "presentation shows the outcome of O2 (moved under O3 above)" "outcome:" "$(obj_json O2 outcome | cut -c1-60)"
-expect_row z "K2: baseline -> current -> target in its unit" "baseline / current / target" \
-  "$(kr_json K2 baseline)% → $(kr_json K2 current)% → $(kr_json K2 target)%"
-expect_row z "K3: the share saved above, as stored" "baseline / current / target" "20% → 31.58% → 90%"
-stop z
+# ---- presentation mode: problem, outcome, baseline -> current -> target, at every size ----
+# scroll_to NAME KEY TEXT: j until a line with KEY shows TEXT (each j waits for the redraw);
+# false once j no longer moves the screen (the end) and it never showed
+scroll_to() {
+  while ! row_shows "$1" "$2" "$3"; do
+    before=$(screen "$1")
+    keys "$1" j
+    moved() { [ "$(screen "$1")" != "$before" ]; }
+    until_ok 3 moved "$1" || return 1
+  done
+}
+expect_scrolled() {
+  if scroll_to "$1" "$3" "$4"; then ok "$2"; else notok "$2" "no line with '$3' shows '$4'" "$(screen "$1")"; fi
+  keys "$1" g
+}
+k5_cur=$(kr_json K5 current) k5_tgt=$(kr_json K5 target) k5_unit=$(kr_json K5 unit)
+for size in 80x24 160x45 200x60; do
+  start z "${size%x*}" "${size#*x}" -- --user priya
+  ready z "Cascade"
+  keys z j z
+  ready z "(z or Esc returns)"
+  expect_scrolled z "$size: presentation shows O3's problem statement" "problem:" "$(obj_json O3 problem | cut -c1-50)"
+  expect_scrolled z "$size: presentation shows the outcome of O2 (moved under O3 above)" "outcome:" \
+    "$(obj_json O2 outcome | cut -c1-50)"
+  expect_scrolled z "$size: K2: baseline -> current -> target in its unit" "baseline / current / target" \
+    "$(kr_json K2 baseline)% → $(kr_json K2 current)% → $(kr_json K2 target)%"
+  expect_scrolled z "$size: K3: the share saved above, as stored" "baseline / current / target" "20% → 31.58% → 90%"
+  # a unit that is a word is spaced from its number, as on the KR pane ("38 days", not "38days")
+  expect_scrolled z "$size: K5's latest value and target read '$k5_cur $k5_unit of $k5_tgt $k5_unit'" "latest" \
+    "$k5_cur $k5_unit of $k5_tgt $k5_unit, latest"
+  stop z
+done
 
-# taller than the screen: the action bar says it scrolls, and with which keys
+# taller than the screen: the action bar says it scrolls, and with which keys; back at the
+# top it says "more below" again (not a stale "more above"); O3's cascade is taller than 24 lines
 start z 80 24 -- --user priya
 ready z "Cascade"
 keys z j z
@@ -221,7 +252,33 @@ expect_screen z "j scrolls one line: more above and below" "Scroll: more above a
 keys z G
 expect_gone z "G: the end, nothing more below" "more above and below"
 expect_screen z "G: the bar still says it scrolls, more above" "Scroll: more above"
+keys z g
+expect_row z "g: back at the top the bar says more below, not above" "Esc Back" "Scroll: more below"
+# grown to 200x60 while scrolled to the end: O3's cascade fits there, so the scroll label goes
+keys z G
+expect_screen z "G again: more above" "Scroll: more above"
+tm resize-window -t z -x 200 -y 60 || die "resizing the tmux window" "tmux resize-window failed"
+expect_gone z "80x24 -> 200x60 at the end of O3: everything fits, the stale scroll label goes" "Scroll:"
+expect_row z "and the cascade is drawn from its first line again" "O3 " "Get new support hires"
 stop z
+
+# content that fits does not scroll: j moves nothing and the bar never says "more above"
+for size in 160x45 200x60; do
+  start z "${size%x*}" "${size#*x}" -- --user priya
+  ready z "Cascade"
+  keys z g z
+  ready z "(z or Esc returns)"
+  expect_gone z "$size: O1's cascade fits: no scroll hint" "Scroll:"
+  settled z
+  fits=$(screen z)
+  keys z j
+  settled z
+  expect_eq "$size: j on a cascade that fits moves nothing" "$(screen z)" "$fits"
+  keys z k C-l
+  settled z
+  expect_eq "$size: k and ^L: the same screen, no stale 'more above'" "$(screen z)" "$fits"
+  stop z
+done
 
 # ---- singular and plural: one objective, one warning ----
 DB="$T/one.db"

@@ -90,6 +90,9 @@ for size in "80 24" "160 45" "200 60"; do
   expect_screen "$s" "${cols}x$lines: s on an active cycle asks to start its review" "Start the review of cycle 2027-Q1?"
   keys "$s" y
   expect_db "${cols}x$lines: 2027-Q1 is in review" "2027-Q1 review;2027-Q2 planning;" cycles
+  # (at 80 columns the header leaves the notice "cycle 2027-Q1 …" only)
+  [ "$cols" -gt 80 ] && expect_screen "$s" "${cols}x$lines: the notice says the cycle is now in review" \
+    "cycle 2027-Q1 is now in review"
   keys "$s" j s
   expect_screen "$s" "${cols}x$lines: activating the next cycle asks" "Activate cycle 2027-Q2?"
   keys "$s" y
@@ -101,6 +104,8 @@ for size in "80 24" "160 45" "200 60"; do
   fi
   keys "$s" k s
   expect_screen "$s" "${cols}x$lines: closing asks and says what it locks" "Its check-ins are locked"
+  expect_screen "$s" "${cols}x$lines: and how much of the review is missing (none of O1-O3 scored)" \
+    "3 of 3 objectives not reviewed (R scores them)."
   keys "$s" y
   expect_db "${cols}x$lines: 2027-Q1 is closed" "2027-Q1 closed;2027-Q2 active;" cycles
   expect_gone "$s" "${cols}x$lines: no review pending once it is closed" "review of 2027-Q1 pending"
