@@ -3,6 +3,7 @@
  * 13-week quarter) and their states planning → active → review → closed. */
 #include <string.h>
 
+#include "../core/review_left.h"
 #include "../core/dates.h"
 #include "../core/numfmt.h"
 #include "../store/store_io.h"
@@ -103,11 +104,7 @@ static void say_unreviewed(store *s, lnd_id cycle_id)
     lnd_review *rv;
     size_t nr, live = 0, open = 0;
     if (store_load_plan(s, cycle_id, &p) == STORE_OK && store_reviews(s, a, cycle_id, &rv, &nr) == STORE_OK)
-        for (size_t i = 0; i < p->nobjs; i++) {
-            if (p->objs[i].archived) continue;
-            live++;
-            if (!cli_review_of(rv, nr, p->objs[i].id)) open++;
-        }
+        open = review_left(p, rv, nr, &live);
     if (open)
         printf("%zu of %zu %s not reviewed\n", open, live, num_plural((long)live, "objective", "objectives"));
     plan_free(p);

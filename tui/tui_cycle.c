@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../core/cycle_pick.h"
+#include "../core/review_left.h"
 #include "tui_fields.h"
 #include "../core/numfmt.h"
 #include "../store/store_io.h"
@@ -109,13 +110,7 @@ static size_t unreviewed(tui_app *a, lnd_id cycle_id, size_t *live)
     size_t nr, open = 0;
     *live = 0;
     if (store_load_plan(a->st, cycle_id, &p) == STORE_OK && store_reviews(a->st, ar, cycle_id, &rv, &nr) == STORE_OK)
-        for (size_t i = 0; i < p->nobjs; i++) {
-            if (p->objs[i].archived) continue;
-            (*live)++;
-            bool has = false;
-            for (size_t r = 0; r < nr && !has; r++) has = rv[r].objective_id == p->objs[i].id;
-            open += !has;
-        }
+        open = review_left(p, rv, nr, live);
     plan_free(p);
     arena_free(ar);
     return open;
