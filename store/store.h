@@ -214,6 +214,19 @@ store_rc store_audit(store *s, lnd_arena *a, const char *since, size_t limit,
 /* Every audit row, newest first, streamed to cb (false stops; text valid only during the call). */
 typedef bool (*store_audit_cb)(void *ud, const lnd_audit *row);
 store_rc store_each_audit(store *s, store_audit_cb cb, void *ud);
+/* The newest audit row's id (0 = none yet). */
+store_rc store_audit_last(store *s, lnd_id *out);
+/* What changed after audit row `after` (store_changed.c): the objectives whose KRs took a
+ * check-in, each once, or `other` when any row was another kind of change (then only a full
+ * reload is sure to be right); `last` is the newest row now, to pass next time. */
+typedef struct {
+    lnd_id last;
+    lnd_id *objs;       /* in a */
+    size_t nobjs;
+    bool other;
+    size_t rows;        /* audit rows read */
+} store_changed;
+store_rc store_changed_after(store *s, lnd_arena *a, lnd_id after, store_changed *out);
 /* The latest audit entry for an entity: who changed it last (for conflict messages). */
 store_rc store_last_change(store *s, lnd_arena *a, const char *entity, lnd_id id,
                            lnd_audit *out);

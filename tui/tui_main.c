@@ -272,7 +272,7 @@ static void poll_db(tui_app *a)
 {
     long long v;
     if (store_data_version(a->st, &v) != STORE_OK || v == a->data_version) return;
-    tui_data_reload(a);
+    tui_data_refresh(a);   /* only what the new audit rows name, when they are check-ins */
     tui_notice(a, false, "updated by another user");
 }
 

@@ -20,6 +20,10 @@ for label in floor "status --format text" "status --format json" check report "s
   check "bench command runs and is timed: $label" sh -c 'printf "%s\n" "$1" | grep -q "^$2  *[0-9][0-9.]* "' _ "$OUT" "$label"
 done
 expect_in "the bench counts a check-in's fsyncs" "$OUT" "checkin fsyncs (strace -f -c: fsync + fdatasync): "
+expect_in "the bench times the writes in a run of their own" "$OUT" "== the writes, "
+expect_in "the bench measures the dashboard's poll: an outside check-in on screen, rows read" "$OUT" \
+  "dashboard, an outside check-in on screen (ms, 5 times): "
+expect_not_in "the poll's reload was partial" "$OUT" "the dashboard reloaded in full"
 expect_in "the bench measures twice the size" "$OUT" "== 2x: generating 4 business objectives, 600 check-ins"
 expect_in "the bench prints the linearity column" "$OUT" "== 2x/1x"
 expect_in "the bench prints the verdict" "$OUT" "target(s) not met"
