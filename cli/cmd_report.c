@@ -180,10 +180,6 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
         rc = cli_store_fail(s, src);
         goto out;
     }
-    health_opts ho;
-    health_opts_from_config(&ctx->cfg, &ho);
-    lnd_finding *hf;
-    size_t nf = health_check(p, &ho, date_today(), a, &hf);
     char today[16];
     lnd_day day = date_today();
     date_format(day, today, sizeof today);
@@ -192,7 +188,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     memcpy(fu.offsets, ctx->cfg.followup_days, sizeof fu.offsets);
     fu.window_days = ctx->cfg.window_days;
     report_input in = {.plan = p, .day = day, .rules = &ctx->cfg.rules,
-                       .reviews = rv, .nreviews = nr, .health = hf, .nhealth = nf, .kpis = kpis,
+                       .reviews = rv, .nreviews = nr, .kpis = kpis,
                        .nkpis = nk, .kpi_hist = kh, .orig = orig, .norig = no, .today = today,
                        .followups = &fu};
     /* one ordered pass over the cycle's check-ins, one KR at a time: what the report says of
@@ -208,6 +204,13 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     for (size_t k = 0; k < p->nkrs; k++)
         if (!done[k]) report_digest(&in, k, NULL, a, &dig[k]);
     in.dig = dig;
+    store_close(s);   /* all read: SQLite's page cache is memory the findings can reuse */
+    s = NULL;
+    health_opts ho;
+    health_opts_from_config(&ctx->cfg, &ho);
+    lnd_finding *hf;
+    in.nhealth = health_check(p, &ho, date_today(), a, &hf);
+    in.health = hf;
     if (ro.json) {
         rc = cj_report(&in);
         goto out;
