@@ -92,8 +92,15 @@ static void jstamp(jw *w, const char *field, const char *s)
         jtext(w, field, s);
         return;
     }
-    date_format_instant(t, true, b, sizeof b);
-    jw_kstr(w, field, b);
+    if (s[10] == ' ' && s[19] == '\0') {   /* valid and stored whole: the same digits, 'T' and 'Z' */
+        memcpy(b, s, 19);
+        b[10] = 'T';
+        b[19] = 'Z';
+        b[20] = '\0';
+    } else {
+        date_format_instant(t, true, b, sizeof b);
+    }
+    jw_kstr_valid(w, field, b);
 }
 static void jopt_int(jw *w, const char *k, int v)
 {
