@@ -15,7 +15,7 @@ res=$(printf '%s\n' "$OUT" | sed -n 's/^measure: \(K[0-9]*\) results .*/\1/p')
 beh=$(printf '%s\n' "$OUT" | sed -n 's/^measure: .* \(K[0-9]*\) behaviour$/\1/p')
 check "the generator names a results KR and a behaviour KR" [ -n "$res" -a -n "$beh" ]
 for label in floor "status --format text" "status --format json" check report "sqlite3 -json (same tables)" \
-  "export --format json" "export --format csv" log "dashboard first frame" "floor insert" \
+  "export --format json" "export --format csv" log "dashboard first frame" "pty wrapper alone" "floor insert" \
   "checkin (results KR)" "checkin (behaviour KR)"; do
   check "bench command runs and is timed: $label" sh -c 'printf "%s\n" "$1" | grep -q "^$2  *[0-9][0-9.]* "' _ "$OUT" "$label"
 done
