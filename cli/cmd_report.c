@@ -64,10 +64,19 @@ static void print_report(const cli_ctx *ctx, const char *md, bool text, bool fir
             p = end + 5;
         }
     }
+    char *line = NULL, *out = NULL;   /* grown to the longest line, not allocated per line */
+    size_t cap = 0;
     while (*p) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        char *line = malloc(len + 1), *out = malloc(len * 3 + 8);
+        if (len * 3 + 8 > cap) {
+            cap = len * 3 + 8;
+            free(line);
+            free(out);
+            line = malloc(cap);
+            out = malloc(cap);
+            if (!line || !out) break;
+        }
         memcpy(line, p, len);
         line[len] = '\0';
         if (text) {   /* drop emphasis and escapes; headings become plain lines */
@@ -84,11 +93,11 @@ static void print_report(const cli_ctx *ctx, const char *md, bool text, bool fir
         }
         san_text(line, -1, ctx->ascii, out, len * 3 + 8);
         puts(out);
-        free(line);
-        free(out);
         if (!nl) break;
         p = nl + 1;
     }
+    free(line);
+    free(out);
 }
 
 /* The report's writer (report_input.flush): its complete lines printed as they are made, so

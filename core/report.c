@@ -16,18 +16,22 @@
 void report_md(lnd_buf *b, const char *s)
 {
     if (!s) return;
+    const char *run = s;   /* plain bytes go out in runs, not one by one */
     for (const char *c = s; *c; c++) {
         char ch = *c;
-        if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
-        if (ch == '|' || ch == '*' || ch == '_' || ch == '`' || ch == '[' || ch == ']' ||
-            ch == '<' || ch == '>' || (ch == '#' && c == s)) {
-            char esc[3] = {'\\', ch, 0};
-            buf_add(b, esc);
-        } else {
-            char one[2] = {ch, 0};
-            buf_add(b, one);
+        bool blank = ch == '\n' || ch == '\r' || ch == '\t';
+        bool mark = ch == '|' || ch == '*' || ch == '_' || ch == '`' || ch == '[' || ch == ']' ||
+                    ch == '<' || ch == '>' || (ch == '#' && c == s);
+        if (!blank && !mark) continue;
+        buf_addn(b, run, (size_t)(c - run));
+        run = c + 1;
+        if (blank) buf_addn(b, " ", 1);
+        else {
+            char esc[2] = {'\\', ch};
+            buf_addn(b, esc, 2);
         }
     }
+    buf_addn(b, run, strlen(run));
 }
 
 static void value_with_unit(lnd_buf *b, double v, const char *unit)
