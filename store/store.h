@@ -140,12 +140,9 @@ store_rc store_last_confidence(store *s, lnd_id kr_id, int *out);
 void store_set_followups(store *s, const int *offsets, size_t n, int window_days);
 /* Check-ins of a KR, newest first. */
 store_rc store_checkins(store *s, lnd_arena *a, lnd_id kr_id, lnd_checkin **out, size_t *n);
-/* Every KR's check-ins for `lnd report`, one query: hist[k] for p->krs[k], newest first
- * (store_report.c). hist holds p->nkrs entries. */
-store_rc store_report_histories(store *s, lnd_arena *a, const lnd_plan *p, report_history *hist);
-/* The same rows one KR at a time: cb(ud, k, h) for each p->krs[k] with check-ins, h newest
- * first and valid only during the call (note is not read: the report never prints it);
- * false from cb stops (store_report.c). */
+/* Every KR's check-ins for `lnd report`, one query, one KR at a time (store_report.c):
+ * cb(ud, k, h) for each p->krs[k] with check-ins, h newest first and valid only during the
+ * call (note is not read: the report never prints it); false from cb stops. */
 typedef bool (*store_history_cb)(void *ud, size_t k, const report_history *h);
 store_rc store_report_each_history(store *s, const lnd_plan *p, store_history_cb cb, void *ud);
 
