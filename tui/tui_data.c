@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../store/store_io.h"
 #include "tui_int.h"
@@ -200,15 +201,23 @@ static void after_load(tui_app *a, lnd_id oid, lnd_id kid, size_t old_sel)
     a->dirty = D_ALL;
 }
 
-/* LND_RELOAD_LOG=FILE: one line per reload, "full N" or "partial N of M" rows read (the
- * bench and tests/screen/tui_shared.sh read it; nothing is written without it). */
-static void reload_log(const char *kind, size_t rows, size_t full)
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* LND_RELOAD_LOG=FILE: one line per reload, "full N in T ms" or "partial N of M in T ms"
+ * (rows read, the reload's time up to the redraw; the bench and tests/screen/tui_shared.sh
+ * read it; nothing is written without it). */
+static void reload_log(const char *kind, size_t rows, size_t full, double t0)
 {
     const char *path = getenv("LND_RELOAD_LOG");
     FILE *f = path && *path ? fopen(path, "a") : NULL;
     if (!f) return;
-    if (full) fprintf(f, "%s %zu of %zu\n", kind, rows, full);
-    else fprintf(f, "%s %zu\n", kind, rows);
+    if (full) fprintf(f, "%s %zu of %zu in %.0f ms\n", kind, rows, full, now_ms() - t0);
+    else fprintf(f, "%s %zu in %.0f ms\n", kind, rows, now_ms() - t0);
     fclose(f);
 }
 
@@ -221,6 +230,7 @@ static size_t full_rows(const lnd_plan *p)
 
 void tui_data_reload(tui_app *a)
 {
+    double t0 = now_ms();
     long oi = tui_sel_obj(a), ki = tui_sel_kr(a);
     lnd_id oid = oi >= 0 ? a->plan->objs[oi].id : 0, kid = ki >= 0 ? a->plan->krs[ki].id : 0;
     size_t old_sel = a->tl.sel;
@@ -248,8 +258,8 @@ void tui_data_reload(tui_app *a)
         a->week = summary_week_on(a->plan, a->today);
         a->nall = plan_cascade(a->plan, false, &a->all);
     }
-    reload_log("full", full_rows(a->plan), 0);
     after_load(a, oid, kid, old_sel);
+    reload_log("full", full_rows(a->plan), 0, t0);
 }
 
 /* Objective oi's KRs read again in place (a check-in moved their values); false when they
@@ -270,6 +280,7 @@ static bool reread_krs(tui_app *a, size_t oi, size_t *rows)
 
 void tui_data_refresh(tui_app *a)
 {
+    double t0 = now_ms();
     if (!a->plan || !a->audit_seen) {
         tui_data_reload(a);
         return;
@@ -291,12 +302,12 @@ void tui_data_refresh(tui_app *a)
         return;
     }
     a->audit_seen = ch.last;
-    reload_log("partial", rows, full_rows(a->plan));
     long oi = tui_sel_obj(a), ki = tui_sel_kr(a);
     lnd_id oid = oi >= 0 ? a->plan->objs[oi].id : 0, kid = ki >= 0 ? a->plan->krs[ki].id : 0;
     arena_free(a->ci_arena);   /* the selected KR's check-ins may have grown */
     a->ci_arena = NULL;
     after_load(a, oid, kid, a->tl.sel);
+    reload_log("partial", rows, full_rows(a->plan), t0);
 }
 
 /* Case-insensitive substring (ASCII folding; other bytes compare as they are). */
