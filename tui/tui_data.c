@@ -181,7 +181,7 @@ void tui_select_obj(tui_app *a, lnd_id id)
 
 /* What follows from the plan once it is (re)read: rows, selection kept by id, check-ins of
  * the selected KR, the header's review hint, health and the open list view. */
-static void after_load(tui_app *a, lnd_id oid, lnd_id kid, size_t old_sel)
+static void after_load(tui_app *a, lnd_id oid, lnd_id kid, size_t old_sel, bool health_now)
 {
     tui_data_rows(a);
     a->tl.sel = old_sel < a->tl.count ? old_sel : 0;
@@ -196,7 +196,10 @@ static void after_load(tui_app *a, lnd_id oid, lnd_id kid, size_t old_sel)
     if (store_review_pending(a->st, t, &rv) == STORE_OK && (!a->plan || rv.id != a->plan->cycle.id))
         snprintf(a->review_pending, sizeof a->review_pending, "%s", rv.name);
     arena_free(t);
-    tui_health_compute(a);   /* findings follow every change, ours or another user's */
+    /* findings follow every change, ours or another user's; after an outside check-in the
+     * new value is drawn first and the findings follow a frame later (tui_main.c) */
+    if (health_now) tui_health_compute(a);
+    a->health_stale = !health_now;
     tui_views_load(a);
     a->dirty = D_ALL;
 }
@@ -258,7 +261,7 @@ void tui_data_reload(tui_app *a)
         a->week = summary_week_on(a->plan, a->today);
         a->nall = plan_cascade(a->plan, false, &a->all);
     }
-    after_load(a, oid, kid, old_sel);
+    after_load(a, oid, kid, old_sel, true);
     reload_log("full", full_rows(a->plan), 0, t0);
 }
 
@@ -306,7 +309,7 @@ void tui_data_refresh(tui_app *a)
     lnd_id oid = oi >= 0 ? a->plan->objs[oi].id : 0, kid = ki >= 0 ? a->plan->krs[ki].id : 0;
     arena_free(a->ci_arena);   /* the selected KR's check-ins may have grown */
     a->ci_arena = NULL;
-    after_load(a, oid, kid, a->tl.sel);
+    after_load(a, oid, kid, a->tl.sel, false);
     reload_log("partial", rows, full_rows(a->plan), t0);
 }
 

@@ -145,6 +145,7 @@ struct tui_app {
     lnd_arena *h_arena;
     lnd_finding *findings;
     size_t nfindings;
+    bool health_stale;         /* a partial reload drew first: recomputed right after the frame */
 
     /* header notices */
     char notice[256];

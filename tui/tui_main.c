@@ -391,6 +391,13 @@ int tui_run(store *s, const tui_opts *o)
                 handle_key(a, translate(r, ch));
             }
             render(a);
+            if (a->health_stale) {   /* an outside check-in is on screen: now its findings */
+                tui_health_compute(a);
+                a->health_stale = false;
+                tui_views_load(a);   /* an open list (the health view) reads the new findings */
+                a->dirty = D_ALL;
+                render(a);
+            }
         }
     }
     char err[300] = "";
