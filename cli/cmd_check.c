@@ -85,6 +85,8 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
     lnd_arena *a = arena_new();
     lnd_plan *p = NULL;
     if ((rc = cli_load_plan(ctx, s, co.cycle, &p))) goto out;
+    store_close(s);   /* the rest needs only the plan: its page cache is memory the findings reuse */
+    s = NULL;
     lnd_finding *f;
     size_t n = findings_of(ctx, p, a, &f);
     size_t ne = health_count(f, n, HEALTH_ERROR), nw = health_count(f, n, HEALTH_WARNING);

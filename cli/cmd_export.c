@@ -129,6 +129,24 @@ static bool csv_checkin(void *ud, const lnd_checkin *ck)
     return !ferror(k->f);
 }
 
+/* One KR as it streams past (store_each_kr): its check-ins, oldest first, straight from
+ * their index, or the KR alone when it has none. */
+typedef struct {
+    store *s;
+    FILE *f;
+    const lnd_cycle *c;
+    store_rc rc;
+} csv_cycle;
+
+static bool csv_kr_rows(void *ud, const lnd_kr *kr, const char *objective)
+{
+    csv_cycle *cc = ud;
+    csv_kr k = {cc->f, cc->c->name, objective, kr, false};
+    cc->rc = store_each_checkin(cc->s, cc->c->id, kr->id, csv_checkin, &k);
+    if (cc->rc == STORE_OK && !k.any) csv_row(&k, NULL);
+    return cc->rc == STORE_OK;
+}
+
 static store_rc export_csv(store *s, lnd_cycle *cs, size_t n, FILE *f)
 {
     export_begin();
@@ -137,16 +155,10 @@ static store_rc export_csv(store *s, lnd_cycle *cs, size_t n, FILE *f)
     fputs("at,value,confidence,observed,applied,author,note,cohort,followup\n", f);
     store_rc rc = STORE_OK;
     for (size_t c = 0; c < n && rc == STORE_OK; c++) {
-        lnd_plan *p;
-        if ((rc = store_load_plan(s, cs[c].id, &p)) != STORE_OK) break;
-        /* each KR's check-ins, oldest first, straight from its index: rows as they are read */
-        for (size_t i = 0; rc == STORE_OK && i < p->nkrs; i++) {
-            long oi = plan_obj_index(p, p->krs[i].objective_id);
-            csv_kr k = {f, cs[c].name, oi >= 0 ? p->objs[oi].title : "", &p->krs[i], false};
-            rc = store_each_checkin(s, cs[c].id, k.kr->id, csv_checkin, &k);
-            if (rc == STORE_OK && !k.any) csv_row(&k, NULL);
-        }
-        plan_free(p);
+        /* the KRs stream past in the plan's order: memory does not grow with the plan */
+        csv_cycle cc = {s, f, &cs[c], STORE_OK};
+        rc = store_each_kr(s, cs[c].id, csv_kr_rows, &cc);
+        if (rc == STORE_OK) rc = cc.rc;
     }
     if (rc == STORE_OK && export_error()) rc = STORE_INVALID;
     return rc;

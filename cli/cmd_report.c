@@ -36,10 +36,10 @@ static int report_opt(void *st, int c, const char *arg)
 
 /* Print the report line by line through the sanitiser; text mode drops Markdown marks and
  * turns the YAML title block into plain lines. */
-static void print_report(const cli_ctx *ctx, const char *md, bool text)
+static void print_report(const cli_ctx *ctx, const char *md, bool text, bool first)
 {
     const char *p = md;
-    if (text && !strncmp(p, "---\n", 4)) {
+    if (text && first && !strncmp(p, "---\n", 4)) {
         const char *end = strstr(p + 4, "\n---\n");
         if (end) {
             for (const char *l = p + 4; l < end;) {
@@ -64,10 +64,19 @@ static void print_report(const cli_ctx *ctx, const char *md, bool text)
             p = end + 5;
         }
     }
+    char *line = NULL, *out = NULL;   /* grown to the longest line, not allocated per line */
+    size_t cap = 0;
     while (*p) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        char *line = malloc(len + 1), *out = malloc(len * 3 + 8);
+        if (len * 3 + 8 > cap) {
+            cap = len * 3 + 8;
+            free(line);
+            free(out);
+            line = malloc(cap);
+            out = malloc(cap);
+            if (!line || !out) break;
+        }
         memcpy(line, p, len);
         line[len] = '\0';
         if (text) {   /* drop emphasis and escapes; headings become plain lines */
@@ -84,11 +93,49 @@ static void print_report(const cli_ctx *ctx, const char *md, bool text)
         }
         san_text(line, -1, ctx->ascii, out, len * 3 + 8);
         puts(out);
-        free(line);
-        free(out);
         if (!nl) break;
         p = nl + 1;
     }
+    free(line);
+    free(out);
+}
+
+/* The report's writer (report_input.flush): its complete lines printed as they are made, so
+ * a report of 20 MB is never held whole. */
+typedef struct {
+    const cli_ctx *ctx;
+    bool text, first;
+} report_out;
+
+static void report_flush(void *ud, lnd_buf *b)
+{
+    report_out *o = ud;
+    size_t n = b->len;
+    while (n > 0 && b->s[n - 1] != '\n') n--;
+    if (!n) return;
+    char keep = b->s[n];
+    b->s[n] = '\0';
+    print_report(o->ctx, b->s, o->text, o->first);
+    o->first = false;
+    b->s[n] = keep;
+    memmove(b->s, b->s + n, b->len - n + 1);
+    b->len -= n;
+}
+
+/* Each KR's digest as its history streams past (store_report_each_history). */
+typedef struct {
+    const report_input *in;
+    report_kr_digest *dig;
+    unsigned char *done;
+    lnd_arena *a;
+} digest_ud;
+
+static bool digest_one(void *ud, size_t k, const report_history *h)
+{
+    digest_ud *d = ud;
+    report_digest(d->in, k, h, d->a, &d->dig[k]);
+    d->done[k] = 1;
+    return true;
 }
 
 static const char report_help[] =
@@ -119,14 +166,9 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     ro.cycle = cli_cycle(ctx, ro.cycle);   /* lnd --cycle NAME report */
     if (!ro.cycle && store_default_cycle(s, a, CYCLE_FOR_REVIEW, &dflt) == STORE_OK) ro.cycle = dflt.name;
     if ((rc = cli_load_plan(ctx, s, ro.cycle, &p))) goto out;
-    report_history *hist = NULL;
     lnd_review *rv = NULL;
     size_t nr = 0;
-    if (src == STORE_OK) {
-        hist = arena_alloc(a, (p->nkrs + 1) * sizeof *hist);
-        src = store_report_histories(s, a, p, hist);   /* one query, not one per KR */
-    }
-    if (src == STORE_OK) src = store_reviews(s, a, p->cycle.id, &rv, &nr);
+    src = store_reviews(s, a, p->cycle.id, &rv, &nr);
     if (src != STORE_OK) {
         rc = cli_store_fail(s, src);
         goto out;
@@ -147,10 +189,6 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
         rc = cli_store_fail(s, src);
         goto out;
     }
-    health_opts ho;
-    health_opts_from_config(&ctx->cfg, &ho);
-    lnd_finding *hf;
-    size_t nf = health_check(p, &ho, date_today(), a, &hf);
     char today[16];
     lnd_day day = date_today();
     date_format(day, today, sizeof today);
@@ -158,17 +196,40 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     window_rules_default(&fu);
     memcpy(fu.offsets, ctx->cfg.followup_days, sizeof fu.offsets);
     fu.window_days = ctx->cfg.window_days;
-    report_input in = {.plan = p, .day = day, .rules = &ctx->cfg.rules, .hist = hist,
-                       .reviews = rv, .nreviews = nr, .health = hf, .nhealth = nf, .kpis = kpis,
+    report_input in = {.plan = p, .day = day, .rules = &ctx->cfg.rules,
+                       .reviews = rv, .nreviews = nr, .kpis = kpis,
                        .nkpis = nk, .kpi_hist = kh, .orig = orig, .norig = no, .today = today,
                        .followups = &fu};
+    /* one ordered pass over the cycle's check-ins, one KR at a time: what the report says of
+     * each is kept, its check-ins are not (500,000 of them at the enterprise size) */
+    report_kr_digest *dig = arena_alloc(a, (p->nkrs + 1) * sizeof *dig);
+    unsigned char *done = arena_alloc(a, p->nkrs + 1);
+    digest_ud du = {&in, dig, done, a};
+    src = store_report_each_history(s, p, digest_one, &du);
+    if (src != STORE_OK) {
+        rc = cli_store_fail(s, src);
+        goto out;
+    }
+    for (size_t k = 0; k < p->nkrs; k++)
+        if (!done[k]) report_digest(&in, k, NULL, a, &dig[k]);
+    in.dig = dig;
+    store_close(s);   /* all read: SQLite's page cache is memory the findings can reuse */
+    s = NULL;
+    health_opts ho;
+    health_opts_from_config(&ctx->cfg, &ho);
+    lnd_finding *hf;
+    in.nhealth = health_check(p, &ho, date_today(), a, &hf);
+    in.health = hf;
     if (ro.json) {
         rc = cj_report(&in);
         goto out;
     }
+    report_out ro_out = {ctx, ro.text, true};
+    in.flush = report_flush;
+    in.flush_ud = &ro_out;
     lnd_buf b = {0};
     report_markdown(&in, &b);
-    print_report(ctx, buf_str(&b), ro.text);
+    if (b.len) print_report(ctx, buf_str(&b), ro.text, ro_out.first);
     buf_free(&b);
     if (fflush(stdout) != 0) rc = cli_fail(EX_IOERR_, "cannot write to stdout");
 out:

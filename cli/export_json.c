@@ -92,8 +92,15 @@ static void jstamp(jw *w, const char *field, const char *s)
         jtext(w, field, s);
         return;
     }
-    date_format_instant(t, true, b, sizeof b);
-    jw_kstr(w, field, b);
+    if (s[10] == ' ' && s[19] == '\0') {   /* valid and stored whole: the same digits, 'T' and 'Z' */
+        memcpy(b, s, 19);
+        b[10] = 'T';
+        b[19] = 'Z';
+        b[20] = '\0';
+    } else {
+        date_format_instant(t, true, b, sizeof b);
+    }
+    jw_kstr_valid(w, field, b);
 }
 static void jopt_int(jw *w, const char *k, int v)
 {
@@ -118,22 +125,6 @@ static void jopt_int(jw *w, const char *k, int v)
 #define EX_J_BOOL(m, json, aux) jw_kbool(w, json, r->m);
 #define EX_JSON(kd, m, col, json, role, aux, ...) FIELDS_IF_SHOWN_##role(EX_J_##kd(m, json, aux))
 
-/* The rows v[0..n) of a field table as the JSON array `key` of the open object. */
-#define EX_ROWS(x, key, T, v, n, TABLE, label)              \
-    do {                                                    \
-        jw_karr(w, key);                                    \
-        for (size_t i = 0; i < (n); i++) {                  \
-            const T *r = &(v)[i];                           \
-            ROW(label, r->id);                              \
-            jw_obj(w);                                      \
-            jw_kint(w, "id", r->id);                        \
-            TABLE(EX_JSON)                                  \
-            jw_end_obj(w);                                  \
-            ex_flush(x, false);                             \
-        }                                                   \
-        jw_end_arr(w);                                      \
-    } while (0)
-
 static bool checkin_json(void *ud, const lnd_checkin *c)
 {
     exw *x = ud;
@@ -148,11 +139,65 @@ static bool checkin_json(void *ud, const lnd_checkin *c)
     return !x->failed;
 }
 
+/* One row of a field table as a JSON object (r: the row), as EX_ROWS writes it. */
+#define EX_ONE(x, r, TABLE, label)                          \
+    do {                                                    \
+        jw *w = &(x)->w;                                    \
+        ROW(label, (r)->id);                                \
+        jw_obj(w);                                          \
+        jw_kint(w, "id", (r)->id);                          \
+        TABLE(EX_JSON)                                      \
+        jw_end_obj(w);                                      \
+        ex_flush(x, false);                                 \
+    } while (0)
+
+static bool obj_json(void *ud, const lnd_objective *r)
+{
+    EX_ONE((exw *)ud, r, FIELDS_OBJ, "objective O%lld");
+    return !((exw *)ud)->failed;
+}
+
+static bool kr_json(void *ud, const lnd_kr *r, const char *objective_title)
+{
+    (void)objective_title;
+    EX_ONE((exw *)ud, r, FIELDS_KR, "key result K%lld");
+    return !((exw *)ud)->failed;
+}
+
+static bool prog_json(void *ud, const lnd_programme *r)
+{
+    EX_ONE((exw *)ud, r, FIELDS_PROG, "programme P%lld");
+    return !((exw *)ud)->failed;
+}
+
+/* Waivers are written only when there are some (exports without them stay as they were):
+ * the array opens at the first. */
+typedef struct {
+    exw *x;
+    bool open;
+} waiver_out;
+
+static bool waiver_json(void *ud, const lnd_waiver *wv)
+{
+    waiver_out *o = ud;
+    jw *w = &o->x->w;
+    if (!o->open) jw_karr(w, "waivers");
+    o->open = true;
+    jw_obj(w);
+    jw_kint(w, "objective", wv->objective_id);
+    jtext(w, "rule", wv->rule);
+    jtext(w, "reason", wv->reason);
+    jtext(w, "author", wv->author);
+    jstamp(w, "at", wv->at);
+    jw_end_obj(w);
+    ex_flush(o->x, false);
+    return !o->x->failed;
+}
+
+/* A cycle streamed row by row (store_each.c): memory does not grow with the plan. */
 static store_rc cycle_json(store *s, const lnd_cycle *c, exw *x)
 {
-    lnd_plan *p;
-    store_rc rc = store_load_plan(s, c->id, &p);
-    if (rc != STORE_OK) return rc;
+    store_rc rc = STORE_OK;
     jw *w = &x->w;
     ROW("cycle C%lld", c->id);
     jw_obj(w);
@@ -162,12 +207,18 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, exw *x)
     jw_kint(w, "weeks", c->weeks);
     jtext(w, "state", model_cycle_state_name(c->state));
     jw_kint(w, "version", c->version);
-    EX_ROWS(x, "objectives", lnd_objective, p->objs, p->nobjs, FIELDS_OBJ, "objective O%lld");
-    EX_ROWS(x, "key_results", lnd_kr, p->krs, p->nkrs, FIELDS_KR, "key result K%lld");
-    jw_karr(w, "checkins");
-    rc = store_each_checkin(s, c->id, 0, checkin_json, x);
+    jw_karr(w, "objectives");
+    rc = store_each_objective(s, c->id, obj_json, x);
     jw_end_arr(w);
-    EX_ROWS(x, "programmes", lnd_programme, p->progs, p->nprogs, FIELDS_PROG, "programme P%lld");
+    jw_karr(w, "key_results");
+    if (rc == STORE_OK) rc = store_each_kr(s, c->id, kr_json, x);
+    jw_end_arr(w);
+    jw_karr(w, "checkins");
+    if (rc == STORE_OK) rc = store_each_checkin(s, c->id, 0, checkin_json, x);
+    jw_end_arr(w);
+    jw_karr(w, "programmes");
+    if (rc == STORE_OK) rc = store_each_programme(s, c->id, prog_json, x);
+    jw_end_arr(w);
     lnd_arena *a = arena_new();
     lnd_review *rv;
     size_t nr = 0;
@@ -190,24 +241,12 @@ static store_rc cycle_json(store *s, const lnd_cycle *c, exw *x)
         ex_flush(x, false);
     }
     jw_end_arr(w);
-    if (p->nwaivers) {   /* only when there are some: exports without waivers stay as they were */
-        jw_karr(w, "waivers");
-        for (size_t i = 0; i < p->nwaivers; i++) {
-            const lnd_waiver *wv = &p->waivers[i];
-            jw_obj(w);
-            jw_kint(w, "objective", wv->objective_id);
-            jtext(w, "rule", wv->rule);
-            jtext(w, "reason", wv->reason);
-            jtext(w, "author", wv->author);
-            jstamp(w, "at", wv->at);
-            jw_end_obj(w);
-        }
-        jw_end_arr(w);
-    }
+    waiver_out wo = {x, false};
+    if (rc == STORE_OK) rc = store_each_waiver(s, c->id, waiver_json, &wo);
+    if (wo.open) jw_end_arr(w);
     jw_end_obj(w);
     ex_flush(x, false);
     arena_free(a);
-    plan_free(p);
     return rc;
 }
 

@@ -16,6 +16,10 @@ static void set(json_t *o, const char *k, json_t *v) { json_object_set_new(o, k,
 /* The series or cohort sentence of KR k, or null. */
 static json_t *sentence(const report_input *in, size_t k, bool cohorts)
 {
+    if (in->dig) {   /* worked out as the history streamed past */
+        const char *t = cohorts ? in->dig[k].cohorts : in->dig[k].series;
+        return t ? cj_str(t) : json_null();
+    }
     static const report_history none = {0};
     const report_history *h = in->hist ? &in->hist[k] : &none;
     window_rules fu;

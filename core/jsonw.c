@@ -131,9 +131,34 @@ void jw_kstr_valid(jw *w, const char *k, const char *v)
     str(w->b, v);
 }
 
+/* v's decimal digits into s (>= 21 bytes), returns the length: what "%lld" prints, without
+ * printf (a JSON export writes a million ids). */
+static int itoa_ll(long long v, char *s)
+{
+    char t[24];
+    int n = 0;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do t[n++] = (char)('0' + u % 10); while ((u /= 10));
+    int len = 0;
+    if (v < 0) s[len++] = '-';
+    while (n) s[len++] = t[--n];
+    s[len] = '\0';
+    return len;
+}
+
 void jw_kreal(jw *w, const char *k, double v)
 {
     if (!isfinite(v)) return;
+    if (v == (double)(long long)v && fabs(v) < 1e15 && !(v == 0 && signbit(v))) {
+        char s[32];   /* a whole number: "%.*g" (prec >= 15) prints its digits, then ".0" */
+        int n = itoa_ll((long long)v, s);
+        if (n < w->prec || w->prec >= 15) {
+            memcpy(s + n, ".0", 3);
+            key(w, k);
+            buf_addn(w->b, s, (size_t)n + 2);
+            return;
+        }
+    }
     char s[64];
     int n = snprintf(s, sizeof s, "%.*g", w->prec, v);
     if (n < 0 || (size_t)n >= sizeof s - 3) return;
@@ -164,7 +189,7 @@ void jw_kreal_or_null(jw *w, const char *k, bool has, double v)
 void jw_kint(jw *w, const char *k, long long v)
 {
     char s[32];
-    int n = snprintf(s, sizeof s, "%lld", v);
+    int n = itoa_ll(v, s);
     key(w, k);
     buf_addn(w->b, s, (size_t)n);
 }

@@ -16,18 +16,22 @@
 void report_md(lnd_buf *b, const char *s)
 {
     if (!s) return;
+    const char *run = s;   /* plain bytes go out in runs, not one by one */
     for (const char *c = s; *c; c++) {
         char ch = *c;
-        if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
-        if (ch == '|' || ch == '*' || ch == '_' || ch == '`' || ch == '[' || ch == ']' ||
-            ch == '<' || ch == '>' || (ch == '#' && c == s)) {
-            char esc[3] = {'\\', ch, 0};
-            buf_add(b, esc);
-        } else {
-            char one[2] = {ch, 0};
-            buf_add(b, one);
+        bool blank = ch == '\n' || ch == '\r' || ch == '\t';
+        bool mark = ch == '|' || ch == '*' || ch == '_' || ch == '`' || ch == '[' || ch == ']' ||
+                    ch == '<' || ch == '>' || (ch == '#' && c == s);
+        if (!blank && !mark) continue;
+        buf_addn(b, run, (size_t)(c - run));
+        run = c + 1;
+        if (blank) buf_addn(b, " ", 1);
+        else {
+            char esc[2] = {'\\', ch};
+            buf_addn(b, esc, 2);
         }
     }
+    buf_addn(b, run, strlen(run));
 }
 
 static void value_with_unit(lnd_buf *b, double v, const char *unit)
@@ -181,7 +185,7 @@ static void chain_of_evidence(const report_input *in, const cascade_index *ci, l
                 if (kr->archived || kr->evidence != steps[s].ev) continue;
                 if (shown++) buf_add(b, "; ");
                 report_kr_sentence(kr, b);
-                int w = report_first_move(p, kr, in->hist ? &in->hist[k] : NULL);
+                int w = in->dig ? in->dig[k].first_move : report_first_move(p, kr, in->hist ? &in->hist[k] : NULL);
                 if (w) {
                     buf_printf(b, ", first moved in week %d", w);
                     if (!first_move[s] || w < first_move[s]) first_move[s] = w;
@@ -274,17 +278,21 @@ static void objective_section(const report_input *in, size_t oi, int depth, lnd_
         way(b, ks.progress);
         if (!judged) buf_printf(b, ", %s", model_status_name(ks.status));
         buf_printf(b, "; %s, %s", model_evidence_name(kr->evidence), model_indicator_name(kr->indicator));
-        report_confidence_trend(in->hist ? &in->hist[k] : NULL, b);
+        if (in->dig) buf_add(b, in->dig[k].trend ? in->dig[k].trend : "");
+        else report_confidence_trend(in->hist ? &in->hist[k] : NULL, b);
         if (kr->coowner && *kr->coowner) {
             buf_add(b, "; co-owned with ");
             report_md(b, kr->coowner);
         }
         /* a check-in logged under someone else's name says who really logged it */
-        const lnd_checkin *last = in->hist && in->hist[k].n ? &in->hist[k].items[0] : NULL;
+        const lnd_checkin *last = !in->dig && in->hist && in->hist[k].n ? &in->hist[k].items[0] : NULL;
         char who[300];
-        if (last && strcmp(model_who(last->author, last->account, who, sizeof who), last->author ? last->author : "")) {
+        const char *by = in->dig ? in->dig[k].last_by : NULL;
+        if (last && strcmp(model_who(last->author, last->account, who, sizeof who), last->author ? last->author : ""))
+            by = who;
+        if (by) {
             buf_add(b, "; last check-in by ");
-            report_md(b, who);
+            report_md(b, by);
         }
         buf_add(b, "\n");
         report_after_lines(in, k, "  ", true, b);
@@ -411,6 +419,11 @@ static void knowledge(const report_input *in, lnd_buf *b)
     if (!carried) buf_add(b, "Nothing chosen to carry forward yet.\n");
 }
 
+void report_emit(const report_input *in, lnd_buf *b)
+{
+    if (in->flush) in->flush(in->flush_ud, b);
+}
+
 void report_markdown(const report_input *in, lnd_buf *b)
 {
     const lnd_plan *p = in->plan;
@@ -441,6 +454,7 @@ void report_markdown(const report_input *in, lnd_buf *b)
         else buf_printf(b, " | %s%s |", progress_verdict_name(progress_verdict(o->type, score)),
                         r && r->has_score ? "" : " (suggested, not yet reviewed)");
         buf_add(b, "\n");
+        if (b->len >= 65536) report_emit(in, b);
     }
     lnd_buf mix = {0};
     report_evidence_mix(p, -1, &mix);
@@ -464,10 +478,13 @@ void report_markdown(const report_input *in, lnd_buf *b)
                 }
             }
         }
+        if (b->len >= 65536) report_emit(in, b);
     }
     if (have_ci) report_cascade_free(&ci);
     knowledge(in, b);
     report_kpis(in, b);
     report_discipline(in, b);
+    report_emit(in, b);
     report_findings(in, b);
+    report_emit(in, b);
 }

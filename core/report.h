@@ -23,11 +23,22 @@ typedef struct {
     size_t n;
 } report_history;
 
+/* What the report says about one KR's check-ins, worked out once as its history streams past
+ * (report_digest), so the histories need not all be in memory at once. */
+typedef struct {
+    int first_move;             /* report_first_move's week, 0 = has not moved */
+    const char *trend;          /* report_confidence_trend's words ("" = none) */
+    const char *last_by;        /* who really logged the newest check-in when not its author, NULL = same */
+    const char *series;         /* report_series' sentence, NULL = none */
+    const char *cohorts;        /* report_cohorts' sentence, NULL = none */
+} report_kr_digest;
+
 typedef struct {
     const lnd_plan *plan;
     lnd_day day;                    /* the day the figures are judged on */
     const progress_rules *rules;
     const report_history *hist;     /* per KR index of plan->krs, NULL = none loaded */
+    const report_kr_digest *dig;    /* per KR index, used instead of hist when set (report_digest) */
     const lnd_review *reviews;      /* any order, NULL = none */
     size_t nreviews;
     const lnd_finding *health;      /* health findings: the appendix says each in a sentence */
@@ -39,9 +50,16 @@ typedef struct {
     size_t norig;
     const char *today;              /* YYYY-MM-DD */
     const struct window_rules_s *followups;   /* follow-up offsets and window, NULL = defaults */
+    /* Called with the text so far at section ends, so a large report need not be held whole:
+     * it may take out any complete lines. NULL = everything stays in out. */
+    void (*flush)(void *ud, lnd_buf *out);
+    void *flush_ud;
 } report_input;
 
 void report_markdown(const report_input *in, lnd_buf *out);
+
+/* KR index k's digest from its history h (newest first, NULL = none), strings in a (core/report_digest.c). */
+void report_digest(const report_input *in, size_t k, const report_history *h, lnd_arena *a, report_kr_digest *d);
 
 /* Markdown-safe copy of user text: one line, no table pipes, no leading markup. */
 void report_md(lnd_buf *b, const char *s);

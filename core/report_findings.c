@@ -129,6 +129,7 @@ void report_findings(const report_input *in, lnd_buf *b)
             buf_add(b, "- ");
             sentence(in, f, b);
             buf_add(b, "\n");
+            if (b->len >= 65536) report_emit(in, b);
         }
         if (shown) buf_add(b, "\n");
     }

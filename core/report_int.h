@@ -7,6 +7,9 @@
 
 #include "report.h"
 
+/* report.c: hand the text so far to the caller's writer, if any (report_input.flush). */
+void report_emit(const report_input *in, lnd_buf *b);
+
 /* report_scorecard.c */
 /* "KRs: 40% activity, 20% learning, 20% behaviour, 20% results" for objective oi, or for the
  * whole plan when oi < 0; nothing when there are no KRs. */

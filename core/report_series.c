@@ -136,6 +136,20 @@ bool report_cohorts(const lnd_plan *p, size_t k, const report_history *h, lnd_bu
 
 void report_after_lines(const report_input *in, size_t k, const char *indent, bool labels, lnd_buf *b)
 {
+    if (in->dig) {   /* worked out as the history streamed past (report_digest.c) */
+        const report_kr_digest *d = &in->dig[k];
+        if (d->series) {
+            buf_printf(b, "%s- %s", indent, labels ? "After the programme: " : "");
+            report_md(b, d->series);
+            buf_add(b, "\n");
+        }
+        if (d->cohorts) {
+            buf_printf(b, "%s- %s", indent, labels ? "Cohorts: " : "");
+            report_md(b, d->cohorts);
+            buf_add(b, "\n");
+        }
+        return;
+    }
     window_rules def;
     const window_rules *r = in->followups;
     if (!r) {

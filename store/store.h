@@ -140,9 +140,11 @@ store_rc store_last_confidence(store *s, lnd_id kr_id, int *out);
 void store_set_followups(store *s, const int *offsets, size_t n, int window_days);
 /* Check-ins of a KR, newest first. */
 store_rc store_checkins(store *s, lnd_arena *a, lnd_id kr_id, lnd_checkin **out, size_t *n);
-/* Every KR's check-ins for `lnd report`, one query: hist[k] for p->krs[k], newest first
- * (store_report.c). hist holds p->nkrs entries. */
-store_rc store_report_histories(store *s, lnd_arena *a, const lnd_plan *p, report_history *hist);
+/* Every KR's check-ins for `lnd report`, one query, one KR at a time (store_report.c):
+ * cb(ud, k, h) for each p->krs[k] with check-ins, h newest first and valid only during the
+ * call (note is not read: the report never prints it); false from cb stops. */
+typedef bool (*store_history_cb)(void *ud, size_t k, const report_history *h);
+store_rc store_report_each_history(store *s, const lnd_plan *p, store_history_cb cb, void *ud);
 
 /* ---- programmes ---- */
 store_rc store_add_programme(store *s, lnd_programme *p, const char *user);
@@ -209,6 +211,19 @@ store_rc store_audit(store *s, lnd_arena *a, const char *since, size_t limit,
 /* Every audit row, newest first, streamed to cb (false stops; text valid only during the call). */
 typedef bool (*store_audit_cb)(void *ud, const lnd_audit *row);
 store_rc store_each_audit(store *s, store_audit_cb cb, void *ud);
+/* The newest audit row's id (0 = none yet). */
+store_rc store_audit_last(store *s, lnd_id *out);
+/* What changed after audit row `after` (store_changed.c): the objectives whose KRs took a
+ * check-in, each once, or `other` when any row was another kind of change (then only a full
+ * reload is sure to be right); `last` is the newest row now, to pass next time. */
+typedef struct {
+    lnd_id last;
+    lnd_id *objs;       /* in a */
+    size_t nobjs;
+    bool other;
+    size_t rows;        /* audit rows read */
+} store_changed;
+store_rc store_changed_after(store *s, lnd_arena *a, lnd_id after, store_changed *out);
 /* The latest audit entry for an entity: who changed it last (for conflict messages). */
 store_rc store_last_change(store *s, lnd_arena *a, const char *entity, lnd_id id,
                            lnd_audit *out);

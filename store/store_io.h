@@ -46,6 +46,17 @@ store_rc store_cycle_checkins(store *s, lnd_arena *a, lnd_id cycle_id, lnd_check
  * else only that KR's, oldest first. */
 typedef bool (*store_checkin_cb)(void *ud, const lnd_checkin *c);
 store_rc store_each_checkin(store *s, lnd_id cycle_id, lnd_id kr_id, store_checkin_cb cb, void *ud);
+/* A cycle's rows one at a time in the plan's order (store_each.c), for exports whose memory
+ * must not grow with the plan; each row valid only during the call; false from cb stops.
+ * Each KR comes with its objective's title. */
+typedef bool (*store_objective_cb)(void *ud, const lnd_objective *o);
+typedef bool (*store_kr_cb)(void *ud, const lnd_kr *k, const char *objective_title);
+typedef bool (*store_programme_cb)(void *ud, const lnd_programme *p);
+typedef bool (*store_waiver_cb)(void *ud, const lnd_waiver *w);
+store_rc store_each_objective(store *s, lnd_id cycle_id, store_objective_cb cb, void *ud);
+store_rc store_each_kr(store *s, lnd_id cycle_id, store_kr_cb cb, void *ud);
+store_rc store_each_programme(store *s, lnd_id cycle_id, store_programme_cb cb, void *ud);
+store_rc store_each_waiver(store *s, lnd_id cycle_id, store_waiver_cb cb, void *ud);
 /* True when the database holds no cycles, objectives, KPIs or audit rows. */
 store_rc store_is_empty(store *s, bool *empty);
 /* Restore rows exactly as exported (ids, versions, timestamps, authors). Only inside

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../store/store_io.h"
 #include "tui_int.h"
@@ -178,8 +179,61 @@ void tui_select_obj(tui_app *a, lnd_id id)
         }
 }
 
+/* What follows from the plan once it is (re)read: rows, selection kept by id, check-ins of
+ * the selected KR, the header's review hint, health and the open list view. */
+static void after_load(tui_app *a, lnd_id oid, lnd_id kid, size_t old_sel, bool health_now)
+{
+    tui_data_rows(a);
+    a->tl.sel = old_sel < a->tl.count ? old_sel : 0;
+    if (oid) tui_select_obj(a, oid);
+    tui_data_sync(a);
+    for (size_t k = 0; kid && k < a->kl.count; k++)
+        if (a->plan->krs[a->krs[k]].id == kid) a->kl.sel = k;
+    tui_data_sync(a);
+    lnd_arena *t = arena_new();   /* another cycle in review: the header's hint */
+    lnd_cycle rv;
+    a->review_pending[0] = '\0';
+    if (store_review_pending(a->st, t, &rv) == STORE_OK && (!a->plan || rv.id != a->plan->cycle.id))
+        snprintf(a->review_pending, sizeof a->review_pending, "%s", rv.name);
+    arena_free(t);
+    /* findings follow every change, ours or another user's; after an outside check-in the
+     * new value is drawn first and the findings follow a frame later (tui_main.c) */
+    if (health_now) tui_health_compute(a);
+    a->health_stale = !health_now;
+    tui_views_load(a);
+    a->dirty = D_ALL;
+}
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* LND_RELOAD_LOG=FILE: one line per reload, "full N in T ms" or "partial N of M in T ms"
+ * (rows read, the reload's time up to the redraw; the bench and tests/screen/tui_shared.sh
+ * read it; nothing is written without it). */
+static void reload_log(const char *kind, size_t rows, size_t full, double t0)
+{
+    const char *path = getenv("LND_RELOAD_LOG");
+    FILE *f = path && *path ? fopen(path, "a") : NULL;
+    if (!f) return;
+    if (full) fprintf(f, "%s %zu of %zu in %.0f ms\n", kind, rows, full, now_ms() - t0);
+    else fprintf(f, "%s %zu in %.0f ms\n", kind, rows, now_ms() - t0);
+    fclose(f);
+}
+
+/* Rows a full load reads: objectives, KRs, programmes, waivers (what partial reloads are
+ * measured against). */
+static size_t full_rows(const lnd_plan *p)
+{
+    return p ? p->nobjs + p->nkrs + p->nprogs + p->nwaivers : 0;
+}
+
 void tui_data_reload(tui_app *a)
 {
+    double t0 = now_ms();
     long oi = tui_sel_obj(a), ki = tui_sel_kr(a);
     lnd_id oid = oi >= 0 ? a->plan->objs[oi].id : 0, kid = ki >= 0 ? a->plan->krs[ki].id : 0;
     size_t old_sel = a->tl.sel;
@@ -190,6 +244,7 @@ void tui_data_reload(tui_app *a)
     arena_free(a->ci_arena);   /* force the check-ins to be read again */
     a->ci_arena = NULL;
     store_data_version(a->st, &a->data_version);
+    if (store_audit_last(a->st, &a->audit_seen) != STORE_OK) a->audit_seen = 0;   /* before the plan: none missed */
     if (a->ncycles) {
         store_rc rc = store_load_plan(a->st, a->cycles[a->cy].id, &a->plan);
         if (rc != STORE_OK) {
@@ -206,22 +261,56 @@ void tui_data_reload(tui_app *a)
         a->week = summary_week_on(a->plan, a->today);
         a->nall = plan_cascade(a->plan, false, &a->all);
     }
-    tui_data_rows(a);
-    a->tl.sel = old_sel < a->tl.count ? old_sel : 0;
-    if (oid) tui_select_obj(a, oid);
-    tui_data_sync(a);
-    for (size_t k = 0; kid && k < a->kl.count; k++)
-        if (a->plan->krs[a->krs[k]].id == kid) a->kl.sel = k;
-    tui_data_sync(a);
-    lnd_arena *t = arena_new();   /* another cycle in review: the header's hint */
-    lnd_cycle rv;
-    a->review_pending[0] = '\0';
-    if (store_review_pending(a->st, t, &rv) == STORE_OK && (!a->plan || rv.id != a->plan->cycle.id))
-        snprintf(a->review_pending, sizeof a->review_pending, "%s", rv.name);
+    after_load(a, oid, kid, old_sel, true);
+    reload_log("full", full_rows(a->plan), 0, t0);
+}
+
+/* Objective oi's KRs read again in place (a check-in moved their values); false when they
+ * are not the ones the plan holds (added, gone: a full reload is needed). */
+static bool reread_krs(tui_app *a, size_t oi, size_t *rows)
+{
+    lnd_plan *p = a->plan;
+    size_t first, n = plan_krs_of(p, oi, &first);
+    for (size_t k = first; k < first + n; k++) {
+        lnd_kr kr;
+        if (store_get_kr(a->st, p->arena, p->krs[k].id, &kr) != STORE_OK || kr.objective_id != p->objs[oi].id)
+            return false;
+        p->krs[k] = kr;
+        ++*rows;
+    }
+    return true;
+}
+
+void tui_data_refresh(tui_app *a)
+{
+    double t0 = now_ms();
+    if (!a->plan || !a->audit_seen) {
+        tui_data_reload(a);
+        return;
+    }
+    long long v = a->data_version;
+    store_data_version(a->st, &a->data_version);   /* before reading: a later commit is seen next poll */
+    lnd_arena *t = arena_new();
+    store_changed ch;
+    bool ok = store_changed_after(a->st, t, a->audit_seen, &ch) == STORE_OK && !ch.other;
+    size_t rows = ch.rows;
+    for (size_t i = 0; ok && i < ch.nobjs; i++) {
+        long oi = plan_obj_index(a->plan, ch.objs[i]);
+        if (oi >= 0) ok = reread_krs(a, (size_t)oi, &rows);   /* another cycle's: nothing shown */
+    }
     arena_free(t);
-    tui_health_compute(a);   /* findings follow every change, ours or another user's */
-    tui_views_load(a);
-    a->dirty = D_ALL;
+    if (!ok) {   /* anything but check-ins, or KRs that moved: the whole plan again */
+        a->data_version = v;
+        tui_data_reload(a);
+        return;
+    }
+    a->audit_seen = ch.last;
+    long oi = tui_sel_obj(a), ki = tui_sel_kr(a);
+    lnd_id oid = oi >= 0 ? a->plan->objs[oi].id : 0, kid = ki >= 0 ? a->plan->krs[ki].id : 0;
+    arena_free(a->ci_arena);   /* the selected KR's check-ins may have grown */
+    a->ci_arena = NULL;
+    after_load(a, oid, kid, a->tl.sel, false);
+    reload_log("partial", rows, full_rows(a->plan), t0);
 }
 
 /* Case-insensitive substring (ASCII folding; other bytes compare as they are). */

@@ -90,6 +90,7 @@ struct tui_app {
     int week;
     lnd_day today;             /* the day every figure is judged on */
     long long data_version;
+    lnd_id audit_seen;         /* the newest audit row the plan shown reflects (tui_data_refresh) */
 
     /* cascade: all rows of the plan, and the visible ones (collapse + filter) */
     plan_row *all;
@@ -138,6 +139,7 @@ struct tui_app {
     lnd_arena *h_arena;
     lnd_finding *findings;
     size_t nfindings;
+    bool health_stale;         /* a partial reload drew first: recomputed right after the frame */
 
     /* header notices */
     char notice[256];
@@ -170,6 +172,9 @@ void tui_notice(tui_app *a, bool error, const char *fmt, ...) __attribute__((for
 /* tui_data.c: cycles, plan, visible rows, selection, check-ins, filter, search */
 int tui_data_load_cycles(tui_app *a, const char *name);
 void tui_data_reload(tui_app *a);          /* reload the plan keeping the selection */
+/* Another process committed: re-read only the objectives whose KRs took check-ins since the
+ * last audit row seen; anything else, a full reload. */
+void tui_data_refresh(tui_app *a);
 void tui_data_rows(tui_app *a);            /* rebuild visible rows (collapse, filter) */
 void tui_data_sync(tui_app *a);            /* KRs and check-ins of the selection */
 long tui_sel_obj(const tui_app *a);        /* plan->objs index of the selection, -1 none */

@@ -232,7 +232,7 @@ static void poll_db(tui_app *a)
 {
     long long v;
     if (store_data_version(a->st, &v) != STORE_OK || v == a->data_version) return;
-    tui_data_reload(a);
+    tui_data_refresh(a);   /* only what the new audit rows name, when they are check-ins */
     tui_notice(a, false, "updated by another user");
 }
 
@@ -351,6 +351,13 @@ int tui_run(store *s, const tui_opts *o)
                 handle_key(a, translate(r, ch));
             }
             render(a);
+            if (a->health_stale) {   /* an outside check-in is on screen: now its findings */
+                tui_health_compute(a);
+                a->health_stale = false;
+                tui_views_load(a);   /* an open list (the health view) reads the new findings */
+                a->dirty = D_ALL;
+                render(a);
+            }
         }
     }
     char err[300] = "";

@@ -15,11 +15,15 @@ res=$(printf '%s\n' "$OUT" | sed -n 's/^measure: \(K[0-9]*\) results .*/\1/p')
 beh=$(printf '%s\n' "$OUT" | sed -n 's/^measure: .* \(K[0-9]*\) behaviour$/\1/p')
 check "the generator names a results KR and a behaviour KR" [ -n "$res" -a -n "$beh" ]
 for label in floor "status --format text" "status --format json" check report "sqlite3 -json (same tables)" \
-  "export --format json" "export --format csv" log "dashboard first frame" "floor insert" \
+  "export --format json" "export --format csv" log "dashboard first frame" "pty wrapper alone" "floor insert" \
   "checkin (results KR)" "checkin (behaviour KR)"; do
   check "bench command runs and is timed: $label" sh -c 'printf "%s\n" "$1" | grep -q "^$2  *[0-9][0-9.]* "' _ "$OUT" "$label"
 done
 expect_in "the bench counts a check-in's fsyncs" "$OUT" "checkin fsyncs (strace -f -c: fsync + fdatasync): "
+expect_in "the bench times the writes in a run of their own" "$OUT" "== the writes, "
+expect_in "the bench measures the dashboard's poll: an outside check-in on screen, rows read" "$OUT" \
+  "dashboard, an outside check-in on screen (ms, 5 times): "
+expect_not_in "the poll's reload was partial" "$OUT" "the dashboard reloaded in full"
 expect_in "the bench measures twice the size" "$OUT" "== 2x: generating 4 business objectives, 600 check-ins"
 expect_in "the bench prints the linearity column" "$OUT" "== 2x/1x"
 expect_in "the bench prints the verdict" "$OUT" "target(s) not met"

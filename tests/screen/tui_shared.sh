@@ -9,13 +9,17 @@
 demo_db
 title_of() { "$LND" --db "$DB" status --format json | jq -r ".objectives[] | select(.id==\"$1\") | .title"; }
 
-start a 80 24 -- --user alice
+start a 80 24 LND_RELOAD_LOG="$T/reload.log" -- --user alice
 ready a "Cascade"
 keys a j j j j j
 expect_screen a "O6 selected" "Key results of O6"
 setup "sam checks in on K8 from the CLI" "$LND" --db "$DB" --user sam checkin K8 74 --confidence 9 --note "from the CLI"
 expect_screen a "a CLI check-in appears within 2 s without a keypress" "64% → 74% → 75%" 2
 expect_screen a "and the header says another user changed it" "updated by another user"
+# issue 15: the poll re-read one audit row and the KRs of K8's objective, not the plan
+nkrs=$("$LND" --db "$DB" status --format json | jq '[.objectives[] | select(any(.key_results[]?; .id=="K8")) | .key_results | length] | .[0]')
+expect_eq "the outside check-in reloaded only its objective's KRs (1 audit row + $nkrs KRs)" \
+  "$(tail -n 1 "$T/reload.log" | cut -d' ' -f1,2)" "partial $((1 + nkrs))"
 
 # conflict: alice and bob edit O9 at the same time
 start b 80 24 -- --user bob

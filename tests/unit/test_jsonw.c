@@ -12,6 +12,7 @@
 
 #include "test_main.h"
 #include <jansson.h>
+#include <limits.h>
 #include <math.h>
 
 #include "../../core/jsonw.h"
@@ -107,6 +108,42 @@ static void test_reals_and_nesting_as_jansson(void **state)
     buf_free(&b);
 }
 
+/* issue 15: whole numbers and integers are written without printf; the bytes must stay
+ * jansson's at both precisions (10: status, 17: export), signs and exponents included. */
+static void test_whole_numbers_as_jansson(void **state)
+{
+    (void)state;
+    static const double reals[] = {0, -0.0, 1, -7, 55, 999999999, 1234567890, -1234567890, 12345678901.0,
+                                   1e14, 999999999999999.0, 1e15, -1e15, 9007199254740993.0, 1e300};
+    static const long long ints[] = {0, -1, 9, 10, LLONG_MIN, LLONG_MAX};
+    for (int prec = 10; prec <= 17; prec += 7) {
+        json_t *o = json_object();
+        lnd_buf b = {0};
+        jw w;
+        jw_init(&w, &b);
+        w.prec = prec;
+        jw_obj(&w);
+        char key[16];
+        for (size_t i = 0; i < sizeof reals / sizeof reals[0]; i++) {
+            snprintf(key, sizeof key, "r%zu", i);
+            json_object_set_new(o, key, json_real(reals[i]));
+            jw_kreal(&w, key, reals[i]);
+        }
+        for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
+            snprintf(key, sizeof key, "i%zu", i);
+            json_object_set_new(o, key, json_integer(ints[i]));
+            jw_kint(&w, key, ints[i]);
+        }
+        jw_end_obj(&w);
+        char *want = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(prec));
+        json_decref(o);
+        assert_string_equal(buf_str(&b), want);
+        free(want);
+        buf_free(&b);
+    }
+}
+
 LND_TEST_MAIN(cmocka_unit_test(test_strings_as_jansson),
               cmocka_unit_test(test_bad_utf8_sanitised_not_dropped),
-              cmocka_unit_test(test_reals_and_nesting_as_jansson))
+              cmocka_unit_test(test_reals_and_nesting_as_jansson),
+              cmocka_unit_test(test_whole_numbers_as_jansson))

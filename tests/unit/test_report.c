@@ -233,7 +233,64 @@ static void series_and_cohorts_in_business_terms(void **st)
     plan_free(p);
 }
 
+/* The report's writer in the test: everything handed out so far, in order. */
+static void take_all(void *ud, lnd_buf *b)
+{
+    buf_addn(ud, b->s ? b->s : "", b->len);
+    b->len = 0;
+}
+
+/* issue 15: `lnd report` keeps a digest per KR, not the cycle's check-ins, and writes as it
+ * goes; the text must be the one the whole histories give, byte for byte. */
+static void streamed_digests_say_what_whole_histories_say(void **st)
+{
+    (void)st;
+    lnd_plan *p = mk_plan();
+    progress_rules r;
+    progress_defaults(&r);
+    p->krs[2].baseline_at = "2027-01-02";
+    lnd_checkin beh[] = {{.id = 8, .value = 70, .confidence = 5, .at = "2027-02-05 15:00:00", .author = "ana",
+                          .account = "robot"},
+                         {.id = 7, .value = 30, .confidence = 8, .at = "2027-01-20 15:00:00", .author = "ana"}};
+    lnd_checkin res[] = {
+        {.id = 6, .kr_id = 3, .at = "2027-03-03 12:00:00", .value = 90, .cohort = "not yet trained",
+         .comparison = true, .followup = 30, .confidence = -1},
+        {.id = 5, .kr_id = 3, .at = "2027-03-02 12:00:00", .value = 69, .cohort = "trained", .followup = 30,
+         .confidence = 7},
+        {.id = 4, .kr_id = 3, .at = "2027-01-20 12:00:00", .value = 64, .cohort = "not yet trained",
+         .comparison = true, .confidence = 7},
+        {.id = 3, .kr_id = 3, .at = "2027-01-20 12:00:00", .value = 66, .cohort = "trained", .confidence = 9},
+    };
+    report_history h[3] = {{NULL, 0}, {beh, 2}, {res, 4}};
+    lnd_day day;
+    assert_true(date_parse("2027-03-10", &day));
+    report_input in = {.plan = p, .day = day, .rules = &r, .hist = h, .today = "2027-03-10"};
+    lnd_buf whole = {0}, streamed = {0}, rest = {0};
+    report_markdown(&in, &whole);
+    /* the parts the digests carry are in the text, so the comparison below can fail */
+    assert_non_null(strstr(buf_str(&whole), "confidence 8 → 5; last check-in by robot (as ana)"));
+    assert_non_null(strstr(buf_str(&whole), "After the programme: First-call resolution 64% (baseline, 2 Jan) → 69% (+30 d)"));
+    assert_non_null(strstr(buf_str(&whole), "Cohorts: trained: First-call resolution 66% → 69%"));
+    assert_non_null(strstr(buf_str(&whole), "first moved in week 3"));
+    lnd_arena *a = arena_new();
+    report_kr_digest dig[3];
+    for (size_t k = 0; k < 3; k++) report_digest(&in, k, k ? &h[k] : NULL, a, &dig[k]);
+    in.hist = NULL;
+    in.dig = dig;
+    in.flush = take_all;
+    in.flush_ud = &streamed;
+    report_markdown(&in, &rest);
+    assert_int_equal(rest.len, 0);   /* all of it was handed out */
+    assert_string_equal(buf_str(&streamed), buf_str(&whole));
+    buf_free(&whole);
+    buf_free(&streamed);
+    buf_free(&rest);
+    arena_free(a);
+    plan_free(p);
+}
+
 LND_TEST_MAIN(cmocka_unit_test(kr_sentence_in_business_terms),
               cmocka_unit_test(report_has_chain_verdict_and_escapes_markdown),
               cmocka_unit_test(followups_at_30_60_90_days_after_programme_end),
-              cmocka_unit_test(series_and_cohorts_in_business_terms))
+              cmocka_unit_test(series_and_cohorts_in_business_terms),
+              cmocka_unit_test(streamed_digests_say_what_whole_histories_say))
