@@ -14,12 +14,14 @@ SYSCONFDIR ?= /etc
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
 BUILD      ?= build
-# libpq: PostgreSQL (postgresql://… in --db); one binary serves both backends
-PKGS     = ncursesw sqlite3 libconfig jansson libutf8proc libpq
+# libpq: PostgreSQL (postgresql://… in --db); one binary serves both backends. Built against
+# its header only: store/pg_lib.c loads libpq.so.5 when a postgresql:// database is opened, so
+# an SQLite command does not pay for libpq's fifteen libraries at every start.
+PKGS     = ncursesw sqlite3 libconfig jansson libutf8proc
 VERSION  = 0.1.0
 
 # ncursesw.pc adds -D_XOPEN_SOURCE=600, which clashes with ours (700): drop it
-PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
+PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS) libpq 2>/dev/null))
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
@@ -39,7 +41,7 @@ ALL_CPPFLAGS = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DLND_VERSION='"$(VERSION)"
                $(HARDEN_CPPFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = -std=c11 $(ALL_CPPFLAGS) $(WARN) $(HARDEN_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(HARDEN_LDFLAGS) $(LDFLAGS)
-LIBS    = $(PKG_LIBS) -lcsv -lm
+LIBS    = $(PKG_LIBS) -lcsv -lm -ldl
 
 CORE_SRC  = $(wildcard core/*.c)
 STORE_SRC = $(wildcard store/*.c)

@@ -15,6 +15,7 @@
 #include "pg_schema.h"
 
 #include <libpq-fe.h>
+#include "pg_lib.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -418,6 +419,7 @@ static void quiet(void *arg, const char *msg)
 db_rc pg_db_open(const char *conninfo, const db_open_opts *o, db_conn **out, char *err, size_t errsz)
 {
     *out = NULL;
+    if (!pg_lib_load(err, errsz)) return DB_CANTOPEN;
     char *perr = NULL;
     PQconninfoOption *opts = PQconninfoParse(conninfo, &perr);
     if (!opts) {
