@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* store/store_open.c — opening and closing a store whatever the backend (the SQLite file
- * itself is opened by sqlite_open.c), the busy timeout, caller-grouped transactions and the
+ * itself is opened by sqlite_open.c, a PostgreSQL server by pg_open.c), the busy timeout, caller-grouped transactions and the
  * data version the dashboard polls. */
 #include "store_int.h"
 
@@ -95,8 +95,7 @@ store_rc store_open(const char *path, int flags, store **out, char *err, size_t 
         snprintf(err, errsz, "out of memory opening %s", path);
         return STORE_IO;
     }
-    /* PostgreSQL (postgresql://…) is opened by store/pg_*.c once it is wired in here */
-    store_rc rc = st_sqlite_open(s, path, flags);
+    store_rc rc = db_is_postgres_uri(path) ? st_pg_open(s, path, flags) : st_sqlite_open(s, path, flags);
     if (rc != STORE_OK) return open_fail(s, rc, out, err, errsz);
     *out = s;
     return STORE_OK;
@@ -157,11 +156,15 @@ int store_rc_exit(store_rc rc)
     return 74;
 }
 
+bool store_is_server(const char *where)
+{
+    return db_is_postgres_uri(where);
+}
+
 store_rc store_data_version(store *s, long long *out)
 {
-    if (db_dialect(s->db) != DB_SQLITE) return st_not_here(s, "watching for other writers");
     long long v = 0;
-    store_rc rc = st_sqlite_data_version(s, &v);
+    store_rc rc = db_dialect(s->db) == DB_SQLITE ? st_sqlite_data_version(s, &v) : st_pg_data_version(s, &v);
     if (rc != STORE_OK) return rc;
     *out = v + s->own_commits;   /* data_version ignores our own commits; count them too */
     return STORE_OK;
