@@ -33,14 +33,14 @@ static long one_long(store *s, const char *sql, db_rc *rc)
 store_rc st_pg_open(store *s, const char *uri, int flags)
 {
     bool create = (flags & STORE_OPEN_CREATE) && !(flags & STORE_OPEN_READONLY);
-    db_open_opts o = {.readonly = (flags & STORE_OPEN_READONLY) != 0, .create = create,
-                      .busy_timeout_ms = st_busy_timeout_ms()};
+    /* read-only is set after the schema is current: an older one is migrated by whichever
+     * lnd opens it first, a reader too (as on SQLite) */
+    db_open_opts o = {.readonly = false, .create = create, .busy_timeout_ms = st_busy_timeout_ms()};
     char err[768] = "";
     db_rc rc = pg_db_open(uri, &o, &s->db, err, sizeof err);
     if (rc == DB_CANTOPEN) return st_fail(s, STORE_BUSY, "%s", err);
     if (rc == DB_NOMEM) return st_fail(s, STORE_IO, "%s", err);
     if (rc != DB_OK) return st_fail(s, STORE_INVALID, "%s", err);
-    s->readonly = o.readonly;
 
     /* the version, read without the write lock */
     long v = one_long(s, "SELECT CASE WHEN to_regclass('lnd_schema') IS NULL THEN -1 ELSE 0 END", &rc);
@@ -55,17 +55,20 @@ store_rc st_pg_open(store *s, const char *uri, int flags)
     if (v < 0 && tables > 0)
         return st_fail(s, STORE_INVALID, "%s is not an lnd database (it holds other tables)", uri);
     if (v <= 0 && !create) return st_fail(s, STORE_NODB, "no database at %s", uri);
-    if (v == PG_SCHEMA_VERSION) return STORE_OK;
-    if (s->readonly)
-        return st_fail(s, STORE_READONLY, "cannot write %s: read-only; check permissions (schema %ld must be "
-                       "upgraded to %d)", uri, v, PG_SCHEMA_VERSION);
     int found = 0;
-    rc = pg_schema_ensure(s->db, &found, err, sizeof err);
+    rc = v == PG_SCHEMA_VERSION ? DB_OK : pg_schema_ensure(s->db, &found, err, sizeof err);
+    if (rc == DB_OK && (flags & STORE_OPEN_READONLY)) {
+        rc = db_exec(s->db, "SET default_transaction_read_only = on");
+        if (rc != DB_OK) return st_sqlfail(s, rc, "opening the database");
+        s->readonly = true;
+    }
     if (rc == DB_OK) return STORE_OK;
     if (rc == DB_NOTADB && found > PG_SCHEMA_VERSION) return st_fail(s, STORE_NEWER, "%s", err);
     if (rc == DB_NOTADB) return st_fail(s, STORE_INVALID, "%s is not an lnd database (it holds other tables)", uri);
     if (rc == DB_BUSY) return st_fail(s, STORE_BUSY, "database busy, try again");
-    if (rc == DB_READONLY) return st_fail(s, STORE_READONLY, "cannot write %s: read-only; %s", uri, err);
+    if (rc == DB_READONLY)
+        return st_fail(s, STORE_READONLY, "cannot write %s: read-only; check permissions (schema %ld must be "
+                       "upgraded to %d)", uri, v, PG_SCHEMA_VERSION);
     if (rc == DB_CANTOPEN) return st_fail(s, STORE_BUSY, "%s", err);
     return st_fail(s, STORE_IO, "%s", err);
 }
@@ -81,5 +84,19 @@ store_rc st_pg_data_version(store *s, long long *out)
     db_reset(st);
     if (rc != DB_ROW) return st_sqlfail(s, rc, "reading the newest change");
     *out = v;
+    return STORE_OK;
+}
+
+store_rc st_pg_sync_ids(store *s)
+{
+    static const char *const tables[] = {"cycle", "objective", "kr", "checkin", "programme", "kpi", "kpi_value", "audit"};
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+        char sql[320];
+        snprintf(sql, sizeof sql,
+                 "SELECT setval(pg_get_serial_sequence('%s', 'id'), coalesce((SELECT max(id) FROM %s), 1),"
+                 " (SELECT max(id) FROM %s) IS NOT NULL)", tables[i], tables[i], tables[i]);
+        int rc = st_exec(s, sql);
+        if (rc != DB_OK) return st_sqlfail(s, rc, "continuing the ids after the import");
+    }
     return STORE_OK;
 }

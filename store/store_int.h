@@ -29,6 +29,7 @@ struct store {
         const char *sql;    /* static string: the cache key is its address */
         db_stmt *st;
     } cache[STORE_STMT_CACHE];
+    bool restoring;         /* this transaction restores rows (store_restore.c) */
     lnd_id *pending_close;  /* restored closed cycles: closed at commit (see store_restore.c) */
     lnd_id last_id;         /* id of the last row st_step_id inserted (INSERT … RETURNING id) */
     lnd_id hook_first, hook_last;   /* audit ids this transaction wrote (store_hook.c) */
@@ -262,6 +263,8 @@ store_rc st_not_here(store *s, const char *what);
  * migrate the schema; the newest audit id as the data version the dashboard polls. */
 store_rc st_pg_open(store *s, const char *uri, int flags);
 store_rc st_pg_data_version(store *s, long long *out);
+/* After an import kept its ids: each identity sequence continues after the largest id. */
+store_rc st_pg_sync_ids(store *s);
 
 /* ---- schema versions, whatever the backend (store_open.c) ---- */
 /* Before anything is written: a newer schema is refused, a database without ours but with

@@ -189,6 +189,7 @@ store_rc store_tx_commit(store *s)
 {
     if (!s->in_tx) return st_fail(s, STORE_INVALID, "no transaction is open");
     store_rc rc = STORE_OK;
+    if (s->restoring && db_dialect(s->db) != DB_SQLITE) rc = st_pg_sync_ids(s);
     for (size_t i = 0; i < s->npending && rc == STORE_OK; i++) {   /* see store_restore.c */
         db_stmt *st = st_prep(s, "UPDATE cycle SET state = 'closed' WHERE id = ?");
         if (!st) rc = STORE_IO;
@@ -200,6 +201,7 @@ store_rc store_tx_commit(store *s)
     }
     s->npending = 0;
     s->in_tx = false;
+    s->restoring = false;
     s->sp_depth = 0;
     rc = st_wend(s, rc);
     if (db_dialect(s->db) == DB_SQLITE) st_sqlite_bulk(s, false, rc == STORE_OK);
@@ -210,6 +212,7 @@ void store_tx_rollback(store *s)
 {
     if (!s) return;
     s->in_tx = false;
+    s->restoring = false;
     s->sp_depth = 0;
     s->npending = 0;
     st_hook_reset(s);

@@ -74,7 +74,7 @@ static store_rc load_krs(store *s, st_strs *ss, lnd_plan *p, bool scan)
     }
     p->krs = arena_alloc(p->arena, (total + 1) * sizeof *p->krs);
     if (ret == STORE_OK) {
-        st = scan ? st_prep(s, "SELECT " ST_KR_COLS " FROM kr")
+        st = scan ? st_prep(s, "SELECT " ST_KR_COLS " FROM kr ORDER BY id")   /* SQLite: its rowid order */
                   : st_prep(s, "SELECT " ST_KR_COLS " FROM kr WHERE objective_id IN "
                                "(SELECT id FROM objective WHERE cycle_id = ?) ORDER BY objective_id, id");
         if (!st) ret = STORE_IO;
