@@ -169,3 +169,114 @@ b=$(after "$D_PG2" | sed "s#$D_PG2#DB#g")
 expect_eq "after the import new rows get the same ids on PostgreSQL as on SQLite" "$b" "$a"
 expect_in "the new objective is the next id after the imported ones" "$b" "O$next After the move added"
 expect_in "and its check-in is saved" "$b" "checkin  checkin"
+
+# ---- what only a server shows ----
+D=$(newdb server) || die "a database for the server checks"
+setup "small plan on PostgreSQL" sh -c '
+  "$1" --db "$2" init && "$1" --db "$2" cycle add 2027-Q1 --start 2027-01-04 --state active &&
+  "$1" --db "$2" objective add --title "Grow revenue" &&
+  "$1" --db "$2" kr add --objective O1 --title "Win rate" --baseline 60 --target 80 --unit % --evidence results --indicator lagging' \
+  sh "$LND" "$D"
+
+# two edits from the same version: the second is refused, naming who changed it
+run "$LND" --db "$D" --user ann kr edit K1 --target 85 --version 1
+expect_eq "the first edit from version 1 is saved" "$RC" 0
+run "$LND" --db "$D" --user bob kr edit K1 --target 90 --version 1
+expect_eq "the second edit from version 1: exit 75" "$RC" 75
+expect_in "and it names who changed the row" "$ERR" "ann"
+expect_eq "the target is the first edit's" "$(psql_on "$D" -c "SELECT target FROM kr WHERE id = 1")" 85
+
+# check-ins and the audit log are append-only, even for psql
+run "$LND" --db "$D" checkin K1 70
+expect_eq "a check-in is saved" "$RC" 0
+out=$(psql_on "$D" -c "UPDATE checkin SET value = 99" 2>&1); rc=$?
+check "UPDATE of a check-in through psql is refused" test "$rc" -ne 0
+expect_in "with lnd's words" "$out" "check-ins are append-only"
+out=$(psql_on "$D" -c "DELETE FROM audit" 2>&1); rc=$?
+check "DELETE from the audit log through psql is refused" test "$rc" -ne 0
+expect_eq "the check-in is unchanged" "$(psql_on "$D" -c "SELECT value FROM checkin")" 70
+
+# a closed cycle's check-ins and plan are locked
+setup "close the cycle" "$LND" --db "$D" cycle close 2027-Q1
+run "$LND" --db "$D" checkin K1 72
+expect_eq "a check-in on a closed cycle: exit 65" "$RC" 65
+expect_eq "one line saying it is closed" "$ERR" "lnd: cycle 2027-Q1 is closed; its check-ins are locked"
+out=$(psql_on "$D" -c "INSERT INTO checkin(kr_id, at, value) VALUES (1, '2027-02-17 11:00:00', 5)" 2>&1); rc=$?
+check "an INSERT through psql into a closed cycle is refused too" test "$rc" -ne 0
+expect_in "by lnd's trigger" "$out" "the cycle is closed"
+
+# 8 writers x 100 check-ins through lnd at once: every one saved, nothing lost
+D8=$(newdb writers) || die "a database for the writers"
+setup "writers' plan" sh -c '
+  "$1" --db "$2" init && "$1" --db "$2" cycle add 2027-Q1 --start 2027-01-04 --state active &&
+  "$1" --db "$2" objective add --title "Grow revenue" &&
+  "$1" --db "$2" kr add --objective O1 --title "Win rate" --baseline 0 --target 9000 --evidence results --indicator lagging' \
+  sh "$LND" "$D8"
+i=1
+while [ $i -le 8 ]; do
+  ( j=1; while [ $j -le 100 ]; do
+      LND_NOW=2027-02-17T10:00:00Z LND_BUSY_TIMEOUT_MS=60000 "$LND" --db "$D8" --user "w$i" checkin K1 $((i * 1000 + j)) >/dev/null 2>>"$T/w$i.err" ||
+        echo "fail $j" >>"$T/w$i.err"
+      j=$((j + 1)); done ) &
+  i=$((i + 1))
+done
+wait
+expect_eq "8 writers x 100 check-ins: no writer failed" "$(cat "$T"/w*.err)" ""
+expect_eq "800 check-ins in the database" "$(psql_on "$D8" -c "SELECT count(*) FROM checkin")" 800
+expect_eq "800 distinct values (nothing written twice)" "$(psql_on "$D8" -c "SELECT count(DISTINCT value) FROM checkin")" 800
+expect_eq "800 audit rows, one per check-in" "$(psql_on "$D8" -c "SELECT count(*) FROM audit WHERE action = 'checkin'")" 800
+expect_eq "the KR counts them all" "$(psql_on "$D8" -c "SELECT ncheckins FROM kr WHERE id = 1")" 800
+
+# a server that is not there: 69 and one line naming it and why
+run "$LND" --db "postgresql://lnd@127.0.0.1:1/lnd" status
+expect_eq "an unreachable server: exit 69" "$RC" 69
+expect_eq "one line naming host, port and reason" "$ERR" "lnd: cannot connect to 127.0.0.1:1: Connection refused"
+run "$LND" --db "postgresql:///lnd?host=$T/nosuchdir" status
+expect_eq "a socket directory with no server: exit 69" "$RC" 69
+expect_eq "one line naming the socket" "$(printf '%s\n' "$ERR" | wc -l)" 1
+expect_in "the socket named" "$ERR" "cannot connect to $T/nosuchdir/.s.PGSQL.5432:"
+check "and no file or directory was made for it" test ! -e "$T/postgresql:"
+
+# passwords only from libpq's own files, never in the location
+run "$LND" --db "postgresql://lnd_admin:secret@127.0.0.1:1/lnd" status
+expect_eq "a password in the URI is refused" "$RC" 65
+expect_in "saying where it belongs" "$ERR" "~/.pgpass"
+expect_not_in "without echoing it" "$ERR" "secret"
+
+# what PostgreSQL does otherwise: one line naming the tool, 64
+run "$LND" --db "$D" backup "$T/b.db"
+expect_eq "backup on PostgreSQL: exit 64" "$RC" 64
+expect_in "it names pg_dump" "$ERR" "pg_dump"
+check "and writes no file" test ! -e "$T/b.db"
+run "$LND" --db "$D" doctor
+expect_eq "doctor on PostgreSQL: exit 64" "$RC" 64
+expect_in "it names amcheck" "$ERR" "amcheck"
+run "$LND" --db "$D" init --shared staff
+expect_eq "init --shared on PostgreSQL: exit 64" "$RC" 64
+expect_in "it names roles" "$ERR" "GRANT"
+run "$LND" --db "$D" init
+expect_eq "init on an existing PostgreSQL database says so" "$OUT" "database already exists: $D (schema $("$LND" --version | sed 's/.*schema \([0-9]*\).*/\1/'))"
+
+# $LND_DB and the config's `database =` select it too
+run env LND_DB="$D" "$LND" status --cycle 2027-Q1
+expect_eq "\$LND_DB=postgresql://… is used" "$RC" 0
+expect_in "and shows that database" "$OUT" "Win rate"
+mkdir -p "$T/conf"
+printf 'database = "%s"\n' "$D" >"$T/conf/lnd.conf"
+run "$LND" --config "$T/conf/lnd.conf" status --cycle 2027-Q1
+expect_eq "database = \"postgresql://…\" in the config is used" "$RC" 0
+expect_in "and shows that database" "$OUT" "Win rate"
+
+# databases that are not (yet) lnd's
+E=$(newdb empty) || die "an empty database"
+run "$LND" --db "$E" status
+expect_eq "an empty database without init: exit 66" "$RC" 66
+expect_eq "no tables were made" "$(psql_on "$E" -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" 0
+psql_on "$E" -c "CREATE TABLE invoices(id int)" || die "a foreign table"
+run "$LND" --db "$E" init
+expect_eq "a database holding other tables: exit 65" "$RC" 65
+expect_in "is not an lnd database" "$ERR" "is not an lnd database (it holds other tables)"
+psql_on "$D" -c "UPDATE lnd_schema SET version = 99" || die "a newer schema"
+run "$LND" --db "$D" status
+expect_eq "a newer schema: exit 65" "$RC" 65
+expect_in "upgrade lnd" "$ERR" "database schema 99 is newer than this lnd"
