@@ -25,9 +25,11 @@ newdb() {
 }
 # drop the databases this suite made, also on failure (the cluster may be tests/run's)
 cleanup_dbs() {
+  psql_on "$LND_TEST_PG" -c "DROP OWNED BY lndt_$$_team, lndt_$$_viewer" >/dev/null 2>&1
   for d in $(psql_on "$LND_TEST_PG" -c "SELECT datname FROM pg_database WHERE datname LIKE 'lndt\\_$$\\_%'" 2>/dev/null); do
-    psql_on "$LND_TEST_PG" -c "DROP DATABASE $d" >/dev/null 2>&1
+    psql_on "$LND_TEST_PG" -c "DROP DATABASE $d WITH (FORCE)" >/dev/null 2>&1
   done
+  psql_on "$LND_TEST_PG" -c "DROP ROLE IF EXISTS lndt_$$_team, lndt_$$_viewer" >/dev/null 2>&1
 }
 trap 'cleanup_dbs; pg_stop; [ -n "${KEEP:-}" ] || rm -rf "$T"' EXIT
 
@@ -256,6 +258,40 @@ expect_eq "init --shared on PostgreSQL: exit 64" "$RC" 64
 expect_in "it names roles" "$ERR" "GRANT"
 run "$LND" --db "$D" init
 expect_eq "init on an existing PostgreSQL database says so" "$OUT" "database already exists: $D (schema $("$LND" --version | sed 's/.*schema \([0-9]*\).*/\1/'))"
+
+# another writer holding the write lock past lock_timeout: 69 as with SQLite, nothing written
+psql_on "$D8" -c "BEGIN; SELECT pg_advisory_xact_lock(7106148001); SELECT pg_sleep(60)" >/dev/null 2>&1 &
+HOLDER=$!
+held() { [ "$(psql_on "$D8" -c "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ]; }
+until_ok 10 held || die "another session holding lnd's write lock"
+run env LND_BUSY_TIMEOUT_MS=300 "$LND" --db "$D8" checkin K1 7
+expect_eq "a write waiting past the lock timeout: exit 69" "$RC" 69
+expect_eq "one line saying busy" "$ERR" "lnd: database busy, try again"
+run "$LND" --db "$D8" status --cycle 2027-Q1
+expect_eq "reading does not wait for the writer" "$RC" 0
+kill "$HOLDER" 2>/dev/null; wait "$HOLDER" 2>/dev/null
+psql_on "$D8" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()" >/dev/null
+expect_eq "the refused check-in was not written" "$(psql_on "$D8" -c "SELECT count(*) FROM checkin WHERE value = 7")" 0
+
+# roles instead of file modes: the README's grants let a team role work, never rewrite history
+R="lndt_$$_team" RO="lndt_$$_viewer"
+psql_on "$D8" -c "CREATE ROLE $R LOGIN; CREATE ROLE $RO LOGIN;
+  GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO $R; GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO $R;
+  REVOKE UPDATE ON checkin, audit FROM $R; GRANT SELECT ON ALL TABLES IN SCHEMA public TO $RO" || die "the team's roles"
+as_role() { printf '%s\n' "$D8" | sed "s/user=lnd_admin/user=$1/; s#//lnd_admin@#//$1@#"; }
+run "$LND" --db "$(as_role $R)" checkin K1 5
+expect_eq "the team role checks in" "$RC" 0
+run "$LND" --db "$(as_role $R)" kr edit K1 --title "Win rate (team)"
+expect_eq "the team role edits" "$RC" 0
+run "$LND" --db "$(as_role $R)" undo
+expect_eq "the team role undoes its edit" "$RC" 0
+out=$(psql_on "$(as_role $R)" -c "UPDATE checkin SET value = 1" 2>&1)
+expect_in "but cannot rewrite a check-in even past lnd's trigger" "$out" "permission denied"
+run "$LND" --db "$(as_role $RO)" status --cycle 2027-Q1
+expect_eq "a read-only role reads" "$RC" 0
+run "$LND" --db "$(as_role $RO)" checkin K1 6
+expect_eq "a read-only role's write: exit 73" "$RC" 73
+expect_in "saying it cannot write" "$ERR" "read-only"
 
 # $LND_DB and the config's `database =` select it too
 run env LND_DB="$D" "$LND" status --cycle 2027-Q1
