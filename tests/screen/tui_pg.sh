@@ -3,7 +3,8 @@
 # tests/screen/tui_pg.sh — the dashboard on PostgreSQL (--db postgresql://…) in a real
 # terminal: the demo's cascade draws, a check-in written by `lnd checkin` from outside appears
 # without a keypress (the dashboard polls the newest audit id), a check-in typed in the
-# dashboard reaches the database, and two dashboards editing the same objective meet a
+# dashboard reaches the database, a save that meets another session's write lock says so at
+# once and goes through after it, and two dashboards editing the same objective meet a
 # conflict naming who. The cluster is tests/run's ($LND_TEST_PG) or one started here.
 . "$LND_TOP/tests/lib.sh"
 . "$LND_TOP/tests/screen/tmux.lib"
@@ -38,6 +39,24 @@ literal a "76"
 keys a Enter
 expect_db "the dashboard's check-in is a row on the server" "$((before + 1))" checkins_of 8
 expect_eq "with its value" "$(psql_on "$DB" -c "SELECT value FROM checkin WHERE kr_id = 8 ORDER BY id DESC LIMIT 1")" 76
+
+# another session holds lnd's write lock: the dashboard says "busy" at once (its short wait
+# is the server's lock_timeout), keeps the draft, and saves once the lock is gone
+psql_on "$DB" -c "BEGIN; SELECT pg_advisory_xact_lock(7106148001); SELECT pg_sleep(120)" >/dev/null 2>&1 &
+HOLDER=$!
+held() { [ "$(psql_on "$DB" -c "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ]; }
+until_ok 10 held || die "another session holding lnd's write lock"
+before=$(checkins_of 8)
+keys a c
+expect_screen a "alice opens another check-in" "Check in on K8"
+keys a C-u
+literal a "77"
+keys a Enter
+expect_screen a "a held lock shows 'database busy' well before the 5 s timeout" "database busy" 3
+expect_in "the draft is kept" "$(screen a)" "77"
+psql_on "$DB" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(120)%' AND pid <> pg_backend_pid()" >/dev/null
+wait "$HOLDER" 2>/dev/null
+expect_db "once the lock is gone the retried save reaches the server" "$((before + 1))" checkins_of 8
 
 # two dashboards edit O9 at once: the second save is a conflict naming who
 stop a
