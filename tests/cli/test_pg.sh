@@ -51,7 +51,20 @@ journey() {
   j init
   j status
   j status --format json
-  j cycle list
+  j status O1 --depth 2
+  j status --level ld --type committed
+  j status --owner priya --status off,risk
+  j --user dana status --mine --summary
+  j status --width 60
+  j due --format json
+  j --user priya due --mine
+  j digest --format json --since 2027-01-01
+  j check --format json
+  j check --rules
+  j report --format json
+  j report --format text
+  j cycle list --format json
+  j log --since 2027-01-01 --limit 5 --format json
   j cycle add 2027-Q2 --start 2027-04-05
   j objective add --title "Retain key accounts" --type committed
   j objective edit O1 --title "Grow enterprise revenue" --version 1
