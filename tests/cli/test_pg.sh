@@ -155,28 +155,22 @@ check "and back on SQLite it is byte-identical again" cmp -s "$T/all.json" "$T/b
 check "the moved export is not trivially small (check-ins and audit rows in it)" \
   test "$(grep -c '"observed"' "$T/all.json")" -gt 50 -a "$(grep -c '"action"' "$T/all.json")" -gt 100
 # rows in any order: every array reversed still imports (foreign keys checked at commit)
-python3 - "$T/all.json" "$T/rev.json" <<'PY' || die "reversing the export"
-import json, sys
-d = json.load(open(sys.argv[1]))
-for k in ("cycles", "kpis", "audit"):
-    d[k].reverse()
-for c in d["cycles"]:
-    for v in c.values():
-        if isinstance(v, list):
-            v.reverse()
-json.dump(d, open(sys.argv[2], "w"))
-PY
+jq -c '.cycles |= (reverse | map(with_entries(if (.value | type) == "array" then .value |= reverse else . end)))
+       | .kpis |= reverse | .audit |= reverse' "$T/all.json" >"$T/rev.json" || die "reversing the export"
+expect_eq "the reversed export really starts with the last cycle and its last check-in" \
+  "$(jq -c '[.cycles[0].id, .cycles[0].checkins[0].id]' "$T/rev.json")" \
+  "$(jq -c '[.cycles[-1].id, .cycles[-1].checkins[-1].id]' "$T/all.json")"
 D_PG3=$(newdb reversed) || die "a database for the reversed import"
 run "$LND" --db "$D_PG3" import "$T/rev.json"
 expect_eq "an export with every array reversed imports into PostgreSQL" "$RC" 0
 "$LND" --db "$D_PG3" export -o "$T/rev_pg.json"
 check "and exports as the original" cmp -s "$T/all.json" "$T/rev_pg.json"
 # new rows after an import continue the ids exactly as on SQLite
-next=$(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(1 + max(o["id"] for c in d["cycles"] for o in c["objectives"]))' "$T/all.json")
+next=$(jq '[.cycles[].objectives[].id] | max + 1' "$T/all.json")
 after() {
   "$LND" --db "$1" objective add --title "After the move" --cycle 2027-Q3 2>&1
   "$LND" --db "$1" kr add --objective "O$next" --title "Moved" --target 5 --evidence results --indicator lagging 2>&1
-  "$LND" --db "$1" checkin "$("$LND" --db "$1" export --cycle 2027-Q3 | python3 -c 'import json, sys; print("K%d" % max(k["id"] for c in json.load(sys.stdin)["cycles"] for k in c["key_results"]))')" 3 2>&1
+  "$LND" --db "$1" checkin "$("$LND" --db "$1" export --cycle 2027-Q3 | jq -r '"K\([.cycles[].key_results[].id] | max)"')" 3 2>&1
   "$LND" --db "$1" log --limit 3 2>&1
 }
 a=$(after "$T/back.db" | sed "s#$T/back.db#DB#g")
