@@ -179,6 +179,23 @@ expect_eq "after the import new rows get the same ids on PostgreSQL as on SQLite
 expect_in "the new objective is the next id after the imported ones" "$b" "O$next After the move added"
 expect_in "and its check-in is saved" "$b" "checkin  checkin"
 
+# ---- hooks get the same change as JSON from either backend ----
+H="$XDG_CONFIG_HOME/lnd/hooks"
+mkdir -p "$H"
+printf '#!/bin/sh\ncat >> "%s/hook.out"\n' "$T" >"$H/on-change"
+chmod +x "$H/on-change"
+for b in sqlite pg; do
+  if [ $b = sqlite ]; then db=$D_SQL; else db=$D_PG; fi
+  rm -f "$T/hook.out"
+  "$LND" --db "$db" objective add --title "Hooked" --cycle 2027-Q3 >/dev/null 2>&1
+  "$LND" --db "$db" checkin K1 50 >/dev/null 2>&1   # refused (closed cycle): no call
+  "$LND" --db "$db" kpi set Uptime 99.9 >/dev/null 2>&1
+  jq -S 'del(.database)' "$T/hook.out" >"$T/hook.$b" 2>/dev/null
+done
+rm -f "$H/on-change"
+check "the on-change hook saw two changes on PostgreSQL" test "$(grep -c '"action"' "$T/hook.pg")" -ge 2
+check "and the same JSON as on SQLite" cmp -s "$T/hook.sqlite" "$T/hook.pg"
+
 # ---- what only a server shows ----
 D=$(newdb server) || die "a database for the server checks"
 setup "small plan on PostgreSQL" sh -c '
