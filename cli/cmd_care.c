@@ -16,7 +16,8 @@ static const char backup_help[] =
     "by opening it: lnd --db FILE status. Copying the .db file of a database in use is not\n"
     "a backup (the latest changes may be in its -wal file).\n"
     "With -, the copy goes to stdout (lnd backup - | gzip > lnd.db.gz): it is made in a\n"
-    "temporary file under $TMPDIR first, then streamed; refused when stdout is a terminal.\n";
+    "temporary file under $TMPDIR first, then streamed; refused when stdout is a terminal.\n"
+    "On PostgreSQL use pg_dump or the server's own backups (exit 64 here).\n";
 
 /* lnd backup -: SQLite's VACUUM INTO writes a file, so the copy is made in a private
  * temporary directory, copied to stdout and removed. */
@@ -57,6 +58,9 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
     if (optind + 1 != argc) return cli_fail(EX_USAGE_, "backup: give one FILE to write; see `lnd backup --help`");
     const char *dest = argv[optind];
     if ((rc = cli_setup(ctx))) return rc;
+    if (store_is_server(ctx->db))
+        return cli_fail(EX_USAGE_, "backup copies an SQLite file; on PostgreSQL use pg_dump (or the server's "
+                        "own backups), or `lnd export -o FILE.json` for lnd's data");
     store *s;
     if ((rc = cli_open(ctx, 0, &s))) return rc;    /* not query_only: VACUUM INTO needs it */
     if (strcmp(dest, "-") == 0) {
@@ -76,7 +80,7 @@ static const char doctor_help[] =
     "Check the database: SQLite's integrity and foreign-key checks, and lnd's own rules\n"
     "(each KR's current value matches its latest check-in, every check-in and every added\n"
     "row has its audit entry, all text is valid UTF-8). Exit 0 when healthy; 1 with one\n"
-    "line per problem.\n";
+    "line per problem. On PostgreSQL use amcheck (pg_amcheck) instead (exit 64 here).\n";
 
 static void print_problem(void *ud, const char *line)
 {
@@ -90,6 +94,9 @@ int cmd_doctor(cli_ctx *ctx, int argc, char **argv)
     if (rc) return rc;
     if (optind < argc) return cli_fail(EX_USAGE_, "doctor: unexpected '%s'", argv[optind]);
     if ((rc = cli_setup(ctx))) return rc;
+    if (store_is_server(ctx->db))
+        return cli_fail(EX_USAGE_, "doctor checks an SQLite file; on PostgreSQL check the server with amcheck "
+                        "(pg_amcheck) and its own monitoring");
     store *s;
     if ((rc = cli_open(ctx, STORE_OPEN_READONLY, &s))) return rc;
     store_rc src = store_doctor(s, print_problem, NULL);

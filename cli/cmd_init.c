@@ -17,7 +17,9 @@ static const char init_help[] =
     "--shared GROUP (or config shared = \"GROUP\") shares it with a Unix group whatever your\n"
     "umask: the directory setgid and group-writable, the database and its -wal/-shm files\n"
     "group-readable and -writable (\"group\": the directory's own group). Run it again on an\n"
-    "existing database to share it. See \"Sharing one database\" in lnd(1).\n";
+    "existing database to share it. See \"Sharing one database\" in lnd(1).\n"
+    "On PostgreSQL (--db postgresql://…) init creates lnd's tables in that database;\n"
+    "--shared does not apply there: share it with the server's roles.\n";
 
 typedef struct {
     bool demo;
@@ -42,9 +44,16 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
     if (rc) return rc;
     if (optind < argc) return cli_fail(EX_USAGE_, "init: unexpected '%s'", argv[optind]);
     if ((rc = cli_setup(ctx))) return rc;
-    bool existed = access(ctx->db, F_OK) == 0;
+    bool server = store_is_server(ctx->db);
     if (ctx->shared_flag && !*ctx->shared_flag) return cli_fail(EX_USAGE_, "init: --shared needs a group name");
+    if (server && ctx->shared_flag)
+        return cli_fail(EX_USAGE_, "init --shared sets file modes; on PostgreSQL share the database with "
+                        "roles: GRANT the team's role SELECT, INSERT, UPDATE on lnd's tables");
     store *s;
+    char e[8];   /* on a server: does lnd's schema exist yet (open without creating) */
+    bool existed = !server ? access(ctx->db, F_OK) == 0
+                           : store_open(ctx->db, STORE_OPEN_READONLY, &s, e, sizeof e) == STORE_OK;
+    if (server && existed) store_close(s);
     if ((rc = cli_open(ctx, STORE_OPEN_CREATE, &s))) return rc;
     if (demo) {
         lnd_arena *a = arena_new();
@@ -70,8 +79,8 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
     }
     const char *group = ctx->shared_flag ? ctx->shared_flag : ctx->cfg.shared;
     struct stat sb;
-    const struct group *gr = *group && stat(ctx->db, &sb) == 0 ? getgrgid(sb.st_gid) : NULL;
-    if (*group) printf("shared with group %s: members can read and write it whatever their umask\n",
+    const struct group *gr = *group && !server && stat(ctx->db, &sb) == 0 ? getgrgid(sb.st_gid) : NULL;
+    if (*group && !server) printf("shared with group %s: members can read and write it whatever their umask\n",
                        gr ? gr->gr_name : group);
     store_close(s);
     return 0;

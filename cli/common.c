@@ -241,8 +241,9 @@ static bool locale_is_utf8(void)
 }
 
 /* A database location: a plain path, or a file: URI (file:PATH, file:///PATH,
- * file://localhost/PATH; percent-escapes decoded, ?query dropped) made a path in place. Any
- * other scheme:// is refused (78) until lnd speaks it. */
+ * file://localhost/PATH; percent-escapes decoded, ?query dropped) made a path in place; a
+ * PostgreSQL URI (postgresql://…, postgres://…) kept as it is. Any other scheme:// is refused
+ * (78). */
 static int db_location(char *db, size_t n)
 {
     size_t sl = 0;
@@ -251,9 +252,10 @@ static int db_location(char *db, size_t n)
                       (sl > 0 && db[sl] >= '0' && db[sl] <= '9')))
         sl++;
     bool file = sl == 4 && db[4] == ':' && strncasecmp(db, "file", 4) == 0;
+    if (store_is_server(db)) return 0;   /* PostgreSQL: libpq reads it as it is */
     if (!file) {
         if (sl > 0 && db[sl] == ':' && db[sl + 1] == '/' && db[sl + 2] == '/')
-            return cli_fail(EX_CONFIG_, "%.*s:// is not supported yet; give a file path or a file: URI "
+            return cli_fail(EX_CONFIG_, "%.*s:// is not supported yet; give a file path, a file: URI or a postgresql:// URI "
                             "(--db, $LND_DB or the config's database)", (int)sl, db);
         return 0;
     }
@@ -342,7 +344,7 @@ int cli_setup(cli_ctx *ctx)
 static void warn_root(const cli_ctx *ctx, int flags)
 {
     static bool warned;
-    if (warned || geteuid() != 0) return;
+    if (warned || geteuid() != 0 || store_is_server(ctx->db)) return;   /* no files on a server */
     struct stat db, dir;
     bool have_db = stat(ctx->db, &db) == 0;
     char *d = strdup(ctx->db), *slash = d ? strrchr(d, '/') : NULL;
@@ -363,7 +365,7 @@ int cli_open(cli_ctx *ctx, int flags, store **out)
     char err[4400];
     warn_root(ctx, flags);
     const char *group = ctx->shared_flag ? ctx->shared_flag : ctx->cfg.shared;
-    if ((flags & STORE_OPEN_CREATE) && *group) {   /* lnd init --shared GROUP, config shared */
+    if ((flags & STORE_OPEN_CREATE) && *group && !store_is_server(ctx->db)) {   /* a server has roles */   /* lnd init --shared GROUP, config shared */
         store_rc rc = store_share(ctx->db, group, err, sizeof err);
         if (rc != STORE_OK) {
             *out = NULL;

@@ -46,8 +46,8 @@ static void usage(FILE *f)
     for (size_t i = 0; i < N_COMMANDS; i++)
         fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\noptions (also accepted after the command):\n"
-          "  --db PATH       database file (default: $LND_DB, config `database`,\n"
-          "                  $XDG_DATA_HOME/lnd/lnd.db)\n"
+          "  --db PATH       database file or postgresql:// URI (default: $LND_DB,\n"
+          "                  config `database`, $XDG_DATA_HOME/lnd/lnd.db)\n"
           "  --config FILE   configuration file (default: $LND_CONFIG,\n"
           "                  $XDG_CONFIG_HOME/lnd/lnd.conf, ~/.config/lnd/lnd.conf,\n"
           "                  " LND_SYSCONFDIR "/lnd.conf)\n"

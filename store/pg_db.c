@@ -399,6 +399,15 @@ static void pg_close(db_conn *dc)
     free(c);
 }
 
+/* How long a write waits for the write lock from now on (lock_timeout; 0 waits 1 ms, as
+ * SQLite's busy_timeout 0 does not wait): the dashboard saves with a short wait. */
+static void pg_set_busy_timeout(db_conn *dc, int ms)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "SET lock_timeout = %d", ms > 0 ? ms : 1);
+    PQclear(PQexec(conn_of(dc)->pg, sql));
+}
+
 static const db_ops pg_ops = {
     .dialect = DB_POSTGRES, .name = "postgresql", .close = pg_close, .prepare = pg_prepare,
     .bind_int64 = pg_bind_int64, .bind_double = pg_bind_double, .bind_text = pg_bind_text,
@@ -407,6 +416,7 @@ static const db_ops pg_ops = {
     .column_int64 = pg_column_int64, .column_double = pg_column_double, .column_text = pg_column_text,
     .column_bytes = pg_column_bytes, .exec = pg_exec, .changes = pg_changes,
     .in_transaction = pg_in_transaction, .begin_write = pg_begin_write, .errmsg = pg_errmsg,
+    .set_busy_timeout = pg_set_busy_timeout,
 };
 
 /* Server notices (NOTICE, WARNING) are not lnd's to print: the dashboard owns the terminal. */

@@ -191,9 +191,21 @@ static const char schema_triggers[] =
     "CREATE TRIGGER audit_plan_change AFTER INSERT ON audit FOR EACH ROW"
     " WHEN (NEW.entity IN ('objective','kr','programme')) EXECUTE FUNCTION lnd_audit_plan_change();";
 
+/* v2: every foreign key DEFERRABLE (still checked at once unless a transaction says SET
+ * CONSTRAINTS ALL DEFERRED): an import restores rows in any order and is checked at commit,
+ * as SQLite's PRAGMA defer_foreign_keys (store_restore.c) */
+static const char schema_v2[] =
+    "DO $$ DECLARE r record; BEGIN"
+    " FOR r IN SELECT conrelid::regclass AS t, conname FROM pg_constraint"
+    "  WHERE contype = 'f' AND connamespace = current_schema()::regnamespace AND conrelid::regclass::text IN"
+    "  ('objective','kr','checkin','programme','kpi_value','review','waiver','plan_change') LOOP"
+    "  EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I DEFERRABLE INITIALLY IMMEDIATE', r.t, r.conname);"
+    " END LOOP; END $$;";
+
 /* Steps from version i to i+1, in order; a step never edits an earlier one. */
 static const char *const steps[PG_SCHEMA_VERSION][2] = {
     {schema_tables, schema_triggers},                            /* v1 = SQLite v10 */
+    {schema_v2, NULL},                                           /* v2: deferrable foreign keys */
 };
 
 /* One integer from a literal query; -1 when there is no row or on error (*rc says). */

@@ -10,8 +10,8 @@
 
 /* The PostgreSQL schema's own version line, kept in table lnd_schema. Version 1 is SQLite's
  * schema 10 (9 with the audit column `user` renamed `author`); each later SQLite step that
- * changes the schema adds one here. */
-#define PG_SCHEMA_VERSION 1
+ * changes the schema adds one here. Version 2: foreign keys deferrable (import). */
+#define PG_SCHEMA_VERSION 2
 
 /* lnd's own SQLSTATE, raised by its triggers (append-only tables, closed cycles): DB_CLOSED */
 #define PG_SQLSTATE_CLOSED "LN001"

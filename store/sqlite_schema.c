@@ -240,6 +240,51 @@ static int rename_audit_user(sqlite3 *db)
     return sqlite3_exec(db, "ALTER TABLE audit RENAME COLUMN user TO author", NULL, NULL, NULL);
 }
 
+#define OBJ_JSON(R)                                                                             \
+    "json_object('parent_id'," R ".parent_id,'level'," R ".level,'type'," R ".type,'title'," R   \
+    ".title,'problem'," R ".problem,'outcome'," R ".outcome,'capability'," R ".capability,"       \
+    "'owner'," R ".owner,'business_owner'," R ".business_owner,'cadence_days'," R                 \
+    ".cadence_days,'archived'," R ".archived,'hypothesis'," R ".hypothesis)"
+#define KR_JSON(R)                                                                              \
+    "json_object('objective_id'," R ".objective_id,'title'," R ".title,'unit'," R ".unit,"        \
+    "'baseline'," R ".baseline,'target'," R ".target,'direction'," R ".direction,'due_week'," R   \
+    ".due_week,'owner'," R ".owner,'coowner'," R ".coowner,'weight'," R ".weight,'evidence'," R   \
+    ".evidence,'indicator'," R ".indicator,'archived'," R ".archived,'baseline_at'," R            \
+    ".baseline_at)"
+#define PROG_JSON(R)                                                                            \
+    "json_object('objective_id'," R ".objective_id,'title'," R ".title,'audience'," R             \
+    ".audience,'start_week'," R ".start_week,'end_week'," R ".end_week,'archived'," R             \
+    ".archived,'cohorts'," R ".cohorts)"
+
+/* v9: undo history (store_undo.c): the row before each version change, as JSON, and the
+ * version each audited plan change left */
+static const char st_schema_v9[] =
+    "CREATE TABLE IF NOT EXISTS plan_before ("
+    " entity TEXT NOT NULL CHECK (entity IN ('objective','kr','programme')),"
+    " entity_id INTEGER NOT NULL,"
+    " version INTEGER NOT NULL,"                 /* the version the change produced */
+    " row TEXT NOT NULL,"                        /* the row before it, as JSON */
+    " PRIMARY KEY (entity, entity_id, version));"
+    "CREATE TABLE IF NOT EXISTS plan_change ("
+    " audit_id INTEGER PRIMARY KEY REFERENCES audit(id),"
+    " version INTEGER,"                          /* the row's version right after the change */
+    " undone_by INTEGER REFERENCES audit(id));"
+    "CREATE TRIGGER IF NOT EXISTS objective_before AFTER UPDATE OF version ON objective"
+    " WHEN NEW.version <> OLD.version BEGIN INSERT OR REPLACE INTO plan_before"
+    " VALUES ('objective', OLD.id, NEW.version, " OBJ_JSON("OLD") "); END;"
+    "CREATE TRIGGER IF NOT EXISTS kr_before AFTER UPDATE OF version ON kr"
+    " WHEN NEW.version <> OLD.version BEGIN INSERT OR REPLACE INTO plan_before"
+    " VALUES ('kr', OLD.id, NEW.version, " KR_JSON("OLD") "); END;"
+    "CREATE TRIGGER IF NOT EXISTS programme_before AFTER UPDATE OF version ON programme"
+    " WHEN NEW.version <> OLD.version BEGIN INSERT OR REPLACE INTO plan_before"
+    " VALUES ('programme', OLD.id, NEW.version, " PROG_JSON("OLD") "); END;"
+    "CREATE TRIGGER IF NOT EXISTS audit_plan_change AFTER INSERT ON audit"
+    " WHEN NEW.entity IN ('objective','kr','programme') BEGIN"
+    " INSERT INTO plan_change(audit_id, version) VALUES (NEW.id, CASE NEW.entity"
+    "  WHEN 'objective' THEN (SELECT version FROM objective WHERE id = NEW.entity_id)"
+    "  WHEN 'kr' THEN (SELECT version FROM kr WHERE id = NEW.entity_id)"
+    "  ELSE (SELECT version FROM programme WHERE id = NEW.entity_id) END); END;";
+
 /* v8: text an older lnd stored as raw bytes re-encoded as UTF-8 (sqlite_repair.c); the last
  * step, so it reaches every text column the steps before it created. */
 static const schema_step steps[STORE_SCHEMA_VERSION] = {

@@ -46,6 +46,9 @@ int store_schema_version(void);
  * (5); upgrade lnd"), and nothing is written. */
 store_rc store_open(const char *path, int flags, store **out, char *err, size_t errsz);
 void store_close(store *s);                   /* NULL is fine */
+/* True when the location names a database server (postgresql://…, postgres://…, libpq's
+ * connection URIs) rather than an SQLite file: no file to stat, share, back up or repair. */
+bool store_is_server(const char *where);
 /* The operating-system account of whoever runs this process (read by the caller with
  * getpwuid(getuid())): written beside the display name on every audit row and check-in. */
 void store_set_account(store *s, const char *account);

@@ -51,7 +51,7 @@ store_rc store_audit(store *s, lnd_arena *a, const char *since, size_t limit, ln
                                   "WHERE at >= ? ORDER BY id DESC LIMIT ?");
     if (!st) return STORE_IO;
     st_bind_text(st, 1, since ? since : "");
-    db_bind_int64(st, 2, limit ? (int64_t)limit : -1);
+    db_bind_int64(st, 2, limit ? (int64_t)limit : INT64_MAX);
     return st_rows(s, a, st, sizeof **out, audit_row_v, (void **)out, n, "reading the audit log");
 }
 

@@ -148,8 +148,10 @@ store_rc st_sqlfail(store *s, int dbrc, const char *what)
     switch ((db_rc)dbrc) {
     case DB_BUSY:
         return st_fail(s, STORE_BUSY, "database busy, try again");
+    case DB_CANTOPEN:   /* a server that went away mid-command: 69, like a busy one */
+        if (db_dialect(s->db) != DB_SQLITE) return st_fail(s, STORE_BUSY, "%s: lost the server: %s", what, msg);
+        /* fall through */
     case DB_READONLY:
-    case DB_CANTOPEN:
         return st_fail(s, STORE_READONLY, "cannot write %s: read-only; check permissions", s->path);
     case DB_CLOSED:
         return st_fail(s, STORE_LOCKED, "%s", msg);

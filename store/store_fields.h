@@ -18,6 +18,9 @@
 /* "INSERT INTO table(id, …) VALUES (?,…) RETURNING id": parameter 1 is the id (NULL = a new
  * one) */
 #define STF_INSERT(table, T) "INSERT INTO " table "(" STF_COLS(T) ") VALUES (?" T(STF_QMARK_) ") RETURNING id"
+/* The same for a new row where NULL is no id (PostgreSQL's identity columns): DEFAULT, and
+ * parameter 1 is the first field (SQLite has no DEFAULT in VALUES, but a NULL id is new) */
+#define STF_INSERT_NEW(table, T) "INSERT INTO " table "(" STF_COLS(T) ") VALUES (DEFAULT" T(STF_QMARK_) ") RETURNING id"
 /* "UPDATE table SET a=?, b=?, … version = version + 1 WHERE id = ? AND version = ?" */
 #define STF_UPDATE(table, T) \
     "UPDATE " table " SET " T(STF_SET_) "version = version + 1 WHERE id = ? AND version = ?"

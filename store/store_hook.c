@@ -51,7 +51,7 @@ store_rc store_changes(store *s, lnd_arena *a, lnd_id first, lnd_id last, size_t
     if (!st) return STORE_IO;
     db_bind_int64(st, 1, first);
     db_bind_int64(st, 2, last);
-    db_bind_int64(st, 3, limit ? (int64_t)limit : -1);
+    db_bind_int64(st, 3, limit ? (int64_t)limit : INT64_MAX);
     size_t cap = *total < 64 ? 64 : (limit && limit < *total ? limit : *total);
     store_change *v = arena_alloc(a, cap * sizeof *v);
     while ((rc = db_step(st)) == DB_ROW && *n < cap) {

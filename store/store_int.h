@@ -29,6 +29,7 @@ struct store {
         const char *sql;    /* static string: the cache key is its address */
         db_stmt *st;
     } cache[STORE_STMT_CACHE];
+    bool restoring;         /* this transaction restores rows (store_restore.c) */
     lnd_id *pending_close;  /* restored closed cycles: closed at commit (see store_restore.c) */
     lnd_id last_id;         /* id of the last row st_step_id inserted (INSERT … RETURNING id) */
     lnd_id hook_first, hook_last;   /* audit ids this transaction wrote (store_hook.c) */
@@ -206,10 +207,11 @@ void st_kr_row(st_strs *ss, db_stmt *st, lnd_kr *k);            /* ST_KR_COLS */
 #define ST_INSERT_ROW(fn, T, table, FIELDS)                                             \
     store_rc fn(store *s, const T *r, const char *what)                                 \
     {                                                                                   \
-        db_stmt *st = st_prep(s, STF_INSERT(table, FIELDS));                            \
+        bool dflt = !r->id && db_dialect(s->db) != DB_SQLITE;                           \
+        db_stmt *st = st_prep(s, dflt ? STF_INSERT_NEW(table, FIELDS) : STF_INSERT(table, FIELDS)); \
         if (!st) return STORE_IO;                                                       \
         int c = 1;                                                                      \
-        st_bind_id0(st, c++, r->id);                                                    \
+        if (!dflt) st_bind_id0(st, c++, r->id);                                         \
         FIELDS(STF_BIND)                                                                \
         int x = st_step_id(s, st);                                                      \
         return x == DB_DONE ? STORE_OK : st_sqlfail(s, x, what);                        \
@@ -236,10 +238,6 @@ store_rc st_denied(store *s, const char *path, bool write);
  * window. at is the normalised stamp. */
 store_rc st_checkin_rules(store *s, lnd_checkin *c, const char *at);
 
-/* ---- undo (store_undo.c) ---- */
-/* v9: the row before each change of an objective, KR or programme, and the version each
- * audited change left, so `lnd undo` can revert a change exactly. */
-extern const char st_schema_v9[];
 
 /* ---- SQLite only (sqlite_*.c): shared code calls these only when db_dialect() is DB_SQLITE;
  * on any other backend it says so (or does without) ---- */
@@ -261,6 +259,12 @@ int st_sqlite_exec(store *s, const char *sql);
 /* A shared verb that needs what only SQLite has, asked on another backend: one line naming
  * the verb and the backend, STORE_INVALID. store_db.c */
 store_rc st_not_here(store *s, const char *what);
+/* Open a PostgreSQL connection string into s (pg_open.c): connect, check and create or
+ * migrate the schema; the newest audit id as the data version the dashboard polls. */
+store_rc st_pg_open(store *s, const char *uri, int flags);
+store_rc st_pg_data_version(store *s, long long *out);
+/* After an import kept its ids: each identity sequence continues after the largest id. */
+store_rc st_pg_sync_ids(store *s);
 
 /* ---- schema versions, whatever the backend (store_open.c) ---- */
 /* Before anything is written: a newer schema is refused, a database without ours but with

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* store/store_open.c — opening and closing a store whatever the backend (the SQLite file
- * itself is opened by sqlite_open.c), the busy timeout, caller-grouped transactions and the
+ * itself is opened by sqlite_open.c, a PostgreSQL server by pg_open.c), the busy timeout, caller-grouped transactions and the
  * data version the dashboard polls. */
 #include "store_int.h"
 
@@ -95,8 +95,7 @@ store_rc store_open(const char *path, int flags, store **out, char *err, size_t 
         snprintf(err, errsz, "out of memory opening %s", path);
         return STORE_IO;
     }
-    /* PostgreSQL (postgresql://…) is opened by store/pg_*.c once it is wired in here */
-    store_rc rc = st_sqlite_open(s, path, flags);
+    store_rc rc = db_is_postgres_uri(path) ? st_pg_open(s, path, flags) : st_sqlite_open(s, path, flags);
     if (rc != STORE_OK) return open_fail(s, rc, out, err, errsz);
     *out = s;
     return STORE_OK;
@@ -157,11 +156,15 @@ int store_rc_exit(store_rc rc)
     return 74;
 }
 
+bool store_is_server(const char *where)
+{
+    return db_is_postgres_uri(where);
+}
+
 store_rc store_data_version(store *s, long long *out)
 {
-    if (db_dialect(s->db) != DB_SQLITE) return st_not_here(s, "watching for other writers");
     long long v = 0;
-    store_rc rc = st_sqlite_data_version(s, &v);
+    store_rc rc = db_dialect(s->db) == DB_SQLITE ? st_sqlite_data_version(s, &v) : st_pg_data_version(s, &v);
     if (rc != STORE_OK) return rc;
     *out = v + s->own_commits;   /* data_version ignores our own commits; count them too */
     return STORE_OK;
@@ -186,6 +189,7 @@ store_rc store_tx_commit(store *s)
 {
     if (!s->in_tx) return st_fail(s, STORE_INVALID, "no transaction is open");
     store_rc rc = STORE_OK;
+    if (s->restoring && db_dialect(s->db) != DB_SQLITE) rc = st_pg_sync_ids(s);
     for (size_t i = 0; i < s->npending && rc == STORE_OK; i++) {   /* see store_restore.c */
         db_stmt *st = st_prep(s, "UPDATE cycle SET state = 'closed' WHERE id = ?");
         if (!st) rc = STORE_IO;
@@ -197,6 +201,7 @@ store_rc store_tx_commit(store *s)
     }
     s->npending = 0;
     s->in_tx = false;
+    s->restoring = false;
     s->sp_depth = 0;
     rc = st_wend(s, rc);
     if (db_dialect(s->db) == DB_SQLITE) st_sqlite_bulk(s, false, rc == STORE_OK);
@@ -207,6 +212,7 @@ void store_tx_rollback(store *s)
 {
     if (!s) return;
     s->in_tx = false;
+    s->restoring = false;
     s->sp_depth = 0;
     s->npending = 0;
     st_hook_reset(s);

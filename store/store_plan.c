@@ -50,8 +50,10 @@ static store_rc load_krs(store *s, st_strs *ss, lnd_plan *p, bool scan)
         return st_fail(s, STORE_IO, "out of memory loading the plan");
     }
     store_rc ret = STORE_OK;
-    db_stmt *st = scan ? st_prep(s, "SELECT objective_id, count(*) FROM kr INDEXED BY kr_objective "
-                                         "GROUP BY objective_id")
+    bool lite = db_dialect(s->db) == DB_SQLITE;   /* INDEXED BY is SQLite's */
+    db_stmt *st = scan ? (lite ? st_prep(s, "SELECT objective_id, count(*) FROM kr INDEXED BY kr_objective "
+                                            "GROUP BY objective_id")
+                               : st_prep(s, "SELECT objective_id, count(*) FROM kr GROUP BY objective_id"))
                             : st_prep(s, "SELECT objective_id, count(*) FROM kr WHERE objective_id IN "
                                          "(SELECT id FROM objective WHERE cycle_id = ?) GROUP BY objective_id");
     int rc = DB_DONE;
@@ -72,7 +74,7 @@ static store_rc load_krs(store *s, st_strs *ss, lnd_plan *p, bool scan)
     }
     p->krs = arena_alloc(p->arena, (total + 1) * sizeof *p->krs);
     if (ret == STORE_OK) {
-        st = scan ? st_prep(s, "SELECT " ST_KR_COLS " FROM kr")
+        st = scan ? st_prep(s, "SELECT " ST_KR_COLS " FROM kr ORDER BY id")   /* SQLite: its rowid order */
                   : st_prep(s, "SELECT " ST_KR_COLS " FROM kr WHERE objective_id IN "
                                "(SELECT id FROM objective WHERE cycle_id = ?) ORDER BY objective_id, id");
         if (!st) ret = STORE_IO;

@@ -2,7 +2,9 @@
 /* store/store_restore.c — import of a JSON export: rows written back exactly as exported
  * (ids, versions, timestamps, authors), only inside store_tx_begin/commit on an empty
  * database, with no audit rows added (the exported audit log is restored as it was).
- * Foreign keys are checked at commit, so rows may arrive in any order. A closed cycle is
+ * Foreign keys are checked at commit, so rows may arrive in any order (SQLite's
+ * defer_foreign_keys, PostgreSQL's SET CONSTRAINTS ALL DEFERRED); on PostgreSQL each identity
+ * sequence then continues after the largest id restored (store_tx_commit). A closed cycle is
  * restored as 'review' and closed at commit, so its check-ins can be restored first (the
  * closed-cycle trigger would refuse them). */
 #include "store_int.h"
@@ -29,8 +31,12 @@ store_rc store_is_empty(store *s, bool *empty)
 static store_rc restoring(store *s, const char *what)
 {
     if (!s->in_tx) return st_fail(s, STORE_INVALID, "restoring %s needs an open transaction (store_tx_begin)", what);
-    int rc = st_sqlite_exec(s, "PRAGMA defer_foreign_keys = ON");
-    return rc == DB_OK ? STORE_OK : st_sqlfail(s, rc, "restoring");
+    if (s->restoring) return STORE_OK;   /* said once per transaction */
+    int rc = db_dialect(s->db) == DB_SQLITE ? st_sqlite_exec(s, "PRAGMA defer_foreign_keys = ON")
+                                            : st_exec(s, "SET CONSTRAINTS ALL DEFERRED");
+    if (rc != DB_OK) return st_sqlfail(s, rc, "restoring");
+    s->restoring = true;
+    return STORE_OK;
 }
 
 static store_rc run(store *s, db_stmt *st, const char *what)

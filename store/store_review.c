@@ -96,8 +96,8 @@ store_rc store_set_review(store *s, lnd_review *r, const char *user)
         st = st_prep(s, "INSERT INTO review(objective_id, score, worked, didnt, carry, carry_forward, version, "
                         "updated_by, updated_at, finding) VALUES (?1,?2,?3,?4,?5,?6,1,?7,?8,?10) "
                         "ON CONFLICT(objective_id) DO UPDATE SET score=?2, worked=?3, didnt=?4, carry=?5, "
-                        "carry_forward=?6, version = version + 1, updated_by=?7, updated_at=?8, finding=?10 "
-                        "WHERE version = ?9");
+                        "carry_forward=?6, version = review.version + 1, updated_by=?7, updated_at=?8, finding=?10 "
+                        "WHERE review.version = ?9");
         if (!st) rc = STORE_IO;
         else {
             st_review_bind(st, r, st_blank(user) ? "unknown" : user, now, r->version);

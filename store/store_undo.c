@@ -2,7 +2,9 @@
 /* store/store_undo.c — `lnd undo`: revert your own last change to an objective, a key result
  * or a programme (an add, an edit, an archive or a restore), exactly, version-checked and
  * audited. Schema v9 keeps what that needs: triggers copy each row as it was before every
- * version change (plan_before) and note the version each audited change left (plan_change).
+ * version change (plan_before, as JSON) and note the version each audited change left
+ * (plan_change); they are in store/sqlite_schema.c and store/pg_schema.c, and the JSON is read
+ * back here in each dialect (SQLite's json_extract, PostgreSQL's ->>).
  *
  * Rules: "yours" is the operating-system account on the audit row (schema v5), never the
  * display name; check-ins are never undone (a wrong one is corrected by a new check-in), nor
@@ -17,48 +19,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define OBJ_JSON(R)                                                                             \
-    "json_object('parent_id'," R ".parent_id,'level'," R ".level,'type'," R ".type,'title'," R   \
-    ".title,'problem'," R ".problem,'outcome'," R ".outcome,'capability'," R ".capability,"       \
-    "'owner'," R ".owner,'business_owner'," R ".business_owner,'cadence_days'," R                 \
-    ".cadence_days,'archived'," R ".archived,'hypothesis'," R ".hypothesis)"
-#define KR_JSON(R)                                                                              \
-    "json_object('objective_id'," R ".objective_id,'title'," R ".title,'unit'," R ".unit,"        \
-    "'baseline'," R ".baseline,'target'," R ".target,'direction'," R ".direction,'due_week'," R   \
-    ".due_week,'owner'," R ".owner,'coowner'," R ".coowner,'weight'," R ".weight,'evidence'," R   \
-    ".evidence,'indicator'," R ".indicator,'archived'," R ".archived,'baseline_at'," R            \
-    ".baseline_at)"
-#define PROG_JSON(R)                                                                            \
-    "json_object('objective_id'," R ".objective_id,'title'," R ".title,'audience'," R             \
-    ".audience,'start_week'," R ".start_week,'end_week'," R ".end_week,'archived'," R             \
-    ".archived,'cohorts'," R ".cohorts)"
-
-const char st_schema_v9[] =
-    "CREATE TABLE IF NOT EXISTS plan_before ("
-    " entity TEXT NOT NULL CHECK (entity IN ('objective','kr','programme')),"
-    " entity_id INTEGER NOT NULL,"
-    " version INTEGER NOT NULL,"                 /* the version the change produced */
-    " row TEXT NOT NULL,"                        /* the row before it, as JSON */
-    " PRIMARY KEY (entity, entity_id, version));"
-    "CREATE TABLE IF NOT EXISTS plan_change ("
-    " audit_id INTEGER PRIMARY KEY REFERENCES audit(id),"
-    " version INTEGER,"                          /* the row's version right after the change */
-    " undone_by INTEGER REFERENCES audit(id));"
-    "CREATE TRIGGER IF NOT EXISTS objective_before AFTER UPDATE OF version ON objective"
-    " WHEN NEW.version <> OLD.version BEGIN INSERT OR REPLACE INTO plan_before"
-    " VALUES ('objective', OLD.id, NEW.version, " OBJ_JSON("OLD") "); END;"
-    "CREATE TRIGGER IF NOT EXISTS kr_before AFTER UPDATE OF version ON kr"
-    " WHEN NEW.version <> OLD.version BEGIN INSERT OR REPLACE INTO plan_before"
-    " VALUES ('kr', OLD.id, NEW.version, " KR_JSON("OLD") "); END;"
-    "CREATE TRIGGER IF NOT EXISTS programme_before AFTER UPDATE OF version ON programme"
-    " WHEN NEW.version <> OLD.version BEGIN INSERT OR REPLACE INTO plan_before"
-    " VALUES ('programme', OLD.id, NEW.version, " PROG_JSON("OLD") "); END;"
-    "CREATE TRIGGER IF NOT EXISTS audit_plan_change AFTER INSERT ON audit"
-    " WHEN NEW.entity IN ('objective','kr','programme') BEGIN"
-    " INSERT INTO plan_change(audit_id, version) VALUES (NEW.id, CASE NEW.entity"
-    "  WHEN 'objective' THEN (SELECT version FROM objective WHERE id = NEW.entity_id)"
-    "  WHEN 'kr' THEN (SELECT version FROM kr WHERE id = NEW.entity_id)"
-    "  ELSE (SELECT version FROM programme WHERE id = NEW.entity_id) END); END;";
+/* The same on PostgreSQL: the JSON its triggers wrote (json_build_object, store/pg_schema.c),
+ * read with ->> and cast back to each column's type */
+#define PJ(k) "(?3::json->>'" k "')"
+#define PG_OBJ_BACK                                                                               \
+    "UPDATE objective SET parent_id = " PJ("parent_id") "::bigint, level = " PJ("level") ","     \
+    " type = " PJ("type") ", title = " PJ("title") ", problem = " PJ("problem") ","               \
+    " outcome = " PJ("outcome") ", capability = " PJ("capability") ", owner = " PJ("owner") ","   \
+    " business_owner = " PJ("business_owner") ", cadence_days = " PJ("cadence_days") "::bigint,"  \
+    " archived = " PJ("archived") "::bigint, hypothesis = " PJ("hypothesis") ","                 \
+    " version = version + 1 WHERE id = ?1 AND version = ?2"
+#define PG_KR_BACK                                                                                \
+    "UPDATE kr SET objective_id = " PJ("objective_id") "::bigint, title = " PJ("title") ","       \
+    " unit = " PJ("unit") ", baseline = " PJ("baseline") "::double precision,"                   \
+    " target = " PJ("target") "::double precision, direction = " PJ("direction") ","             \
+    " due_week = " PJ("due_week") "::bigint, owner = " PJ("owner") ", coowner = " PJ("coowner") "," \
+    " weight = " PJ("weight") "::double precision, evidence = " PJ("evidence") ","               \
+    " indicator = " PJ("indicator") ", archived = " PJ("archived") "::bigint,"                   \
+    " baseline_at = " PJ("baseline_at") ", version = version + 1 WHERE id = ?1 AND version = ?2"
+#define PG_PROG_BACK                                                                              \
+    "UPDATE programme SET objective_id = " PJ("objective_id") "::bigint, title = " PJ("title") "," \
+    " audience = " PJ("audience") ", start_week = " PJ("start_week") "::bigint,"                 \
+    " end_week = " PJ("end_week") "::bigint, archived = " PJ("archived") "::bigint,"             \
+    " cohorts = " PJ("cohorts") ", version = version + 1 WHERE id = ?1 AND version = ?2"
 
 static char entity_prefix(const char *entity)
 {
@@ -229,7 +212,8 @@ static store_rc undo_apply(store *s, const store_undo_info *u, long changed)
             return st_fail(s, STORE_NOTFOUND, "%s: the row before your %s was not recorded (made before lnd kept undo history, or imported); "
                                               "nothing undone", u->label, u->action);
         if (rc != DB_ROW || !row) return st_sqlfail(s, rc, "reading the row to undo");
-        st = st_prep(s, obj ? "UPDATE objective SET parent_id = json_extract(?3,'$.parent_id'),"
+        st = db_dialect(s->db) != DB_SQLITE ? st_prep(s, obj ? PG_OBJ_BACK : kr ? PG_KR_BACK : PG_PROG_BACK)
+           : st_prep(s, obj ? "UPDATE objective SET parent_id = json_extract(?3,'$.parent_id'),"
                               " level = json_extract(?3,'$.level'), type = json_extract(?3,'$.type'),"
                               " title = json_extract(?3,'$.title'), problem = json_extract(?3,'$.problem'),"
                               " outcome = json_extract(?3,'$.outcome'), capability = json_extract(?3,'$.capability'),"

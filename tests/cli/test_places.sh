@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
 # tests/cli/test_places.sh — where lnd reads from: a config @include is refused with file:line
-# (78) before libconfig can act on it, any scheme:// but file: is refused (78) and creates
-# nothing, file: URIs work, an SQLite file that is not lnd's is refused as such (65), and an
-# out-of-range busy timeout is a configuration error (78).
+# (78) before libconfig can act on it, any scheme:// but file: and postgresql: is refused (78)
+# and creates nothing, a PostgreSQL server that is not there is one line (69), file: URIs
+# work, an SQLite file that is not lnd's is refused as such (65), and an out-of-range busy
+# timeout is a configuration error (78).
 . "$LND_TOP/tests/lib.sh"
 cd "$T" || exit 1
 
@@ -19,9 +20,10 @@ run "$LND" --config "$T/inc2.conf" --db "$T/x.db" init
 expect_eq "@include of a file exits 78 too" "$RC" 78
 
 # --- database locations ---
-run "$LND" --db postgresql://lnd@localhost/lnd init
-expect_eq "postgresql:// exits 78" "$RC" 78
-expect_in "postgresql:// is not supported yet" "$ERR" "postgresql:// is not supported yet"
+run "$LND" --db postgresql://lnd@127.0.0.1:1/lnd init
+expect_eq "postgresql:// with no server there exits 69" "$RC" 69
+expect_eq "postgresql://: one line naming host, port and reason" "$ERR" \
+  "lnd: cannot connect to 127.0.0.1:1: Connection refused"
 check "postgresql:// creates no directory" test ! -e "$T/postgresql:"
 run "$LND" --db foo://x status
 expect_eq "foo://x exits 78" "$RC" 78

@@ -42,7 +42,9 @@ static void the_schema_is_made_once_and_a_second_run_changes_nothing(void **stat
 {
     (void)state;
     db_conn *c = lnd_db("t_once");
-    assert_string_equal(pgfx_one(c, "SELECT version FROM lnd_schema"), "1");
+    char want[16];
+    snprintf(want, sizeof want, "%d", PG_SCHEMA_VERSION);
+    assert_string_equal(pgfx_one(c, "SELECT version FROM lnd_schema"), want);
     db_conn *other = pgfx_also("t_once", 2000);
     char err[512];
     int found = -2;
@@ -60,6 +62,43 @@ static void the_schema_is_made_once_and_a_second_run_changes_nothing(void **stat
     db_close(c);
 }
 
+/* A version 1 database (foreign keys checked at once) is brought to version 2 once, with its
+ * data: every lnd foreign key deferrable, so an import may restore rows in any order. */
+static void a_version_1_database_gains_deferrable_foreign_keys(void **state)
+{
+    (void)state;
+    db_conn *c = lnd_db("t_v1");
+    assert_db(c, db_exec(c,
+        "DO $$ DECLARE r record; BEGIN FOR r IN SELECT conrelid::regclass AS t, conname FROM pg_constraint"
+        " WHERE contype = 'f' AND connamespace = current_schema()::regnamespace LOOP"
+        " EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I NOT DEFERRABLE', r.t, r.conname); END LOOP; END $$;"
+        "UPDATE lnd_schema SET version = 1"), DB_OK);
+    const char *deferrable = "SELECT count(*) FILTER (WHERE condeferrable) || ' of ' || count(*) FROM pg_constraint"
+                             " WHERE contype = 'f' AND connamespace = current_schema()::regnamespace";
+    assert_string_equal(pgfx_one(c, deferrable), "0 of 13");
+    char err[512];
+    int found = -2;
+    assert_db(c, pg_schema_ensure(c, &found, err, sizeof err), DB_OK);
+    assert_int_equal(found, 1);
+    assert_string_equal(pgfx_one(c, deferrable), "13 of 13");
+    char want[16];
+    snprintf(want, sizeof want, "%d", PG_SCHEMA_VERSION);
+    assert_string_equal(pgfx_one(c, "SELECT version FROM lnd_schema"), want);
+    assert_string_equal(pgfx_one(c, "SELECT title FROM kr WHERE id = 1"), "Win rate");   /* data kept */
+    /* deferred inside a transaction: a KR before its objective, checked at commit */
+    assert_db(c, db_exec(c, "BEGIN; SET CONSTRAINTS ALL DEFERRED;"
+                            "INSERT INTO kr(id, objective_id, title, target, evidence, indicator)"
+                            " VALUES (50, 50, 'Early', 1, 'results', 'lagging');"
+                            "INSERT INTO objective(id, cycle_id, level, type, title) VALUES (50, 1, 'ld', 'committed', 'Late');"
+                            "COMMIT"), DB_OK);
+    assert_db(c, db_exec(c, "BEGIN; SET CONSTRAINTS ALL DEFERRED;"
+                            "INSERT INTO kr(id, objective_id, title, target, evidence, indicator)"
+                            " VALUES (51, 99, 'Orphan', 1, 'results', 'lagging')"), DB_OK);
+    assert_db(c, db_exec(c, "COMMIT"), DB_FOREIGNKEY);   /* still checked, at commit */
+    assert_string_equal(pgfx_one(c, "SELECT count(*) FROM kr WHERE id = 51"), "0");
+    db_close(c);
+}
+
 static void a_newer_schema_or_foreign_tables_are_refused_unwritten(void **state)
 {
     (void)state;
@@ -69,7 +108,9 @@ static void a_newer_schema_or_foreign_tables_are_refused_unwritten(void **state)
     int found = 0;
     assert_db(c, pg_schema_ensure(c, &found, err, sizeof err), DB_NOTADB);
     assert_int_equal(found, 7);
-    assert_string_equal(err, "database schema 7 is newer than this lnd (1); upgrade lnd");
+    char want[96];
+    snprintf(want, sizeof want, "database schema 7 is newer than this lnd (%d); upgrade lnd", PG_SCHEMA_VERSION);
+    assert_string_equal(err, want);
     assert_string_equal(pgfx_one(c, "SELECT version FROM lnd_schema"), "7");
     assert_false(db_in_transaction(c));
     db_close(c);
@@ -237,6 +278,7 @@ int main(void)
     if (pgfx_require_cluster("test_pg_schema")) return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_schema_is_made_once_and_a_second_run_changes_nothing),
+        cmocka_unit_test(a_version_1_database_gains_deferrable_foreign_keys),
         cmocka_unit_test(a_newer_schema_or_foreign_tables_are_refused_unwritten),
         cmocka_unit_test(constraints_map_to_lnd_codes),
         cmocka_unit_test(checkins_and_audit_are_append_only),

@@ -55,6 +55,32 @@ static inline void rm_rf(const char *p)
     }
 }
 
+/* The backend the store tests run on: an SQLite file per test (the default), or with
+ * LND_TEST_BACKEND=postgresql a fresh schema per test on the cluster in $LND_TEST_PG
+ * (tests/pg.lib), f->path then being its URI. tests/run runs the backend-neutral store
+ * tests both ways. */
+static inline bool fx_on_pg(void)
+{
+    const char *b = getenv("LND_TEST_BACKEND");
+    return b && !strcmp(b, "postgresql");
+}
+
+static inline int fx_pg_schema(const char *schema, bool create)
+{
+    const char *uri = getenv("LND_TEST_PG");
+    if (!uri || !*uri) {
+        fprintf(stderr, "LND_TEST_BACKEND=postgresql needs LND_TEST_PG (tests/pg.lib starts a cluster)\n");
+        return -1;
+    }
+    char sql[256], psql[1400];
+    snprintf(sql, sizeof sql, "DROP SCHEMA IF EXISTS %s CASCADE;%s%s", schema, create ? " CREATE SCHEMA " : "",
+             create ? schema : "");
+    const char *bin = getenv("PG_BIN");   /* psql is not on PATH on Debian's server package */
+    snprintf(psql, sizeof psql, "%s%spsql -X -q -v ON_ERROR_STOP=1 '%s' -c '%s' >/dev/null 2>&1",
+             bin && *bin ? bin : "", bin && *bin ? "/" : "", uri, sql);
+    return system(psql) == 0 ? 0 : -1;
+}
+
 static inline int fx_setup(void **state)
 {
     fx *f = calloc(1, sizeof *f);
@@ -62,6 +88,14 @@ static inline int fx_setup(void **state)
     snprintf(f->dir, sizeof f->dir, "%s/lndstore.XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(f->dir)) return -1;
     snprintf(f->path, sizeof f->path, "%s/lnd.db", f->dir);
+    if (fx_on_pg()) {
+        static int seq;
+        char schema[64];
+        snprintf(schema, sizeof schema, "lndfx_%ld_%d", (long)getpid(), ++seq);
+        if (fx_pg_schema(schema, true) != 0) return -1;
+        const char *u = getenv("LND_TEST_PG");
+        snprintf(f->path, sizeof f->path, "%s%coptions=-csearch_path%%3D%s", u, strchr(u, '?') ? '&' : '?', schema);
+    }
     setenv("LND_TODAY", "2027-02-17", 1); cli_clock_init();
     setenv("LND_BUSY_TIMEOUT_MS", "200", 1);
     *state = f;
@@ -71,6 +105,8 @@ static inline int fx_setup(void **state)
 static inline int fx_teardown(void **state)
 {
     fx *f = *state;
+    const char *sp = fx_on_pg() ? strstr(f->path, "search_path%3D") : NULL;
+    if (sp) fx_pg_schema(sp + strlen("search_path%3D"), false);
     rm_rf(f->dir);
     free(f);
     return 0;
