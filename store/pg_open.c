@@ -77,14 +77,7 @@ store_rc st_pg_data_version(store *s, long long *out)
 {
     /* every write lnd makes adds an audit row (an import restores them), and writers take
      * one lock in turn, so the newest audit id only grows: one index probe */
-    db_stmt *st = st_prep(s, "SELECT coalesce(max(id), 0) FROM audit");
-    if (!st) return STORE_IO;
-    int rc = db_step(st);
-    long long v = rc == DB_ROW ? db_column_int64(st, 0) : 0;
-    db_reset(st);
-    if (rc != DB_ROW) return st_sqlfail(s, rc, "reading the newest change");
-    *out = v;
-    return STORE_OK;
+    return st_one_int(s, "SELECT coalesce(max(id), 0) FROM audit", "reading the newest change", out);
 }
 
 store_rc st_pg_sync_ids(store *s)

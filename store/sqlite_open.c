@@ -175,12 +175,5 @@ void st_sqlite_bulk(store *s, bool on, bool committed)
 
 store_rc st_sqlite_data_version(store *s, long long *out)
 {
-    db_stmt *st = st_prep(s, "PRAGMA data_version");
-    if (!st) return STORE_IO;
-    int rc = db_step(st);
-    long long v = rc == DB_ROW ? db_column_int64(st, 0) : 0;
-    db_reset(st);
-    if (rc != DB_ROW) return st_sqlfail(s, rc, "reading data_version");
-    *out = v;
-    return STORE_OK;
+    return st_one_int(s, "PRAGMA data_version", "reading data_version", out);
 }

@@ -54,6 +54,18 @@ int st_step_id(store *s, db_stmt *st)
     return rc == DB_ROW ? DB_DONE : rc == DB_DONE ? DB_ERROR : rc;
 }
 
+store_rc st_one_int(store *s, const char *sql, const char *what, long long *out)
+{
+    db_stmt *st = st_prep(s, sql);
+    if (!st) return STORE_IO;
+    int rc = db_step(st);
+    long long v = rc == DB_ROW ? db_column_int64(st, 0) : 0;
+    db_reset(st);
+    if (rc != DB_ROW) return st_sqlfail(s, rc, what);
+    *out = v;
+    return STORE_OK;
+}
+
 int st_exec(store *s, const char *sql)
 {
     return db_exec(s->db, sql);

@@ -69,6 +69,10 @@ store_rc st_rows(store *s, lnd_arena *a, db_stmt *st, size_t size, st_row_fn fn,
 store_rc st_each(store *s, db_stmt *st, st_row_fn fn, bool (*cb)(void *ud, const void *row), void *ud,
                  const char *what);
 
+/* The one integer of a one-row query of a static SQL string (a version, a change counter);
+ * on failure says it failed while `what`. */
+store_rc st_one_int(store *s, const char *sql, const char *what, long long *out);
+
 /* Bind helpers (index from 1). Text NULL binds "". */
 void st_bind_text(db_stmt *st, int i, const char *v);
 void st_bind_opt_double(db_stmt *st, int i, bool has, double v);
